@@ -1,0 +1,179 @@
+//! The closed vocabularies of the registry (ROSTER_FORMAT.md), each with its Chinese label.
+//! The label is what the roster workbook, the database and the 任免审批表 carry.
+
+/// Defines a closed vocabulary: `parse` takes the Chinese label (and listed aliases),
+/// `label` gives it back; `ALL` lists the values in display order.
+macro_rules! vocabulary {
+    ($(#[$m:meta])* $name:ident, $what:literal { $($var:ident => $label:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        pub enum $name { $($var),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$var => $label),+ }
+            }
+
+            pub fn parse(text: &str) -> Result<Self, String> {
+                match text.trim() {
+                    $($label $(| $alias)* => Ok($name::$var),)+
+                    other => Err(format!(
+                        "{}“{}”不在可选范围内（可选：{}）",
+                        $what,
+                        other,
+                        [$($label),+].join("、")
+                    )),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+vocabulary!(Gender, "性别" { Male => "男", Female => "女" });
+
+vocabulary!(
+    /// 所属系统 — decides R-EXCH-2 (纪检监察、组织、公检法 deputies are counted by team).
+    UnitSystem, "所属系统" {
+        Discipline => "纪检监察",
+        Organization => "组织",
+        Law => "公检法",
+        Other => "其他" | "",
+    }
+);
+
+vocabulary!(
+    /// 职位类别.
+    PostKind, "职位类别" {
+        Principal => "正职",
+        Deputy => "副职",
+        DisciplineLead => "派驻纪检监察组组长",
+        Member => "其他成员",
+    }
+);
+
+vocabulary!(
+    /// 政治面貌 (GB/T 4762): "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3).
+    Party, "政治面貌" {
+        Cpc => "中共党员",
+        CpcProbation => "中共预备党员",
+        Kmt => "民革党员" | "民革",
+        Dl => "民盟盟员" | "民盟",
+        Cndca => "民建会员" | "民建",
+        Cape => "民进会员" | "民进",
+        Pwdp => "农工党党员" | "农工党",
+        Zgd => "致公党党员" | "致公党",
+        Jiusan => "九三学社社员" | "九三学社",
+        Taimeng => "台盟盟员" | "台盟",
+        NonParty => "无党派人士",
+        Masses => "群众",
+    }
+);
+
+impl Party {
+    /// 党外: not a member or probationary member of the CPC (R-STRUCT-3).
+    pub fn is_non_cpc(self) -> bool {
+        !matches!(self, Party::Cpc | Party::CpcProbation)
+    }
+}
+
+vocabulary!(
+    /// 学历, highest first.
+    Education, "学历" {
+        Postgraduate => "研究生",
+        University => "大学" | "大学本科" | "本科",
+        College => "大专",
+        Secondary => "中专",
+        HighSchool => "高中及以下",
+    }
+);
+
+vocabulary!(Degree, "学位" { Doctor => "博士", Master => "硕士", Bachelor => "学士" });
+
+vocabulary!(
+    /// 任职方式; 系统外交流 counts for R-STRUCT-5 (额位制).
+    Manner, "任职方式" {
+        Elected => "选任",
+        Appointed => "委任",
+        Exchange => "交流",
+        OutsideExchange => "系统外交流",
+        Secondment => "挂职",
+        Competition => "竞争上岗",
+    }
+);
+
+vocabulary!(
+    TrainingKind, "培训类别" {
+        Professional => "专业化能力",
+        PartySpirit => "党性教育",
+        Theory => "理论教育",
+        Other => "其他",
+    }
+);
+
+vocabulary!(
+    /// 年度考核等次 of a cadre (R-ASSESS-4).
+    Rating, "考核等次" {
+        Excellent => "优秀",
+        Competent => "称职",
+        BasicallyCompetent => "基本称职",
+        Incompetent => "不称职",
+    }
+);
+
+vocabulary!(RewardKind, "奖惩类别" { Reward => "奖励", Punishment => "惩处" });
+
+/// Parses a 是/否 cell (also Y/N, 1/0); blank is 否.
+pub fn parse_yes_no(text: &str) -> Result<bool, String> {
+    match text.trim() {
+        "是" | "Y" | "y" | "1" | "TRUE" | "true" => Ok(true),
+        "否" | "N" | "n" | "0" | "FALSE" | "false" | "" => Ok(false),
+        other => Err(format!("“{other}”应为 是 或 否")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip_and_aliases_parse() {
+        for p in Party::ALL {
+            assert_eq!(Party::parse(p.label()).unwrap(), *p);
+        }
+        assert_eq!(Party::parse("民盟").unwrap(), Party::Dl);
+        assert_eq!(UnitSystem::parse("").unwrap(), UnitSystem::Other);
+        assert_eq!(Education::parse("本科").unwrap(), Education::University);
+    }
+
+    #[test]
+    fn unknown_values_list_the_choices() {
+        let e = PostKind::parse("主任").unwrap_err();
+        assert!(e.contains("职位类别“主任”不在可选范围内"), "{e}");
+        assert!(e.contains("正职、副职"), "{e}");
+    }
+
+    #[test]
+    fn non_cpc_is_everyone_but_cpc_members() {
+        // R-STRUCT-3
+        assert!(!Party::Cpc.is_non_cpc());
+        assert!(!Party::CpcProbation.is_non_cpc());
+        assert!(Party::Jiusan.is_non_cpc());
+        assert!(Party::Masses.is_non_cpc());
+    }
+
+    #[test]
+    fn yes_no_cells() {
+        assert!(parse_yes_no("是").unwrap());
+        assert!(!parse_yes_no("").unwrap());
+        assert!(parse_yes_no("Y").unwrap());
+        assert!(parse_yes_no("对").is_err());
+    }
+}

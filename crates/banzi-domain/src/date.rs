@@ -1,0 +1,189 @@
+//! Dates as cadre records write them: full dates and 年.月 (most cadre data is month-only).
+
+use std::fmt;
+
+pub use jiff::civil::Date;
+
+/// Parses a date as a roster or form writes it: `YYYY-MM-DD`, `YYYY.MM.DD`, `YYYY/MM/DD`,
+/// `YYYY-MM` or `YYYY.MM` (month-only means the 1st). Anything else is refused with a
+/// Chinese message; in particular `1975.1` is refused because a number-typed Excel cell
+/// turns 1975.10 into it (STACK.md).
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("日期不能为空".into());
+    }
+    let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
+    let bad = || format!("日期“{t}”格式不对，应为 YYYY-MM-DD 或 YYYY.MM");
+    let num = |s: &str, len: usize| -> Result<i64, String> {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse::<i64>().map_err(|_| bad())
+        } else {
+            Err(bad())
+        }
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [y, m] => (num(y, 4)?, num(m, 2)?, 1),
+        [y, m, d] => (num(y, 4)?, num(m, 2)?, num(d, 2)?),
+        _ => return Err(bad()),
+    };
+    make_date(y, m, d).ok_or_else(|| format!("日期“{t}”不存在"))
+}
+
+/// Parses an optional date: blank is `None`.
+pub fn parse_opt_date(text: &str) -> Result<Option<Date>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(text).map(Some)
+    }
+}
+
+pub fn make_date(y: i64, m: i64, d: i64) -> Option<Date> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    Date::new(y as i16, m.try_into().ok()?, d.try_into().ok()?).ok()
+}
+
+/// The ISO form stored in both databases (`YYYY-MM-DD`), which sorts as text.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Full years of age on `as_of` (a birthday counts on its day; 29 February birthdays count
+/// on 28 February in common years).
+pub fn age_on(birth: Date, as_of: Date) -> i32 {
+    let mut years = i32::from(as_of.year()) - i32::from(birth.year());
+    if (as_of.month(), as_of.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+        // 29 Feb birthday on 28 Feb of a common year: the birthday is reached.
+        if birth.month() == 2
+            && birth.day() == 29
+            && as_of.month() == 2
+            && as_of.day() == 28
+            && !as_of.in_leap_year()
+        {
+            years += 1;
+        }
+    }
+    years
+}
+
+/// `start + n years`, with 29 February landing on 28 February (DOMAIN: a period of N years
+/// is reached on start + N years).
+pub fn add_years(start: Date, n: i16) -> Date {
+    let y = start.year().saturating_add(n);
+    Date::new(y, start.month(), start.day())
+        .or_else(|_| Date::new(y, start.month(), 28))
+        .unwrap_or(start)
+}
+
+/// A year and month: the precision of 简历, 出生年月 in LRMX, and family members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i16,
+    pub month: i8,
+}
+
+impl YearMonth {
+    /// Accepts `YYYY.MM`, `YYYY-MM`, `YYYYMM`, or a full date (the day is dropped).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+            let y: i64 = t[..4].parse().map_err(|_| "年月格式不对".to_string())?;
+            let m: i64 = t[4..].parse().map_err(|_| "年月格式不对".to_string())?;
+            return make_date(y, m, 1)
+                .map(Self::from)
+                .ok_or_else(|| format!("年月“{t}”不存在"));
+        }
+        parse_date(t)
+            .map(Self::from)
+            .map_err(|_| format!("年月“{t}”格式不对，应为 YYYY.MM"))
+    }
+    pub fn parse_opt(text: &str) -> Result<Option<Self>, String> {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(text).map(Some)
+        }
+    }
+}
+
+impl From<Date> for YearMonth {
+    fn from(d: Date) -> Self {
+        Self {
+            year: d.year(),
+            month: d.month(),
+        }
+    }
+}
+
+impl serde::Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}.{:02}", self.year, self.month)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn parses_the_roster_forms() {
+        assert_eq!(iso(d("2020-03-15")), "2020-03-15");
+        assert_eq!(iso(d("2020.03.15")), "2020-03-15");
+        assert_eq!(iso(d("2020/03/15")), "2020-03-15");
+        assert_eq!(iso(d("2020.03")), "2020-03-01");
+        assert_eq!(iso(d("2020-03")), "2020-03-01");
+    }
+
+    #[test]
+    fn refuses_ambiguous_and_impossible_dates() {
+        // 1975.10 typed as a number arrives as 1975.1: refuse rather than guess January.
+        assert!(parse_date("1975.1").is_err());
+        assert!(parse_date("2021-02-29").unwrap_err().contains("不存在"));
+        assert!(parse_date("2020-13-01").is_err());
+        assert!(parse_date("二〇二〇年").is_err());
+        assert!(parse_date("").is_err());
+        assert_eq!(parse_opt_date("  ").unwrap(), None);
+    }
+
+    #[test]
+    fn age_counts_full_years() {
+        let birth = d("1980-06-15");
+        assert_eq!(age_on(birth, d("2020-06-14")), 39);
+        assert_eq!(age_on(birth, d("2020-06-15")), 40);
+        let leap = d("1980-02-29");
+        assert_eq!(age_on(leap, d("2021-02-27")), 40);
+        assert_eq!(age_on(leap, d("2021-02-28")), 41);
+        assert_eq!(age_on(leap, d("2024-02-28")), 43);
+        assert_eq!(age_on(leap, d("2024-02-29")), 44);
+    }
+
+    #[test]
+    fn years_from_29_february_land_on_28_february() {
+        assert_eq!(iso(add_years(d("2016-02-29"), 10)), "2026-02-28");
+        assert_eq!(iso(add_years(d("2016-02-29"), 8)), "2024-02-29");
+        assert_eq!(iso(add_years(d("2016-03-01"), 10)), "2026-03-01");
+    }
+
+    #[test]
+    fn year_month_forms() {
+        assert_eq!(YearMonth::parse("199809").unwrap().to_string(), "1998.09");
+        assert_eq!(YearMonth::parse("1998.09").unwrap().to_string(), "1998.09");
+        assert_eq!(YearMonth::parse("1998-09-12").unwrap().to_string(), "1998.09");
+        assert!(YearMonth::parse("1998.9").is_err());
+        assert!(YearMonth::parse("199813").is_err());
+    }
+}

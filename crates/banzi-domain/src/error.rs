@@ -1,0 +1,86 @@
+//! The one domain error. Web maps it once to HTML and once to JSON; the CLI prints it.
+
+use std::fmt;
+
+/// One invalid field with a Chinese message a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}：{}", self.field, self.message)
+    }
+}
+
+/// Not found, forbidden, invalid input and internal failure are kept apart: a database
+/// outage is never "not found", and a liaison asking for another unit's row is "not found"
+/// only where saying more would leak that it exists.
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    #[error("未找到：{0}")]
+    NotFound(String),
+    #[error("无权操作：{0}")]
+    Forbidden(String),
+    #[error("输入有误：{}", join(.0))]
+    Invalid(Vec<FieldError>),
+    #[error("操作冲突：{0}")]
+    Conflict(String),
+    #[error("系统内部错误：{0}")]
+    Internal(String),
+}
+
+fn join(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+impl DomainError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        DomainError::Invalid(vec![FieldError::new(field, message)])
+    }
+}
+
+/// Collects field errors so a form reports all of them at once.
+#[derive(Debug, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+    /// Keeps the value when `r` is Ok, records the error under `field` otherwise.
+    pub fn check<T>(&mut self, field: &str, r: Result<T, String>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(m) => {
+                self.add(field, m);
+                None
+            }
+        }
+    }
+    pub fn into_result(self) -> Result<(), DomainError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(self.0))
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

@@ -1,0 +1,20 @@
+//! banzi's domain: the rules and types of DOMAIN.md as plain Rust over plain data.
+//!
+//! No database, no HTTP, no clock: an as-of date is always a parameter. The storage and
+//! web layers load, call this crate, save and render.
+
+pub mod appointment;
+pub mod audit;
+pub mod cadre;
+pub mod codes;
+pub mod date;
+pub mod error;
+pub mod id_number;
+pub mod pinyin_name;
+pub mod registry;
+pub mod role;
+pub mod roster;
+
+pub use date::{Date, YearMonth};
+pub use error::{DomainError, FieldError};
+pub use id_number::IdNumber;

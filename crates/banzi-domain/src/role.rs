@@ -1,0 +1,147 @@
+//! Roles and scope — R-SEC-1. The three administrators are kept apart (三员分立): the system
+//! administrator manages accounts but cannot read the audit trail; the security
+//! administrator sets security policy and unlocks accounts; the audit administrator reads
+//! the trail and changes nothing.
+
+/// A role. Each account has exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 组织部工作人员 (干部科 / 干部监督科): keeps the registry.
+    Staff,
+    /// 部领导 / 常委: reads everything, writes nothing.
+    Leader,
+    /// 单位填报员: sees and edits only its own unit.
+    Liaison,
+    /// 纪检监察 reviewer: reads cadres (for 廉政意见), writes nothing in the registry.
+    Discipline,
+    /// 系统管理员: accounts.
+    SysAdmin,
+    /// 安全管理员: unlocks accounts, security settings.
+    SecAdmin,
+    /// 审计管理员: reads the audit trail.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Staff,
+        Role::Leader,
+        Role::Liaison,
+        Role::Discipline,
+        Role::SysAdmin,
+        Role::SecAdmin,
+        Role::Auditor,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Staff => "staff",
+            Role::Leader => "leader",
+            Role::Liaison => "liaison",
+            Role::Discipline => "discipline",
+            Role::SysAdmin => "sysadmin",
+            Role::SecAdmin => "secadmin",
+            Role::Auditor => "auditor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Role, String> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim() || r.label() == s.trim())
+            .ok_or_else(|| {
+                format!(
+                    "角色“{}”不存在（可选：{}）",
+                    s.trim(),
+                    Role::ALL.map(|r| r.as_str()).join("、")
+                )
+            })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Staff => "组织部工作人员",
+            Role::Leader => "部领导（只读）",
+            Role::Liaison => "单位填报员",
+            Role::Discipline => "纪检监察审核员",
+            Role::SysAdmin => "系统管理员",
+            Role::SecAdmin => "安全管理员",
+            Role::Auditor => "审计管理员",
+        }
+    }
+
+    /// Reads the registry (units, teams, cadres): everyone but the system and security
+    /// administrators, who manage the system without seeing personal data.
+    pub fn reads_registry(self) -> bool {
+        matches!(self, Role::Staff | Role::Leader | Role::Liaison | Role::Discipline)
+    }
+
+    /// Writes the registry: staff everywhere, a liaison inside its unit.
+    pub fn writes_registry(self) -> bool {
+        matches!(self, Role::Staff | Role::Liaison)
+    }
+
+    /// 任免, import and export of the whole roster: staff only.
+    pub fn manages_appointments(self) -> bool {
+        matches!(self, Role::Staff)
+    }
+
+    pub fn manages_accounts(self) -> bool {
+        matches!(self, Role::SysAdmin)
+    }
+
+    pub fn unlocks_accounts(self) -> bool {
+        matches!(self, Role::SecAdmin)
+    }
+
+    pub fn reads_audit(self) -> bool {
+        matches!(self, Role::Auditor)
+    }
+
+    pub fn needs_unit(self) -> bool {
+        self == Role::Liaison
+    }
+}
+
+/// What rows a caller may see: everything, or one unit's. Storage queries take it, so a
+/// liaison cannot even ask for another unit's rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Unit(String),
+}
+
+impl Scope {
+    pub fn allows_unit(&self, unit_code: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Unit(u) => u == unit_code,
+        }
+    }
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Scope::All => None,
+            Scope::Unit(u) => Some(u),
+        }
+    }
+}
+
+/// The caller of a storage or domain operation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub login: String,
+    pub role: Role,
+    pub scope: Scope,
+}
+
+impl Actor {
+    /// The command line acts as 组织部 staff with full scope, under its own name.
+    pub fn cli(what: &str) -> Actor {
+        Actor {
+            login: format!("cli:{what}"),
+            role: Role::Staff,
+            scope: Scope::All,
+        }
+    }
+}
