@@ -1,1 +1,130 @@
+//! banzi's storage: one [`Store`] over SQLite (default) or PostgreSQL, chosen once from the
+//! database URL. Both backends run the same SQL text (`$1..$N` placeholders, `RETURNING`),
+//! written once in `src/q/*.rs` and compiled once per backend (see [`backend!`]); one
+//! conformance suite runs on both.
+//!
+//! Every write runs in one transaction with its audit entry (R-SEC-3); every read of the
+//! registry takes the caller's [`Scope`] so a unit liaison cannot ask for another unit's
+//! rows (R-SEC-1).
 
+mod connect;
+mod rows;
+mod store;
+mod types;
+
+pub use connect::{Store, now_rfc3339, today};
+pub use rows::*;
+pub use types::*;
+
+use banzi_domain::DomainError;
+use banzi_domain::audit::AuditDraft;
+use banzi_domain::role::Actor;
+
+/// Marks SQL built only from constants of this crate (never from user input).
+fn safe(s: String) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(s)
+}
+
+fn db(e: sqlx::Error) -> DomainError {
+    match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => DomainError::Conflict(format!("记录已存在（{}）", d.message())),
+        sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+            DomainError::Conflict(format!("记录仍被引用或引用的记录不存在（{}）", d.message()))
+        }
+        _ => DomainError::Internal(format!("数据库错误：{e}")),
+    }
+}
+
+fn draft(
+    actor: &Actor,
+    now: &str,
+    action: &str,
+    entity: &str,
+    key: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> AuditDraft {
+    AuditDraft {
+        at: now.to_string(),
+        actor: actor.login.clone(),
+        action: action.to_string(),
+        entity: entity.to_string(),
+        key: key.to_string(),
+        before: before.map(|v| v.to_string()).unwrap_or_default(),
+        after: after.map(|v| v.to_string()).unwrap_or_default(),
+    }
+}
+
+fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
+    banzi_domain::date::parse_date(s).map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
+}
+
+fn stored(e: DomainError) -> DomainError {
+    DomainError::Internal(format!("数据库中的记录不合规：{e}"))
+}
+
+fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
+    match e {
+        DomainError::Invalid(fields) => ImportError::Rows(
+            fields
+                .into_iter()
+                .map(|f| banzi_domain::roster::RowError { sheet: sheet.into(), row, column: f.field, message: f.message })
+                .collect(),
+        ),
+        other => ImportError::Rows(vec![banzi_domain::roster::RowError {
+            sheet: sheet.into(),
+            row,
+            column: String::new(),
+            message: other.to_string(),
+        }]),
+    }
+}
+
+/// Instantiates the query modules for one backend: the same files, another `DB`.
+macro_rules! backend {
+    ($db:ty, $group_concat:literal) => {
+        #[allow(unused_imports)]
+        use crate::{ImportError, ImportSummary, at, db, draft, safe, stored, stored_date};
+        #[allow(unused_imports)]
+        use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, Upsert, rows::*};
+        #[allow(unused_imports)]
+        use banzi_domain::{
+            DomainError, Date, appointment::{Period, check_no_overlap}, audit::AuditDraft, date::iso,
+            registry::*, role::{Actor, Scope}, roster::{Known, Located, Roster},
+        };
+        pub type Conn = <$db as sqlx::Database>::Connection;
+        const GROUP_CONCAT_POSTS: &str = $group_concat;
+        pub mod audit {
+            use super::*;
+            include!("q/audit.rs");
+        }
+        pub mod users {
+            use super::*;
+            include!("q/users.rs");
+        }
+        pub mod units {
+            use super::*;
+            include!("q/units.rs");
+        }
+        pub mod cadres {
+            use super::*;
+            include!("q/cadres.rs");
+        }
+        pub mod appointments {
+            use super::*;
+            include!("q/appointments.rs");
+        }
+        pub mod roster {
+            use super::*;
+            include!("q/roster.rs");
+        }
+    };
+}
+
+mod sqlite {
+    backend!(sqlx::Sqlite, "group_concat(un.name || ' ' || p.title, '；')");
+}
+
+mod pg {
+    backend!(sqlx::Postgres, "string_agg(un.name || ' ' || p.title, '；')");
+}

@@ -1,0 +1,135 @@
+//! Choosing and opening the backend.
+
+use banzi_domain::DomainError;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The database, chosen once from its URL. Everything above sees only this type.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Pg(PgPool),
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static PG_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+fn setup(what: &str, e: impl std::fmt::Display) -> DomainError {
+    DomainError::Internal(format!("{what}：{e}"))
+}
+
+impl Store {
+    /// Opens `sqlite://FILE` (created if missing) or `postgres://…` and applies the embedded
+    /// migrations (forward only).
+    pub async fn connect(url: &str) -> Result<Store, DomainError> {
+        Self::connect_in_schema(url, None).await
+    }
+
+    /// As [`Store::connect`]; on PostgreSQL every connection uses `schema` (created if
+    /// missing), which lets tests share one database.
+    pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<Store, DomainError> {
+        if url.starts_with("sqlite:") {
+            // WAL, synchronous=FULL, foreign keys and a busy timeout on every connection; the
+            // hook re-reads synchronous so a connection that did not take it is refused.
+            let opts = SqliteConnectOptions::from_str(url)
+                .map_err(|e| setup("数据库地址无效", e))?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(30));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *conn).await?;
+                        if s != 2 {
+                            return Err(sqlx::Error::Configuration("SQLite synchronous is not FULL".into()));
+                        }
+                        Ok(())
+                    })
+                })
+                .connect_with(opts)
+                .await
+                .map_err(|e| setup("无法打开数据库", e))?;
+            SQLITE_MIGRATIONS.run(&pool).await.map_err(|e| setup("数据库迁移失败", e))?;
+            Ok(Store::Sqlite(pool))
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let mut opts = PgConnectOptions::from_str(url).map_err(|e| setup("数据库地址无效", e))?;
+            if let Some(schema) = schema {
+                if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    return Err(setup("模式名无效", schema));
+                }
+                let admin = PgPoolOptions::new().max_connections(1).connect_with(opts.clone()).await.map_err(|e| setup("无法连接数据库", e))?;
+                sqlx::query(crate::safe(format!("CREATE SCHEMA IF NOT EXISTS {schema}")))
+                    .execute(&admin)
+                    .await
+                    .map_err(|e| setup("无法创建模式", e))?;
+                admin.close().await;
+                opts = opts.options([("search_path", schema)]);
+            }
+            let pool = PgPoolOptions::new()
+                .max_connections(8)
+                .connect_with(opts)
+                .await
+                .map_err(|e| setup("无法连接数据库", e))?;
+            PG_MIGRATIONS.run(&pool).await.map_err(|e| setup("数据库迁移失败", e))?;
+            Ok(Store::Pg(pool))
+        } else {
+            Err(DomainError::invalid("数据库地址", format!("“{url}”应以 sqlite:// 或 postgres:// 开头")))
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Pg(_) => "postgres",
+        }
+    }
+
+    /// Every user table with its columns (name, nullable) in order, for the schema-parity test.
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String, bool)>, DomainError> {
+        let mut out: Vec<(String, String, bool)> = match self {
+            Store::Sqlite(p) => {
+                sqlx::query_as(
+                    "SELECT m.name, c.name, c.\"notnull\" = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(p)
+                .await
+            }
+            Store::Pg(p) => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text, is_nullable = 'YES' FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(p)
+                .await
+            }
+        }
+        .map_err(crate::db)?;
+        out.sort();
+        Ok(out)
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Store::Sqlite(p) => p.close().await,
+            Store::Pg(p) => p.close().await,
+        }
+    }
+}
+
+/// Now, as stored in audit rows and sessions (RFC 3339, UTC, second precision).
+pub fn now_rfc3339() -> String {
+    jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// Today's date in China (UTC+8, no daylight saving), the as-of date of "current".
+pub fn today() -> banzi_domain::Date {
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+    jiff::Timestamp::now().to_zoned(tz).date()
+}

@@ -1,0 +1,80 @@
+// 审计 — R-SEC-3. Included once per backend (see `backend!` in lib.rs).
+
+/// Appends one entry in the caller's transaction. It starts by updating the head row, which
+/// takes the write lock first (SQLite) or a row lock (PostgreSQL), so concurrent writers
+/// append one after another and the chain never forks.
+pub async fn append(c: &mut Conn, draft: AuditDraft) -> Result<i64, DomainError> {
+    let (seq, prev): (i64, String) =
+        sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+            .fetch_one(&mut *c)
+            .await
+            .map_err(db)?;
+    let e = draft.seal(seq, &prev);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(e.seq)
+    .bind(&e.at)
+    .bind(&e.actor)
+    .bind(&e.action)
+    .bind(&e.entity)
+    .bind(&e.key)
+    .bind(&e.before)
+    .bind(&e.after)
+    .bind(&e.prev_hash)
+    .bind(&e.hash)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(&e.hash)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(seq)
+}
+
+pub async fn head(c: &mut Conn) -> Result<(i64, String), DomainError> {
+    sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// All entries in storage order, for verification.
+pub async fn all(c: &mut Conn) -> Result<Vec<AuditRow>, DomainError> {
+    sqlx::query_as("SELECT * FROM audit_log ORDER BY seq")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64), DomainError> {
+    let actor = f.actor.as_deref().filter(|s| !s.is_empty());
+    let entity = f.entity.as_deref().filter(|s| !s.is_empty());
+    let key = f.key.as_deref().filter(|s| !s.is_empty());
+    let rows = sqlx::query_as(
+        "SELECT * FROM audit_log WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
+         AND ($3 IS NULL OR entity_key = $3) ORDER BY seq DESC LIMIT $4 OFFSET $5",
+    )
+    .bind(actor)
+    .bind(entity)
+    .bind(key)
+    .bind(f.per_page)
+    .bind(f.page.max(0) * f.per_page)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
+         AND ($3 IS NULL OR entity_key = $3)",
+    )
+    .bind(actor)
+    .bind(entity)
+    .bind(key)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok((rows, n))
+}

@@ -1,0 +1,259 @@
+// 干部 — M1. Included once per backend. A liaison's scope is the cadres who hold a post in
+// its unit on the given day; the condition is part of every query (R-SEC-1).
+
+const CADRE_COLS: &str = "SELECT c.id, c.id_number, c.name, c.name_pinyin, c.gender, c.ethnicity, c.birth_date, \
+     c.native_place, c.party, c.party_joined, c.work_started, c.ft_education, c.ft_degree, c.ft_school, \
+     c.pt_education, c.pt_degree, c.pt_school, c.profession, c.rank FROM cadres c";
+
+/// `c` holds a post in unit `$u` on day `$d` (or `$u` is NULL).
+const IN_UNIT: &str = "EXISTS (SELECT 1 FROM appointments a JOIN posts p ON p.id = a.post_id \
+     JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+     WHERE a.cadre_id = c.id AND un.code = {u} AND a.start_date <= {d} AND (a.end_date IS NULL OR a.end_date > {d}))";
+
+fn in_unit(u: &str, d: &str) -> String {
+    IN_UNIT.replace("{u}", u).replace("{d}", d)
+}
+
+pub async fn get_row(c: &mut Conn, scope: &Scope, id_number: &str, today: &str) -> Result<CadreRow, DomainError> {
+    let sql = format!("{CADRE_COLS} WHERE c.id_number = $1 AND ($2 IS NULL OR {})", in_unit("$2", "$3"));
+    sqlx::query_as(safe(sql))
+        .bind(id_number)
+        .bind(scope.unit())
+        .bind(today)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）")))
+}
+
+pub async fn id_of(c: &mut Conn, id_number: &str) -> Result<Option<i64>, DomainError> {
+    let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM cadres WHERE id_number = $1")
+        .bind(id_number)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(r.map(|x| x.0))
+}
+
+pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
+    sqlx::query_as(safe(format!("{CADRE_COLS} ORDER BY c.id")))
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+const SEARCH_WHERE: &str = "WHERE ($1 IS NULL OR c.name LIKE $1 OR c.name_initials LIKE $2 OR c.name_pinyin LIKE $2 \
+       OR REPLACE(c.name_pinyin, ' ', '') LIKE $2 OR c.id_number = $3) \
+     AND ($4 IS NULL OR c.gender = $4) \
+     AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
+     AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
+     AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8) \
+     AND ($9 IS NULL OR c.rank = $9)";
+
+/// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
+pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
+    let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let like = q.map(|q| format!("%{}%", escape_like(q)));
+    let prefix = q.map(|q| format!("{}%", escape_like(&q.to_lowercase())));
+    let scope_unit = scope.unit().map(str::to_string);
+    let unit = f.unit.clone().filter(|s| !s.is_empty());
+    let units_cond = format!(
+        "AND ($10 IS NULL OR {}) AND ($11 IS NULL OR {})",
+        in_unit("$10", "$12"),
+        in_unit("$11", "$12")
+    );
+    let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
+         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+         WHERE a.cadre_id = c.id AND a.start_date <= $12 AND (a.end_date IS NULL OR a.end_date > $12))"
+        .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
+    let sql = format!(
+        "SELECT c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
+         {posts} AS posts FROM cadres c {SEARCH_WHERE} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $13 OFFSET $14"
+    );
+    let rows = sqlx::query_as(safe(sql))
+        .bind(like.as_deref())
+        .bind(prefix.as_deref())
+        .bind(q)
+        .bind(f.gender.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.born_after.as_deref())
+        .bind(f.born_until.as_deref())
+        .bind(f.party.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.education.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
+        .bind(scope_unit.as_deref())
+        .bind(unit.as_deref())
+        .bind(&f.today)
+        .bind(f.per_page)
+        .bind(f.page.max(0) * f.per_page)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    let count_sql = format!("SELECT COUNT(*) FROM cadres c {SEARCH_WHERE} {units_cond}");
+    let (n,): (i64,) = sqlx::query_as(safe(count_sql))
+        .bind(like.as_deref())
+        .bind(prefix.as_deref())
+        .bind(q)
+        .bind(f.gender.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.born_after.as_deref())
+        .bind(f.born_until.as_deref())
+        .bind(f.party.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.education.as_deref().filter(|s| !s.is_empty()))
+        .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
+        .bind(scope_unit.as_deref())
+        .bind(unit.as_deref())
+        .bind(&f.today)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok((rows, n))
+}
+
+fn escape_like(s: &str) -> String {
+    // `%` and `_` typed by a user are taken literally by dropping them; names never hold them.
+    s.replace(['%', '_', '\\'], "")
+}
+
+pub fn cadre_json(x: &Cadre) -> serde_json::Value {
+    serde_json::to_value(x).unwrap_or(serde_json::Value::Null)
+}
+
+/// Inserts or updates a cadre by ID number; audits the change. `must_exist` refuses a
+/// create (an edit form), `must_be_new` refuses an update (a create form).
+pub async fn upsert(c: &mut Conn, actor: &Actor, x: &Cadre, mode: Upsert, now: &str) -> Result<bool, DomainError> {
+    let before: Option<CadreRow> = sqlx::query_as(safe(format!("{CADRE_COLS} WHERE c.id_number = $1")))
+        .bind(x.id_number.as_str())
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    let (py, initials) = banzi_domain::pinyin_name::name_pinyin(&x.name);
+    let r = x.to_raw();
+    let none_if_empty = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    match (&before, mode) {
+        (Some(_), Upsert::MustBeNew) => Err(DomainError::invalid("身份证号", "该身份证号的干部已存在")),
+        (None, Upsert::MustExist) => Err(DomainError::NotFound(format!("干部（身份证号 {}）", x.id_number))),
+        (Some(b), _) => {
+            let old = b.into_cadre()?;
+            if &old == x {
+                return Ok(false);
+            }
+            sqlx::query(
+                "UPDATE cadres SET name = $1, name_pinyin = $2, name_initials = $3, gender = $4, ethnicity = $5, \
+                 birth_date = $6, native_place = $7, party = $8, party_joined = $9, work_started = $10, \
+                 ft_education = $11, ft_degree = $12, ft_school = $13, pt_education = $14, pt_degree = $15, \
+                 pt_school = $16, profession = $17, rank = $18, updated_at = $19 WHERE id = $20",
+            )
+            .bind(&r.name).bind(&py).bind(&initials).bind(&r.gender).bind(&r.ethnicity)
+            .bind(&r.birth_date).bind(&r.native_place).bind(&r.party)
+            .bind(none_if_empty(&r.party_joined)).bind(none_if_empty(&r.work_started))
+            .bind(none_if_empty(&r.ft_education)).bind(none_if_empty(&r.ft_degree)).bind(&r.ft_school)
+            .bind(none_if_empty(&r.pt_education)).bind(none_if_empty(&r.pt_degree)).bind(&r.pt_school)
+            .bind(&r.profession).bind(&r.rank).bind(now).bind(b.id)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+            super::audit::append(
+                &mut *c,
+                draft(actor, now, "cadre.update", "cadre", x.id_number.as_str(), Some(cadre_json(&old)), Some(cadre_json(x))),
+            )
+            .await?;
+            Ok(true)
+        }
+        (None, _) => {
+            sqlx::query(
+                "INSERT INTO cadres (id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date, \
+                 native_place, party, party_joined, work_started, ft_education, ft_degree, ft_school, pt_education, \
+                 pt_degree, pt_school, profession, rank, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+            )
+            .bind(x.id_number.as_str()).bind(&r.name).bind(&py).bind(&initials).bind(&r.gender).bind(&r.ethnicity)
+            .bind(&r.birth_date).bind(&r.native_place).bind(&r.party)
+            .bind(none_if_empty(&r.party_joined)).bind(none_if_empty(&r.work_started))
+            .bind(none_if_empty(&r.ft_education)).bind(none_if_empty(&r.ft_degree)).bind(&r.ft_school)
+            .bind(none_if_empty(&r.pt_education)).bind(none_if_empty(&r.pt_degree)).bind(&r.pt_school)
+            .bind(&r.profession).bind(&r.rank).bind(now)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+            super::audit::append(
+                &mut *c,
+                draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(cadre_json(x))),
+            )
+            .await?;
+            Ok(true)
+        }
+    }
+}
+
+pub async fn resume(c: &mut Conn, cadre_id: i64) -> Result<Vec<ResumeRow>, DomainError> {
+    sqlx::query_as("SELECT id, start_ym, end_ym, text FROM resume_lines WHERE cadre_id = $1 ORDER BY start_ym, id")
+        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
+}
+
+pub async fn family(c: &mut Conn, cadre_id: i64) -> Result<Vec<FamilyRow>, DomainError> {
+    sqlx::query_as("SELECT id, relation, name, birth_ym, party, work FROM family_members WHERE cadre_id = $1 ORDER BY id")
+        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
+}
+
+pub async fn rewards(c: &mut Conn, cadre_id: i64) -> Result<Vec<RewardRow>, DomainError> {
+    sqlx::query_as("SELECT id, on_date, kind, text FROM rewards WHERE cadre_id = $1 ORDER BY on_date, id")
+        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
+}
+
+pub async fn ratings(c: &mut Conn, cadre_id: i64) -> Result<Vec<RatingRow>, DomainError> {
+    sqlx::query_as("SELECT year, rating FROM ratings WHERE cadre_id = $1 ORDER BY year")
+        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
+}
+
+/// Adds one line to a cadre's record (简历, family, 奖惩, 年度考核), audited.
+pub async fn add_record(c: &mut Conn, actor: &Actor, id_number: &str, rec: &CadreRecord, now: &str) -> Result<(), DomainError> {
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）")))?;
+    let (action, after) = match rec {
+        CadreRecord::Resume(l) => {
+            sqlx::query("INSERT INTO resume_lines (cadre_id, start_ym, end_ym, text) VALUES ($1, $2, $3, $4)")
+                .bind(cid).bind(l.start.to_string()).bind(l.end.map(|e| e.to_string())).bind(&l.text)
+                .execute(&mut *c).await.map_err(db)?;
+            ("cadre.resume.add", serde_json::to_value(l))
+        }
+        CadreRecord::Family(f) => {
+            sqlx::query("INSERT INTO family_members (cadre_id, relation, name, birth_ym, party, work) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(cid).bind(&f.relation).bind(&f.name).bind(f.birth.map(|b| b.to_string())).bind(&f.party).bind(&f.work)
+                .execute(&mut *c).await.map_err(db)?;
+            ("cadre.family.add", serde_json::to_value(f))
+        }
+        CadreRecord::Reward(r) => {
+            sqlx::query("INSERT INTO rewards (cadre_id, on_date, kind, text) VALUES ($1, $2, $3, $4)")
+                .bind(cid).bind(iso(r.date)).bind(r.kind.label()).bind(&r.text)
+                .execute(&mut *c).await.map_err(db)?;
+            ("cadre.reward.add", serde_json::to_value(r))
+        }
+        CadreRecord::Rating(r) => {
+            let n = sqlx::query("UPDATE ratings SET rating = $1 WHERE cadre_id = $2 AND year = $3")
+                .bind(r.rating.label()).bind(cid).bind(i64::from(r.year))
+                .execute(&mut *c).await.map_err(db)?.rows_affected();
+            if n == 0 {
+                sqlx::query("INSERT INTO ratings (cadre_id, year, rating) VALUES ($1, $2, $3)")
+                    .bind(cid).bind(i64::from(r.year)).bind(r.rating.label())
+                    .execute(&mut *c).await.map_err(db)?;
+            }
+            ("cadre.rating.set", serde_json::to_value(r))
+        }
+    };
+    let after = after.map_err(|e| DomainError::Internal(e.to_string()))?;
+    super::audit::append(&mut *c, draft(actor, now, action, "cadre", id_number, None, Some(after))).await?;
+    Ok(())
+}
+
+pub async fn set_photo(c: &mut Conn, actor: &Actor, id_number: &str, mime: &str, data: &[u8], now: &str) -> Result<(), DomainError> {
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）")))?;
+    sqlx::query("DELETE FROM cadre_photos WHERE cadre_id = $1").bind(cid).execute(&mut *c).await.map_err(db)?;
+    sqlx::query("INSERT INTO cadre_photos (cadre_id, mime, data) VALUES ($1, $2, $3)")
+        .bind(cid).bind(mime).bind(data).execute(&mut *c).await.map_err(db)?;
+    let after = serde_json::json!({"mime": mime, "bytes": data.len()});
+    super::audit::append(&mut *c, draft(actor, now, "cadre.photo", "cadre", id_number, None, Some(after))).await?;
+    Ok(())
+}
+
+pub async fn photo(c: &mut Conn, cadre_id: i64) -> Result<Option<(String, Vec<u8>)>, DomainError> {
+    sqlx::query_as("SELECT mime, data FROM cadre_photos WHERE cadre_id = $1")
+        .bind(cadre_id).fetch_optional(&mut *c).await.map_err(db)
+}

@@ -1,0 +1,134 @@
+// The roster workbook in and out (ROSTER_FORMAT.md). Included once per backend. The caller
+// runs `import` in one transaction: any error and nothing is written (R-SEC-4).
+
+async fn keys(c: &mut Conn, sql: &'static str) -> Result<std::collections::HashSet<String>, DomainError> {
+    let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&mut *c).await.map_err(db)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Imports a parsed roster: units (parents first), posts, cadres, appointments, portfolios,
+/// training. Rows equal to what is stored write nothing, so a re-import changes nothing.
+pub async fn import(
+    c: &mut Conn,
+    actor: &Actor,
+    r: &Roster,
+    now: &str,
+    progress: &(dyn Fn(&'static str, usize, usize) + Sync),
+) -> Result<ImportSummary, ImportError> {
+    let known = Known {
+        units: keys(&mut *c, "SELECT code FROM units").await?,
+        posts: keys(&mut *c, "SELECT code FROM posts").await?,
+        cadres: keys(&mut *c, "SELECT id_number FROM cadres").await?,
+    };
+    let errors = banzi_domain::roster::check(r, &known);
+    if !errors.is_empty() {
+        return Err(ImportError::Rows(errors));
+    }
+    let mut s = ImportSummary::default();
+    // Parents before children, whatever order the sheet has.
+    let mut pending: Vec<&Located<Unit>> = r.units.iter().collect();
+    let mut placed: std::collections::HashSet<String> = known.units.clone();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut rest = Vec::new();
+        for u in pending {
+            if u.value.parent_code.as_ref().is_none_or(|p| placed.contains(p)) {
+                let wrote = super::units::upsert(&mut *c, actor, &u.value, now).await.map_err(|e| at("单位", u.row, e))?;
+                s.units += usize::from(wrote);
+                placed.insert(u.value.code.clone());
+            } else {
+                rest.push(u);
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+        pending = rest;
+    }
+    progress("单位", r.units.len(), r.units.len());
+    for p in &r.posts {
+        s.posts += usize::from(super::units::upsert_post(&mut *c, actor, &p.value, now).await.map_err(|e| at("职位", p.row, e))?);
+    }
+    progress("职位", r.posts.len(), r.posts.len());
+    let total = r.cadres.len();
+    for (i, x) in r.cadres.iter().enumerate() {
+        s.cadres += usize::from(super::cadres::upsert(&mut *c, actor, &x.value, Upsert::Either, now).await.map_err(|e| at("干部", x.row, e))?);
+        if i % 1000 == 999 {
+            progress("干部", i + 1, total);
+        }
+    }
+    progress("干部", total, total);
+    let total = r.appointments.len();
+    for (i, a) in r.appointments.iter().enumerate() {
+        s.appointments += usize::from(super::appointments::insert(&mut *c, actor, &a.value, now).await.map_err(|e| at("任职", a.row, e))?.is_some());
+        if i % 1000 == 999 {
+            progress("任职", i + 1, total);
+        }
+    }
+    progress("任职", total, total);
+    for f in &r.portfolios {
+        s.portfolios += usize::from(super::appointments::insert_portfolio(&mut *c, actor, &f.value, now).await.map_err(|e| at("分管", f.row, e))?);
+    }
+    progress("分管", r.portfolios.len(), r.portfolios.len());
+    for t in &r.trainings {
+        s.trainings += usize::from(super::appointments::insert_training(&mut *c, actor, &t.value, now).await.map_err(|e| at("培训", t.row, e))?);
+    }
+    progress("培训", r.trainings.len(), r.trainings.len());
+    Ok(s)
+}
+
+/// Reads the whole registry back as a roster (for export), and audits the export.
+pub async fn export(c: &mut Conn, actor: &Actor, now: &str) -> Result<Roster, DomainError> {
+    let mut r = Roster::default();
+    for (i, u) in super::units::list(&mut *c, &Scope::All).await?.into_iter().enumerate() {
+        let raw = UnitRaw {
+            code: u.code,
+            name: u.name,
+            parent_code: u.parent_code.unwrap_or_default(),
+            category: u.category,
+            platform: u.platform,
+            system: u.system,
+            non_cpc_required: if u.non_cpc_required { "是".into() } else { "否".into() },
+        };
+        r.units.push(Located { row: i as u32 + 2, value: Unit::parse(&raw).map_err(stored)? });
+    }
+    for (i, p) in super::units::all_posts(&mut *c, &Scope::All).await?.into_iter().enumerate() {
+        let raw = PostRaw { code: p.code, unit_code: p.unit_code, team: p.team, title: p.title, kind: p.kind, seats: p.seats.to_string() };
+        r.posts.push(Located { row: i as u32 + 2, value: Post::parse(&raw).map_err(stored)? });
+    }
+    for (i, x) in super::cadres::all_rows(&mut *c).await?.into_iter().enumerate() {
+        r.cadres.push(Located { row: i as u32 + 2, value: x.into_cadre()? });
+    }
+    for (i, a) in super::appointments::all(&mut *c).await?.into_iter().enumerate() {
+        let raw = AppointmentRaw {
+            id_number: a.id_number,
+            post_code: a.post_code,
+            start: a.start_date,
+            end: a.end_date.unwrap_or_default(),
+            manner: a.manner.unwrap_or_default(),
+            doc_no: a.doc_no,
+        };
+        r.appointments.push(Located { row: i as u32 + 2, value: Appointment::parse(&raw).map_err(stored)? });
+    }
+    for (i, f) in super::appointments::all_portfolios(&mut *c).await?.into_iter().enumerate() {
+        let raw = PortfolioRaw { id_number: f.id_number, post_code: f.post_code, work: f.work, start: f.start_date, end: f.end_date.unwrap_or_default() };
+        r.portfolios.push(Located { row: i as u32 + 2, value: Portfolio::parse(&raw).map_err(stored)? });
+    }
+    for (i, t) in super::appointments::all_trainings(&mut *c).await?.into_iter().enumerate() {
+        let raw = TrainingRaw {
+            id_number: t.id_number,
+            name: t.name,
+            kind: t.kind,
+            start: t.start_date,
+            end: t.end_date.unwrap_or_default(),
+            hours: t.hours.map(|h| h.to_string()).unwrap_or_default(),
+        };
+        r.trainings.push(Located { row: i as u32 + 2, value: Training::parse(&raw).map_err(stored)? });
+    }
+    let after = serde_json::json!({
+        "units": r.units.len(), "posts": r.posts.len(), "cadres": r.cadres.len(),
+        "appointments": r.appointments.len(), "portfolios": r.portfolios.len(), "trainings": r.trainings.len(),
+    });
+    super::audit::append(&mut *c, draft(actor, now, "export.roster", "roster", "all", None, Some(after))).await?;
+    Ok(r)
+}

@@ -1,0 +1,245 @@
+// 单位, 班子 and 职位 — M1. Included once per backend.
+
+const UNIT_COLS: &str = "SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
+     u.non_cpc_required FROM units u LEFT JOIN units p ON p.id = u.parent_id";
+
+/// The units the scope allows, in tree order of insertion.
+pub async fn list(c: &mut Conn, scope: &Scope) -> Result<Vec<UnitRow>, DomainError> {
+    sqlx::query_as(safe(format!("{UNIT_COLS} WHERE ($1 IS NULL OR u.code = $1) ORDER BY u.sort_order, u.id")))
+        .bind(scope.unit())
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+pub async fn get(c: &mut Conn, scope: &Scope, code: &str) -> Result<UnitRow, DomainError> {
+    sqlx::query_as(safe(format!("{UNIT_COLS} WHERE u.code = $1 AND ($2 IS NULL OR u.code = $2)")))
+        .bind(code)
+        .bind(scope.unit())
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .ok_or_else(|| DomainError::NotFound(format!("单位“{code}”")))
+}
+
+pub async fn id_by_code(c: &mut Conn, code: &str) -> Result<Option<i64>, DomainError> {
+    let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM units WHERE code = $1")
+        .bind(code)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(r.map(|x| x.0))
+}
+
+fn unit_json(u: &UnitRow) -> serde_json::Value {
+    serde_json::json!({
+        "code": u.code, "name": u.name, "parent": u.parent_code, "category": u.category,
+        "platform": u.platform, "system": u.system, "non_cpc_required": u.non_cpc_required,
+    })
+}
+
+/// Creates or updates a unit by code; writes and audits only when something changed.
+/// Returns whether it wrote.
+pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<bool, DomainError> {
+    let parent_id = match &u.parent_code {
+        Some(p) => Some(
+            id_by_code(&mut *c, p)
+                .await?
+                .ok_or_else(|| DomainError::invalid("上级单位编码", format!("上级单位“{p}”不存在")))?,
+        ),
+        None => None,
+    };
+    let before: Option<UnitRow> = sqlx::query_as(safe(format!("{UNIT_COLS} WHERE u.code = $1")))
+        .bind(&u.code)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    let new = UnitRow {
+        id: before.as_ref().map(|b| b.id).unwrap_or(0),
+        code: u.code.clone(),
+        name: u.name.clone(),
+        parent_code: u.parent_code.clone(),
+        category: u.category.clone(),
+        platform: u.platform.clone(),
+        system: u.system.label().to_string(),
+        non_cpc_required: u.non_cpc_required,
+    };
+    let after = unit_json(&new);
+    match &before {
+        Some(b) if unit_json(b) == after => return Ok(false),
+        Some(b) => {
+            // A parent may not be the unit itself or one of its descendants.
+            if let Some(pid) = parent_id {
+                let mut at = Some(pid);
+                while let Some(id) = at {
+                    if id == b.id {
+                        return Err(DomainError::invalid("上级单位编码", "上级单位不能是本单位或其下级单位"));
+                    }
+                    let r: Option<(Option<i64>,)> = sqlx::query_as("SELECT parent_id FROM units WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *c)
+                        .await
+                        .map_err(db)?;
+                    at = r.and_then(|x| x.0);
+                }
+            }
+            sqlx::query(
+                "UPDATE units SET name = $1, parent_id = $2, category = $3, platform = $4, system = $5, \
+                 non_cpc_required = $6 WHERE id = $7",
+            )
+            .bind(&u.name)
+            .bind(parent_id)
+            .bind(&u.category)
+            .bind(&u.platform)
+            .bind(u.system.label())
+            .bind(u.non_cpc_required)
+            .bind(b.id)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "unit.update", "unit", &u.code, Some(unit_json(b)), Some(after))).await?;
+        }
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO units (code, name, parent_id, category, platform, system, non_cpc_required) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(&u.code)
+            .bind(&u.name)
+            .bind(parent_id)
+            .bind(&u.category)
+            .bind(&u.platform)
+            .bind(u.system.label())
+            .bind(u.non_cpc_required)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(db)?;
+            sqlx::query("UPDATE units SET sort_order = $1 WHERE id = $1")
+                .bind(id)
+                .execute(&mut *c)
+                .await
+                .map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "unit.create", "unit", &u.code, None, Some(after))).await?;
+        }
+    }
+    Ok(true)
+}
+
+const POST_COLS: &str = "SELECT p.id, p.code, u.code AS unit_code, u.name AS unit_name, t.id AS team_id, \
+     t.name AS team, p.title, p.kind, p.seats FROM posts p JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id";
+
+pub async fn posts_of_unit(c: &mut Conn, scope: &Scope, unit_code: &str) -> Result<Vec<PostRow>, DomainError> {
+    sqlx::query_as(safe(format!(
+        "{POST_COLS} WHERE u.code = $1 AND ($2 IS NULL OR u.code = $2) ORDER BY t.name, p.sort_order, p.id"
+    )))
+    .bind(unit_code)
+    .bind(scope.unit())
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)
+}
+
+pub async fn all_posts(c: &mut Conn, scope: &Scope) -> Result<Vec<PostRow>, DomainError> {
+    sqlx::query_as(safe(format!("{POST_COLS} WHERE ($1 IS NULL OR u.code = $1) ORDER BY u.sort_order, u.id, t.name, p.sort_order, p.id")))
+        .bind(scope.unit())
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+pub async fn post(c: &mut Conn, scope: &Scope, code: &str) -> Result<PostRow, DomainError> {
+    sqlx::query_as(safe(format!("{POST_COLS} WHERE p.code = $1 AND ($2 IS NULL OR u.code = $2)")))
+        .bind(code)
+        .bind(scope.unit())
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .ok_or_else(|| DomainError::NotFound(format!("职位“{code}”")))
+}
+
+fn post_json(p: &PostRow) -> serde_json::Value {
+    serde_json::json!({"code": p.code, "unit": p.unit_code, "team": p.team, "title": p.title, "kind": p.kind, "seats": p.seats})
+}
+
+async fn team_id(c: &mut Conn, unit_id: i64, name: &str) -> Result<i64, DomainError> {
+    let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE unit_id = $1 AND name = $2")
+        .bind(unit_id)
+        .bind(name)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    if let Some((id,)) = r {
+        return Ok(id);
+    }
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO teams (unit_id, name) VALUES ($1, $2) RETURNING id")
+        .bind(unit_id)
+        .bind(name)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(id)
+}
+
+/// Creates or updates a post by code (its team is made on first use).
+pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Result<bool, DomainError> {
+    let unit_id = id_by_code(&mut *c, &p.unit_code)
+        .await?
+        .ok_or_else(|| DomainError::invalid("单位编码", format!("单位“{}”不存在", p.unit_code)))?;
+    let before: Option<PostRow> = sqlx::query_as(safe(format!("{POST_COLS} WHERE p.code = $1")))
+        .bind(&p.code)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    let new = PostRow {
+        id: 0,
+        code: p.code.clone(),
+        unit_code: p.unit_code.clone(),
+        unit_name: String::new(),
+        team_id: 0,
+        team: p.team.clone(),
+        title: p.title.clone(),
+        kind: p.kind.label().to_string(),
+        seats: p.seats,
+    };
+    let after = post_json(&new);
+    if let Some(b) = &before
+        && post_json(b) == after
+    {
+        return Ok(false);
+    }
+    let tid = team_id(&mut *c, unit_id, &p.team).await?;
+    match &before {
+        Some(b) => {
+            sqlx::query("UPDATE posts SET team_id = $1, title = $2, kind = $3, seats = $4 WHERE id = $5")
+                .bind(tid)
+                .bind(&p.title)
+                .bind(p.kind.label())
+                .bind(p.seats)
+                .bind(b.id)
+                .execute(&mut *c)
+                .await
+                .map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "post.update", "post", &p.code, Some(post_json(b)), Some(after))).await?;
+        }
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO posts (code, team_id, title, kind, seats) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(&p.code)
+            .bind(tid)
+            .bind(&p.title)
+            .bind(p.kind.label())
+            .bind(p.seats)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(db)?;
+            sqlx::query("UPDATE posts SET sort_order = $1 WHERE id = $1")
+                .bind(id)
+                .execute(&mut *c)
+                .await
+                .map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "post.create", "post", &p.code, None, Some(after))).await?;
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,235 @@
+//! Rows as both backends return them. Enumerations are stored as their Chinese labels,
+//! dates as ISO text; `into_*` re-checks them into domain values.
+
+use banzi_domain::DomainError;
+use banzi_domain::registry::{Cadre, CadreRaw};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct UnitRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub parent_code: Option<String>,
+    pub category: String,
+    pub platform: String,
+    pub system: String,
+    pub non_cpc_required: bool,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PostRow {
+    pub id: i64,
+    pub code: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub team_id: i64,
+    pub team: String,
+    pub title: String,
+    pub kind: String,
+    pub seats: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CadreRow {
+    pub id: i64,
+    pub id_number: String,
+    pub name: String,
+    pub name_pinyin: String,
+    pub gender: String,
+    pub ethnicity: String,
+    pub birth_date: String,
+    pub native_place: String,
+    pub party: String,
+    pub party_joined: Option<String>,
+    pub work_started: Option<String>,
+    pub ft_education: Option<String>,
+    pub ft_degree: Option<String>,
+    pub ft_school: String,
+    pub pt_education: Option<String>,
+    pub pt_degree: Option<String>,
+    pub pt_school: String,
+    pub profession: String,
+    pub rank: String,
+}
+
+impl CadreRow {
+    pub fn to_raw(&self) -> CadreRaw {
+        let o = |s: &Option<String>| s.clone().unwrap_or_default();
+        CadreRaw {
+            id_number: self.id_number.clone(),
+            name: self.name.clone(),
+            gender: self.gender.clone(),
+            ethnicity: self.ethnicity.clone(),
+            birth_date: self.birth_date.clone(),
+            native_place: self.native_place.clone(),
+            party: self.party.clone(),
+            party_joined: o(&self.party_joined),
+            work_started: o(&self.work_started),
+            ft_education: o(&self.ft_education),
+            ft_degree: o(&self.ft_degree),
+            ft_school: self.ft_school.clone(),
+            pt_education: o(&self.pt_education),
+            pt_degree: o(&self.pt_degree),
+            pt_school: self.pt_school.clone(),
+            profession: self.profession.clone(),
+            rank: self.rank.clone(),
+        }
+    }
+
+    pub fn into_cadre(&self) -> Result<Cadre, DomainError> {
+        Cadre::parse(&self.to_raw())
+            .map_err(|e| DomainError::Internal(format!("数据库中干部记录{}不合规：{e}", self.id_number)))
+    }
+}
+
+/// A cadre in a list: what the search page shows.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CadreListRow {
+    pub id_number: String,
+    pub name: String,
+    pub gender: String,
+    pub birth_date: String,
+    pub party: String,
+    pub ft_education: Option<String>,
+    pub pt_education: Option<String>,
+    pub rank: String,
+    /// Current posts, "单位 职位" joined by "；".
+    pub posts: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct AppointmentRow {
+    pub id: i64,
+    pub id_number: String,
+    pub cadre_name: String,
+    pub post_code: String,
+    pub post_title: String,
+    pub post_kind: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub team: String,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub manner: Option<String>,
+    pub doc_no: String,
+    pub end_doc_no: String,
+}
+
+/// A current holder of a post as the team page shows them.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct HolderRow {
+    pub appointment_id: i64,
+    pub post_id: i64,
+    pub id_number: String,
+    pub name: String,
+    pub gender: String,
+    pub birth_date: String,
+    pub party: String,
+    pub ft_education: Option<String>,
+    pub pt_education: Option<String>,
+    pub start_date: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PortfolioRow {
+    pub id: i64,
+    pub id_number: String,
+    pub post_code: String,
+    pub work: String,
+    pub start_date: String,
+    pub end_date: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct TrainingRow {
+    pub id: i64,
+    pub id_number: String,
+    pub name: String,
+    pub kind: String,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ResumeRow {
+    pub id: i64,
+    pub start_ym: String,
+    pub end_ym: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct FamilyRow {
+    pub id: i64,
+    pub relation: String,
+    pub name: String,
+    pub birth_ym: Option<String>,
+    pub party: String,
+    pub work: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct RewardRow {
+    pub id: i64,
+    pub on_date: String,
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct RatingRow {
+    pub year: i64,
+    pub rating: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub login: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub role: String,
+    pub unit_code: Option<String>,
+    pub active: bool,
+    pub locked_until: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub csrf: String,
+    pub last_seen: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_key: String,
+    pub before_json: String,
+    pub after_json: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<AuditRow> for banzi_domain::audit::AuditEntry {
+    fn from(r: AuditRow) -> Self {
+        Self {
+            seq: r.seq,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            entity: r.entity,
+            key: r.entity_key,
+            before: r.before_json,
+            after: r.after_json,
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        }
+    }
+}

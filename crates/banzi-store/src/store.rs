@@ -1,0 +1,379 @@
+//! The operations of [`Store`]: each runs the backend's query module on one connection or
+//! in one transaction, after the role and scope checks that belong to the operation.
+
+use crate::connect::{Store, now_rfc3339};
+use crate::types::*;
+use crate::{db, rows::*};
+use banzi_domain::audit::{ChainBreak, verify_chain};
+use banzi_domain::date::iso;
+use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
+use banzi_domain::role::{Actor, Scope};
+use banzi_domain::roster::Roster;
+use banzi_domain::{Date, DomainError};
+
+/// Runs `$body` with `$c` a connection and `$b` the backend's query modules.
+macro_rules! on_conn {
+    ($store:expr, |$c:ident, $b:ident| $body:expr) => {
+        match $store {
+            Store::Sqlite(pool) => {
+                let mut conn = pool.acquire().await.map_err(db)?;
+                let $c = &mut *conn;
+                #[allow(unused_imports)]
+                use crate::sqlite as $b;
+                $body
+            }
+            Store::Pg(pool) => {
+                let mut conn = pool.acquire().await.map_err(db)?;
+                let $c = &mut *conn;
+                #[allow(unused_imports)]
+                use crate::pg as $b;
+                $body
+            }
+        }
+    };
+}
+
+/// Runs `$body` in one transaction, committed only when it returns `Ok`. SQLite takes the
+/// write lock at BEGIN, so a transaction that reads first never fails to upgrade later.
+macro_rules! in_tx {
+    ($store:expr, |$c:ident, $b:ident| $body:expr) => {
+        match $store {
+            Store::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+                let r = {
+                    let $c = &mut *tx;
+                    #[allow(unused_imports)]
+                    use crate::sqlite as $b;
+                    $body
+                };
+                if r.is_ok() {
+                    tx.commit().await.map_err(db)?;
+                }
+                r
+            }
+            Store::Pg(pool) => {
+                let mut tx = pool.begin().await.map_err(db)?;
+                let r = {
+                    let $c = &mut *tx;
+                    #[allow(unused_imports)]
+                    use crate::pg as $b;
+                    $body
+                };
+                if r.is_ok() {
+                    tx.commit().await.map_err(db)?;
+                }
+                r
+            }
+        }
+    };
+}
+
+fn forbid(what: &str) -> DomainError {
+    DomainError::Forbidden(what.to_string())
+}
+
+fn need(ok: bool, what: &str) -> Result<(), DomainError> {
+    if ok { Ok(()) } else { Err(forbid(what)) }
+}
+
+fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
+    need(actor.role.reads_registry(), "您的角色不能查看干部信息")?;
+    Ok(&actor.scope)
+}
+
+impl Store {
+    // ----- units, teams, posts -----
+
+    pub async fn units(&self, actor: &Actor) -> Result<Vec<UnitRow>, DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::list(c, scope).await)
+    }
+
+    pub async fn unit(&self, actor: &Actor, code: &str) -> Result<UnitRow, DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::get(c, scope, code).await)
+    }
+
+    /// Creates or updates a unit: 组织部 staff only (a liaison keeps its unit's people, not
+    /// the unit tree).
+    pub async fn save_unit(&self, actor: &Actor, u: &Unit) -> Result<bool, DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以维护单位")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::units::upsert(c, actor, u, &now).await)
+    }
+
+    pub async fn save_post(&self, actor: &Actor, p: &Post) -> Result<bool, DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以维护职位")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::units::upsert_post(c, actor, p, &now).await)
+    }
+
+    pub async fn post(&self, actor: &Actor, code: &str) -> Result<PostRow, DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::post(c, scope, code).await)
+    }
+
+    pub async fn all_posts(&self, actor: &Actor) -> Result<Vec<PostRow>, DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::all_posts(c, scope).await)
+    }
+
+    /// A unit's teams with their posts and who holds them on `today`.
+    pub async fn team(&self, actor: &Actor, unit_code: &str, today: Date) -> Result<TeamView, DomainError> {
+        let scope = reader(actor)?;
+        let day = iso(today);
+        on_conn!(self, |c, b| {
+            let unit = b::units::get(&mut *c, scope, unit_code).await?;
+            let posts = b::units::posts_of_unit(&mut *c, scope, unit_code).await?;
+            let holders = b::appointments::holders_of_unit(&mut *c, unit_code, &day).await?;
+            Ok(TeamView { unit, posts, holders })
+        })
+    }
+
+    // ----- cadres -----
+
+    pub async fn search_cadres(&self, actor: &Actor, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::cadres::search(c, scope, f).await)
+    }
+
+    pub async fn cadre(&self, actor: &Actor, id_number: &str, today: Date) -> Result<CadreDetail, DomainError> {
+        let scope = reader(actor)?;
+        let day = iso(today);
+        on_conn!(self, |c, b| {
+            let row = b::cadres::get_row(&mut *c, scope, id_number, &day).await?;
+            let cadre = row.into_cadre()?;
+            Ok(CadreDetail {
+                resume: b::cadres::resume(&mut *c, row.id).await?,
+                family: b::cadres::family(&mut *c, row.id).await?,
+                rewards: b::cadres::rewards(&mut *c, row.id).await?,
+                ratings: b::cadres::ratings(&mut *c, row.id).await?,
+                appointments: b::appointments::of_cadre(&mut *c, row.id).await?,
+                portfolios: b::appointments::portfolios_of(&mut *c, row.id).await?,
+                trainings: b::appointments::trainings_of(&mut *c, row.id).await?,
+                has_photo: b::cadres::photo(&mut *c, row.id).await?.is_some(),
+                cadre,
+                row,
+            })
+        })
+    }
+
+    /// Saves a cadre. Staff create and edit anyone; a liaison edits only cadres who hold a
+    /// post in its unit today, and cannot create (a new cadre has no unit until appointed).
+    pub async fn save_cadre(&self, actor: &Actor, x: &Cadre, mode: Upsert, today: Date) -> Result<bool, DomainError> {
+        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        let now = now_rfc3339();
+        let day = iso(today);
+        in_tx!(self, |c, b| {
+            let mode = if actor.scope == Scope::All {
+                mode
+            } else {
+                // Existence inside the scope is checked by the scoped read.
+                b::cadres::get_row(&mut *c, &actor.scope, x.id_number.as_str(), &day).await?;
+                Upsert::MustExist
+            };
+            b::cadres::upsert(c, actor, x, mode, &now).await
+        })
+    }
+
+    pub async fn add_cadre_record(&self, actor: &Actor, id_number: &str, rec: &CadreRecord, today: Date) -> Result<(), DomainError> {
+        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        let now = now_rfc3339();
+        let day = iso(today);
+        in_tx!(self, |c, b| {
+            b::cadres::get_row(&mut *c, &actor.scope, id_number, &day).await?;
+            b::cadres::add_record(c, actor, id_number, rec, &now).await
+        })
+    }
+
+    pub async fn set_photo(&self, actor: &Actor, id_number: &str, mime: &str, data: &[u8], today: Date) -> Result<(), DomainError> {
+        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        let now = now_rfc3339();
+        let day = iso(today);
+        in_tx!(self, |c, b| {
+            b::cadres::get_row(&mut *c, &actor.scope, id_number, &day).await?;
+            b::cadres::set_photo(c, actor, id_number, mime, data, &now).await
+        })
+    }
+
+    pub async fn photo(&self, actor: &Actor, id_number: &str, today: Date) -> Result<Option<(String, Vec<u8>)>, DomainError> {
+        let scope = reader(actor)?;
+        let day = iso(today);
+        on_conn!(self, |c, b| {
+            let row = b::cadres::get_row(&mut *c, scope, id_number, &day).await?;
+            b::cadres::photo(c, row.id).await
+        })
+    }
+
+    // ----- 任免 -----
+
+    /// 任职: starts an appointment, and in the same transaction ends the listed current ones
+    /// (免去原职) the day the new one starts.
+    pub async fn appoint(&self, actor: &Actor, a: &Appointment, ending: &[i64]) -> Result<i64, DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以办理任免")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            for id in ending {
+                b::appointments::end(&mut *c, actor, *id, a.start, &a.doc_no, &now).await?;
+            }
+            b::appointments::insert(c, actor, a, &now)
+                .await?
+                .ok_or_else(|| DomainError::Conflict("该任职已经登记".into()))
+        })
+    }
+
+    /// 免职: ends a current appointment.
+    pub async fn end_appointment(&self, actor: &Actor, id: i64, end: Date, doc_no: &str) -> Result<(), DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以办理任免")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::appointments::end(c, actor, id, end, doc_no, &now).await)
+    }
+
+    pub async fn appointment(&self, actor: &Actor, id: i64) -> Result<AppointmentRow, DomainError> {
+        let scope = reader(actor)?;
+        let a = on_conn!(self, |c, b| b::appointments::get(c, id).await)?;
+        match a {
+            Some(a) if scope.allows_unit(&a.unit_code) => Ok(a),
+            _ => Err(DomainError::NotFound(format!("任职记录 {id}"))),
+        }
+    }
+
+    pub async fn add_portfolio(&self, actor: &Actor, f: &Portfolio) -> Result<bool, DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以调整分工")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::appointments::insert_portfolio(c, actor, f, &now).await)
+    }
+
+    pub async fn add_training(&self, actor: &Actor, t: &Training, today: Date) -> Result<bool, DomainError> {
+        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        let now = now_rfc3339();
+        let day = iso(today);
+        in_tx!(self, |c, b| {
+            b::cadres::get_row(&mut *c, &actor.scope, t.id_number.as_str(), &day).await?;
+            b::appointments::insert_training(c, actor, t, &now).await
+        })
+    }
+
+    // ----- roster -----
+
+    /// Imports a roster in one transaction: all or nothing, idempotent.
+    pub async fn import_roster(
+        &self,
+        actor: &Actor,
+        r: &Roster,
+        progress: &(dyn Fn(&'static str, usize, usize) + Sync),
+    ) -> Result<ImportSummary, ImportError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以导入花名册")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress).await)
+    }
+
+    /// Reads the whole registry as a roster; the export is audited (personal data).
+    pub async fn export_roster(&self, actor: &Actor) -> Result<Roster, DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以导出花名册")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::roster::export(c, actor, &now).await)
+    }
+
+    // ----- accounts and sessions -----
+
+    pub async fn user_by_login(&self, login: &str) -> Result<Option<UserRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::by_login(c, login).await)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::by_id(c, id).await)
+    }
+
+    pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>, DomainError> {
+        need(actor.role.manages_accounts() || actor.role.unlocks_accounts(), "只有系统管理员和安全管理员可以查看账号")?;
+        on_conn!(self, |c, b| b::users::list(c).await)
+    }
+
+    pub async fn create_user(&self, actor: &Actor, u: &NewUser) -> Result<i64, DomainError> {
+        need(actor.role.manages_accounts(), "只有系统管理员可以创建账号")?;
+        if u.role.needs_unit() != u.unit_code.is_some() {
+            return Err(DomainError::invalid(
+                "单位",
+                if u.role.needs_unit() { "单位填报员必须指定所属单位" } else { "只有单位填报员可以指定单位" },
+            ));
+        }
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::create(c, actor, u, &now).await)
+    }
+
+    pub async fn set_password(&self, actor: &Actor, login: &str, hash: &str) -> Result<(), DomainError> {
+        need(actor.role.manages_accounts() || actor.login == login, "只有系统管理员可以重设他人密码")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::set_password(c, actor, login, hash, &now).await)
+    }
+
+    pub async fn set_user_active(&self, actor: &Actor, login: &str, active: bool) -> Result<(), DomainError> {
+        need(actor.role.manages_accounts(), "只有系统管理员可以停用或启用账号")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::set_active(c, actor, login, active, &now).await)
+    }
+
+    pub async fn unlock_user(&self, actor: &Actor, login: &str) -> Result<(), DomainError> {
+        need(actor.role.unlocks_accounts(), "只有安全管理员可以解除锁定")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::unlock(c, actor, login, &now).await)
+    }
+
+    /// Records a failed sign-in; returns the lock end when this failure locked the account.
+    pub async fn record_login_failure(
+        &self,
+        login: &str,
+        now: &str,
+        window_start: &str,
+        max: i64,
+        lock_until: &str,
+    ) -> Result<Option<String>, DomainError> {
+        in_tx!(self, |c, b| b::users::record_failure(c, login, now, window_start, max, lock_until).await)
+    }
+
+    pub async fn clear_login_failures(&self, login: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::clear_failures(c, login).await)
+    }
+
+    pub async fn create_session(&self, token_hash: &str, user_id: i64, csrf: &str, now: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::create_session(c, token_hash, user_id, csrf, now).await)
+    }
+
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::session(c, token_hash).await)
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::touch_session(c, token_hash, now).await)
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::delete_session(c, token_hash).await)
+    }
+
+    // ----- audit -----
+
+    /// Checks the whole chain; `Ok(n)` is the number of entries verified.
+    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, DomainError> {
+        on_conn!(self, |c, b| {
+            let (seq, hash) = b::audit::head(&mut *c).await?;
+            let rows: Vec<banzi_domain::audit::AuditEntry> =
+                b::audit::all(c).await?.into_iter().map(Into::into).collect();
+            Ok(verify_chain(&rows, (seq, &hash)))
+        })
+    }
+
+    /// One page of the trail, newest first: the audit administrator only (三员分立).
+    pub async fn audit_page(&self, actor: &Actor, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64), DomainError> {
+        need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
+        on_conn!(self, |c, b| b::audit::page(c, f).await)
+    }
+
+    /// Records an export or another event that writes nothing else.
+    pub async fn audit_event(&self, actor: &Actor, action: &str, entity: &str, key: &str, detail: serde_json::Value) -> Result<(), DomainError> {
+        let now = now_rfc3339();
+        let d = crate::draft(actor, &now, action, entity, key, None, Some(detail));
+        in_tx!(self, |c, b| b::audit::append(c, d).await.map(|_| ()))
+    }
+}

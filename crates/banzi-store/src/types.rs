@@ -1,0 +1,112 @@
+//! Inputs and outputs of [`crate::Store`] calls.
+
+use crate::rows::*;
+use banzi_domain::cadre::{FamilyMember, RewardEntry, ResumeLine, YearRating};
+use banzi_domain::registry::Cadre;
+use banzi_domain::role::Role;
+use banzi_domain::roster::RowError;
+use banzi_domain::DomainError;
+
+/// Cadre search: text (name, pinyin, initials or ID number) and filters. Age bounds arrive
+/// as birth-date bounds (see `banzi_domain::date::birth_bounds`).
+#[derive(Debug, Clone, Default)]
+pub struct CadreFilter {
+    pub q: Option<String>,
+    pub unit: Option<String>,
+    pub gender: Option<String>,
+    /// Born strictly after (age ≤ max).
+    pub born_after: Option<String>,
+    /// Born on or before (age ≥ min).
+    pub born_until: Option<String>,
+    /// A 政治面貌 label, or `党外`.
+    pub party: Option<String>,
+    pub education: Option<String>,
+    pub rank: Option<String>,
+    /// The day "current post" means.
+    pub today: String,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub entity: Option<String>,
+    pub key: Option<String>,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub login: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub unit_code: Option<String>,
+}
+
+/// Whether saving a cadre may create, update, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    MustBeNew,
+    MustExist,
+    Either,
+}
+
+/// One line added to a cadre's record.
+#[derive(Debug, Clone)]
+pub enum CadreRecord {
+    Resume(ResumeLine),
+    Family(FamilyMember),
+    Reward(RewardEntry),
+    Rating(YearRating),
+}
+
+/// What an import wrote (rows equal to the stored ones are not counted).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportSummary {
+    pub units: usize,
+    pub posts: usize,
+    pub cadres: usize,
+    pub appointments: usize,
+    pub portfolios: usize,
+    pub trainings: usize,
+}
+
+impl ImportSummary {
+    pub fn total(&self) -> usize {
+        self.units + self.posts + self.cadres + self.appointments + self.portfolios + self.trainings
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("工作簿有 {} 处错误，未导入任何数据", .0.len())]
+    Rows(Vec<RowError>),
+    #[error(transparent)]
+    Other(#[from] DomainError),
+}
+
+/// A cadre's whole record, for the profile page.
+#[derive(Debug, Clone)]
+pub struct CadreDetail {
+    pub row: CadreRow,
+    pub cadre: Cadre,
+    pub resume: Vec<ResumeRow>,
+    pub family: Vec<FamilyRow>,
+    pub rewards: Vec<RewardRow>,
+    pub ratings: Vec<RatingRow>,
+    pub appointments: Vec<AppointmentRow>,
+    pub portfolios: Vec<PortfolioRow>,
+    pub trainings: Vec<TrainingRow>,
+    pub has_photo: bool,
+}
+
+/// A unit's teams: posts and who holds them today.
+#[derive(Debug, Clone)]
+pub struct TeamView {
+    pub unit: UnitRow,
+    pub posts: Vec<PostRow>,
+    pub holders: Vec<HolderRow>,
+}
