@@ -79,6 +79,26 @@ pub fn add_years(start: Date, n: i16) -> Date {
         .unwrap_or(start)
 }
 
+/// Whole years and remaining months from `start` to `as_of` (tenure shown on team pages).
+pub fn years_months(start: Date, as_of: Date) -> (i32, i32) {
+    let mut months = (i32::from(as_of.year()) - i32::from(start.year())) * 12
+        + i32::from(as_of.month())
+        - i32::from(start.month());
+    if as_of.day() < start.day() {
+        months -= 1;
+    }
+    let months = months.max(0);
+    (months / 12, months % 12)
+}
+
+/// Birth-date bounds for an age filter on `as_of`: `(born_after, born_until)` such that
+/// `min ≤ age ≤ max` exactly when `born_after < birth ≤ born_until`.
+pub fn birth_bounds(as_of: Date, min: Option<i16>, max: Option<i16>) -> (Option<Date>, Option<Date>) {
+    let until = min.map(|m| add_years(as_of, -m));
+    let after = max.map(|m| add_years(as_of, -(m + 1)));
+    (after, until)
+}
+
 /// A year and month: the precision of 简历, 出生年月 in LRMX, and family members.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -176,6 +196,25 @@ mod tests {
         assert_eq!(iso(add_years(d("2016-02-29"), 10)), "2026-02-28");
         assert_eq!(iso(add_years(d("2016-02-29"), 8)), "2024-02-29");
         assert_eq!(iso(add_years(d("2016-03-01"), 10)), "2026-03-01");
+    }
+
+    #[test]
+    fn age_filter_bounds_agree_with_age_on() {
+        let as_of = d("2026-11-21");
+        let (after, until) = birth_bounds(as_of, Some(40), Some(42));
+        for birth in ["1983-11-21", "1983-11-22", "1984-11-21", "1986-11-21", "1986-11-22", "1980-01-01"] {
+            let b = d(birth);
+            let inside = after.is_none_or(|a| b > a) && until.is_none_or(|u| b <= u);
+            let age = age_on(b, as_of);
+            assert_eq!(inside, (40..=42).contains(&age), "{birth}: age {age}");
+        }
+    }
+
+    #[test]
+    fn tenure_in_years_and_months() {
+        assert_eq!(years_months(d("2015-03-10"), d("2026-11-21")), (11, 8));
+        assert_eq!(years_months(d("2015-03-22"), d("2026-11-21")), (11, 7));
+        assert_eq!(years_months(d("2026-11-21"), d("2026-11-21")), (0, 0));
     }
 
     #[test]

@@ -1,1 +1,26 @@
+//! Files in and out: the standard roster workbook of ROSTER_FORMAT.md.
+//!
+//! [`roster_read`] turns an uploaded .xlsx into a checked [`banzi_domain::roster::Roster`] or
+//! every problem in it at once (R-SEC-4: bad input changes nothing, and a hostile file is
+//! refused before it can use much memory). [`roster_write`] writes a roster back in the same
+//! layout, and the empty template users fill in. [`layout`] is the one table of sheets and
+//! headers both sides use.
 
+pub mod layout;
+pub mod roster_read;
+pub mod roster_write;
+
+pub use roster_read::{Notice, read_roster};
+pub use roster_write::{IoError, template, write_roster};
+
+/// How far a long read or write has got, for a progress bar: `done` of `total` data rows of
+/// `sheet` (`total` is 0 when the sheet does not say how many rows it has).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub sheet: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Rows between two progress calls.
+pub(crate) const PROGRESS_EVERY: usize = 1000;

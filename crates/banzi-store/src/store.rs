@@ -186,6 +186,18 @@ impl Store {
         })
     }
 
+    /// Adds many record lines in one transaction (demo data, bulk entry): staff only.
+    pub async fn add_cadre_records(&self, actor: &Actor, records: &[(String, CadreRecord)]) -> Result<(), DomainError> {
+        need(actor.role.manages_appointments(), "只有组织部工作人员可以批量录入")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            for (id, rec) in records {
+                b::cadres::add_record(&mut *c, actor, id, rec, &now).await?;
+            }
+            Ok(())
+        })
+    }
+
     pub async fn set_photo(&self, actor: &Actor, id_number: &str, mime: &str, data: &[u8], today: Date) -> Result<(), DomainError> {
         need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
         let now = now_rfc3339();

@@ -1,1 +1,69 @@
+//! banzi on the web: server-rendered Chinese pages (askama + htmx), sessions, roles.
+//!
+//! `router(state)` builds the whole application so tests run requests in process;
+//! `serve(listener, state)` runs it on a bound listener (tests bind port 0).
 
+mod assets;
+mod auth;
+mod error;
+mod i18n;
+pub(crate) mod pages;
+
+use axum::Router;
+use banzi_store::Store;
+use std::sync::Arc;
+
+pub use auth::hash_password;
+pub use pages::check_password;
+pub use i18n::Lang;
+
+/// Security settings (R-SEC-2), all configurable.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Failures inside `lockout_window_minutes` that lock an account.
+    pub lockout_failures: i64,
+    pub lockout_window_minutes: i64,
+    pub lockout_minutes: i64,
+    /// A session unused this long is ended.
+    pub idle_minutes: i64,
+    /// Mark the session cookie `Secure` (behind HTTPS).
+    pub secure_cookie: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            lockout_failures: 5,
+            lockout_window_minutes: 15,
+            lockout_minutes: 30,
+            idle_minutes: 30,
+            secure_cookie: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        Self { store, config: Arc::new(config) }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    pages::routes()
+        .merge(auth::routes())
+        .merge(assets::routes())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard))
+        .layer(axum::extract::DefaultBodyLimit::max(210 * 1024 * 1024))
+        .with_state(state)
+}
+
+/// Serves until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).await
+}

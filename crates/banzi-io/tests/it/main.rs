@@ -1,0 +1,7 @@
+//! banzi-io's integration tests, in one binary (STYLE.md).
+
+mod bench;
+mod errors;
+mod guard;
+mod helpers;
+mod roundtrip;

@@ -1,0 +1,335 @@
+//! Sign-in, sessions and the request guard — R-SEC-1, R-SEC-2.
+//!
+//! A session is a random 256-bit token in an HttpOnly, SameSite=Strict cookie; the database
+//! keeps only its SHA-256. Failed sign-ins are counted in the database (so several server
+//! processes agree) and lock the account; an idle session ends. Every POST must come from
+//! our own pages (Origin / Sec-Fetch-Site) and carry the session's CSRF token.
+
+use crate::error::{WebError, WebResult};
+use crate::i18n::{Lang, Tr};
+use crate::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use banzi_domain::DomainError;
+use banzi_domain::role::{Actor, Role, Scope};
+use banzi_store::{UserRow, now_rfc3339};
+use sha2::{Digest, Sha256};
+
+const COOKIE: &str = "banzi_session";
+const LANG_COOKIE: &str = "banzi_lang";
+
+/// The signed-in caller, put in the request by [`guard`].
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user: UserRow,
+    pub actor: Actor,
+    pub csrf: String,
+}
+
+/// Hashes a password with argon2id (PHC string).
+pub fn hash_password(password: &str) -> String {
+    password_auth::generate_hash(password)
+}
+
+fn sha256_hex(s: &str) -> String {
+    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn random_hex(bytes: usize) -> Result<String, DomainError> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).map_err(|e| DomainError::Internal(format!("随机数生成失败：{e}")))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    cookie(headers, LANG_COOKIE).and_then(|c| Lang::parse(&c)).unwrap_or_default()
+}
+
+fn minutes_ago(m: i64) -> String {
+    let t = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(m);
+    t.round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+}
+
+fn minutes_ahead(m: i64) -> String {
+    minutes_ago(-m)
+}
+
+pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
+    let role = Role::parse(&user.role).map_err(DomainError::Internal)?;
+    let scope = match (&user.unit_code, role.needs_unit()) {
+        (Some(u), true) => Scope::Unit(u.clone()),
+        (None, true) => return Err(DomainError::Forbidden("该单位填报员账号未指定单位".into())),
+        _ => Scope::All,
+    };
+    Ok(Actor { login: user.login.clone(), role, scope })
+}
+
+fn is_public(path: &str) -> bool {
+    path == "/login" || path == "/healthz" || path.starts_with("/static/") || path.starts_with("/lang/")
+}
+
+/// A POST must come from our own pages: Sec-Fetch-Site same-origin (or absent), and an Origin,
+/// when sent, naming this host.
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
+    }
+    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, h)| h == host).unwrap_or(false),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+fn denied(status: StatusCode, msg: &str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], msg.to_string()).into_response()
+}
+
+fn to_login(req_path: &str, reason: Option<&str>) -> Response {
+    let mut url = format!("/login?next={}", encode(req_path));
+    if let Some(r) = reason {
+        url.push_str("&reason=");
+        url.push_str(r);
+    }
+    Redirect::to(&url).into_response()
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Runs before every route: puts the language and the caller into the request, ends idle
+/// sessions, and checks origin and CSRF token on writes.
+pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let lang = lang_of(req.headers());
+    req.extensions_mut().insert(lang);
+    let path = req.uri().path().to_string();
+    let is_write = req.method() != Method::GET && req.method() != Method::HEAD;
+    if is_write && !same_origin(req.headers()) {
+        return denied(StatusCode::FORBIDDEN, "请求来源不符，已拒绝（跨站请求）");
+    }
+    if is_public(&path) {
+        return next.run(req).await;
+    }
+    let Some(token) = cookie(req.headers(), COOKIE) else {
+        return if is_write { denied(StatusCode::UNAUTHORIZED, "请先登录") } else { to_login(&path, None) };
+    };
+    let token_hash = sha256_hex(&token);
+    let session = match state.store.session(&token_hash).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return if is_write { denied(StatusCode::UNAUTHORIZED, "请先登录") } else { to_login(&path, None) },
+        Err(e) => return WebError(e).into_response(),
+    };
+    let idle_limit = minutes_ago(state.config.idle_minutes);
+    if session.last_seen < idle_limit {
+        let _ = state.store.delete_session(&token_hash).await;
+        return if is_write { denied(StatusCode::UNAUTHORIZED, "会话已超时，请重新登录") } else { to_login(&path, Some("idle")) };
+    }
+    let user = match state.store.user_by_id(session.user_id).await {
+        Ok(Some(u)) if u.active => u,
+        Ok(_) => {
+            let _ = state.store.delete_session(&token_hash).await;
+            return to_login(&path, None);
+        }
+        Err(e) => return WebError(e).into_response(),
+    };
+    let actor = match actor_of(&user) {
+        Ok(a) => a,
+        Err(e) => return WebError(e).into_response(),
+    };
+    if let Err(e) = state.store.touch_session(&token_hash, &now_rfc3339()).await {
+        return WebError(e).into_response();
+    }
+    if is_write {
+        let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let ok = if header_token.as_deref() == Some(session.csrf.as_str()) {
+            true
+        } else if is_form {
+            let (parts, body) = req.into_parts();
+            let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
+                return denied(StatusCode::PAYLOAD_TOO_LARGE, "表单内容过大");
+            };
+            let field = form_urlencoded_field(&bytes, "_csrf");
+            req = Request::from_parts(parts, Body::from(bytes));
+            field.as_deref() == Some(session.csrf.as_str())
+        } else {
+            false
+        };
+        if !ok {
+            return denied(StatusCode::FORBIDDEN, "表单已失效（安全校验未通过），请刷新页面后重试");
+        }
+    }
+    req.extensions_mut().insert(Caller { user, actor, csrf: session.csrf });
+    next.run(req).await
+}
+
+fn form_urlencoded_field(body: &[u8], name: &str) -> Option<String> {
+    let s = std::str::from_utf8(body).ok()?;
+    s.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .ok_or_else(|| to_login(parts.uri.path(), None))
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Tr {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Tr { lang: parts.extensions.get::<Lang>().copied().unwrap_or_default() })
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/lang/{code}", get(set_lang))
+        .route("/healthz", get(|| async { "ok" }))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+struct LoginPage {
+    tr: Tr,
+    login: String,
+    next: String,
+    error: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct LoginQuery {
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn login_page(tr: Tr, axum::extract::Query(q): axum::extract::Query<LoginQuery>) -> LoginPage {
+    let error = (q.reason == "idle").then(|| tr.t("login.idle").to_string());
+    LoginPage { tr, login: String::new(), next: q.next, error }
+}
+
+#[derive(serde::Deserialize)]
+pub struct LoginForm {
+    login: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") { next.to_string() } else { "/".into() }
+}
+
+async fn login(State(state): State<AppState>, tr: Tr, Form(f): Form<LoginForm>) -> WebResult<Response> {
+    let fail = |msg: String| LoginPage { tr, login: f.login.clone(), next: f.next.clone(), error: Some(msg) };
+    let login = f.login.trim().to_string();
+    if login.is_empty() || f.password.is_empty() {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, fail(tr.t("login.empty").into())).into_response());
+    }
+    let now = now_rfc3339();
+    let user = state.store.user_by_login(&login).await?;
+    if let Some(u) = &user
+        && let Some(until) = &u.locked_until
+        && until.as_str() > now.as_str()
+    {
+        let msg = format!("{}{}", tr.t("login.locked"), until.replace('T', " ").replace('Z', " UTC"));
+        return Ok((StatusCode::FORBIDDEN, fail(msg)).into_response());
+    }
+    let ok = match &user {
+        Some(u) if u.active => {
+            let (pw, hash) = (f.password.clone(), u.password_hash.clone());
+            tokio::task::spawn_blocking(move || password_auth::verify_password(pw, &hash).is_ok())
+                .await
+                .unwrap_or(false)
+        }
+        _ => false,
+    };
+    if !ok {
+        let cfg = &state.config;
+        let locked = state
+            .store
+            .record_login_failure(&login, &now, &minutes_ago(cfg.lockout_window_minutes), cfg.lockout_failures, &minutes_ahead(cfg.lockout_minutes))
+            .await?;
+        let msg = if locked.is_some() { tr.t("login.now_locked") } else { tr.t("login.bad") };
+        return Ok((StatusCode::UNAUTHORIZED, fail(msg.into())).into_response());
+    }
+    let Some(user) = user else {
+        return Err(WebError(DomainError::Internal("登录状态不一致".into())));
+    };
+    state.store.clear_login_failures(&login).await?;
+    let token = random_hex(32)?;
+    let csrf = random_hex(32)?;
+    state.store.create_session(&sha256_hex(&token), user.id, &csrf, &now).await?;
+    let secure = if state.config.secure_cookie { "; Secure" } else { "" };
+    let set = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    let home = if f.next.is_empty() { home_of(&user) } else { safe_next(&f.next) };
+    Ok(([(header::SET_COOKIE, set)], Redirect::to(&home)).into_response())
+}
+
+/// Where each role starts.
+pub fn home_of(user: &UserRow) -> String {
+    match Role::parse(&user.role) {
+        Ok(Role::Auditor) => "/audit".into(),
+        Ok(Role::SysAdmin | Role::SecAdmin) => "/admin/users".into(),
+        Ok(Role::Liaison) => user.unit_code.as_ref().map(|u| format!("/units/{u}")).unwrap_or("/".into()),
+        _ => "/units".into(),
+    }
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> WebResult<Response> {
+    if let Some(token) = cookie(&headers, COOKIE) {
+        state.store.delete_session(&sha256_hex(&token)).await?;
+    }
+    let clear = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct Back {
+    #[serde(default)]
+    back: String,
+}
+
+async fn set_lang(axum::extract::Path(code): axum::extract::Path<String>, axum::extract::Query(b): axum::extract::Query<Back>) -> Response {
+    let lang = Lang::parse(&code).unwrap_or_default();
+    let set = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.code());
+    ([(header::SET_COOKIE, set)], Redirect::to(&safe_next(&b.back))).into_response()
+}

@@ -1,0 +1,136 @@
+//! Creating and editing a cadre, with a Chinese error beside each field.
+
+use super::Ctx;
+use super::forms::FieldErrors;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::WebResult;
+use crate::i18n::Tr;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use banzi_domain::codes::{Degree, Education, Gender, Party};
+use banzi_domain::registry::{CADRE_FIELDS, Cadre, CadreRaw};
+use banzi_store::{Upsert, today};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cadres/new", get(new))
+        .route("/cadres/{id}/edit", get(edit).post(update))
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub error: String,
+    pub options: Vec<&'static str>,
+    pub required: bool,
+    pub readonly: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cadre_form.html")]
+struct FormPage {
+    ctx: Ctx,
+    editing: bool,
+    id_number: String,
+    fields: Vec<Field>,
+    general: Vec<String>,
+}
+
+fn raw_value(r: &CadreRaw, key: &str) -> String {
+    match key {
+        "id_number" => &r.id_number,
+        "name" => &r.name,
+        "gender" => &r.gender,
+        "ethnicity" => &r.ethnicity,
+        "birth_date" => &r.birth_date,
+        "native_place" => &r.native_place,
+        "party" => &r.party,
+        "party_joined" => &r.party_joined,
+        "work_started" => &r.work_started,
+        "ft_education" => &r.ft_education,
+        "ft_degree" => &r.ft_degree,
+        "ft_school" => &r.ft_school,
+        "pt_education" => &r.pt_education,
+        "pt_degree" => &r.pt_degree,
+        "pt_school" => &r.pt_school,
+        "profession" => &r.profession,
+        _ => &r.rank,
+    }
+    .clone()
+}
+
+fn options(key: &str) -> Vec<&'static str> {
+    match key {
+        "gender" => Gender::ALL.iter().map(|x| x.label()).collect(),
+        "party" => Party::ALL.iter().map(|x| x.label()).collect(),
+        "ft_education" | "pt_education" => Education::ALL.iter().map(|x| x.label()).collect(),
+        "ft_degree" | "pt_degree" => Degree::ALL.iter().map(|x| x.label()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldErrors) -> FormPage {
+    let required = ["id_number", "name", "gender", "ethnicity", "birth_date", "party"];
+    let fields = CADRE_FIELDS
+        .iter()
+        .map(|(key, label)| Field {
+            key,
+            label,
+            value: raw_value(r, key),
+            error: errors.get(label).to_string(),
+            options: options(key),
+            required: required.contains(key),
+            readonly: editing && *key == "id_number",
+        })
+        .collect();
+    let shown: Vec<&str> = CADRE_FIELDS.iter().map(|f| f.1).collect();
+    let path = if editing { format!("/cadres/{}/edit", r.id_number) } else { "/cadres/new".into() };
+    FormPage { ctx: Ctx::new(tr, caller, &path), editing, id_number: r.id_number.clone(), fields, general: errors.others(&shown) }
+}
+
+async fn new(tr: Tr, caller: Caller) -> WebResult<FormPage> {
+    super::units::require_staff(&caller)?;
+    let raw = CadreRaw { ethnicity: "汉族".into(), party: "中共党员".into(), ..Default::default() };
+    Ok(page(tr, &caller, false, &raw, FieldErrors::default()))
+}
+
+async fn edit(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<FormPage> {
+    let d = s.store.cadre(&caller.actor, &id, today()).await?;
+    if !caller.actor.role.writes_registry() {
+        return Err(banzi_domain::DomainError::Forbidden("您的角色不能修改干部信息".into()).into());
+    }
+    Ok(page(tr, &caller, true, &d.cadre.to_raw(), FieldErrors::default()))
+}
+
+async fn save(s: AppState, tr: Tr, caller: Caller, raw: CadreRaw, mode: Upsert) -> WebResult<Response> {
+    let editing = mode == Upsert::MustExist;
+    let result = match Cadre::parse(&raw) {
+        Ok(c) => s.store.save_cadre(&caller.actor, &c, mode, today()).await.map(|_| c.id_number.to_string()),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/cadres/{id}")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(tr, &caller, editing, &raw, errors)).into_response())
+        }
+    }
+}
+
+pub async fn create(State(s): State<AppState>, tr: Tr, caller: Caller, Form(raw): Form<CadreRaw>) -> WebResult<Response> {
+    super::units::require_staff(&caller)?;
+    save(s, tr, caller, raw, Upsert::MustBeNew).await
+}
+
+async fn update(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(mut raw): Form<CadreRaw>) -> WebResult<Response> {
+    // The ID number is the key: the path decides which cadre is edited.
+    raw.id_number = id;
+    save(s, tr, caller, raw, Upsert::MustExist).await
+}

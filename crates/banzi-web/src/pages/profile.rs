@@ -1,0 +1,255 @@
+//! A cadre's profile (简历 timeline, appointment history) and the 任免 actions on it.
+
+use super::Ctx;
+use super::forms::FieldErrors;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::{WebError, WebResult};
+use crate::i18n::Tr;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
+use banzi_domain::codes::{Manner, Rating, RewardKind};
+use banzi_domain::date::{age_on, iso, parse_date};
+use banzi_domain::registry::{Appointment, AppointmentRaw};
+use banzi_domain::DomainError;
+use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, today};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cadres/{id}", get(profile))
+        .route("/cadres/{id}/appoint", get(appoint_form).post(appoint))
+        .route("/cadres/{id}/records", post(add_record))
+        .route("/cadres/{id}/photo", get(photo).post(upload_photo))
+        .route("/appointments/{id}/end", post(end))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "profile.html")]
+struct ProfilePage {
+    ctx: Ctx,
+    d: CadreDetail,
+    age: i32,
+    current: Vec<AppointmentRow>,
+    today: String,
+    errors: FieldErrors,
+    ratings: Vec<&'static str>,
+    reward_kinds: Vec<&'static str>,
+}
+
+async fn profile_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, errors: FieldErrors) -> WebResult<ProfilePage> {
+    let day = today();
+    let d = s.store.cadre(&caller.actor, id, day).await?;
+    let current = d
+        .appointments
+        .iter()
+        .filter(|a| a.end_date.as_deref().is_none_or(|e| e > iso(day).as_str()) && a.start_date.as_str() <= iso(day).as_str())
+        .cloned()
+        .collect();
+    Ok(ProfilePage {
+        ctx: Ctx::new(tr, caller, &format!("/cadres/{id}")),
+        age: age_on(d.cadre.birth_date, day),
+        d,
+        current,
+        today: iso(day),
+        errors,
+        ratings: Rating::ALL.iter().map(|m| m.label()).collect(),
+        reward_kinds: RewardKind::ALL.iter().map(|m| m.label()).collect(),
+    })
+}
+
+async fn profile(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<ProfilePage> {
+    profile_page(&s, tr, &caller, &id, FieldErrors::default()).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "appoint.html")]
+struct AppointPage {
+    ctx: Ctx,
+    d: CadreDetail,
+    posts: Vec<PostRow>,
+    current: Vec<AppointmentRow>,
+    f: AppointForm,
+    errors: FieldErrors,
+    manners: Vec<&'static str>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct AppointForm {
+    #[serde(default)]
+    post_code: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    manner: String,
+    #[serde(default)]
+    doc_no: String,
+    /// Current appointments to end the day the new one starts (免去原职), comma-separated ids.
+    #[serde(default)]
+    ending: Vec<i64>,
+}
+
+impl AppointForm {
+    pub fn ends(&self, id: &i64) -> bool {
+        self.ending.contains(id)
+    }
+}
+
+async fn appoint_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, f: AppointForm, errors: FieldErrors) -> WebResult<AppointPage> {
+    super::units::require_staff(caller)?;
+    let day = today();
+    let d = s.store.cadre(&caller.actor, id, day).await?;
+    let posts = s.store.all_posts(&caller.actor).await?;
+    let current = d.appointments.iter().filter(|a| a.end_date.is_none()).cloned().collect();
+    Ok(AppointPage {
+        ctx: Ctx::new(tr, caller, &format!("/cadres/{id}/appoint")),
+        d,
+        posts,
+        current,
+        f,
+        errors,
+        manners: Manner::ALL.iter().map(|m| m.label()).collect(),
+    })
+}
+
+async fn appoint_form(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<AppointPage> {
+    let f = AppointForm { start: iso(today()), manner: "委任".into(), ..Default::default() };
+    appoint_page(&s, tr, &caller, &id, f, FieldErrors::default()).await
+}
+
+/// The form posts `ending` once per ticked box; serde_urlencoded cannot collect repeated
+/// keys into a Vec, so the body is read as pairs.
+async fn appoint(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(pairs): Form<Vec<(String, String)>>) -> WebResult<Response> {
+    super::units::require_staff(&caller)?;
+    let mut f = AppointForm::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "post_code" => f.post_code = v,
+            "start" => f.start = v,
+            "manner" => f.manner = v,
+            "doc_no" => f.doc_no = v,
+            "ending" => f.ending.extend(v.parse::<i64>().ok()),
+            _ => {}
+        }
+    }
+    let raw = AppointmentRaw { id_number: id.clone(), post_code: f.post_code.clone(), start: f.start.clone(), end: String::new(), manner: f.manner.clone(), doc_no: f.doc_no.clone() };
+    let result = match Appointment::parse(&raw) {
+        Ok(a) => {
+            // Only this cadre's own current appointments may be ended here.
+            let d = s.store.cadre(&caller.actor, &id, today()).await?;
+            if f.ending.iter().any(|e| !d.appointments.iter().any(|a| a.id == *e && a.end_date.is_none())) {
+                Err(DomainError::invalid("免去原职", "所选的原任职务不属于该干部或已经结束"))
+            } else {
+                s.store.appoint(&caller.actor, &a, &f.ending).await.map(|_| ())
+            }
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            let page = appoint_page(&s, tr, &caller, &id, f, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct EndForm {
+    #[serde(default)]
+    end: String,
+    #[serde(default)]
+    doc_no: String,
+}
+
+async fn end(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<i64>, Form(f): Form<EndForm>) -> WebResult<Response> {
+    super::units::require_staff(&caller)?;
+    let a = s.store.appointment(&caller.actor, id).await?;
+    let result = match parse_date(&f.end) {
+        Ok(end) => s.store.end_appointment(&caller.actor, id, end, f.doc_no.trim()).await,
+        Err(m) => Err(DomainError::invalid("免职日期", m)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/cadres/{}", a.id_number)).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            let page = profile_page(&s, tr, &caller, &a.id_number, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct RecordForm {
+    kind: String,
+    #[serde(default)]
+    a: String,
+    #[serde(default)]
+    b: String,
+    #[serde(default)]
+    c: String,
+    #[serde(default)]
+    d: String,
+    #[serde(default)]
+    e: String,
+}
+
+async fn add_record(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(f): Form<RecordForm>) -> WebResult<Response> {
+    let rec = match f.kind.as_str() {
+        "resume" => ResumeLine::parse(&f.a, &f.b, &f.c).map(CadreRecord::Resume),
+        "family" => FamilyMember::parse(&f.a, &f.b, &f.c, &f.d, &f.e).map(CadreRecord::Family),
+        "reward" => RewardEntry::parse(&f.a, &f.b, &f.c).map(CadreRecord::Reward),
+        "rating" => YearRating::parse(&f.a, &f.b).map(CadreRecord::Rating),
+        _ => Err(DomainError::invalid("类别", "未知的记录类别")),
+    };
+    let result = match rec {
+        Ok(r) => s.store.add_cadre_record(&caller.actor, &id, &r, today()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}#{}", f.kind)).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            let page = profile_page(&s, tr, &caller, &id, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+async fn photo(State(s): State<AppState>, caller: Caller, Path(id): Path<String>) -> WebResult<Response> {
+    match s.store.photo(&caller.actor, &id, today()).await? {
+        Some((mime, data)) => Ok(([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "private, no-store".into())], data).into_response()),
+        None => Err(DomainError::NotFound("照片".into()).into()),
+    }
+}
+
+/// A JPEG or PNG portrait of at most 2 MiB, recognised by its first bytes.
+async fn upload_photo(State(s): State<AppState>, caller: Caller, Path(id): Path<String>, mut mp: Multipart) -> WebResult<Response> {
+    let bad = |m: &str| WebError(DomainError::invalid("照片", m));
+    let mut data = None;
+    while let Some(field) = mp.next_field().await.map_err(|_| bad("上传内容无法读取"))? {
+        if field.name() == Some("photo") {
+            let bytes = field.bytes().await.map_err(|_| bad("上传内容无法读取"))?;
+            data = Some(bytes);
+        }
+    }
+    let data = data.ok_or_else(|| bad("请选择照片文件"))?;
+    if data.len() > 2 * 1024 * 1024 {
+        return Err(bad("照片不能超过2MB"));
+    }
+    let mime = if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else {
+        return Err(bad("照片应为 JPEG 或 PNG 格式"));
+    };
+    s.store.set_photo(&caller.actor, &id, mime, &data, today()).await?;
+    Ok(([("HX-Redirect", format!("/cadres/{id}"))], Redirect::to(&format!("/cadres/{id}"))).into_response())
+}

@@ -1,0 +1,75 @@
+//! Configuration in layers: defaults → `banzi.toml` → `BANZI_…` environment → flags.
+//! Unknown keys in the file are refused, so a typo is not silently ignored.
+
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub database: Option<String>,
+    pub listen: Option<String>,
+    pub lockout_failures: Option<i64>,
+    pub lockout_window_minutes: Option<i64>,
+    pub lockout_minutes: Option<i64>,
+    pub idle_minutes: Option<i64>,
+    pub secure_cookie: Option<bool>,
+}
+
+impl FileConfig {
+    /// Reads `path`; a missing default file is an empty configuration, a missing named file
+    /// is an error.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<FileConfig> {
+        let (path, named) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (Path::new("banzi.toml").to_path_buf(), false),
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| anyhow::anyhow!("配置文件 {} 有误：{e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(FileConfig::default()),
+            Err(e) => Err(anyhow::anyhow!("无法读取配置文件 {}：{e}", path.display())),
+        }
+    }
+
+    pub fn web(&self) -> banzi_web::WebConfig {
+        let d = banzi_web::WebConfig::default();
+        banzi_web::WebConfig {
+            lockout_failures: self.lockout_failures.unwrap_or(d.lockout_failures),
+            lockout_window_minutes: self.lockout_window_minutes.unwrap_or(d.lockout_window_minutes),
+            lockout_minutes: self.lockout_minutes.unwrap_or(d.lockout_minutes),
+            idle_minutes: self.idle_minutes.unwrap_or(d.idle_minutes),
+            secure_cookie: self.secure_cookie.unwrap_or(d.secure_cookie),
+        }
+    }
+}
+
+/// Hides a password in a database URL for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let cred = &url[s + 3..at];
+            match cred.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(toml::from_str::<FileConfig>("idle_minutes = 10").is_ok());
+        assert!(toml::from_str::<FileConfig>("idle_minute = 10").is_err());
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("sqlite://banzi.db"), "sqlite://banzi.db");
+    }
+}

@@ -1,0 +1,6 @@
+//! The `banzi` command: configuration, the subcommands, and the demo city. `main.rs` only
+//! parses arguments and calls [`cli::run`].
+
+pub mod cli;
+pub mod config;
+pub mod demo;
