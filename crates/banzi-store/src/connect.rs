@@ -95,7 +95,7 @@ impl Store {
         let mut out: Vec<(String, String, bool)> = match self {
             Store::Sqlite(p) => {
                 sqlx::query_as(
-                    "SELECT m.name, c.name, c.\"notnull\" = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                    "SELECT m.name, c.name, c.\"notnull\" = 0 AND c.pk = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) c \
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
                 )
                 .fetch_all(p)

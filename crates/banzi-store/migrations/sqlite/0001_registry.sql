@@ -60,7 +60,7 @@ CREATE INDEX cadres_initials ON cadres(name_initials);
 CREATE INDEX cadres_pinyin ON cadres(name_pinyin);
 
 CREATE TABLE cadre_photos (
-    cadre_id INTEGER PRIMARY KEY REFERENCES cadres(id),
+    cadre_id INTEGER NOT NULL PRIMARY KEY REFERENCES cadres(id),
     mime TEXT NOT NULL,
     data BLOB NOT NULL
 );
@@ -156,7 +156,7 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_login ON login_failures(login, at);
 
 CREATE TABLE sessions (
-    token_hash TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL PRIMARY KEY,
     user_id INTEGER NOT NULL REFERENCES users(id),
     csrf TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -164,7 +164,7 @@ CREATE TABLE sessions (
 );
 
 CREATE TABLE audit_log (
-    seq BIGINT PRIMARY KEY,
+    seq BIGINT NOT NULL PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     action TEXT NOT NULL,

@@ -1,0 +1,201 @@
+//! A test's own database (a temp SQLite file, or a fresh PostgreSQL schema) and its own
+//! server on port 0, with typed helpers.
+
+use banzi_domain::role::{Actor, Role, Scope};
+use banzi_store::{NewUser, Store};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub const PASSWORD: &str = "Test2026password";
+
+pub fn pg_url() -> String {
+    std::env::var("BANZI_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Pg,
+}
+
+/// A database for one test. The SQLite file lives in a temp dir kept alive by the value.
+pub struct TestDb {
+    pub store: Store,
+    pub url: String,
+    pub schema: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.path().join("t.db").display());
+                let store = Store::connect(&url).await.expect("sqlite store");
+                TestDb { store, url, schema: None, _dir: dir }
+            }
+            Backend::Pg => {
+                let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+                let schema = format!("t_{}_{}_{}", std::process::id(), n, std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0));
+                // In CI a missing PostgreSQL is a failure, not a skip.
+                let store = Store::connect_in_schema(&pg_url(), Some(&schema))
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at {} is required for the conformance suite: {e}", pg_url()));
+                TestDb { store, url: pg_url(), schema: Some(schema), _dir: dir }
+            }
+        }
+    }
+}
+
+pub fn staff() -> Actor {
+    Actor { login: "t-staff".into(), role: Role::Staff, scope: Scope::All }
+}
+
+pub fn as_role(role: Role, unit: Option<&str>) -> Actor {
+    Actor {
+        login: format!("t-{}", role.as_str()),
+        role,
+        scope: unit.map(|u| Scope::Unit(u.into())).unwrap_or(Scope::All),
+    }
+}
+
+/// One account per role (the liaison of `liaison_unit`), all with [`PASSWORD`].
+pub async fn seed_users(store: &Store, liaison_unit: &str) {
+    let admin = Actor { login: "t-admin".into(), role: Role::SysAdmin, scope: Scope::All };
+    let hash = banzi_web::hash_password(PASSWORD);
+    for role in Role::ALL {
+        let u = NewUser {
+            login: role.as_str().into(),
+            display_name: String::new(),
+            password_hash: hash.clone(),
+            role,
+            unit_code: role.needs_unit().then(|| liaison_unit.to_string()),
+        };
+        store.create_user(&admin, &u).await.expect("seed user");
+    }
+}
+
+/// A running server on its own port.
+pub struct TestApp {
+    pub db: TestDb,
+    pub base: String,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend, config: banzi_web::WebConfig) -> TestApp {
+        let db = TestDb::new(backend).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let state = banzi_web::AppState::new(db.store.clone(), config);
+        tokio::spawn(async move {
+            let _ = banzi_web::serve(listener, state).await;
+        });
+        TestApp { db, base }
+    }
+}
+
+/// A browser-like client: keeps the session cookie and the page's CSRF token; does not
+/// follow redirects so tests see them. Blocking (ureq): call it from `spawn_blocking` or a
+/// plain thread.
+pub struct Client {
+    agent: ureq::Agent,
+    pub base: String,
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+}
+
+pub struct Resp {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().new_agent();
+        Client { agent, base: base.to_string(), cookie: None, csrf: None }
+    }
+
+    fn finish(&mut self, r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
+        let mut r = r.expect("http request");
+        if let Some(set) = r.headers().get("set-cookie").and_then(|v| v.to_str().ok())
+            && let Some(v) = set.split(';').next()
+            && v.starts_with("banzi_session=")
+        {
+            self.cookie = Some(v.to_string()).filter(|c| c != "banzi_session=");
+        }
+        let status = r.status().as_u16();
+        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
+        let content_type = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let bytes = r.body_mut().with_config().limit(100 * 1024 * 1024).read_to_vec().unwrap_or_default();
+        let body = String::from_utf8_lossy(&bytes).to_string();
+        if let Some(i) = body.find("name=\"_csrf\" value=\"") {
+            let rest = &body[i + 20..];
+            self.csrf = rest.split('"').next().map(String::from);
+        }
+        Resp { status, location, body, content_type, bytes }
+    }
+
+    pub fn get(&mut self, path: &str) -> Resp {
+        let mut req = self.agent.get(format!("{}{path}", self.base));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.call();
+        self.finish(r)
+    }
+
+    /// Posts a form with the current CSRF token.
+    pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let mut all: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        if let Some(t) = &self.csrf {
+            all.push(("_csrf".into(), t.clone()));
+        }
+        self.post_raw(path, &all)
+    }
+
+    pub fn post_raw(&mut self, path: &str, fields: &[(String, String)]) -> Resp {
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        self.finish(r)
+    }
+
+    /// Posts a multipart form with one file field; CSRF in the header as htmx sends it.
+    pub fn upload(&mut self, path: &str, field: &str, filename: &str, data: &[u8]) -> Resp {
+        let boundary = "----banzitestboundary7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(data);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut req = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header("hx-request", "true");
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        if let Some(t) = &self.csrf {
+            req = req.header("x-csrf-token", t);
+        }
+        let r = req.send(&body[..]);
+        self.finish(r)
+    }
+
+    /// Signs in and loads the home page (which carries the CSRF token).
+    pub fn login(&mut self, login: &str, password: &str) -> Resp {
+        let r = self.post_raw("/login", &[("login".into(), login.into()), ("password".into(), password.into())]);
+        if r.status == 303 {
+            let home = r.location.clone().unwrap_or("/".into());
+            self.get(&home);
+        }
+        r
+    }
+}
