@@ -274,7 +274,7 @@ pub async fn exec(store: &Store, sql: &'static str) {
 
 async fn lockout_counts_failures_in_the_database(store: Store) {
     import(&store).await;
-    crate::helpers::seed_users(&store, "U1").await;
+    crate::helpers::seed_users(&store, Some("U1")).await;
     let now = "2026-11-21T10:00:00Z";
     let window = "2026-11-21T09:45:00Z";
     let until = "2026-11-21T10:30:00Z";

@@ -20,8 +20,6 @@ pub enum Backend {
 /// A database for one test. The SQLite file lives in a temp dir kept alive by the value.
 pub struct TestDb {
     pub store: Store,
-    pub url: String,
-    pub schema: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -34,7 +32,7 @@ impl TestDb {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}", dir.path().join("t.db").display());
                 let store = Store::connect(&url).await.expect("sqlite store");
-                TestDb { store, url, schema: None, _dir: dir }
+                TestDb { store, _dir: dir }
             }
             Backend::Pg => {
                 let n = COUNTER.fetch_add(1, Ordering::SeqCst);
@@ -43,7 +41,7 @@ impl TestDb {
                 let store = Store::connect_in_schema(&pg_url(), Some(&schema))
                     .await
                     .unwrap_or_else(|e| panic!("PostgreSQL at {} is required for the conformance suite: {e}", pg_url()));
-                TestDb { store, url: pg_url(), schema: Some(schema), _dir: dir }
+                TestDb { store, _dir: dir }
             }
         }
     }
@@ -61,17 +59,20 @@ pub fn as_role(role: Role, unit: Option<&str>) -> Actor {
     }
 }
 
-/// One account per role (the liaison of `liaison_unit`), all with [`PASSWORD`].
-pub async fn seed_users(store: &Store, liaison_unit: &str) {
+/// One account per role (the liaison of `liaison_unit`, if given), all with [`PASSWORD`].
+pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
     let admin = Actor { login: "t-admin".into(), role: Role::SysAdmin, scope: Scope::All };
     let hash = banzi_web::hash_password(PASSWORD);
     for role in Role::ALL {
+        if role.needs_unit() && liaison_unit.is_none() {
+            continue;
+        }
         let u = NewUser {
             login: role.as_str().into(),
             display_name: String::new(),
             password_hash: hash.clone(),
             role,
-            unit_code: role.needs_unit().then(|| liaison_unit.to_string()),
+            unit_code: liaison_unit.filter(|_| role.needs_unit()).map(String::from),
         };
         store.create_user(&admin, &u).await.expect("seed user");
     }

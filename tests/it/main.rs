@@ -4,3 +4,6 @@ mod conformance;
 mod fixture;
 mod helpers;
 mod webdriver;
+mod authz;
+mod cli;
+mod http;

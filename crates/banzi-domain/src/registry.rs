@@ -182,7 +182,9 @@ pub struct Cadre {
     pub rank: String,
 }
 
+/// Missing form fields are blank (and a required blank is reported by `parse`).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct CadreRaw {
     pub id_number: String,
     pub name: String,

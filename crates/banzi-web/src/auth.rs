@@ -16,7 +16,8 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
+use crate::error::Form;
 use banzi_domain::DomainError;
 use banzi_domain::role::{Actor, Role, Scope};
 use banzi_store::{UserRow, now_rfc3339};
@@ -241,7 +242,7 @@ pub struct LoginQuery {
     reason: String,
 }
 
-async fn login_page(tr: Tr, axum::extract::Query(q): axum::extract::Query<LoginQuery>) -> LoginPage {
+async fn login_page(tr: Tr, crate::error::Query(q): crate::error::Query<LoginQuery>) -> LoginPage {
     let error = (q.reason == "idle").then(|| tr.t("login.idle").to_string());
     LoginPage { tr, login: String::new(), next: q.next, error }
 }
@@ -328,7 +329,7 @@ struct Back {
     back: String,
 }
 
-async fn set_lang(axum::extract::Path(code): axum::extract::Path<String>, axum::extract::Query(b): axum::extract::Query<Back>) -> Response {
+async fn set_lang(axum::extract::Path(code): axum::extract::Path<String>, crate::error::Query(b): crate::error::Query<Back>) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
     let set = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.code());
     ([(header::SET_COOKIE, set)], Redirect::to(&safe_next(&b.back))).into_response()

@@ -42,3 +42,39 @@ impl IntoResponse for WebError {
         (status, Html(body)).into_response()
     }
 }
+
+/// `axum::Form` whose rejection is a Chinese error page instead of axum's English text.
+pub struct Form<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for Form<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(Form(v)),
+            Err(e) => Err(WebError(DomainError::invalid("表单", format!("表单内容无法识别，请刷新页面后重新填写（{}）", e.status())))),
+        }
+    }
+}
+
+/// `axum::extract::Query` with a Chinese rejection.
+pub struct Query<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Query<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(Query(v)),
+            Err(_) => Err(WebError(DomainError::invalid("查询条件", "查询条件格式不对（例如页码应为数字）"))),
+        }
+    }
+}

@@ -12,7 +12,8 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
+use crate::error::Form;
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use banzi_domain::codes::{Manner, Rating, RewardKind};
 use banzi_domain::date::{age_on, iso, parse_date};
@@ -168,8 +169,9 @@ pub struct EndForm {
     doc_no: String,
 }
 
-async fn end(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<i64>, Form(f): Form<EndForm>) -> WebResult<Response> {
+async fn end(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(f): Form<EndForm>) -> WebResult<Response> {
     super::units::require_staff(&caller)?;
+    let id: i64 = id.parse().map_err(|_| DomainError::NotFound(format!("任职记录 {id}")))?;
     let a = s.store.appointment(&caller.actor, id).await?;
     let result = match parse_date(&f.end) {
         Ok(end) => s.store.end_appointment(&caller.actor, id, end, f.doc_no.trim()).await,

@@ -1,0 +1,127 @@
+//! The `banzi` command as a user runs it: import (all or nothing, every error, non-zero
+//! exit), export, the template, accounts from stdin, and `audit verify` catching edits,
+//! deletions and reordering of audit rows.
+
+use crate::conformance::exec;
+use crate::fixture;
+use banzi_store::Store;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn banzi(db: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banzi"))
+        .arg("--database")
+        .arg(db)
+        .args(args)
+        .env_remove("BANZI_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run banzi");
+    if let Some(s) = stdin {
+        child.stdin.take().expect("stdin").write_all(s.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("wait");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_export_template_and_accounts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("c.db").display());
+    let path = |n: &str| dir.path().join(n).display().to_string();
+    let mut broken = fixture::roster();
+    broken.appointments[1].value.post_code = "NOPE".into();
+    broken.cadres[2].value.ethnicity = String::new();
+    std::fs::write(path("bad.xlsx"), banzi_io::write_roster(&broken, &|_| {}).expect("w")).expect("write");
+    std::fs::write(path("good.xlsx"), banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("w")).expect("write");
+
+    let t = banzi(&db, &["template", &path("t.xlsx")], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert!(std::fs::metadata(path("t.xlsx")).expect("template").len() > 1000);
+
+    let bad = banzi(&db, &["import", &path("bad.xlsx")], None);
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("工作表“干部”第4行“民族”列"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("未导入任何数据"));
+    let store = Store::connect(&db).await.expect("open");
+    assert!(store.units(&crate::helpers::staff()).await.expect("units").is_empty(), "nothing written");
+
+    let good = banzi(&db, &["import", &path("good.xlsx")], None);
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    assert!(good.stdout.contains("干部 4"), "{}", good.stdout);
+    let again = banzi(&db, &["import", &path("good.xlsx")], None);
+    assert!(again.stdout.contains("没有变化"), "{}", again.stdout);
+
+    let out = banzi(&db, &["export", "roster", &path("out.xlsx")], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (back, _) = banzi_io::read_roster(&std::fs::read(path("out.xlsx")).expect("read"), &|_| {}).expect("parse");
+    assert_eq!(back.cadres.iter().map(|c| c.value.clone()).collect::<Vec<_>>(), fixture::roster().cadres.iter().map(|c| c.value.clone()).collect::<Vec<_>>());
+
+    let weak = banzi(&db, &["user", "add", "wang", "--role", "staff"], Some("short\n"));
+    assert_ne!(weak.code, 0);
+    assert!(weak.stderr.contains("密码至少10位"));
+    let no_unit = banzi(&db, &["user", "add", "lia", "--role", "liaison"], Some("Abcdefgh12345\n"));
+    assert_ne!(no_unit.code, 0);
+    assert!(no_unit.stderr.contains("必须指定所属单位"), "{}", no_unit.stderr);
+    let ok = banzi(&db, &["user", "add", "lia", "--role", "liaison", "--unit", "U1"], Some("Abcdefgh12345\n"));
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    let u = store.user_by_login("lia").await.expect("q").expect("created");
+    assert_eq!((u.role.as_str(), u.unit_code.as_deref()), ("liaison", Some("U1")));
+    assert!(u.password_hash.starts_with("$argon2id$"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_verify_names_the_first_bad_entry() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("a.db").display());
+    let store = Store::connect(&db).await.expect("open");
+    store.import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {}).await.expect("import");
+    let ok = banzi(&db, &["audit", "verify"], None);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(ok.stdout.contains("审计链完整"));
+
+    // Swapping two rows' places: their sequence numbers are exchanged.
+    const SWAP: &[&str] = &[
+        "UPDATE audit_log SET seq = -4 WHERE seq = 4",
+        "UPDATE audit_log SET seq = 4 WHERE seq = 5",
+        "UPDATE audit_log SET seq = 5 WHERE seq = -4",
+    ];
+    let cases: [(&[&'static str], &[&'static str], &str); 3] = [
+        (&["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 7"], &["UPDATE audit_log SET actor = 't-staff' WHERE seq = 7"], "第 7 条"),
+        (SWAP, SWAP, "第 4 条"),
+        (&["DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)"], &[], "末尾记录被删除"),
+    ];
+    for (tamper, undo, named) in cases {
+        for sql in tamper {
+            exec(&store, sql).await;
+        }
+        let r = banzi(&db, &["audit", "verify"], None);
+        assert_ne!(r.code, 0, "{tamper:?} must be caught");
+        assert!(r.stderr.contains(named), "{tamper:?}: {}", r.stderr);
+        if !undo.is_empty() {
+            for sql in undo {
+                exec(&store, sql).await;
+            }
+            assert_eq!(banzi(&db, &["audit", "verify"], None).code, 0, "undone: {tamper:?}");
+        }
+    }
+    // A deleted middle row.
+    let store2 = Store::connect(&db).await.expect("open");
+    exec(&store2, "DELETE FROM audit_log WHERE seq = 2").await;
+    let r = banzi(&db, &["audit", "verify"], None);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("第 2 条"), "{}", r.stderr);
+}
