@@ -91,10 +91,16 @@ pub enum AuditCommand {
 
 pub fn run(cli: Cli) -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("BANZI_LOG").unwrap_or_else(|_| "info".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("BANZI_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("错误：无法启动运行时：{e}");
@@ -112,12 +118,22 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// The system administrator acting from the command line (creating accounts).
 fn cli_admin() -> Actor {
-    Actor { login: "cli:admin".into(), role: Role::SysAdmin, scope: Scope::All }
+    Actor {
+        login: "cli:admin".into(),
+        role: Role::SysAdmin,
+        scope: Scope::All,
+    }
 }
 
 async fn open(cli: &Cli, file: &FileConfig) -> anyhow::Result<Store> {
-    let url = cli.database.clone().or(file.database.clone()).unwrap_or_else(|| "sqlite://banzi.db".into());
-    Store::connect(&url).await.with_context(|| format!("无法打开数据库 {}", redact(&url)))
+    let url = cli
+        .database
+        .clone()
+        .or(file.database.clone())
+        .unwrap_or_else(|| "sqlite://banzi.db".into());
+    Store::connect(&url)
+        .await
+        .with_context(|| format!("无法打开数据库 {}", redact(&url)))
 }
 
 async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -125,7 +141,10 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = open(&cli, &file).await?;
     match &cli.command {
         Command::Serve { listen } => {
-            let addr = listen.clone().or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+            let addr = listen
+                .clone()
+                .or(file.listen.clone())
+                .unwrap_or_else(|| "127.0.0.1:8080".into());
             serve(store, &file, &addr, None).await?;
         }
         Command::Demo { listen, no_serve } => {
@@ -134,13 +153,26 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("示范城市已写入数据库。");
                 return Ok(ExitCode::SUCCESS);
             }
-            let addr = listen.clone().or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+            let addr = listen
+                .clone()
+                .or(file.listen.clone())
+                .unwrap_or_else(|| "127.0.0.1:8080".into());
             serve(store, &file, &addr, Some(built)).await?;
         }
-        Command::User { action: UserCommand::Add { login, role, unit, name } } => {
+        Command::User {
+            action:
+                UserCommand::Add {
+                    login,
+                    role,
+                    unit,
+                    name,
+                },
+        } => {
             let role = Role::parse(role).map_err(anyhow::Error::msg)?;
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("无法读取标准输入中的密码")?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("无法读取标准输入中的密码")?;
             let password = password.trim_end_matches(['\r', '\n']);
             banzi_web::check_password(password).map_err(anyhow::Error::msg)?;
             let u = NewUser {
@@ -154,7 +186,9 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("已创建账号 {login}（{}）", role.label());
         }
         Command::Import { file: path } => return import(&store, path).await,
-        Command::Export { what: ExportCommand::Roster { file: path } } => {
+        Command::Export {
+            what: ExportCommand::Roster { file: path },
+        } => {
             let roster = store.export_roster(&Actor::cli("export")).await?;
             let bar = progress_bar(roster.cadres.len() as u64, "写出");
             let data = banzi_io::write_roster(&roster, &|p| bar.set_position(p.done as u64))?;
@@ -170,10 +204,13 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Template { file: path } => {
-            std::fs::write(path, banzi_io::template()?).with_context(|| format!("无法写入 {}", path.display()))?;
+            std::fs::write(path, banzi_io::template()?)
+                .with_context(|| format!("无法写入 {}", path.display()))?;
             println!("已写出空白模板 {}", path.display());
         }
-        Command::Audit { action: AuditCommand::Verify } => match store.verify_audit().await? {
+        Command::Audit {
+            action: AuditCommand::Verify,
+        } => match store.verify_audit().await? {
             Ok(n) => println!("审计链完整：{n} 条记录全部校验通过"),
             Err(b) => {
                 eprintln!("审计链校验失败：{b}");
@@ -228,7 +265,11 @@ async fn import(store: &Store, path: &PathBuf) -> anyhow::Result<ExitCode> {
                 s.appointments,
                 s.portfolios,
                 s.trainings,
-                if s.total() == 0 { "（与数据库一致，没有变化）" } else { "" }
+                if s.total() == 0 {
+                    "（与数据库一致，没有变化）"
+                } else {
+                    ""
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -246,8 +287,15 @@ fn report(errors: &[banzi_domain::roster::RowError]) -> ExitCode {
 }
 
 /// Binds, prints where to open it, and serves.
-pub async fn serve(store: Store, file: &FileConfig, addr: &str, demo: Option<crate::demo::Built>) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("无法监听 {addr}"))?;
+pub async fn serve(
+    store: Store,
+    file: &FileConfig,
+    addr: &str,
+    demo: Option<crate::demo::Built>,
+) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("无法监听 {addr}"))?;
     let local = listener.local_addr()?;
     println!("班子已启动：请在浏览器打开 http://{local}/");
     if let Some(b) = demo {

@@ -25,8 +25,11 @@ impl FileConfig {
             None => (Path::new("banzi.toml").to_path_buf(), false),
         };
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| anyhow::anyhow!("配置文件 {} 有误：{e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(FileConfig::default()),
+            Ok(text) => toml::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("配置文件 {} 有误：{e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+                Ok(FileConfig::default())
+            }
             Err(e) => Err(anyhow::anyhow!("无法读取配置文件 {}：{e}", path.display())),
         }
     }
@@ -35,7 +38,9 @@ impl FileConfig {
         let d = banzi_web::WebConfig::default();
         banzi_web::WebConfig {
             lockout_failures: self.lockout_failures.unwrap_or(d.lockout_failures),
-            lockout_window_minutes: self.lockout_window_minutes.unwrap_or(d.lockout_window_minutes),
+            lockout_window_minutes: self
+                .lockout_window_minutes
+                .unwrap_or(d.lockout_window_minutes),
             lockout_minutes: self.lockout_minutes.unwrap_or(d.lockout_minutes),
             idle_minutes: self.idle_minutes.unwrap_or(d.idle_minutes),
             secure_cookie: self.secure_cookie.unwrap_or(d.secure_cookie),

@@ -7,7 +7,9 @@
 //! number is invented; the ID numbers carry valid check digits.
 
 use banzi_domain::cadre::{FamilyMember, ResumeLine, YearRating};
-use banzi_domain::codes::{Degree, Education, Gender, Manner, Party, PostKind, Rating, TrainingKind, UnitSystem};
+use banzi_domain::codes::{
+    Degree, Education, Gender, Manner, Party, PostKind, Rating, TrainingKind, UnitSystem,
+};
 use banzi_domain::date::{Date, add_years, iso, make_date};
 use banzi_domain::id_number::synthesize;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
@@ -30,7 +32,7 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -38,7 +40,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.next_u64() % n.max(1)
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len() as u64) as usize]
@@ -49,28 +51,84 @@ impl Rng {
 }
 
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高",
-    "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余",
-    "于", "杜", "叶", "程", "魏", "苏", "吕", "丁", "任", "沈", "单", "解",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
+    "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏", "吕", "丁",
+    "任", "沈", "单", "解",
 ];
 const GIVEN_M: &[&str] = &[
-    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平", "辉", "鹏", "华", "飞", "鑫", "波", "宁", "健",
-    "建国", "志强", "海峰", "国栋", "立新", "文博", "振华", "永胜", "卫东", "晓东", "俊杰", "建军", "德明", "昊天", "子轩",
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平", "辉", "鹏", "华", "飞",
+    "鑫", "波", "宁", "健", "建国", "志强", "海峰", "国栋", "立新", "文博", "振华", "永胜", "卫东",
+    "晓东", "俊杰", "建军", "德明", "昊天", "子轩",
 ];
 const GIVEN_F: &[&str] = &[
-    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "婷", "雪", "琳", "洁", "颖", "倩", "慧", "红梅", "秀英",
-    "晓燕", "丽华", "春梅", "雅琴", "文静", "海燕", "佳怡", "思雨", "欣然",
+    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "婷", "雪", "琳", "洁", "颖", "倩",
+    "慧", "红梅", "秀英", "晓燕", "丽华", "春梅", "雅琴", "文静", "海燕", "佳怡", "思雨", "欣然",
 ];
-const ETHNIC: &[&str] = &["汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "回族", "满族", "蒙古族", "壮族"];
-const PLACES: &[&str] = &["江苏南通", "江苏扬州", "江苏盐城", "山东临沂", "安徽合肥", "浙江宁波", "江苏泰州", "河南信阳"];
+const ETHNIC: &[&str] = &[
+    "汉族",
+    "汉族",
+    "汉族",
+    "汉族",
+    "汉族",
+    "汉族",
+    "汉族",
+    "汉族",
+    "回族",
+    "满族",
+    "蒙古族",
+    "壮族",
+];
+const PLACES: &[&str] = &[
+    "江苏南通",
+    "江苏扬州",
+    "江苏盐城",
+    "山东临沂",
+    "安徽合肥",
+    "浙江宁波",
+    "江苏泰州",
+    "河南信阳",
+];
 const SCHOOLS: &[&str] = &[
-    "南京大学经济学专业", "苏州大学法学专业", "河海大学水利工程专业", "南京农业大学农学专业", "江苏师范大学汉语言文学专业",
-    "中国人民大学行政管理专业", "东南大学土木工程专业", "南京财经大学会计学专业", "扬州大学思想政治教育专业",
+    "南京大学经济学专业",
+    "苏州大学法学专业",
+    "河海大学水利工程专业",
+    "南京农业大学农学专业",
+    "江苏师范大学汉语言文学专业",
+    "中国人民大学行政管理专业",
+    "东南大学土木工程专业",
+    "南京财经大学会计学专业",
+    "扬州大学思想政治教育专业",
 ];
-const PROFESSIONS: &[&str] = &["经济管理", "法律", "财政金融", "工程技术", "农业农村", "教育", "医疗卫生", "党务"];
-const WORKS: &[&str] = &["财务", "人事", "项目建设", "安全生产", "信访维稳", "招商引资", "乡村振兴", "党建", "法治建设", "科技创新", "社会事业", "生态环境"];
+const PROFESSIONS: &[&str] = &[
+    "经济管理",
+    "法律",
+    "财政金融",
+    "工程技术",
+    "农业农村",
+    "教育",
+    "医疗卫生",
+    "党务",
+];
+const WORKS: &[&str] = &[
+    "财务",
+    "人事",
+    "项目建设",
+    "安全生产",
+    "信访维稳",
+    "招商引资",
+    "乡村振兴",
+    "党建",
+    "法治建设",
+    "科技创新",
+    "社会事业",
+    "生态环境",
+];
 const TRAININGS: &[(&str, TrainingKind)] = &[
-    ("市管干部专业化能力提升专题培训班", TrainingKind::Professional),
+    (
+        "市管干部专业化能力提升专题培训班",
+        TrainingKind::Professional,
+    ),
     ("数字经济与治理能力专题研修班", TrainingKind::Professional),
     ("市委党校中青年干部培训班", TrainingKind::PartySpirit),
     ("学习贯彻党的二十大精神专题培训", TrainingKind::Theory),
@@ -88,8 +146,20 @@ struct UnitSpec {
     posts: Vec<(String, PostKind, i64)>,
 }
 
-fn department(code: &str, name: &str, system: UnitSystem, platform: &'static str, non_cpc: bool) -> UnitSpec {
-    let head = if name.ends_with('局') { "局长" } else if name.ends_with("委") { "主任" } else { "部长" };
+fn department(
+    code: &str,
+    name: &str,
+    system: UnitSystem,
+    platform: &'static str,
+    non_cpc: bool,
+) -> UnitSpec {
+    let head = if name.ends_with('局') {
+        "局长"
+    } else if name.ends_with("委") {
+        "主任"
+    } else {
+        "部长"
+    };
     let deputy = format!("副{head}");
     UnitSpec {
         code: code.into(),
@@ -122,10 +192,33 @@ fn units() -> Vec<UnitSpec> {
             ("市委常委".into(), PostKind::Member, 6),
         ],
     }];
-    let counties = ["东江区", "西岭区", "临川县", "青山县", "白水县", "望海市", "柳溪县", "南屏县", "北塘区", "云台县"];
+    let counties = [
+        "东江区",
+        "西岭区",
+        "临川县",
+        "青山县",
+        "白水县",
+        "望海市",
+        "柳溪县",
+        "南屏县",
+        "北塘区",
+        "云台县",
+    ];
     for (i, c) in counties.iter().enumerate() {
-        let platform = if i < 3 { "城区" } else if i < 6 { "县(市)一类" } else { "县(市)二类" };
-        let head = if c.ends_with('区') { "区长" } else if c.ends_with('市') { "市长" } else { "县长" };
+        let platform = if i < 3 {
+            "城区"
+        } else if i < 6 {
+            "县(市)一类"
+        } else {
+            "县(市)二类"
+        };
+        let head = if c.ends_with('区') {
+            "区长"
+        } else if c.ends_with('市') {
+            "市长"
+        } else {
+            "县长"
+        };
         v.push(UnitSpec {
             code: format!("JC-X{:02}", i + 1),
             name: format!("江川市{c}"),
@@ -168,7 +261,12 @@ fn units() -> Vec<UnitSpec> {
         ("市教育局", UnitSystem::Other, "社会事业", true),
         ("市卫生健康委", UnitSystem::Other, "社会事业", true),
         ("市民政局", UnitSystem::Other, "社会事业", false),
-        ("市人力资源和社会保障局", UnitSystem::Other, "社会事业", false),
+        (
+            "市人力资源和社会保障局",
+            UnitSystem::Other,
+            "社会事业",
+            false,
+        ),
         ("市文化广电和旅游局", UnitSystem::Other, "社会事业", false),
         ("市生态环境局", UnitSystem::Other, "城建", false),
         ("市应急管理局", UnitSystem::Other, "执法监管", false),
@@ -176,9 +274,24 @@ fn units() -> Vec<UnitSpec> {
         ("市退役军人事务局", UnitSystem::Other, "社会事业", false),
     ];
     for (i, (name, sys, platform, non_cpc)) in depts.iter().enumerate() {
-        v.push(department(&format!("JC-D{:02}", i + 1), name, *sys, platform, *non_cpc));
+        v.push(department(
+            &format!("JC-D{:02}", i + 1),
+            name,
+            *sys,
+            platform,
+            *non_cpc,
+        ));
     }
-    for (i, name) in ["江川城建集团", "江川交通集团", "江川农商银行", "江川港口集团", "江川文旅集团"].iter().enumerate() {
+    for (i, name) in [
+        "江川城建集团",
+        "江川交通集团",
+        "江川农商银行",
+        "江川港口集团",
+        "江川文旅集团",
+    ]
+    .iter()
+    .enumerate()
+    {
         v.push(UnitSpec {
             code: format!("JC-E{:02}", i + 1),
             name: (*name).into(),
@@ -209,21 +322,58 @@ struct Person {
 }
 
 fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
-    let gender = if rng.chance(28) { Gender::Female } else { Gender::Male };
+    let gender = if rng.chance(28) {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
     let age = 30 + rng.below(20) as i16;
     let y = start.year() - age;
-    let birth = make_date(i64::from(y), 1 + rng.below(12) as i64, 1 + rng.below(28) as i64).unwrap_or(start);
+    let birth = make_date(
+        i64::from(y),
+        1 + rng.below(12) as i64,
+        1 + rng.below(28) as i64,
+    )
+    .unwrap_or(start);
     let id = synthesize(320601 + rng.below(12) as u32, birth, seq, gender);
-    let name = format!("{}{}", rng.pick(SURNAMES), if gender == Gender::Male { rng.pick(GIVEN_M) } else { rng.pick(GIVEN_F) });
-    let party = if rng.chance(8) { *rng.pick(&[Party::Dl, Party::Jiusan, Party::Cndca, Party::NonParty, Party::Cape]) } else { Party::Cpc };
+    let name = format!(
+        "{}{}",
+        rng.pick(SURNAMES),
+        if gender == Gender::Male {
+            rng.pick(GIVEN_M)
+        } else {
+            rng.pick(GIVEN_F)
+        }
+    );
+    let party = if rng.chance(8) {
+        *rng.pick(&[
+            Party::Dl,
+            Party::Jiusan,
+            Party::Cndca,
+            Party::NonParty,
+            Party::Cape,
+        ])
+    } else {
+        Party::Cpc
+    };
     let first_job = add_years(birth, 22);
-    let ft = *rng.pick(&[Education::University, Education::University, Education::University, Education::Postgraduate, Education::College]);
+    let ft = *rng.pick(&[
+        Education::University,
+        Education::University,
+        Education::University,
+        Education::Postgraduate,
+        Education::College,
+    ]);
     let ft_degree = match ft {
         Education::Postgraduate => Some(Degree::Master),
         Education::University => Some(Degree::Bachelor),
         _ => None,
     };
-    let (pt, pt_degree) = if ft != Education::Postgraduate && rng.chance(40) { (Some(Education::Postgraduate), Some(Degree::Master)) } else { (None, None) };
+    let (pt, pt_degree) = if ft != Education::Postgraduate && rng.chance(40) {
+        (Some(Education::Postgraduate), Some(Degree::Master))
+    } else {
+        (None, None)
+    };
     let cadre = Cadre {
         id_number: id,
         name,
@@ -232,14 +382,22 @@ fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
         birth_date: birth,
         native_place: (*rng.pick(PLACES)).into(),
         party,
-        party_joined: party.is_non_cpc().then_some(None).unwrap_or(Some(add_years(birth, 21 + rng.below(6) as i16))),
+        party_joined: if party.is_non_cpc() {
+            None
+        } else {
+            Some(add_years(birth, 21 + rng.below(6) as i16))
+        },
         work_started: Some(first_job),
         ft_education: Some(ft),
         ft_degree,
         ft_school: (*rng.pick(SCHOOLS)).into(),
         pt_education: pt,
         pt_degree,
-        pt_school: if pt.is_some() { "中共江苏省委党校在职研究生".into() } else { String::new() },
+        pt_school: if pt.is_some() {
+            "中共江苏省委党校在职研究生".into()
+        } else {
+            String::new()
+        },
         profession: (*rng.pick(PROFESSIONS)).into(),
         rank: String::new(),
     };
@@ -264,9 +422,8 @@ pub fn city() -> City {
     let mut people: Vec<Person> = Vec::new();
     let mut records = Vec::new();
     let mut doc = 0u32;
-    let mut row = 2u32;
     let specs = units();
-    for spec in &specs {
+    for (row, spec) in (2u32..).zip(specs.iter()) {
         roster.units.push(Located {
             row,
             value: Unit {
@@ -279,7 +436,6 @@ pub fn city() -> City {
                 non_cpc_required: spec.non_cpc,
             },
         });
-        row += 1;
     }
     // Cadres free to move again, with the day they became free.
     let mut pool_of_movers: Vec<(usize, Date)> = Vec::new();
@@ -289,7 +445,14 @@ pub fn city() -> City {
             let code = format!("{}-P{}", spec.code, pi + 1);
             roster.posts.push(Located {
                 row: roster.posts.len() as u32 + 2,
-                value: Post { code: code.clone(), unit_code: spec.code.clone(), team: String::new(), title: title.clone(), kind: *kind, seats: *seats },
+                value: Post {
+                    code: code.clone(),
+                    unit_code: spec.code.clone(),
+                    team: String::new(),
+                    title: title.clone(),
+                    kind: *kind,
+                    seats: *seats,
+                },
             });
             for _seat in 0..*seats {
                 // A chain of holders from 2011 (some seats start vacant later) to now.
@@ -300,20 +463,44 @@ pub fn city() -> City {
                     // Exchanges: a third of holders come from another post they have left,
                     // if they are under 55.
                     let free: Vec<usize> = (0..pool_of_movers.len())
-                        .filter(|&i| pool_of_movers[i].1 <= at && add_years(people[pool_of_movers[i].0].cadre.birth_date, 55) > at)
+                        .filter(|&i| {
+                            pool_of_movers[i].1 <= at
+                                && add_years(people[pool_of_movers[i].0].cadre.birth_date, 55) > at
+                        })
                         .collect();
                     let (who, manner) = if !free.is_empty() && rng.chance(33) {
                         let i = *rng.pick(&free);
-                        (pool_of_movers.swap_remove(i).0, *rng.pick(&[Manner::Exchange, Manner::OutsideExchange, Manner::Exchange]))
+                        (
+                            pool_of_movers.swap_remove(i).0,
+                            *rng.pick(&[
+                                Manner::Exchange,
+                                Manner::OutsideExchange,
+                                Manner::Exchange,
+                            ]),
+                        )
                     } else {
                         let p = new_person(&mut rng, people.len() as u32, at);
                         people.push(p);
-                        (people.len() - 1, *rng.pick(&[Manner::Appointed, Manner::Appointed, Manner::Elected, Manner::Competition]))
+                        (
+                            people.len() - 1,
+                            *rng.pick(&[
+                                Manner::Appointed,
+                                Manner::Appointed,
+                                Manner::Elected,
+                                Manner::Competition,
+                            ]),
+                        )
                     };
                     let person = &mut people[who];
                     // Leaves the post by 60.
                     end = end.min(add_years(person.cadre.birth_date, 60));
-                    let ends = if end < end_of_history && (rng.chance(85) || end == add_years(person.cadre.birth_date, 60)) { Some(end) } else { None };
+                    let ends = if end < end_of_history
+                        && (rng.chance(85) || end == add_years(person.cadre.birth_date, 60))
+                    {
+                        Some(end)
+                    } else {
+                        None
+                    };
                     person.cadre.rank = rank_for(*kind, county).into();
                     doc += 1;
                     let start = at.max(add_years(person.first_job, 8));
@@ -336,7 +523,13 @@ pub fn city() -> City {
                         let work = *rng.pick(WORKS);
                         roster.portfolios.push(Located {
                             row: roster.portfolios.len() as u32 + 2,
-                            value: Portfolio { id_number: person.cadre.id_number.clone(), post_code: code.clone(), work: work.into(), start, end: ends },
+                            value: Portfolio {
+                                id_number: person.cadre.id_number.clone(),
+                                post_code: code.clone(),
+                                work: work.into(),
+                                start,
+                                end: ends,
+                            },
                         });
                     }
                     records.push((
@@ -367,24 +560,47 @@ pub fn city() -> City {
             CadreRecord::Resume(ResumeLine {
                 start: p.first_job.into(),
                 end: Some(add_years(p.first_job, 6).into()),
-                text: format!("{}参加工作，历任科员、副科长、科长", rng.pick(&["江川市东江区", "江川市临川县", "江川市财政局", "江川市委办公室"])),
+                text: format!(
+                    "{}参加工作，历任科员、副科长、科长",
+                    rng.pick(&[
+                        "江川市东江区",
+                        "江川市临川县",
+                        "江川市财政局",
+                        "江川市委办公室"
+                    ])
+                ),
             }),
         ));
         for (relation, offset) in [("妻子", 1), ("儿子", -28)] {
-            let relation = if p.cadre.gender == Gender::Female && relation == "妻子" { "丈夫" } else { relation };
+            let relation = if p.cadre.gender == Gender::Female && relation == "妻子" {
+                "丈夫"
+            } else {
+                relation
+            };
             let birth = add_years(p.cadre.birth_date, offset);
-            if let Ok(m) = FamilyMember::parse(relation, &format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN_M)), &iso(birth), "群众", "江川市某单位职工") {
+            if let Ok(m) = FamilyMember::parse(
+                relation,
+                &format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN_M)),
+                &iso(birth),
+                "群众",
+                "江川市某单位职工",
+            ) {
                 records.push((id.clone(), CadreRecord::Family(m)));
             }
         }
         for year in 2021..=2025 {
-            let rating = if rng.chance(18) { Rating::Excellent } else { Rating::Competent };
+            let rating = if rng.chance(18) {
+                Rating::Excellent
+            } else {
+                Rating::Competent
+            };
             records.push((id.clone(), CadreRecord::Rating(YearRating { year, rating })));
         }
         for year in [2023, 2024, 2025] {
             if rng.chance(75) {
                 let (name, kind) = *rng.pick(TRAININGS);
-                let start = make_date(year, 3 + rng.below(8) as i64, 1 + rng.below(20) as i64).unwrap_or(end_of_history);
+                let start = make_date(year, 3 + rng.below(8) as i64, 1 + rng.below(20) as i64)
+                    .unwrap_or(end_of_history);
                 roster.trainings.push(Located {
                     row: roster.trainings.len() as u32 + 2,
                     value: Training {
@@ -392,13 +608,20 @@ pub fn city() -> City {
                         name: format!("{year}年{name}"),
                         kind,
                         start,
-                        end: Some(add_years(start, 0).checked_add(jiff::Span::new().days(5)).unwrap_or(start)),
+                        end: Some(
+                            add_years(start, 0)
+                                .checked_add(jiff::Span::new().days(5))
+                                .unwrap_or(start),
+                        ),
                         hours: Some(24.0 + (i % 3) as f64 * 8.0),
                     },
                 });
             }
         }
-        roster.cadres.push(Located { row: i as u32 + 2, value: p.cadre.clone() });
+        roster.cadres.push(Located {
+            row: i as u32 + 2,
+            value: p.cadre.clone(),
+        });
     }
     City { roster, records }
 }
@@ -406,7 +629,11 @@ pub fn city() -> City {
 /// Writes the city and the demo accounts unless the database already holds units.
 pub async fn build(store: &Store) -> anyhow::Result<Built> {
     let staff = Actor::cli("demo");
-    let admin = Actor { login: "cli:demo".into(), role: Role::SysAdmin, scope: Scope::All };
+    let admin = Actor {
+        login: "cli:demo".into(),
+        role: Role::SysAdmin,
+        scope: Scope::All,
+    };
     let logins: Vec<(String, &'static str)> = vec![
         ("zuzhibu".into(), "组织部工作人员"),
         ("buzhang".into(), "部领导（只读）"),
@@ -418,7 +645,10 @@ pub async fn build(store: &Store) -> anyhow::Result<Built> {
     ];
     if !store.units(&staff).await?.is_empty() {
         println!("数据库中已有数据，不再生成示范城市。");
-        return Ok(Built { password: DEMO_PASSWORD, logins });
+        return Ok(Built {
+            password: DEMO_PASSWORD,
+            logins,
+        });
     }
     let c = city();
     println!(
@@ -428,13 +658,31 @@ pub async fn build(store: &Store) -> anyhow::Result<Built> {
         c.roster.cadres.len(),
         c.roster.appointments.len()
     );
-    store.import_roster(&staff, &c.roster, &|_, _, _| {}).await.map_err(|e| match e {
-        banzi_store::ImportError::Rows(rows) => anyhow::anyhow!("示范数据有误：{}", rows.iter().take(5).map(|r| r.to_string()).collect::<Vec<_>>().join("；")),
-        banzi_store::ImportError::Other(e) => e.into(),
-    })?;
+    store
+        .import_roster(&staff, &c.roster, &|_, _, _| {})
+        .await
+        .map_err(|e| match e {
+            banzi_store::ImportError::Rows(rows) => anyhow::anyhow!(
+                "示范数据有误：{}",
+                rows.iter()
+                    .take(5)
+                    .map(|r| r.to_string())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            banzi_store::ImportError::Other(e) => e.into(),
+        })?;
     store.add_cadre_records(&staff, &c.records).await?;
     let hash = banzi_web::hash_password(DEMO_PASSWORD);
-    let roles = [Role::Staff, Role::Leader, Role::Liaison, Role::Discipline, Role::SysAdmin, Role::SecAdmin, Role::Auditor];
+    let roles = [
+        Role::Staff,
+        Role::Leader,
+        Role::Liaison,
+        Role::Discipline,
+        Role::SysAdmin,
+        Role::SecAdmin,
+        Role::Auditor,
+    ];
     for ((login, _), role) in logins.iter().zip(roles) {
         let u = NewUser {
             login: login.clone(),
@@ -445,5 +693,8 @@ pub async fn build(store: &Store) -> anyhow::Result<Built> {
         };
         store.create_user(&admin, &u).await?;
     }
-    Ok(Built { password: DEMO_PASSWORD, logins })
+    Ok(Built {
+        password: DEMO_PASSWORD,
+        logins,
+    })
 }

@@ -14,6 +14,9 @@ enum Want {
 }
 use Want::*;
 
+/// A write: path, form fields, what the role should get.
+type WriteCheck = (String, Vec<(&'static str, String)>, Want);
+
 fn class(status: u16) -> Option<Want> {
     match status {
         200..=399 => Some(Ok),
@@ -36,16 +39,32 @@ fn only(r: Role, who: &[Role]) -> Want {
 async fn every_route_for_every_role() {
     let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
     let store = app.db.store.clone();
-    store.import_roster(&staff(), &fixture::roster(), &|_, _, _| {}).await.expect("fixture");
+    store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("fixture");
     seed_users(&store, Some("U1")).await;
     let zw = zhang_wei();
     let wq = wang_qiang();
-    let wq_p3 = store.cadre(&staff(), &wq, banzi_store::today()).await.expect("wq").appointments[0].id;
+    let wq_p3 = store
+        .cadre(&staff(), &wq, banzi_store::today())
+        .await
+        .expect("wq")
+        .appointments[0]
+        .id;
     let base = app.base.clone();
     let failures = tokio::task::spawn_blocking(move || {
         let mut failures = Vec::new();
         // Staff last: its writes must not change what the others are checked against.
-        let order = [Role::Leader, Role::Liaison, Role::Discipline, Role::SysAdmin, Role::SecAdmin, Role::Auditor, Role::Staff];
+        let order = [
+            Role::Leader,
+            Role::Liaison,
+            Role::Discipline,
+            Role::SysAdmin,
+            Role::SecAdmin,
+            Role::Auditor,
+            Role::Staff,
+        ];
         for role in order {
             let mut c = Client::new(&base);
             let r = c.login(role.as_str(), PASSWORD);
@@ -54,7 +73,10 @@ async fn every_route_for_every_role() {
             let gets: Vec<(String, Want)> = vec![
                 ("/units".into(), reads(role)),
                 ("/units/U1".into(), reads(role)),
-                ("/units/U2".into(), if liaison { NotFound } else { reads(role) }),
+                (
+                    "/units/U2".into(),
+                    if liaison { NotFound } else { reads(role) },
+                ),
                 ("/units/new".into(), only(role, &[Role::Staff])),
                 ("/units/U1/edit".into(), only(role, &[Role::Staff])),
                 ("/units/U1/posts/new".into(), only(role, &[Role::Staff])),
@@ -62,15 +84,38 @@ async fn every_route_for_every_role() {
                 ("/cadres?q=zw".into(), reads(role)),
                 ("/cadres/new".into(), only(role, &[Role::Staff])),
                 (format!("/cadres/{zw}"), reads(role)),
-                (format!("/cadres/{wq}"), if liaison { NotFound } else { reads(role) }),
-                (format!("/cadres/{zw}/edit"), only(role, &[Role::Staff, Role::Liaison])),
-                (format!("/cadres/{wq}/edit"), if liaison { NotFound } else { only(role, &[Role::Staff]) }),
-                (format!("/cadres/{zw}/appoint"), if liaison { Forbidden } else { only(role, &[Role::Staff]) }),
+                (
+                    format!("/cadres/{wq}"),
+                    if liaison { NotFound } else { reads(role) },
+                ),
+                (
+                    format!("/cadres/{zw}/edit"),
+                    only(role, &[Role::Staff, Role::Liaison]),
+                ),
+                (
+                    format!("/cadres/{wq}/edit"),
+                    if liaison {
+                        NotFound
+                    } else {
+                        only(role, &[Role::Staff])
+                    },
+                ),
+                (
+                    format!("/cadres/{zw}/appoint"),
+                    if liaison {
+                        Forbidden
+                    } else {
+                        only(role, &[Role::Staff])
+                    },
+                ),
                 ("/roster".into(), only(role, &[Role::Staff])),
                 ("/roster/template.xlsx".into(), only(role, &[Role::Staff])),
                 ("/roster/export.xlsx".into(), only(role, &[Role::Staff])),
                 ("/audit".into(), only(role, &[Role::Auditor])),
-                ("/admin/users".into(), only(role, &[Role::SysAdmin, Role::SecAdmin])),
+                (
+                    "/admin/users".into(),
+                    only(role, &[Role::SysAdmin, Role::SecAdmin]),
+                ),
             ];
             for (path, want) in gets {
                 let got = c.get(&path).status;
@@ -78,16 +123,62 @@ async fn every_route_for_every_role() {
                     failures.push(format!("{role:?} GET {path}: got {got}, want {want:?}"));
                 }
             }
-            let posts: Vec<(String, Vec<(&str, String)>, Want)> = vec![
-                ("/units".into(), vec![("code", format!("N{}", role.as_str())), ("name", "新单位".into()), ("category", "市直单位".into()), ("system", "其他".into())], only(role, &[Role::Staff])),
-                (format!("/cadres/{zw}/records"), vec![("kind", "rating".into()), ("a", "2025".into()), ("b", "称职".into())], only(role, &[Role::Staff, Role::Liaison])),
-                (format!("/cadres/{wq}/records"), vec![("kind", "rating".into()), ("a", "2025".into()), ("b", "称职".into())], if liaison { NotFound } else { only(role, &[Role::Staff]) }),
-                (format!("/appointments/{wq_p3}/end"), vec![("end", "2026-11-20".into()), ("doc_no", String::new())], only(role, &[Role::Staff])),
-                ("/admin/users".into(), vec![("login", format!("new{}", role.as_str())), ("role", "leader".into()), ("password", "Abcdefgh12345".into())], only(role, &[Role::SysAdmin])),
-                ("/admin/users/leader/unlock".into(), vec![], only(role, &[Role::SecAdmin])),
+            let posts: Vec<WriteCheck> = vec![
+                (
+                    "/units".into(),
+                    vec![
+                        ("code", format!("N{}", role.as_str())),
+                        ("name", "新单位".into()),
+                        ("category", "市直单位".into()),
+                        ("system", "其他".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    format!("/cadres/{zw}/records"),
+                    vec![
+                        ("kind", "rating".into()),
+                        ("a", "2025".into()),
+                        ("b", "称职".into()),
+                    ],
+                    only(role, &[Role::Staff, Role::Liaison]),
+                ),
+                (
+                    format!("/cadres/{wq}/records"),
+                    vec![
+                        ("kind", "rating".into()),
+                        ("a", "2025".into()),
+                        ("b", "称职".into()),
+                    ],
+                    if liaison {
+                        NotFound
+                    } else {
+                        only(role, &[Role::Staff])
+                    },
+                ),
+                (
+                    format!("/appointments/{wq_p3}/end"),
+                    vec![("end", "2026-11-20".into()), ("doc_no", String::new())],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    "/admin/users".into(),
+                    vec![
+                        ("login", format!("new{}", role.as_str())),
+                        ("role", "leader".into()),
+                        ("password", "Abcdefgh12345".into()),
+                    ],
+                    only(role, &[Role::SysAdmin]),
+                ),
+                (
+                    "/admin/users/leader/unlock".into(),
+                    vec![],
+                    only(role, &[Role::SecAdmin]),
+                ),
             ];
             for (path, fields, want) in posts {
-                let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 let got = c.post(&path, &fields).status;
                 if class(got) != Some(want) {
                     failures.push(format!("{role:?} POST {path}: got {got}, want {want:?}"));
@@ -96,10 +187,19 @@ async fn every_route_for_every_role() {
         }
         // Nobody signed in: pages send to the login page, writes are refused.
         let mut anon = Client::new(&base);
-        for path in ["/units", "/cadres", "/audit", "/admin/users", "/roster/export.xlsx"] {
+        for path in [
+            "/units",
+            "/cadres",
+            "/audit",
+            "/admin/users",
+            "/roster/export.xlsx",
+        ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {
-                failures.push(format!("anonymous GET {path}: got {} {:?}", r.status, r.location));
+                failures.push(format!(
+                    "anonymous GET {path}: got {} {:?}",
+                    r.status, r.location
+                ));
             }
         }
         let r = anon.post("/units", &[("code", "X")]);
@@ -110,9 +210,17 @@ async fn every_route_for_every_role() {
     })
     .await
     .expect("matrix");
-    assert!(failures.is_empty(), "authorization mismatches:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization mismatches:\n{}",
+        failures.join("\n")
+    );
     // The forbidden writes changed nothing: only staff's unit exists.
     let units = store.units(&staff()).await.expect("units");
-    let created: Vec<_> = units.iter().filter(|u| u.code.starts_with('N')).map(|u| u.code.as_str()).collect();
+    let created: Vec<_> = units
+        .iter()
+        .filter(|u| u.code.starts_with('N'))
+        .map(|u| u.code.as_str())
+        .collect();
     assert_eq!(created, ["Nstaff"]);
 }

@@ -26,7 +26,12 @@ fn banzi(db: &str, args: &[&str], stdin: Option<&str>) -> Run {
         .spawn()
         .expect("run banzi");
     if let Some(s) = stdin {
-        child.stdin.take().expect("stdin").write_all(s.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(s.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().expect("wait");
@@ -45,8 +50,16 @@ async fn import_export_template_and_accounts() {
     let mut broken = fixture::roster();
     broken.appointments[1].value.post_code = "NOPE".into();
     broken.cadres[2].value.ethnicity = String::new();
-    std::fs::write(path("bad.xlsx"), banzi_io::write_roster(&broken, &|_| {}).expect("w")).expect("write");
-    std::fs::write(path("good.xlsx"), banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("w")).expect("write");
+    std::fs::write(
+        path("bad.xlsx"),
+        banzi_io::write_roster(&broken, &|_| {}).expect("w"),
+    )
+    .expect("write");
+    std::fs::write(
+        path("good.xlsx"),
+        banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("w"),
+    )
+    .expect("write");
 
     let t = banzi(&db, &["template", &path("t.xlsx")], None);
     assert_eq!(t.code, 0, "{}", t.stderr);
@@ -54,10 +67,21 @@ async fn import_export_template_and_accounts() {
 
     let bad = banzi(&db, &["import", &path("bad.xlsx")], None);
     assert_ne!(bad.code, 0);
-    assert!(bad.stderr.contains("工作表“干部”第4行“民族”列"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("工作表“干部”第4行“民族”列"),
+        "{}",
+        bad.stderr
+    );
     assert!(bad.stderr.contains("未导入任何数据"));
     let store = Store::connect(&db).await.expect("open");
-    assert!(store.units(&crate::helpers::staff()).await.expect("units").is_empty(), "nothing written");
+    assert!(
+        store
+            .units(&crate::helpers::staff())
+            .await
+            .expect("units")
+            .is_empty(),
+        "nothing written"
+    );
 
     let good = banzi(&db, &["import", &path("good.xlsx")], None);
     assert_eq!(good.code, 0, "{}", good.stderr);
@@ -67,19 +91,53 @@ async fn import_export_template_and_accounts() {
 
     let out = banzi(&db, &["export", "roster", &path("out.xlsx")], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let (back, _) = banzi_io::read_roster(&std::fs::read(path("out.xlsx")).expect("read"), &|_| {}).expect("parse");
-    assert_eq!(back.cadres.iter().map(|c| c.value.clone()).collect::<Vec<_>>(), fixture::roster().cadres.iter().map(|c| c.value.clone()).collect::<Vec<_>>());
+    let (back, _) = banzi_io::read_roster(&std::fs::read(path("out.xlsx")).expect("read"), &|_| {})
+        .expect("parse");
+    assert_eq!(
+        back.cadres
+            .iter()
+            .map(|c| c.value.clone())
+            .collect::<Vec<_>>(),
+        fixture::roster()
+            .cadres
+            .iter()
+            .map(|c| c.value.clone())
+            .collect::<Vec<_>>()
+    );
 
-    let weak = banzi(&db, &["user", "add", "wang", "--role", "staff"], Some("short\n"));
+    let weak = banzi(
+        &db,
+        &["user", "add", "wang", "--role", "staff"],
+        Some("short\n"),
+    );
     assert_ne!(weak.code, 0);
     assert!(weak.stderr.contains("密码至少10位"));
-    let no_unit = banzi(&db, &["user", "add", "lia", "--role", "liaison"], Some("Abcdefgh12345\n"));
+    let no_unit = banzi(
+        &db,
+        &["user", "add", "lia", "--role", "liaison"],
+        Some("Abcdefgh12345\n"),
+    );
     assert_ne!(no_unit.code, 0);
-    assert!(no_unit.stderr.contains("必须指定所属单位"), "{}", no_unit.stderr);
-    let ok = banzi(&db, &["user", "add", "lia", "--role", "liaison", "--unit", "U1"], Some("Abcdefgh12345\n"));
+    assert!(
+        no_unit.stderr.contains("必须指定所属单位"),
+        "{}",
+        no_unit.stderr
+    );
+    let ok = banzi(
+        &db,
+        &["user", "add", "lia", "--role", "liaison", "--unit", "U1"],
+        Some("Abcdefgh12345\n"),
+    );
     assert_eq!(ok.code, 0, "{}", ok.stderr);
-    let u = store.user_by_login("lia").await.expect("q").expect("created");
-    assert_eq!((u.role.as_str(), u.unit_code.as_deref()), ("liaison", Some("U1")));
+    let u = store
+        .user_by_login("lia")
+        .await
+        .expect("q")
+        .expect("created");
+    assert_eq!(
+        (u.role.as_str(), u.unit_code.as_deref()),
+        ("liaison", Some("U1"))
+    );
     assert!(u.password_hash.starts_with("$argon2id$"));
 }
 
@@ -88,7 +146,10 @@ async fn audit_verify_names_the_first_bad_entry() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
     let store = Store::connect(&db).await.expect("open");
-    store.import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {}).await.expect("import");
+    store
+        .import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("import");
     let ok = banzi(&db, &["audit", "verify"], None);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     assert!(ok.stdout.contains("审计链完整"));
@@ -100,9 +161,17 @@ async fn audit_verify_names_the_first_bad_entry() {
         "UPDATE audit_log SET seq = 5 WHERE seq = -4",
     ];
     let cases: [(&[&'static str], &[&'static str], &str); 3] = [
-        (&["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 7"], &["UPDATE audit_log SET actor = 't-staff' WHERE seq = 7"], "第 7 条"),
+        (
+            &["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 7"],
+            &["UPDATE audit_log SET actor = 't-staff' WHERE seq = 7"],
+            "第 7 条",
+        ),
         (SWAP, SWAP, "第 4 条"),
-        (&["DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)"], &[], "末尾记录被删除"),
+        (
+            &["DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)"],
+            &[],
+            "末尾记录被删除",
+        ),
     ];
     for (tamper, undo, named) in cases {
         for sql in tamper {
@@ -115,7 +184,11 @@ async fn audit_verify_names_the_first_bad_entry() {
             for sql in undo {
                 exec(&store, sql).await;
             }
-            assert_eq!(banzi(&db, &["audit", "verify"], None).code, 0, "undone: {tamper:?}");
+            assert_eq!(
+                banzi(&db, &["audit", "verify"], None).code,
+                0,
+                "undone: {tamper:?}"
+            );
         }
     }
     // A deleted middle row.

@@ -32,11 +32,19 @@ fn day(s: &str) -> banzi_domain::Date {
 }
 
 async fn import(store: &Store) {
-    store.import_roster(&staff(), &fixture::roster(), &|_, _, _| {}).await.expect("import fixture");
+    store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("import fixture");
 }
 
 fn filter(q: &str) -> CadreFilter {
-    CadreFilter { q: Some(q.into()), today: "2026-11-21".into(), per_page: 20, ..Default::default() }
+    CadreFilter {
+        q: Some(q.into()),
+        today: "2026-11-21".into(),
+        per_page: 20,
+        ..Default::default()
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,19 +53,37 @@ async fn the_two_schemas_agree() {
     let pg = TestDb::new(Backend::Pg).await;
     let a = lite.store.schema_columns().await.expect("sqlite schema");
     let b = pg.store.schema_columns().await.expect("pg schema");
-    assert!(a.len() > 80, "expected the whole registry schema, got {} columns", a.len());
-    assert_eq!(a, b, "SQLite and PostgreSQL schemas differ (table, column, nullable)");
+    assert!(
+        a.len() > 80,
+        "expected the whole registry schema, got {} columns",
+        a.len()
+    );
+    assert_eq!(
+        a, b,
+        "SQLite and PostgreSQL schemas differ (table, column, nullable)"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_wal_with_full_sync_on_every_connection() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let Store::Sqlite(pool) = &db.store else { panic!("sqlite") };
+    let Store::Sqlite(pool) = &db.store else {
+        panic!("sqlite")
+    };
     for _ in 0..4 {
         let mut c = pool.acquire().await.expect("conn");
-        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&mut *c).await.expect("pragma");
-        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *c).await.expect("pragma");
-        let (fk,): (i64,) = sqlx::query_as("PRAGMA foreign_keys").fetch_one(&mut *c).await.expect("pragma");
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(&mut *c)
+            .await
+            .expect("pragma");
+        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(&mut *c)
+            .await
+            .expect("pragma");
+        let (fk,): (i64,) = sqlx::query_as("PRAGMA foreign_keys")
+            .fetch_one(&mut *c)
+            .await
+            .expect("pragma");
         assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
     }
 }
@@ -65,37 +91,69 @@ async fn sqlite_runs_wal_with_full_sync_on_every_connection() {
 async fn registry_story(store: Store) {
     import(&store).await;
     let units = store.units(&staff()).await.expect("units");
-    assert_eq!(units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(), ["C", "U1", "U2"]);
-    let team = store.team(&staff(), "U1", day("2026-11-21")).await.expect("team");
+    assert_eq!(
+        units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(),
+        ["C", "U1", "U2"]
+    );
+    let team = store
+        .team(&staff(), "U1", day("2026-11-21"))
+        .await
+        .expect("team");
     assert_eq!(team.posts.len(), 2);
     let mut names: Vec<_> = team.holders.iter().map(|h| h.name.as_str()).collect();
     names.sort();
     assert_eq!(names, ["张伟", "李娜"]);
     // Before 李娜's second run began she did not hold the post (the gap day 2019-01-01).
-    let gap = store.team(&staff(), "U1", day("2019-01-01")).await.expect("team");
+    let gap = store
+        .team(&staff(), "U1", day("2019-01-01"))
+        .await
+        .expect("team");
     assert!(gap.holders.iter().all(|h| h.name != "李娜"));
 
     // Search by initials, full pinyin, a name fragment and the ID number.
     for q in ["zw", "ZW", "zhangwei", "zhang", "张", &zhang_wei()] {
-        let (rows, n) = store.search_cadres(&staff(), &filter(q)).await.expect("search");
-        assert!(rows.iter().any(|r| r.name == "张伟"), "{q} should find 张伟");
+        let (rows, n) = store
+            .search_cadres(&staff(), &filter(q))
+            .await
+            .expect("search");
+        assert!(
+            rows.iter().any(|r| r.name == "张伟"),
+            "{q} should find 张伟"
+        );
         assert_eq!(n as usize, rows.len());
     }
-    let (rows, _) = store.search_cadres(&staff(), &filter("zw")).await.expect("search");
+    let (rows, _) = store
+        .search_cadres(&staff(), &filter("zw"))
+        .await
+        .expect("search");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].posts.as_deref(), Some("市财政局 局长"));
 
     // Filters: 党外, women, age, unit.
-    let f = CadreFilter { party: Some("党外".into()), ..filter("") };
+    let f = CadreFilter {
+        party: Some("党外".into()),
+        ..filter("")
+    };
     let (rows, _) = store.search_cadres(&staff(), &f).await.expect("search");
     let mut names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
     names.sort();
     assert_eq!(names, ["李娜", "赵敏"]);
-    let f = CadreFilter { gender: Some("女".into()), unit: Some("U1".into()), ..filter("") };
+    let f = CadreFilter {
+        gender: Some("女".into()),
+        unit: Some("U1".into()),
+        ..filter("")
+    };
     let (rows, _) = store.search_cadres(&staff(), &f).await.expect("search");
-    assert_eq!(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["李娜"]);
+    assert_eq!(
+        rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["李娜"]
+    );
     let (after, until) = banzi_domain::date::birth_bounds(day("2026-11-21"), Some(36), Some(41));
-    let f = CadreFilter { born_after: after.map(banzi_domain::date::iso), born_until: until.map(banzi_domain::date::iso), ..filter("") };
+    let f = CadreFilter {
+        born_after: after.map(banzi_domain::date::iso),
+        born_until: until.map(banzi_domain::date::iso),
+        ..filter("")
+    };
     let (rows, _) = store.search_cadres(&staff(), &f).await.expect("search");
     let mut names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
     names.sort();
@@ -118,47 +176,102 @@ async fn appointing_and_removing(store: Store) {
     })
     .expect("parse");
     store.appoint(&staff(), &a, &[]).await.expect("appoint");
-    let team = store.team(&staff(), "U1", day("2026-11-21")).await.expect("team");
+    let team = store
+        .team(&staff(), "U1", day("2026-11-21"))
+        .await
+        .expect("team");
     assert_eq!(team.holders.len(), 3);
     // The same start again overlaps.
     let again = store.appoint(&staff(), &a, &[]).await.unwrap_err();
-    assert!(matches!(again, DomainError::Conflict(_) | DomainError::Invalid(_)), "{again}");
+    assert!(
+        matches!(again, DomainError::Conflict(_) | DomainError::Invalid(_)),
+        "{again}"
+    );
 
     // 王强 moves to U1's 局长 post? It is held, but 职数 is reported, not enforced: instead
     // move him to P2 ending his P3 appointment on the same day.
-    let detail = store.cadre(&staff(), &wang_qiang(), day("2026-11-21")).await.expect("cadre");
-    let p3 = detail.appointments.iter().find(|x| x.post_code == "P3").expect("p3").id;
-    let mv = Appointment::parse(&AppointmentRaw { id_number: wang_qiang(), post_code: "P2".into(), start: "2026-11-15".into(), manner: "交流".into(), ..Default::default() })
-        .expect("parse");
+    let detail = store
+        .cadre(&staff(), &wang_qiang(), day("2026-11-21"))
+        .await
+        .expect("cadre");
+    let p3 = detail
+        .appointments
+        .iter()
+        .find(|x| x.post_code == "P3")
+        .expect("p3")
+        .id;
+    let mv = Appointment::parse(&AppointmentRaw {
+        id_number: wang_qiang(),
+        post_code: "P2".into(),
+        start: "2026-11-15".into(),
+        manner: "交流".into(),
+        ..Default::default()
+    })
+    .expect("parse");
     store.appoint(&staff(), &mv, &[p3]).await.expect("move");
-    let detail = store.cadre(&staff(), &wang_qiang(), day("2026-11-21")).await.expect("cadre");
+    let detail = store
+        .cadre(&staff(), &wang_qiang(), day("2026-11-21"))
+        .await
+        .expect("cadre");
     let ended = detail.appointments.iter().find(|x| x.id == p3).expect("p3");
     assert_eq!(ended.end_date.as_deref(), Some("2026-11-15"));
-    let u2 = store.team(&staff(), "U2", day("2026-11-21")).await.expect("team");
+    let u2 = store
+        .team(&staff(), "U2", day("2026-11-21"))
+        .await
+        .expect("team");
     assert!(u2.holders.is_empty());
 
     // Removing: an end before the start is refused and changes nothing; twice is refused.
-    let zw = store.cadre(&staff(), &zhang_wei(), day("2026-11-21")).await.expect("cadre");
+    let zw = store
+        .cadre(&staff(), &zhang_wei(), day("2026-11-21"))
+        .await
+        .expect("cadre");
     let id = zw.appointments[0].id;
-    let e = store.end_appointment(&staff(), id, day("2016-03-01"), "").await.unwrap_err();
+    let e = store
+        .end_appointment(&staff(), id, day("2016-03-01"), "")
+        .await
+        .unwrap_err();
     assert!(e.to_string().contains("免职日期应晚于任职开始日期"), "{e}");
-    store.end_appointment(&staff(), id, day("2026-11-20"), "江委〔2026〕10号").await.expect("end");
-    assert!(store.end_appointment(&staff(), id, day("2026-11-21"), "").await.is_err());
-    let zw = store.cadre(&staff(), &zhang_wei(), day("2026-11-21")).await.expect("cadre");
+    store
+        .end_appointment(&staff(), id, day("2026-11-20"), "江委〔2026〕10号")
+        .await
+        .expect("end");
+    assert!(
+        store
+            .end_appointment(&staff(), id, day("2026-11-21"), "")
+            .await
+            .is_err()
+    );
+    let zw = store
+        .cadre(&staff(), &zhang_wei(), day("2026-11-21"))
+        .await
+        .expect("cadre");
     assert_eq!(zw.appointments[0].end_doc_no, "江委〔2026〕10号");
 
     // Only staff appoint.
     let leader = as_role(Role::Leader, None);
-    assert!(matches!(store.appoint(&leader, &a, &[]).await, Err(DomainError::Forbidden(_))));
-    assert_eq!(store.verify_audit().await.expect("verify"), Ok(count_audit(&store).await));
+    assert!(matches!(
+        store.appoint(&leader, &a, &[]).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert_eq!(
+        store.verify_audit().await.expect("verify"),
+        Ok(count_audit(&store).await)
+    );
 }
 
 both!(appointing_and_removing);
 
 pub async fn count_audit(store: &Store) -> u64 {
     let n: (i64,) = match store {
-        Store::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log").fetch_one(p).await.expect("count"),
-        Store::Pg(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log").fetch_one(p).await.expect("count"),
+        Store::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+            .fetch_one(p)
+            .await
+            .expect("count"),
+        Store::Pg(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+            .fetch_one(p)
+            .await
+            .expect("count"),
     };
     n.0 as u64
 }
@@ -167,28 +280,76 @@ async fn liaison_sees_and_edits_only_its_unit(store: Store) {
     import(&store).await;
     let liaison = as_role(Role::Liaison, Some("U1"));
     let units = store.units(&liaison).await.expect("units");
-    assert_eq!(units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(), ["U1"]);
-    assert!(matches!(store.unit(&liaison, "U2").await, Err(DomainError::NotFound(_))));
-    assert!(matches!(store.team(&liaison, "U2", day("2026-11-21")).await, Err(DomainError::NotFound(_))));
-    let (rows, n) = store.search_cadres(&liaison, &filter("")).await.expect("search");
+    assert_eq!(
+        units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(),
+        ["U1"]
+    );
+    assert!(matches!(
+        store.unit(&liaison, "U2").await,
+        Err(DomainError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.team(&liaison, "U2", day("2026-11-21")).await,
+        Err(DomainError::NotFound(_))
+    ));
+    let (rows, n) = store
+        .search_cadres(&liaison, &filter(""))
+        .await
+        .expect("search");
     let mut names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
     names.sort();
     assert_eq!((names, n), (vec!["张伟", "李娜"], 2));
     // Asking for U2's cadres through the unit filter still yields nothing.
-    let f = CadreFilter { unit: Some("U2".into()), ..filter("") };
-    assert_eq!(store.search_cadres(&liaison, &f).await.expect("search").1, 0);
-    assert!(matches!(store.cadre(&liaison, &wang_qiang(), day("2026-11-21")).await, Err(DomainError::NotFound(_))));
+    let f = CadreFilter {
+        unit: Some("U2".into()),
+        ..filter("")
+    };
+    assert_eq!(
+        store.search_cadres(&liaison, &f).await.expect("search").1,
+        0
+    );
+    assert!(matches!(
+        store
+            .cadre(&liaison, &wang_qiang(), day("2026-11-21"))
+            .await,
+        Err(DomainError::NotFound(_))
+    ));
     // Edits its own cadre; cannot edit another unit's, nor create.
-    let mut zw = store.cadre(&liaison, &zhang_wei(), day("2026-11-21")).await.expect("own").cadre;
+    let mut zw = store
+        .cadre(&liaison, &zhang_wei(), day("2026-11-21"))
+        .await
+        .expect("own")
+        .cadre;
     zw.native_place = "江苏南通".into();
-    assert!(store.save_cadre(&liaison, &zw, Upsert::Either, day("2026-11-21")).await.expect("save"));
-    let mut wq = store.cadre(&staff(), &wang_qiang(), day("2026-11-21")).await.expect("staff").cadre;
+    assert!(
+        store
+            .save_cadre(&liaison, &zw, Upsert::Either, day("2026-11-21"))
+            .await
+            .expect("save")
+    );
+    let mut wq = store
+        .cadre(&staff(), &wang_qiang(), day("2026-11-21"))
+        .await
+        .expect("staff")
+        .cadre;
     wq.native_place = "被改动".into();
-    assert!(matches!(store.save_cadre(&liaison, &wq, Upsert::Either, day("2026-11-21")).await, Err(DomainError::NotFound(_))));
-    let unchanged = store.cadre(&staff(), &wang_qiang(), day("2026-11-21")).await.expect("staff").cadre;
+    assert!(matches!(
+        store
+            .save_cadre(&liaison, &wq, Upsert::Either, day("2026-11-21"))
+            .await,
+        Err(DomainError::NotFound(_))
+    ));
+    let unchanged = store
+        .cadre(&staff(), &wang_qiang(), day("2026-11-21"))
+        .await
+        .expect("staff")
+        .cadre;
     assert_eq!(unchanged.native_place, "");
     // No 任免 and no import for a liaison.
-    assert!(matches!(store.export_roster(&liaison).await, Err(DomainError::Forbidden(_))));
+    assert!(matches!(
+        store.export_roster(&liaison).await,
+        Err(DomainError::Forbidden(_))
+    ));
 }
 
 both!(liaison_sees_and_edits_only_its_unit);
@@ -200,27 +361,55 @@ async fn import_is_all_or_nothing_and_idempotent(store: Store) {
     match store.import_roster(&staff(), &bad, &|_, _, _| {}).await {
         Err(ImportError::Rows(rows)) => {
             assert_eq!(rows.len(), 1);
-            assert_eq!((rows[0].sheet.as_str(), rows[0].row, rows[0].column.as_str()), ("任职", 5, "职位编码"));
+            assert_eq!(
+                (rows[0].sheet.as_str(), rows[0].row, rows[0].column.as_str()),
+                ("任职", 5, "职位编码")
+            );
         }
         other => panic!("expected row errors, got {other:?}"),
     }
     assert!(store.units(&staff()).await.expect("units").is_empty());
     assert_eq!(count_audit(&store).await, 0);
 
-    let first = store.import_roster(&staff(), &fixture::roster(), &|_, _, _| {}).await.expect("import");
-    assert_eq!((first.units, first.posts, first.cadres, first.appointments), (3, 3, 4, 4));
+    let first = store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("import");
+    assert_eq!(
+        (first.units, first.posts, first.cadres, first.appointments),
+        (3, 3, 4, 4)
+    );
     let audited = count_audit(&store).await;
-    let second = store.import_roster(&staff(), &fixture::roster(), &|_, _, _| {}).await.expect("again");
+    let second = store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("again");
     assert_eq!(second.total(), 0, "re-import changes nothing");
     assert_eq!(count_audit(&store).await, audited);
 
     // An update of an existing cadre is written and audited with before and after.
     let mut changed = fixture::roster();
     changed.cadres[0].value.rank = "正处级".into();
-    let third = store.import_roster(&staff(), &changed, &|_, _, _| {}).await.expect("update");
+    let third = store
+        .import_roster(&staff(), &changed, &|_, _, _| {})
+        .await
+        .expect("update");
     assert_eq!(third.total(), 1);
-    let (rows, _) = store.audit_page(&as_role(Role::Auditor, None), &banzi_store::AuditFilter { key: Some(zhang_wei()), per_page: 10, ..Default::default() }).await.expect("audit");
-    let update = rows.iter().find(|r| r.action == "cadre.update").expect("update audited");
+    let (rows, _) = store
+        .audit_page(
+            &as_role(Role::Auditor, None),
+            &banzi_store::AuditFilter {
+                key: Some(zhang_wei()),
+                per_page: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    let update = rows
+        .iter()
+        .find(|r| r.action == "cadre.update")
+        .expect("update audited");
     assert!(update.before_json.contains("副处级") && update.after_json.contains("正处级"));
 }
 
@@ -244,7 +433,17 @@ async fn export_reads_back_what_was_imported(store: Store) {
     let (back, _) = banzi_io::read_roster(&bytes, &|_| {}).expect("read");
     assert_eq!(strip(&back), strip(&exported));
     // The export itself is audited (personal data left the system).
-    let (rows, _) = store.audit_page(&as_role(Role::Auditor, None), &banzi_store::AuditFilter { entity: Some("roster".into()), per_page: 10, ..Default::default() }).await.expect("audit");
+    let (rows, _) = store
+        .audit_page(
+            &as_role(Role::Auditor, None),
+            &banzi_store::AuditFilter {
+                entity: Some("roster".into()),
+                per_page: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].action, "export.roster");
 }
@@ -256,7 +455,11 @@ async fn tampering_with_the_trail_is_caught(store: Store) {
     let n = count_audit(&store).await;
     assert!(n > 10);
     assert_eq!(store.verify_audit().await.expect("verify"), Ok(n));
-    exec(&store, "UPDATE audit_log SET after_json = '{}' WHERE seq = 5").await;
+    exec(
+        &store,
+        "UPDATE audit_log SET after_json = '{}' WHERE seq = 5",
+    )
+    .await;
     let b = store.verify_audit().await.expect("verify").unwrap_err();
     assert_eq!(b.seq, 5);
     assert!(b.to_string().contains("第 5 条"));
@@ -279,14 +482,23 @@ async fn lockout_counts_failures_in_the_database(store: Store) {
     let window = "2026-11-21T09:45:00Z";
     let until = "2026-11-21T10:30:00Z";
     for i in 1..=4 {
-        let r = store.record_login_failure("staff", now, window, 5, until).await.expect("fail");
+        let r = store
+            .record_login_failure("staff", now, window, 5, until)
+            .await
+            .expect("fail");
         assert_eq!(r, None, "failure {i} does not lock");
     }
-    let r = store.record_login_failure("staff", now, window, 5, until).await.expect("fail");
+    let r = store
+        .record_login_failure("staff", now, window, 5, until)
+        .await
+        .expect("fail");
     assert_eq!(r.as_deref(), Some(until));
-    let u = store.user_by_login("staff").await.expect("user").expect("exists");
+    let u = store
+        .user_by_login("staff")
+        .await
+        .expect("user")
+        .expect("exists");
     assert_eq!(u.locked_until.as_deref(), Some(until));
 }
 
 both!(lockout_counts_failures_in_the_database);
-

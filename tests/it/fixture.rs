@@ -37,8 +37,15 @@ fn unit(code: &str, name: &str, parent: &str, category: &str, system: &str, non_
 }
 
 fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Post {
-    Post::parse(&PostRaw { code: code.into(), unit_code: unit.into(), team: String::new(), title: title.into(), kind: kind.into(), seats: seats.into() })
-        .expect("post")
+    Post::parse(&PostRaw {
+        code: code.into(),
+        unit_code: unit.into(),
+        team: String::new(),
+        title: title.into(),
+        kind: kind.into(),
+        seats: seats.into(),
+    })
+    .expect("post")
 }
 
 fn cadre(idn: &str, name: &str, gender: &str, birth: &str, party: &str, edu: &str) -> Cadre {
@@ -58,12 +65,25 @@ fn cadre(idn: &str, name: &str, gender: &str, birth: &str, party: &str, edu: &st
 }
 
 fn appt(idn: &str, post: &str, start: &str, end: &str) -> Appointment {
-    Appointment::parse(&AppointmentRaw { id_number: idn.into(), post_code: post.into(), start: start.into(), end: end.into(), manner: "委任".into(), doc_no: "江委〔2020〕1号".into() })
-        .expect("appointment")
+    Appointment::parse(&AppointmentRaw {
+        id_number: idn.into(),
+        post_code: post.into(),
+        start: start.into(),
+        end: end.into(),
+        manner: "委任".into(),
+        doc_no: "江委〔2020〕1号".into(),
+    })
+    .expect("appointment")
 }
 
 fn at<T>(v: Vec<T>) -> Vec<Located<T>> {
-    v.into_iter().enumerate().map(|(i, value)| Located { row: i as u32 + 2, value }).collect()
+    v.into_iter()
+        .enumerate()
+        .map(|(i, value)| Located {
+            row: i as u32 + 2,
+            value,
+        })
+        .collect()
 }
 
 /// 市委 (C) → 市财政局 (U1: 局长 P1, 副局长 P2 ×2), 市教育局 (U2: 局长 P3, 党外干部必配).
@@ -76,11 +96,29 @@ pub fn roster() -> Roster {
             unit("U1", "市财政局", "C", "市直单位", "其他", "否"),
             unit("U2", "市教育局", "C", "市直单位", "", "是"),
         ]),
-        posts: at(vec![post("P1", "U1", "局长", "正职", ""), post("P2", "U1", "副局长", "副职", "2"), post("P3", "U2", "局长", "正职", "1")]),
+        posts: at(vec![
+            post("P1", "U1", "局长", "正职", ""),
+            post("P2", "U1", "副局长", "副职", "2"),
+            post("P3", "U2", "局长", "正职", "1"),
+        ]),
         cadres: at(vec![
-            cadre(&zhang_wei(), "张伟", "男", "1980-05-20", "中共党员", "研究生"),
+            cadre(
+                &zhang_wei(),
+                "张伟",
+                "男",
+                "1980-05-20",
+                "中共党员",
+                "研究生",
+            ),
             cadre(&li_na(), "李娜", "女", "1985-03-08", "九三学社社员", "大学"),
-            cadre(&wang_qiang(), "王强", "男", "1972-11-30", "中共党员", "大学"),
+            cadre(
+                &wang_qiang(),
+                "王强",
+                "男",
+                "1972-11-30",
+                "中共党员",
+                "大学",
+            ),
             cadre(&zhao_min(), "赵敏", "女", "1990-07-01", "群众", "研究生"),
         ]),
         appointments: at(vec![

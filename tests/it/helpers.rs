@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub const PASSWORD: &str = "Test2026password";
 
 pub fn pg_url() -> String {
-    std::env::var("BANZI_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+    std::env::var("BANZI_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,32 @@ pub struct TestDb {
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
+static CLEANED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
+/// Drops the schemas earlier test runs left behind (once per test process).
+async fn drop_old_schemas() {
+    let Ok(pool) = sqlx::PgPool::connect(&pg_url()).await else {
+        return;
+    };
+    let mine = format!("t_{}_%", std::process::id());
+    let old: Vec<(String,)> = sqlx::query_as(
+        "SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 't\\_%' AND nspname NOT LIKE $1",
+    )
+    .bind(mine)
+    .fetch_all(&pool)
+    .await
+    .unwrap_or_default();
+    for (name,) in old {
+        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE"
+            )))
+            .execute(&pool)
+            .await;
+        }
+    }
+    pool.close().await;
+}
 
 impl TestDb {
     pub async fn new(backend: Backend) -> TestDb {
@@ -35,12 +62,26 @@ impl TestDb {
                 TestDb { store, _dir: dir }
             }
             Backend::Pg => {
+                CLEANED.get_or_init(drop_old_schemas).await;
                 let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-                let schema = format!("t_{}_{}_{}", std::process::id(), n, std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0));
+                let schema = format!(
+                    "t_{}_{}_{}",
+                    std::process::id(),
+                    n,
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.subsec_nanos())
+                        .unwrap_or(0)
+                );
                 // In CI a missing PostgreSQL is a failure, not a skip.
                 let store = Store::connect_in_schema(&pg_url(), Some(&schema))
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {} is required for the conformance suite: {e}", pg_url()));
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "PostgreSQL at {} is required for the conformance suite: {e}",
+                            pg_url()
+                        )
+                    });
                 TestDb { store, _dir: dir }
             }
         }
@@ -48,7 +89,11 @@ impl TestDb {
 }
 
 pub fn staff() -> Actor {
-    Actor { login: "t-staff".into(), role: Role::Staff, scope: Scope::All }
+    Actor {
+        login: "t-staff".into(),
+        role: Role::Staff,
+        scope: Scope::All,
+    }
 }
 
 pub fn as_role(role: Role, unit: Option<&str>) -> Actor {
@@ -61,7 +106,11 @@ pub fn as_role(role: Role, unit: Option<&str>) -> Actor {
 
 /// One account per role (the liaison of `liaison_unit`, if given), all with [`PASSWORD`].
 pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
-    let admin = Actor { login: "t-admin".into(), role: Role::SysAdmin, scope: Scope::All };
+    let admin = Actor {
+        login: "t-admin".into(),
+        role: Role::SysAdmin,
+        scope: Scope::All,
+    };
     let hash = banzi_web::hash_password(PASSWORD);
     for role in Role::ALL {
         if role.needs_unit() && liaison_unit.is_none() {
@@ -87,7 +136,9 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn(backend: Backend, config: banzi_web::WebConfig) -> TestApp {
         let db = TestDb::new(backend).await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let state = banzi_web::AppState::new(db.store.clone(), config);
         tokio::spawn(async move {
@@ -117,8 +168,17 @@ pub struct Resp {
 
 impl Client {
     pub fn new(base: &str) -> Client {
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().new_agent();
-        Client { agent, base: base.to_string(), cookie: None, csrf: None }
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .new_agent();
+        Client {
+            agent,
+            base: base.to_string(),
+            cookie: None,
+            csrf: None,
+        }
     }
 
     fn finish(&mut self, r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
@@ -130,15 +190,35 @@ impl Client {
             self.cookie = Some(v.to_string()).filter(|c| c != "banzi_session=");
         }
         let status = r.status().as_u16();
-        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
-        let content_type = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        let bytes = r.body_mut().with_config().limit(100 * 1024 * 1024).read_to_vec().unwrap_or_default();
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        let content_type = r
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let bytes = r
+            .body_mut()
+            .with_config()
+            .limit(100 * 1024 * 1024)
+            .read_to_vec()
+            .unwrap_or_default();
         let body = String::from_utf8_lossy(&bytes).to_string();
         if let Some(i) = body.find("name=\"_csrf\" value=\"") {
             let rest = &body[i + 20..];
             self.csrf = rest.split('"').next().map(String::from);
         }
-        Resp { status, location, body, content_type, bytes }
+        Resp {
+            status,
+            location,
+            body,
+            content_type,
+            bytes,
+        }
     }
 
     pub fn get(&mut self, path: &str) -> Resp {
@@ -152,7 +232,10 @@ impl Client {
 
     /// Posts a form with the current CSRF token.
     pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        let mut all: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut all: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         if let Some(t) = &self.csrf {
             all.push(("_csrf".into(), t.clone()));
         }
@@ -178,7 +261,10 @@ impl Client {
         let mut req = self
             .agent
             .post(format!("{}{path}", self.base))
-            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
             .header("hx-request", "true");
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
@@ -192,7 +278,13 @@ impl Client {
 
     /// Signs in and loads the home page (which carries the CSRF token).
     pub fn login(&mut self, login: &str, password: &str) -> Resp {
-        let r = self.post_raw("/login", &[("login".into(), login.into()), ("password".into(), password.into())]);
+        let r = self.post_raw(
+            "/login",
+            &[
+                ("login".into(), login.into()),
+                ("password".into(), password.into()),
+            ],
+        );
         if r.status == 303 {
             let home = r.location.clone().unwrap_or("/".into());
             self.get(&home);

@@ -7,7 +7,11 @@ use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users, staff};
 
 async fn app() -> TestApp {
     let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
-    app.db.store.import_roster(&staff(), &fixture::roster(), &|_, _, _| {}).await.expect("fixture");
+    app.db
+        .store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("fixture");
     seed_users(&app.db.store, Some("U1")).await;
     app
 }
@@ -24,7 +28,13 @@ async fn sign_in_sets_a_strict_http_only_cookie_and_lockout_follows_five_failure
         let mut c = Client::new(&base);
         let page = c.get("/login");
         assert!(page.body.contains("用户登录"));
-        let ok = c.post_raw("/login", &[("login".into(), "staff".into()), ("password".into(), PASSWORD.into())]);
+        let ok = c.post_raw(
+            "/login",
+            &[
+                ("login".into(), "staff".into()),
+                ("password".into(), PASSWORD.into()),
+            ],
+        );
         assert_eq!(ok.status, 303);
         assert_eq!(ok.location.as_deref(), Some("/units"));
         assert!(c.cookie.is_some());
@@ -43,7 +53,13 @@ async fn sign_in_sets_a_strict_http_only_cookie_and_lockout_follows_five_failure
         assert!(right.body.contains("已被锁定"));
     })
     .await;
-    let u = app.db.store.user_by_login("leader").await.expect("user").expect("exists");
+    let u = app
+        .db
+        .store
+        .user_by_login("leader")
+        .await
+        .expect("user")
+        .expect("exists");
     assert!(u.locked_until.is_some());
     // The security administrator unlocks; the user can sign in again.
     let base = app.base.clone();
@@ -63,17 +79,36 @@ async fn cookie_attributes_and_idle_timeout() {
     let base = app.base.clone();
     let mut c = blocking(move || {
         let mut c = Client::new(&base);
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().new_agent();
-        let r = agent.post(format!("{base}/login")).send_form([("login", "staff"), ("password", PASSWORD)]).expect("login");
-        let set = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"), "{set}");
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .new_agent();
+        let r = agent
+            .post(format!("{base}/login"))
+            .send_form([("login", "staff"), ("password", PASSWORD)])
+            .expect("login");
+        let set = r
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"),
+            "{set}"
+        );
         c.login("staff", PASSWORD);
         assert_eq!(c.get("/units").status, 200);
         c
     })
     .await;
     // 31 minutes without a request: the session is over.
-    exec(&app.db.store, "UPDATE sessions SET last_seen = '2000-01-01T00:00:00Z'").await;
+    exec(
+        &app.db.store,
+        "UPDATE sessions SET last_seen = '2000-01-01T00:00:00Z'",
+    )
+    .await;
     blocking(move || {
         let r = c.get("/units");
         assert_eq!(r.status, 303);
@@ -93,12 +128,20 @@ async fn writes_need_the_csrf_token_and_our_own_origin() {
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
-        let fields = [("kind".to_string(), "rating".to_string()), ("a".into(), "2025".into()), ("b".into(), "优秀".into())];
+        let fields = [
+            ("kind".to_string(), "rating".to_string()),
+            ("a".into(), "2025".into()),
+            ("b".into(), "优秀".into()),
+        ];
         let path = format!("/cadres/{}/records", zhang_wei());
         let no_token = c.post_raw(&path, &fields);
         assert_eq!(no_token.status, 403);
         assert!(no_token.body.contains("安全校验未通过"));
-        let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().new_agent();
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .new_agent();
         let mut with = fields.to_vec();
         with.push(("_csrf".into(), c.csrf.clone().expect("token")));
         let cross = agent
@@ -110,7 +153,11 @@ async fn writes_need_the_csrf_token_and_our_own_origin() {
         assert_eq!(cross.status().as_u16(), 403);
     })
     .await;
-    assert_eq!(count_audit(&app.db.store).await, before, "refused writes change nothing");
+    assert_eq!(
+        count_audit(&app.db.store).await,
+        before,
+        "refused writes change nothing"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -122,22 +169,36 @@ async fn a_bad_cadre_form_shows_chinese_errors_by_field_and_writes_nothing() {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
         c.get("/cadres/new");
-        let r = c.post("/cadres", &[
-            ("id_number", "110105194912310021"),
-            ("name", "测试"),
-            ("gender", "男"),
-            ("ethnicity", "汉族"),
-            ("birth_date", "1949.12"),
-            ("party", "中共党员"),
-            ("work_started", "1975.1"),
-        ]);
+        let r = c.post(
+            "/cadres",
+            &[
+                ("id_number", "110105194912310021"),
+                ("name", "测试"),
+                ("gender", "男"),
+                ("ethnicity", "汉族"),
+                ("birth_date", "1949.12"),
+                ("party", "中共党员"),
+                ("work_started", "1975.1"),
+            ],
+        );
         assert_eq!(r.status, 422);
         let field = |key: &str| {
             let marker = format!("id=\"err-{key}\">");
-            let i = r.body.find(&marker).unwrap_or_else(|| panic!("no error slot for {key}: {}", r.body));
-            r.body[i + marker.len()..].split('<').next().unwrap_or("").to_string()
+            let i = r
+                .body
+                .find(&marker)
+                .unwrap_or_else(|| panic!("no error slot for {key}: {}", r.body));
+            r.body[i + marker.len()..]
+                .split('<')
+                .next()
+                .unwrap_or("")
+                .to_string()
         };
-        assert!(field("id_number").contains("校验位"), "{}", field("id_number"));
+        assert!(
+            field("id_number").contains("校验位"),
+            "{}",
+            field("id_number")
+        );
         assert!(field("work_started").contains("格式不对"));
         assert_eq!(field("name"), "");
         // The form keeps what was typed.
@@ -163,11 +224,18 @@ async fn workbook_upload_lists_every_error_and_imports_a_good_one() {
         let t = c.get("/roster/template.xlsx");
         assert_eq!(t.status, 200);
         assert!(t.content_type.contains("spreadsheetml"));
-        assert!(banzi_io::read_roster(&t.bytes, &|_| {}).is_ok(), "the template imports as an empty roster");
+        assert!(
+            banzi_io::read_roster(&t.bytes, &|_| {}).is_ok(),
+            "the template imports as an empty roster"
+        );
         let r = c.upload("/roster/import", "file", "bad.xlsx", &broken);
         assert_eq!(r.status, 422);
         assert!(r.body.contains("未导入任何数据"));
-        assert!(r.body.contains("<td>任职</td><td>2</td><td>职位编码</td>"), "{}", r.body);
+        assert!(
+            r.body.contains("<td>任职</td><td>2</td><td>职位编码</td>"),
+            "{}",
+            r.body
+        );
         let r = c.upload("/roster/import", "file", "junk.xlsx", b"not a workbook");
         assert_eq!(r.status, 422);
         assert!(r.body.contains("不是有效的"));
@@ -192,13 +260,24 @@ async fn the_interface_speaks_three_languages() {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
         assert!(c.get("/units").body.contains("单位与班子"));
-        for (lang, text) in [("en", "Units and teams"), ("zh-TW", "單位與班子"), ("zh-CN", "单位与班子")] {
+        for (lang, text) in [
+            ("en", "Units and teams"),
+            ("zh-TW", "單位與班子"),
+            ("zh-CN", "单位与班子"),
+        ] {
             let r = c.get(&format!("/lang/{lang}?back=/units"));
             assert_eq!(r.status, 303);
-            let agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().new_agent();
+            let agent = ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .build()
+                .new_agent();
             let page = agent
                 .get(format!("{base}/units"))
-                .header("cookie", format!("{}; banzi_lang={lang}", c.cookie.clone().expect("cookie")))
+                .header(
+                    "cookie",
+                    format!("{}; banzi_lang={lang}", c.cookie.clone().expect("cookie")),
+                )
                 .call()
                 .expect("page")
                 .body_mut()

@@ -1,9 +1,10 @@
 //! All integration tests in one binary (linking many is slow on 2 cores).
 
+mod authz;
+mod browser;
+mod cli;
 mod conformance;
 mod fixture;
 mod helpers;
-mod webdriver;
-mod authz;
-mod cli;
 mod http;
+mod webdriver;

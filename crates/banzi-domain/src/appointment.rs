@@ -88,11 +88,20 @@ mod tests {
 
     #[test]
     fn joins_when_next_starts_at_most_one_day_after() {
-        let same_day = join_periods(vec![p("2015-03-01", Some("2018-03-01")), p("2018-03-01", None)]);
+        let same_day = join_periods(vec![
+            p("2015-03-01", Some("2018-03-01")),
+            p("2018-03-01", None),
+        ]);
         assert_eq!(same_day, vec![p("2015-03-01", None)]);
-        let next_day = join_periods(vec![p("2018-03-02", None), p("2015-03-01", Some("2018-03-01"))]);
+        let next_day = join_periods(vec![
+            p("2018-03-02", None),
+            p("2015-03-01", Some("2018-03-01")),
+        ]);
         assert_eq!(next_day, vec![p("2015-03-01", None)]);
-        let gap = join_periods(vec![p("2015-03-01", Some("2018-03-01")), p("2018-03-03", None)]);
+        let gap = join_periods(vec![
+            p("2015-03-01", Some("2018-03-01")),
+            p("2018-03-03", None),
+        ]);
         assert_eq!(gap.len(), 2);
     }
 

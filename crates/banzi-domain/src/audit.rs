@@ -110,7 +110,11 @@ pub fn verify_chain<'a>(
         if e.seq != prev_seq + 1 {
             return Err(ChainBreak {
                 seq: prev_seq + 1,
-                reason: format!("序号不连续：应为 {}，实为 {}（记录被删除或调换）", prev_seq + 1, e.seq),
+                reason: format!(
+                    "序号不连续：应为 {}，实为 {}（记录被删除或调换）",
+                    prev_seq + 1,
+                    e.seq
+                ),
             });
         }
         if e.prev_hash != prev_hash {
@@ -132,7 +136,10 @@ pub fn verify_chain<'a>(
     if (prev_seq, prev_hash.as_str()) != head {
         return Err(ChainBreak {
             seq: prev_seq + 1,
-            reason: format!("审计链末端应为第 {} 条，实际只到第 {} 条（末尾记录被删除）", head.0, prev_seq),
+            reason: format!(
+                "审计链末端应为第 {} 条，实际只到第 {} 条（末尾记录被删除）",
+                head.0, prev_seq
+            ),
         });
     }
     Ok(n)
@@ -163,7 +170,9 @@ mod tests {
     }
 
     fn head(c: &[AuditEntry]) -> (i64, &str) {
-        c.last().map(|e| (e.seq, e.hash.as_str())).unwrap_or((0, GENESIS))
+        c.last()
+            .map(|e| (e.seq, e.hash.as_str()))
+            .unwrap_or((0, GENESIS))
     }
 
     #[test]

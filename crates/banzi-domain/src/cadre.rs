@@ -56,7 +56,13 @@ pub struct FamilyMember {
 }
 
 impl FamilyMember {
-    pub fn parse(relation: &str, name: &str, birth: &str, party: &str, work: &str) -> Result<Self, DomainError> {
+    pub fn parse(
+        relation: &str,
+        name: &str,
+        birth: &str,
+        party: &str,
+        work: &str,
+    ) -> Result<Self, DomainError> {
         let mut e = Errors::default();
         if relation.trim().is_empty() {
             e.add("称谓", "必填项不能为空");
@@ -144,7 +150,10 @@ mod tests {
     fn family_and_ratings_are_checked() {
         assert!(FamilyMember::parse("妻子", "李娜", "1980.03", "中共党员", "某中学教师").is_ok());
         assert!(FamilyMember::parse("", "李娜", "1980.3", "", "").is_err());
-        assert_eq!(YearRating::parse("2023", "优秀").unwrap().rating, Rating::Excellent);
+        assert_eq!(
+            YearRating::parse("2023", "优秀").unwrap().rating,
+            Rating::Excellent
+        );
         assert!(YearRating::parse("23", "优秀").is_err());
     }
 }

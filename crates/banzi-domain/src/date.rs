@@ -93,7 +93,11 @@ pub fn years_months(start: Date, as_of: Date) -> (i32, i32) {
 
 /// Birth-date bounds for an age filter on `as_of`: `(born_after, born_until)` such that
 /// `min ≤ age ≤ max` exactly when `born_after < birth ≤ born_until`.
-pub fn birth_bounds(as_of: Date, min: Option<i16>, max: Option<i16>) -> (Option<Date>, Option<Date>) {
+pub fn birth_bounds(
+    as_of: Date,
+    min: Option<i16>,
+    max: Option<i16>,
+) -> (Option<Date>, Option<Date>) {
     let until = min.map(|m| add_years(as_of, -m));
     let after = max.map(|m| add_years(as_of, -(m + 1)));
     (after, until)
@@ -202,7 +206,14 @@ mod tests {
     fn age_filter_bounds_agree_with_age_on() {
         let as_of = d("2026-11-21");
         let (after, until) = birth_bounds(as_of, Some(40), Some(42));
-        for birth in ["1983-11-21", "1983-11-22", "1984-11-21", "1986-11-21", "1986-11-22", "1980-01-01"] {
+        for birth in [
+            "1983-11-21",
+            "1983-11-22",
+            "1984-11-21",
+            "1986-11-21",
+            "1986-11-22",
+            "1980-01-01",
+        ] {
             let b = d(birth);
             let inside = after.is_none_or(|a| b > a) && until.is_none_or(|u| b <= u);
             let age = age_on(b, as_of);
@@ -221,7 +232,10 @@ mod tests {
     fn year_month_forms() {
         assert_eq!(YearMonth::parse("199809").unwrap().to_string(), "1998.09");
         assert_eq!(YearMonth::parse("1998.09").unwrap().to_string(), "1998.09");
-        assert_eq!(YearMonth::parse("1998-09-12").unwrap().to_string(), "1998.09");
+        assert_eq!(
+            YearMonth::parse("1998-09-12").unwrap().to_string(),
+            "1998.09"
+        );
         assert!(YearMonth::parse("1998.9").is_err());
         assert!(YearMonth::parse("199813").is_err());
     }

@@ -1,7 +1,7 @@
 //! 居民身份证号 (GB 11643-1999): 17 digits and a mod-11 check character.
 
-use crate::date::{Date, make_date};
 use crate::codes::Gender;
+use crate::date::{Date, make_date};
 use std::fmt;
 
 /// A checked 18-character ID number. Built only by [`IdNumber::parse`].
@@ -17,7 +17,11 @@ impl IdNumber {
     pub fn parse(text: &str) -> Result<Self, String> {
         let t = text.trim().to_ascii_uppercase();
         if t.chars().count() != 18 {
-            return Err(format!("身份证号应为18位，“{}”有{}位", t, t.chars().count()));
+            return Err(format!(
+                "身份证号应为18位，“{}”有{}位",
+                t,
+                t.chars().count()
+            ));
         }
         let b = t.as_bytes();
         if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
@@ -118,9 +122,21 @@ mod tests {
 
     #[test]
     fn refuses_bad_numbers_with_chinese_reasons() {
-        assert!(IdNumber::parse("110105194912310021").unwrap_err().contains("校验位"));
-        assert!(IdNumber::parse("11010519491231002").unwrap_err().contains("18位"));
-        assert!(IdNumber::parse("1101051949123100AX").unwrap_err().contains("数字"));
+        assert!(
+            IdNumber::parse("110105194912310021")
+                .unwrap_err()
+                .contains("校验位")
+        );
+        assert!(
+            IdNumber::parse("11010519491231002")
+                .unwrap_err()
+                .contains("18位")
+        );
+        assert!(
+            IdNumber::parse("1101051949123100AX")
+                .unwrap_err()
+                .contains("数字")
+        );
         let feb30 = synthesize(320102, parse_date("1980-02-28").unwrap(), 1, Gender::Male);
         let broken = feb30.as_str().replace("19800228", "19800230");
         assert!(IdNumber::parse(&broken).unwrap_err().contains("出生日期"));

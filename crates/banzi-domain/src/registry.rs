@@ -4,7 +4,9 @@
 //! that checks every field and reports all problems at once, keyed by the Chinese column
 //! header of ROSTER_FORMAT.md so a workbook error and a form error read the same.
 
-use crate::codes::{Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem, parse_yes_no};
+use crate::codes::{
+    Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem, parse_yes_no,
+};
 use crate::date::{Date, iso, parse_date, parse_opt_date};
 use crate::error::{DomainError, Errors};
 use crate::id_number::IdNumber;
@@ -32,14 +34,23 @@ fn optional(e: &mut Errors, field: &str, v: &str) -> String {
 
 fn code(e: &mut Errors, field: &str, v: &str) -> Option<String> {
     let t = required(e, field, v)?;
-    if t.len() > 40 || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
+    if t.len() > 40
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+    {
         e.add(field, "编码只能由字母、数字和 - _ . 组成，最多40位");
         return None;
     }
     Some(t)
 }
 
-fn opt_parse<T>(e: &mut Errors, field: &str, v: &str, p: fn(&str) -> Result<T, String>) -> Option<T> {
+fn opt_parse<T>(
+    e: &mut Errors,
+    field: &str,
+    v: &str,
+    p: fn(&str) -> Result<T, String>,
+) -> Option<T> {
     if v.trim().is_empty() {
         None
     } else {
@@ -79,7 +90,11 @@ impl Unit {
         let code = code(&mut e, "单位编码", &r.code);
         let name = required(&mut e, "单位名称", &r.name);
         let parent = r.parent_code.trim();
-        let parent_code = if parent.is_empty() { None } else { self::code(&mut e, "上级单位编码", parent) };
+        let parent_code = if parent.is_empty() {
+            None
+        } else {
+            self::code(&mut e, "上级单位编码", parent)
+        };
         let category = required(&mut e, "单位类别", &r.category);
         let platform = optional(&mut e, "考核平台", &r.platform);
         let system = e.check("所属系统", UnitSystem::parse(&r.system));
@@ -263,8 +278,12 @@ impl Cadre {
         } else {
             e.check("政治面貌", Party::parse(&r.party))
         };
-        let party_joined = e.check("入党时间", parse_opt_date(&r.party_joined)).flatten();
-        let work_started = e.check("参加工作时间", parse_opt_date(&r.work_started)).flatten();
+        let party_joined = e
+            .check("入党时间", parse_opt_date(&r.party_joined))
+            .flatten();
+        let work_started = e
+            .check("参加工作时间", parse_opt_date(&r.work_started))
+            .flatten();
         let ft_education = opt_parse(&mut e, "全日制学历", &r.ft_education, Education::parse);
         let ft_degree = opt_parse(&mut e, "全日制学位", &r.ft_degree, Degree::parse);
         let ft_school = optional(&mut e, "全日制院校及专业", &r.ft_school);
@@ -278,14 +297,21 @@ impl Cadre {
             if let Some(g) = gender
                 && g != id.gender()
             {
-                e.add("性别", format!("性别“{}”与身份证号不符（身份证号显示为{}）", g, id.gender()));
+                e.add(
+                    "性别",
+                    format!("性别“{}”与身份证号不符（身份证号显示为{}）", g, id.gender()),
+                );
             }
             if let Some(b) = birth
                 && b != id.birth_date()
             {
                 e.add(
                     "出生日期",
-                    format!("出生日期{}与身份证号不符（身份证号显示为{}）", iso(b), iso(id.birth_date())),
+                    format!(
+                        "出生日期{}与身份证号不符（身份证号显示为{}）",
+                        iso(b),
+                        iso(id.birth_date())
+                    ),
                 );
             }
         }
@@ -300,8 +326,14 @@ impl Cadre {
             e.add("入党时间", "入党时间早于出生日期");
         }
         e.into_result()?;
-        let (Some(id_number), Some(name), Some(gender), Some(ethnicity), Some(birth_date), Some(party)) =
-            (id, name, gender, ethnicity, birth, party)
+        let (
+            Some(id_number),
+            Some(name),
+            Some(gender),
+            Some(ethnicity),
+            Some(birth_date),
+            Some(party),
+        ) = (id, name, gender, ethnicity, birth, party)
         else {
             return Err(DomainError::Internal("干部字段校验不一致".into()));
         };
@@ -339,11 +371,23 @@ impl Cadre {
             party: self.party.label().into(),
             party_joined: od(self.party_joined),
             work_started: od(self.work_started),
-            ft_education: self.ft_education.map(|x| x.label().to_string()).unwrap_or_default(),
-            ft_degree: self.ft_degree.map(|x| x.label().to_string()).unwrap_or_default(),
+            ft_education: self
+                .ft_education
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            ft_degree: self
+                .ft_degree
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
             ft_school: self.ft_school.clone(),
-            pt_education: self.pt_education.map(|x| x.label().to_string()).unwrap_or_default(),
-            pt_degree: self.pt_degree.map(|x| x.label().to_string()).unwrap_or_default(),
+            pt_education: self
+                .pt_education
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            pt_degree: self
+                .pt_degree
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
             pt_school: self.pt_school.clone(),
             profession: self.profession.clone(),
             rank: self.rank.clone(),
@@ -505,7 +549,10 @@ impl Training {
             match r.hours.trim().parse::<f64>() {
                 Ok(h) if (0.0..=10000.0).contains(&h) => Some(h),
                 _ => {
-                    e.add("学时", format!("学时“{}”应为0到10000的数字", r.hours.trim()));
+                    e.add(
+                        "学时",
+                        format!("学时“{}”应为0到10000的数字", r.hours.trim()),
+                    );
                     None
                 }
             }
@@ -572,7 +619,10 @@ mod tests {
     fn every_missing_required_field_is_reported_at_once() {
         let f = fields(Cadre::parse(&CadreRaw::default()).unwrap_err());
         let names: Vec<_> = f.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(names, ["身份证号", "姓名", "性别", "民族", "出生日期", "政治面貌"]);
+        assert_eq!(
+            names,
+            ["身份证号", "姓名", "性别", "民族", "出生日期", "政治面貌"]
+        );
     }
 
     #[test]

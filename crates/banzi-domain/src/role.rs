@@ -74,7 +74,10 @@ impl Role {
     /// Reads the registry (units, teams, cadres): everyone but the system and security
     /// administrators, who manage the system without seeing personal data.
     pub fn reads_registry(self) -> bool {
-        matches!(self, Role::Staff | Role::Leader | Role::Liaison | Role::Discipline)
+        matches!(
+            self,
+            Role::Staff | Role::Leader | Role::Liaison | Role::Discipline
+        )
     }
 
     /// Writes the registry: staff everywhere, a liaison inside its unit.

@@ -45,9 +45,13 @@ impl Store {
                 .max_connections(8)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
-                        let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *conn).await?;
+                        let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+                            .fetch_one(&mut *conn)
+                            .await?;
                         if s != 2 {
-                            return Err(sqlx::Error::Configuration("SQLite synchronous is not FULL".into()));
+                            return Err(sqlx::Error::Configuration(
+                                "SQLite synchronous is not FULL".into(),
+                            ));
                         }
                         Ok(())
                     })
@@ -55,15 +59,26 @@ impl Store {
                 .connect_with(opts)
                 .await
                 .map_err(|e| setup("无法打开数据库", e))?;
-            SQLITE_MIGRATIONS.run(&pool).await.map_err(|e| setup("数据库迁移失败", e))?;
+            SQLITE_MIGRATIONS
+                .run(&pool)
+                .await
+                .map_err(|e| setup("数据库迁移失败", e))?;
             Ok(Store::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let mut opts = PgConnectOptions::from_str(url).map_err(|e| setup("数据库地址无效", e))?;
+            let mut opts =
+                PgConnectOptions::from_str(url).map_err(|e| setup("数据库地址无效", e))?;
             if let Some(schema) = schema {
-                if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                if !schema
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
                     return Err(setup("模式名无效", schema));
                 }
-                let admin = PgPoolOptions::new().max_connections(1).connect_with(opts.clone()).await.map_err(|e| setup("无法连接数据库", e))?;
+                let admin = PgPoolOptions::new()
+                    .max_connections(1)
+                    .connect_with(opts.clone())
+                    .await
+                    .map_err(|e| setup("无法连接数据库", e))?;
                 sqlx::query(crate::safe(format!("CREATE SCHEMA IF NOT EXISTS {schema}")))
                     .execute(&admin)
                     .await
@@ -76,10 +91,16 @@ impl Store {
                 .connect_with(opts)
                 .await
                 .map_err(|e| setup("无法连接数据库", e))?;
-            PG_MIGRATIONS.run(&pool).await.map_err(|e| setup("数据库迁移失败", e))?;
+            PG_MIGRATIONS
+                .run(&pool)
+                .await
+                .map_err(|e| setup("数据库迁移失败", e))?;
             Ok(Store::Pg(pool))
         } else {
-            Err(DomainError::invalid("数据库地址", format!("“{url}”应以 sqlite:// 或 postgres:// 开头")))
+            Err(DomainError::invalid(
+                "数据库地址",
+                format!("“{url}”应以 sqlite:// 或 postgres:// 开头"),
+            ))
         }
     }
 
@@ -125,7 +146,10 @@ impl Store {
 
 /// Now, as stored in audit rows and sessions (RFC 3339, UTC, second precision).
 pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
 }
 
 /// Today's date in China (UTC+8, no daylight saving), the as-of date of "current".

@@ -27,7 +27,9 @@ fn safe(s: String) -> sqlx::AssertSqlSafe<String> {
 
 fn db(e: sqlx::Error) -> DomainError {
     match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => DomainError::Conflict(format!("记录已存在（{}）", d.message())),
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            DomainError::Conflict(format!("记录已存在（{}）", d.message()))
+        }
         sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
             DomainError::Conflict(format!("记录仍被引用或引用的记录不存在（{}）", d.message()))
         }
@@ -56,7 +58,8 @@ fn draft(
 }
 
 fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
-    banzi_domain::date::parse_date(s).map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
+    banzi_domain::date::parse_date(s)
+        .map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
 }
 
 fn stored(e: DomainError) -> DomainError {
@@ -68,7 +71,12 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
         DomainError::Invalid(fields) => ImportError::Rows(
             fields
                 .into_iter()
-                .map(|f| banzi_domain::roster::RowError { sheet: sheet.into(), row, column: f.field, message: f.message })
+                .map(|f| banzi_domain::roster::RowError {
+                    sheet: sheet.into(),
+                    row,
+                    column: f.field,
+                    message: f.message,
+                })
                 .collect(),
         ),
         other => ImportError::Rows(vec![banzi_domain::roster::RowError {
@@ -84,13 +92,18 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
 macro_rules! backend {
     ($db:ty, $group_concat:literal) => {
         #[allow(unused_imports)]
-        use crate::{ImportError, ImportSummary, at, db, draft, safe, stored, stored_date};
-        #[allow(unused_imports)]
         use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, Upsert, rows::*};
         #[allow(unused_imports)]
+        use crate::{ImportError, ImportSummary, at, db, draft, safe, stored, stored_date};
+        #[allow(unused_imports)]
         use banzi_domain::{
-            DomainError, Date, appointment::{Period, check_no_overlap}, audit::AuditDraft, date::iso,
-            registry::*, role::{Actor, Scope}, roster::{Known, Located, Roster},
+            Date, DomainError,
+            appointment::{Period, check_no_overlap},
+            audit::AuditDraft,
+            date::iso,
+            registry::*,
+            role::{Actor, Scope},
+            roster::{Known, Located, Roster},
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
         const GROUP_CONCAT_POSTS: &str = $group_concat;
@@ -122,9 +135,15 @@ macro_rules! backend {
 }
 
 mod sqlite {
-    backend!(sqlx::Sqlite, "group_concat(un.name || ' ' || p.title, '；')");
+    backend!(
+        sqlx::Sqlite,
+        "group_concat(un.name || ' ' || p.title, '；')"
+    );
 }
 
 mod pg {
-    backend!(sqlx::Postgres, "string_agg(un.name || ' ' || p.title, '；')");
+    backend!(
+        sqlx::Postgres,
+        "string_agg(un.name || ' ' || p.title, '；')"
+    );
 }

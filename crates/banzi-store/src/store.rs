@@ -97,13 +97,19 @@ impl Store {
     /// Creates or updates a unit: 组织部 staff only (a liaison keeps its unit's people, not
     /// the unit tree).
     pub async fn save_unit(&self, actor: &Actor, u: &Unit) -> Result<bool, DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以维护单位")?;
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以维护单位",
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::units::upsert(c, actor, u, &now).await)
     }
 
     pub async fn save_post(&self, actor: &Actor, p: &Post) -> Result<bool, DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以维护职位")?;
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以维护职位",
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::units::upsert_post(c, actor, p, &now).await)
     }
@@ -119,25 +125,43 @@ impl Store {
     }
 
     /// A unit's teams with their posts and who holds them on `today`.
-    pub async fn team(&self, actor: &Actor, unit_code: &str, today: Date) -> Result<TeamView, DomainError> {
+    pub async fn team(
+        &self,
+        actor: &Actor,
+        unit_code: &str,
+        today: Date,
+    ) -> Result<TeamView, DomainError> {
         let scope = reader(actor)?;
         let day = iso(today);
         on_conn!(self, |c, b| {
             let unit = b::units::get(&mut *c, scope, unit_code).await?;
             let posts = b::units::posts_of_unit(&mut *c, scope, unit_code).await?;
             let holders = b::appointments::holders_of_unit(&mut *c, unit_code, &day).await?;
-            Ok(TeamView { unit, posts, holders })
+            Ok(TeamView {
+                unit,
+                posts,
+                holders,
+            })
         })
     }
 
     // ----- cadres -----
 
-    pub async fn search_cadres(&self, actor: &Actor, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
+    pub async fn search_cadres(
+        &self,
+        actor: &Actor,
+        f: &CadreFilter,
+    ) -> Result<(Vec<CadreListRow>, i64), DomainError> {
         let scope = reader(actor)?;
         on_conn!(self, |c, b| b::cadres::search(c, scope, f).await)
     }
 
-    pub async fn cadre(&self, actor: &Actor, id_number: &str, today: Date) -> Result<CadreDetail, DomainError> {
+    pub async fn cadre(
+        &self,
+        actor: &Actor,
+        id_number: &str,
+        today: Date,
+    ) -> Result<CadreDetail, DomainError> {
         let scope = reader(actor)?;
         let day = iso(today);
         on_conn!(self, |c, b| {
@@ -160,7 +184,13 @@ impl Store {
 
     /// Saves a cadre. Staff create and edit anyone; a liaison edits only cadres who hold a
     /// post in its unit today, and cannot create (a new cadre has no unit until appointed).
-    pub async fn save_cadre(&self, actor: &Actor, x: &Cadre, mode: Upsert, today: Date) -> Result<bool, DomainError> {
+    pub async fn save_cadre(
+        &self,
+        actor: &Actor,
+        x: &Cadre,
+        mode: Upsert,
+        today: Date,
+    ) -> Result<bool, DomainError> {
         need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
         let now = now_rfc3339();
         let day = iso(today);
@@ -176,7 +206,13 @@ impl Store {
         })
     }
 
-    pub async fn add_cadre_record(&self, actor: &Actor, id_number: &str, rec: &CadreRecord, today: Date) -> Result<(), DomainError> {
+    pub async fn add_cadre_record(
+        &self,
+        actor: &Actor,
+        id_number: &str,
+        rec: &CadreRecord,
+        today: Date,
+    ) -> Result<(), DomainError> {
         need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
         let now = now_rfc3339();
         let day = iso(today);
@@ -187,8 +223,15 @@ impl Store {
     }
 
     /// Adds many record lines in one transaction (demo data, bulk entry): staff only.
-    pub async fn add_cadre_records(&self, actor: &Actor, records: &[(String, CadreRecord)]) -> Result<(), DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以批量录入")?;
+    pub async fn add_cadre_records(
+        &self,
+        actor: &Actor,
+        records: &[(String, CadreRecord)],
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以批量录入",
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
             for (id, rec) in records {
@@ -198,7 +241,14 @@ impl Store {
         })
     }
 
-    pub async fn set_photo(&self, actor: &Actor, id_number: &str, mime: &str, data: &[u8], today: Date) -> Result<(), DomainError> {
+    pub async fn set_photo(
+        &self,
+        actor: &Actor,
+        id_number: &str,
+        mime: &str,
+        data: &[u8],
+        today: Date,
+    ) -> Result<(), DomainError> {
         need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
         let now = now_rfc3339();
         let day = iso(today);
@@ -208,7 +258,12 @@ impl Store {
         })
     }
 
-    pub async fn photo(&self, actor: &Actor, id_number: &str, today: Date) -> Result<Option<(String, Vec<u8>)>, DomainError> {
+    pub async fn photo(
+        &self,
+        actor: &Actor,
+        id_number: &str,
+        today: Date,
+    ) -> Result<Option<(String, Vec<u8>)>, DomainError> {
         let scope = reader(actor)?;
         let day = iso(today);
         on_conn!(self, |c, b| {
@@ -221,8 +276,16 @@ impl Store {
 
     /// 任职: starts an appointment, and in the same transaction ends the listed current ones
     /// (免去原职) the day the new one starts.
-    pub async fn appoint(&self, actor: &Actor, a: &Appointment, ending: &[i64]) -> Result<i64, DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以办理任免")?;
+    pub async fn appoint(
+        &self,
+        actor: &Actor,
+        a: &Appointment,
+        ending: &[i64],
+    ) -> Result<i64, DomainError> {
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以办理任免",
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
             for id in ending {
@@ -235,10 +298,22 @@ impl Store {
     }
 
     /// 免职: ends a current appointment.
-    pub async fn end_appointment(&self, actor: &Actor, id: i64, end: Date, doc_no: &str) -> Result<(), DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以办理任免")?;
+    pub async fn end_appointment(
+        &self,
+        actor: &Actor,
+        id: i64,
+        end: Date,
+        doc_no: &str,
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以办理任免",
+        )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::appointments::end(c, actor, id, end, doc_no, &now).await)
+        in_tx!(self, |c, b| b::appointments::end(
+            c, actor, id, end, doc_no, &now
+        )
+        .await)
     }
 
     pub async fn appointment(&self, actor: &Actor, id: i64) -> Result<AppointmentRow, DomainError> {
@@ -251,12 +326,23 @@ impl Store {
     }
 
     pub async fn add_portfolio(&self, actor: &Actor, f: &Portfolio) -> Result<bool, DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以调整分工")?;
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以调整分工",
+        )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::appointments::insert_portfolio(c, actor, f, &now).await)
+        in_tx!(self, |c, b| b::appointments::insert_portfolio(
+            c, actor, f, &now
+        )
+        .await)
     }
 
-    pub async fn add_training(&self, actor: &Actor, t: &Training, today: Date) -> Result<bool, DomainError> {
+    pub async fn add_training(
+        &self,
+        actor: &Actor,
+        t: &Training,
+        today: Date,
+    ) -> Result<bool, DomainError> {
         need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
         let now = now_rfc3339();
         let day = iso(today);
@@ -275,14 +361,21 @@ impl Store {
         r: &Roster,
         progress: &(dyn Fn(&'static str, usize, usize) + Sync),
     ) -> Result<ImportSummary, ImportError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以导入花名册")?;
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以导入花名册",
+        )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress).await)
+        in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress)
+            .await)
     }
 
     /// Reads the whole registry as a roster; the export is audited (personal data).
     pub async fn export_roster(&self, actor: &Actor) -> Result<Roster, DomainError> {
-        need(actor.role.manages_appointments(), "只有组织部工作人员可以导出花名册")?;
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以导出花名册",
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::roster::export(c, actor, &now).await)
     }
@@ -298,7 +391,10 @@ impl Store {
     }
 
     pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>, DomainError> {
-        need(actor.role.manages_accounts() || actor.role.unlocks_accounts(), "只有系统管理员和安全管理员可以查看账号")?;
+        need(
+            actor.role.manages_accounts() || actor.role.unlocks_accounts(),
+            "只有系统管理员和安全管理员可以查看账号",
+        )?;
         on_conn!(self, |c, b| b::users::list(c).await)
     }
 
@@ -307,23 +403,49 @@ impl Store {
         if u.role.needs_unit() != u.unit_code.is_some() {
             return Err(DomainError::invalid(
                 "单位",
-                if u.role.needs_unit() { "单位填报员必须指定所属单位" } else { "只有单位填报员可以指定单位" },
+                if u.role.needs_unit() {
+                    "单位填报员必须指定所属单位"
+                } else {
+                    "只有单位填报员可以指定单位"
+                },
             ));
         }
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::users::create(c, actor, u, &now).await)
     }
 
-    pub async fn set_password(&self, actor: &Actor, login: &str, hash: &str) -> Result<(), DomainError> {
-        need(actor.role.manages_accounts() || actor.login == login, "只有系统管理员可以重设他人密码")?;
+    pub async fn set_password(
+        &self,
+        actor: &Actor,
+        login: &str,
+        hash: &str,
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_accounts() || actor.login == login,
+            "只有系统管理员可以重设他人密码",
+        )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::users::set_password(c, actor, login, hash, &now).await)
+        in_tx!(self, |c, b| b::users::set_password(
+            c, actor, login, hash, &now
+        )
+        .await)
     }
 
-    pub async fn set_user_active(&self, actor: &Actor, login: &str, active: bool) -> Result<(), DomainError> {
-        need(actor.role.manages_accounts(), "只有系统管理员可以停用或启用账号")?;
+    pub async fn set_user_active(
+        &self,
+        actor: &Actor,
+        login: &str,
+        active: bool,
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_accounts(),
+            "只有系统管理员可以停用或启用账号",
+        )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::users::set_active(c, actor, login, active, &now).await)
+        in_tx!(self, |c, b| b::users::set_active(
+            c, actor, login, active, &now
+        )
+        .await)
     }
 
     pub async fn unlock_user(&self, actor: &Actor, login: &str) -> Result<(), DomainError> {
@@ -341,15 +463,32 @@ impl Store {
         max: i64,
         lock_until: &str,
     ) -> Result<Option<String>, DomainError> {
-        in_tx!(self, |c, b| b::users::record_failure(c, login, now, window_start, max, lock_until).await)
+        in_tx!(self, |c, b| b::users::record_failure(
+            c,
+            login,
+            now,
+            window_start,
+            max,
+            lock_until
+        )
+        .await)
     }
 
     pub async fn clear_login_failures(&self, login: &str) -> Result<(), DomainError> {
         on_conn!(self, |c, b| b::users::clear_failures(c, login).await)
     }
 
-    pub async fn create_session(&self, token_hash: &str, user_id: i64, csrf: &str, now: &str) -> Result<(), DomainError> {
-        on_conn!(self, |c, b| b::users::create_session(c, token_hash, user_id, csrf, now).await)
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf: &str,
+        now: &str,
+    ) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::create_session(
+            c, token_hash, user_id, csrf, now
+        )
+        .await)
     }
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, DomainError> {
@@ -357,7 +496,8 @@ impl Store {
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: &str) -> Result<(), DomainError> {
-        on_conn!(self, |c, b| b::users::touch_session(c, token_hash, now).await)
+        on_conn!(self, |c, b| b::users::touch_session(c, token_hash, now)
+            .await)
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), DomainError> {
@@ -370,20 +510,34 @@ impl Store {
     pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, DomainError> {
         on_conn!(self, |c, b| {
             let (seq, hash) = b::audit::head(&mut *c).await?;
-            let rows: Vec<banzi_domain::audit::AuditEntry> =
-                b::audit::all(c).await?.into_iter().map(Into::into).collect();
+            let rows: Vec<banzi_domain::audit::AuditEntry> = b::audit::all(c)
+                .await?
+                .into_iter()
+                .map(Into::into)
+                .collect();
             Ok(verify_chain(&rows, (seq, &hash)))
         })
     }
 
     /// One page of the trail, newest first: the audit administrator only (三员分立).
-    pub async fn audit_page(&self, actor: &Actor, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64), DomainError> {
+    pub async fn audit_page(
+        &self,
+        actor: &Actor,
+        f: &AuditFilter,
+    ) -> Result<(Vec<AuditRow>, i64), DomainError> {
         need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
         on_conn!(self, |c, b| b::audit::page(c, f).await)
     }
 
     /// Records an export or another event that writes nothing else.
-    pub async fn audit_event(&self, actor: &Actor, action: &str, entity: &str, key: &str, detail: serde_json::Value) -> Result<(), DomainError> {
+    pub async fn audit_event(
+        &self,
+        actor: &Actor,
+        action: &str,
+        entity: &str,
+        key: &str,
+        detail: serde_json::Value,
+    ) -> Result<(), DomainError> {
         let now = now_rfc3339();
         let d = crate::draft(actor, &now, action, entity, key, None, Some(detail));
         in_tx!(self, |c, b| b::audit::append(c, d).await.map(|_| ()))

@@ -1,11 +1,11 @@
 //! Inputs and outputs of [`crate::Store`] calls.
 
 use crate::rows::*;
-use banzi_domain::cadre::{FamilyMember, RewardEntry, ResumeLine, YearRating};
+use banzi_domain::DomainError;
+use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use banzi_domain::registry::Cadre;
 use banzi_domain::role::Role;
 use banzi_domain::roster::RowError;
-use banzi_domain::DomainError;
 
 /// Cadre search: text (name, pinyin, initials or ID number) and filters. Age bounds arrive
 /// as birth-date bounds (see `banzi_domain::date::birth_bounds`).

@@ -5,19 +5,19 @@
 //! processes agree) and lock the account; an idle session ends. Every POST must come from
 //! our own pages (Origin / Sec-Fetch-Site) and carry the session's CSRF token.
 
+use crate::AppState;
+use crate::error::Form;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{Lang, Tr};
-use crate::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
-use crate::error::Form;
 use banzi_domain::DomainError;
 use banzi_domain::role::{Actor, Role, Scope};
 use banzi_store::{UserRow, now_rfc3339};
@@ -40,7 +40,10 @@ pub fn hash_password(password: &str) -> String {
 }
 
 fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn random_hex(bytes: usize) -> Result<String, DomainError> {
@@ -61,12 +64,16 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 pub fn lang_of(headers: &HeaderMap) -> Lang {
-    cookie(headers, LANG_COOKIE).and_then(|c| Lang::parse(&c)).unwrap_or_default()
+    cookie(headers, LANG_COOKIE)
+        .and_then(|c| Lang::parse(&c))
+        .unwrap_or_default()
 }
 
 fn minutes_ago(m: i64) -> String {
     let t = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(m);
-    t.round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+    t.round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
 }
 
 fn minutes_ahead(m: i64) -> String {
@@ -80,11 +87,18 @@ pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
         (None, true) => return Err(DomainError::Forbidden("该单位填报员账号未指定单位".into())),
         _ => Scope::All,
     };
-    Ok(Actor { login: user.login.clone(), role, scope })
+    Ok(Actor {
+        login: user.login.clone(),
+        role,
+        scope,
+    })
 }
 
 fn is_public(path: &str) -> bool {
-    path == "/login" || path == "/healthz" || path.starts_with("/static/") || path.starts_with("/lang/")
+    path == "/login"
+        || path == "/healthz"
+        || path.starts_with("/static/")
+        || path.starts_with("/lang/")
 }
 
 /// A POST must come from our own pages: Sec-Fetch-Site same-origin (or absent), and an Origin,
@@ -95,15 +109,26 @@ fn same_origin(headers: &HeaderMap) -> bool {
     {
         return false;
     }
-    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
-        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, h)| h == host).unwrap_or(false),
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .map(|(_, h)| h == host)
+            .unwrap_or(false),
         (Some(_), None) => false,
         (None, _) => true,
     }
 }
 
 fn denied(status: StatusCode, msg: &str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], msg.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        msg.to_string(),
+    )
+        .into_response()
 }
 
 fn to_login(req_path: &str, reason: Option<&str>) -> Response {
@@ -118,7 +143,9 @@ fn to_login(req_path: &str, reason: Option<&str>) -> Response {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -138,18 +165,32 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         return next.run(req).await;
     }
     let Some(token) = cookie(req.headers(), COOKIE) else {
-        return if is_write { denied(StatusCode::UNAUTHORIZED, "请先登录") } else { to_login(&path, None) };
+        return if is_write {
+            denied(StatusCode::UNAUTHORIZED, "请先登录")
+        } else {
+            to_login(&path, None)
+        };
     };
     let token_hash = sha256_hex(&token);
     let session = match state.store.session(&token_hash).await {
         Ok(Some(s)) => s,
-        Ok(None) => return if is_write { denied(StatusCode::UNAUTHORIZED, "请先登录") } else { to_login(&path, None) },
+        Ok(None) => {
+            return if is_write {
+                denied(StatusCode::UNAUTHORIZED, "请先登录")
+            } else {
+                to_login(&path, None)
+            };
+        }
         Err(e) => return WebError(e).into_response(),
     };
     let idle_limit = minutes_ago(state.config.idle_minutes);
     if session.last_seen < idle_limit {
         let _ = state.store.delete_session(&token_hash).await;
-        return if is_write { denied(StatusCode::UNAUTHORIZED, "会话已超时，请重新登录") } else { to_login(&path, Some("idle")) };
+        return if is_write {
+            denied(StatusCode::UNAUTHORIZED, "会话已超时，请重新登录")
+        } else {
+            to_login(&path, Some("idle"))
+        };
     }
     let user = match state.store.user_by_id(session.user_id).await {
         Ok(Some(u)) if u.active => u,
@@ -167,7 +208,11 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         return WebError(e).into_response();
     }
     if is_write {
-        let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let header_token = req
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let is_form = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -187,21 +232,34 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             false
         };
         if !ok {
-            return denied(StatusCode::FORBIDDEN, "表单已失效（安全校验未通过），请刷新页面后重试");
+            return denied(
+                StatusCode::FORBIDDEN,
+                "表单已失效（安全校验未通过），请刷新页面后重试",
+            );
         }
     }
-    req.extensions_mut().insert(Caller { user, actor, csrf: session.csrf });
+    req.extensions_mut().insert(Caller {
+        user,
+        actor,
+        csrf: session.csrf,
+    });
     next.run(req).await
 }
 
 fn form_urlencoded_field(body: &[u8], name: &str) -> Option<String> {
     let s = std::str::from_utf8(body).ok()?;
-    s.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    s.split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
     type Rejection = Response;
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
         parts
             .extensions
             .get::<Caller>()
@@ -212,8 +270,13 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Tr {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Tr { lang: parts.extensions.get::<Lang>().copied().unwrap_or_default() })
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Tr {
+            lang: parts.extensions.get::<Lang>().copied().unwrap_or_default(),
+        })
     }
 }
 
@@ -244,7 +307,12 @@ pub struct LoginQuery {
 
 async fn login_page(tr: Tr, crate::error::Query(q): crate::error::Query<LoginQuery>) -> LoginPage {
     let error = (q.reason == "idle").then(|| tr.t("login.idle").to_string());
-    LoginPage { tr, login: String::new(), next: q.next, error }
+    LoginPage {
+        tr,
+        login: String::new(),
+        next: q.next,
+        error,
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -256,14 +324,31 @@ pub struct LoginForm {
 }
 
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") { next.to_string() } else { "/".into() }
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") {
+        next.to_string()
+    } else {
+        "/".into()
+    }
 }
 
-async fn login(State(state): State<AppState>, tr: Tr, Form(f): Form<LoginForm>) -> WebResult<Response> {
-    let fail = |msg: String| LoginPage { tr, login: f.login.clone(), next: f.next.clone(), error: Some(msg) };
+async fn login(
+    State(state): State<AppState>,
+    tr: Tr,
+    Form(f): Form<LoginForm>,
+) -> WebResult<Response> {
+    let fail = |msg: String| LoginPage {
+        tr,
+        login: f.login.clone(),
+        next: f.next.clone(),
+        error: Some(msg),
+    };
     let login = f.login.trim().to_string();
     if login.is_empty() || f.password.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, fail(tr.t("login.empty").into())).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            fail(tr.t("login.empty").into()),
+        )
+            .into_response());
     }
     let now = now_rfc3339();
     let user = state.store.user_by_login(&login).await?;
@@ -271,7 +356,11 @@ async fn login(State(state): State<AppState>, tr: Tr, Form(f): Form<LoginForm>) 
         && let Some(until) = &u.locked_until
         && until.as_str() > now.as_str()
     {
-        let msg = format!("{}{}", tr.t("login.locked"), until.replace('T', " ").replace('Z', " UTC"));
+        let msg = format!(
+            "{}{}",
+            tr.t("login.locked"),
+            until.replace('T', " ").replace('Z', " UTC")
+        );
         return Ok((StatusCode::FORBIDDEN, fail(msg)).into_response());
     }
     let ok = match &user {
@@ -287,9 +376,19 @@ async fn login(State(state): State<AppState>, tr: Tr, Form(f): Form<LoginForm>) 
         let cfg = &state.config;
         let locked = state
             .store
-            .record_login_failure(&login, &now, &minutes_ago(cfg.lockout_window_minutes), cfg.lockout_failures, &minutes_ahead(cfg.lockout_minutes))
+            .record_login_failure(
+                &login,
+                &now,
+                &minutes_ago(cfg.lockout_window_minutes),
+                cfg.lockout_failures,
+                &minutes_ahead(cfg.lockout_minutes),
+            )
             .await?;
-        let msg = if locked.is_some() { tr.t("login.now_locked") } else { tr.t("login.bad") };
+        let msg = if locked.is_some() {
+            tr.t("login.now_locked")
+        } else {
+            tr.t("login.bad")
+        };
         return Ok((StatusCode::UNAUTHORIZED, fail(msg.into())).into_response());
     }
     let Some(user) = user else {
@@ -298,10 +397,21 @@ async fn login(State(state): State<AppState>, tr: Tr, Form(f): Form<LoginForm>) 
     state.store.clear_login_failures(&login).await?;
     let token = random_hex(32)?;
     let csrf = random_hex(32)?;
-    state.store.create_session(&sha256_hex(&token), user.id, &csrf, &now).await?;
-    let secure = if state.config.secure_cookie { "; Secure" } else { "" };
+    state
+        .store
+        .create_session(&sha256_hex(&token), user.id, &csrf, &now)
+        .await?;
+    let secure = if state.config.secure_cookie {
+        "; Secure"
+    } else {
+        ""
+    };
     let set = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
-    let home = if f.next.is_empty() { home_of(&user) } else { safe_next(&f.next) };
+    let home = if f.next.is_empty() {
+        home_of(&user)
+    } else {
+        safe_next(&f.next)
+    };
     Ok(([(header::SET_COOKIE, set)], Redirect::to(&home)).into_response())
 }
 
@@ -310,7 +420,11 @@ pub fn home_of(user: &UserRow) -> String {
     match Role::parse(&user.role) {
         Ok(Role::Auditor) => "/audit".into(),
         Ok(Role::SysAdmin | Role::SecAdmin) => "/admin/users".into(),
-        Ok(Role::Liaison) => user.unit_code.as_ref().map(|u| format!("/units/{u}")).unwrap_or("/".into()),
+        Ok(Role::Liaison) => user
+            .unit_code
+            .as_ref()
+            .map(|u| format!("/units/{u}"))
+            .unwrap_or("/".into()),
         _ => "/units".into(),
     }
 }
@@ -329,8 +443,18 @@ struct Back {
     back: String,
 }
 
-async fn set_lang(axum::extract::Path(code): axum::extract::Path<String>, crate::error::Query(b): crate::error::Query<Back>) -> Response {
+async fn set_lang(
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::error::Query(b): crate::error::Query<Back>,
+) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let set = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.code());
-    ([(header::SET_COOKIE, set)], Redirect::to(&safe_next(&b.back))).into_response()
+    let set = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.code()
+    );
+    (
+        [(header::SET_COOKIE, set)],
+        Redirect::to(&safe_next(&b.back)),
+    )
+        .into_response()
 }

@@ -17,7 +17,10 @@ impl From<DomainError> for WebError {
 pub type WebResult<T> = Result<T, WebError>;
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 impl IntoResponse for WebError {
@@ -25,11 +28,19 @@ impl IntoResponse for WebError {
         let (status, title, detail) = match &self.0 {
             DomainError::NotFound(m) => (StatusCode::NOT_FOUND, "未找到", m.clone()),
             DomainError::Forbidden(m) => (StatusCode::FORBIDDEN, "无权访问", m.clone()),
-            DomainError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "输入有误", self.0.to_string()),
+            DomainError::Invalid(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "输入有误",
+                self.0.to_string(),
+            ),
             DomainError::Conflict(m) => (StatusCode::CONFLICT, "操作冲突", m.clone()),
             DomainError::Internal(m) => {
                 tracing::error!(error = %m, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "系统内部错误", "系统暂时无法完成操作，请稍后重试或联系系统管理员。".to_string())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "系统内部错误",
+                    "系统暂时无法完成操作，请稍后重试或联系系统管理员。".to_string(),
+                )
             }
         };
         let body = format!(
@@ -56,7 +67,10 @@ where
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Form::<T>::from_request(req, state).await {
             Ok(axum::Form(v)) => Ok(Form(v)),
-            Err(e) => Err(WebError(DomainError::invalid("表单", format!("表单内容无法识别，请刷新页面后重新填写（{}）", e.status())))),
+            Err(e) => Err(WebError(DomainError::invalid(
+                "表单",
+                format!("表单内容无法识别，请刷新页面后重新填写（{}）", e.status()),
+            ))),
         }
     }
 }
@@ -71,10 +85,16 @@ where
 {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(Query(v)),
-            Err(_) => Err(WebError(DomainError::invalid("查询条件", "查询条件格式不对（例如页码应为数字）"))),
+            Err(_) => Err(WebError(DomainError::invalid(
+                "查询条件",
+                "查询条件格式不对（例如页码应为数字）",
+            ))),
         }
     }
 }

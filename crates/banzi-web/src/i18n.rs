@@ -25,7 +25,9 @@ impl Lang {
     }
 
     pub fn parse(s: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(s))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(s))
     }
 
     pub fn name(self) -> &'static str {
@@ -85,12 +87,27 @@ mod tests {
 
     #[test]
     fn every_locale_has_the_same_keys() {
-        let keys = |l: Lang| parse_locale(l.source()).keys().copied().collect::<BTreeSet<_>>();
+        let keys = |l: Lang| {
+            parse_locale(l.source())
+                .keys()
+                .copied()
+                .collect::<BTreeSet<_>>()
+        };
         let cn = keys(Lang::ZhCn);
         for l in [Lang::ZhTw, Lang::En] {
             let other = keys(l);
-            assert_eq!(cn.difference(&other).collect::<Vec<_>>(), Vec::<&&str>::new(), "{} lacks keys", l.code());
-            assert_eq!(other.difference(&cn).collect::<Vec<_>>(), Vec::<&&str>::new(), "{} has extra keys", l.code());
+            assert_eq!(
+                cn.difference(&other).collect::<Vec<_>>(),
+                Vec::<&&str>::new(),
+                "{} lacks keys",
+                l.code()
+            );
+            assert_eq!(
+                other.difference(&cn).collect::<Vec<_>>(),
+                Vec::<&&str>::new(),
+                "{} has extra keys",
+                l.code()
+            );
         }
     }
 }

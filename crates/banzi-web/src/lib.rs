@@ -14,8 +14,8 @@ use banzi_store::Store;
 use std::sync::Arc;
 
 pub use auth::hash_password;
-pub use pages::check_password;
 pub use i18n::Lang;
+pub use pages::check_password;
 
 /// Security settings (R-SEC-2), all configurable.
 #[derive(Debug, Clone)]
@@ -50,7 +50,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        Self { store, config: Arc::new(config) }
+        Self {
+            store,
+            config: Arc::new(config),
+        }
     }
 }
 
@@ -58,7 +61,10 @@ pub fn router(state: AppState) -> Router {
     pages::routes()
         .merge(auth::routes())
         .merge(assets::routes())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::guard,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(210 * 1024 * 1024))
         .with_state(state)
 }

@@ -5,16 +5,16 @@ use super::Ctx;
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
+use crate::error::Form;
 use crate::error::WebResult;
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
-use crate::error::Form;
 use banzi_domain::DomainError;
 use banzi_domain::role::Role;
 use banzi_store::{NewUser, UserRow};
@@ -52,7 +52,13 @@ pub struct UserForm {
     password: String,
 }
 
-async fn render(s: &AppState, tr: Tr, caller: &Caller, f: UserForm, errors: FieldErrors) -> WebResult<UsersPage> {
+async fn render(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    f: UserForm,
+    errors: FieldErrors,
+) -> WebResult<UsersPage> {
     let users = s.store.users(&caller.actor).await?;
     Ok(UsersPage {
         ctx: Ctx::new(tr, caller, "/admin/users"),
@@ -75,13 +81,27 @@ pub fn check_password(p: &str) -> Result<(), String> {
     let long = p.chars().count() >= 10;
     let letters = p.chars().any(|c| c.is_alphabetic());
     let digits = p.chars().any(|c| c.is_ascii_digit());
-    if long && letters && digits { Ok(()) } else { Err("密码至少10位，且须同时包含字母和数字".into()) }
+    if long && letters && digits {
+        Ok(())
+    } else {
+        Err("密码至少10位，且须同时包含字母和数字".into())
+    }
 }
 
-async fn create(State(s): State<AppState>, tr: Tr, caller: Caller, Form(f): Form<UserForm>) -> WebResult<Response> {
+async fn create(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Form(f): Form<UserForm>,
+) -> WebResult<Response> {
     let mut e = banzi_domain::error::Errors::default();
     let login = f.login.trim().to_string();
-    if login.is_empty() || login.len() > 40 || !login.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-') {
+    if login.is_empty()
+        || login.len() > 40
+        || !login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
+    {
         e.add("登录名", "登录名应为1到40位字母、数字或 _ . -");
     }
     let role = e.check("角色", Role::parse(&f.role));
@@ -103,13 +123,24 @@ async fn create(State(s): State<AppState>, tr: Tr, caller: Caller, Form(f): Form
         Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            let f = UserForm { password: String::new(), ..f };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, tr, &caller, f, errors).await?).into_response())
+            let f = UserForm {
+                password: String::new(),
+                ..f
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&s, tr, &caller, f, errors).await?,
+            )
+                .into_response())
         }
     }
 }
 
-async fn unlock(State(s): State<AppState>, caller: Caller, Path(login): Path<String>) -> WebResult<Response> {
+async fn unlock(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(login): Path<String>,
+) -> WebResult<Response> {
     s.store.unlock_user(&caller.actor, &login).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
@@ -119,10 +150,17 @@ pub struct ActiveForm {
     active: String,
 }
 
-async fn active(State(s): State<AppState>, caller: Caller, Path(login): Path<String>, Form(f): Form<ActiveForm>) -> WebResult<Response> {
+async fn active(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(login): Path<String>,
+    Form(f): Form<ActiveForm>,
+) -> WebResult<Response> {
     if login == caller.user.login {
         return Err(DomainError::invalid("账号", "不能停用自己的账号").into());
     }
-    s.store.set_user_active(&caller.actor, &login, f.active == "1").await?;
+    s.store
+        .set_user_active(&caller.actor, &login, f.active == "1")
+        .await?;
     Ok(Redirect::to("/admin/users").into_response())
 }

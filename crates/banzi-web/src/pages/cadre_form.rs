@@ -4,16 +4,16 @@ use super::Ctx;
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
+use crate::error::Form;
 use crate::error::WebResult;
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
-use crate::error::Form;
 use banzi_domain::codes::{Degree, Education, Gender, Party};
 use banzi_domain::registry::{CADRE_FIELDS, Cadre, CadreRaw};
 use banzi_store::{Upsert, today};
@@ -78,7 +78,14 @@ fn options(key: &str) -> Vec<&'static str> {
 }
 
 fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldErrors) -> FormPage {
-    let required = ["id_number", "name", "gender", "ethnicity", "birth_date", "party"];
+    let required = [
+        "id_number",
+        "name",
+        "gender",
+        "ethnicity",
+        "birth_date",
+        "party",
+    ];
     let fields = CADRE_FIELDS
         .iter()
         .map(|(key, label)| Field {
@@ -92,45 +99,95 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
         })
         .collect();
     let shown: Vec<&str> = CADRE_FIELDS.iter().map(|f| f.1).collect();
-    let path = if editing { format!("/cadres/{}/edit", r.id_number) } else { "/cadres/new".into() };
-    FormPage { ctx: Ctx::new(tr, caller, &path), editing, id_number: r.id_number.clone(), fields, general: errors.others(&shown) }
+    let path = if editing {
+        format!("/cadres/{}/edit", r.id_number)
+    } else {
+        "/cadres/new".into()
+    };
+    FormPage {
+        ctx: Ctx::new(tr, caller, &path),
+        editing,
+        id_number: r.id_number.clone(),
+        fields,
+        general: errors.others(&shown),
+    }
 }
 
 async fn new(tr: Tr, caller: Caller) -> WebResult<FormPage> {
     super::units::require_staff(&caller)?;
-    let raw = CadreRaw { ethnicity: "汉族".into(), party: "中共党员".into(), ..Default::default() };
+    let raw = CadreRaw {
+        ethnicity: "汉族".into(),
+        party: "中共党员".into(),
+        ..Default::default()
+    };
     Ok(page(tr, &caller, false, &raw, FieldErrors::default()))
 }
 
-async fn edit(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<FormPage> {
+async fn edit(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> WebResult<FormPage> {
     let d = s.store.cadre(&caller.actor, &id, today()).await?;
     if !caller.actor.role.writes_registry() {
         return Err(banzi_domain::DomainError::Forbidden("您的角色不能修改干部信息".into()).into());
     }
-    Ok(page(tr, &caller, true, &d.cadre.to_raw(), FieldErrors::default()))
+    Ok(page(
+        tr,
+        &caller,
+        true,
+        &d.cadre.to_raw(),
+        FieldErrors::default(),
+    ))
 }
 
-async fn save(s: AppState, tr: Tr, caller: Caller, raw: CadreRaw, mode: Upsert) -> WebResult<Response> {
+async fn save(
+    s: AppState,
+    tr: Tr,
+    caller: Caller,
+    raw: CadreRaw,
+    mode: Upsert,
+) -> WebResult<Response> {
     let editing = mode == Upsert::MustExist;
     let result = match Cadre::parse(&raw) {
-        Ok(c) => s.store.save_cadre(&caller.actor, &c, mode, today()).await.map(|_| c.id_number.to_string()),
+        Ok(c) => s
+            .store
+            .save_cadre(&caller.actor, &c, mode, today())
+            .await
+            .map(|_| c.id_number.to_string()),
         Err(e) => Err(e),
     };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/cadres/{id}")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(tr, &caller, editing, &raw, errors)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(tr, &caller, editing, &raw, errors),
+            )
+                .into_response())
         }
     }
 }
 
-pub async fn create(State(s): State<AppState>, tr: Tr, caller: Caller, Form(raw): Form<CadreRaw>) -> WebResult<Response> {
+pub async fn create(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Form(raw): Form<CadreRaw>,
+) -> WebResult<Response> {
     super::units::require_staff(&caller)?;
     save(s, tr, caller, raw, Upsert::MustBeNew).await
 }
 
-async fn update(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(mut raw): Form<CadreRaw>) -> WebResult<Response> {
+async fn update(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(mut raw): Form<CadreRaw>,
+) -> WebResult<Response> {
     // The ID number is the key: the path decides which cadre is edited.
     raw.id_number = id;
     save(s, tr, caller, raw, Upsert::MustExist).await

@@ -3,16 +3,16 @@
 use super::{Ctx, is_htmx};
 use crate::AppState;
 use crate::auth::Caller;
+use crate::error::Query;
 use crate::error::WebResult;
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
-use crate::error::Query;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use banzi_domain::codes::{Education, Party};
 use banzi_domain::date::{age_on, birth_bounds, iso, parse_date};
 use banzi_store::{CadreFilter, CadreListRow, UnitRow, today};
@@ -117,7 +117,13 @@ fn age(s: &str) -> Result<Option<i16>, String> {
     }
 }
 
-async fn list(State(s): State<AppState>, tr: Tr, caller: Caller, headers: HeaderMap, Query(q): Query<ListQuery>) -> WebResult<Response> {
+async fn list(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
     let day = today();
     let page = q.page.unwrap_or(1).max(1);
     let (min, max, error) = match (age(&q.age_min), age(&q.age_max)) {
@@ -138,13 +144,31 @@ async fn list(State(s): State<AppState>, tr: Tr, caller: Caller, headers: Header
         page: page - 1,
         per_page: PER_PAGE,
     };
-    let (rows, total) = if error.is_empty() { s.store.search_cadres(&caller.actor, &filter).await? } else { (Vec::new(), 0) };
+    let (rows, total) = if error.is_empty() {
+        s.store.search_cadres(&caller.actor, &filter).await?
+    } else {
+        (Vec::new(), 0)
+    };
     let rows = rows
         .into_iter()
-        .map(|c| Row { age: parse_date(&c.birth_date).map(|b| age_on(b, day)).unwrap_or(0), c })
+        .map(|c| Row {
+            age: parse_date(&c.birth_date)
+                .map(|b| age_on(b, day))
+                .unwrap_or(0),
+            c,
+        })
         .collect();
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let r = Results { tr, rows, total, page, pages, prev: q.at_page(page - 1), next: q.at_page(page + 1), error };
+    let r = Results {
+        tr,
+        rows,
+        total,
+        page,
+        pages,
+        prev: q.at_page(page - 1),
+        next: q.at_page(page + 1),
+        error,
+    };
     if is_htmx(&headers) {
         return Ok(r.into_response());
     }
@@ -159,4 +183,3 @@ async fn list(State(s): State<AppState>, tr: Tr, caller: Caller, headers: Header
     }
     .into_response())
 }
-

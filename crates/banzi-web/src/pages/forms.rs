@@ -20,7 +20,10 @@ impl FieldErrors {
     pub fn from_list(list: Vec<FieldError>) -> FieldErrors {
         let mut map: HashMap<String, String> = HashMap::new();
         for f in list {
-            map.entry(f.field).and_modify(|m| m.push_str("；")).or_default().push_str(&f.message);
+            map.entry(f.field)
+                .and_modify(|m| m.push('；'))
+                .or_default()
+                .push_str(&f.message);
         }
         FieldErrors(map, Vec::new())
     }

@@ -11,9 +11,9 @@ mod profile;
 mod roster;
 mod units;
 
+use crate::AppState;
 use crate::auth::Caller;
 use crate::i18n::{Lang, Tr};
-use crate::AppState;
 use axum::Router;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect};

@@ -4,21 +4,21 @@ use super::Ctx;
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
+use crate::error::Form;
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
-use crate::error::Form;
+use banzi_domain::DomainError;
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use banzi_domain::codes::{Manner, Rating, RewardKind};
 use banzi_domain::date::{age_on, iso, parse_date};
 use banzi_domain::registry::{Appointment, AppointmentRaw};
-use banzi_domain::DomainError;
 use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, today};
 
 pub fn routes() -> Router<AppState> {
@@ -43,13 +43,22 @@ struct ProfilePage {
     reward_kinds: Vec<&'static str>,
 }
 
-async fn profile_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, errors: FieldErrors) -> WebResult<ProfilePage> {
+async fn profile_page(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    id: &str,
+    errors: FieldErrors,
+) -> WebResult<ProfilePage> {
     let day = today();
     let d = s.store.cadre(&caller.actor, id, day).await?;
     let current = d
         .appointments
         .iter()
-        .filter(|a| a.end_date.as_deref().is_none_or(|e| e > iso(day).as_str()) && a.start_date.as_str() <= iso(day).as_str())
+        .filter(|a| {
+            a.end_date.as_deref().is_none_or(|e| e > iso(day).as_str())
+                && a.start_date.as_str() <= iso(day).as_str()
+        })
         .cloned()
         .collect();
     Ok(ProfilePage {
@@ -64,7 +73,12 @@ async fn profile_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, errors: F
     })
 }
 
-async fn profile(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<ProfilePage> {
+async fn profile(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> WebResult<ProfilePage> {
     profile_page(&s, tr, &caller, &id, FieldErrors::default()).await
 }
 
@@ -101,12 +115,24 @@ impl AppointForm {
     }
 }
 
-async fn appoint_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, f: AppointForm, errors: FieldErrors) -> WebResult<AppointPage> {
+async fn appoint_page(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    id: &str,
+    f: AppointForm,
+    errors: FieldErrors,
+) -> WebResult<AppointPage> {
     super::units::require_staff(caller)?;
     let day = today();
     let d = s.store.cadre(&caller.actor, id, day).await?;
     let posts = s.store.all_posts(&caller.actor).await?;
-    let current = d.appointments.iter().filter(|a| a.end_date.is_none()).cloned().collect();
+    let current = d
+        .appointments
+        .iter()
+        .filter(|a| a.end_date.is_none())
+        .cloned()
+        .collect();
     Ok(AppointPage {
         ctx: Ctx::new(tr, caller, &format!("/cadres/{id}/appoint")),
         d,
@@ -118,14 +144,29 @@ async fn appoint_page(s: &AppState, tr: Tr, caller: &Caller, id: &str, f: Appoin
     })
 }
 
-async fn appoint_form(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>) -> WebResult<AppointPage> {
-    let f = AppointForm { start: iso(today()), manner: "委任".into(), ..Default::default() };
+async fn appoint_form(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> WebResult<AppointPage> {
+    let f = AppointForm {
+        start: iso(today()),
+        manner: "委任".into(),
+        ..Default::default()
+    };
     appoint_page(&s, tr, &caller, &id, f, FieldErrors::default()).await
 }
 
 /// The form posts `ending` once per ticked box; serde_urlencoded cannot collect repeated
 /// keys into a Vec, so the body is read as pairs.
-async fn appoint(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(pairs): Form<Vec<(String, String)>>) -> WebResult<Response> {
+async fn appoint(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
     super::units::require_staff(&caller)?;
     let mut f = AppointForm::default();
     for (k, v) in pairs {
@@ -138,15 +179,32 @@ async fn appoint(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Pa
             _ => {}
         }
     }
-    let raw = AppointmentRaw { id_number: id.clone(), post_code: f.post_code.clone(), start: f.start.clone(), end: String::new(), manner: f.manner.clone(), doc_no: f.doc_no.clone() };
+    let raw = AppointmentRaw {
+        id_number: id.clone(),
+        post_code: f.post_code.clone(),
+        start: f.start.clone(),
+        end: String::new(),
+        manner: f.manner.clone(),
+        doc_no: f.doc_no.clone(),
+    };
     let result = match Appointment::parse(&raw) {
         Ok(a) => {
             // Only this cadre's own current appointments may be ended here.
             let d = s.store.cadre(&caller.actor, &id, today()).await?;
-            if f.ending.iter().any(|e| !d.appointments.iter().any(|a| a.id == *e && a.end_date.is_none())) {
-                Err(DomainError::invalid("免去原职", "所选的原任职务不属于该干部或已经结束"))
+            if f.ending.iter().any(|e| {
+                !d.appointments
+                    .iter()
+                    .any(|a| a.id == *e && a.end_date.is_none())
+            }) {
+                Err(DomainError::invalid(
+                    "免去原职",
+                    "所选的原任职务不属于该干部或已经结束",
+                ))
             } else {
-                s.store.appoint(&caller.actor, &a, &f.ending).await.map(|_| ())
+                s.store
+                    .appoint(&caller.actor, &a, &f.ending)
+                    .await
+                    .map(|_| ())
             }
         }
         Err(e) => Err(e),
@@ -169,12 +227,24 @@ pub struct EndForm {
     doc_no: String,
 }
 
-async fn end(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(f): Form<EndForm>) -> WebResult<Response> {
+async fn end(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(f): Form<EndForm>,
+) -> WebResult<Response> {
     super::units::require_staff(&caller)?;
-    let id: i64 = id.parse().map_err(|_| DomainError::NotFound(format!("任职记录 {id}")))?;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| DomainError::NotFound(format!("任职记录 {id}")))?;
     let a = s.store.appointment(&caller.actor, id).await?;
     let result = match parse_date(&f.end) {
-        Ok(end) => s.store.end_appointment(&caller.actor, id, end, f.doc_no.trim()).await,
+        Ok(end) => {
+            s.store
+                .end_appointment(&caller.actor, id, end, f.doc_no.trim())
+                .await
+        }
         Err(m) => Err(DomainError::invalid("免职日期", m)),
     };
     match result {
@@ -202,7 +272,13 @@ pub struct RecordForm {
     e: String,
 }
 
-async fn add_record(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id): Path<String>, Form(f): Form<RecordForm>) -> WebResult<Response> {
+async fn add_record(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(f): Form<RecordForm>,
+) -> WebResult<Response> {
     let rec = match f.kind.as_str() {
         "resume" => ResumeLine::parse(&f.a, &f.b, &f.c).map(CadreRecord::Resume),
         "family" => FamilyMember::parse(&f.a, &f.b, &f.c, &f.d, &f.e).map(CadreRecord::Family),
@@ -211,7 +287,11 @@ async fn add_record(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id):
         _ => Err(DomainError::invalid("类别", "未知的记录类别")),
     };
     let result = match rec {
-        Ok(r) => s.store.add_cadre_record(&caller.actor, &id, &r, today()).await,
+        Ok(r) => {
+            s.store
+                .add_cadre_record(&caller.actor, &id, &r, today())
+                .await
+        }
         Err(e) => Err(e),
     };
     match result {
@@ -224,15 +304,31 @@ async fn add_record(State(s): State<AppState>, tr: Tr, caller: Caller, Path(id):
     }
 }
 
-async fn photo(State(s): State<AppState>, caller: Caller, Path(id): Path<String>) -> WebResult<Response> {
+async fn photo(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
     match s.store.photo(&caller.actor, &id, today()).await? {
-        Some((mime, data)) => Ok(([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "private, no-store".into())], data).into_response()),
+        Some((mime, data)) => Ok((
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CACHE_CONTROL, "private, no-store".into()),
+            ],
+            data,
+        )
+            .into_response()),
         None => Err(DomainError::NotFound("照片".into()).into()),
     }
 }
 
 /// A JPEG or PNG portrait of at most 2 MiB, recognised by its first bytes.
-async fn upload_photo(State(s): State<AppState>, caller: Caller, Path(id): Path<String>, mut mp: Multipart) -> WebResult<Response> {
+async fn upload_photo(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    mut mp: Multipart,
+) -> WebResult<Response> {
     let bad = |m: &str| WebError(DomainError::invalid("照片", m));
     let mut data = None;
     while let Some(field) = mp.next_field().await.map_err(|_| bad("上传内容无法读取"))? {
@@ -252,6 +348,12 @@ async fn upload_photo(State(s): State<AppState>, caller: Caller, Path(id): Path<
     } else {
         return Err(bad("照片应为 JPEG 或 PNG 格式"));
     };
-    s.store.set_photo(&caller.actor, &id, mime, &data, today()).await?;
-    Ok(([("HX-Redirect", format!("/cadres/{id}"))], Redirect::to(&format!("/cadres/{id}"))).into_response())
+    s.store
+        .set_photo(&caller.actor, &id, mime, &data, today())
+        .await?;
+    Ok((
+        [("HX-Redirect", format!("/cadres/{id}"))],
+        Redirect::to(&format!("/cadres/{id}")),
+    )
+        .into_response())
 }

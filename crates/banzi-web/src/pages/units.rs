@@ -4,15 +4,15 @@ use super::Ctx;
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
+use crate::error::Form;
 use crate::error::WebResult;
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
-use crate::error::Form;
 use banzi_domain::codes::{PostKind, UnitSystem};
 use banzi_domain::date::{age_on, parse_date, years_months};
 use banzi_domain::registry::{Post, PostRaw, Unit, UnitRaw};
@@ -44,7 +44,13 @@ fn as_tree(units: Vec<UnitRow>) -> Vec<TreeNode> {
         children.entry(parent).or_default().push(u);
     }
     let mut out = Vec::new();
-    let mut stack: Vec<(UnitRow, usize)> = children.remove(&None).unwrap_or_default().into_iter().rev().map(|u| (u, 0)).collect();
+    let mut stack: Vec<(UnitRow, usize)> = children
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|u| (u, 0))
+        .collect();
     while let Some((u, depth)) = stack.pop() {
         if let Some(kids) = children.remove(&Some(u.code.clone())) {
             stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
@@ -63,7 +69,10 @@ struct TreePage {
 
 async fn tree(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<TreePage> {
     let units = s.store.units(&caller.actor).await?;
-    Ok(TreePage { ctx: Ctx::new(tr, &caller, "/units"), nodes: as_tree(units) })
+    Ok(TreePage {
+        ctx: Ctx::new(tr, &caller, "/units"),
+        nodes: as_tree(units),
+    })
 }
 
 pub struct PostView {
@@ -99,7 +108,12 @@ struct TeamPage {
     mean_age: String,
 }
 
-async fn team(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Path<String>) -> WebResult<TeamPage> {
+async fn team(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> WebResult<TeamPage> {
     let day = today();
     let v = s.store.team(&caller.actor, &code, day).await?;
     let mut teams: Vec<TeamBlock> = Vec::new();
@@ -114,17 +128,27 @@ async fn team(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Pat
             .map(|h| {
                 let birth = parse_date(&h.birth_date).ok();
                 let age = birth.map(|b| age_on(b, day)).unwrap_or(0);
-                let (y, m) = parse_date(&h.start_date).map(|st| years_months(st, day)).unwrap_or((0, 0));
+                let (y, m) = parse_date(&h.start_date)
+                    .map(|st| years_months(st, day))
+                    .unwrap_or((0, 0));
                 if seen.insert(h.id_number.clone()) {
                     ages.push(age);
                     women += usize::from(h.gender == "女");
-                    non_cpc += usize::from(!matches!(h.party.as_str(), "中共党员" | "中共预备党员"));
+                    non_cpc +=
+                        usize::from(!matches!(h.party.as_str(), "中共党员" | "中共预备党员"));
                 }
                 HolderView {
                     h: h.clone(),
                     age,
-                    tenure: tr.t("team.tenure_fmt").replace("{y}", &y.to_string()).replace("{m}", &m.to_string()),
-                    education: h.ft_education.clone().or(h.pt_education.clone()).unwrap_or_default(),
+                    tenure: tr
+                        .t("team.tenure_fmt")
+                        .replace("{y}", &y.to_string())
+                        .replace("{m}", &m.to_string()),
+                    education: h
+                        .ft_education
+                        .clone()
+                        .or(h.pt_education.clone())
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -133,20 +157,37 @@ async fn team(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Pat
             n if n < p.seats => "vacant",
             _ => "ok",
         };
-        let name = if p.team.is_empty() { tr.t("team.default_name").to_string() } else { p.team.clone() };
+        let name = if p.team.is_empty() {
+            tr.t("team.default_name").to_string()
+        } else {
+            p.team.clone()
+        };
         let block = match teams.iter_mut().find(|t| t.name == name) {
             Some(b) => b,
             None => {
-                teams.push(TeamBlock { name, posts: Vec::new(), seats: 0, filled: 0 });
+                teams.push(TeamBlock {
+                    name,
+                    posts: Vec::new(),
+                    seats: 0,
+                    filled: 0,
+                });
                 let last = teams.len() - 1;
                 &mut teams[last]
             }
         };
         block.seats += p.seats;
         block.filled += holders.len();
-        block.posts.push(PostView { post: p, holders, status });
+        block.posts.push(PostView {
+            post: p,
+            holders,
+            status,
+        });
     }
-    let mean_age = if ages.is_empty() { "—".into() } else { format!("{:.1}", ages.iter().sum::<i32>() as f64 / ages.len() as f64) };
+    let mean_age = if ages.is_empty() {
+        "—".into()
+    } else {
+        format!("{:.1}", ages.iter().sum::<i32>() as f64 / ages.len() as f64)
+    };
     Ok(TeamPage {
         ctx: Ctx::new(tr, &caller, &format!("/units/{code}")),
         unit: v.unit,
@@ -187,18 +228,52 @@ struct UnitFormPage {
     units: Vec<UnitRow>,
 }
 
-async fn unit_form_page(s: &AppState, tr: Tr, caller: &Caller, editing: bool, f: UnitForm, errors: FieldErrors) -> WebResult<UnitFormPage> {
+async fn unit_form_page(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    editing: bool,
+    f: UnitForm,
+    errors: FieldErrors,
+) -> WebResult<UnitFormPage> {
     let units = s.store.units(&caller.actor).await?;
-    let path = if editing { format!("/units/{}/edit", f.code) } else { "/units/new".into() };
-    Ok(UnitFormPage { ctx: Ctx::new(tr, caller, &path), editing, f, errors, systems: UnitSystem::ALL.iter().map(|x| x.label()).collect(), units })
+    let path = if editing {
+        format!("/units/{}/edit", f.code)
+    } else {
+        "/units/new".into()
+    };
+    Ok(UnitFormPage {
+        ctx: Ctx::new(tr, caller, &path),
+        editing,
+        f,
+        errors,
+        systems: UnitSystem::ALL.iter().map(|x| x.label()).collect(),
+        units,
+    })
 }
 
 async fn new_unit(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<UnitFormPage> {
     require_staff(&caller)?;
-    unit_form_page(&s, tr, &caller, false, UnitForm { system: "其他".into(), ..Default::default() }, FieldErrors::default()).await
+    unit_form_page(
+        &s,
+        tr,
+        &caller,
+        false,
+        UnitForm {
+            system: "其他".into(),
+            ..Default::default()
+        },
+        FieldErrors::default(),
+    )
+    .await
 }
 
-async fn edit_unit(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Path<String>) -> WebResult<UnitFormPage> {
+async fn edit_unit(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> WebResult<UnitFormPage> {
     require_staff(&caller)?;
     let u = s.store.unit(&caller.actor, &code).await?;
     let f = UnitForm {
@@ -208,7 +283,11 @@ async fn edit_unit(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code)
         category: u.category,
         platform: u.platform,
         system: u.system,
-        non_cpc_required: if u.non_cpc_required { "是".into() } else { "否".into() },
+        non_cpc_required: if u.non_cpc_required {
+            "是".into()
+        } else {
+            "否".into()
+        },
     };
     unit_form_page(&s, tr, &caller, true, f, FieldErrors::default()).await
 }
@@ -221,7 +300,13 @@ pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
     }
 }
 
-async fn save_unit(s: AppState, tr: Tr, caller: Caller, editing: bool, f: UnitForm) -> WebResult<Response> {
+async fn save_unit(
+    s: AppState,
+    tr: Tr,
+    caller: Caller,
+    editing: bool,
+    f: UnitForm,
+) -> WebResult<Response> {
     let raw = UnitRaw {
         code: f.code.clone(),
         name: f.name.clone(),
@@ -234,7 +319,10 @@ async fn save_unit(s: AppState, tr: Tr, caller: Caller, editing: bool, f: UnitFo
     let result = match Unit::parse(&raw) {
         Ok(u) => {
             if !editing && s.store.unit(&caller.actor, &u.code).await.is_ok() {
-                Err(banzi_domain::DomainError::invalid("单位编码", "该单位编码已存在"))
+                Err(banzi_domain::DomainError::invalid(
+                    "单位编码",
+                    "该单位编码已存在",
+                ))
             } else {
                 s.store.save_unit(&caller.actor, &u).await.map(|_| u.code)
             }
@@ -251,12 +339,23 @@ async fn save_unit(s: AppState, tr: Tr, caller: Caller, editing: bool, f: UnitFo
     }
 }
 
-async fn create_unit(State(s): State<AppState>, tr: Tr, caller: Caller, Form(f): Form<UnitForm>) -> WebResult<Response> {
+async fn create_unit(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Form(f): Form<UnitForm>,
+) -> WebResult<Response> {
     require_staff(&caller)?;
     save_unit(s, tr, caller, false, f).await
 }
 
-async fn update_unit(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Path<String>, Form(mut f): Form<UnitForm>) -> WebResult<Response> {
+async fn update_unit(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(code): Path<String>,
+    Form(mut f): Form<UnitForm>,
+) -> WebResult<Response> {
     require_staff(&caller)?;
     s.store.unit(&caller.actor, &code).await?;
     f.code = code;
@@ -287,25 +386,56 @@ struct PostFormPage {
     kinds: Vec<&'static str>,
 }
 
-async fn new_post(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Path<String>) -> WebResult<PostFormPage> {
+async fn new_post(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> WebResult<PostFormPage> {
     require_staff(&caller)?;
     let unit = s.store.unit(&caller.actor, &code).await?;
-    let f = PostForm { seats: "1".into(), kind: "副职".into(), ..Default::default() };
-    Ok(PostFormPage { ctx: Ctx::new(tr, &caller, &format!("/units/{code}/posts/new")), unit, f, errors: FieldErrors::default(), kinds: kinds() })
+    let f = PostForm {
+        seats: "1".into(),
+        kind: "副职".into(),
+        ..Default::default()
+    };
+    Ok(PostFormPage {
+        ctx: Ctx::new(tr, &caller, &format!("/units/{code}/posts/new")),
+        unit,
+        f,
+        errors: FieldErrors::default(),
+        kinds: kinds(),
+    })
 }
 
 fn kinds() -> Vec<&'static str> {
     PostKind::ALL.iter().map(|k| k.label()).collect()
 }
 
-async fn create_post(State(s): State<AppState>, tr: Tr, caller: Caller, Path(code): Path<String>, Form(f): Form<PostForm>) -> WebResult<Response> {
+async fn create_post(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(code): Path<String>,
+    Form(f): Form<PostForm>,
+) -> WebResult<Response> {
     require_staff(&caller)?;
     let unit = s.store.unit(&caller.actor, &code).await?;
-    let raw = PostRaw { code: f.code.clone(), unit_code: code.clone(), team: f.team.clone(), title: f.title.clone(), kind: f.kind.clone(), seats: f.seats.clone() };
+    let raw = PostRaw {
+        code: f.code.clone(),
+        unit_code: code.clone(),
+        team: f.team.clone(),
+        title: f.title.clone(),
+        kind: f.kind.clone(),
+        seats: f.seats.clone(),
+    };
     let result = match Post::parse(&raw) {
         Ok(p) => {
             if s.store.post(&caller.actor, &p.code).await.is_ok() {
-                Err(banzi_domain::DomainError::invalid("职位编码", "该职位编码已存在"))
+                Err(banzi_domain::DomainError::invalid(
+                    "职位编码",
+                    "该职位编码已存在",
+                ))
             } else {
                 s.store.save_post(&caller.actor, &p).await.map(|_| ())
             }
@@ -316,7 +446,13 @@ async fn create_post(State(s): State<AppState>, tr: Tr, caller: Caller, Path(cod
         Ok(()) => Ok(Redirect::to(&format!("/units/{code}")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            let page = PostFormPage { ctx: Ctx::new(tr, &caller, &format!("/units/{code}/posts/new")), unit, f, errors, kinds: kinds() };
+            let page = PostFormPage {
+                ctx: Ctx::new(tr, &caller, &format!("/units/{code}/posts/new")),
+                unit,
+                f,
+                errors,
+                kinds: kinds(),
+            };
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
