@@ -4,6 +4,7 @@ mod authz;
 mod browser;
 mod cli;
 mod conformance;
+mod demo;
 mod fixture;
 mod helpers;
 mod http;

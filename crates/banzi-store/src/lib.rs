@@ -106,6 +106,7 @@ macro_rules! backend {
             roster::{Known, Located, Roster},
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
+        pub type DbKind = $db;
         const GROUP_CONCAT_POSTS: &str = $group_concat;
         pub mod audit {
             use super::*;
@@ -130,6 +131,10 @@ macro_rules! backend {
         pub mod roster {
             use super::*;
             include!("q/roster.rs");
+        }
+        pub mod bulk {
+            use super::*;
+            include!("q/bulk.rs");
         }
     };
 }

@@ -1,7 +1,7 @@
 // 干部 — M1. Included once per backend. A liaison's scope is the cadres who hold a post in
 // its unit on the given day; the condition is part of every query (R-SEC-1).
 
-const CADRE_COLS: &str = "SELECT c.id, c.id_number, c.name, c.name_pinyin, c.gender, c.ethnicity, c.birth_date, \
+pub const CADRE_COLS: &str = "SELECT c.id, c.id_number, c.name, c.name_pinyin, c.gender, c.ethnicity, c.birth_date, \
      c.native_place, c.party, c.party_joined, c.work_started, c.ft_education, c.ft_degree, c.ft_school, \
      c.pt_education, c.pt_degree, c.pt_school, c.profession, c.rank FROM cadres c";
 

@@ -46,33 +46,16 @@ pub async fn import(
         pending = rest;
     }
     progress("单位", r.units.len(), r.units.len());
-    for p in &r.posts {
-        s.posts += usize::from(super::units::upsert_post(&mut *c, actor, &p.value, now).await.map_err(|e| at("职位", p.row, e))?);
-    }
+    s.posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
     progress("职位", r.posts.len(), r.posts.len());
-    let total = r.cadres.len();
-    for (i, x) in r.cadres.iter().enumerate() {
-        s.cadres += usize::from(super::cadres::upsert(&mut *c, actor, &x.value, Upsert::Either, now).await.map_err(|e| at("干部", x.row, e))?);
-        if i % 1000 == 999 {
-            progress("干部", i + 1, total);
-        }
-    }
-    progress("干部", total, total);
-    let total = r.appointments.len();
-    for (i, a) in r.appointments.iter().enumerate() {
-        s.appointments += usize::from(super::appointments::insert(&mut *c, actor, &a.value, now).await.map_err(|e| at("任职", a.row, e))?.is_some());
-        if i % 1000 == 999 {
-            progress("任职", i + 1, total);
-        }
-    }
-    progress("任职", total, total);
-    for f in &r.portfolios {
-        s.portfolios += usize::from(super::appointments::insert_portfolio(&mut *c, actor, &f.value, now).await.map_err(|e| at("分管", f.row, e))?);
-    }
+    let (written, cadre_ids) = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
+    s.cadres = written;
+    progress("干部", r.cadres.len(), r.cadres.len());
+    s.appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, &cadre_ids, now).await?;
+    progress("任职", r.appointments.len(), r.appointments.len());
+    s.portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, &cadre_ids, now).await?;
     progress("分管", r.portfolios.len(), r.portfolios.len());
-    for t in &r.trainings {
-        s.trainings += usize::from(super::appointments::insert_training(&mut *c, actor, &t.value, now).await.map_err(|e| at("培训", t.row, e))?);
-    }
+    s.trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, &cadre_ids, now).await?;
     progress("培训", r.trainings.len(), r.trainings.len());
     Ok(s)
 }

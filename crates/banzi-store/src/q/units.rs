@@ -125,7 +125,7 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
     Ok(true)
 }
 
-const POST_COLS: &str = "SELECT p.id, p.code, u.code AS unit_code, u.name AS unit_name, t.id AS team_id, \
+pub const POST_COLS: &str = "SELECT p.id, p.code, u.code AS unit_code, u.name AS unit_name, t.id AS team_id, \
      t.name AS team, p.title, p.kind, p.seats FROM posts p JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id";
 
 pub async fn posts_of_unit(c: &mut Conn, scope: &Scope, unit_code: &str) -> Result<Vec<PostRow>, DomainError> {
@@ -157,11 +157,11 @@ pub async fn post(c: &mut Conn, scope: &Scope, code: &str) -> Result<PostRow, Do
         .ok_or_else(|| DomainError::NotFound(format!("职位“{code}”")))
 }
 
-fn post_json(p: &PostRow) -> serde_json::Value {
+pub fn post_json(p: &PostRow) -> serde_json::Value {
     serde_json::json!({"code": p.code, "unit": p.unit_code, "team": p.team, "title": p.title, "kind": p.kind, "seats": p.seats})
 }
 
-async fn team_id(c: &mut Conn, unit_id: i64, name: &str) -> Result<i64, DomainError> {
+pub async fn team_id(c: &mut Conn, unit_id: i64, name: &str) -> Result<i64, DomainError> {
     let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE unit_id = $1 AND name = $2")
         .bind(unit_id)
         .bind(name)

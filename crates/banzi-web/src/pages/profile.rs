@@ -16,9 +16,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use banzi_domain::DomainError;
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
-use banzi_domain::codes::{Manner, Rating, RewardKind};
+use banzi_domain::codes::{Manner, Rating, RewardKind, TrainingKind};
 use banzi_domain::date::{age_on, iso, parse_date};
-use banzi_domain::registry::{Appointment, AppointmentRaw};
+use banzi_domain::registry::{
+    Appointment, AppointmentRaw, Portfolio, PortfolioRaw, Training, TrainingRaw,
+};
 use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, today};
 
 pub fn routes() -> Router<AppState> {
@@ -40,6 +42,7 @@ struct ProfilePage {
     today: String,
     errors: FieldErrors,
     ratings: Vec<&'static str>,
+    training_kinds: Vec<&'static str>,
     reward_kinds: Vec<&'static str>,
 }
 
@@ -69,6 +72,7 @@ async fn profile_page(
         today: iso(day),
         errors,
         ratings: Rating::ALL.iter().map(|m| m.label()).collect(),
+        training_kinds: TrainingKind::ALL.iter().map(|m| m.label()).collect(),
         reward_kinds: RewardKind::ALL.iter().map(|m| m.label()).collect(),
     })
 }
@@ -279,6 +283,48 @@ async fn add_record(
     Path(id): Path<String>,
     Form(f): Form<RecordForm>,
 ) -> WebResult<Response> {
+    // 分管 and 培训 are registry records of their own, not lines of the cadre's file.
+    if f.kind == "portfolio" || f.kind == "training" {
+        let day = today();
+        let result = if f.kind == "portfolio" {
+            let raw = PortfolioRaw {
+                id_number: id.clone(),
+                post_code: f.a.clone(),
+                work: f.b.clone(),
+                start: f.c.clone(),
+                end: String::new(),
+            };
+            match Portfolio::parse(&raw) {
+                Ok(p) => s.store.add_portfolio(&caller.actor, &p).await.map(|_| ()),
+                Err(e) => Err(e),
+            }
+        } else {
+            let raw = TrainingRaw {
+                id_number: id.clone(),
+                name: f.a.clone(),
+                kind: f.b.clone(),
+                start: f.c.clone(),
+                end: f.d.clone(),
+                hours: f.e.clone(),
+            };
+            match Training::parse(&raw) {
+                Ok(t) => s
+                    .store
+                    .add_training(&caller.actor, &t, day)
+                    .await
+                    .map(|_| ()),
+                Err(e) => Err(e),
+            }
+        };
+        return match result {
+            Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}#{}", f.kind)).into_response()),
+            Err(e) => {
+                let errors = FieldErrors::from_error(e)?;
+                let page = profile_page(&s, tr, &caller, &id, errors).await?;
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            }
+        };
+    }
     let rec = match f.kind.as_str() {
         "resume" => ResumeLine::parse(&f.a, &f.b, &f.c).map(CadreRecord::Resume),
         "family" => FamilyMember::parse(&f.a, &f.b, &f.c, &f.d, &f.e).map(CadreRecord::Family),

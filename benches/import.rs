@@ -1,0 +1,85 @@
+//! The roster import benchmark (issue: a 100,000-cadre workbook imports in no more than twice
+//! the time calamine alone takes to read it). Prints figures; asserts nothing.
+//!
+//! `cargo bench --bench import` (BANZI_BENCH_CADRES to change the size, default 100000).
+
+use banzi_domain::role::Actor;
+use banzi_store::Store;
+use calamine::{Reader, Xlsx};
+use std::time::{Duration, Instant};
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut out = None;
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        out = Some(v);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn calamine_alone(bytes: &[u8]) -> usize {
+    let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");
+    let mut cells = 0;
+    for name in x.sheet_names() {
+        cells += x.worksheet_range(&name).expect("sheet").get_size().0;
+    }
+    cells
+}
+
+fn main() {
+    let n: usize = std::env::var("BANZI_BENCH_CADRES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let roster = banzi::demo::big_roster(n);
+    let bytes = banzi_io::write_roster(&roster, &|_| {}).expect("write");
+    println!(
+        "workbook: {} cadres, {} appointments, {} trainings, {:.1} MB",
+        roster.cadres.len(),
+        roster.appointments.len(),
+        roster.trainings.len(),
+        bytes.len() as f64 / 1e6
+    );
+    let (cal, _) = best(3, || calamine_alone(&bytes));
+    let (read, parsed) = best(3, || banzi_io::read_roster(&bytes, &|_| {}).expect("read"));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let store = rt.block_on(Store::connect(&url)).expect("store");
+    let actor = Actor::cli("bench");
+    let t = Instant::now();
+    let summary = rt
+        .block_on(store.import_roster(&actor, &parsed.0, &|_, _, _| {}))
+        .expect("import");
+    let write = t.elapsed();
+    let t = Instant::now();
+    let again = rt
+        .block_on(store.import_roster(&actor, &parsed.0, &|_, _, _| {}))
+        .expect("re-import");
+    let reimport = t.elapsed();
+    assert_eq!(again.total(), 0);
+    let total = read + write;
+    println!("calamine alone:          {:>8.2} s", cal.as_secs_f64());
+    println!(
+        "read_roster (checked):   {:>8.2} s  ({:.2}× calamine)",
+        read.as_secs_f64(),
+        read.as_secs_f64() / cal.as_secs_f64()
+    );
+    println!(
+        "store import (SQLite):   {:>8.2} s  ({} rows written)",
+        write.as_secs_f64(),
+        summary.total()
+    );
+    println!(
+        "import end to end:       {:>8.2} s  ({:.2}× calamine)",
+        total.as_secs_f64(),
+        total.as_secs_f64() / cal.as_secs_f64()
+    );
+    println!("re-import (no changes):  {:>8.2} s", reimport.as_secs_f64());
+}

@@ -1,0 +1,72 @@
+//! The demo city: big enough to show (≥ 40 units of several categories, ≥ 500 cadres,
+//! ≥ 10 years of history), valid, and the same every time.
+
+use banzi::demo;
+use banzi_domain::roster::{Known, check};
+use std::collections::HashSet;
+
+#[test]
+fn the_demo_city_is_large_valid_and_deterministic() {
+    let a = demo::city();
+    let r = &a.roster;
+    assert!(r.units.len() >= 40, "{} units", r.units.len());
+    let categories: HashSet<_> = r.units.iter().map(|u| u.value.category.as_str()).collect();
+    assert!(categories.len() >= 3, "{categories:?}");
+    assert!(r.cadres.len() >= 500, "{} cadres", r.cadres.len());
+    let first = r
+        .appointments
+        .iter()
+        .map(|x| x.value.start)
+        .min()
+        .expect("appointments");
+    let last = r
+        .appointments
+        .iter()
+        .map(|x| x.value.start)
+        .max()
+        .expect("appointments");
+    assert!(last.year() - first.year() >= 10, "history {first}..{last}");
+    assert!(
+        r.appointments.iter().any(|x| x.value.end.is_some())
+            && r.appointments.iter().any(|x| x.value.end.is_none())
+    );
+    assert!(!r.portfolios.is_empty() && !r.trainings.is_empty());
+    assert_eq!(
+        check(r, &Known::default()),
+        Vec::new(),
+        "the demo roster passes the import checks"
+    );
+    let b = demo::city();
+    assert_eq!(a.roster, b.roster, "deterministic");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_builds_into_an_empty_database_once() {
+    let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
+    let built = demo::build(&db.store).await.expect("build");
+    assert_eq!(built.logins.len(), 7);
+    let staff = crate::helpers::staff();
+    let units = db.store.units(&staff).await.expect("units").len();
+    assert!(units >= 40);
+    let u = db
+        .store
+        .user_by_login("zuzhibu")
+        .await
+        .expect("q")
+        .expect("demo staff account");
+    assert_eq!(u.role, "staff");
+    // A second run leaves the data alone.
+    demo::build(&db.store).await.expect("again");
+    assert_eq!(db.store.units(&staff).await.expect("units").len(), units);
+    assert_eq!(
+        db.store.verify_audit().await.expect("verify").map(|_| ()),
+        Ok(())
+    );
+}
+
+#[test]
+fn the_benchmark_roster_is_valid() {
+    let r = demo::big_roster(500);
+    assert_eq!(r.cadres.len(), 500);
+    assert_eq!(check(&r, &Known::default()), Vec::new());
+}
