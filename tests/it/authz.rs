@@ -52,6 +52,18 @@ async fn every_route_for_every_role() {
         .expect("wq")
         .appointments[0]
         .id;
+    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1];
+    store
+        .set_photo(&staff(), &zw, "image/jpeg", JPEG, banzi_store::today())
+        .await
+        .expect("photo");
+    let zw_raw = store
+        .cadre(&staff(), &zw, banzi_store::today())
+        .await
+        .expect("zw")
+        .cadre
+        .to_raw();
+    let workbook = banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("workbook");
     let base = app.base.clone();
     let failures = tokio::task::spawn_blocking(move || {
         let mut failures = Vec::new();
@@ -183,6 +195,25 @@ async fn every_route_for_every_role() {
                 if class(got) != Some(want) {
                     failures.push(format!("{role:?} POST {path}: got {got}, want {want:?}"));
                 }
+            }
+            let photo = c
+                .upload(&format!("/cadres/{zw}/photo"), "photo", "p.jpg", JPEG)
+                .status;
+            if class(photo) != Some(only(role, &[Role::Staff, Role::Liaison])) {
+                failures.push(format!("{role:?} POST photo: got {photo}"));
+            }
+            let import = c
+                .upload("/roster/import", "file", "r.xlsx", &workbook)
+                .status;
+            if class(import) != Some(only(role, &[Role::Staff])) {
+                failures.push(format!("{role:?} POST /roster/import: got {import}"));
+            }
+            let out = c.post("/logout", &[]);
+            if out.status != 303 || c.get("/units").status != 303 {
+                failures.push(format!(
+                    "{role:?} POST /logout: got {}; the session must end",
+                    out.status
+                ));
             }
         }
         // Nobody signed in: pages send to the login page, writes are refused.

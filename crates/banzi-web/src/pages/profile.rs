@@ -223,6 +223,25 @@ async fn appoint(
     }
 }
 
+/// After an action on the profile: back to it, or the profile again with the errors.
+async fn back_to_profile(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    id: &str,
+    anchor: &str,
+    result: Result<(), DomainError>,
+) -> WebResult<Response> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}{anchor}")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            let page = profile_page(s, tr, caller, id, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
 #[derive(serde::Deserialize)]
 pub struct EndForm {
     #[serde(default)]
@@ -251,14 +270,7 @@ async fn end(
         }
         Err(m) => Err(DomainError::invalid("免职日期", m)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/cadres/{}", a.id_number)).into_response()),
-        Err(e) => {
-            let errors = FieldErrors::from_error(e)?;
-            let page = profile_page(&s, tr, &caller, &a.id_number, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    back_to_profile(&s, tr, &caller, &a.id_number, "", result).await
 }
 
 #[derive(serde::Deserialize)]
@@ -316,14 +328,7 @@ async fn add_record(
                 Err(e) => Err(e),
             }
         };
-        return match result {
-            Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}#{}", f.kind)).into_response()),
-            Err(e) => {
-                let errors = FieldErrors::from_error(e)?;
-                let page = profile_page(&s, tr, &caller, &id, errors).await?;
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-        };
+        return back_to_profile(&s, tr, &caller, &id, &format!("#{}", f.kind), result).await;
     }
     let rec = match f.kind.as_str() {
         "resume" => ResumeLine::parse(&f.a, &f.b, &f.c).map(CadreRecord::Resume),
@@ -340,14 +345,7 @@ async fn add_record(
         }
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}#{}", f.kind)).into_response()),
-        Err(e) => {
-            let errors = FieldErrors::from_error(e)?;
-            let page = profile_page(&s, tr, &caller, &id, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    back_to_profile(&s, tr, &caller, &id, &format!("#{}", f.kind), result).await
 }
 
 async fn photo(
