@@ -128,6 +128,17 @@ async fn every_route_for_every_role() {
                     "/admin/users".into(),
                     only(role, &[Role::SysAdmin, Role::SecAdmin]),
                 ),
+                (format!("/cadres/{zw}/photo"), reads(role)),
+                (
+                    format!("/cadres/{wq}/photo"),
+                    if role.reads_registry() {
+                        NotFound
+                    } else {
+                        Forbidden
+                    },
+                ),
+                ("/lang/en?back=/".into(), Ok),
+                ("/lang/zh-CN?back=/".into(), Ok),
             ];
             for (path, want) in gets {
                 let got = c.get(&path).status;
@@ -187,11 +198,98 @@ async fn every_route_for_every_role() {
                     vec![],
                     only(role, &[Role::SecAdmin]),
                 ),
+                (
+                    "/admin/users/leader/active".into(),
+                    vec![("active", "1".into())],
+                    only(role, &[Role::SysAdmin]),
+                ),
+                (
+                    "/units/U1".into(),
+                    vec![
+                        ("name", "市财政局".into()),
+                        ("parent_code", "C".into()),
+                        ("category", "市直单位".into()),
+                        ("platform", "综合经济".into()),
+                        ("system", "其他".into()),
+                        ("non_cpc_required", "否".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    "/units/U1/posts".into(),
+                    vec![
+                        ("code", format!("NP{}", role.as_str())),
+                        ("title", "副局长".into()),
+                        ("kind", "副职".into()),
+                        ("seats", "1".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    "/cadres".into(),
+                    vec![
+                        (
+                            "id_number",
+                            fixture::id(90, "1988-08-08", banzi_domain::codes::Gender::Male),
+                        ),
+                        ("name", "钱新".into()),
+                        ("gender", "男".into()),
+                        ("ethnicity", "汉族".into()),
+                        ("birth_date", "1988-08-08".into()),
+                        ("party", "中共党员".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    format!("/cadres/{zw}/edit"),
+                    vec![
+                        ("name", zw_raw.name.clone()),
+                        ("gender", zw_raw.gender.clone()),
+                        ("ethnicity", zw_raw.ethnicity.clone()),
+                        ("birth_date", zw_raw.birth_date.clone()),
+                        ("party", zw_raw.party.clone()),
+                        ("native_place", format!("改自{}", role.as_str())),
+                    ],
+                    only(role, &[Role::Staff, Role::Liaison]),
+                ),
+                (
+                    format!("/cadres/{wq}/edit"),
+                    vec![
+                        ("name", "王强".into()),
+                        ("gender", "男".into()),
+                        ("ethnicity", "汉族".into()),
+                        ("birth_date", "1972-11-30".into()),
+                        ("party", "中共党员".into()),
+                        ("native_place", "被改动".into()),
+                    ],
+                    if liaison {
+                        NotFound
+                    } else {
+                        only(role, &[Role::Staff])
+                    },
+                ),
+                (
+                    format!("/cadres/{zw}/appoint"),
+                    vec![
+                        ("post_code", "P2".into()),
+                        ("start", "2026-11-01".into()),
+                        ("manner", "委任".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
             ];
             for (path, fields, want) in posts {
                 let fields: Vec<(&str, &str)> =
                     fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                let got = c.post(&path, &fields).status;
+                let resp = c.post(&path, &fields);
+                let got = resp.status;
+                if std::env::var("AUTHZ_DEBUG").is_ok() && role == Role::Staff {
+                    eprintln!(
+                        "DEBUG {path} {got} {:?} {}",
+                        resp.location,
+                        resp.body.chars().take(300).collect::<String>()
+                    );
+                }
                 if class(got) != Some(want) {
                     failures.push(format!("{role:?} POST {path}: got {got}, want {want:?}"));
                 }
@@ -254,4 +352,36 @@ async fn every_route_for_every_role() {
         .map(|u| u.code.as_str())
         .collect();
     assert_eq!(created, ["Nstaff"]);
+    // Who changed whom, by the audit trail (the staff's workbook upload at the end restores
+    // the fixture's values, so the trail is the record).
+    let auditor = crate::helpers::as_role(Role::Auditor, None);
+    for (who, want) in [
+        (zhang_wei(), vec!["liaison", "staff"]),
+        (wang_qiang(), vec!["staff"]),
+    ] {
+        let filter = banzi_store::AuditFilter {
+            key: Some(who.clone()),
+            per_page: 100,
+            ..Default::default()
+        };
+        let (audit, _) = store.audit_page(&auditor, &filter).await.expect("audit");
+        let editors: std::collections::BTreeSet<_> = audit
+            .iter()
+            .filter(|r| r.action == "cadre.update")
+            .map(|r| r.actor.as_str())
+            .collect();
+        assert_eq!(
+            editors.into_iter().collect::<Vec<_>>(),
+            want,
+            "who edited {who}"
+        );
+    }
+    let zw_now = store
+        .cadre(&staff(), &zhang_wei(), banzi_store::today())
+        .await
+        .expect("zw");
+    assert!(
+        zw_now.appointments.iter().any(|a| a.post_code == "P2"),
+        "staff's 任职 took"
+    );
 }

@@ -156,6 +156,9 @@ async fn active(
     Path(login): Path<String>,
     Form(f): Form<ActiveForm>,
 ) -> WebResult<Response> {
+    if !caller.actor.role.manages_accounts() {
+        return Err(DomainError::Forbidden("只有系统管理员可以停用或启用账号".into()).into());
+    }
     if login == caller.user.login {
         return Err(DomainError::invalid("账号", "不能停用自己的账号").into());
     }
