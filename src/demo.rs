@@ -571,19 +571,35 @@ pub fn city() -> City {
                 ),
             }),
         ));
-        for (relation, offset) in [("妻子", 1), ("儿子", -28)] {
-            let relation = if p.cadre.gender == Gender::Female && relation == "妻子" {
-                "丈夫"
-            } else {
-                relation
-            };
+        // A spouse of about the same age and a son born when the cadre was about 28.
+        let spouse = if p.cadre.gender == Gender::Female {
+            ("丈夫", GIVEN_M)
+        } else {
+            ("妻子", GIVEN_F)
+        };
+        for (relation, offset, given) in [(spouse.0, 1, spouse.1), ("儿子", 28, GIVEN_M)] {
             let birth = add_years(p.cadre.birth_date, offset);
+            let surname = if relation == "儿子" && p.cadre.gender == Gender::Male {
+                p.cadre
+                    .name
+                    .chars()
+                    .next()
+                    .map(String::from)
+                    .unwrap_or_default()
+            } else {
+                (*rng.pick(SURNAMES)).to_string()
+            };
+            let work = if relation == "儿子" && birth.year() > 2004 {
+                "学生"
+            } else {
+                "江川市某单位职工"
+            };
             if let Ok(m) = FamilyMember::parse(
                 relation,
-                &format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN_M)),
+                &format!("{surname}{}", rng.pick(given)),
                 &iso(birth),
                 "群众",
-                "江川市某单位职工",
+                work,
             ) {
                 records.push((id.clone(), CadreRecord::Family(m)));
             }
