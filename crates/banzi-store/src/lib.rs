@@ -57,6 +57,20 @@ fn draft(
     }
 }
 
+/// The audit key of an appointment: cadre, post and start identify it (appointments of one
+/// cadre to one post never overlap).
+fn appt_key(id_number: &str, post_code: &str, start: &str) -> String {
+    format!("{id_number}/{post_code}/{start}")
+}
+
+fn portfolio_key(id_number: &str, post_code: &str, work: &str, start: &str) -> String {
+    format!("{id_number}/{post_code}/{work}/{start}")
+}
+
+fn training_key(id_number: &str, name: &str, start: &str) -> String {
+    format!("{id_number}/{name}/{start}")
+}
+
 fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
     banzi_domain::date::parse_date(s)
         .map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
@@ -94,7 +108,10 @@ macro_rules! backend {
         #[allow(unused_imports)]
         use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, Upsert, rows::*};
         #[allow(unused_imports)]
-        use crate::{ImportError, ImportSummary, at, db, draft, safe, stored, stored_date};
+        use crate::{
+            ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe, stored,
+            stored_date, training_key,
+        };
         #[allow(unused_imports)]
         use banzi_domain::{
             Date, DomainError,

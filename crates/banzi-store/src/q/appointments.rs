@@ -79,7 +79,7 @@ pub async fn insert(c: &mut Conn, actor: &Actor, a: &Appointment, now: &str) -> 
         let after = get(&mut *c, id).await?;
         super::audit::append(
             &mut *c,
-            draft(actor, now, "appointment.update", "appointment", &id.to_string(), before.as_ref().map(appt_json), after.as_ref().map(appt_json)),
+            draft(actor, now, "appointment.update", "appointment", &appt_key(a.id_number.as_str(), &a.post_code, &iso(a.start)), before.as_ref().map(appt_json), after.as_ref().map(appt_json)),
         )
         .await?;
         return Ok(Some(id));
@@ -95,7 +95,7 @@ pub async fn insert(c: &mut Conn, actor: &Actor, a: &Appointment, now: &str) -> 
     let after = get(&mut *c, id).await?;
     super::audit::append(
         &mut *c,
-        draft(actor, now, "appointment.create", "appointment", &id.to_string(), None, after.as_ref().map(appt_json)),
+        draft(actor, now, "appointment.create", "appointment", &appt_key(a.id_number.as_str(), &a.post_code, &iso(a.start)), None, after.as_ref().map(appt_json)),
     )
     .await?;
     Ok(Some(id))
@@ -122,7 +122,7 @@ pub async fn end(c: &mut Conn, actor: &Actor, id: i64, end: Date, doc_no: &str, 
     let after = get(&mut *c, id).await?;
     super::audit::append(
         &mut *c,
-        draft(actor, now, "appointment.end", "appointment", &id.to_string(), Some(appt_json(&before)), after.as_ref().map(appt_json)),
+        draft(actor, now, "appointment.end", "appointment", &appt_key(&before.id_number, &before.post_code, &before.start_date), Some(appt_json(&before)), after.as_ref().map(appt_json)),
     )
     .await?;
     Ok(())
@@ -156,15 +156,13 @@ pub async fn insert_portfolio(c: &mut Conn, actor: &Actor, f: &Portfolio, now: &
         Some((id, e)) => {
             sqlx::query("UPDATE portfolios SET end_date = $1 WHERE id = $2").bind(end.as_deref()).bind(id).execute(&mut *c).await.map_err(db)?;
             let before = serde_json::json!({"end": e});
-            super::audit::append(&mut *c, draft(actor, now, "portfolio.update", "portfolio", &id.to_string(), Some(before), Some(after))).await?;
+            super::audit::append(&mut *c, draft(actor, now, "portfolio.update", "portfolio", &portfolio_key(f.id_number.as_str(), &f.post_code, &f.work, &iso(f.start)), Some(before), Some(after))).await?;
         }
         None => {
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(cadre_id).bind(post.id).bind(&f.work).bind(iso(f.start)).bind(end.as_deref())
-            .fetch_one(&mut *c).await.map_err(db)?;
-            super::audit::append(&mut *c, draft(actor, now, "portfolio.create", "portfolio", &id.to_string(), None, Some(after))).await?;
+            sqlx::query("INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date) VALUES ($1, $2, $3, $4, $5)")
+                .bind(cadre_id).bind(post.id).bind(&f.work).bind(iso(f.start)).bind(end.as_deref())
+                .execute(&mut *c).await.map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "portfolio.create", "portfolio", &portfolio_key(f.id_number.as_str(), &f.post_code, &f.work, &iso(f.start)), None, Some(after))).await?;
         }
     }
     Ok(true)
@@ -196,15 +194,13 @@ pub async fn insert_training(c: &mut Conn, actor: &Actor, t: &Training, now: &st
             sqlx::query("UPDATE trainings SET kind = $1, end_date = $2, hours = $3 WHERE id = $4")
                 .bind(t.kind.label()).bind(end.as_deref()).bind(t.hours).bind(id).execute(&mut *c).await.map_err(db)?;
             let before = serde_json::json!({"kind": k, "end": e, "hours": h});
-            super::audit::append(&mut *c, draft(actor, now, "training.update", "training", &id.to_string(), Some(before), Some(after))).await?;
+            super::audit::append(&mut *c, draft(actor, now, "training.update", "training", &training_key(t.id_number.as_str(), &t.name, &iso(t.start)), Some(before), Some(after))).await?;
         }
         None => {
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            )
-            .bind(cadre_id).bind(&t.name).bind(t.kind.label()).bind(iso(t.start)).bind(end.as_deref()).bind(t.hours)
-            .fetch_one(&mut *c).await.map_err(db)?;
-            super::audit::append(&mut *c, draft(actor, now, "training.create", "training", &id.to_string(), None, Some(after))).await?;
+            sqlx::query("INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(cadre_id).bind(&t.name).bind(t.kind.label()).bind(iso(t.start)).bind(end.as_deref()).bind(t.hours)
+                .execute(&mut *c).await.map_err(db)?;
+            super::audit::append(&mut *c, draft(actor, now, "training.create", "training", &training_key(t.id_number.as_str(), &t.name, &iso(t.start)), None, Some(after))).await?;
         }
     }
     Ok(true)

@@ -57,16 +57,15 @@ fn opt(s: &str) -> Option<String> {
     if s.is_empty() { None } else { Some(s.to_string()) }
 }
 
-/// Cadres: returns how many were written and every cadre's row id by ID number.
+/// Cadres: returns how many were written.
 pub async fn cadres(
     c: &mut Conn,
     actor: &Actor,
     list: &[Located<Cadre>],
     now: &str,
     progress: &(dyn Fn(&'static str, usize, usize) + Sync),
-) -> Result<(usize, HashMap<String, i64>), ImportError> {
+) -> Result<usize, ImportError> {
     let rows: Vec<CadreRow> = sqlx::query_as(super::cadres::CADRE_COLS).fetch_all(&mut *c).await.map_err(db)?;
-    let mut ids: HashMap<String, i64> = rows.iter().map(|r| (r.id_number.clone(), r.id)).collect();
     let existing: HashMap<&str, &CadreRow> = rows.iter().map(|r| (r.id_number.as_str(), r)).collect();
     let mut written = 0;
     let mut new: Vec<&Cadre> = Vec::new();
@@ -112,9 +111,9 @@ pub async fn cadres(
                 .push_bind(r.rank)
                 .push_bind(now.to_string());
         });
-        q.push(" RETURNING id, id_number");
-        let back: Vec<(i64, String)> = q.build_query_as().fetch_all(&mut *c).await.map_err(db)?;
-        ids.extend(back.into_iter().map(|(id, n)| (n, id)));
+        // No RETURNING: sqlx hands each returned row across threads one by one, which costs
+        // more than the insert itself. Later sheets join on the ID number instead.
+        q.build().execute(&mut *c).await.map_err(db)?;
         for x in chunk {
             drafts.push(draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(super::cadres::cadre_json(x))));
         }
@@ -122,94 +121,82 @@ pub async fn cadres(
     }
     written += drafts.len();
     flush_audit(&mut *c, drafts).await?;
-    Ok((written, ids))
+    Ok(written)
 }
 
-async fn post_ids(c: &mut Conn) -> Result<HashMap<String, i64>, DomainError> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, code FROM posts").fetch_all(&mut *c).await.map_err(db)?;
-    Ok(rows.into_iter().map(|(id, code)| (code, id)).collect())
-}
+/// ID number, post, start, end, manner, document number.
+type StoredAppt = (String, String, String, Option<String>, Option<String>, String);
+/// ID number, name, start, kind, end, hours.
+type StoredTraining = (String, String, String, String, Option<String>, Option<f64>);
+type TrainingFields = (String, Option<String>, Option<f64>);
 
 fn missing(sheet: &str, row: u32, column: &str) -> ImportError {
     at(sheet, row, DomainError::invalid(column, "引用的记录不存在"))
 }
 
-type ApptKey = (i64, i64, String);
-/// id, cadre, post, start, end, manner, document number.
-type StoredAppt = (i64, i64, i64, String, Option<String>, Option<String>, String);
-/// cadre, name, start, kind, end, hours.
-type StoredTraining = (i64, String, String, String, Option<String>, Option<f64>);
-type TrainingKey = (i64, String, String);
-type TrainingFields = (String, Option<String>, Option<f64>);
-
 /// Appointments: new ones are checked against the stored history of the same cadre and post.
-pub async fn appointments(
-    c: &mut Conn,
-    actor: &Actor,
-    list: &[Located<Appointment>],
-    cadre_ids: &HashMap<String, i64>,
-    now: &str,
-) -> Result<usize, ImportError> {
-    let posts = post_ids(&mut *c).await?;
-    let stored: Vec<StoredAppt> =
-        sqlx::query_as("SELECT id, cadre_id, post_id, start_date, end_date, manner, doc_no FROM appointments")
-            .fetch_all(&mut *c)
-            .await
-            .map_err(db)?;
-    let mut periods: HashMap<(i64, i64), Vec<Period>> = HashMap::new();
-    let mut existing: HashMap<ApptKey, (Option<String>, Option<String>, String)> = HashMap::new();
-    for (_, cid, pid, s, e, m, d) in stored {
-        periods.entry((cid, pid)).or_default().push(Period {
+pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointment>], now: &str) -> Result<usize, ImportError> {
+    let stored: Vec<StoredAppt> = sqlx::query_as(
+        "SELECT c.id_number, p.code, a.start_date, a.end_date, a.manner, a.doc_no FROM appointments a \
+         JOIN cadres c ON c.id = a.cadre_id JOIN posts p ON p.id = a.post_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let mut periods: HashMap<(String, String), Vec<Period>> = HashMap::new();
+    let mut existing: HashMap<String, (Option<String>, Option<String>, String)> = HashMap::new();
+    for (idn, post, s, e, m, d) in stored {
+        periods.entry((idn.clone(), post.clone())).or_default().push(Period {
             start: stored_date(&s)?,
             end: e.as_deref().map(stored_date).transpose()?,
         });
-        existing.insert((cid, pid, s), (e, m, d));
+        existing.insert(appt_key(&idn, &post, &s), (e, m, d));
     }
     let mut written = 0;
-    let mut new: Vec<(i64, i64, &Appointment)> = Vec::new();
+    let mut new: Vec<&Appointment> = Vec::new();
     for a in list {
         let v = &a.value;
-        let cid = *cadre_ids.get(v.id_number.as_str()).ok_or_else(|| missing("任职", a.row, "身份证号"))?;
-        let pid = *posts.get(&v.post_code).ok_or_else(|| missing("任职", a.row, "职位编码"))?;
         let fields = (v.end.map(iso), v.manner.map(|m| m.label().to_string()), v.doc_no.clone());
-        match existing.get(&(cid, pid, iso(v.start))) {
+        match existing.get(&appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start))) {
             Some(have) if *have == fields => {}
             Some(_) => {
                 super::appointments::insert(&mut *c, actor, v, now).await.map_err(|e| at("任职", a.row, e))?;
                 written += 1;
             }
             None => {
-                let have = periods.entry((cid, pid)).or_default();
+                let have = periods.entry((v.id_number.to_string(), v.post_code.clone())).or_default();
                 let p = Period { start: v.start, end: v.end };
                 check_no_overlap(have, p).map_err(|m| at("任职", a.row, DomainError::invalid("任职开始", m)))?;
                 have.push(p);
-                new.push((cid, pid, v));
+                new.push(v);
             }
         }
     }
     let mut drafts = Vec::with_capacity(new.len());
     for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new("INSERT INTO appointments (cadre_id, post_id, start_date, end_date, manner, doc_no) ");
-        q.push_values(chunk, |mut b, (cid, pid, v)| {
-            b.push_bind(*cid)
-                .push_bind(*pid)
+        let mut q = sqlx::QueryBuilder::<DbKind>::new(
+            "INSERT INTO appointments (cadre_id, post_id, start_date, end_date, manner, doc_no) \
+             SELECT c.id, p.id, v.column3, v.column4, v.column5, v.column6 FROM (",
+        );
+        q.push_values(chunk, |mut b, v| {
+            b.push_bind(v.id_number.to_string())
+                .push_bind(v.post_code.clone())
                 .push_bind(iso(v.start))
                 .push_bind(v.end.map(iso))
                 .push_bind(v.manner.map(|m| m.label().to_string()))
                 .push_bind(v.doc_no.clone());
         });
-        q.push(" RETURNING id, cadre_id, post_id, start_date");
-        let back: Vec<(i64, i64, i64, String)> = q.build_query_as().fetch_all(&mut *c).await.map_err(db)?;
-        let by_key: HashMap<ApptKey, &Appointment> = chunk.iter().map(|(cid, pid, v)| ((*cid, *pid, iso(v.start)), *v)).collect();
-        for (id, cid, pid, start) in back {
-            let Some(v) = by_key.get(&(cid, pid, start)) else {
-                return Err(DomainError::Internal("批量写入任职记录时返回的行无法对应".into()).into());
-            };
+        q.push(") AS v JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2");
+        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
+        if n != chunk.len() as u64 {
+            return Err(DomainError::Internal(format!("批量写入任职记录：应写入{}条，实写入{n}条", chunk.len())).into());
+        }
+        for v in chunk {
             let after = serde_json::json!({
                 "cadre": v.id_number, "post": v.post_code, "start": iso(v.start), "end": v.end.map(iso),
                 "manner": v.manner.map(|m| m.label()), "doc_no": v.doc_no, "end_doc_no": "",
             });
-            drafts.push(draft(actor, now, "appointment.create", "appointment", &id.to_string(), None, Some(after)));
+            drafts.push(draft(actor, now, "appointment.create", "appointment", &appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start)), None, Some(after)));
         }
     }
     written += drafts.len();
@@ -218,49 +205,51 @@ pub async fn appointments(
 }
 
 /// Portfolios (分管): keyed by cadre, post, work and start.
-pub async fn portfolios(
-    c: &mut Conn,
-    actor: &Actor,
-    list: &[Located<Portfolio>],
-    cadre_ids: &HashMap<String, i64>,
-    now: &str,
-) -> Result<usize, ImportError> {
-    let posts = post_ids(&mut *c).await?;
-    let stored: Vec<(i64, i64, String, String, Option<String>)> =
-        sqlx::query_as("SELECT cadre_id, post_id, work, start_date, end_date FROM portfolios").fetch_all(&mut *c).await.map_err(db)?;
-    let existing: HashMap<(i64, i64, String, String), Option<String>> =
-        stored.into_iter().map(|(cid, pid, w, s, e)| ((cid, pid, w, s), e)).collect();
+pub async fn portfolios(c: &mut Conn, actor: &Actor, list: &[Located<Portfolio>], now: &str) -> Result<usize, ImportError> {
+    let stored: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.id_number, p.code, f.work, f.start_date, f.end_date FROM portfolios f \
+         JOIN cadres c ON c.id = f.cadre_id JOIN posts p ON p.id = f.post_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let existing: HashMap<String, Option<String>> =
+        stored.into_iter().map(|(idn, post, w, s, e)| (portfolio_key(&idn, &post, &w, &s), e)).collect();
     let mut written = 0;
     let mut new = Vec::new();
     for f in list {
         let v = &f.value;
-        let cid = *cadre_ids.get(v.id_number.as_str()).ok_or_else(|| missing("分管", f.row, "身份证号"))?;
-        let pid = *posts.get(&v.post_code).ok_or_else(|| missing("分管", f.row, "职位编码"))?;
-        match existing.get(&(cid, pid, v.work.clone(), iso(v.start))) {
+        match existing.get(&portfolio_key(v.id_number.as_str(), &v.post_code, &v.work, &iso(v.start))) {
             Some(e) if *e == v.end.map(iso) => {}
             Some(_) => {
                 super::appointments::insert_portfolio(&mut *c, actor, v, now).await.map_err(|e| at("分管", f.row, e))?;
                 written += 1;
             }
-            None => new.push((cid, pid, v)),
+            None => new.push(v),
         }
     }
     let mut drafts = Vec::with_capacity(new.len());
     for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new("INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date) ");
-        q.push_values(chunk, |mut b, (cid, pid, v)| {
-            b.push_bind(*cid).push_bind(*pid).push_bind(v.work.clone()).push_bind(iso(v.start)).push_bind(v.end.map(iso));
+        let mut q = sqlx::QueryBuilder::<DbKind>::new(
+            "INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date) \
+             SELECT c.id, p.id, v.column3, v.column4, v.column5 FROM (",
+        );
+        q.push_values(chunk, |mut b, v| {
+            b.push_bind(v.id_number.to_string())
+                .push_bind(v.post_code.clone())
+                .push_bind(v.work.clone())
+                .push_bind(iso(v.start))
+                .push_bind(v.end.map(iso));
         });
-        q.push(" RETURNING id, cadre_id, post_id, work, start_date");
-        let back: Vec<(i64, i64, i64, String, String)> = q.build_query_as().fetch_all(&mut *c).await.map_err(db)?;
-        let by_key: HashMap<(i64, i64, String, String), &Portfolio> =
-            chunk.iter().map(|(cid, pid, v)| ((*cid, *pid, v.work.clone(), iso(v.start)), *v)).collect();
-        for (id, cid, pid, work, start) in back {
-            let Some(v) = by_key.get(&(cid, pid, work, start)) else {
-                return Err(DomainError::Internal("批量写入分管记录时返回的行无法对应".into()).into());
-            };
+        q.push(") AS v JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2");
+        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
+        if n != chunk.len() as u64 {
+            return Err(DomainError::Internal(format!("批量写入分管记录：应写入{}条，实写入{n}条", chunk.len())).into());
+        }
+        for v in chunk {
             let after = serde_json::json!({"cadre": v.id_number, "post": v.post_code, "work": v.work, "start": iso(v.start), "end": v.end.map(iso)});
-            drafts.push(draft(actor, now, "portfolio.create", "portfolio", &id.to_string(), None, Some(after)));
+            let key = portfolio_key(v.id_number.as_str(), &v.post_code, &v.work, &iso(v.start));
+            drafts.push(draft(actor, now, "portfolio.create", "portfolio", &key, None, Some(after)));
         }
     }
     written += drafts.len();
@@ -269,51 +258,50 @@ pub async fn portfolios(
 }
 
 /// Training: keyed by cadre, name and start.
-pub async fn trainings(
-    c: &mut Conn,
-    actor: &Actor,
-    list: &[Located<Training>],
-    cadre_ids: &HashMap<String, i64>,
-    now: &str,
-) -> Result<usize, ImportError> {
-    let stored: Vec<StoredTraining> =
-        sqlx::query_as("SELECT cadre_id, name, start_date, kind, end_date, hours FROM trainings").fetch_all(&mut *c).await.map_err(db)?;
-    let existing: HashMap<TrainingKey, TrainingFields> =
-        stored.into_iter().map(|(cid, n, s, k, e, h)| ((cid, n, s), (k, e, h))).collect();
+pub async fn trainings(c: &mut Conn, actor: &Actor, list: &[Located<Training>], now: &str) -> Result<usize, ImportError> {
+    let stored: Vec<StoredTraining> = sqlx::query_as(
+        "SELECT c.id_number, t.name, t.start_date, t.kind, t.end_date, t.hours FROM trainings t JOIN cadres c ON c.id = t.cadre_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let existing: HashMap<String, TrainingFields> =
+        stored.into_iter().map(|(idn, n, s, k, e, h)| (training_key(&idn, &n, &s), (k, e, h))).collect();
     let mut written = 0;
     let mut new = Vec::new();
     for t in list {
         let v = &t.value;
-        let cid = *cadre_ids.get(v.id_number.as_str()).ok_or_else(|| missing("培训", t.row, "身份证号"))?;
-        match existing.get(&(cid, v.name.clone(), iso(v.start))) {
+        match existing.get(&training_key(v.id_number.as_str(), &v.name, &iso(v.start))) {
             Some((k, e, h)) if k == v.kind.label() && *e == v.end.map(iso) && *h == v.hours => {}
             Some(_) => {
                 super::appointments::insert_training(&mut *c, actor, v, now).await.map_err(|e| at("培训", t.row, e))?;
                 written += 1;
             }
-            None => new.push((cid, v)),
+            None => new.push(v),
         }
     }
     let mut drafts = Vec::with_capacity(new.len());
     for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new("INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours) ");
-        q.push_values(chunk, |mut b, (cid, v)| {
-            b.push_bind(*cid)
+        let mut q = sqlx::QueryBuilder::<DbKind>::new(
+            "INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours) \
+             SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6 FROM (",
+        );
+        q.push_values(chunk, |mut b, v| {
+            b.push_bind(v.id_number.to_string())
                 .push_bind(v.name.clone())
                 .push_bind(v.kind.label())
                 .push_bind(iso(v.start))
                 .push_bind(v.end.map(iso))
                 .push_bind(v.hours);
         });
-        q.push(" RETURNING id, cadre_id, name, start_date");
-        let back: Vec<(i64, i64, String, String)> = q.build_query_as().fetch_all(&mut *c).await.map_err(db)?;
-        let by_key: HashMap<(i64, String, String), &Training> = chunk.iter().map(|(cid, v)| ((*cid, v.name.clone(), iso(v.start)), *v)).collect();
-        for (id, cid, name, start) in back {
-            let Some(v) = by_key.get(&(cid, name, start)) else {
-                return Err(DomainError::Internal("批量写入培训记录时返回的行无法对应".into()).into());
-            };
+        q.push(") AS v JOIN cadres c ON c.id_number = v.column1");
+        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
+        if n != chunk.len() as u64 {
+            return Err(DomainError::Internal(format!("批量写入培训记录：应写入{}条，实写入{n}条", chunk.len())).into());
+        }
+        for v in chunk {
             let after = serde_json::json!({"cadre": v.id_number, "name": v.name, "kind": v.kind.label(), "start": iso(v.start), "end": v.end.map(iso), "hours": v.hours});
-            drafts.push(draft(actor, now, "training.create", "training", &id.to_string(), None, Some(after)));
+            drafts.push(draft(actor, now, "training.create", "training", &training_key(v.id_number.as_str(), &v.name, &iso(v.start)), None, Some(after)));
         }
     }
     written += drafts.len();

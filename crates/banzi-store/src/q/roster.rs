@@ -48,14 +48,13 @@ pub async fn import(
     progress("单位", r.units.len(), r.units.len());
     s.posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
     progress("职位", r.posts.len(), r.posts.len());
-    let (written, cadre_ids) = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
-    s.cadres = written;
+    s.cadres = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
     progress("干部", r.cadres.len(), r.cadres.len());
-    s.appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, &cadre_ids, now).await?;
+    s.appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, now).await?;
     progress("任职", r.appointments.len(), r.appointments.len());
-    s.portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, &cadre_ids, now).await?;
+    s.portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, now).await?;
     progress("分管", r.portfolios.len(), r.portfolios.len());
-    s.trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, &cadre_ids, now).await?;
+    s.trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, now).await?;
     progress("培训", r.trainings.len(), r.trainings.len());
     Ok(s)
 }
