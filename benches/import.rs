@@ -53,6 +53,11 @@ fn main() {
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let store = rt.block_on(Store::connect(&url)).expect("store");
     let actor = Actor::cli("bench");
+    if std::env::var("BANZI_BENCH_PAUSE").is_ok() {
+        // Lets a profiler attach to the write phase alone.
+        eprintln!("pid {} writing in 3 s", std::process::id());
+        std::thread::sleep(Duration::from_secs(3));
+    }
     let t = Instant::now();
     let summary = rt
         .block_on(store.import_roster(&actor, &parsed.0, &|_, _, _| {}))

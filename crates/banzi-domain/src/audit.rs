@@ -80,7 +80,18 @@ pub fn entry_hash(e: &AuditEntry) -> String {
         h.update((field.len() as u64).to_be_bytes());
         h.update(field.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+/// Lower-case hex without a formatter call per byte (hashing is on the import's hot path).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
 }
 
 /// Where the chain breaks.
@@ -173,6 +184,11 @@ mod tests {
         c.last()
             .map(|e| (e.seq, e.hash.as_str()))
             .unwrap_or((0, GENESIS))
+    }
+
+    #[test]
+    fn hex_is_lower_case_and_padded() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
     }
 
     #[test]

@@ -40,16 +40,13 @@ pub fn hash_password(password: &str) -> String {
 }
 
 fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    banzi_domain::audit::hex(&Sha256::digest(s.as_bytes()))
 }
 
 fn random_hex(bytes: usize) -> Result<String, DomainError> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).map_err(|e| DomainError::Internal(format!("随机数生成失败：{e}")))?;
-    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(banzi_domain::audit::hex(&buf))
 }
 
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
