@@ -1,0 +1,228 @@
+//! 干部: the roster row of a cadre.
+
+use super::{opt_parse, optional, required};
+use crate::codes::{Degree, Education, Gender, Party};
+use crate::date::{Date, iso, parse_date, parse_opt_date};
+use crate::error::{DomainError, Errors};
+use crate::id_number::IdNumber;
+
+/// 干部: the fields of the roster's 干部 sheet. 简历, family, rewards and ratings are kept
+/// beside it (see [`crate::cadre`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Cadre {
+    pub id_number: IdNumber,
+    pub name: String,
+    pub gender: Gender,
+    pub ethnicity: String,
+    pub birth_date: Date,
+    pub native_place: String,
+    pub party: Party,
+    pub party_joined: Option<Date>,
+    pub work_started: Option<Date>,
+    pub ft_education: Option<Education>,
+    pub ft_degree: Option<Degree>,
+    pub ft_school: String,
+    pub pt_education: Option<Education>,
+    pub pt_degree: Option<Degree>,
+    pub pt_school: String,
+    pub profession: String,
+    pub rank: String,
+}
+
+/// Missing form fields are blank (and a required blank is reported by `parse`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CadreRaw {
+    pub id_number: String,
+    pub name: String,
+    pub gender: String,
+    pub ethnicity: String,
+    pub birth_date: String,
+    pub native_place: String,
+    pub party: String,
+    pub party_joined: String,
+    pub work_started: String,
+    pub ft_education: String,
+    pub ft_degree: String,
+    pub ft_school: String,
+    pub pt_education: String,
+    pub pt_degree: String,
+    pub pt_school: String,
+    pub profession: String,
+    pub rank: String,
+}
+
+/// Field keys of [`CadreRaw`] with the roster header each one reads.
+pub const CADRE_FIELDS: [(&str, &str); 17] = [
+    ("id_number", "身份证号"),
+    ("name", "姓名"),
+    ("gender", "性别"),
+    ("ethnicity", "民族"),
+    ("birth_date", "出生日期"),
+    ("native_place", "籍贯"),
+    ("party", "政治面貌"),
+    ("party_joined", "入党时间"),
+    ("work_started", "参加工作时间"),
+    ("ft_education", "全日制学历"),
+    ("ft_degree", "全日制学位"),
+    ("ft_school", "全日制院校及专业"),
+    ("pt_education", "在职学历"),
+    ("pt_degree", "在职学位"),
+    ("pt_school", "在职院校及专业"),
+    ("profession", "专业领域"),
+    ("rank", "现职级"),
+];
+
+impl Cadre {
+    /// Checks every field; the ID number's check digit, and that gender and birth date
+    /// agree with it.
+    pub fn parse(r: &CadreRaw) -> Result<Cadre, DomainError> {
+        let mut e = Errors::default();
+        let id = if r.id_number.trim().is_empty() {
+            e.add("身份证号", "必填项不能为空");
+            None
+        } else {
+            e.check("身份证号", IdNumber::parse(&r.id_number))
+        };
+        let name = required(&mut e, "姓名", &r.name);
+        if let Some(n) = &name
+            && n.chars().count() > 30
+        {
+            e.add("姓名", "姓名过长");
+        }
+        let gender = if r.gender.trim().is_empty() {
+            e.add("性别", "必填项不能为空");
+            None
+        } else {
+            e.check("性别", Gender::parse(&r.gender))
+        };
+        let ethnicity = required(&mut e, "民族", &r.ethnicity);
+        let birth = if r.birth_date.trim().is_empty() {
+            e.add("出生日期", "必填项不能为空");
+            None
+        } else {
+            e.check("出生日期", parse_date(&r.birth_date))
+        };
+        let native_place = optional(&mut e, "籍贯", &r.native_place);
+        let party = if r.party.trim().is_empty() {
+            e.add("政治面貌", "必填项不能为空");
+            None
+        } else {
+            e.check("政治面貌", Party::parse(&r.party))
+        };
+        let party_joined = e
+            .check("入党时间", parse_opt_date(&r.party_joined))
+            .flatten();
+        let work_started = e
+            .check("参加工作时间", parse_opt_date(&r.work_started))
+            .flatten();
+        let ft_education = opt_parse(&mut e, "全日制学历", &r.ft_education, Education::parse);
+        let ft_degree = opt_parse(&mut e, "全日制学位", &r.ft_degree, Degree::parse);
+        let ft_school = optional(&mut e, "全日制院校及专业", &r.ft_school);
+        let pt_education = opt_parse(&mut e, "在职学历", &r.pt_education, Education::parse);
+        let pt_degree = opt_parse(&mut e, "在职学位", &r.pt_degree, Degree::parse);
+        let pt_school = optional(&mut e, "在职院校及专业", &r.pt_school);
+        let profession = optional(&mut e, "专业领域", &r.profession);
+        let rank = optional(&mut e, "现职级", &r.rank);
+
+        if let Some(id) = &id {
+            if let Some(g) = gender
+                && g != id.gender()
+            {
+                e.add(
+                    "性别",
+                    format!("性别“{}”与身份证号不符（身份证号显示为{}）", g, id.gender()),
+                );
+            }
+            if let Some(b) = birth
+                && b != id.birth_date()
+            {
+                e.add(
+                    "出生日期",
+                    format!(
+                        "出生日期{}与身份证号不符（身份证号显示为{}）",
+                        iso(b),
+                        iso(id.birth_date())
+                    ),
+                );
+            }
+        }
+        if let (Some(b), Some(w)) = (birth, work_started)
+            && w < b
+        {
+            e.add("参加工作时间", "参加工作时间早于出生日期");
+        }
+        if let (Some(b), Some(p)) = (birth, party_joined)
+            && p < b
+        {
+            e.add("入党时间", "入党时间早于出生日期");
+        }
+        e.into_result()?;
+        let (
+            Some(id_number),
+            Some(name),
+            Some(gender),
+            Some(ethnicity),
+            Some(birth_date),
+            Some(party),
+        ) = (id, name, gender, ethnicity, birth, party)
+        else {
+            return Err(DomainError::Internal("干部字段校验不一致".into()));
+        };
+        Ok(Cadre {
+            id_number,
+            name,
+            gender,
+            ethnicity,
+            birth_date,
+            native_place,
+            party,
+            party_joined,
+            work_started,
+            ft_education,
+            ft_degree,
+            ft_school,
+            pt_education,
+            pt_degree,
+            pt_school,
+            profession,
+            rank,
+        })
+    }
+
+    /// The raw form of a checked cadre (to fill an edit form or a roster row).
+    pub fn to_raw(&self) -> CadreRaw {
+        let od = |d: Option<Date>| d.map(iso).unwrap_or_default();
+        CadreRaw {
+            id_number: self.id_number.to_string(),
+            name: self.name.clone(),
+            gender: self.gender.label().into(),
+            ethnicity: self.ethnicity.clone(),
+            birth_date: iso(self.birth_date),
+            native_place: self.native_place.clone(),
+            party: self.party.label().into(),
+            party_joined: od(self.party_joined),
+            work_started: od(self.work_started),
+            ft_education: self
+                .ft_education
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            ft_degree: self
+                .ft_degree
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            ft_school: self.ft_school.clone(),
+            pt_education: self
+                .pt_education
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            pt_degree: self
+                .pt_degree
+                .map(|x| x.label().to_string())
+                .unwrap_or_default(),
+            pt_school: self.pt_school.clone(),
+            profession: self.profession.clone(),
+            rank: self.rank.clone(),
+        }
+    }
+}

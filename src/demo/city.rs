@@ -1,0 +1,344 @@
+//! The people of 江川市 and fifteen years of their appointments.
+
+use super::Rng;
+use super::names::*;
+use super::units::units;
+use banzi_domain::cadre::{FamilyMember, ResumeLine, YearRating};
+use banzi_domain::codes::{Degree, Education, Gender, Manner, Party, PostKind, Rating};
+use banzi_domain::date::{Date, add_years, iso, make_date};
+use banzi_domain::id_number::synthesize;
+use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
+use banzi_domain::roster::{Located, Roster};
+use banzi_store::CadreRecord;
+
+/// Everything the demo writes: the roster and the extra record lines.
+pub struct City {
+    pub roster: Roster,
+    pub records: Vec<(String, CadreRecord)>,
+}
+
+pub(super) struct Person {
+    pub(super) cadre: Cadre,
+    pub(super) first_job: Date,
+}
+
+pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
+    let gender = if rng.chance(28) {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
+    let age = 30 + rng.below(20) as i16;
+    let y = start.year() - age;
+    let birth = make_date(
+        i64::from(y),
+        1 + rng.below(12) as i64,
+        1 + rng.below(28) as i64,
+    )
+    .unwrap_or(start);
+    let id = synthesize(320601 + rng.below(12) as u32, birth, seq, gender);
+    let name = format!(
+        "{}{}",
+        rng.pick(SURNAMES),
+        if gender == Gender::Male {
+            rng.pick(GIVEN_M)
+        } else {
+            rng.pick(GIVEN_F)
+        }
+    );
+    let party = if rng.chance(8) {
+        *rng.pick(&[
+            Party::Dl,
+            Party::Jiusan,
+            Party::Cndca,
+            Party::NonParty,
+            Party::Cape,
+        ])
+    } else {
+        Party::Cpc
+    };
+    let first_job = add_years(birth, 22);
+    let ft = *rng.pick(&[
+        Education::University,
+        Education::University,
+        Education::University,
+        Education::Postgraduate,
+        Education::College,
+    ]);
+    let ft_degree = match ft {
+        Education::Postgraduate => Some(Degree::Master),
+        Education::University => Some(Degree::Bachelor),
+        _ => None,
+    };
+    let (pt, pt_degree) = if ft != Education::Postgraduate && rng.chance(40) {
+        (Some(Education::Postgraduate), Some(Degree::Master))
+    } else {
+        (None, None)
+    };
+    let cadre = Cadre {
+        id_number: id,
+        name,
+        gender,
+        ethnicity: (*rng.pick(ETHNIC)).into(),
+        birth_date: birth,
+        native_place: (*rng.pick(PLACES)).into(),
+        party,
+        party_joined: if party.is_non_cpc() {
+            None
+        } else {
+            Some(add_years(birth, 21 + rng.below(6) as i16))
+        },
+        work_started: Some(first_job),
+        ft_education: Some(ft),
+        ft_degree,
+        ft_school: (*rng.pick(SCHOOLS)).into(),
+        pt_education: pt,
+        pt_degree,
+        pt_school: if pt.is_some() {
+            "中共江苏省委党校在职研究生".into()
+        } else {
+            String::new()
+        },
+        profession: (*rng.pick(PROFESSIONS)).into(),
+        rank: String::new(),
+    };
+    Person { cadre, first_job }
+}
+
+fn rank_for(kind: PostKind, county: bool) -> &'static str {
+    match (kind, county) {
+        (PostKind::Principal, _) => "正处级",
+        (PostKind::Deputy, true) => "副处级",
+        (PostKind::Deputy, false) => "副处级",
+        (PostKind::DisciplineLead, _) => "副处级",
+        (PostKind::Member, _) => "副处级",
+    }
+}
+
+/// Builds the city in memory (pure; the same every time).
+pub fn city() -> City {
+    let mut rng = Rng::new(20_261_121);
+    let end_of_history = make_date(2026, 11, 1).unwrap_or(Date::constant(2026, 11, 1));
+    let mut roster = Roster::default();
+    let mut people: Vec<Person> = Vec::new();
+    let mut records = Vec::new();
+    let mut doc = 0u32;
+    let specs = units();
+    for (row, spec) in (2u32..).zip(specs.iter()) {
+        roster.units.push(Located {
+            row,
+            value: Unit {
+                code: spec.code.clone(),
+                name: spec.name.clone(),
+                parent_code: spec.parent.map(String::from),
+                category: spec.category.into(),
+                platform: spec.platform.into(),
+                system: spec.system,
+                non_cpc_required: spec.non_cpc,
+            },
+        });
+    }
+    // Cadres free to move again, with the day they became free.
+    let mut pool_of_movers: Vec<(usize, Date)> = Vec::new();
+    for spec in &specs {
+        let county = spec.category == "县(市、区)";
+        for (pi, (title, kind, seats)) in spec.posts.iter().enumerate() {
+            let code = format!("{}-P{}", spec.code, pi + 1);
+            roster.posts.push(Located {
+                row: roster.posts.len() as u32 + 2,
+                value: Post {
+                    code: code.clone(),
+                    unit_code: spec.code.clone(),
+                    team: String::new(),
+                    title: title.clone(),
+                    kind: *kind,
+                    seats: *seats,
+                },
+            });
+            for _seat in 0..*seats {
+                // A chain of holders from 2011 (some seats start vacant later) to now.
+                let mut at = make_date(2011, 1 + rng.below(12) as i64, 1).unwrap_or(end_of_history);
+                while at < end_of_history {
+                    let tenure = 2 + rng.below(7) as i16;
+                    let mut end = add_years(at, tenure);
+                    // Exchanges: a third of holders come from another post they have left,
+                    // if they are under 55.
+                    let free: Vec<usize> = (0..pool_of_movers.len())
+                        .filter(|&i| {
+                            pool_of_movers[i].1 <= at
+                                && add_years(people[pool_of_movers[i].0].cadre.birth_date, 55) > at
+                        })
+                        .collect();
+                    let (who, manner) = if !free.is_empty() && rng.chance(33) {
+                        let i = *rng.pick(&free);
+                        (
+                            pool_of_movers.swap_remove(i).0,
+                            *rng.pick(&[
+                                Manner::Exchange,
+                                Manner::OutsideExchange,
+                                Manner::Exchange,
+                            ]),
+                        )
+                    } else {
+                        let p = new_person(&mut rng, people.len() as u32, at);
+                        people.push(p);
+                        (
+                            people.len() - 1,
+                            *rng.pick(&[
+                                Manner::Appointed,
+                                Manner::Appointed,
+                                Manner::Elected,
+                                Manner::Competition,
+                            ]),
+                        )
+                    };
+                    let person = &mut people[who];
+                    // Leaves the post by 60.
+                    end = end.min(add_years(person.cadre.birth_date, 60));
+                    let ends = if end < end_of_history
+                        && (rng.chance(85) || end == add_years(person.cadre.birth_date, 60))
+                    {
+                        Some(end)
+                    } else {
+                        None
+                    };
+                    person.cadre.rank = rank_for(*kind, county).into();
+                    doc += 1;
+                    let start = at.max(add_years(person.first_job, 8));
+                    if ends.is_some_and(|e| e <= start) {
+                        at = end;
+                        continue;
+                    }
+                    roster.appointments.push(Located {
+                        row: roster.appointments.len() as u32 + 2,
+                        value: Appointment {
+                            id_number: person.cadre.id_number.clone(),
+                            post_code: code.clone(),
+                            start,
+                            end: ends,
+                            manner: Some(manner),
+                            doc_no: format!("江委〔{}〕{}号", start.year(), doc % 300 + 1),
+                        },
+                    });
+                    if matches!(kind, PostKind::Deputy | PostKind::Member) {
+                        let work = *rng.pick(WORKS);
+                        roster.portfolios.push(Located {
+                            row: roster.portfolios.len() as u32 + 2,
+                            value: Portfolio {
+                                id_number: person.cadre.id_number.clone(),
+                                post_code: code.clone(),
+                                work: work.into(),
+                                start,
+                                end: ends,
+                            },
+                        });
+                    }
+                    records.push((
+                        person.cadre.id_number.to_string(),
+                        CadreRecord::Resume(ResumeLine {
+                            start: start.into(),
+                            end: ends.map(Into::into),
+                            text: format!("{}{}", spec.name, title),
+                        }),
+                    ));
+                    match ends {
+                        Some(e) => {
+                            if rng.chance(60) {
+                                pool_of_movers.push((who, e));
+                            }
+                            at = e;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        let id = p.cadre.id_number.to_string();
+        records.push((
+            id.clone(),
+            CadreRecord::Resume(ResumeLine {
+                start: p.first_job.into(),
+                end: Some(add_years(p.first_job, 6).into()),
+                text: format!(
+                    "{}参加工作，历任科员、副科长、科长",
+                    rng.pick(&[
+                        "江川市东江区",
+                        "江川市临川县",
+                        "江川市财政局",
+                        "江川市委办公室"
+                    ])
+                ),
+            }),
+        ));
+        // A spouse of about the same age and a son born when the cadre was about 28.
+        let spouse = if p.cadre.gender == Gender::Female {
+            ("丈夫", GIVEN_M)
+        } else {
+            ("妻子", GIVEN_F)
+        };
+        for (relation, offset, given) in [(spouse.0, 1, spouse.1), ("儿子", 28, GIVEN_M)] {
+            let birth = add_years(p.cadre.birth_date, offset);
+            let surname = if relation == "儿子" && p.cadre.gender == Gender::Male {
+                p.cadre
+                    .name
+                    .chars()
+                    .next()
+                    .map(String::from)
+                    .unwrap_or_default()
+            } else {
+                (*rng.pick(SURNAMES)).to_string()
+            };
+            let work = if relation == "儿子" && birth.year() > 2004 {
+                "学生"
+            } else {
+                "江川市某单位职工"
+            };
+            if let Ok(m) = FamilyMember::parse(
+                relation,
+                &format!("{surname}{}", rng.pick(given)),
+                &iso(birth),
+                "群众",
+                work,
+            ) {
+                records.push((id.clone(), CadreRecord::Family(m)));
+            }
+        }
+        for year in 2021..=2025 {
+            let rating = if rng.chance(18) {
+                Rating::Excellent
+            } else {
+                Rating::Competent
+            };
+            records.push((id.clone(), CadreRecord::Rating(YearRating { year, rating })));
+        }
+        for year in [2023, 2024, 2025] {
+            if rng.chance(75) {
+                let (name, kind) = *rng.pick(TRAININGS);
+                let start = make_date(year, 3 + rng.below(8) as i64, 1 + rng.below(20) as i64)
+                    .unwrap_or(end_of_history);
+                roster.trainings.push(Located {
+                    row: roster.trainings.len() as u32 + 2,
+                    value: Training {
+                        id_number: p.cadre.id_number.clone(),
+                        name: format!("{year}年{name}"),
+                        kind,
+                        start,
+                        end: Some(
+                            add_years(start, 0)
+                                .checked_add(jiff::Span::new().days(5))
+                                .unwrap_or(start),
+                        ),
+                        hours: Some(24.0 + (i % 3) as f64 * 8.0),
+                    },
+                });
+            }
+        }
+        roster.cadres.push(Located {
+            row: i as u32 + 2,
+            value: p.cadre.clone(),
+        });
+    }
+    City { roster, records }
+}

@@ -1,0 +1,124 @@
+//! `banzi demo`: a fictional city (江川市), built the same way every time.
+//!
+//! 46 units (市委, 10 counties, 30 city departments — among them 纪委监委, 组织部 and the
+//! 公检法 units — and 5 state enterprises), their teams and posts, and fifteen years of
+//! appointment history (2011–2026) with 2–8 year tenures, exchanges between units,
+//! portfolios, training, 简历, family and annual ratings. Every name, ID number and document
+//! number is invented; the ID numbers carry valid check digits.
+
+mod bench;
+mod city;
+mod names;
+mod units;
+
+pub use bench::big_roster;
+pub use city::{City, city};
+
+use banzi_domain::role::{Actor, Role, Scope};
+use banzi_store::{NewUser, Store};
+
+pub const DEMO_PASSWORD: &str = "Banzi2026demo";
+
+/// What was built, for the start-up message.
+pub struct Built {
+    pub password: &'static str,
+    pub logins: Vec<(String, &'static str)>,
+}
+
+/// A small deterministic generator (SplitMix64): the same city on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Writes the city and the demo accounts unless the database already holds units.
+pub async fn build(store: &Store) -> anyhow::Result<Built> {
+    let staff = Actor::cli("demo");
+    let admin = Actor {
+        login: "cli:demo".into(),
+        role: Role::SysAdmin,
+        scope: Scope::All,
+    };
+    let logins: Vec<(String, &'static str)> = vec![
+        ("zuzhibu".into(), "组织部工作人员"),
+        ("buzhang".into(), "部领导（只读）"),
+        ("caizheng".into(), "单位填报员（市财政局）"),
+        ("jijian".into(), "纪检监察审核员"),
+        ("xitong".into(), "系统管理员"),
+        ("anquan".into(), "安全管理员"),
+        ("shenji".into(), "审计管理员"),
+    ];
+    if !store.units(&staff).await?.is_empty() {
+        println!("数据库中已有数据，不再生成示范城市。");
+        return Ok(Built {
+            password: DEMO_PASSWORD,
+            logins,
+        });
+    }
+    let c = city();
+    println!(
+        "正在生成示范城市：{} 个单位、{} 个职位、{} 名干部、{} 条任职记录……",
+        c.roster.units.len(),
+        c.roster.posts.len(),
+        c.roster.cadres.len(),
+        c.roster.appointments.len()
+    );
+    store
+        .import_roster(&staff, &c.roster, &|_, _, _| {})
+        .await
+        .map_err(|e| match e {
+            banzi_store::ImportError::Rows(rows) => anyhow::anyhow!(
+                "示范数据有误：{}",
+                rows.iter()
+                    .take(5)
+                    .map(|r| r.to_string())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            banzi_store::ImportError::Other(e) => e.into(),
+        })?;
+    store.add_cadre_records(&staff, &c.records).await?;
+    let hash = banzi_web::hash_password(DEMO_PASSWORD);
+    let roles = [
+        Role::Staff,
+        Role::Leader,
+        Role::Liaison,
+        Role::Discipline,
+        Role::SysAdmin,
+        Role::SecAdmin,
+        Role::Auditor,
+    ];
+    for ((login, _), role) in logins.iter().zip(roles) {
+        let u = NewUser {
+            login: login.clone(),
+            display_name: String::new(),
+            password_hash: hash.clone(),
+            role,
+            unit_code: (role == Role::Liaison).then(|| "JC-D11".to_string()),
+        };
+        store.create_user(&admin, &u).await?;
+    }
+    Ok(Built {
+        password: DEMO_PASSWORD,
+        logins,
+    })
+}
