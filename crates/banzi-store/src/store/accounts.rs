@@ -1,0 +1,174 @@
+//! Accounts, sessions and the audit trail.
+
+use super::need;
+use crate::connect::{Store, now_rfc3339};
+use crate::types::*;
+use crate::{db, rows::*};
+use banzi_domain::DomainError;
+use banzi_domain::audit::{ChainBreak, verify_chain};
+use banzi_domain::role::Actor;
+
+impl Store {
+    // ----- accounts and sessions -----
+
+    pub async fn user_by_login(&self, login: &str) -> Result<Option<UserRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::by_login(c, login).await)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::by_id(c, id).await)
+    }
+
+    pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>, DomainError> {
+        need(
+            actor.role.manages_accounts() || actor.role.unlocks_accounts(),
+            "只有系统管理员和安全管理员可以查看账号",
+        )?;
+        on_conn!(self, |c, b| b::users::list(c).await)
+    }
+
+    pub async fn create_user(&self, actor: &Actor, u: &NewUser) -> Result<i64, DomainError> {
+        need(actor.role.manages_accounts(), "只有系统管理员可以创建账号")?;
+        if u.role.needs_unit() != u.unit_code.is_some() {
+            return Err(DomainError::invalid(
+                "单位",
+                if u.role.needs_unit() {
+                    "单位填报员必须指定所属单位"
+                } else {
+                    "只有单位填报员可以指定单位"
+                },
+            ));
+        }
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::create(c, actor, u, &now).await)
+    }
+
+    pub async fn set_password(
+        &self,
+        actor: &Actor,
+        login: &str,
+        hash: &str,
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_accounts() || actor.login == login,
+            "只有系统管理员可以重设他人密码",
+        )?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::set_password(
+            c, actor, login, hash, &now
+        )
+        .await)
+    }
+
+    pub async fn set_user_active(
+        &self,
+        actor: &Actor,
+        login: &str,
+        active: bool,
+    ) -> Result<(), DomainError> {
+        need(
+            actor.role.manages_accounts(),
+            "只有系统管理员可以停用或启用账号",
+        )?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::set_active(
+            c, actor, login, active, &now
+        )
+        .await)
+    }
+
+    pub async fn unlock_user(&self, actor: &Actor, login: &str) -> Result<(), DomainError> {
+        need(actor.role.unlocks_accounts(), "只有安全管理员可以解除锁定")?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| b::users::unlock(c, actor, login, &now).await)
+    }
+
+    /// Records a failed sign-in; returns the lock end when this failure locked the account.
+    pub async fn record_login_failure(
+        &self,
+        login: &str,
+        now: &str,
+        window_start: &str,
+        max: i64,
+        lock_until: &str,
+    ) -> Result<Option<String>, DomainError> {
+        in_tx!(self, |c, b| b::users::record_failure(
+            c,
+            login,
+            now,
+            window_start,
+            max,
+            lock_until
+        )
+        .await)
+    }
+
+    pub async fn clear_login_failures(&self, login: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::clear_failures(c, login).await)
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf: &str,
+        now: &str,
+    ) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::create_session(
+            c, token_hash, user_id, csrf, now
+        )
+        .await)
+    }
+
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, DomainError> {
+        on_conn!(self, |c, b| b::users::session(c, token_hash).await)
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::touch_session(c, token_hash, now)
+            .await)
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), DomainError> {
+        on_conn!(self, |c, b| b::users::delete_session(c, token_hash).await)
+    }
+
+    // ----- audit -----
+
+    /// Checks the whole chain; `Ok(n)` is the number of entries verified.
+    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, DomainError> {
+        on_conn!(self, |c, b| {
+            let (seq, hash) = b::audit::head(&mut *c).await?;
+            let rows: Vec<banzi_domain::audit::AuditEntry> = b::audit::all(c)
+                .await?
+                .into_iter()
+                .map(Into::into)
+                .collect();
+            Ok(verify_chain(&rows, (seq, &hash)))
+        })
+    }
+
+    /// One page of the trail, newest first: the audit administrator only (三员分立).
+    pub async fn audit_page(
+        &self,
+        actor: &Actor,
+        f: &AuditFilter,
+    ) -> Result<(Vec<AuditRow>, i64), DomainError> {
+        need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
+        on_conn!(self, |c, b| b::audit::page(c, f).await)
+    }
+
+    /// Records an export or another event that writes nothing else.
+    pub async fn audit_event(
+        &self,
+        actor: &Actor,
+        action: &str,
+        entity: &str,
+        key: &str,
+        detail: serde_json::Value,
+    ) -> Result<(), DomainError> {
+        let now = now_rfc3339();
+        let d = crate::draft(actor, &now, action, entity, key, None, Some(detail));
+        in_tx!(self, |c, b| b::audit::append(c, d).await.map(|_| ()))
+    }
+}

@@ -1,0 +1,78 @@
+//! The operations of [`Store`]: each runs the backend's query module on one connection or
+//! in one transaction, after the role and scope checks that belong to the operation.
+
+use banzi_domain::DomainError;
+use banzi_domain::role::{Actor, Scope};
+
+/// Runs `$body` with `$c` a connection and `$b` the backend's query modules.
+macro_rules! on_conn {
+    ($store:expr, |$c:ident, $b:ident| $body:expr) => {
+        match $store {
+            Store::Sqlite(pool) => {
+                let mut conn = pool.acquire().await.map_err(db)?;
+                let $c = &mut *conn;
+                #[allow(unused_imports)]
+                use crate::sqlite as $b;
+                $body
+            }
+            Store::Pg(pool) => {
+                let mut conn = pool.acquire().await.map_err(db)?;
+                let $c = &mut *conn;
+                #[allow(unused_imports)]
+                use crate::pg as $b;
+                $body
+            }
+        }
+    };
+}
+
+/// Runs `$body` in one transaction, committed only when it returns `Ok`. SQLite takes the
+/// write lock at BEGIN, so a transaction that reads first never fails to upgrade later.
+macro_rules! in_tx {
+    ($store:expr, |$c:ident, $b:ident| $body:expr) => {
+        match $store {
+            Store::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+                let r = {
+                    let $c = &mut *tx;
+                    #[allow(unused_imports)]
+                    use crate::sqlite as $b;
+                    $body
+                };
+                if r.is_ok() {
+                    tx.commit().await.map_err(db)?;
+                }
+                r
+            }
+            Store::Pg(pool) => {
+                let mut tx = pool.begin().await.map_err(db)?;
+                let r = {
+                    let $c = &mut *tx;
+                    #[allow(unused_imports)]
+                    use crate::pg as $b;
+                    $body
+                };
+                if r.is_ok() {
+                    tx.commit().await.map_err(db)?;
+                }
+                r
+            }
+        }
+    };
+}
+
+fn forbid(what: &str) -> DomainError {
+    DomainError::Forbidden(what.to_string())
+}
+
+fn need(ok: bool, what: &str) -> Result<(), DomainError> {
+    if ok { Ok(()) } else { Err(forbid(what)) }
+}
+
+fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
+    need(actor.role.reads_registry(), "您的角色不能查看干部信息")?;
+    Ok(&actor.scope)
+}
+
+mod accounts;
+mod registry;
