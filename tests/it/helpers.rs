@@ -182,7 +182,7 @@ impl Client {
     }
 
     fn finish(&mut self, r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
-        let mut r = r.expect("http request");
+        let mut r = r.unwrap_or_else(|e| panic!("http request failed: {e}"));
         if let Some(set) = r.headers().get("set-cookie").and_then(|v| v.to_str().ok())
             && let Some(v) = set.split(';').next()
             && v.starts_with("banzi_session=")

@@ -138,6 +138,9 @@ async fn import(
             }
         }
     }
+    // The upload is read before the role is checked: answering while the browser is still
+    // sending would break the connection instead of showing the reason.
+    super::units::require_staff(&caller)?;
     let Some(data) = data.filter(|d| !d.is_empty()) else {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
