@@ -60,19 +60,21 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// 政治面貌 (GB/T 4762): "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3).
+    /// 政治面貌 (GB/T 4762). The roster writes a 民主党派 by its name (民盟, 九三学社 …);
+    /// the member forms of GB/T 4762 (民盟盟员 …) and the full names are read as the same.
+    /// "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3).
     Party, "政治面貌" {
         Cpc => "中共党员",
         CpcProbation => "中共预备党员",
-        Kmt => "民革党员" | "民革",
-        Dl => "民盟盟员" | "民盟",
-        Cndca => "民建会员" | "民建",
-        Cape => "民进会员" | "民进",
-        Pwdp => "农工党党员" | "农工党",
-        Zgd => "致公党党员" | "致公党",
-        Jiusan => "九三学社社员" | "九三学社",
-        Taimeng => "台盟盟员" | "台盟",
-        NonParty => "无党派人士",
+        Kmt => "民革" | "民革党员" | "中国国民党革命委员会",
+        Dl => "民盟" | "民盟盟员" | "中国民主同盟",
+        Cndca => "民建" | "民建会员" | "中国民主建国会",
+        Cape => "民进" | "民进会员" | "中国民主促进会",
+        Pwdp => "农工党" | "农工党党员" | "中国农工民主党",
+        Zgd => "致公党" | "致公党党员" | "中国致公党",
+        Jiusan => "九三学社" | "九三学社社员",
+        Taimeng => "台盟" | "台盟盟员" | "台湾民主自治同盟",
+        NonParty => "无党派人士" | "无党派",
         Masses => "群众",
     }
 );
@@ -149,6 +151,9 @@ mod tests {
             assert_eq!(Party::parse(p.label()).unwrap(), *p);
         }
         assert_eq!(Party::parse("民盟").unwrap(), Party::Dl);
+        assert_eq!(Party::parse("民盟盟员").unwrap(), Party::Dl);
+        assert_eq!(Party::parse("中国民主同盟").unwrap(), Party::Dl);
+        assert_eq!(Party::Jiusan.label(), "九三学社");
         assert_eq!(UnitSystem::parse("").unwrap(), UnitSystem::Other);
         assert_eq!(Education::parse("本科").unwrap(), Education::University);
     }

@@ -97,12 +97,15 @@ impl Cadre {
             e.check("性别", Gender::parse(&r.gender))
         };
         let ethnicity = required(&mut e, "民族", &r.ethnicity);
-        let birth = if r.birth_date.trim().is_empty() {
+        let mut birth = if r.birth_date.trim().is_empty() {
             e.add("出生日期", "必填项不能为空");
             None
         } else {
             e.check("出生日期", parse_date(&r.birth_date))
         };
+        // Cadre files often give 出生年月 only (1975.10): it agrees with an ID number of that
+        // year and month, and the ID number supplies the day.
+        let month_only = r.birth_date.trim().split(['-', '.', '/']).count() == 2;
         let native_place = optional(&mut e, "籍贯", &r.native_place);
         let party = if r.party.trim().is_empty() {
             e.add("政治面貌", "必填项不能为空");
@@ -134,8 +137,15 @@ impl Cadre {
                     format!("性别“{}”与身份证号不符（身份证号显示为{}）", g, id.gender()),
                 );
             }
+            let born = id.birth_date();
             if let Some(b) = birth
-                && b != id.birth_date()
+                && month_only
+                && (b.year(), b.month()) == (born.year(), born.month())
+            {
+                birth = Some(born);
+            }
+            if let Some(b) = birth
+                && b != born
             {
                 e.add(
                     "出生日期",

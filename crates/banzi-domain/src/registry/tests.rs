@@ -1,5 +1,6 @@
 use super::*;
 use crate::codes::Gender;
+use crate::date::iso;
 use crate::error::DomainError;
 use crate::id_number::synthesize;
 
@@ -42,6 +43,18 @@ fn gender_and_birth_must_agree_with_the_id_number() {
     assert!(f[0].1.contains("与身份证号不符"));
     assert_eq!(f[1].0, "出生日期");
     assert!(f[1].1.contains("1978-05-20"));
+}
+
+#[test]
+fn a_month_only_birth_date_takes_the_day_from_the_id_number() {
+    let mut r = raw();
+    r.birth_date = "1978.05".into();
+    assert_eq!(iso(Cadre::parse(&r).unwrap().birth_date), "1978-05-20");
+    r.birth_date = "1978.06".into();
+    assert!(Cadre::parse(&r).is_err());
+    // A full date must match to the day.
+    r.birth_date = "1978-05-01".into();
+    assert!(Cadre::parse(&r).is_err());
 }
 
 #[test]
