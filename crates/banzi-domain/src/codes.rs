@@ -6,8 +6,15 @@
 macro_rules! vocabulary {
     ($(#[$m:meta])* $name:ident, $what:literal { $($var:ident => $label:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($var),+ }
+
+        /// Serialised as its Chinese label: the audit trail and exports read as the roster does.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.label())
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
@@ -172,6 +179,12 @@ mod tests {
         assert!(!Party::CpcProbation.is_non_cpc());
         assert!(Party::Jiusan.is_non_cpc());
         assert!(Party::Masses.is_non_cpc());
+    }
+
+    #[test]
+    fn vocabularies_serialise_as_their_labels() {
+        assert_eq!(serde_json::to_string(&Rating::Competent).unwrap(), "\"称职\"");
+        assert_eq!(serde_json::to_string(&Gender::Female).unwrap(), "\"女\"");
     }
 
     #[test]
