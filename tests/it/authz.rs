@@ -180,6 +180,20 @@ async fn every_route_for_every_role() {
                     },
                 ),
                 (
+                    format!("/cadres/{zw}/records/rating/2025/remove"),
+                    vec![],
+                    only(role, &[Role::Staff, Role::Liaison]),
+                ),
+                (
+                    format!("/cadres/{wq}/records/rating/2025/remove"),
+                    vec![],
+                    if liaison {
+                        NotFound
+                    } else {
+                        only(role, &[Role::Staff])
+                    },
+                ),
+                (
                     format!("/appointments/{wq_p3}/end"),
                     vec![("end", "2026-11-20".into()), ("doc_no", String::new())],
                     only(role, &[Role::Staff]),

@@ -288,3 +288,74 @@ async fn the_interface_speaks_three_languages() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
+    let app = app().await;
+    let base = app.base.clone();
+    let zw = zhang_wei();
+    let wq = crate::fixture::wang_qiang();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        c.login("liaison", PASSWORD);
+        c.get(&format!("/cadres/{zw}"));
+        let r = c.post(
+            &format!("/cadres/{zw}/records"),
+            &[
+                ("kind", "resume"),
+                ("a", "2001.07"),
+                ("b", "2005.12"),
+                ("c", "写错的一行"),
+            ],
+        );
+        assert_eq!(r.status, 303);
+        let page = c.get(&format!("/cadres/{zw}"));
+        assert!(page.body.contains("写错的一行"));
+        let marker = "/records/resume/";
+        let i = page.body.find(marker).expect("a remove button");
+        let line: String = page.body[i + marker.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        // Another unit's cadre is out of reach, and a bad line id is "not found".
+        assert_eq!(
+            c.post(&format!("/cadres/{wq}/records/resume/{line}/remove"), &[])
+                .status,
+            404
+        );
+        assert_eq!(
+            c.post(&format!("/cadres/{zw}/records/resume/x/remove"), &[])
+                .status,
+            404
+        );
+        let r = c.post(&format!("/cadres/{zw}/records/resume/{line}/remove"), &[]);
+        assert_eq!(r.status, 303);
+        assert!(!c.get(&format!("/cadres/{zw}")).body.contains("写错的一行"));
+        assert_eq!(
+            c.post(&format!("/cadres/{zw}/records/resume/{line}/remove"), &[])
+                .status,
+            404,
+            "already gone"
+        );
+    })
+    .await;
+    let (rows, _) = app
+        .db
+        .store
+        .audit_page(
+            &crate::helpers::as_role(banzi_domain::role::Role::Auditor, None),
+            &banzi_store::AuditFilter {
+                key: Some(zhang_wei()),
+                per_page: 20,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    let removed = rows
+        .iter()
+        .find(|r| r.action == "cadre.resume.remove")
+        .expect("removal audited");
+    assert_eq!(removed.actor, "liaison");
+    assert!(removed.before_json.contains("写错的一行"));
+}

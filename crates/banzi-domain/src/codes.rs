@@ -183,7 +183,10 @@ mod tests {
 
     #[test]
     fn vocabularies_serialise_as_their_labels() {
-        assert_eq!(serde_json::to_string(&Rating::Competent).unwrap(), "\"称职\"");
+        assert_eq!(
+            serde_json::to_string(&Rating::Competent).unwrap(),
+            "\"称职\""
+        );
         assert_eq!(serde_json::to_string(&Gender::Female).unwrap(), "\"女\"");
     }
 

@@ -106,7 +106,7 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
 macro_rules! backend {
     ($db:ty, $group_concat:literal) => {
         #[allow(unused_imports)]
-        use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, Upsert, rows::*};
+        use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, RecordKind, Upsert, rows::*};
         #[allow(unused_imports)]
         use crate::{
             ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe, stored,

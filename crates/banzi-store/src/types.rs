@@ -63,6 +63,27 @@ pub enum CadreRecord {
     Rating(YearRating),
 }
 
+/// Which list of a cadre's record a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Resume,
+    Family,
+    Reward,
+    Rating,
+}
+
+impl RecordKind {
+    pub fn parse(s: &str) -> Option<RecordKind> {
+        match s {
+            "resume" => Some(RecordKind::Resume),
+            "family" => Some(RecordKind::Family),
+            "reward" => Some(RecordKind::Reward),
+            "rating" => Some(RecordKind::Rating),
+            _ => None,
+        }
+    }
+}
+
 /// What an import wrote (rows equal to the stored ones are not counted).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ImportSummary {

@@ -257,3 +257,38 @@ pub async fn photo(c: &mut Conn, cadre_id: i64) -> Result<Option<(String, Vec<u8
     sqlx::query_as("SELECT mime, data FROM cadre_photos WHERE cadre_id = $1")
         .bind(cadre_id).fetch_optional(&mut *c).await.map_err(db)
 }
+
+/// Removes one line of a cadre's record (a wrong 简历 line, family member, 奖惩 or rating),
+/// audited with what it held. `line` is the row id (the year for a rating).
+pub async fn remove_record(c: &mut Conn, actor: &Actor, id_number: &str, kind: RecordKind, line: i64, now: &str) -> Result<(), DomainError> {
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）")))?;
+    let (select, delete, action) = match kind {
+        RecordKind::Resume => (
+            "SELECT start_ym || '—' || COALESCE(end_ym, '') || ' ' || text FROM resume_lines WHERE cadre_id = $1 AND id = $2",
+            "DELETE FROM resume_lines WHERE cadre_id = $1 AND id = $2",
+            "cadre.resume.remove",
+        ),
+        RecordKind::Family => (
+            "SELECT relation || ' ' || name FROM family_members WHERE cadre_id = $1 AND id = $2",
+            "DELETE FROM family_members WHERE cadre_id = $1 AND id = $2",
+            "cadre.family.remove",
+        ),
+        RecordKind::Reward => (
+            "SELECT on_date || ' ' || kind || ' ' || text FROM rewards WHERE cadre_id = $1 AND id = $2",
+            "DELETE FROM rewards WHERE cadre_id = $1 AND id = $2",
+            "cadre.reward.remove",
+        ),
+        RecordKind::Rating => (
+            "SELECT CAST(year AS TEXT) || ' ' || rating FROM ratings WHERE cadre_id = $1 AND year = $2",
+            "DELETE FROM ratings WHERE cadre_id = $1 AND year = $2",
+            "cadre.rating.remove",
+        ),
+    };
+    let before: Option<(String,)> = sqlx::query_as(select).bind(cid).bind(line).fetch_optional(&mut *c).await.map_err(db)?;
+    let Some((before,)) = before else {
+        return Err(DomainError::NotFound("该记录".into()));
+    };
+    sqlx::query(delete).bind(cid).bind(line).execute(&mut *c).await.map_err(db)?;
+    super::audit::append(&mut *c, draft(actor, now, action, "cadre", id_number, Some(serde_json::json!({ "line": before })), None)).await?;
+    Ok(())
+}

@@ -152,6 +152,24 @@ impl Store {
     }
 
     /// Adds many record lines in one transaction (demo data, bulk entry): staff only.
+    /// Removes one line of a cadre's record: whoever may edit the cadre.
+    pub async fn remove_cadre_record(
+        &self,
+        actor: &Actor,
+        id_number: &str,
+        kind: RecordKind,
+        line: i64,
+        today: Date,
+    ) -> Result<(), DomainError> {
+        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        let now = now_rfc3339();
+        let day = iso(today);
+        in_tx!(self, |c, b| {
+            b::cadres::get_row(&mut *c, &actor.scope, id_number, &day).await?;
+            b::cadres::remove_record(c, actor, id_number, kind, line, &now).await
+        })
+    }
+
     pub async fn add_cadre_records(
         &self,
         actor: &Actor,

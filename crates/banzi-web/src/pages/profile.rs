@@ -21,13 +21,17 @@ use banzi_domain::date::{age_on, iso, parse_date};
 use banzi_domain::registry::{
     Appointment, AppointmentRaw, Portfolio, PortfolioRaw, Training, TrainingRaw,
 };
-use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, today};
+use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, RecordKind, today};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cadres/{id}", get(profile))
         .route("/cadres/{id}/appoint", get(appoint_form).post(appoint))
         .route("/cadres/{id}/records", post(add_record))
+        .route(
+            "/cadres/{id}/records/{kind}/{line}/remove",
+            post(remove_record),
+        )
         .route("/cadres/{id}/photo", get(photo).post(upload_photo))
         .route("/appointments/{id}/end", post(end))
 }
@@ -346,6 +350,22 @@ async fn add_record(
         Err(e) => Err(e),
     };
     back_to_profile(&s, tr, &caller, &id, &format!("#{}", f.kind), result).await
+}
+
+async fn remove_record(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path((id, kind, line)): Path<(String, String, String)>,
+) -> WebResult<Response> {
+    let (Some(k), Ok(line)) = (RecordKind::parse(&kind), line.parse::<i64>()) else {
+        return Err(DomainError::NotFound("该记录".into()).into());
+    };
+    let result = s
+        .store
+        .remove_cadre_record(&caller.actor, &id, k, line, today())
+        .await;
+    back_to_profile(&s, tr, &caller, &id, &format!("#{kind}"), result).await
 }
 
 async fn photo(
