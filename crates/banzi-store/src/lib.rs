@@ -9,6 +9,7 @@
 
 mod connect;
 mod rows;
+mod rows_in;
 mod store;
 mod types;
 
@@ -104,7 +105,11 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
 
 /// Instantiates the query modules for one backend: the same files, another `DB`.
 macro_rules! backend {
-    ($db:ty, $group_concat:literal) => {
+    ($db:ty, $group_concat:literal, $rows_in:ident) => {
+        #[allow(unused_imports)]
+        use crate::rows_in::$rows_in::insert_rows;
+        #[allow(unused_imports)]
+        use crate::rows_in::{TableInsert, Val};
         #[allow(unused_imports)]
         use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, RecordKind, Upsert, rows::*};
         #[allow(unused_imports)]
@@ -123,7 +128,6 @@ macro_rules! backend {
             roster::{Known, Located, Roster},
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
-        pub type DbKind = $db;
         const GROUP_CONCAT_POSTS: &str = $group_concat;
         pub mod audit {
             use super::*;
@@ -159,13 +163,15 @@ macro_rules! backend {
 mod sqlite {
     backend!(
         sqlx::Sqlite,
-        "group_concat(un.name || ' ' || p.title, '；')"
+        "group_concat(un.name || ' ' || p.title, '；')",
+        sqlite
     );
 }
 
 mod pg {
     backend!(
         sqlx::Postgres,
-        "string_agg(un.name || ' ' || p.title, '；')"
+        "string_agg(un.name || ' ' || p.title, '；')",
+        pg
     );
 }

@@ -5,9 +5,21 @@
 
 use std::collections::HashMap;
 
-/// Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound
-/// parameters for the widest table (cadres, 20 columns).
-const CHUNK: usize = 500;
+
+const AUDIT: TableInsert = TableInsert {
+    head: "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)",
+    lookup: None,
+};
+
+/// Checks that a batch wrote every row (a lookup join that found no cadre or post would
+/// silently drop one).
+fn all_written(what: &str, want: usize, got: u64) -> Result<(), DomainError> {
+    if got == want as u64 {
+        Ok(())
+    } else {
+        Err(DomainError::Internal(format!("批量写入{what}：应写入{want}条，实写入{got}条")))
+    }
+}
 
 /// Seals and stores `drafts` as the next entries of the chain.
 pub async fn flush_audit(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<(), DomainError> {
@@ -31,24 +43,11 @@ pub async fn flush_audit(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<(), Do
             e
         })
         .collect();
-    for chunk in entries.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new(
-            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) ",
-        );
-        q.push_values(chunk, |mut b, e| {
-            b.push_bind(e.seq)
-                .push_bind(e.at.clone())
-                .push_bind(e.actor.clone())
-                .push_bind(e.action.clone())
-                .push_bind(e.entity.clone())
-                .push_bind(e.key.clone())
-                .push_bind(e.before.clone())
-                .push_bind(e.after.clone())
-                .push_bind(e.prev_hash.clone())
-                .push_bind(e.hash.clone());
-        });
-        q.build().execute(&mut *c).await.map_err(db)?;
-    }
+    let rows: Vec<Vec<Val>> = entries
+        .into_iter()
+        .map(|e| vec![e.seq.into(), e.at.into(), e.actor.into(), e.action.into(), e.entity.into(), e.key.into(), e.before.into(), e.after.into(), e.prev_hash.into(), e.hash.into()])
+        .collect();
+    insert_rows(&mut *c, &AUDIT, &rows).await?;
     sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&prev).execute(&mut *c).await.map_err(db)?;
     Ok(())
 }
@@ -80,45 +79,32 @@ pub async fn cadres(
             None => new.push(&x.value),
         }
     }
-    let mut drafts = Vec::with_capacity(new.len());
-    for (i, chunk) in new.chunks(CHUNK).enumerate() {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new(
-            "INSERT INTO cadres (id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date, native_place, \
-             party, party_joined, work_started, ft_education, ft_degree, ft_school, pt_education, pt_degree, pt_school, \
-             profession, rank, updated_at) ",
-        );
-        q.push_values(chunk, |mut b, x| {
+    let rows: Vec<Vec<Val>> = new
+        .iter()
+        .map(|x| {
             let (py, initials) = banzi_domain::pinyin_name::name_pinyin(&x.name);
             let r = x.to_raw();
-            b.push_bind(r.id_number)
-                .push_bind(r.name)
-                .push_bind(py)
-                .push_bind(initials)
-                .push_bind(r.gender)
-                .push_bind(r.ethnicity)
-                .push_bind(r.birth_date)
-                .push_bind(r.native_place)
-                .push_bind(r.party)
-                .push_bind(opt(&r.party_joined))
-                .push_bind(opt(&r.work_started))
-                .push_bind(opt(&r.ft_education))
-                .push_bind(opt(&r.ft_degree))
-                .push_bind(r.ft_school)
-                .push_bind(opt(&r.pt_education))
-                .push_bind(opt(&r.pt_degree))
-                .push_bind(r.pt_school)
-                .push_bind(r.profession)
-                .push_bind(r.rank)
-                .push_bind(now.to_string());
-        });
-        // No RETURNING: sqlx hands each returned row across threads one by one, which costs
-        // more than the insert itself. Later sheets join on the ID number instead.
-        q.build().execute(&mut *c).await.map_err(db)?;
-        for x in chunk {
-            drafts.push(draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(super::cadres::cadre_json(x))));
-        }
-        progress("干部", (i + 1) * CHUNK, new.len());
-    }
+            vec![
+                r.id_number.into(), r.name.into(), py.into(), initials.into(), r.gender.into(), r.ethnicity.into(),
+                r.birth_date.into(), r.native_place.into(), r.party.into(), opt(&r.party_joined).into(),
+                opt(&r.work_started).into(), opt(&r.ft_education).into(), opt(&r.ft_degree).into(), r.ft_school.into(),
+                opt(&r.pt_education).into(), opt(&r.pt_degree).into(), r.pt_school.into(), r.profession.into(),
+                r.rank.into(), now.into(),
+            ]
+        })
+        .collect();
+    const CADRES: TableInsert = TableInsert {
+        head: "INSERT INTO cadres (id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date, native_place, \
+               party, party_joined, work_started, ft_education, ft_degree, ft_school, pt_education, pt_degree, pt_school, \
+               profession, rank, updated_at)",
+        lookup: None,
+    };
+    all_written("干部", rows.len(), insert_rows(&mut *c, &CADRES, &rows).await?)?;
+    progress("干部", new.len(), new.len());
+    let drafts: Vec<AuditDraft> = new
+        .iter()
+        .map(|x| draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(super::cadres::cadre_json(x))))
+        .collect();
     written += drafts.len();
     flush_audit(&mut *c, drafts).await?;
     Ok(written)
@@ -172,33 +158,33 @@ pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointme
             }
         }
     }
-    let mut drafts = Vec::with_capacity(new.len());
-    for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new(
-            "INSERT INTO appointments (cadre_id, post_id, start_date, end_date, manner, doc_no) \
-             SELECT c.id, p.id, v.column3, v.column4, v.column5, v.column6 FROM (",
-        );
-        q.push_values(chunk, |mut b, v| {
-            b.push_bind(v.id_number.to_string())
-                .push_bind(v.post_code.clone())
-                .push_bind(iso(v.start))
-                .push_bind(v.end.map(iso))
-                .push_bind(v.manner.map(|m| m.label().to_string()))
-                .push_bind(v.doc_no.clone());
-        });
-        q.push(") AS v JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2");
-        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
-        if n != chunk.len() as u64 {
-            return Err(DomainError::Internal(format!("批量写入任职记录：应写入{}条，实写入{n}条", chunk.len())).into());
-        }
-        for v in chunk {
+    const APPOINTMENTS: TableInsert = TableInsert {
+        head: "INSERT INTO appointments (cadre_id, post_id, start_date, end_date, manner, doc_no)",
+        lookup: Some((
+            "c.id, p.id, v.column3, v.column4, v.column5, v.column6",
+            "JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2",
+        )),
+    };
+    let rows: Vec<Vec<Val>> = new
+        .iter()
+        .map(|v| {
+            vec![
+                v.id_number.to_string().into(), v.post_code.clone().into(), iso(v.start).into(), v.end.map(iso).into(),
+                v.manner.map(|m| m.label().to_string()).into(), v.doc_no.clone().into(),
+            ]
+        })
+        .collect();
+    all_written("任职记录", rows.len(), insert_rows(&mut *c, &APPOINTMENTS, &rows).await?)?;
+    let drafts: Vec<AuditDraft> = new
+        .iter()
+        .map(|v| {
             let after = serde_json::json!({
                 "cadre": v.id_number, "post": v.post_code, "start": iso(v.start), "end": v.end.map(iso),
                 "manner": v.manner.map(|m| m.label()), "doc_no": v.doc_no, "end_doc_no": "",
             });
-            drafts.push(draft(actor, now, "appointment.create", "appointment", &appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start)), None, Some(after)));
-        }
-    }
+            draft(actor, now, "appointment.create", "appointment", &appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start)), None, Some(after))
+        })
+        .collect();
     written += drafts.len();
     flush_audit(&mut *c, drafts).await?;
     Ok(written)
@@ -228,30 +214,26 @@ pub async fn portfolios(c: &mut Conn, actor: &Actor, list: &[Located<Portfolio>]
             None => new.push(v),
         }
     }
-    let mut drafts = Vec::with_capacity(new.len());
-    for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new(
-            "INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date) \
-             SELECT c.id, p.id, v.column3, v.column4, v.column5 FROM (",
-        );
-        q.push_values(chunk, |mut b, v| {
-            b.push_bind(v.id_number.to_string())
-                .push_bind(v.post_code.clone())
-                .push_bind(v.work.clone())
-                .push_bind(iso(v.start))
-                .push_bind(v.end.map(iso));
-        });
-        q.push(") AS v JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2");
-        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
-        if n != chunk.len() as u64 {
-            return Err(DomainError::Internal(format!("批量写入分管记录：应写入{}条，实写入{n}条", chunk.len())).into());
-        }
-        for v in chunk {
+    const PORTFOLIOS: TableInsert = TableInsert {
+        head: "INSERT INTO portfolios (cadre_id, post_id, work, start_date, end_date)",
+        lookup: Some((
+            "c.id, p.id, v.column3, v.column4, v.column5",
+            "JOIN cadres c ON c.id_number = v.column1 JOIN posts p ON p.code = v.column2",
+        )),
+    };
+    let rows: Vec<Vec<Val>> = new
+        .iter()
+        .map(|v| vec![v.id_number.to_string().into(), v.post_code.clone().into(), v.work.clone().into(), iso(v.start).into(), v.end.map(iso).into()])
+        .collect();
+    all_written("分管记录", rows.len(), insert_rows(&mut *c, &PORTFOLIOS, &rows).await?)?;
+    let drafts: Vec<AuditDraft> = new
+        .iter()
+        .map(|v| {
             let after = serde_json::json!({"cadre": v.id_number, "post": v.post_code, "work": v.work, "start": iso(v.start), "end": v.end.map(iso)});
             let key = portfolio_key(v.id_number.as_str(), &v.post_code, &v.work, &iso(v.start));
-            drafts.push(draft(actor, now, "portfolio.create", "portfolio", &key, None, Some(after)));
-        }
-    }
+            draft(actor, now, "portfolio.create", "portfolio", &key, None, Some(after))
+        })
+        .collect();
     written += drafts.len();
     flush_audit(&mut *c, drafts).await?;
     Ok(written)
@@ -280,30 +262,22 @@ pub async fn trainings(c: &mut Conn, actor: &Actor, list: &[Located<Training>], 
             None => new.push(v),
         }
     }
-    let mut drafts = Vec::with_capacity(new.len());
-    for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new(
-            "INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours) \
-             SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6 FROM (",
-        );
-        q.push_values(chunk, |mut b, v| {
-            b.push_bind(v.id_number.to_string())
-                .push_bind(v.name.clone())
-                .push_bind(v.kind.label())
-                .push_bind(iso(v.start))
-                .push_bind(v.end.map(iso))
-                .push_bind(v.hours);
-        });
-        q.push(") AS v JOIN cadres c ON c.id_number = v.column1");
-        let n = q.build().execute(&mut *c).await.map_err(db)?.rows_affected();
-        if n != chunk.len() as u64 {
-            return Err(DomainError::Internal(format!("批量写入培训记录：应写入{}条，实写入{n}条", chunk.len())).into());
-        }
-        for v in chunk {
+    const TRAININGS: TableInsert = TableInsert {
+        head: "INSERT INTO trainings (cadre_id, name, kind, start_date, end_date, hours)",
+        lookup: Some(("c.id, v.column2, v.column3, v.column4, v.column5, v.column6", "JOIN cadres c ON c.id_number = v.column1")),
+    };
+    let rows: Vec<Vec<Val>> = new
+        .iter()
+        .map(|v| vec![v.id_number.to_string().into(), v.name.clone().into(), v.kind.label().into(), iso(v.start).into(), v.end.map(iso).into(), v.hours.into()])
+        .collect();
+    all_written("培训记录", rows.len(), insert_rows(&mut *c, &TRAININGS, &rows).await?)?;
+    let drafts: Vec<AuditDraft> = new
+        .iter()
+        .map(|v| {
             let after = serde_json::json!({"cadre": v.id_number, "name": v.name, "kind": v.kind.label(), "start": iso(v.start), "end": v.end.map(iso), "hours": v.hours});
-            drafts.push(draft(actor, now, "training.create", "training", &training_key(v.id_number.as_str(), &v.name, &iso(v.start)), None, Some(after)));
-        }
-    }
+            draft(actor, now, "training.create", "training", &training_key(v.id_number.as_str(), &v.name, &iso(v.start)), None, Some(after))
+        })
+        .collect();
     written += drafts.len();
     flush_audit(&mut *c, drafts).await?;
     Ok(written)
@@ -348,18 +322,19 @@ pub async fn posts(
             }
         }
     }
-    let mut drafts = Vec::with_capacity(new.len());
-    for chunk in new.chunks(CHUNK) {
-        let mut q = sqlx::QueryBuilder::<DbKind>::new("INSERT INTO posts (code, team_id, title, kind, seats) ");
-        q.push_values(chunk, |mut b, (tid, v)| {
-            b.push_bind(v.code.clone()).push_bind(*tid).push_bind(v.title.clone()).push_bind(v.kind.label()).push_bind(v.seats);
-        });
-        q.build().execute(&mut *c).await.map_err(db)?;
-        for (_, v) in chunk {
+    const POSTS: TableInsert = TableInsert { head: "INSERT INTO posts (code, team_id, title, kind, seats)", lookup: None };
+    let rows: Vec<Vec<Val>> = new
+        .iter()
+        .map(|(tid, v)| vec![v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into()])
+        .collect();
+    all_written("职位", rows.len(), insert_rows(&mut *c, &POSTS, &rows).await?)?;
+    let drafts: Vec<AuditDraft> = new
+        .iter()
+        .map(|(_, v)| {
             let after = serde_json::json!({"code": v.code, "unit": v.unit_code, "team": v.team, "title": v.title, "kind": v.kind.label(), "seats": v.seats});
-            drafts.push(draft(actor, now, "post.create", "post", &v.code, None, Some(after)));
-        }
-    }
+            draft(actor, now, "post.create", "post", &v.code, None, Some(after))
+        })
+        .collect();
     // Posts keep the order they were created in.
     sqlx::query("UPDATE posts SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
     written += drafts.len();
