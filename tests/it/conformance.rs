@@ -467,6 +467,16 @@ async fn tampering_with_the_trail_is_caught(store: Store) {
 
 both!(tampering_with_the_trail_is_caught);
 
+/// Audit entries that record a change (sign-ins excluded).
+pub async fn count_changes(store: &Store) -> u64 {
+    let sql = "SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'session.%'";
+    let n: (i64,) = match store {
+        Store::Sqlite(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
+        Store::Pg(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
+    };
+    n.0 as u64
+}
+
 pub async fn exec(store: &Store, sql: &'static str) {
     match store {
         Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),

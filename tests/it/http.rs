@@ -1,7 +1,7 @@
 //! HTTP behaviour in process: sign-in, lockout, idle timeout, CSRF, forms with field errors,
 //! workbook upload, language.
 
-use crate::conformance::{count_audit, exec};
+use crate::conformance::{count_changes, exec};
 use crate::fixture::{self, zhang_wei};
 use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users, staff};
 
@@ -124,7 +124,7 @@ async fn cookie_attributes_and_idle_timeout() {
 async fn writes_need_the_csrf_token_and_our_own_origin() {
     let app = app().await;
     let base = app.base.clone();
-    let before = count_audit(&app.db.store).await;
+    let before = count_changes(&app.db.store).await;
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
@@ -154,7 +154,7 @@ async fn writes_need_the_csrf_token_and_our_own_origin() {
     })
     .await;
     assert_eq!(
-        count_audit(&app.db.store).await,
+        count_changes(&app.db.store).await,
         before,
         "refused writes change nothing"
     );
@@ -164,7 +164,7 @@ async fn writes_need_the_csrf_token_and_our_own_origin() {
 async fn a_bad_cadre_form_shows_chinese_errors_by_field_and_writes_nothing() {
     let app = app().await;
     let base = app.base.clone();
-    let before = count_audit(&app.db.store).await;
+    let before = count_changes(&app.db.store).await;
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
@@ -205,7 +205,7 @@ async fn a_bad_cadre_form_shows_chinese_errors_by_field_and_writes_nothing() {
         assert!(r.body.contains("value=\"测试\""));
     })
     .await;
-    assert_eq!(count_audit(&app.db.store).await, before);
+    assert_eq!(count_changes(&app.db.store).await, before);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -358,4 +358,31 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
         .expect("removal audited");
     assert_eq!(removed.actor, "liaison");
     assert!(removed.before_json.contains("写错的一行"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ins_are_on_the_trail() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+    })
+    .await;
+    let auditor = crate::helpers::as_role(banzi_domain::role::Role::Auditor, None);
+    let filter = banzi_store::AuditFilter {
+        actor: Some("staff".into()),
+        per_page: 10,
+        ..Default::default()
+    };
+    let (rows, _) = app
+        .db
+        .store
+        .audit_page(&auditor, &filter)
+        .await
+        .expect("audit");
+    assert_eq!(
+        rows.iter().filter(|r| r.action == "session.login").count(),
+        1
+    );
 }

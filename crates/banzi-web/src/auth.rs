@@ -392,6 +392,19 @@ async fn login(
         return Err(WebError(DomainError::Internal("登录状态不一致".into())));
     };
     state.store.clear_login_failures(&login).await?;
+    // Sign-ins are part of the trail: who was in the system when a record changed.
+    if let Ok(actor) = actor_of(&user) {
+        state
+            .store
+            .audit_event(
+                &actor,
+                "session.login",
+                "user",
+                &user.login,
+                serde_json::json!({}),
+            )
+            .await?;
+    }
     let token = random_hex(32)?;
     let csrf = random_hex(32)?;
     state
