@@ -512,3 +512,68 @@ async fn lockout_counts_failures_in_the_database(store: Store) {
 }
 
 both!(lockout_counts_failures_in_the_database);
+
+async fn unit_tree_in_any_order_and_moves_under_new_units(store: Store) {
+    use banzi_domain::registry::{Unit, UnitRaw};
+    use banzi_domain::roster::{Located, Roster};
+    let unit = |code: &str, parent: &str| {
+        Unit::parse(&UnitRaw {
+            code: code.into(),
+            name: format!("单位{code}"),
+            parent_code: parent.into(),
+            category: "市直单位".into(),
+            ..Default::default()
+        })
+        .expect("unit")
+    };
+    let at = |v: Vec<Unit>| {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, value)| Located {
+                row: i as u32 + 2,
+                value,
+            })
+            .collect()
+    };
+    // Grandchild first, root last.
+    let first = Roster {
+        units: at(vec![
+            unit("A3", "A2"),
+            unit("A2", "A1"),
+            unit("B", "A1"),
+            unit("A1", ""),
+        ]),
+        ..Default::default()
+    };
+    let s = store
+        .import_roster(&staff(), &first, &|_, _, _| {})
+        .await
+        .expect("import");
+    assert_eq!(s.units, 4);
+    // B moves under a unit that is new in the second workbook.
+    let second = Roster {
+        units: at(vec![unit("B", "N1"), unit("N1", "A1")]),
+        ..Default::default()
+    };
+    let s = store
+        .import_roster(&staff(), &second, &|_, _, _| {})
+        .await
+        .expect("import");
+    assert_eq!(s.units, 2);
+    let units = store.units(&staff()).await.expect("units");
+    let parent = |code: &str| {
+        units
+            .iter()
+            .find(|u| u.code == code)
+            .and_then(|u| u.parent_code.clone())
+    };
+    assert_eq!(parent("A3").as_deref(), Some("A2"));
+    assert_eq!(parent("B").as_deref(), Some("N1"));
+    assert_eq!(parent("N1").as_deref(), Some("A1"));
+    assert_eq!(
+        store.verify_audit().await.expect("verify"),
+        Ok(count_audit(&store).await)
+    );
+}
+
+both!(unit_tree_in_any_order_and_moves_under_new_units);

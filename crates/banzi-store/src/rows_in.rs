@@ -12,6 +12,13 @@ pub enum Val {
     OptText(Option<String>),
     Int(i64),
     OptReal(Option<f64>),
+    Bool(bool),
+}
+
+impl From<bool> for Val {
+    fn from(v: bool) -> Val {
+        Val::Bool(v)
+    }
 }
 
 impl From<String> for Val {
@@ -119,6 +126,7 @@ pub mod sqlite {
                             ffi::SQLITE_STATIC(),
                         ),
                         Val::Int(n) => ffi::sqlite3_bind_int64(stmt, at, *n),
+                        Val::Bool(b) => ffi::sqlite3_bind_int64(stmt, at, i64::from(*b)),
                         Val::OptReal(Some(x)) => ffi::sqlite3_bind_double(stmt, at, *x),
                         Val::OptText(None) | Val::OptReal(None) => ffi::sqlite3_bind_null(stmt, at),
                     };
@@ -174,20 +182,30 @@ pub mod pg {
             } else {
                 q.push(" ");
             }
-            q.push_values(chunk, |mut b, row| {
+            // With a lookup, rows carry their position so that PostgreSQL inserts (and
+            // numbers) them in the order given, as SQLite's row-by-row loop does.
+            let ordinal = t.lookup.is_some();
+            q.push_values(chunk.iter().enumerate(), |mut b, (i, row)| {
                 for v in row {
                     match v {
                         Val::Text(s) => b.push_bind(s.clone()),
                         Val::OptText(s) => b.push_bind(s.clone()),
                         Val::Int(n) => b.push_bind(*n),
                         Val::OptReal(x) => b.push_bind(*x),
+                        Val::Bool(x) => b.push_bind(*x),
                     };
+                }
+                if ordinal {
+                    b.push_bind(i as i64);
                 }
             });
             if let Some((_, joins)) = t.lookup {
-                let cols: Vec<String> =
-                    (1..=chunk[0].len()).map(|i| format!("column{i}")).collect();
-                q.push(format!(") AS v ({}) {joins}", cols.join(", ")));
+                let n = chunk[0].len() + 1;
+                let cols: Vec<String> = (1..=n).map(|i| format!("column{i}")).collect();
+                q.push(format!(
+                    ") AS v ({}) {joins} ORDER BY v.column{n}",
+                    cols.join(", ")
+                ));
             }
             written += q
                 .build()

@@ -341,3 +341,67 @@ pub async fn posts(
     flush_audit(&mut *c, drafts).await?;
     Ok(written)
 }
+
+/// Units: changed ones one by one, new ones level by level (parents first) in batches.
+pub async fn units(c: &mut Conn, actor: &Actor, list: &[Located<Unit>], now: &str) -> Result<usize, ImportError> {
+    let stored: Vec<UnitRow> = sqlx::query_as(super::units::UNIT_COLS).fetch_all(&mut *c).await.map_err(db)?;
+    let existing: HashMap<&str, &UnitRow> = stored.iter().map(|u| (u.code.as_str(), u)).collect();
+    let mut written = 0;
+    // Changed units are updated after the new ones exist: one may move under a new parent.
+    let (changed, mut new): (Vec<&Located<Unit>>, Vec<&Located<Unit>>) =
+        list.iter().partition(|u| existing.contains_key(u.value.code.as_str()));
+    // Each level's parents are stored or in an earlier level (the roster check ruled out
+    // cycles and unknown parents).
+    let mut placed: std::collections::HashSet<&str> = stored.iter().map(|u| u.code.as_str()).collect();
+    const UNITS: TableInsert = TableInsert {
+        head: "INSERT INTO units (code, name, parent_id, category, platform, system, non_cpc_required)",
+        lookup: Some((
+            "v.column1, v.column2, p.id, v.column4, v.column5, v.column6, v.column7",
+            "LEFT JOIN units p ON p.code = v.column3",
+        )),
+    };
+    let mut drafts = Vec::with_capacity(new.len());
+    while !new.is_empty() {
+        let (level, rest): (Vec<&Located<Unit>>, Vec<&Located<Unit>>) =
+            new.into_iter().partition(|u| u.value.parent_code.as_deref().is_none_or(|p| placed.contains(p)));
+        if level.is_empty() {
+            let first = rest.first().map(|u| u.row).unwrap_or(0);
+            return Err(at("单位", first, DomainError::invalid("上级单位编码", "上级单位不存在或形成循环")));
+        }
+        let rows: Vec<Vec<Val>> = level
+            .iter()
+            .map(|u| {
+                let v = &u.value;
+                vec![
+                    v.code.clone().into(), v.name.clone().into(), v.parent_code.clone().into(), v.category.clone().into(),
+                    v.platform.clone().into(), v.system.label().into(), v.non_cpc_required.into(),
+                ]
+            })
+            .collect();
+        all_written("单位", rows.len(), insert_rows(&mut *c, &UNITS, &rows).await?)?;
+        for u in &level {
+            let v = &u.value;
+            let row = UnitRow {
+                id: 0,
+                code: v.code.clone(),
+                name: v.name.clone(),
+                parent_code: v.parent_code.clone(),
+                category: v.category.clone(),
+                platform: v.platform.clone(),
+                system: v.system.label().to_string(),
+                non_cpc_required: v.non_cpc_required,
+            };
+            drafts.push(draft(actor, now, "unit.create", "unit", &v.code, None, Some(super::units::unit_json(&row))));
+            placed.insert(v.code.as_str());
+        }
+        new = rest;
+    }
+    // Units keep the order they were created in.
+    sqlx::query("UPDATE units SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
+    written += drafts.len();
+    flush_audit(&mut *c, drafts).await?;
+    for u in changed {
+        written += usize::from(super::units::upsert(&mut *c, actor, &u.value, now).await.map_err(|e| at("单位", u.row, e))?);
+    }
+    Ok(written)
+}

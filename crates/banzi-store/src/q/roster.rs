@@ -25,26 +25,7 @@ pub async fn import(
         return Err(ImportError::Rows(errors));
     }
     let mut s = ImportSummary::default();
-    // Parents before children, whatever order the sheet has.
-    let mut pending: Vec<&Located<Unit>> = r.units.iter().collect();
-    let mut placed: std::collections::HashSet<String> = known.units.clone();
-    while !pending.is_empty() {
-        let before = pending.len();
-        let mut rest = Vec::new();
-        for u in pending {
-            if u.value.parent_code.as_ref().is_none_or(|p| placed.contains(p)) {
-                let wrote = super::units::upsert(&mut *c, actor, &u.value, now).await.map_err(|e| at("单位", u.row, e))?;
-                s.units += usize::from(wrote);
-                placed.insert(u.value.code.clone());
-            } else {
-                rest.push(u);
-            }
-        }
-        if rest.len() == before {
-            break;
-        }
-        pending = rest;
-    }
+    s.units = super::bulk::units(&mut *c, actor, &r.units, now).await?;
     progress("单位", r.units.len(), r.units.len());
     s.posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
     progress("职位", r.posts.len(), r.posts.len());

@@ -1,6 +1,6 @@
 // 单位, 班子 and 职位 — M1. Included once per backend.
 
-const UNIT_COLS: &str = "SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
+pub const UNIT_COLS: &str = "SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
      u.non_cpc_required FROM units u LEFT JOIN units p ON p.id = u.parent_id";
 
 /// The units the scope allows, in tree order of insertion.
@@ -31,7 +31,7 @@ pub async fn id_by_code(c: &mut Conn, code: &str) -> Result<Option<i64>, DomainE
     Ok(r.map(|x| x.0))
 }
 
-fn unit_json(u: &UnitRow) -> serde_json::Value {
+pub fn unit_json(u: &UnitRow) -> serde_json::Value {
     serde_json::json!({
         "code": u.code, "name": u.name, "parent": u.parent_code, "category": u.category,
         "platform": u.platform, "system": u.system, "non_cpc_required": u.non_cpc_required,
