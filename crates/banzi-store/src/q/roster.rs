@@ -24,20 +24,19 @@ pub async fn import(
     if !errors.is_empty() {
         return Err(ImportError::Rows(errors));
     }
-    let mut s = ImportSummary::default();
-    s.units = super::bulk::units(&mut *c, actor, &r.units, now).await?;
+    let units = super::bulk::units(&mut *c, actor, &r.units, now).await?;
     progress("单位", r.units.len(), r.units.len());
-    s.posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
+    let posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
     progress("职位", r.posts.len(), r.posts.len());
-    s.cadres = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
+    let cadres = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
     progress("干部", r.cadres.len(), r.cadres.len());
-    s.appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, now).await?;
+    let appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, now).await?;
     progress("任职", r.appointments.len(), r.appointments.len());
-    s.portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, now).await?;
+    let portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, now).await?;
     progress("分管", r.portfolios.len(), r.portfolios.len());
-    s.trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, now).await?;
+    let trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, now).await?;
     progress("培训", r.trainings.len(), r.trainings.len());
-    Ok(s)
+    Ok(ImportSummary { units, posts, cadres, appointments, portfolios, trainings })
 }
 
 /// Reads the whole registry back as a roster (for export), and audits the export.
