@@ -1,6 +1,6 @@
 //! The `banzi` command as a user runs it: import (all or nothing, every error, non-zero
 //! exit), export, the template, accounts from stdin, and `audit verify` catching edits,
-//! deletions and reordering of audit rows.
+//! deletions and reordering of audit rows (R-SEC-3, R-SEC-4).
 
 use crate::conformance::exec;
 use crate::fixture;

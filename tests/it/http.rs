@@ -1,5 +1,5 @@
-//! HTTP behaviour in process: sign-in, lockout, idle timeout, CSRF, forms with field errors,
-//! workbook upload, language.
+//! HTTP behaviour in process: sign-in, lockout and idle timeout (R-SEC-2), CSRF, forms with
+//! field errors and workbook upload that change nothing on bad input (R-SEC-4), language.
 
 use crate::conformance::{count_changes, exec};
 use crate::fixture::{self, zhang_wei};

@@ -191,6 +191,7 @@ mod tests {
         assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
     }
 
+    // R-SEC-3
     #[test]
     fn an_intact_chain_verifies() {
         let c = chain(5);

@@ -7,6 +7,7 @@ mod assets;
 mod auth;
 mod error;
 mod i18n;
+mod login;
 pub(crate) mod pages;
 
 use axum::Router;
@@ -59,7 +60,7 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     pages::routes()
-        .merge(auth::routes())
+        .merge(login::routes())
         .merge(assets::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -114,7 +114,7 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
 }
 
 async fn new(tr: Tr, caller: Caller) -> WebResult<FormPage> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let raw = CadreRaw {
         ethnicity: "汉族".into(),
         party: "中共党员".into(),
@@ -177,7 +177,7 @@ pub async fn create(
     caller: Caller,
     Form(raw): Form<CadreRaw>,
 ) -> WebResult<Response> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     save(s, tr, caller, raw, Upsert::MustBeNew).await
 }
 

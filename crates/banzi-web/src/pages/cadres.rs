@@ -61,20 +61,11 @@ impl ListQuery {
         let mut s: String = pairs
             .iter()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}&", urlencode(v)))
+            .map(|(k, v)| format!("{k}={}&", crate::auth::encode(v)))
             .collect();
         s.push_str(&format!("page={page}"));
         s
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub struct Row {

@@ -9,6 +9,7 @@ mod cadres;
 mod forms;
 mod profile;
 mod roster;
+mod unit_forms;
 mod units;
 
 use crate::AppState;
@@ -33,7 +34,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn home(caller: Caller) -> impl IntoResponse {
-    Redirect::to(&crate::auth::home_of(&caller.user))
+    Redirect::to(&crate::login::home_of(&caller.user))
 }
 
 /// What every page's frame needs: text, who is signed in, what they may do, the CSRF token.
@@ -69,6 +70,16 @@ impl Ctx {
             admins: matches!(role, Role::SysAdmin | Role::SecAdmin),
             liaison_unit: caller.actor.scope.unit().map(str::to_string),
         }
+    }
+}
+
+/// Refuses everyone but 组织部 staff (the store checks again; this spares a form that could
+/// never be saved).
+pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
+    if caller.actor.role.manages_appointments() {
+        Ok(())
+    } else {
+        Err(banzi_domain::DomainError::Forbidden("只有组织部工作人员可以进行此操作".into()).into())
     }
 }
 

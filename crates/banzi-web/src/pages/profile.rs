@@ -131,7 +131,7 @@ async fn appoint_page(
     f: AppointForm,
     errors: FieldErrors,
 ) -> WebResult<AppointPage> {
-    super::units::require_staff(caller)?;
+    super::require_staff(caller)?;
     let day = today();
     let d = s.store.cadre(&caller.actor, id, day).await?;
     let posts = s.store.all_posts(&caller.actor).await?;
@@ -175,7 +175,7 @@ async fn appoint(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let mut f = AppointForm::default();
     for (k, v) in pairs {
         match k.as_str() {
@@ -261,7 +261,7 @@ async fn end(
     Path(id): Path<String>,
     Form(f): Form<EndForm>,
 ) -> WebResult<Response> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let id: i64 = id
         .parse()
         .map_err(|_| DomainError::NotFound(format!("任职记录 {id}")))?;

@@ -34,7 +34,7 @@ struct RosterPage {
 }
 
 async fn page(tr: Tr, caller: Caller) -> WebResult<RosterPage> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     Ok(RosterPage {
         ctx: Ctx::new(tr, &caller, "/roster"),
     })
@@ -43,7 +43,7 @@ async fn page(tr: Tr, caller: Caller) -> WebResult<RosterPage> {
 fn attachment(name: &str, data: Vec<u8>) -> Response {
     let disposition = format!(
         "attachment; filename=\"roster.xlsx\"; filename*=UTF-8''{}",
-        percent(name)
+        crate::auth::encode(name)
     );
     (
         [
@@ -55,24 +55,12 @@ fn attachment(name: &str, data: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 fn io_err(e: impl std::fmt::Display) -> WebError {
     WebError(DomainError::Internal(format!("生成工作簿失败：{e}")))
 }
 
 async fn template(caller: Caller) -> WebResult<Response> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let data = tokio::task::spawn_blocking(banzi_io::template)
         .await
         .map_err(io_err)?
@@ -104,7 +92,7 @@ async fn import(
     caller: Caller,
     mut mp: Multipart,
 ) -> WebResult<Response> {
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let fail = |m: &str| ImportResult {
         tr,
         summary: None,
@@ -140,7 +128,7 @@ async fn import(
     }
     // The upload is read before the role is checked: answering while the browser is still
     // sending would break the connection instead of showing the reason.
-    super::units::require_staff(&caller)?;
+    super::require_staff(&caller)?;
     let Some(data) = data.filter(|d| !d.is_empty()) else {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -1,4 +1,7 @@
 //! The storage conformance suite: every test runs on SQLite and on PostgreSQL.
+//! Rules covered: R-SEC-1 (a liaison's scope is in the query), R-SEC-2 (lockout counted in
+//! the database), R-SEC-3 (every write audited, tampering caught), R-SEC-4 (an import is all
+//! or nothing).
 
 use crate::fixture::{self, wang_qiang, zhang_wei, zhao_min};
 use crate::helpers::{Backend, TestDb, as_role, staff};
@@ -6,21 +9,20 @@ use banzi_domain::DomainError;
 use banzi_domain::date::parse_date;
 use banzi_domain::registry::{Appointment, AppointmentRaw};
 use banzi_domain::role::Role;
-use banzi_store::{CadreFilter, ImportError, Store, Upsert};
+use banzi_store::{CadreFilter, Store, Upsert};
 
 /// Declares one test per backend for an `async fn(Store)`.
 macro_rules! both {
     ($name:ident) => {
         mod $name {
-            use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db = TestDb::new(Backend::Sqlite).await;
+                let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
                 super::$name(db.store.clone()).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let db = TestDb::new(Backend::Pg).await;
+                let db = crate::helpers::TestDb::new(crate::helpers::Backend::Pg).await;
                 super::$name(db.store.clone()).await;
             }
         }
@@ -276,6 +278,7 @@ pub async fn count_audit(store: &Store) -> u64 {
     n.0 as u64
 }
 
+/// R-SEC-1
 async fn liaison_sees_and_edits_only_its_unit(store: Store) {
     import(&store).await;
     let liaison = as_role(Role::Liaison, Some("U1"));
@@ -354,102 +357,7 @@ async fn liaison_sees_and_edits_only_its_unit(store: Store) {
 
 both!(liaison_sees_and_edits_only_its_unit);
 
-async fn import_is_all_or_nothing_and_idempotent(store: Store) {
-    // A roster with one bad reference: nothing at all is written.
-    let mut bad = fixture::roster();
-    bad.appointments[3].value.post_code = "NOPE".into();
-    match store.import_roster(&staff(), &bad, &|_, _, _| {}).await {
-        Err(ImportError::Rows(rows)) => {
-            assert_eq!(rows.len(), 1);
-            assert_eq!(
-                (rows[0].sheet.as_str(), rows[0].row, rows[0].column.as_str()),
-                ("任职", 5, "职位编码")
-            );
-        }
-        other => panic!("expected row errors, got {other:?}"),
-    }
-    assert!(store.units(&staff()).await.expect("units").is_empty());
-    assert_eq!(count_audit(&store).await, 0);
-
-    let first = store
-        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
-        .await
-        .expect("import");
-    assert_eq!(
-        (first.units, first.posts, first.cadres, first.appointments),
-        (3, 3, 4, 4)
-    );
-    let audited = count_audit(&store).await;
-    let second = store
-        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
-        .await
-        .expect("again");
-    assert_eq!(second.total(), 0, "re-import changes nothing");
-    assert_eq!(count_audit(&store).await, audited);
-
-    // An update of an existing cadre is written and audited with before and after.
-    let mut changed = fixture::roster();
-    changed.cadres[0].value.rank = "正处级".into();
-    let third = store
-        .import_roster(&staff(), &changed, &|_, _, _| {})
-        .await
-        .expect("update");
-    assert_eq!(third.total(), 1);
-    let (rows, _) = store
-        .audit_page(
-            &as_role(Role::Auditor, None),
-            &banzi_store::AuditFilter {
-                key: Some(zhang_wei()),
-                per_page: 10,
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("audit");
-    let update = rows
-        .iter()
-        .find(|r| r.action == "cadre.update")
-        .expect("update audited");
-    assert!(update.before_json.contains("副处级") && update.after_json.contains("正处级"));
-}
-
-both!(import_is_all_or_nothing_and_idempotent);
-
-async fn export_reads_back_what_was_imported(store: Store) {
-    import(&store).await;
-    let exported = store.export_roster(&staff()).await.expect("export");
-    let strip = |r: &banzi_domain::roster::Roster| {
-        let mut r = r.clone();
-        r.units.iter_mut().for_each(|x| x.row = 0);
-        r.posts.iter_mut().for_each(|x| x.row = 0);
-        r.cadres.iter_mut().for_each(|x| x.row = 0);
-        r.appointments.iter_mut().for_each(|x| x.row = 0);
-        r.portfolios.iter_mut().for_each(|x| x.row = 0);
-        r.trainings.iter_mut().for_each(|x| x.row = 0);
-        r
-    };
-    assert_eq!(strip(&exported), strip(&fixture::roster()));
-    let bytes = banzi_io::write_roster(&exported, &|_| {}).expect("write");
-    let (back, _) = banzi_io::read_roster(&bytes, &|_| {}).expect("read");
-    assert_eq!(strip(&back), strip(&exported));
-    // The export itself is audited (personal data left the system).
-    let (rows, _) = store
-        .audit_page(
-            &as_role(Role::Auditor, None),
-            &banzi_store::AuditFilter {
-                entity: Some("roster".into()),
-                per_page: 10,
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("audit");
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].action, "export.roster");
-}
-
-both!(export_reads_back_what_was_imported);
-
+/// R-SEC-3
 async fn tampering_with_the_trail_is_caught(store: Store) {
     import(&store).await;
     let n = count_audit(&store).await;
@@ -485,6 +393,7 @@ pub async fn exec(store: &Store, sql: &'static str) {
     .expect("exec");
 }
 
+/// R-SEC-2: the fifth failure inside the window locks.
 async fn lockout_counts_failures_in_the_database(store: Store) {
     import(&store).await;
     crate::helpers::seed_users(&store, Some("U1")).await;
@@ -513,67 +422,4 @@ async fn lockout_counts_failures_in_the_database(store: Store) {
 
 both!(lockout_counts_failures_in_the_database);
 
-async fn unit_tree_in_any_order_and_moves_under_new_units(store: Store) {
-    use banzi_domain::registry::{Unit, UnitRaw};
-    use banzi_domain::roster::{Located, Roster};
-    let unit = |code: &str, parent: &str| {
-        Unit::parse(&UnitRaw {
-            code: code.into(),
-            name: format!("单位{code}"),
-            parent_code: parent.into(),
-            category: "市直单位".into(),
-            ..Default::default()
-        })
-        .expect("unit")
-    };
-    let at = |v: Vec<Unit>| {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                row: i as u32 + 2,
-                value,
-            })
-            .collect()
-    };
-    // Grandchild first, root last.
-    let first = Roster {
-        units: at(vec![
-            unit("A3", "A2"),
-            unit("A2", "A1"),
-            unit("B", "A1"),
-            unit("A1", ""),
-        ]),
-        ..Default::default()
-    };
-    let s = store
-        .import_roster(&staff(), &first, &|_, _, _| {})
-        .await
-        .expect("import");
-    assert_eq!(s.units, 4);
-    // B moves under a unit that is new in the second workbook.
-    let second = Roster {
-        units: at(vec![unit("B", "N1"), unit("N1", "A1")]),
-        ..Default::default()
-    };
-    let s = store
-        .import_roster(&staff(), &second, &|_, _, _| {})
-        .await
-        .expect("import");
-    assert_eq!(s.units, 2);
-    let units = store.units(&staff()).await.expect("units");
-    let parent = |code: &str| {
-        units
-            .iter()
-            .find(|u| u.code == code)
-            .and_then(|u| u.parent_code.clone())
-    };
-    assert_eq!(parent("A3").as_deref(), Some("A2"));
-    assert_eq!(parent("B").as_deref(), Some("N1"));
-    assert_eq!(parent("N1").as_deref(), Some("A1"));
-    assert_eq!(
-        store.verify_audit().await.expect("verify"),
-        Ok(count_audit(&store).await)
-    );
-}
-
-both!(unit_tree_in_any_order_and_moves_under_new_units);
+mod roster;
