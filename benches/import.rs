@@ -3,6 +3,10 @@
 //!
 //! `cargo bench --bench import` (BANZI_BENCH_CADRES to change the size, default 100000).
 
+// The allocator of the `banzi` binary, so that the figures are those of the program.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use banzi_domain::role::Actor;
 use banzi_store::Store;
 use calamine::{Reader, Xlsx};
@@ -50,7 +54,10 @@ fn main() {
         .build()
         .expect("runtime");
     let dir = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    // BANZI_BENCH_DIR keeps the database for a look afterwards (it must be empty).
+    let keep = std::env::var_os("BANZI_BENCH_DIR").map(std::path::PathBuf::from);
+    let path = keep.unwrap_or_else(|| dir.path().to_path_buf());
+    let url = format!("sqlite://{}", path.join("bench.db").display());
     let store = rt.block_on(Store::connect(&url)).expect("store");
     let actor = Actor::cli("bench");
     if std::env::var("BANZI_BENCH_PAUSE").is_ok() {
@@ -63,6 +70,17 @@ fn main() {
         .block_on(store.import_roster(&actor, &parsed.0, &|_, _, _| {}))
         .expect("import");
     let write = t.elapsed();
+    let size = |f: &str| {
+        std::fs::metadata(path.join(f))
+            .map(|m| m.len())
+            .unwrap_or(0) as f64
+            / 1e6
+    };
+    println!(
+        "database after import: {:.0} MB (+ {:.0} MB WAL)",
+        size("bench.db"),
+        size("bench.db-wal")
+    );
     let t = Instant::now();
     let again = rt
         .block_on(store.import_roster(&actor, &parsed.0, &|_, _, _| {}))

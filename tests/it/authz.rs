@@ -124,6 +124,7 @@ async fn every_route_for_every_role() {
                 ("/roster/template.xlsx".into(), only(role, &[Role::Staff])),
                 ("/roster/export.xlsx".into(), only(role, &[Role::Staff])),
                 ("/audit".into(), only(role, &[Role::Auditor])),
+                ("/audit/1".into(), only(role, &[Role::Auditor])),
                 (
                     "/admin/users".into(),
                     only(role, &[Role::SysAdmin, Role::SecAdmin]),
@@ -334,6 +335,7 @@ async fn every_route_for_every_role() {
             "/units",
             "/cadres",
             "/audit",
+            "/audit/1",
             "/admin/users",
             "/roster/export.xlsx",
         ] {

@@ -156,17 +156,17 @@ async fn audit_verify_names_the_first_bad_entry() {
 
     // Swapping two rows' places: their sequence numbers are exchanged.
     const SWAP: &[&str] = &[
-        "UPDATE audit_log SET seq = -4 WHERE seq = 4",
-        "UPDATE audit_log SET seq = 4 WHERE seq = 5",
-        "UPDATE audit_log SET seq = 5 WHERE seq = -4",
+        "UPDATE audit_log SET seq = -3 WHERE seq = 3",
+        "UPDATE audit_log SET seq = 3 WHERE seq = 4",
+        "UPDATE audit_log SET seq = 4 WHERE seq = -3",
     ];
     let cases: [(&[&'static str], &[&'static str], &str); 3] = [
         (
-            &["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 7"],
-            &["UPDATE audit_log SET actor = 't-staff' WHERE seq = 7"],
-            "第 7 条",
+            &["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 5"],
+            &["UPDATE audit_log SET actor = 't-staff' WHERE seq = 5"],
+            "第 5 条",
         ),
-        (SWAP, SWAP, "第 4 条"),
+        (SWAP, SWAP, "第 3 条"),
         (
             &["DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)"],
             &[],

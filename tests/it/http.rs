@@ -386,3 +386,37 @@ async fn sign_ins_are_on_the_trail() {
         1
     );
 }
+
+/// R-SEC-3: the audit administrator finds a cadre's first import by his ID number and reads
+/// the batch entry as a table of the records it holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_auditor_reads_an_import_batch_as_a_table() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("auditor", PASSWORD).status, 303);
+        let list = c.get(&format!("/audit?key={}", zhang_wei()));
+        assert_eq!(list.status, 200);
+        assert!(list.body.contains("cadre.create"), "{}", list.body);
+        assert!(list.body.contains("批量4条"));
+        let row = list
+            .body
+            .split("<tr>")
+            .find(|r| r.contains("cadre.create"))
+            .expect("row");
+        let link = row
+            .split("href=\"/audit/")
+            .nth(1)
+            .expect("link to the entry");
+        let seq: String = link.chars().take_while(char::is_ascii_digit).collect();
+        let entry = c.get(&format!("/audit/{seq}"));
+        assert_eq!(entry.status, 200);
+        assert!(entry.body.contains("id=\"audit-batch\""));
+        assert!(entry.body.contains(&format!("<td>{}</td>", zhang_wei())));
+        assert!(entry.body.contains("<td>张伟</td>"));
+        assert_eq!(c.get("/audit/999999").status, 404);
+        assert_eq!(c.get("/audit/abc").status, 404);
+    })
+    .await;
+}

@@ -32,6 +32,7 @@ impl Store {
     /// missing), which lets tests share one database.
     pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<Store, DomainError> {
         if url.starts_with("sqlite:") {
+            sqlite_process_config();
             // WAL, synchronous=FULL, foreign keys and a busy timeout on every connection; the
             // hook re-reads synchronous so a connection that did not take it is refused.
             let opts = SqliteConnectOptions::from_str(url)
@@ -40,6 +41,9 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
+                // Statement journals and sorts in memory, not in temporary files: an
+                // INSERT … SELECT of the import journals every statement.
+                .pragma("temp_store", "memory")
                 .busy_timeout(Duration::from_secs(30));
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
@@ -156,4 +160,20 @@ pub fn now_rfc3339() -> String {
 pub fn today() -> banzi_domain::Date {
     let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
     jiff::Timestamp::now().to_zoned(tz).date()
+}
+
+/// Once per process, before the first SQLite connection: no global memory statistics,
+/// which otherwise take a process-wide mutex on every allocation SQLite makes.
+fn sqlite_process_config() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config is called before any connection of this process is opened
+        // (if SQLite was already initialised it returns SQLITE_MISUSE and changes nothing).
+        unsafe {
+            libsqlite3_sys::sqlite3_config(
+                libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::ffi::c_int,
+            );
+        }
+    });
 }

@@ -38,6 +38,9 @@ fn db(e: sqlx::Error) -> DomainError {
     }
 }
 
+/// The key of a batch audit entry (a JSON array of new records), followed by the count.
+pub const BATCH_KEY: &str = "批量";
+
 fn draft(
     actor: &Actor,
     now: &str,
@@ -114,8 +117,8 @@ macro_rules! backend {
         use crate::{AuditFilter, CadreFilter, CadreRecord, NewUser, RecordKind, Upsert, rows::*};
         #[allow(unused_imports)]
         use crate::{
-            ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe, stored,
-            stored_date, training_key,
+            BATCH_KEY, ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe,
+            stored, stored_date, training_key,
         };
         #[allow(unused_imports)]
         use banzi_domain::{

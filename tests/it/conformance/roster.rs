@@ -65,6 +65,32 @@ async fn import_is_all_or_nothing_and_idempotent(store: Store) {
         .find(|r| r.action == "cadre.update")
         .expect("update audited");
     assert!(update.before_json.contains("副处级") && update.after_json.contains("正处级"));
+    // The first import recorded its new rows in batch entries: the search by his ID number
+    // finds the batch that holds his record (and his appointment's), and the whole entry
+    // lists every new cadre's values under the column names.
+    let batch = rows
+        .iter()
+        .find(|r| r.action == "cadre.create")
+        .expect("batch entry found by a key inside it");
+    assert_eq!(batch.entity_key, "批量4条");
+    assert!(rows.iter().any(|r| r.action == "appointment.create"));
+    let whole = store
+        .audit_entry(&as_role(Role::Auditor, None), batch.seq)
+        .await
+        .expect("entry")
+        .expect("exists");
+    let after: serde_json::Value = serde_json::from_str(&whole.after_json).expect("json");
+    assert_eq!(after["columns"][0], "id_number");
+    let ids: Vec<&str> = after["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r[0].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids.len(), 4);
+    assert!(ids.contains(&zhang_wei().as_str()));
+    // Staff cannot read the trail.
+    assert!(store.audit_entry(&staff(), batch.seq).await.is_err());
 }
 
 both!(import_is_all_or_nothing_and_idempotent);

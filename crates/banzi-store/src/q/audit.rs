@@ -50,31 +50,54 @@ pub async fn all(c: &mut Conn) -> Result<Vec<AuditRow>, DomainError> {
         .map_err(db)
 }
 
+/// The filter of [`page`]: a key matches its own entries and the batch entries of an import
+/// whose records hold it as a value (`"320…"` in a cadre, appointment or training record).
+const PAGE_WHERE: &str = "WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
+     AND ($3 IS NULL OR entity_key = $3 OR (entity_key LIKE '批量%' AND after_json LIKE $4 ESCAPE '\\'))";
+
+/// A page of entries, newest first; before and after cut to a preview (an import's batch
+/// entry holds a thousand records: [`one`] reads it whole).
 pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64), DomainError> {
     let actor = f.actor.as_deref().filter(|s| !s.is_empty());
     let entity = f.entity.as_deref().filter(|s| !s.is_empty());
     let key = f.key.as_deref().filter(|s| !s.is_empty());
-    let rows = sqlx::query_as(
-        "SELECT * FROM audit_log WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
-         AND ($3 IS NULL OR entity_key = $3) ORDER BY seq DESC LIMIT $4 OFFSET $5",
-    )
+    let quoted = key.map(|k| {
+        let escaped = k.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        format!("%\"{escaped}\"%")
+    });
+    let rows = sqlx::query_as(safe(format!(
+        "SELECT seq, at, actor, action, entity, entity_key, substr(before_json, 1, {PREVIEW}) AS before_json, \
+         substr(after_json, 1, {PREVIEW}) AS after_json, prev_hash, hash FROM audit_log {PAGE_WHERE} \
+         ORDER BY seq DESC LIMIT $5 OFFSET $6"
+    )))
     .bind(actor)
     .bind(entity)
     .bind(key)
+    .bind(&quoted)
     .bind(f.per_page)
     .bind(f.page.max(0) * f.per_page)
     .fetch_all(&mut *c)
     .await
     .map_err(db)?;
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM audit_log WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
-         AND ($3 IS NULL OR entity_key = $3)",
-    )
-    .bind(actor)
-    .bind(entity)
-    .bind(key)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(db)?;
+    let (n,): (i64,) = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM audit_log {PAGE_WHERE}")))
+        .bind(actor)
+        .bind(entity)
+        .bind(key)
+        .bind(&quoted)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)?;
     Ok((rows, n))
+}
+
+/// Characters of before and after shown in the list.
+const PREVIEW: usize = 300;
+
+/// One entry, whole.
+pub async fn one(c: &mut Conn, seq: i64) -> Result<Option<AuditRow>, DomainError> {
+    sqlx::query_as("SELECT * FROM audit_log WHERE seq = $1")
+        .bind(seq)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)
 }

@@ -1,7 +1,9 @@
 // Bulk paths of the roster import. Included once per backend. One query per table loads
 // what exists; new rows go in with multi-row INSERTs; changed rows take the per-row path
-// (which audits itself); the audit entries of new rows are sealed here in order and
-// inserted in batches after one reservation of sequence numbers. Loading is never N+1.
+// (which audits itself with before and after). New rows are audited in batch entries: one
+// entry holds the records (after) of up to `BATCH` new rows of one table as a JSON array,
+// so a 100,000-row import adds hundreds of audit rows, not 100,000, and every record's
+// content is still on the hash chain. Loading is never N+1.
 
 use std::collections::HashMap;
 
@@ -19,6 +21,58 @@ fn all_written(what: &str, want: usize, got: u64) -> Result<(), DomainError> {
     } else {
         Err(DomainError::Internal(format!("批量写入{what}：应写入{want}条，实写入{got}条")))
     }
+}
+
+/// New records per batch audit entry (about 150 KB of JSON for cadres).
+const BATCH: usize = 1000;
+
+/// Batch entries for `records` (each a JSON array of the values of `columns`): key
+/// `批量N条`, after `{"columns": [...], "rows": [[...], ...]}`.
+fn batch_drafts<I: ExactSizeIterator<Item = String>>(
+    actor: &Actor,
+    now: &str,
+    action: &str,
+    entity: &str,
+    columns: &[&str],
+    records: I,
+) -> Vec<AuditDraft> {
+    let mut out = Vec::with_capacity(records.len().div_ceil(BATCH));
+    let head = format!("{{\"columns\":{},\"rows\":[", json(&columns));
+    let mut after = String::new();
+    let mut n = 0;
+    let close = |after: &mut String, n: &mut usize, out: &mut Vec<AuditDraft>| {
+        after.push_str("]}");
+        out.push(AuditDraft {
+            at: now.to_string(),
+            actor: actor.login.clone(),
+            action: action.to_string(),
+            entity: entity.to_string(),
+            key: format!("{BATCH_KEY}{n}条"),
+            before: String::new(),
+            after: std::mem::take(after),
+        });
+        *n = 0;
+    };
+    for r in records {
+        if n == 0 {
+            after.push_str(&head);
+        } else {
+            after.push(',');
+        }
+        after.push_str(&r);
+        n += 1;
+        if n == BATCH {
+            close(&mut after, &mut n, &mut out);
+        }
+    }
+    if n > 0 {
+        close(&mut after, &mut n, &mut out);
+    }
+    out
+}
+
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// Seals and stores `drafts` as the next entries of the chain.
@@ -79,11 +133,17 @@ pub async fn cadres(
             None => new.push(&x.value),
         }
     }
+    let mut records = Vec::with_capacity(new.len());
     let rows: Vec<Vec<Val>> = new
         .iter()
         .map(|x| {
             let (py, initials) = banzi_domain::pinyin_name::name_pinyin(&x.name);
             let r = x.to_raw();
+            records.push(json(&[
+                &r.id_number, &r.name, &r.gender, &r.ethnicity, &r.birth_date, &r.native_place, &r.party,
+                &r.party_joined, &r.work_started, &r.ft_education, &r.ft_degree, &r.ft_school, &r.pt_education,
+                &r.pt_degree, &r.pt_school, &r.profession, &r.rank,
+            ]));
             vec![
                 r.id_number.into(), r.name.into(), py.into(), initials.into(), r.gender.into(), r.ethnicity.into(),
                 r.birth_date.into(), r.native_place.into(), r.party.into(), opt(&r.party_joined).into(),
@@ -101,12 +161,9 @@ pub async fn cadres(
     };
     all_written("干部", rows.len(), insert_rows(&mut *c, &CADRES, &rows).await?)?;
     progress("干部", new.len(), new.len());
-    let drafts: Vec<AuditDraft> = new
-        .iter()
-        .map(|x| draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(super::cadres::cadre_json(x))))
-        .collect();
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    written += new.len();
+    let columns = CADRE_FIELDS.map(|(key, _)| key);
+    flush_audit(&mut *c, batch_drafts(actor, now, "cadre.create", "cadre", &columns, records.into_iter())).await?;
     Ok(written)
 }
 
@@ -175,18 +232,12 @@ pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointme
         })
         .collect();
     all_written("任职记录", rows.len(), insert_rows(&mut *c, &APPOINTMENTS, &rows).await?)?;
-    let drafts: Vec<AuditDraft> = new
-        .iter()
-        .map(|v| {
-            let after = serde_json::json!({
-                "cadre": v.id_number, "post": v.post_code, "start": iso(v.start), "end": v.end.map(iso),
-                "manner": v.manner.map(|m| m.label()), "doc_no": v.doc_no, "end_doc_no": "",
-            });
-            draft(actor, now, "appointment.create", "appointment", &appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start)), None, Some(after))
-        })
-        .collect();
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    let records = new.iter().map(|v| {
+        json(&(v.id_number.as_str(), &v.post_code, iso(v.start), v.end.map(iso), v.manner.map(|m| m.label()), &v.doc_no))
+    });
+    written += new.len();
+    let columns = ["cadre", "post", "start", "end", "manner", "doc_no"];
+    flush_audit(&mut *c, batch_drafts(actor, now, "appointment.create", "appointment", &columns, records)).await?;
     Ok(written)
 }
 
@@ -226,16 +277,10 @@ pub async fn portfolios(c: &mut Conn, actor: &Actor, list: &[Located<Portfolio>]
         .map(|v| vec![v.id_number.to_string().into(), v.post_code.clone().into(), v.work.clone().into(), iso(v.start).into(), v.end.map(iso).into()])
         .collect();
     all_written("分管记录", rows.len(), insert_rows(&mut *c, &PORTFOLIOS, &rows).await?)?;
-    let drafts: Vec<AuditDraft> = new
-        .iter()
-        .map(|v| {
-            let after = serde_json::json!({"cadre": v.id_number, "post": v.post_code, "work": v.work, "start": iso(v.start), "end": v.end.map(iso)});
-            let key = portfolio_key(v.id_number.as_str(), &v.post_code, &v.work, &iso(v.start));
-            draft(actor, now, "portfolio.create", "portfolio", &key, None, Some(after))
-        })
-        .collect();
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    let records = new.iter().map(|v| json(&(v.id_number.as_str(), &v.post_code, &v.work, iso(v.start), v.end.map(iso))));
+    written += new.len();
+    let columns = ["cadre", "post", "work", "start", "end"];
+    flush_audit(&mut *c, batch_drafts(actor, now, "portfolio.create", "portfolio", &columns, records)).await?;
     Ok(written)
 }
 
@@ -271,15 +316,11 @@ pub async fn trainings(c: &mut Conn, actor: &Actor, list: &[Located<Training>], 
         .map(|v| vec![v.id_number.to_string().into(), v.name.clone().into(), v.kind.label().into(), iso(v.start).into(), v.end.map(iso).into(), v.hours.into()])
         .collect();
     all_written("培训记录", rows.len(), insert_rows(&mut *c, &TRAININGS, &rows).await?)?;
-    let drafts: Vec<AuditDraft> = new
-        .iter()
-        .map(|v| {
-            let after = serde_json::json!({"cadre": v.id_number, "name": v.name, "kind": v.kind.label(), "start": iso(v.start), "end": v.end.map(iso), "hours": v.hours});
-            draft(actor, now, "training.create", "training", &training_key(v.id_number.as_str(), &v.name, &iso(v.start)), None, Some(after))
-        })
-        .collect();
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    let records =
+        new.iter().map(|v| json(&(v.id_number.as_str(), &v.name, v.kind.label(), iso(v.start), v.end.map(iso), v.hours)));
+    written += new.len();
+    let columns = ["cadre", "name", "kind", "start", "end", "hours"];
+    flush_audit(&mut *c, batch_drafts(actor, now, "training.create", "training", &columns, records)).await?;
     Ok(written)
 }
 
@@ -328,17 +369,12 @@ pub async fn posts(
         .map(|(tid, v)| vec![v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into()])
         .collect();
     all_written("职位", rows.len(), insert_rows(&mut *c, &POSTS, &rows).await?)?;
-    let drafts: Vec<AuditDraft> = new
-        .iter()
-        .map(|(_, v)| {
-            let after = serde_json::json!({"code": v.code, "unit": v.unit_code, "team": v.team, "title": v.title, "kind": v.kind.label(), "seats": v.seats});
-            draft(actor, now, "post.create", "post", &v.code, None, Some(after))
-        })
-        .collect();
+    let records = new.iter().map(|(_, v)| json(&(&v.code, &v.unit_code, &v.team, &v.title, v.kind.label(), v.seats)));
     // Posts keep the order they were created in.
     sqlx::query("UPDATE posts SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    written += new.len();
+    let columns = ["code", "unit", "team", "title", "kind", "seats"];
+    flush_audit(&mut *c, batch_drafts(actor, now, "post.create", "post", &columns, records)).await?;
     Ok(written)
 }
 
@@ -360,7 +396,7 @@ pub async fn units(c: &mut Conn, actor: &Actor, list: &[Located<Unit>], now: &st
             "LEFT JOIN units p ON p.code = v.column3",
         )),
     };
-    let mut drafts = Vec::with_capacity(new.len());
+    let mut records = Vec::with_capacity(new.len());
     while !new.is_empty() {
         let (level, rest): (Vec<&Located<Unit>>, Vec<&Located<Unit>>) =
             new.into_iter().partition(|u| u.value.parent_code.as_deref().is_none_or(|p| placed.contains(p)));
@@ -381,25 +417,16 @@ pub async fn units(c: &mut Conn, actor: &Actor, list: &[Located<Unit>], now: &st
         all_written("单位", rows.len(), insert_rows(&mut *c, &UNITS, &rows).await?)?;
         for u in &level {
             let v = &u.value;
-            let row = UnitRow {
-                id: 0,
-                code: v.code.clone(),
-                name: v.name.clone(),
-                parent_code: v.parent_code.clone(),
-                category: v.category.clone(),
-                platform: v.platform.clone(),
-                system: v.system.label().to_string(),
-                non_cpc_required: v.non_cpc_required,
-            };
-            drafts.push(draft(actor, now, "unit.create", "unit", &v.code, None, Some(super::units::unit_json(&row))));
+            records.push(json(&(&v.code, &v.name, &v.parent_code, &v.category, &v.platform, v.system.label(), v.non_cpc_required)));
             placed.insert(v.code.as_str());
         }
         new = rest;
     }
     // Units keep the order they were created in.
     sqlx::query("UPDATE units SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
-    written += drafts.len();
-    flush_audit(&mut *c, drafts).await?;
+    written += records.len();
+    let columns = ["code", "name", "parent", "category", "platform", "system", "non_cpc_required"];
+    flush_audit(&mut *c, batch_drafts(actor, now, "unit.create", "unit", &columns, records.into_iter())).await?;
     for u in changed {
         written += usize::from(super::units::upsert(&mut *c, actor, &u.value, now).await.map_err(|e| at("单位", u.row, e))?);
     }

@@ -158,6 +158,16 @@ impl Store {
         on_conn!(self, |c, b| b::audit::page(c, f).await)
     }
 
+    /// One entry of the trail, whole (a batch entry holds up to a thousand records).
+    pub async fn audit_entry(
+        &self,
+        actor: &Actor,
+        seq: i64,
+    ) -> Result<Option<AuditRow>, DomainError> {
+        need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
+        on_conn!(self, |c, b| b::audit::one(c, seq).await)
+    }
+
     /// Records an export or another event that writes nothing else.
     pub async fn audit_event(
         &self,

@@ -313,8 +313,25 @@ impl Store {
             "只有组织部工作人员可以导入花名册",
         )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress)
-            .await)
+        match self {
+            Store::Sqlite(pool) => {
+                let mut conn = bulk_connection(pool).await?;
+                let result = async {
+                    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
+                        .await
+                        .map_err(db)?;
+                    let summary =
+                        crate::sqlite::roster::import(&mut tx, actor, r, &now, progress).await?;
+                    tx.commit().await.map_err(db)?;
+                    Ok(summary)
+                }
+                .await;
+                bulk_done(pool, conn).await;
+                result
+            }
+            Store::Pg(_) => in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress)
+                .await),
+        }
     }
 
     /// Reads the whole registry as a roster; the export is audited (personal data).
@@ -326,4 +343,37 @@ impl Store {
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::roster::export(c, actor, &now).await)
     }
+}
+
+/// One SQLite connection set up for a bulk write: a page cache large enough that the
+/// transaction's pages stay in memory until the commit writes them to the WAL once, and no
+/// checkpoint inside the commit. [`bulk_done`] puts it back as it was.
+async fn bulk_connection(
+    pool: &sqlx::SqlitePool,
+) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>, DomainError> {
+    let mut conn = pool.acquire().await.map_err(db)?;
+    sqlx::raw_sql("PRAGMA cache_size = -1048576; PRAGMA wal_autocheckpoint = 0")
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(conn)
+}
+
+/// Restores the defaults (the cache shrinks at once; a connection that cannot be reset is
+/// closed, not pooled) and checkpoints the WAL into the database file in the background:
+/// the data is durable once the commit has returned (synchronous=FULL).
+async fn bulk_done(pool: &sqlx::SqlitePool, mut conn: sqlx::pool::PoolConnection<sqlx::Sqlite>) {
+    if sqlx::raw_sql("PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000")
+        .execute(&mut *conn)
+        .await
+        .is_err()
+    {
+        drop(conn.detach());
+    }
+    let pool = pool.clone();
+    tokio::spawn(async move {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await;
+    });
 }

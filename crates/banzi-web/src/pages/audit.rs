@@ -10,13 +10,15 @@ use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::routing::get;
 use banzi_domain::DomainError;
 use banzi_store::{AuditFilter, AuditRow};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/audit", get(page))
+    Router::new()
+        .route("/audit", get(page))
+        .route("/audit/{seq}", get(entry))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -71,4 +73,74 @@ async fn page(
         pages: ((total + 49) / 50).max(1),
         verified,
     })
+}
+
+/// One entry, whole. A batch entry of an import (`{"columns": [...], "rows": [...]}`) is
+/// shown as a table of its records.
+#[derive(Template, WebTemplate)]
+#[template(path = "audit_entry.html")]
+struct EntryPage {
+    ctx: Ctx,
+    row: AuditRow,
+    columns: Vec<String>,
+    records: Vec<Vec<String>>,
+}
+
+async fn entry(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(seq): Path<String>,
+) -> WebResult<EntryPage> {
+    let seq: i64 = seq
+        .parse()
+        .map_err(|_| DomainError::NotFound("审计记录不存在".into()))?;
+    let row = s
+        .store
+        .audit_entry(&caller.actor, seq)
+        .await?
+        .ok_or_else(|| DomainError::NotFound("审计记录不存在".into()))?;
+    let (columns, records) = batch_table(&row.after_json).unwrap_or_default();
+    Ok(EntryPage {
+        ctx: Ctx::new(tr, &caller, "/audit"),
+        row,
+        columns,
+        records,
+    })
+}
+
+/// The columns and rows of a batch entry's JSON, each value as text (null as blank).
+fn batch_table(json: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    #[derive(serde::Deserialize)]
+    struct Batch {
+        columns: Vec<String>,
+        rows: Vec<Vec<serde_json::Value>>,
+    }
+    let b: Batch = serde_json::from_str(json).ok()?;
+    let text = |v: serde_json::Value| match v {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Some((
+        b.columns,
+        b.rows
+            .into_iter()
+            .map(|r| r.into_iter().map(text).collect())
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_batch_entry_reads_as_a_table() {
+        let (cols, rows) = super::batch_table(
+            r#"{"columns":["cadre","hours"],"rows":[["320","8"],["321",null]]}"#,
+        )
+        .expect("batch");
+        assert_eq!(cols, ["cadre", "hours"]);
+        assert_eq!(rows, [["320", "8"], ["321", ""]]);
+        assert!(super::batch_table(r#"{"name":"张伟"}"#).is_none());
+    }
 }
