@@ -260,10 +260,13 @@ async fn the_interface_speaks_three_languages() {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
         assert!(c.get("/units").body.contains("单位与班子"));
-        for (lang, text) in [
-            ("en", "Units and teams"),
-            ("zh-TW", "單位與班子"),
-            ("zh-CN", "单位与班子"),
+        let zw = zhang_wei();
+        // Interface text and vocabulary values (张伟 is a male 中共党员) in each language; a
+        // form still posts the stored Chinese label.
+        for (lang, text, values) in [
+            ("en", "Units and teams", ["Male", "CPC member"]),
+            ("zh-TW", "單位與班子", ["男", "中共黨員"]),
+            ("zh-CN", "单位与班子", ["男", "中共党员"]),
         ] {
             let r = c.get(&format!("/lang/{lang}?back=/units"));
             assert_eq!(r.status, 303);
@@ -272,18 +275,32 @@ async fn the_interface_speaks_three_languages() {
                 .max_redirects(0)
                 .build()
                 .new_agent();
-            let page = agent
-                .get(format!("{base}/units"))
-                .header(
-                    "cookie",
-                    format!("{}; banzi_lang={lang}", c.cookie.clone().expect("cookie")),
-                )
-                .call()
-                .expect("page")
-                .body_mut()
-                .read_to_string()
-                .expect("body");
+            let get = |path: &str| {
+                agent
+                    .get(format!("{base}{path}"))
+                    .header(
+                        "cookie",
+                        format!("{}; banzi_lang={lang}", c.cookie.clone().expect("cookie")),
+                    )
+                    .call()
+                    .expect("page")
+                    .body_mut()
+                    .read_to_string()
+                    .expect("body")
+            };
+            let page = get("/units");
             assert!(page.contains(text), "{lang} page lacks {text}");
+            let profile = get(&format!("/cadres/{zw}"));
+            let shown = format!("{} · ", values[0]);
+            assert!(profile.contains(&shown), "{lang} profile lacks {shown}");
+            assert!(
+                profile.contains(values[1]),
+                "{lang} profile lacks {}",
+                values[1]
+            );
+            let form = get(&format!("/cadres/{zw}/edit"));
+            let option = format!("<option value=\"中共党员\" selected>{}</option>", values[1]);
+            assert!(form.contains(&option), "{lang} form lacks {option}");
         }
     })
     .await;

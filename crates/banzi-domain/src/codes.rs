@@ -139,6 +139,32 @@ vocabulary!(
 
 vocabulary!(RewardKind, "奖惩类别" { Reward => "奖励", Punishment => "惩处" });
 
+/// Every label of every vocabulary, plus the other fixed words the pages show as values
+/// (党外 as a filter, 是/否): what the interface translates for zh-TW and English.
+pub fn all_labels() -> Vec<&'static str> {
+    fn labels<T: Copy>(
+        all: &[T],
+        label: fn(T) -> &'static str,
+    ) -> impl Iterator<Item = &'static str> + '_ {
+        all.iter().map(move |x| label(*x))
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    out.extend(labels(Gender::ALL, Gender::label));
+    out.extend(labels(UnitSystem::ALL, UnitSystem::label));
+    out.extend(labels(PostKind::ALL, PostKind::label));
+    out.extend(labels(Party::ALL, Party::label));
+    out.extend(labels(Education::ALL, Education::label));
+    out.extend(labels(Degree::ALL, Degree::label));
+    out.extend(labels(Manner::ALL, Manner::label));
+    out.extend(labels(TrainingKind::ALL, TrainingKind::label));
+    out.extend(labels(Rating::ALL, Rating::label));
+    out.extend(labels(RewardKind::ALL, RewardKind::label));
+    out.extend(["党外", "是", "否"]);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Parses a 是/否 cell (also Y/N, 1/0); blank is 否.
 pub fn parse_yes_no(text: &str) -> Result<bool, String> {
     match text.trim() {

@@ -56,6 +56,22 @@ pub fn parse_locale(src: &'static str) -> HashMap<&'static str, &'static str> {
         .collect()
 }
 
+/// Vocabulary values (正职, 中共党员 …) by their Chinese label; zh-CN shows the label itself.
+fn vocab(lang: Lang) -> Option<&'static HashMap<&'static str, &'static str>> {
+    static TABLES: OnceLock<[HashMap<&'static str, &'static str>; 2]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        [
+            parse_locale(include_str!("../locales/vocab-zh-TW.txt")),
+            parse_locale(include_str!("../locales/vocab-en.txt")),
+        ]
+    });
+    match lang {
+        Lang::ZhCn => None,
+        Lang::ZhTw => Some(&t[0]),
+        Lang::En => Some(&t[1]),
+    }
+}
+
 fn table(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
     static TABLES: OnceLock<[HashMap<&'static str, &'static str>; 3]> = OnceLock::new();
     let t = TABLES.get_or_init(|| Lang::ALL.map(|l| parse_locale(l.source())));
@@ -80,10 +96,47 @@ impl Tr {
     }
 }
 
+impl Tr {
+    /// A vocabulary value (or 是/否, 党外) in the page's language: the stored Chinese label
+    /// stays the form value, this is what the reader sees. Anything else (a name, free text
+    /// such as 职级) comes back as it is.
+    pub fn v<'a>(&self, label: &'a str) -> &'a str {
+        vocab(self.lang)
+            .and_then(|t| t.get(label).copied())
+            .unwrap_or(label)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn every_vocabulary_value_is_translated() {
+        let labels: BTreeSet<&str> = banzi_domain::codes::all_labels().into_iter().collect();
+        for l in [Lang::ZhTw, Lang::En] {
+            let table = vocab(l).expect("table");
+            let have: BTreeSet<&str> = table.keys().copied().collect();
+            assert_eq!(
+                labels.difference(&have).collect::<Vec<_>>(),
+                Vec::<&&str>::new(),
+                "{} lacks values",
+                l.code()
+            );
+            assert_eq!(
+                have.difference(&labels).collect::<Vec<_>>(),
+                Vec::<&&str>::new(),
+                "{} has values no vocabulary has",
+                l.code()
+            );
+        }
+        let en = Tr { lang: Lang::En };
+        assert_eq!(en.v("中共预备党员"), "CPC probationary member");
+        assert_eq!(Tr { lang: Lang::ZhTw }.v("副职"), "副職");
+        assert_eq!(Tr { lang: Lang::ZhCn }.v("副职"), "副职");
+        assert_eq!(en.v("张伟"), "张伟", "names are never translated");
+    }
 
     #[test]
     fn every_locale_has_the_same_keys() {
