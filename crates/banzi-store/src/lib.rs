@@ -38,7 +38,8 @@ fn db(e: sqlx::Error) -> DomainError {
     }
 }
 
-/// The key of a batch audit entry (a JSON array of new records), followed by the count.
+/// The key of a batch audit entry (the new rows of one table an import wrote), followed by
+/// the count: `批量1000条`.
 pub const BATCH_KEY: &str = "批量";
 
 fn draft(

@@ -94,9 +94,7 @@ impl Tr {
             .copied()
             .unwrap_or("⟨missing text⟩")
     }
-}
 
-impl Tr {
     /// A vocabulary value (or 是/否, 党外) in the page's language: the stored Chinese label
     /// stays the form value, this is what the reader sees. Anything else (a name, free text
     /// such as 职级) comes back as it is.

@@ -73,6 +73,31 @@ pub const CADRE_FIELDS: [(&str, &str); 17] = [
     ("rank", "现职级"),
 ];
 
+impl CadreRaw {
+    /// The values in the order of [`CADRE_FIELDS`].
+    pub fn values(&self) -> [&str; 17] {
+        [
+            &self.id_number,
+            &self.name,
+            &self.gender,
+            &self.ethnicity,
+            &self.birth_date,
+            &self.native_place,
+            &self.party,
+            &self.party_joined,
+            &self.work_started,
+            &self.ft_education,
+            &self.ft_degree,
+            &self.ft_school,
+            &self.pt_education,
+            &self.pt_degree,
+            &self.pt_school,
+            &self.profession,
+            &self.rank,
+        ]
+    }
+}
+
 impl Cadre {
     /// Checks every field; the ID number's check digit, and that gender and birth date
     /// agree with it.

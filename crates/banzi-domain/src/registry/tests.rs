@@ -106,3 +106,17 @@ fn unit_codes_are_checked() {
     };
     assert_eq!(fields(Unit::parse(&r).unwrap_err())[0].0, "单位编码");
 }
+
+/// The values of a raw cadre come in the order of the field table (the batch audit entries
+/// of an import write them under these column names).
+#[test]
+fn raw_cadre_values_follow_the_field_table() {
+    let map: serde_json::Map<String, serde_json::Value> = CADRE_FIELDS
+        .iter()
+        .map(|(key, _)| (key.to_string(), format!("v-{key}").into()))
+        .collect();
+    let raw: CadreRaw = serde_json::from_value(map.into()).expect("raw");
+    for ((key, _), value) in CADRE_FIELDS.iter().zip(raw.values()) {
+        assert_eq!(value, format!("v-{key}"));
+    }
+}

@@ -52,8 +52,12 @@ pub async fn all(c: &mut Conn) -> Result<Vec<AuditRow>, DomainError> {
 
 /// The filter of [`page`]: a key matches its own entries and the batch entries of an import
 /// whose records hold it as a value (`"320…"` in a cadre, appointment or training record).
-const PAGE_WHERE: &str = "WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
-     AND ($3 IS NULL OR entity_key = $3 OR (entity_key LIKE '批量%' AND after_json LIKE $4 ESCAPE '\\'))";
+fn page_where() -> String {
+    format!(
+        "WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
+         AND ($3 IS NULL OR entity_key = $3 OR (entity_key LIKE '{BATCH_KEY}%' AND after_json LIKE $4 ESCAPE '\\'))"
+    )
+}
 
 /// A page of entries, newest first; before and after cut to a preview (an import's batch
 /// entry holds a thousand records: [`one`] reads it whole).
@@ -67,8 +71,9 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
     });
     let rows = sqlx::query_as(safe(format!(
         "SELECT seq, at, actor, action, entity, entity_key, substr(before_json, 1, {PREVIEW}) AS before_json, \
-         substr(after_json, 1, {PREVIEW}) AS after_json, prev_hash, hash FROM audit_log {PAGE_WHERE} \
-         ORDER BY seq DESC LIMIT $5 OFFSET $6"
+         substr(after_json, 1, {PREVIEW}) AS after_json, prev_hash, hash FROM audit_log {} \
+         ORDER BY seq DESC LIMIT $5 OFFSET $6",
+        page_where()
     )))
     .bind(actor)
     .bind(entity)
@@ -79,7 +84,7 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
     .fetch_all(&mut *c)
     .await
     .map_err(db)?;
-    let (n,): (i64,) = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM audit_log {PAGE_WHERE}")))
+    let (n,): (i64,) = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM audit_log {}", page_where())))
         .bind(actor)
         .bind(entity)
         .bind(key)

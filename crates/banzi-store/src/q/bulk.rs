@@ -1,9 +1,9 @@
 // Bulk paths of the roster import. Included once per backend. One query per table loads
 // what exists; new rows go in with multi-row INSERTs; changed rows take the per-row path
 // (which audits itself with before and after). New rows are audited in batch entries: one
-// entry holds the records (after) of up to `BATCH` new rows of one table as a JSON array,
-// so a 100,000-row import adds hundreds of audit rows, not 100,000, and every record's
-// content is still on the hash chain. Loading is never N+1.
+// entry holds the values (after) of up to `BATCH` new rows of one table under their column
+// names, so a 100,000-row import adds hundreds of audit rows, not 100,000, and every
+// record's content is still on the hash chain. Loading is never N+1.
 
 use std::collections::HashMap;
 
@@ -139,11 +139,7 @@ pub async fn cadres(
         .map(|x| {
             let (py, initials) = banzi_domain::pinyin_name::name_pinyin(&x.name);
             let r = x.to_raw();
-            records.push(json(&[
-                &r.id_number, &r.name, &r.gender, &r.ethnicity, &r.birth_date, &r.native_place, &r.party,
-                &r.party_joined, &r.work_started, &r.ft_education, &r.ft_degree, &r.ft_school, &r.pt_education,
-                &r.pt_degree, &r.pt_school, &r.profession, &r.rank,
-            ]));
+            records.push(json(&r.values()));
             vec![
                 r.id_number.into(), r.name.into(), py.into(), initials.into(), r.gender.into(), r.ethnicity.into(),
                 r.birth_date.into(), r.native_place.into(), r.party.into(), opt(&r.party_joined).into(),

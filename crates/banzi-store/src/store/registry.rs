@@ -315,9 +315,10 @@ impl Store {
         let now = now_rfc3339();
         match self {
             Store::Sqlite(pool) => {
-                let mut conn = bulk_connection(pool).await?;
+                let mut bulk = bulk_connection(pool).await?;
                 let result = async {
-                    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
+                    let conn = bulk.0.as_mut().expect("held until bulk_done");
+                    let mut tx = sqlx::Connection::begin_with(&mut **conn, "BEGIN IMMEDIATE")
                         .await
                         .map_err(db)?;
                     let summary =
@@ -326,7 +327,7 @@ impl Store {
                     Ok(summary)
                 }
                 .await;
-                bulk_done(pool, conn).await;
+                bulk_done(pool, bulk).await;
                 result
             }
             Store::Pg(_) => in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress)
@@ -347,28 +348,39 @@ impl Store {
 
 /// One SQLite connection set up for a bulk write: a page cache large enough that the
 /// transaction's pages stay in memory until the commit writes them to the WAL once, and no
-/// checkpoint inside the commit. [`bulk_done`] puts it back as it was.
-async fn bulk_connection(
-    pool: &sqlx::SqlitePool,
-) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>, DomainError> {
+/// checkpoint inside the commit. [`bulk_done`] puts it back as it was; if the import is
+/// dropped half-way (a browser that went away), the connection is closed rather than pooled
+/// with these settings.
+struct BulkConnection(Option<sqlx::pool::PoolConnection<sqlx::Sqlite>>);
+
+impl Drop for BulkConnection {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0.take() {
+            drop(conn.detach());
+        }
+    }
+}
+
+async fn bulk_connection(pool: &sqlx::SqlitePool) -> Result<BulkConnection, DomainError> {
     let mut conn = pool.acquire().await.map_err(db)?;
     sqlx::raw_sql("PRAGMA cache_size = -1048576; PRAGMA wal_autocheckpoint = 0")
         .execute(&mut *conn)
         .await
         .map_err(db)?;
-    Ok(conn)
+    Ok(BulkConnection(Some(conn)))
 }
 
-/// Restores the defaults (the cache shrinks at once; a connection that cannot be reset is
-/// closed, not pooled) and checkpoints the WAL into the database file in the background:
-/// the data is durable once the commit has returned (synchronous=FULL).
-async fn bulk_done(pool: &sqlx::SqlitePool, mut conn: sqlx::pool::PoolConnection<sqlx::Sqlite>) {
-    if sqlx::raw_sql("PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000")
-        .execute(&mut *conn)
-        .await
-        .is_err()
-    {
-        drop(conn.detach());
+/// Restores the defaults (the cache shrinks at once) and returns the connection to the pool
+/// (closes it if it cannot be reset), then checkpoints the WAL into the database file in the
+/// background: the data is durable once the commit has returned (synchronous=FULL).
+async fn bulk_done(pool: &sqlx::SqlitePool, mut bulk: BulkConnection) {
+    if let Some(mut conn) = bulk.0.take() {
+        let reset = sqlx::raw_sql("PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000")
+            .execute(&mut *conn)
+            .await;
+        if reset.is_err() {
+            drop(conn.detach());
+        }
     }
     let pool = pool.clone();
     tokio::spawn(async move {

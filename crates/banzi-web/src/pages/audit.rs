@@ -92,9 +92,8 @@ async fn entry(
     caller: Caller,
     Path(seq): Path<String>,
 ) -> WebResult<EntryPage> {
-    let seq: i64 = seq
-        .parse()
-        .map_err(|_| DomainError::NotFound("审计记录不存在".into()))?;
+    // Not a number: no such entry (after the permission check, as for any other seq).
+    let seq: i64 = seq.parse().unwrap_or(0);
     let row = s
         .store
         .audit_entry(&caller.actor, seq)
