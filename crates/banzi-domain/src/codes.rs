@@ -139,8 +139,27 @@ vocabulary!(
 
 vocabulary!(RewardKind, "奖惩类别" { Reward => "奖励", Punishment => "惩处" });
 
+/// 民族 — the 56 ethnic groups in the order of GB/T 3304. The 民族 column stays free text
+/// (a roster may say 穿青人 or 外国血统); this list is what the pages suggest and translate.
+#[rustfmt::skip]
+pub const ETHNIC_GROUPS: [&str; 56] = [
+    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
+    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
+    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
+    "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
+    "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
+    "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
+    "基诺族",
+];
+
+/// 单位类别 the pages suggest. The column is an open list (ROSTER_FORMAT.md); these are the
+/// usual ones, shown translated where a unit's category is one of them.
+pub const UNIT_CATEGORIES: [&str; 5] =
+    ["市委", "县(市、区)", "市直单位", "乡镇(街道)", "企事业单位"];
+
 /// Every label of every vocabulary, plus the other fixed words the pages show as values
-/// (党外 as a filter, 是/否): what the interface translates for zh-TW and English.
+/// (党外 as a filter, 是/否, the 民族 and the usual 单位类别): what the interface translates
+/// for zh-TW and English.
 pub fn all_labels() -> Vec<&'static str> {
     fn labels<T: Copy>(
         all: &[T],
@@ -160,6 +179,8 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(labels(Rating::ALL, Rating::label));
     out.extend(labels(RewardKind::ALL, RewardKind::label));
     out.extend(["党外", "是", "否"]);
+    out.extend(ETHNIC_GROUPS);
+    out.extend(UNIT_CATEGORIES);
     out.sort_unstable();
     out.dedup();
     out
@@ -214,6 +235,14 @@ mod tests {
             "\"称职\""
         );
         assert_eq!(serde_json::to_string(&Gender::Female).unwrap(), "\"女\"");
+    }
+
+    #[test]
+    fn ethnic_groups_are_56_distinct_names() {
+        let set: std::collections::BTreeSet<_> = ETHNIC_GROUPS.iter().collect();
+        assert_eq!(set.len(), 56);
+        assert!(ETHNIC_GROUPS.iter().all(|g| g.ends_with('族')));
+        assert_eq!(ETHNIC_GROUPS[0], "汉族");
     }
 
     #[test]

@@ -1,7 +1,15 @@
 //! The one mapping of [`DomainError`] to an HTTP answer. Internal failures are logged with
 //! their detail and shown to the user without it.
+//!
+//! `IntoResponse` cannot see the request, so the page is first drawn in zh-CN and what it
+//! shows is kept on the response; [`localize`], a layer over the pages, draws it again in the
+//! reader's language.
 
+use crate::i18n::{Lang, Tr};
+use askama::Template;
+use axum::extract::Request;
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use banzi_domain::DomainError;
 
@@ -16,41 +24,125 @@ impl From<DomainError> for WebError {
 
 pub type WebResult<T> = Result<T, WebError>;
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// What an error page shows, in the Chinese of the rules until it is drawn.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    status: StatusCode,
+    /// Locale key of the heading.
+    title: &'static str,
+    lines: Vec<Line>,
 }
 
-impl IntoResponse for WebError {
-    fn into_response(self) -> Response {
-        let (status, title, detail) = match &self.0 {
-            DomainError::NotFound(m) => (StatusCode::NOT_FOUND, "未找到", m.clone()),
-            DomainError::Forbidden(m) => (StatusCode::FORBIDDEN, "无权访问", m.clone()),
-            DomainError::Invalid(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "输入有误",
-                self.0.to_string(),
+#[derive(Debug, Clone)]
+enum Line {
+    /// Interface text by key.
+    Text(&'static str),
+    /// A message of the rules.
+    Message(String),
+    /// A message about one field.
+    Field(String, String),
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorView {
+    tr: Tr,
+    title: &'static str,
+    lines: Vec<String>,
+}
+
+impl ErrorPage {
+    pub fn of(e: &DomainError) -> ErrorPage {
+        let (status, title, lines) = match e {
+            DomainError::NotFound(m) => (
+                StatusCode::NOT_FOUND,
+                "error.not_found",
+                vec![Line::Message(m.clone())],
             ),
-            DomainError::Conflict(m) => (StatusCode::CONFLICT, "操作冲突", m.clone()),
+            DomainError::Forbidden(m) => (
+                StatusCode::FORBIDDEN,
+                "error.forbidden",
+                vec![Line::Message(m.clone())],
+            ),
+            DomainError::Invalid(list) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error.invalid",
+                list.iter()
+                    .map(|f| Line::Field(f.field.clone(), f.message.clone()))
+                    .collect(),
+            ),
+            DomainError::Conflict(m) => (
+                StatusCode::CONFLICT,
+                "error.conflict",
+                vec![Line::Message(m.clone())],
+            ),
             DomainError::Internal(m) => {
                 tracing::error!(error = %m, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "系统内部错误",
-                    "系统暂时无法完成操作，请稍后重试或联系系统管理员。".to_string(),
+                    "error.internal",
+                    vec![Line::Text("error.internal_detail")],
                 )
             }
         };
-        let body = format!(
-            "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}</title>\
-             <link rel=\"stylesheet\" href=\"/static/vendor/bootstrap.min.css\"></head><body class=\"p-4\">\
-             <div class=\"alert alert-danger\" id=\"error\"><h1 class=\"h4\">{title}</h1><p>{}</p></div>\
-             <a href=\"/\">返回首页</a></body></html>",
-            escape(&detail)
-        );
-        (status, Html(body)).into_response()
+        ErrorPage {
+            status,
+            title,
+            lines,
+        }
+    }
+
+    pub fn render(&self, tr: Tr) -> Response {
+        let mut res = (self.status, Html(self.html(tr))).into_response();
+        res.extensions_mut().insert(self.clone());
+        res
+    }
+
+    fn html(&self, tr: Tr) -> String {
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| match l {
+                Line::Text(key) => tr.t(key).to_string(),
+                // What was not found stands alone here: "Cadre (ID number …)".
+                Line::Message(m) => capitalised(tr.m(m)),
+                Line::Field(f, m) => format!("{}{}{}", tr.m(f), tr.t("p.colon"), tr.m(m)),
+            })
+            .collect();
+        let view = ErrorView {
+            tr,
+            title: self.title,
+            lines,
+        };
+        view.render()
+            .unwrap_or_else(|_| tr.t(self.title).to_string())
+    }
+}
+
+fn capitalised(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(c).collect(),
+        _ => s,
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        ErrorPage::of(&self.0).render(Tr { lang: Lang::ZhCn })
+    }
+}
+
+/// Draws an error page again in the reader's language (the guard put it on the request).
+pub async fn localize(req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let res = next.run(req).await;
+    if lang == Lang::ZhCn {
+        return res;
+    }
+    match res.extensions().get::<ErrorPage>() {
+        Some(page) => page.render(Tr { lang }),
+        None => res,
     }
 }
 
@@ -96,5 +188,45 @@ where
                 "查询条件格式不对（例如页码应为数字）",
             ))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_page_reads_in_the_page_language() {
+        let gone = ErrorPage::of(&DomainError::NotFound("干部（身份证号 1）".into()));
+        let en = gone.html(Tr { lang: Lang::En });
+        assert!(en.contains("<h1 class=\"h4\">Not found</h1>"), "{en}");
+        assert!(en.contains("<p>Cadre (ID number 1)</p>"), "{en}");
+        let tw = gone.html(Tr { lang: Lang::ZhTw });
+        assert!(tw.contains("<p>幹部（身分證號 1）</p>"), "{tw}");
+        let cn = gone.html(Tr { lang: Lang::ZhCn });
+        assert!(cn.contains("<h1 class=\"h4\">未找到</h1>"), "{cn}");
+
+        let bad = ErrorPage::of(&DomainError::invalid(
+            "查询条件",
+            "查询条件格式不对（例如页码应为数字）",
+        ));
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let en = bad.html(Tr { lang: Lang::En });
+        assert!(
+            en.contains(
+                "<p>Search: Malformed search (a page number should be a number, for instance)</p>"
+            ),
+            "{en}"
+        );
+
+        let down = ErrorPage::of(&DomainError::Internal(
+            "数据库错误：connection refused".into(),
+        ));
+        let en = down.html(Tr { lang: Lang::En });
+        assert!(
+            !en.contains("connection refused"),
+            "the detail stays in the log"
+        );
+        assert!(en.contains("Try again later"), "{en}");
     }
 }

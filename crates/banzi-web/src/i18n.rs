@@ -1,7 +1,19 @@
-//! Interface text in zh-CN (default), zh-TW and English. Each locale is a `key = text` file
-//! embedded in the binary; a test checks that the three files have the same keys. zh-TW is
-//! written by hand, not converted, and personal names are never converted.
+//! Interface text in zh-CN (default), zh-TW and English. zh-TW is written by hand, not
+//! converted, and personal names are never converted. Three kinds of text:
+//!
+//! - interface text by key (`Tr::t`): `locales/{zh-CN,zh-TW,en}.txt`, same keys in all three;
+//! - vocabulary values by their stored Chinese label (`Tr::v`): `locales/vocab-*.txt`;
+//! - messages the rules write in Chinese (`Tr::m`): `locales/messages-*.txt`, see [`catalog`].
+//!
+//! A value in a locale file is trimmed; quote it (`key = " years"`) to keep outer spaces.
 
+mod catalog;
+#[cfg(test)]
+mod sources;
+#[cfg(test)]
+mod tests;
+
+use catalog::Catalog;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -47,13 +59,24 @@ impl Lang {
     }
 }
 
+/// `key = text` lines; `#` starts a comment line. The first ` = ` (or `=`) separates.
 pub fn parse_locale(src: &'static str) -> HashMap<&'static str, &'static str> {
+    entries(src).collect()
+}
+
+/// The entries of a locale file in file order.
+fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect()
+        .filter_map(|l| l.split_once(" = ").or_else(|| l.split_once('=')))
+        .map(|(k, v)| (k.trim(), unquote(v.trim())))
+}
+
+fn unquote(v: &str) -> &str {
+    v.strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(v)
 }
 
 /// Vocabulary values (正职, 中共党员 …) by their Chinese label; zh-CN shows the label itself.
@@ -63,6 +86,22 @@ fn vocab(lang: Lang) -> Option<&'static HashMap<&'static str, &'static str>> {
         [
             parse_locale(include_str!("../locales/vocab-zh-TW.txt")),
             parse_locale(include_str!("../locales/vocab-en.txt")),
+        ]
+    });
+    match lang {
+        Lang::ZhCn => None,
+        Lang::ZhTw => Some(&t[0]),
+        Lang::En => Some(&t[1]),
+    }
+}
+
+/// The message catalog of a language; zh-CN has none (the messages are written in it).
+fn messages(lang: Lang) -> Option<&'static Catalog> {
+    static TABLES: OnceLock<[Catalog; 2]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        [
+            Catalog::parse(include_str!("../locales/messages-zh-TW.txt")),
+            Catalog::parse(include_str!("../locales/messages-en.txt")),
         ]
     });
     match lang {
@@ -85,8 +124,8 @@ pub struct Tr {
 }
 
 impl Tr {
-    /// The text for `key`; falls back to zh-CN, then to the key itself (visible, so a
-    /// missing string is noticed rather than hidden).
+    /// The text for `key`; falls back to zh-CN, then to a visible marker (so a missing
+    /// string is noticed rather than hidden).
     pub fn t(&self, key: &str) -> &'static str {
         table(self.lang)
             .get(key)
@@ -95,70 +134,52 @@ impl Tr {
             .unwrap_or("⟨missing text⟩")
     }
 
-    /// A vocabulary value (or 是/否, 党外) in the page's language: the stored Chinese label
-    /// stays the form value, this is what the reader sees. Anything else (a name, free text
-    /// such as 职级) comes back as it is.
+    /// The text for `key` with its `{}` replaced by `arg` (`appoint.since` = `{} 起`).
+    pub fn f(&self, key: &str, arg: &str) -> String {
+        self.t(key).replacen("{}", arg, 1)
+    }
+
+    /// A vocabulary value (or 是/否, 党外, a 民族, a usual 单位类别) in the page's language:
+    /// the stored Chinese label stays the form value, this is what the reader sees. Anything
+    /// else (a name, free text such as 职级) comes back as it is.
     pub fn v<'a>(&self, label: &'a str) -> &'a str {
         vocab(self.lang)
             .and_then(|t| t.get(label).copied())
             .unwrap_or(label)
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeSet;
-
-    #[test]
-    fn every_vocabulary_value_is_translated() {
-        let labels: BTreeSet<&str> = banzi_domain::codes::all_labels().into_iter().collect();
-        for l in [Lang::ZhTw, Lang::En] {
-            let table = vocab(l).expect("table");
-            let have: BTreeSet<&str> = table.keys().copied().collect();
-            assert_eq!(
-                labels.difference(&have).collect::<Vec<_>>(),
-                Vec::<&&str>::new(),
-                "{} lacks values",
-                l.code()
-            );
-            assert_eq!(
-                have.difference(&labels).collect::<Vec<_>>(),
-                Vec::<&&str>::new(),
-                "{} has values no vocabulary has",
-                l.code()
-            );
+    /// A message of the rules (a field error, an import row error, a domain error) in the
+    /// page's language: by exact match, else by pattern; zh-CN, and a message the catalog
+    /// does not know, come back in Chinese.
+    pub fn m(&self, message: &str) -> String {
+        match messages(self.lang) {
+            Some(c) => c.translate(message, *self),
+            None => message.to_string(),
         }
-        let en = Tr { lang: Lang::En };
-        assert_eq!(en.v("中共预备党员"), "CPC probationary member");
-        assert_eq!(Tr { lang: Lang::ZhTw }.v("副职"), "副職");
-        assert_eq!(Tr { lang: Lang::ZhCn }.v("副职"), "副职");
-        assert_eq!(en.v("张伟"), "张伟", "names are never translated");
     }
 
-    #[test]
-    fn every_locale_has_the_same_keys() {
-        let keys = |l: Lang| {
-            parse_locale(l.source())
-                .keys()
-                .copied()
-                .collect::<BTreeSet<_>>()
-        };
-        let cn = keys(Lang::ZhCn);
-        for l in [Lang::ZhTw, Lang::En] {
-            let other = keys(l);
-            assert_eq!(
-                cn.difference(&other).collect::<Vec<_>>(),
-                Vec::<&&str>::new(),
-                "{} lacks keys",
-                l.code()
-            );
-            assert_eq!(
-                other.difference(&cn).collect::<Vec<_>>(),
-                Vec::<&&str>::new(),
-                "{} has extra keys",
-                l.code()
-            );
+    /// A sheet or column name of the roster workbook (干部, 身份证号 …). The workbook's
+    /// headers are Chinese whatever the interface language, so the name stays as the user
+    /// must find it; English adds a gloss: `身份证号 (ID number)`.
+    pub fn gloss(&self, name: &str) -> String {
+        if self.lang != Lang::En || name.is_empty() {
+            return name.to_string();
         }
+        let t = self.m(name);
+        if t == name {
+            t
+        } else {
+            format!("{name} ({t})")
+        }
+    }
+
+    /// The name of a role by its code (`staff` …).
+    pub fn role(&self, code: &str) -> &'static str {
+        self.t(&format!("role.{code}"))
+    }
+
+    /// The separator of a list of values: 、 in Chinese, a comma in English.
+    fn list_separator(&self) -> &'static str {
+        self.t("p.list")
     }
 }

@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use banzi_domain::codes::{Degree, Education, Gender, Party};
+use banzi_domain::codes::{Degree, ETHNIC_GROUPS, Education, Gender, Party};
 use banzi_domain::registry::{CADRE_FIELDS, Cadre, CadreRaw};
 use banzi_store::{Upsert, today};
 
@@ -26,10 +26,13 @@ pub fn routes() -> Router<AppState> {
 
 pub struct Field {
     pub key: &'static str,
-    pub label: &'static str,
+    /// The column name in the page's language.
+    pub label: String,
     pub value: String,
     pub error: String,
     pub options: Vec<&'static str>,
+    /// Values offered while typing a free-text field (the 56 民族).
+    pub suggestions: &'static [&'static str],
     pub required: bool,
     pub readonly: bool,
 }
@@ -90,10 +93,15 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
         .iter()
         .map(|(key, label)| Field {
             key,
-            label,
+            label: tr.m(label),
             value: raw_value(r, key),
-            error: errors.get(label).to_string(),
+            error: errors.get(&tr, label),
             options: options(key),
+            suggestions: if *key == "ethnicity" {
+                &ETHNIC_GROUPS
+            } else {
+                &[]
+            },
             required: required.contains(key),
             readonly: editing && *key == "id_number",
         })
@@ -109,7 +117,7 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
         editing,
         id_number: r.id_number.clone(),
         fields,
-        general: errors.others(&shown),
+        general: errors.others(&tr, &shown),
     }
 }
 

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .merge(roster::routes())
         .merge(audit::routes())
         .merge(admin::routes())
+        .layer(axum::middleware::from_fn(crate::error::localize))
 }
 
 async fn home(caller: Caller) -> impl IntoResponse {

@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use banzi_domain::codes::{PostKind, UnitSystem};
+use banzi_domain::codes::{PostKind, UNIT_CATEGORIES, UnitSystem};
 use banzi_domain::registry::{Post, PostRaw, Unit, UnitRaw};
 use banzi_store::UnitRow;
 
@@ -41,6 +41,8 @@ pub struct UnitFormPage {
     f: UnitForm,
     errors: FieldErrors,
     systems: Vec<&'static str>,
+    /// The usual 单位类别, suggested (the field stays free text).
+    categories: &'static [&'static str],
     units: Vec<UnitRow>,
 }
 
@@ -64,6 +66,7 @@ async fn unit_form_page(
         f,
         errors,
         systems: UnitSystem::ALL.iter().map(|x| x.label()).collect(),
+        categories: &UNIT_CATEGORIES,
         units,
     })
 }

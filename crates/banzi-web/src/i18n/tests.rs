@@ -1,0 +1,310 @@
+use super::catalog::{Catalog, referenced, split};
+use super::sources::{is_han, literals, normalise, rust_files, template_text};
+use super::*;
+use banzi_domain::codes;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const ZH_TW: Tr = Tr { lang: Lang::ZhTw };
+const EN: Tr = Tr { lang: Lang::En };
+const ZH_CN: Tr = Tr { lang: Lang::ZhCn };
+
+#[test]
+fn every_vocabulary_value_is_translated() {
+    let labels: BTreeSet<&str> = codes::all_labels().into_iter().collect();
+    for l in [Lang::ZhTw, Lang::En] {
+        let table = vocab(l).expect("table");
+        let have: BTreeSet<&str> = table.keys().copied().collect();
+        assert_eq!(
+            labels.difference(&have).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "{} lacks values",
+            l.code()
+        );
+        assert_eq!(
+            have.difference(&labels).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "{} has values no vocabulary has",
+            l.code()
+        );
+    }
+    for g in codes::ETHNIC_GROUPS.iter().chain(&codes::UNIT_CATEGORIES) {
+        assert!(labels.contains(g), "{g} is not among the labels");
+    }
+    assert_eq!(EN.v("中共预备党员"), "CPC probationary member");
+    assert_eq!(ZH_TW.v("副职"), "副職");
+    assert_eq!(ZH_CN.v("副职"), "副职");
+    assert_eq!(EN.v("维吾尔族"), "Uyghur");
+    assert_eq!(ZH_TW.v("维吾尔族"), "維吾爾族");
+    assert_eq!(EN.v("乡镇(街道)"), "Township (subdistrict)");
+    assert_eq!(EN.v("张伟"), "张伟", "names are never translated");
+}
+
+#[test]
+fn every_locale_has_the_same_keys() {
+    let keys = |l: Lang| {
+        parse_locale(l.source())
+            .keys()
+            .copied()
+            .collect::<BTreeSet<_>>()
+    };
+    let cn = keys(Lang::ZhCn);
+    for l in [Lang::ZhTw, Lang::En] {
+        let other = keys(l);
+        assert_eq!(
+            cn.difference(&other).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "{} lacks keys",
+            l.code()
+        );
+        assert_eq!(
+            other.difference(&cn).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "{} has extra keys",
+            l.code()
+        );
+    }
+    assert_eq!(EN.t("cadre.years_old"), " years", "quotes keep the space");
+}
+
+/// Language names in the switcher of the sign-in page: each is written in its own script.
+const TEMPLATE_TEXT_ALLOWED: &[(&str, &str)] =
+    &[("login.html", "简体中文"), ("login.html", "繁體中文")];
+
+#[test]
+fn templates_have_no_chinese_outside_their_tags() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut found = Vec::new();
+    let mut files = 0;
+    for e in std::fs::read_dir(&dir).expect("templates").flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(e.path()).expect("template");
+        files += 1;
+        for (line, text) in template_text(&src) {
+            if !TEMPLATE_TEXT_ALLOWED.contains(&(name.as_str(), text.as_str())) {
+                found.push(format!("{name}:{line}: {text}"));
+            }
+        }
+    }
+    assert!(files > 10, "templates not found in {}", dir.display());
+    assert!(
+        found.is_empty(),
+        "Chinese text outside template tags (make it a locale key):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_template_scan_sees_text_and_skips_tags() {
+    let src = "{{ tr.t(\"a\") }}<b>单位</b>{% if x == \"是\" %}：{% endif %}{# 注释 #}\n<i>x</i>";
+    assert_eq!(
+        template_text(src),
+        vec![(1, "单位".to_string()), (1, "：".to_string())]
+    );
+}
+
+/// Sources whose Chinese is not a message a page shows: what is written into the workbook
+/// (column help, the instruction sheet, data validation), the surname readings of pinyin,
+/// and this module. The alerts of `rules/` are assembled piece by piece (`msg!`), which no
+/// catalog of literals can follow; they need translating rule by rule, with their pages.
+const NOT_MESSAGE_FILES: &[&str] = &[
+    "banzi-io/src/layout.rs",
+    "banzi-io/src/roster_write/",
+    "banzi-domain/src/pinyin_name.rs",
+    "banzi-domain/src/rules/",
+    "banzi-web/src/i18n",
+];
+
+/// Literals that are not messages: the audit key of a batch (`批量1000条`, data) and the
+/// file names of downloads. SQL is recognised by its first word.
+const NOT_MESSAGES: &[&str] = &["批量", "{}{}条", "干部花名册模板.xlsx", "干部花名册.xlsx"];
+
+fn is_sql(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    [
+        "SELECT", "WHERE", "INSERT", "UPDATE", "DELETE", "WITH", "AND", "OR", "FROM",
+    ]
+    .contains(&first)
+}
+
+/// A vocabulary label or alias (民盟盟员, 本科 …): `Tr::v` shows those.
+fn is_vocabulary_word(s: &str) -> bool {
+    codes::all_labels().contains(&s)
+        || codes::Gender::parse(s).is_ok()
+        || codes::UnitSystem::parse(s).is_ok()
+        || codes::PostKind::parse(s).is_ok()
+        || codes::Party::parse(s).is_ok()
+        || codes::Education::parse(s).is_ok()
+        || codes::Degree::parse(s).is_ok()
+        || codes::Manner::parse(s).is_ok()
+        || codes::TrainingKind::parse(s).is_ok()
+        || codes::Rating::parse(s).is_ok()
+        || codes::RewardKind::parse(s).is_ok()
+        || codes::parse_yes_no(s).is_ok()
+}
+
+fn catalog_keys(c: &Catalog) -> BTreeSet<String> {
+    c.exact
+        .keys()
+        .map(|k| k.to_string())
+        .chain(c.patterns.iter().map(|p| normalise(p.source)))
+        .collect()
+}
+
+#[test]
+fn every_chinese_message_of_the_crates_is_in_both_catalogs() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut all = Vec::new();
+    for dir in [
+        "banzi-domain/src",
+        "banzi-io/src",
+        "banzi-store/src",
+        "banzi-web/src",
+    ] {
+        for f in rust_files(&crates.join(dir)) {
+            let shown = f.strip_prefix(&crates).unwrap_or(&f).to_string_lossy();
+            if NOT_MESSAGE_FILES.iter().any(|x| shown.starts_with(x)) {
+                continue;
+            }
+            let src = std::fs::read_to_string(&f).expect("source");
+            all.extend(literals(&f, &src));
+        }
+    }
+    assert!(all.len() > 200, "too few literals: {}", all.len());
+    for l in [Lang::ZhTw, Lang::En] {
+        let keys = catalog_keys(messages(l).expect("catalog"));
+        let mut missing = BTreeSet::new();
+        for lit in &all {
+            let text = normalise(&lit.text);
+            if !text.chars().any(is_han)
+                || keys.contains(&text)
+                || NOT_MESSAGES.contains(&text.as_str())
+                || is_sql(&text)
+                || is_vocabulary_word(&text)
+            {
+                continue;
+            }
+            let at = lit.file.strip_prefix(&crates).unwrap_or(&lit.file);
+            missing.insert(format!("{text} = \t# {}:{}", at.display(), lit.line));
+        }
+        assert!(
+            missing.is_empty(),
+            "messages-{}.txt lacks {} messages:\n{}",
+            l.code(),
+            missing.len(),
+            missing.into_iter().collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
+#[test]
+fn both_catalogs_have_the_same_messages_and_every_hole_is_used() {
+    let tw = messages(Lang::ZhTw).expect("zh-TW");
+    let en = messages(Lang::En).expect("en");
+    let tw_keys = catalog_keys(tw);
+    let en_keys = catalog_keys(en);
+    assert_eq!(
+        tw_keys.symmetric_difference(&en_keys).collect::<Vec<_>>(),
+        Vec::<&String>::new()
+    );
+    for c in [tw, en] {
+        for (k, t) in &c.exact {
+            assert!(!k.contains('{'), "{k}: a hole it cannot read");
+            assert!(!t.contains('{'), "{k}: its translation has a hole");
+        }
+        for p in &c.patterns {
+            assert!(split(p.source).is_some(), "{}", p.source);
+            let used: BTreeSet<usize> = referenced(p.translation).into_iter().collect();
+            let holes: BTreeSet<usize> = (0..p.holes.len()).collect();
+            assert_eq!(used, holes, "{} = {}", p.source, p.translation);
+        }
+    }
+}
+
+#[test]
+fn real_messages_read_in_three_languages() {
+    use banzi_domain::DomainError;
+    use banzi_domain::id_number::IdNumber;
+    use banzi_domain::roster::RowError;
+
+    // 11010519491231002X with the wrong check digit.
+    let wrong = IdNumber::parse("110105194912310021").expect_err("check digit");
+    assert_eq!(ZH_CN.m(&wrong), wrong);
+    assert_eq!(
+        EN.m(&wrong),
+        "Wrong check digit in the ID number (should be X); please check the number"
+    );
+    assert_eq!(ZH_TW.m(&wrong), "身分證號檢查碼不對（應為X），請核對號碼");
+
+    // A required cell left empty in the 干部 sheet; the sheet and column stay as the
+    // workbook writes them.
+    let row = RowError {
+        sheet: "干部".into(),
+        row: 3,
+        column: "姓名".into(),
+        message: "必填项不能为空".into(),
+    };
+    assert_eq!(EN.m(&row.message), "Required");
+    assert_eq!(ZH_TW.m(&row.message), "必填項不能為空");
+    assert_eq!(
+        EN.m(&row.to_string()),
+        "Sheet “干部”, row 3, column “姓名”: Required"
+    );
+    assert_eq!(EN.gloss(&row.column), "姓名 (Name)");
+    assert_eq!(ZH_TW.gloss(&row.column), "姓名");
+
+    let gone = DomainError::NotFound("任职记录 42".into());
+    assert_eq!(EN.m(&gone.to_string()), "Not found: appointment record 42");
+    assert_eq!(ZH_TW.m(&gone.to_string()), "找不到：任職記錄 42");
+
+    // A vocabulary error lists the choices, each translated.
+    let kind = codes::PostKind::parse("主任").expect_err("not a kind");
+    assert_eq!(
+        EN.m(&kind),
+        "Post kind “主任” is not one of the choices (Principal, Deputy, \
+         Head of the stationed discipline team, Other member)"
+    );
+    assert_eq!(
+        ZH_TW.m(&kind),
+        "職位類別「主任」不在可選範圍內（可選：正職、副職、派駐紀檢監察組組長、其他成員）"
+    );
+
+    assert_eq!(EN.m("从未见过的消息"), "从未见过的消息", "unknown: Chinese");
+}
+
+#[test]
+fn holes_take_as_little_as_lets_the_rest_match() {
+    let c = Catalog::parse("甲{}乙{}丙 = A {} B {2}{1}\n{m}：{} = <{}> {}\n丁 = D\n");
+    assert_eq!(c.translate("甲1乙乙2丙", EN), "A 1 B 乙21");
+    assert_eq!(c.translate("丁：x", EN), "<D> x");
+    assert_eq!(c.translate("甲乙丙", EN), "甲乙丙", "a hole is never empty");
+}
+
+#[test]
+fn the_literal_reader_skips_comments_chars_and_tests() {
+    let src = r####"
+// "注释一"
+/// "文档"
+fn f<'a>(x: &'a str) -> char {
+    let _ = ("消息一", r#"原始"字符串"#, '"', '\'', '中');
+    let _ = "续行\
+             消息";
+    /* "块注释" */
+    'x'
+}
+#[cfg(test)]
+mod tests {
+    const T: &str = "测试里的";
+}
+const AFTER: &str = "之后{n}条";
+"####;
+    let got: Vec<String> = literals(Path::new("x.rs"), src)
+        .into_iter()
+        .map(|l| format!("{}:{}", l.line, l.text))
+        .collect();
+    assert_eq!(
+        got,
+        vec!["5:消息一", "5:原始\"字符串", "6:续行消息", "15:之后{n}条"]
+    );
+    assert_eq!(normalise("之后{n}条{{x}}{0:>3}"), "之后{}条{x}{}");
+}
