@@ -232,29 +232,36 @@ fn progress_bar(len: u64, what: &str) -> ProgressBar {
 
 async fn import(store: &Store, path: &PathBuf) -> anyhow::Result<ExitCode> {
     let data = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
-    let bar = progress_bar(0, "读取");
-    let parsed = banzi_io::read_roster(&data, &|p| {
-        bar.set_message(format!("读取 {}", p.sheet));
-        bar.set_length(p.total as u64);
-        bar.set_position(p.done as u64);
+    // One bar for reading, one for writing: the writer takes each part as soon as the
+    // reader has it, so both move at once.
+    let bars = indicatif::MultiProgress::new();
+    let read_bar = bars.add(progress_bar(0, "读取"));
+    let write_bar = bars.add(progress_bar(0, "写入"));
+    write_bar.set_style(
+        ProgressStyle::with_template("{msg} {pos} 行 {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let rb = read_bar.clone();
+    let (mut feed, reader) = banzi_io::spawn_reader(data, move |p| {
+        rb.set_message(format!("读取 {}", p.sheet));
+        rb.set_length(p.total as u64);
+        rb.set_position(p.done as u64);
     });
-    bar.finish_and_clear();
-    let (roster, notices) = match parsed {
-        Ok(x) => x,
-        Err(errors) => return Ok(report(&errors)),
-    };
+    let result = store
+        .import_feed(&Actor::cli("import"), &mut feed, &|sheet, done, _| {
+            write_bar.set_message(format!("写入 {sheet}"));
+            write_bar.set_position(done as u64);
+        })
+        .await;
+    drop(feed);
+    let notices = reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("读取工作簿的线程意外中止"))?;
+    read_bar.finish_and_clear();
+    write_bar.finish_and_clear();
     for n in notices {
         eprintln!("提示：工作表“{}”：{}", n.sheet, n.message);
     }
-    let bar = progress_bar(0, "写入");
-    let result = store
-        .import_roster(&Actor::cli("import"), &roster, &|sheet, done, total| {
-            bar.set_message(format!("写入 {sheet}"));
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        })
-        .await;
-    bar.finish_and_clear();
     match result {
         Ok(s) => {
             println!(

@@ -123,6 +123,10 @@ async fn every_route_for_every_role() {
                 ("/roster".into(), only(role, &[Role::Staff])),
                 ("/roster/template.xlsx".into(), only(role, &[Role::Staff])),
                 ("/roster/export.xlsx".into(), only(role, &[Role::Staff])),
+                (
+                    "/roster/import/progress?ticket=x".into(),
+                    only(role, &[Role::Staff]),
+                ),
                 ("/audit".into(), only(role, &[Role::Auditor])),
                 ("/audit/1".into(), only(role, &[Role::Auditor])),
                 (

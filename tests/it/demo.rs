@@ -32,7 +32,7 @@ fn the_demo_city_is_large_valid_and_deterministic() {
     );
     assert!(!r.portfolios.is_empty() && !r.trainings.is_empty());
     assert_eq!(
-        check(r, &Known::default()),
+        check(r, Known::default()),
         Vec::new(),
         "the demo roster passes the import checks"
     );
@@ -68,5 +68,5 @@ async fn demo_builds_into_an_empty_database_once() {
 fn the_benchmark_roster_is_valid() {
     let r = demo::big_roster(500);
     assert_eq!(r.cadres.len(), 500);
-    assert_eq!(check(&r, &Known::default()), Vec::new());
+    assert_eq!(check(&r, Known::default()), Vec::new());
 }

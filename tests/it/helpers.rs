@@ -131,6 +131,7 @@ pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
 pub struct TestApp {
     pub db: TestDb,
     pub base: String,
+    pub state: banzi_web::AppState,
 }
 
 impl TestApp {
@@ -141,10 +142,11 @@ impl TestApp {
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let state = banzi_web::AppState::new(db.store.clone(), config);
+        let served = state.clone();
         tokio::spawn(async move {
-            let _ = banzi_web::serve(listener, state).await;
+            let _ = banzi_web::serve(listener, served).await;
         });
-        TestApp { db, base }
+        TestApp { db, base, state }
     }
 }
 

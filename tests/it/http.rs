@@ -5,7 +5,7 @@ use crate::conformance::{count_changes, exec};
 use crate::fixture::{self, zhang_wei};
 use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users, staff};
 
-async fn app() -> TestApp {
+pub(crate) async fn app() -> TestApp {
     let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
     app.db
         .store
@@ -16,7 +16,7 @@ async fn app() -> TestApp {
     app
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     tokio::task::spawn_blocking(f).await.expect("blocking part")
 }
 
@@ -206,50 +206,6 @@ async fn a_bad_cadre_form_shows_chinese_errors_by_field_and_writes_nothing() {
     })
     .await;
     assert_eq!(count_changes(&app.db.store).await, before);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn workbook_upload_lists_every_error_and_imports_a_good_one() {
-    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
-    seed_users(&app.db.store, None).await;
-    let mut broken = fixture::roster();
-    broken.appointments[0].value.post_code = "MISSING".into();
-    let broken = banzi_io::write_roster(&broken, &|_| {}).expect("write");
-    let good = banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("write");
-    let base = app.base.clone();
-    blocking(move || {
-        let mut c = Client::new(&base);
-        c.login("staff", PASSWORD);
-        c.get("/roster");
-        let t = c.get("/roster/template.xlsx");
-        assert_eq!(t.status, 200);
-        assert!(t.content_type.contains("spreadsheetml"));
-        assert!(
-            banzi_io::read_roster(&t.bytes, &|_| {}).is_ok(),
-            "the template imports as an empty roster"
-        );
-        let r = c.upload("/roster/import", "file", "bad.xlsx", &broken);
-        assert_eq!(r.status, 422);
-        assert!(r.body.contains("未导入任何数据"));
-        assert!(
-            r.body.contains("<td>任职</td><td>2</td><td>职位编码</td>"),
-            "{}",
-            r.body
-        );
-        let r = c.upload("/roster/import", "file", "junk.xlsx", b"not a workbook");
-        assert_eq!(r.status, 422);
-        assert!(r.body.contains("不是有效的"));
-        let ok = c.upload("/roster/import", "file", "good.xlsx", &good);
-        assert_eq!(ok.status, 200, "{}", ok.body);
-        assert!(ok.body.contains("导入成功"));
-        let again = c.upload("/roster/import", "file", "good.xlsx", &good);
-        assert!(again.body.contains("没有变化"));
-        let export = c.get("/roster/export.xlsx");
-        assert_eq!(export.status, 200);
-        let (back, _) = banzi_io::read_roster(&export.bytes, &|_| {}).expect("export reads");
-        assert_eq!(back.cadres.len(), 4);
-    })
-    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -8,4 +8,5 @@ mod demo;
 mod fixture;
 mod helpers;
 mod http;
+mod roster_http;
 mod webdriver;

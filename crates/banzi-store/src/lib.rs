@@ -107,6 +107,24 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
     }
 }
 
+/// Where an import's parts come from: a reader still reading (a channel ended by
+/// [`Feed::End`]) or a roster already in memory.
+pub(crate) enum Source<'a> {
+    Channel(&'a mut tokio::sync::mpsc::Receiver<banzi_domain::roster::Feed>),
+    Parts(std::array::IntoIter<banzi_domain::roster::Part, 6>),
+}
+
+impl Source<'_> {
+    /// The next part, then `End`; None only when a reader stopped without saying so.
+    async fn next(&mut self) -> Option<banzi_domain::roster::Feed> {
+        use banzi_domain::roster::Feed;
+        match self {
+            Source::Channel(rx) => rx.recv().await,
+            Source::Parts(parts) => Some(parts.next().map_or(Feed::End(Vec::new()), Feed::Part)),
+        }
+    }
+}
+
 /// Instantiates the query modules for one backend: the same files, another `DB`.
 macro_rules! backend {
     ($db:ty, $group_concat:literal, $rows_in:ident) => {
@@ -129,7 +147,7 @@ macro_rules! backend {
             date::iso,
             registry::*,
             role::{Actor, Scope},
-            roster::{Known, Located, Roster},
+            roster::{Feed, Known, Located, Part, Roster},
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
         const GROUP_CONCAT_POSTS: &str = $group_concat;

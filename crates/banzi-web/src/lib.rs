@@ -47,6 +47,8 @@ impl Default for WebConfig {
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
+    /// Imports running now, for the page's progress.
+    pub imports: Arc<pages::ImportBoard>,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
         Self {
             store,
             config: Arc::new(config),
+            imports: Arc::default(),
         }
     }
 }

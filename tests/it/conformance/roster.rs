@@ -5,6 +5,7 @@ use super::{count_audit, import};
 use crate::fixture::{self, zhang_wei};
 use crate::helpers::{as_role, staff};
 use banzi_domain::role::Role;
+use banzi_domain::roster::{Feed, Located, Part, RowError};
 use banzi_store::{ImportError, Store};
 
 /// R-SEC-4, R-SEC-3 (an update is audited with before and after)
@@ -194,3 +195,85 @@ async fn unit_tree_in_any_order_and_moves_under_new_units(store: Store) {
 }
 
 both!(unit_tree_in_any_order_and_moves_under_new_units);
+
+/// Sends `feeds` down a channel the way `banzi_io::spawn_reader` does, and imports it.
+async fn import_fed(store: &Store, feeds: Vec<Feed>) -> Result<banzi_store::ImportSummary, ImportError> {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(feeds.len().max(1));
+    for f in feeds {
+        tx.send(f).await.expect("send");
+    }
+    drop(tx);
+    store.import_feed(&staff(), &mut rx, &|_, _, _| {}).await
+}
+
+/// R-SEC-4 with streaming: parts already written are rolled back when a later part, or the
+/// reader's end, reports an error, or when the reader stops without an end.
+async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: Store) {
+    let r = fixture::roster();
+    let parts = |cadres_tail: Vec<Located<banzi_domain::registry::Cadre>>| {
+        let mut head = r.cadres.clone();
+        let tail = head.split_off(2);
+        vec![
+            Feed::Part(Part::Units(r.units.clone())),
+            Feed::Part(Part::Posts(r.posts.clone())),
+            Feed::Part(Part::Cadres(head)),
+            Feed::Part(Part::Cadres([tail, cadres_tail].concat())),
+            Feed::Part(Part::Appointments(r.appointments.clone())),
+        ]
+    };
+    let nothing_written = async |store: &Store| {
+        assert!(store.units(&staff()).await.expect("units").is_empty());
+        assert_eq!(count_audit(store).await, 0);
+    };
+
+    // The second chunk of cadres repeats a cadre of the first, already written.
+    let mut again = r.cadres[0].clone();
+    again.row = 99;
+    let mut feeds = parts(vec![again]);
+    feeds.push(Feed::End(Vec::new()));
+    match import_fed(&store, feeds).await {
+        Err(ImportError::Rows(rows)) => {
+            assert_eq!(
+                rows.iter().map(|e| (e.sheet.as_str(), e.row, e.column.as_str())).collect::<Vec<_>>(),
+                [("干部", 99, "身份证号")]
+            );
+        }
+        other => panic!("expected the duplicate, got {other:?}"),
+    }
+    nothing_written(&store).await;
+
+    // Every part is clean but the reader found an error later in the file.
+    let late = RowError { sheet: "培训".into(), row: 7, column: "开始".into(), message: "日期格式不对".into() };
+    let mut feeds = parts(Vec::new());
+    feeds.push(Feed::End(vec![late.clone()]));
+    match import_fed(&store, feeds).await {
+        Err(ImportError::Rows(rows)) => assert_eq!(rows, [late]),
+        other => panic!("expected the reader's error, got {other:?}"),
+    }
+    nothing_written(&store).await;
+
+    // The reader stopped without saying how it ended.
+    match import_fed(&store, parts(Vec::new())).await {
+        Err(ImportError::Other(banzi_domain::DomainError::Internal(_))) => {}
+        other => panic!("expected an internal error, got {other:?}"),
+    }
+    nothing_written(&store).await;
+
+    // Clean from start to end: the same as importing the roster whole.
+    let mut feeds = parts(Vec::new());
+    feeds.push(Feed::Part(Part::Portfolios(r.portfolios.clone())));
+    feeds.push(Feed::Part(Part::Trainings(r.trainings.clone())));
+    feeds.push(Feed::End(Vec::new()));
+    let s = import_fed(&store, feeds).await.expect("clean feed");
+    assert_eq!(
+        (s.units, s.posts, s.cadres, s.appointments, s.portfolios, s.trainings),
+        (r.units.len(), r.posts.len(), r.cadres.len(), r.appointments.len(), r.portfolios.len(), r.trainings.len())
+    );
+    let again = store
+        .import_roster(&staff(), &r, &|_, _, _| {})
+        .await
+        .expect("again");
+    assert_eq!(again.total(), 0, "the streamed import wrote the roster exactly");
+}
+
+both!(a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean);

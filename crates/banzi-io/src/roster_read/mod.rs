@@ -14,21 +14,20 @@ use std::fmt;
 use std::io::Cursor;
 
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
-use banzi_domain::roster::{Roster, RowError};
+use banzi_domain::roster::{Feed, Part, Roster, RowError};
 use calamine::{Reader, Xlsx};
 
 pub use crate::Progress;
 pub use guard::{FILE, MAX_ENTRIES, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_RATIO};
 
 use crate::layout::{self, Sheet};
+use records::Record;
 
 /// Rows beyond this in any sheet refuse the file (Excel itself stops at 1,048,576).
 pub const MAX_ROWS: u32 = 1_100_000;
 /// Columns beyond this in any sheet refuse the file.
 pub const MAX_COLUMNS: u32 = 200;
-/// Errors kept in full; past this, one last error says how many more there were, so a
-/// hostile file cannot fill memory with messages.
-pub const MAX_ERRORS: usize = 10_000;
+pub use banzi_domain::roster::MAX_ERRORS;
 
 /// Something the user should know that did not stop the import (e.g. extra columns ignored).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +42,9 @@ impl fmt::Display for Notice {
     }
 }
 
+/// Data rows per part of a streaming read ([`read_roster_parts`]): 单位 and 职位 come whole.
+pub const CHUNK: usize = 5000;
+
 /// Reads a roster workbook. `progress` is called about every thousand rows of each sheet.
 ///
 /// The file is refused as a whole (one error on sheet [`FILE`], row 0) when it is larger
@@ -55,21 +57,69 @@ pub fn read_roster(
     bytes: &[u8],
     progress: &dyn Fn(Progress),
 ) -> Result<(Roster, Vec<Notice>), Vec<RowError>> {
-    guard::check(bytes).map_err(|e| vec![e])?;
-    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        vec![guard::file_error(format!(
-            "文件不是有效的 .xlsx 工作簿（{e}）"
-        ))]
-    })?;
-    let names = xlsx.sheet_names();
-    let mut ctx = Ctx {
-        roster: Roster::default(),
-        errors: Vec::new(),
-        dropped: 0,
-        notices: Vec::new(),
-        progress,
+    let mut ctx = Ctx::new(progress, None);
+    read_into(bytes, &mut ctx);
+    let roster = std::mem::take(&mut ctx.roster);
+    ctx.finish().map(|notices| (roster, notices))
+}
+
+/// Reads a roster workbook as [`read_roster`] does, but hands rows on in [`Part`]s while it
+/// reads (sheet order; 单位 and 职位 whole, the rest in [`CHUNK`]s), so the caller can write
+/// one part while the next is parsed. Once any error is found no further part is handed on;
+/// the result then holds every error. `sink` returns false when the caller has gone away,
+/// which stops the read.
+pub fn read_roster_parts(
+    bytes: &[u8],
+    progress: &dyn Fn(Progress),
+    sink: &mut dyn FnMut(Part) -> bool,
+) -> Result<Vec<Notice>, Vec<RowError>> {
+    let mut ctx = Ctx::new(progress, Some(sink));
+    read_into(bytes, &mut ctx);
+    ctx.finish()
+}
+
+/// Starts [`read_roster_parts`] on its own thread and returns the feed of its parts, ended
+/// by one [`Feed::End`] with its errors (none when it read cleanly), and the thread, which
+/// returns the notices. At most a few parts wait in the channel, so memory stays bounded
+/// when the writer is slower than the reader.
+pub fn spawn_reader(
+    bytes: impl AsRef<[u8]> + Send + 'static,
+    progress: impl Fn(Progress) + Send + 'static,
+) -> (
+    tokio::sync::mpsc::Receiver<Feed>,
+    std::thread::JoinHandle<Vec<Notice>>,
+) {
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let reader = std::thread::spawn(move || {
+        let mut sink = |p: Part| tx.blocking_send(Feed::Part(p)).is_ok();
+        let (errors, notices) = match read_roster_parts(bytes.as_ref(), &progress, &mut sink) {
+            Ok(notices) => (Vec::new(), notices),
+            Err(errors) => (errors, Vec::new()),
+        };
+        // The writer may have gone away already; then nothing is waiting for the end.
+        let _ = tx.blocking_send(Feed::End(errors));
+        notices
+    });
+    (rx, reader)
+}
+
+fn read_into(bytes: &[u8], ctx: &mut Ctx<'_>) {
+    if let Err(e) = guard::check(bytes) {
+        return ctx.errors.push(e);
+    }
+    let mut xlsx: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(x) => x,
+        Err(e) => {
+            return ctx.errors.push(guard::file_error(format!(
+                "文件不是有效的 .xlsx 工作簿（{e}）"
+            )));
+        }
     };
+    let names = xlsx.sheet_names();
     for spec in layout::SHEETS {
+        if ctx.cancelled {
+            return;
+        }
         let Some(name) = find(&names, spec) else {
             if spec.required {
                 ctx.error(spec.name, 0, "", format!("缺少工作表“{}”", spec.name));
@@ -77,12 +127,12 @@ pub fn read_roster(
             continue;
         };
         match spec.name {
-            "单位" => sheet::read::<Unit, _>(&mut xlsx, name, &mut ctx),
-            "职位" => sheet::read::<Post, _>(&mut xlsx, name, &mut ctx),
-            "干部" => sheet::read::<Cadre, _>(&mut xlsx, name, &mut ctx),
-            "任职" => sheet::read::<Appointment, _>(&mut xlsx, name, &mut ctx),
-            "分管" => sheet::read::<Portfolio, _>(&mut xlsx, name, &mut ctx),
-            "培训" => sheet::read::<Training, _>(&mut xlsx, name, &mut ctx),
+            "单位" => sheet::read::<Unit, _>(&mut xlsx, name, ctx),
+            "职位" => sheet::read::<Post, _>(&mut xlsx, name, ctx),
+            "干部" => sheet::read::<Cadre, _>(&mut xlsx, name, ctx),
+            "任职" => sheet::read::<Appointment, _>(&mut xlsx, name, ctx),
+            "分管" => sheet::read::<Portfolio, _>(&mut xlsx, name, ctx),
+            "培训" => sheet::read::<Training, _>(&mut xlsx, name, ctx),
             other => ctx.error(other, 0, "", "内部错误：未知的工作表"),
         }
     }
@@ -100,7 +150,6 @@ pub fn read_roster(
             message: "不是花名册的工作表，已忽略".into(),
         });
     }
-    ctx.finish()
 }
 
 /// The workbook's name of `spec`'s sheet: exact, or equal once trimmed.
@@ -112,16 +161,49 @@ fn find<'a>(names: &'a [String], spec: &Sheet) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-/// What a read collects across sheets.
+/// What a read collects across sheets. With a sink, rows are handed on in parts and
+/// `roster` holds only the part being filled.
 pub(crate) struct Ctx<'p> {
     pub roster: Roster,
     errors: Vec<RowError>,
     dropped: usize,
     notices: Vec<Notice>,
     pub progress: &'p dyn Fn(Progress),
+    sink: Option<&'p mut dyn FnMut(Part) -> bool>,
+    /// The sink's caller went away: stop reading.
+    pub cancelled: bool,
 }
 
-impl Ctx<'_> {
+impl<'p> Ctx<'p> {
+    fn new(progress: &'p dyn Fn(Progress), sink: Option<&'p mut dyn FnMut(Part) -> bool>) -> Self {
+        Self {
+            roster: Roster::default(),
+            errors: Vec::new(),
+            dropped: 0,
+            notices: Vec::new(),
+            progress,
+            sink,
+            cancelled: false,
+        }
+    }
+
+    /// With a sink: hands on the rows read so far of `T`'s sheet when there are `at_least`
+    /// of them, or drops them once the read has an error (they will not be written).
+    pub fn hand_on<T: Record>(&mut self, at_least: usize) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let rows = T::rows(&mut self.roster);
+        if !self.errors.is_empty() || self.cancelled {
+            rows.clear();
+        } else if !rows.is_empty() && rows.len() >= at_least {
+            let part = T::part(std::mem::take(rows));
+            if !sink(part) {
+                self.cancelled = true;
+            }
+        }
+    }
+
     pub fn error(&mut self, sheet: &str, row: u32, column: &str, message: impl Into<String>) {
         if self.errors.len() >= MAX_ERRORS {
             self.dropped += 1;
@@ -142,15 +224,19 @@ impl Ctx<'_> {
         });
     }
 
-    fn finish(mut self) -> Result<(Roster, Vec<Notice>), Vec<RowError>> {
+    fn finish(mut self) -> Result<Vec<Notice>, Vec<RowError>> {
         if self.dropped > 0 {
             self.errors.push(guard::file_error(format!(
                 "另有 {} 处错误未列出，请先更正以上错误后再导入",
                 self.dropped
             )));
         }
+        if self.cancelled && self.errors.is_empty() {
+            self.errors
+                .push(guard::file_error("导入已取消".to_string()));
+        }
         if self.errors.is_empty() {
-            Ok((self.roster, self.notices))
+            Ok(self.notices)
         } else {
             Err(self.errors)
         }

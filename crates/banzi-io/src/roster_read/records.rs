@@ -8,7 +8,7 @@ use banzi_domain::registry::{
     Appointment, AppointmentRaw, Cadre, CadreRaw, Portfolio, PortfolioRaw, Post, PostRaw, Training,
     TrainingRaw, Unit, UnitRaw,
 };
-use banzi_domain::roster::{Located, Roster};
+use banzi_domain::roster::{Located, Part, Roster};
 
 use crate::layout::{self, Sheet};
 
@@ -20,6 +20,10 @@ pub(crate) trait Record: Sized {
     fn field(raw: &mut Self::Raw, i: usize) -> Option<&mut String>;
     fn parse(raw: &Self::Raw) -> Result<Self, DomainError>;
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>>;
+    fn part(rows: Vec<Located<Self>>) -> Part;
+    /// Whether a streaming read hands the sheet on in chunks (单位 and 职位 go whole: the
+    /// unit tree is checked as a whole, and both are small).
+    const CHUNKED: bool = true;
 }
 
 impl Record for Unit {
@@ -43,6 +47,10 @@ impl Record for Unit {
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.units
     }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Units(rows)
+    }
+    const CHUNKED: bool = false;
 }
 
 impl Record for Post {
@@ -65,6 +73,10 @@ impl Record for Post {
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.posts
     }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Posts(rows)
+    }
+    const CHUNKED: bool = false;
 }
 
 impl Record for Cadre {
@@ -98,6 +110,9 @@ impl Record for Cadre {
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.cadres
     }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Cadres(rows)
+    }
 }
 
 impl Record for Appointment {
@@ -120,6 +135,9 @@ impl Record for Appointment {
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.appointments
     }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Appointments(rows)
+    }
 }
 
 impl Record for Portfolio {
@@ -140,6 +158,9 @@ impl Record for Portfolio {
     }
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.portfolios
+    }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Portfolios(rows)
     }
 }
 
@@ -162,6 +183,9 @@ impl Record for Training {
     }
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>> {
         &mut r.trainings
+    }
+    fn part(rows: Vec<Located<Self>>) -> Part {
+        Part::Trainings(rows)
     }
 }
 

@@ -11,15 +11,21 @@ use calamine::{DataRef, Xlsx};
 
 use super::cells::{self, FORMULA};
 use super::records::Record;
-use super::{Ctx, MAX_COLUMNS, MAX_ROWS};
+use super::{CHUNK, Ctx, MAX_COLUMNS, MAX_ROWS};
 use crate::layout::Kind;
 use crate::{PROGRESS_EVERY, Progress};
 
 /// Longest cell text passed on to the record parsers (200 CJK characters are 600 bytes).
 const MAX_CELL_BYTES: usize = 2000;
 
-/// Reads sheet `name` of the workbook as records of type `T` into `ctx.roster`.
+/// Reads sheet `name` of the workbook as records of type `T` into `ctx.roster`, handing
+/// them on in parts when the read streams.
 pub(crate) fn read<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &mut Ctx<'_>) {
+    read_rows::<T, RS>(xlsx, name, ctx);
+    ctx.hand_on::<T>(1);
+}
+
+fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &mut Ctx<'_>) {
     let spec = T::SHEET;
     let sheet = spec.name;
     let mut cells = match xlsx.worksheet_cells_reader(name) {
@@ -114,6 +120,9 @@ pub(crate) fn read<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, 
                 );
             }
             if row.finish(ctx) {
+                if ctx.cancelled {
+                    return;
+                }
                 done += 1;
                 if done.is_multiple_of(PROGRESS_EVERY) {
                     (ctx.progress)(Progress { sheet, done, total });
@@ -272,7 +281,12 @@ impl<T: Record> RowState<T> {
             ctx.error(spec.name, row, spec.columns[i].header, m);
         }
         match T::parse(&self.raw) {
-            Ok(value) if self.bad == 0 => T::rows(&mut ctx.roster).push(Located { row, value }),
+            Ok(value) if self.bad == 0 => {
+                T::rows(&mut ctx.roster).push(Located { row, value });
+                if T::CHUNKED {
+                    ctx.hand_on::<T>(CHUNK);
+                }
+            }
             Ok(_) => {}
             Err(DomainError::Invalid(errs)) => {
                 for e in errs {

@@ -5,3 +5,4 @@ mod errors;
 mod guard;
 mod helpers;
 mod roundtrip;
+mod streaming;

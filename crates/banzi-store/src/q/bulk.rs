@@ -110,16 +110,62 @@ fn opt(s: &str) -> Option<String> {
     if s.is_empty() { None } else { Some(s.to_string()) }
 }
 
+/// What the database held of cadres and their histories when the import began, loaded
+/// once (one query per table) and then consulted chunk after chunk.
+pub struct Stored {
+    cadres: HashMap<String, CadreRow>,
+    periods: HashMap<(String, String), Vec<Period>>,
+    appointments: HashMap<String, (Option<String>, Option<String>, String)>,
+    portfolios: HashMap<String, Option<String>>,
+    trainings: HashMap<String, TrainingFields>,
+}
+
+pub async fn stored_rows(c: &mut Conn) -> Result<Stored, DomainError> {
+    let rows: Vec<CadreRow> = sqlx::query_as(super::cadres::CADRE_COLS).fetch_all(&mut *c).await.map_err(db)?;
+    let cadres = rows.into_iter().map(|r| (r.id_number.clone(), r)).collect();
+    let appts: Vec<StoredAppt> = sqlx::query_as(
+        "SELECT c.id_number, p.code, a.start_date, a.end_date, a.manner, a.doc_no FROM appointments a \
+         JOIN cadres c ON c.id = a.cadre_id JOIN posts p ON p.id = a.post_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let mut periods: HashMap<(String, String), Vec<Period>> = HashMap::new();
+    let mut appointments = HashMap::new();
+    for (idn, post, s, e, m, d) in appts {
+        periods.entry((idn.clone(), post.clone())).or_default().push(Period {
+            start: stored_date(&s)?,
+            end: e.as_deref().map(stored_date).transpose()?,
+        });
+        appointments.insert(appt_key(&idn, &post, &s), (e, m, d));
+    }
+    let folios: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.id_number, p.code, f.work, f.start_date, f.end_date FROM portfolios f \
+         JOIN cadres c ON c.id = f.cadre_id JOIN posts p ON p.id = f.post_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let portfolios = folios.into_iter().map(|(idn, post, w, s, e)| (portfolio_key(&idn, &post, &w, &s), e)).collect();
+    let trains: Vec<StoredTraining> = sqlx::query_as(
+        "SELECT c.id_number, t.name, t.start_date, t.kind, t.end_date, t.hours FROM trainings t JOIN cadres c ON c.id = t.cadre_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let trainings = trains.into_iter().map(|(idn, n, s, k, e, h)| (training_key(&idn, &n, &s), (k, e, h))).collect();
+    Ok(Stored { cadres, periods, appointments, portfolios, trainings })
+}
+
 /// Cadres: returns how many were written.
 pub async fn cadres(
     c: &mut Conn,
     actor: &Actor,
+    stored: &Stored,
     list: &[Located<Cadre>],
     now: &str,
-    progress: &(dyn Fn(&'static str, usize, usize) + Sync),
 ) -> Result<usize, ImportError> {
-    let rows: Vec<CadreRow> = sqlx::query_as(super::cadres::CADRE_COLS).fetch_all(&mut *c).await.map_err(db)?;
-    let existing: HashMap<&str, &CadreRow> = rows.iter().map(|r| (r.id_number.as_str(), r)).collect();
+    let existing = &stored.cadres;
     let mut written = 0;
     let mut new: Vec<&Cadre> = Vec::new();
     for x in list {
@@ -156,7 +202,6 @@ pub async fn cadres(
         lookup: None,
     };
     all_written("干部", rows.len(), insert_rows(&mut *c, &CADRES, &rows).await?)?;
-    progress("干部", new.len(), new.len());
     written += new.len();
     let columns = CADRE_FIELDS.map(|(key, _)| key);
     flush_audit(&mut *c, batch_drafts(actor, now, "cadre.create", "cadre", &columns, records.into_iter())).await?;
@@ -174,23 +219,14 @@ fn missing(sheet: &str, row: u32, column: &str) -> ImportError {
 }
 
 /// Appointments: new ones are checked against the stored history of the same cadre and post.
-pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointment>], now: &str) -> Result<usize, ImportError> {
-    let stored: Vec<StoredAppt> = sqlx::query_as(
-        "SELECT c.id_number, p.code, a.start_date, a.end_date, a.manner, a.doc_no FROM appointments a \
-         JOIN cadres c ON c.id = a.cadre_id JOIN posts p ON p.id = a.post_id",
-    )
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
-    let mut periods: HashMap<(String, String), Vec<Period>> = HashMap::new();
-    let mut existing: HashMap<String, (Option<String>, Option<String>, String)> = HashMap::new();
-    for (idn, post, s, e, m, d) in stored {
-        periods.entry((idn.clone(), post.clone())).or_default().push(Period {
-            start: stored_date(&s)?,
-            end: e.as_deref().map(stored_date).transpose()?,
-        });
-        existing.insert(appt_key(&idn, &post, &s), (e, m, d));
-    }
+pub async fn appointments(
+    c: &mut Conn,
+    actor: &Actor,
+    stored: &Stored,
+    list: &[Located<Appointment>],
+    now: &str,
+) -> Result<usize, ImportError> {
+    let (periods, existing) = (&stored.periods, &stored.appointments);
     let mut written = 0;
     let mut new: Vec<&Appointment> = Vec::new();
     for a in list {
@@ -203,10 +239,13 @@ pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointme
                 written += 1;
             }
             None => {
-                let have = periods.entry((v.id_number.to_string(), v.post_code.clone())).or_default();
-                let p = Period { start: v.start, end: v.end };
-                check_no_overlap(have, p).map_err(|m| at("任职", a.row, DomainError::invalid("任职开始", m)))?;
-                have.push(p);
+                // Only a cadre and post with a stored history can clash with it (the roster
+                // check has compared the workbook's rows with each other).
+                let key = || (v.id_number.to_string(), v.post_code.clone());
+                if let Some(have) = (!periods.is_empty()).then(|| periods.get(&key())).flatten() {
+                    let p = Period { start: v.start, end: v.end };
+                    check_no_overlap(have, p).map_err(|m| at("任职", a.row, DomainError::invalid("任职开始", m)))?;
+                }
                 new.push(v);
             }
         }
@@ -238,16 +277,14 @@ pub async fn appointments(c: &mut Conn, actor: &Actor, list: &[Located<Appointme
 }
 
 /// Portfolios (分管): keyed by cadre, post, work and start.
-pub async fn portfolios(c: &mut Conn, actor: &Actor, list: &[Located<Portfolio>], now: &str) -> Result<usize, ImportError> {
-    let stored: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.id_number, p.code, f.work, f.start_date, f.end_date FROM portfolios f \
-         JOIN cadres c ON c.id = f.cadre_id JOIN posts p ON p.id = f.post_id",
-    )
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
-    let existing: HashMap<String, Option<String>> =
-        stored.into_iter().map(|(idn, post, w, s, e)| (portfolio_key(&idn, &post, &w, &s), e)).collect();
+pub async fn portfolios(
+    c: &mut Conn,
+    actor: &Actor,
+    stored: &Stored,
+    list: &[Located<Portfolio>],
+    now: &str,
+) -> Result<usize, ImportError> {
+    let existing = &stored.portfolios;
     let mut written = 0;
     let mut new = Vec::new();
     for f in list {
@@ -281,15 +318,14 @@ pub async fn portfolios(c: &mut Conn, actor: &Actor, list: &[Located<Portfolio>]
 }
 
 /// Training: keyed by cadre, name and start.
-pub async fn trainings(c: &mut Conn, actor: &Actor, list: &[Located<Training>], now: &str) -> Result<usize, ImportError> {
-    let stored: Vec<StoredTraining> = sqlx::query_as(
-        "SELECT c.id_number, t.name, t.start_date, t.kind, t.end_date, t.hours FROM trainings t JOIN cadres c ON c.id = t.cadre_id",
-    )
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
-    let existing: HashMap<String, TrainingFields> =
-        stored.into_iter().map(|(idn, n, s, k, e, h)| (training_key(&idn, &n, &s), (k, e, h))).collect();
+pub async fn trainings(
+    c: &mut Conn,
+    actor: &Actor,
+    stored: &Stored,
+    list: &[Located<Training>],
+    now: &str,
+) -> Result<usize, ImportError> {
+    let existing = &stored.trainings;
     let mut written = 0;
     let mut new = Vec::new();
     for t in list {

@@ -6,12 +6,15 @@ async fn keys(c: &mut Conn, sql: &'static str) -> Result<std::collections::HashS
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-/// Imports a parsed roster: units (parents first), posts, cadres, appointments, portfolios,
-/// training. Rows equal to what is stored write nothing, so a re-import changes nothing.
+/// Imports a roster as it is read: units (parents first), posts, cadres, appointments,
+/// portfolios, training, each part checked against the database and the parts before it,
+/// then written. After the first error nothing more is written, but later parts are still
+/// checked so the user sees every error; the caller rolls back. Rows equal to what is
+/// stored write nothing, so a re-import changes nothing.
 pub async fn import(
     c: &mut Conn,
     actor: &Actor,
-    r: &Roster,
+    feed: &mut crate::Source<'_>,
     now: &str,
     progress: &(dyn Fn(&'static str, usize, usize) + Sync),
 ) -> Result<ImportSummary, ImportError> {
@@ -20,23 +23,55 @@ pub async fn import(
         posts: keys(&mut *c, "SELECT code FROM posts").await?,
         cadres: keys(&mut *c, "SELECT id_number FROM cadres").await?,
     };
-    let errors = banzi_domain::roster::check(r, &known);
-    if !errors.is_empty() {
-        return Err(ImportError::Rows(errors));
+    let mut checker = banzi_domain::roster::Checker::new(known);
+    let stored = super::bulk::stored_rows(&mut *c).await?;
+    let mut errors = Vec::new();
+    let mut s = ImportSummary::default();
+    let mut done = [0usize; 6];
+    loop {
+        let part = match feed.next().await {
+            Some(Feed::Part(p)) => p,
+            Some(Feed::End(read)) if !read.is_empty() => return Err(ImportError::Rows(read)),
+            Some(Feed::End(_)) if !errors.is_empty() => return Err(ImportError::Rows(errors)),
+            Some(Feed::End(_)) => return Ok(s),
+            None => return Err(DomainError::Internal("读取工作簿时意外中止，未导入任何数据".into()).into()),
+        };
+        let found = checker.part(&part);
+        if !errors.is_empty() || !found.is_empty() {
+            if errors.len() < banzi_domain::roster::MAX_ERRORS {
+                errors.extend(found);
+            }
+            continue;
+        }
+        let (i, sheet) = match &part {
+            Part::Units(v) => {
+                s.units += super::bulk::units(&mut *c, actor, v, now).await?;
+                (0, "单位")
+            }
+            Part::Posts(v) => {
+                s.posts += super::bulk::posts(&mut *c, actor, v, now).await?;
+                (1, "职位")
+            }
+            Part::Cadres(v) => {
+                s.cadres += super::bulk::cadres(&mut *c, actor, &stored, v, now).await?;
+                (2, "干部")
+            }
+            Part::Appointments(v) => {
+                s.appointments += super::bulk::appointments(&mut *c, actor, &stored, v, now).await?;
+                (3, "任职")
+            }
+            Part::Portfolios(v) => {
+                s.portfolios += super::bulk::portfolios(&mut *c, actor, &stored, v, now).await?;
+                (4, "分管")
+            }
+            Part::Trainings(v) => {
+                s.trainings += super::bulk::trainings(&mut *c, actor, &stored, v, now).await?;
+                (5, "培训")
+            }
+        };
+        done[i] += part.len();
+        progress(sheet, done[i], 0);
     }
-    let units = super::bulk::units(&mut *c, actor, &r.units, now).await?;
-    progress("单位", r.units.len(), r.units.len());
-    let posts = super::bulk::posts(&mut *c, actor, &r.posts, now).await?;
-    progress("职位", r.posts.len(), r.posts.len());
-    let cadres = super::bulk::cadres(&mut *c, actor, &r.cadres, now, progress).await?;
-    progress("干部", r.cadres.len(), r.cadres.len());
-    let appointments = super::bulk::appointments(&mut *c, actor, &r.appointments, now).await?;
-    progress("任职", r.appointments.len(), r.appointments.len());
-    let portfolios = super::bulk::portfolios(&mut *c, actor, &r.portfolios, now).await?;
-    progress("分管", r.portfolios.len(), r.portfolios.len());
-    let trainings = super::bulk::trainings(&mut *c, actor, &r.trainings, now).await?;
-    progress("培训", r.trainings.len(), r.trainings.len());
-    Ok(ImportSummary { units, posts, cadres, appointments, portfolios, trainings })
 }
 
 /// Reads the whole registry back as a roster (for export), and audits the export.

@@ -7,7 +7,8 @@ use crate::{db, rows::*};
 use banzi_domain::date::iso;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::role::{Actor, Scope};
-use banzi_domain::roster::Roster;
+use crate::Source;
+use banzi_domain::roster::{Feed, Roster};
 use banzi_domain::{Date, DomainError};
 
 impl Store {
@@ -308,6 +309,29 @@ impl Store {
         r: &Roster,
         progress: &(dyn Fn(&'static str, usize, usize) + Sync),
     ) -> Result<ImportSummary, ImportError> {
+        let mut source = Source::Parts(r.clone().into_parts().into_iter());
+        self.import_source(actor, &mut source, progress).await
+    }
+
+    /// Imports a roster while it is being read (`banzi_io::spawn_reader`): each part is
+    /// checked and written as it arrives, in one transaction that commits only after the
+    /// reader's `End` reports no error. All or nothing, idempotent.
+    pub async fn import_feed(
+        &self,
+        actor: &Actor,
+        feed: &mut tokio::sync::mpsc::Receiver<Feed>,
+        progress: &(dyn Fn(&'static str, usize, usize) + Sync),
+    ) -> Result<ImportSummary, ImportError> {
+        self.import_source(actor, &mut Source::Channel(feed), progress)
+            .await
+    }
+
+    async fn import_source(
+        &self,
+        actor: &Actor,
+        source: &mut Source<'_>,
+        progress: &(dyn Fn(&'static str, usize, usize) + Sync),
+    ) -> Result<ImportSummary, ImportError> {
         need(
             actor.role.manages_appointments(),
             "只有组织部工作人员可以导入花名册",
@@ -322,7 +346,8 @@ impl Store {
                         .await
                         .map_err(db)?;
                     let summary =
-                        crate::sqlite::roster::import(&mut tx, actor, r, &now, progress).await?;
+                        crate::sqlite::roster::import(&mut tx, actor, source, &now, progress)
+                            .await?;
                     tx.commit().await.map_err(db)?;
                     Ok(summary)
                 }
@@ -330,8 +355,10 @@ impl Store {
                 bulk_done(pool, bulk).await;
                 result
             }
-            Store::Pg(_) => in_tx!(self, |c, b| b::roster::import(c, actor, r, &now, progress)
-                .await),
+            Store::Pg(_) => in_tx!(self, |c, b| b::roster::import(
+                c, actor, source, &now, progress
+            )
+            .await),
         }
     }
 

@@ -9,6 +9,8 @@ mod cadres;
 mod forms;
 mod profile;
 mod roster;
+mod roster_import;
+pub use roster_import::ImportBoard;
 mod unit_forms;
 mod units;
 

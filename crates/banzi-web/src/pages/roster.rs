@@ -9,13 +9,11 @@ use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Multipart, State};
-use axum::http::{StatusCode, header};
+use axum::extract::State;
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use banzi_domain::DomainError;
-use banzi_domain::roster::RowError;
-use banzi_store::{ImportError, ImportSummary};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,19 +22,22 @@ pub fn routes() -> Router<AppState> {
         .route("/roster", get(page))
         .route("/roster/template.xlsx", get(template))
         .route("/roster/export.xlsx", get(export))
-        .route("/roster/import", post(import))
+        .merge(super::roster_import::routes())
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "roster.html")]
 struct RosterPage {
     ctx: Ctx,
+    /// Names this page's imports, so it can ask how far the server has got.
+    ticket: String,
 }
 
 async fn page(tr: Tr, caller: Caller) -> WebResult<RosterPage> {
     super::require_staff(&caller)?;
     Ok(RosterPage {
         ctx: Ctx::new(tr, &caller, "/roster"),
+        ticket: crate::auth::random_hex(16)?,
     })
 }
 
@@ -55,7 +56,7 @@ fn attachment(name: &str, data: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn io_err(e: impl std::fmt::Display) -> WebError {
+pub(super) fn io_err(e: impl std::fmt::Display) -> WebError {
     WebError(DomainError::Internal(format!("生成工作簿失败：{e}")))
 }
 
@@ -75,111 +76,4 @@ async fn export(State(s): State<AppState>, caller: Caller) -> WebResult<Response
         .map_err(io_err)?
         .map_err(io_err)?;
     Ok(attachment("干部花名册.xlsx", data))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "import_result.html")]
-struct ImportResult {
-    tr: Tr,
-    summary: Option<ImportSummary>,
-    errors: Vec<RowError>,
-    notices: Vec<String>,
-}
-
-async fn import(
-    State(s): State<AppState>,
-    tr: Tr,
-    caller: Caller,
-    mut mp: Multipart,
-) -> WebResult<Response> {
-    super::require_staff(&caller)?;
-    let fail = |m: &str| ImportResult {
-        tr,
-        summary: None,
-        errors: vec![RowError {
-            sheet: "文件".into(),
-            row: 0,
-            column: String::new(),
-            message: m.into(),
-        }],
-        notices: Vec::new(),
-    };
-    let mut data = None;
-    loop {
-        match mp.next_field().await {
-            Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
-                Ok(b) => data = Some(b),
-                Err(_) => {
-                    return Ok((
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        fail("上传中断或文件过大（最大200MB）"),
-                    )
-                        .into_response());
-                }
-            },
-            Ok(Some(_)) => {}
-            Ok(None) => break,
-            Err(_) => {
-                return Ok(
-                    (StatusCode::UNPROCESSABLE_ENTITY, fail("上传内容无法读取")).into_response()
-                );
-            }
-        }
-    }
-    // The upload is read before the role is checked: answering while the browser is still
-    // sending would break the connection instead of showing the reason.
-    super::require_staff(&caller)?;
-    let Some(data) = data.filter(|d| !d.is_empty()) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            fail("请选择要导入的 .xlsx 文件"),
-        )
-            .into_response());
-    };
-    let parsed = tokio::task::spawn_blocking(move || banzi_io::read_roster(&data, &|_| {}))
-        .await
-        .map_err(io_err)?;
-    let (roster, notices) = match parsed {
-        Ok(x) => x,
-        Err(errors) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ImportResult {
-                    tr,
-                    summary: None,
-                    errors,
-                    notices: Vec::new(),
-                },
-            )
-                .into_response());
-        }
-    };
-    let notices: Vec<String> = notices
-        .into_iter()
-        .map(|n| format!("工作表“{}”：{}", n.sheet, n.message))
-        .collect();
-    match s
-        .store
-        .import_roster(&caller.actor, &roster, &|_, _, _| {})
-        .await
-    {
-        Ok(summary) => Ok(ImportResult {
-            tr,
-            summary: Some(summary),
-            errors: Vec::new(),
-            notices,
-        }
-        .into_response()),
-        Err(ImportError::Rows(errors)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ImportResult {
-                tr,
-                summary: None,
-                errors,
-                notices,
-            },
-        )
-            .into_response()),
-        Err(ImportError::Other(e)) => Err(e.into()),
-    }
 }

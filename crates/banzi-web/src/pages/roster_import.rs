@@ -1,0 +1,236 @@
+//! Upload of the roster workbook (all or nothing, every error listed), and how far the
+//! server has got with it: the page polls `/roster/import/progress` with the ticket it
+//! sent along with the file, and sees the sheet being read and the rows written.
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::WebResult;
+use crate::i18n::Tr;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use banzi_domain::DomainError;
+use banzi_domain::roster::RowError;
+use banzi_store::{ImportError, ImportSummary};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/roster/import", post(import))
+        .route("/roster/import/progress", get(progress))
+}
+
+/// How far one import has got.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stage {
+    pub read_sheet: &'static str,
+    pub read_done: usize,
+    /// 0 when the sheet does not say how many rows it has.
+    pub read_total: usize,
+    pub write_sheet: &'static str,
+    pub write_done: usize,
+}
+
+/// The imports running now, by user and ticket: a user sees only their own.
+#[derive(Debug, Default)]
+pub struct ImportBoard(Mutex<HashMap<(String, String), Stage>>);
+
+impl ImportBoard {
+    /// Puts an import on the board; it leaves the board when the returned entry and all
+    /// its clones are dropped, however the import ends.
+    pub fn enter(self: &Arc<Self>, login: &str, ticket: &str) -> Entry {
+        let key = (login.to_string(), ticket.to_string());
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(key.clone(), Stage::default());
+        }
+        Entry(Arc::new(EntryInner {
+            board: self.clone(),
+            key,
+        }))
+    }
+
+    pub fn stage(&self, login: &str, ticket: &str) -> Option<Stage> {
+        let m = self.0.lock().ok()?;
+        m.get(&(login.to_string(), ticket.to_string())).cloned()
+    }
+
+    fn update(&self, key: &(String, String), f: impl FnOnce(&mut Stage)) {
+        if let Ok(mut m) = self.0.lock()
+            && let Some(s) = m.get_mut(key)
+        {
+            f(s);
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry(Arc<EntryInner>);
+
+#[derive(Debug)]
+struct EntryInner {
+    board: Arc<ImportBoard>,
+    key: (String, String),
+}
+
+impl Drop for EntryInner {
+    fn drop(&mut self) {
+        if let Ok(mut m) = self.board.0.lock() {
+            m.remove(&self.key);
+        }
+    }
+}
+
+impl Entry {
+    pub fn read(&self, sheet: &'static str, done: usize, total: usize) {
+        self.0.board.update(&self.0.key, |s| {
+            s.read_sheet = sheet;
+            s.read_done = done;
+            s.read_total = total;
+        });
+    }
+
+    pub fn written(&self, sheet: &'static str, done: usize) {
+        self.0.board.update(&self.0.key, |s| {
+            s.write_sheet = sheet;
+            s.write_done = done;
+        });
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct TicketQuery {
+    #[serde(default)]
+    ticket: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import_progress.html")]
+struct ProgressView {
+    tr: Tr,
+    stage: Option<Stage>,
+}
+
+async fn progress(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Query(q): Query<TicketQuery>,
+) -> WebResult<ProgressView> {
+    super::require_staff(&caller)?;
+    Ok(ProgressView {
+        tr,
+        stage: s.imports.stage(&caller.actor.login, &q.ticket),
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import_result.html")]
+struct ImportResult {
+    tr: Tr,
+    summary: Option<ImportSummary>,
+    errors: Vec<RowError>,
+    notices: Vec<String>,
+}
+
+async fn import(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    mut mp: Multipart,
+) -> WebResult<Response> {
+    let fail = |m: &str| ImportResult {
+        tr,
+        summary: None,
+        errors: vec![RowError {
+            sheet: "文件".into(),
+            row: 0,
+            column: String::new(),
+            message: m.into(),
+        }],
+        notices: Vec::new(),
+    };
+    let mut data = None;
+    let mut ticket = String::new();
+    loop {
+        match mp.next_field().await {
+            // The page sends its ticket before the file, so the server's progress can be
+            // asked for while the file is still read.
+            Ok(Some(field)) if field.name() == Some("ticket") => {
+                ticket = field.text().await.unwrap_or_default();
+            }
+            Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
+                Ok(b) => data = Some(b),
+                Err(_) => {
+                    return Ok((
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        fail("上传中断或文件过大（最大200MB）"),
+                    )
+                        .into_response());
+                }
+            },
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) => {
+                return Ok(
+                    (StatusCode::UNPROCESSABLE_ENTITY, fail("上传内容无法读取")).into_response()
+                );
+            }
+        }
+    }
+    // The upload is read before the role is checked: answering while the browser is still
+    // sending would break the connection instead of showing the reason.
+    super::require_staff(&caller)?;
+    let Some(data) = data.filter(|d| !d.is_empty()) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            fail("请选择要导入的 .xlsx 文件"),
+        )
+            .into_response());
+    };
+    // The workbook is read on its own thread and written part by part as it is read; both
+    // report to the board the page polls.
+    let entry = s.imports.enter(&caller.actor.login, &ticket);
+    let on_read = entry.clone();
+    let (mut feed, reader) =
+        banzi_io::spawn_reader(data, move |p| on_read.read(p.sheet, p.done, p.total));
+    let result = s
+        .store
+        .import_feed(&caller.actor, &mut feed, &|sheet, done, _| {
+            entry.written(sheet, done)
+        })
+        .await;
+    drop(feed);
+    let notices = tokio::task::spawn_blocking(move || reader.join())
+        .await
+        .map_err(super::roster::io_err)?
+        .map_err(|_| DomainError::Internal("读取工作簿的线程意外中止".into()))?;
+    let notices: Vec<String> = notices
+        .into_iter()
+        .map(|n| format!("工作表“{}”：{}", n.sheet, n.message))
+        .collect();
+    match result {
+        Ok(summary) => Ok(ImportResult {
+            tr,
+            summary: Some(summary),
+            errors: Vec::new(),
+            notices,
+        }
+        .into_response()),
+        Err(ImportError::Rows(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ImportResult {
+                tr,
+                summary: None,
+                errors,
+                notices,
+            },
+        )
+            .into_response()),
+        Err(ImportError::Other(e)) => Err(e.into()),
+    }
+}
