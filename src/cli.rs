@@ -58,6 +58,18 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// 结构分析预警：按规则检查全部班子和干部（发现问题也以 0 退出）
+    Check {
+        /// 检查日期 YYYY-MM-DD，默认今天
+        #[arg(long)]
+        as_of: Option<String>,
+        /// 输出格式：table（表格）、json、xlsx（每个级别一个工作表）
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::check::Format,
+        /// 写入文件（xlsx 必填；默认输出到屏幕）
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -208,6 +220,11 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("无法写入 {}", path.display()))?;
             println!("已写出空白模板 {}", path.display());
         }
+        Command::Check {
+            as_of,
+            format,
+            output,
+        } => crate::check::run(&store, as_of.as_deref(), *format, output.as_deref()).await?,
         Command::Audit {
             action: AuditCommand::Verify,
         } => match store.verify_audit().await? {

@@ -1,6 +1,7 @@
 //! The `banzi` command: configuration, the subcommands, and the demo city. `main.rs` only
 //! parses arguments and calls [`cli::run`].
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;

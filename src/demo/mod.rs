@@ -9,9 +9,11 @@
 mod bench;
 mod city;
 mod names;
+mod province;
 mod units;
 
 pub use bench::big_roster;
+pub use province::province;
 pub use city::{City, city};
 
 use banzi_domain::role::{Actor, Role, Scope};

@@ -2,6 +2,7 @@
 
 mod authz;
 mod browser;
+mod check;
 mod cli;
 mod conformance;
 mod demo;

@@ -14,6 +14,7 @@ pub mod pinyin_name;
 pub mod registry;
 pub mod role;
 pub mod roster;
+pub mod rules;
 
 pub use date::{Date, YearMonth};
 pub use error::{DomainError, FieldError};

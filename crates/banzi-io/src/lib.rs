@@ -6,11 +6,13 @@
 //! layout, and the empty template users fill in. [`layout`] is the one table of sheets and
 //! headers both sides use.
 
+pub mod alerts_write;
 pub mod layout;
 pub mod roster_read;
 pub mod roster_write;
 
 pub use roster_read::{Notice, read_roster, read_roster_parts, spawn_reader};
+pub use alerts_write::write_alerts;
 pub use roster_write::{IoError, template, write_roster};
 
 /// How far a long read or write has got, for a progress bar: `done` of `total` data rows of

@@ -14,6 +14,7 @@ mod store;
 mod types;
 
 pub use connect::{Store, now_rfc3339, today};
+pub use store::Analysis;
 pub use rows::*;
 pub use types::*;
 
@@ -178,6 +179,10 @@ macro_rules! backend {
         pub mod bulk {
             use super::*;
             include!("q/bulk.rs");
+        }
+        pub mod rules {
+            use super::*;
+            include!("q/rules.rs");
         }
     };
 }

@@ -278,6 +278,16 @@ pub async fn count_audit(store: &Store) -> u64 {
     n.0 as u64
 }
 
+/// Audit entries of one action (e.g. `export.alerts`).
+pub async fn count_action(store: &Store, action: &str) -> u64 {
+    let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
+    let n: (i64,) = match store {
+        Store::Sqlite(p) => sqlx::query_as(sql).bind(action).fetch_one(p).await.expect("count"),
+        Store::Pg(p) => sqlx::query_as(sql).bind(action).fetch_one(p).await.expect("count"),
+    };
+    n.0 as u64
+}
+
 /// R-SEC-1
 async fn liaison_sees_and_edits_only_its_unit(store: Store) {
     import(&store).await;
@@ -424,3 +434,4 @@ async fn lockout_counts_failures_in_the_database(store: Store) {
 both!(lockout_counts_failures_in_the_database);
 
 mod roster;
+mod rules;

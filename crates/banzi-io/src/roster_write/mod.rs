@@ -20,7 +20,7 @@ use crate::{PROGRESS_EVERY, Progress};
 pub use template::template;
 
 /// Excel's last row index (1,048,576 rows, the first being the header).
-const LAST_ROW: u32 = 1_048_575;
+pub(crate) const LAST_ROW: u32 = 1_048_575;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IoError {

@@ -76,6 +76,17 @@ pub async fn import(
 
 /// Reads the whole registry back as a roster (for export), and audits the export.
 pub async fn export(c: &mut Conn, actor: &Actor, now: &str) -> Result<Roster, DomainError> {
+    let r = snapshot(&mut *c).await?;
+    let after = serde_json::json!({
+        "units": r.units.len(), "posts": r.posts.len(), "cadres": r.cadres.len(),
+        "appointments": r.appointments.len(), "portfolios": r.portfolios.len(), "trainings": r.trainings.len(),
+    });
+    super::audit::append(&mut *c, draft(actor, now, "export.roster", "roster", "all", None, Some(after))).await?;
+    Ok(r)
+}
+
+/// The whole registry as a roster: one query per table, never one per row.
+pub async fn snapshot(c: &mut Conn) -> Result<Roster, DomainError> {
     let mut r = Roster::default();
     for (i, u) in super::units::list(&mut *c, &Scope::All).await?.into_iter().enumerate() {
         let raw = UnitRaw {
@@ -122,10 +133,5 @@ pub async fn export(c: &mut Conn, actor: &Actor, now: &str) -> Result<Roster, Do
         };
         r.trainings.push(Located { row: i as u32 + 2, value: Training::parse(&raw).map_err(stored)? });
     }
-    let after = serde_json::json!({
-        "units": r.units.len(), "posts": r.posts.len(), "cadres": r.cadres.len(),
-        "appointments": r.appointments.len(), "portfolios": r.portfolios.len(), "trainings": r.trainings.len(),
-    });
-    super::audit::append(&mut *c, draft(actor, now, "export.roster", "roster", "all", None, Some(after))).await?;
     Ok(r)
 }

@@ -76,3 +76,5 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 
 mod accounts;
 mod registry;
+mod rules;
+pub use rules::Analysis;

@@ -1,0 +1,111 @@
+//! The alerts benchmark (issue 3): a province of 200,000 cadres, 20,000 teams and 1,000,000
+//! appointments stored in SQLite; times `banzi check` end to end (load, index, evaluate, JSON)
+//! and the rule evaluation alone. Prints figures; asserts nothing about time.
+//!
+//! `cargo bench --bench check` (BANZI_BENCH_CADRES / BANZI_BENCH_TEAMS for other sizes;
+//! BANZI_BENCH_DIR keeps the database, and reuses it when it already holds the province).
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use banzi_domain::role::Actor;
+use banzi_domain::rules::{self, Facts};
+use banzi_store::Store;
+use std::time::{Duration, Instant};
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut out = None;
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        out = Some(v);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn main() {
+    let cadres = env("BANZI_BENCH_CADRES", 200_000);
+    let teams = env("BANZI_BENCH_TEAMS", 20_000);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let tmp = tempfile::tempdir().expect("dir");
+    let dir = std::env::var_os("BANZI_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    let url = format!("sqlite://{}", dir.join("province.db").display());
+    let store = rt.block_on(Store::connect(&url)).expect("store");
+    let actor = Actor::cli("bench");
+    let as_of = banzi_domain::date::parse_date("2026-11-21").expect("date");
+    let stored = rt
+        .block_on(store.units(&actor))
+        .map(|u| u.len())
+        .unwrap_or(0);
+    if stored == 0 {
+        let t = Instant::now();
+        let roster = banzi::demo::province(cadres, teams);
+        println!(
+            "province: {} units, {} posts, {} cadres, {} appointments, {} portfolios, {} trainings (generated in {:.1} s)",
+            roster.units.len(),
+            roster.posts.len(),
+            roster.cadres.len(),
+            roster.appointments.len(),
+            roster.portfolios.len(),
+            roster.trainings.len(),
+            t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        rt.block_on(store.import_roster(&actor, &roster, &|_, _, _| {}))
+            .expect("import");
+        println!("stored in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    // End to end as `banzi check --format json` runs it, after the process has started.
+    let (e2e, alerts) = best(3, || {
+        let report = rt.block_on(store.check(&actor, as_of)).expect("check");
+        let json = serde_json::to_vec(&report).expect("json");
+        (report.alerts.len(), json.len())
+    });
+    // The parts: loading the registry, indexing it, evaluating the rules.
+    let (load, roster) = best(3, || {
+        rt.block_on(store.export_roster(&actor)).expect("load")
+    });
+    let (index, facts) = best(3, || Facts::new(&roster));
+    let params = rules::Params::default();
+    let (eval, report) = best(5, || rules::evaluate(&facts, &params, as_of));
+    let (structure, _) = best(3, || rules::structure(&facts, &params, as_of));
+    println!(
+        "{} alerts ({} violations, {} warnings, {} notices), JSON {:.1} MB",
+        alerts.0,
+        report.summary.levels.violation,
+        report.summary.levels.warning,
+        report.summary.levels.notice,
+        alerts.1 as f64 / 1e6
+    );
+    println!("banzi check end to end:   {:>6.2} s", e2e.as_secs_f64());
+    println!(
+        "  load (one query per table): {:>6.2} s",
+        load.as_secs_f64()
+    );
+    println!(
+        "  index (Facts::new):         {:>6.2} s",
+        index.as_secs_f64()
+    );
+    println!(
+        "  rule evaluation alone:      {:>6.3} s",
+        eval.as_secs_f64()
+    );
+    println!(
+        "structure (R-STRUCT-1):       {:>6.3} s",
+        structure.as_secs_f64()
+    );
+}

@@ -1,0 +1,167 @@
+//! 班子结构 — R-STRUCT-2..6 (seed 001 "数字结构与素质结构同举 …").
+//!
+//! Over the current members of each team (distinct cadres holding one of its posts):
+//! - R-STRUCT-2 (notice): a team of a unit whose 单位类别 is 市直单位 with no member aged
+//!   ≤ 42 *(param)* in full years. The city ratio is in the summary.
+//! - R-STRUCT-3: a unit marked 党外干部必配 whose teams have current members, none of them
+//!   党外 (neither 中共党员 nor 中共预备党员), is a violation on the unit; a team with no
+//!   woman is a notice.
+//! - R-STRUCT-4: each post with more current holders than its 职数 is a violation
+//!   (超职数配备), with fewer a notice (空缺); this one also covers teams with no member.
+//! - R-STRUCT-5 (notice, 额位制): members holding a post of the team by a run that began by
+//!   系统外交流 are fewer than 1/3 *(param)* of the members (exact: `k * 3 < n * 1`).
+//! - R-STRUCT-6 (notice, 互补): a team of two or more members who all have the same
+//!   non-blank 专业领域; or who all fall in one 5-year age band, the bands being
+//!   20–24, 25–29 … (age in full years, `age / 5`). Both may be raised for one team.
+//!
+//! A team with no current member gets only R-STRUCT-4 notices (see the module doc).
+
+use super::current::Now;
+use super::facts::Facts;
+use super::messages::msg;
+use super::{Level, Raw, Rule};
+use crate::codes::Gender;
+
+/// `tie` of the R-STRUCT-3 alert on a unit (teams use their index).
+const UNIT_TIE: u32 = u32::MAX;
+
+pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
+    let (f, p) = (now.f, now.p);
+    for (ti, t) in f.teams.iter().enumerate() {
+        let ti = ti as u32;
+        for &pi in &f.team_posts[t.posts.range()] {
+            let (held, seats) = (now.post_holders[pi as usize], f.post(pi).seats);
+            if held != seats {
+                let level = if held > seats {
+                    Level::Violation
+                } else {
+                    Level::Notice
+                };
+                out.push(Raw {
+                    post: Some(pi),
+                    n: held,
+                    ..Raw::on_unit(Rule::Struct4, level, t.unit, 0)
+                });
+            }
+        }
+        let members = now.members(ti);
+        if members.is_empty() {
+            continue;
+        }
+        let notice = |rule, tie| Raw::on_unit(rule, Level::Notice, t.unit, tie);
+        if f.unit(t.unit).city_department
+            && !members.iter().any(|m| now.age(m.cadre) <= p.young_age)
+        {
+            out.push(notice(Rule::Struct2, ti));
+        }
+        if !members
+            .iter()
+            .any(|m| f.cadre(m.cadre).gender == Gender::Female)
+        {
+            out.push(notice(Rule::Struct3, ti));
+        }
+        let outside = members.iter().filter(|m| m.outside).count();
+        if !p.outside_share.reached(outside, members.len()) {
+            out.push(Raw {
+                n: outside as u32,
+                ..notice(Rule::Struct5, ti)
+            });
+        }
+        if members.len() >= 2 {
+            let first = f.cadre(members[0].cadre).profession;
+            if first != 0 && members.iter().all(|m| f.cadre(m.cadre).profession == first) {
+                out.push(Raw {
+                    n: first,
+                    ..notice(Rule::Struct6, ti * 2)
+                });
+            }
+            let band = age_band(now.age(members[0].cadre));
+            if members.iter().all(|m| age_band(now.age(m.cadre)) == band) {
+                out.push(Raw {
+                    n: band.unsigned_abs(),
+                    ..notice(Rule::Struct6, ti * 2 + 1)
+                });
+            }
+        }
+    }
+    non_cpc(now, f, out);
+}
+
+/// The 5-year age band of an age: 40–44 is band 8.
+pub(crate) fn age_band(age: i32) -> i32 {
+    age.div_euclid(5)
+}
+
+/// R-STRUCT-3 for units that must have a 党外 member.
+fn non_cpc(now: &Now, f: &Facts, out: &mut Vec<Raw>) {
+    for (ui, u) in f.units.iter().enumerate() {
+        if !u.non_cpc_required {
+            continue;
+        }
+        let mut any = false;
+        let mut non_cpc = false;
+        for t in u.teams.range() {
+            for m in now.members(t as u32) {
+                any = true;
+                non_cpc |= f.cadre(m.cadre).party.is_non_cpc();
+            }
+        }
+        if any && !non_cpc {
+            out.push(Raw::on_unit(
+                Rule::Struct3,
+                Level::Violation,
+                ui as u32,
+                UNIT_TIE,
+            ));
+        }
+    }
+}
+
+/// 截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）
+pub(crate) fn message(now: &Now, r: &Raw) -> String {
+    let (f, p, as_of) = (now.f, now.p, now.as_of);
+    if let Some(pi) = r.post {
+        // R-STRUCT-4
+        let post = f.post(pi);
+        let (what, n) = if r.n > post.seats {
+            ("超职数配备", r.n - post.seats)
+        } else {
+            ("空缺", post.seats - r.n)
+        };
+        return msg! {
+            "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n, "名，",
+            what, n, "名（R-STRUCT-4）"
+        };
+    }
+    if r.tie == UNIT_TIE {
+        return msg! {
+            f.unit(r.unit).name, "为党外干部必配单位，截至", as_of,
+            "班子成员中无党外干部（R-STRUCT-3）"
+        };
+    }
+    let ti = if r.rule == Rule::Struct6 {
+        r.tie / 2
+    } else {
+        r.tie
+    };
+    let team = &f.team(ti).full_name;
+    let members = now.members(ti).len();
+    match r.rule {
+        Rule::Struct2 => msg! {
+            "截至", as_of, "，", team, "无", p.young_age, "岁及以下的年轻干部（R-STRUCT-2）"
+        },
+        Rule::Struct3 => msg! { "截至", as_of, "，", team, "无女干部（R-STRUCT-3）" },
+        Rule::Struct5 => msg! {
+            "截至", as_of, "，", team, "现有成员", members, "名，其中系统外交流干部", r.n,
+            "名，低于", p.outside_share, "（R-STRUCT-5 额位制）"
+        },
+        _ if r.tie.is_multiple_of(2) => msg! {
+            "截至", as_of, "，", team, members, "名成员专业领域均为", f.word(r.n),
+            "，缺乏互补（R-STRUCT-6）"
+        },
+        _ => msg! {
+            "截至", as_of, "，", team, members, "名成员年龄均在", r.n * 5, "至", r.n * 5 + 4,
+            "岁之间，缺乏互补（R-STRUCT-6）"
+        },
+    }
+}

@@ -1,0 +1,106 @@
+//! 交流轮岗 — R-EXCH-1..6 (seed 000 example 2).
+//!
+//! For each appointment held on the as-of date:
+//! - R-EXCH-1 (must): a 正职 post, tenure in the post ≥ 10 years *(param)*.
+//! - R-EXCH-2 (must): a 副职 post of a unit whose 所属系统 is 纪检监察, 组织 or 公检法, tenure
+//!   in the **team** (joined across the team's posts) ≥ 10 years *(param)*.
+//! - R-EXCH-3 (should): any other 副职, tenure in the post ≥ 10 years *(param)*.
+//! - R-EXCH-4 (should): a 派驻纪检监察组组长 post, tenure in the post ≥ 5 years *(param)*.
+//! - R-EXCH-5 (should): each 分管 portfolio held on the as-of date, of a cadre who holds that
+//!   post on the as-of date, ≥ 5 years *(param)* from the portfolio's own start (consecutive
+//!   portfolio rows are not joined: a new row is a new division of work).
+//! - R-EXCH-6: each of them is anticipated up to as-of + 12 months *(param)*, one level lower,
+//!   under the anticipated rule's own id ([`super::messages::tenure_level`]).
+
+use super::current::Now;
+use super::messages::{msg, tenure_level, when};
+use super::{Raw, Rule};
+use crate::codes::PostKind;
+use crate::date::add_years;
+
+pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
+    let (f, p, as_of) = (now.f, now.p, now.as_of);
+    let horizon = now.horizon(p.lookahead_months);
+    for &(ci, span) in &now.holders {
+        let c = f.cadre(ci);
+        for (_, a) in now.held(span) {
+            let post = f.post(a.post);
+            let key_system = f.unit(post.unit).key_system;
+            let (rule, years, since, must) = match post.kind {
+                PostKind::Principal => (Rule::Exch1, p.principal_years, a.run_start, true),
+                PostKind::Deputy if key_system => {
+                    (Rule::Exch2, p.key_deputy_years, a.team_start, true)
+                }
+                PostKind::Deputy => (Rule::Exch3, p.deputy_years, a.run_start, false),
+                PostKind::DisciplineLead => {
+                    (Rule::Exch4, p.discipline_lead_years, a.run_start, false)
+                }
+                PostKind::Member => continue,
+            };
+            let due = add_years(since, years);
+            if let Some(level) = tenure_level(due, as_of, horizon, must) {
+                out.push(Raw {
+                    due: Some(due),
+                    since: Some(since),
+                    n: years.unsigned_abs().into(),
+                    ..Raw::on_cadre(now, rule, level, a.post, ci)
+                });
+            }
+        }
+        // R-EXCH-5: current portfolios of a post the cadre holds now.
+        for (k, pf) in f.portfolios[c.portfolios.range()].iter().enumerate() {
+            let holds = pf.start <= as_of && pf.end.is_none_or(|e| as_of < e);
+            if !holds || !now.held(span).any(|(_, a)| a.post == pf.post) {
+                continue;
+            }
+            let due = add_years(pf.start, p.portfolio_years);
+            if let Some(level) = tenure_level(due, as_of, horizon, false) {
+                out.push(Raw {
+                    due: Some(due),
+                    since: Some(pf.start),
+                    n: p.portfolio_years.unsigned_abs().into(),
+                    tie: c.portfolios.lo + k as u32,
+                    ..Raw::on_cadre(now, Rule::Exch5, level, pf.post, ci)
+                });
+            }
+        }
+    }
+}
+
+/// 张伟任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
+pub(crate) fn message(now: &Now, r: &Raw) -> String {
+    let f = now.f;
+    let (Some(post), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
+        return String::new();
+    };
+    let (c, pi, post) = (f.cadre(c), post, f.post(post));
+    let when = when(due, now.as_of);
+    match r.rule {
+        Rule::Exch2 => msg! {
+            c.name, "任", post.full_name, "（副职），自", since, "起在",
+            f.team(post.team).full_name, "连续任职，", when, due, "满", r.n,
+            "年，须交流（R-EXCH-2）"
+        },
+        Rule::Exch5 => {
+            let work = f
+                .portfolios
+                .get(r.tie as usize)
+                .map_or("", |p| p.work.as_str());
+            msg! {
+                c.name, "任", f.post(pi).full_name, "，自", since, "起分管", work, "，", when,
+                due, "满", r.n, "年，应当调整分工（R-EXCH-5）"
+            }
+        }
+        rule => {
+            let what = match rule {
+                Rule::Exch1 => "须交流",
+                Rule::Exch4 => "应当有计划交流",
+                _ => "应当交流",
+            };
+            msg! {
+                c.name, "任", post.full_name, "（", post.kind.label(), "）自", since, "起", when,
+                due, "满", r.n, "年，", what, "（", rule.id(), "）"
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The roster indexed for the rules: every string key becomes an integer index (the rank of
+//! the code in sorted order, so sorting by index is sorting by code), appointments are grouped
+//! by cadre and post and sorted by start, and the joined runs of DOMAIN.md M1 (post, team and
+//! level tenure) are computed once. Everything that hashes or sorts happens here, so that
+//! [`super::evaluate`] is a linear pass.
+//!
+//! Rows that refer to a unit, post or cadre missing from the roster are left out (the import
+//! refuses them; a database keeps them out with foreign keys). A duplicate code keeps its
+//! first row.
+
+use crate::appointment::Period;
+use crate::codes::{Education, Gender, Manner, Party, PostKind};
+use crate::date::Date;
+use std::ops::Range;
+
+/// A range of indices into one of the flat vectors of [`Facts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub lo: u32,
+    pub hi: u32,
+}
+
+impl Span {
+    pub fn range(self) -> Range<usize> {
+        self.lo as usize..self.hi as usize
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct UnitF {
+    pub code: String,
+    pub name: String,
+    /// 单位类别 市直单位 (R-STRUCT-2, R-TRAIN-1).
+    pub city_department: bool,
+    /// 单位类别 乡镇(街道): a post here makes a cadre's source 基层 (R-STRUCT-1).
+    pub township: bool,
+    /// 所属系统 纪检监察, 组织 or 公检法 (R-EXCH-2).
+    pub key_system: bool,
+    /// 党外干部必配 (R-STRUCT-3).
+    pub non_cpc_required: bool,
+    /// Its teams, as indices into `Facts::teams`.
+    pub teams: Span,
+}
+
+/// 领导班子: the posts of one unit sharing a 班子名称.
+#[derive(Debug, Clone)]
+pub(crate) struct TeamF {
+    pub unit: u32,
+    pub name: String,
+    /// "江川市财政局领导班子", as messages name it.
+    pub full_name: String,
+    /// Indices into `Facts::team_posts`.
+    pub posts: Span,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PostF {
+    pub code: String,
+    /// "江川市财政局局长", as messages name it.
+    pub full_name: String,
+    pub unit: u32,
+    pub team: u32,
+    pub kind: PostKind,
+    pub seats: u32,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CadreF {
+    pub id: String,
+    pub name: String,
+    pub gender: Gender,
+    pub birth: Date,
+    pub party: Party,
+    /// Interned: indices into `Facts::words` (0 is the blank word).
+    pub ethnicity: u32,
+    pub profession: u32,
+    pub rank: u32,
+    pub ft_education: Option<Education>,
+    pub pt_education: Option<Education>,
+    pub appts: Span,
+    pub portfolios: Span,
+    /// Start dates of 专业化能力 trainings (R-TRAIN-1), sorted, in `Facts::pro_trainings`.
+    pub trainings: Span,
+    /// The first start of an appointment in a 乡镇(街道) unit.
+    pub grassroots_from: Option<Date>,
+}
+
+/// 任职, with the joined runs it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ApptF {
+    pub post: u32,
+    pub start: Date,
+    pub end: Option<Date>,
+    /// Start and 任职方式 of the joined run in this post (R-EXCH-1/3/4, R-PROB-1, R-STRUCT-5).
+    pub run_start: Date,
+    pub run_manner: Option<Manner>,
+    /// Start of the joined run across the posts of this team (R-EXCH-2).
+    pub team_start: Date,
+    /// Start of the joined run across posts of this kind, 正职 or 副职 (R-TERM-1); the run
+    /// start in the post for other kinds.
+    pub level_start: Date,
+}
+
+impl ApptF {
+    pub fn holds_on(&self, d: Date) -> bool {
+        Period {
+            start: self.start,
+            end: self.end,
+        }
+        .holds_on(d)
+    }
+}
+
+/// 分管工作 (R-EXCH-5).
+#[derive(Debug, Clone)]
+pub(crate) struct PortF {
+    pub post: u32,
+    pub work: String,
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+/// The roster, indexed. Build it once per load with [`Facts::new`]; evaluate it for any date.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub(crate) units: Vec<UnitF>,
+    pub(crate) teams: Vec<TeamF>,
+    pub(crate) team_posts: Vec<u32>,
+    pub(crate) posts: Vec<PostF>,
+    pub(crate) cadres: Vec<CadreF>,
+    /// Grouped by cadre (see `CadreF::appts`), then by post, then by start.
+    pub(crate) appts: Vec<ApptF>,
+    pub(crate) portfolios: Vec<PortF>,
+    pub(crate) pro_trainings: Vec<Date>,
+    /// Start dates of 挂职 appointments (R-TRAIN-2), sorted.
+    pub(crate) secondments: Vec<Date>,
+    /// Start of every joined post run with its cadre, sorted by date (R-STRUCT-2 plan).
+    pub(crate) new_runs: Vec<(Date, u32)>,
+    /// Interned free text (民族, 专业领域, 现职级); index 0 is "".
+    pub(crate) words: Vec<String>,
+    /// The unit with no parent (first by code), for city-wide alerts (R-TRAIN-2).
+    pub(crate) root: Option<u32>,
+}
+
+impl Facts {
+    pub(crate) fn unit(&self, i: u32) -> &UnitF {
+        &self.units[i as usize]
+    }
+    pub(crate) fn post(&self, i: u32) -> &PostF {
+        &self.posts[i as usize]
+    }
+    pub(crate) fn cadre(&self, i: u32) -> &CadreF {
+        &self.cadres[i as usize]
+    }
+    pub(crate) fn team(&self, i: u32) -> &TeamF {
+        &self.teams[i as usize]
+    }
+    pub(crate) fn word(&self, i: u32) -> &str {
+        self.words.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// Number of units, teams, posts and cadres indexed.
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        (
+            self.units.len(),
+            self.teams.len(),
+            self.posts.len(),
+            self.cadres.len(),
+        )
+    }
+}

@@ -1,0 +1,379 @@
+//! 结构分析与预警 — the rules of DOMAIN.md M2 over a whole roster (issue 3).
+//!
+//! Pure: [`Facts::new`] indexes a [`crate::roster::Roster`] once (string keys become integer
+//! indices, appointments are grouped by cadre and post and sorted, joined runs are
+//! precomputed); [`evaluate`] then runs every alert rule for an as-of date in one linear pass
+//! over the indexed facts, and [`structure`] gives the R-STRUCT-1 statistics and the team
+//! traffic-light cards. Rule parameters (*(param)* in DOMAIN.md) are data: [`Params`].
+//!
+//! One file per rule family: `composition` (R-STRUCT-2..6), `exchange` (R-EXCH-1..6), `age`
+//! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2),
+//! `structure` and `card` (R-STRUCT-1); `facts`, `indexing` and `keys` build the index,
+//! `current` is the roster on the as-of date, `messages` writes the Chinese text.
+//!
+//! # Meaning, exactly
+//! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
+//!   holder* has an appointment holding on the as-of date. Appointments of one cadre to one
+//!   post are joined when the next starts at most one day after the previous ended
+//!   ([`crate::appointment::join_periods`]); tenure runs from the start of the joined run that
+//!   contains the appointment held on the as-of date. Team tenure (R-EXCH-2) joins the cadre's
+//!   appointments across all posts of the team the same way; tenure "at one level" (R-TERM-1)
+//!   joins across all posts of the same kind (正职 or 副职), in any unit.
+//! - The 任职方式 of a joined run is that of its first appointment (how the holding began): a
+//!   re-appointment does not turn an outside exchange into an inside one (R-STRUCT-5), nor
+//!   restart a probation (R-PROB-1).
+//! - N years are reached on `start + N years` (29 February → 28 February,
+//!   [`crate::date::add_years`]); months are added with the day clamped to the month's end
+//!   (so the 12-month lookahead from 29 February 2024 ends on 28 February 2025).
+//! - Levels (R-EXCH-1..6): a "must" rule reached is a violation, a "should" rule reached a
+//!   warning; due after the as-of date but on or before as-of + lookahead months (R-EXCH-6): a
+//!   "must" rule gives a warning and a "should" rule a notice, under the id of the rule it
+//!   anticipates. `due` is the date the threshold is or was reached.
+//! - Structure rules look at current members (distinct cadres holding a post of the team). A
+//!   team with no current member gets only the R-STRUCT-4 vacancy notices of its posts (it is
+//!   simply unfilled; flagging it young-less, woman-less … as well would repeat one fact five
+//!   times); likewise a unit with no current member in any team is not checked for 党外.
+//! - Interpretations chosen where the texts are silent are documented in each rule's file.
+//!
+//! # Speed
+//! A province (200,000 cadres, a million appointments) is indexed once; `evaluate` then does
+//! no hashing of strings and sorts only its alerts, by integer keys. Writing hundreds of
+//! thousands of Chinese messages is most of its work, so rules and messages run on two
+//! threads (up to four for messages) when there are many; the result is the same.
+
+mod age;
+mod card;
+mod composition;
+mod current;
+mod exchange;
+mod facts;
+mod indexing;
+mod keys;
+mod messages;
+mod params;
+mod probation;
+mod structure;
+mod summary;
+mod term;
+mod training;
+
+pub use age::{Retirement, retirement};
+pub use card::{Card, Dimension, Light};
+pub use facts::Facts;
+pub use params::{Fraction, PARAMS, ParamDesc, ParamKind, Params};
+pub use structure::{BandByGender, Count, Profile, Structure, TeamProfile, structure};
+pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
+
+use crate::date::Date;
+use current::Now;
+
+/// How serious an alert is; sorts most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// 违规: a "must" rule is broken.
+    Violation,
+    /// 预警: a "should" rule is broken, or a "must" rule soon will be.
+    Warning,
+    /// 提示: for attention.
+    Notice,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Violation, Level::Warning, Level::Notice];
+
+    /// The Chinese word a user reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Violation => "违规",
+            Level::Warning => "预警",
+            Level::Notice => "提示",
+        }
+    }
+
+    /// The JSON word (`violation` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Violation => "violation",
+            Level::Warning => "warning",
+            Level::Notice => "notice",
+        }
+    }
+}
+
+/// Every rule id that can raise an alert, in display order. R-EXCH-6 never appears: an
+/// anticipated alert carries the id of the rule it anticipates; R-STRUCT-1 is statistics.
+pub const RULES: [&str; 15] = [
+    "R-STRUCT-2",
+    "R-STRUCT-3",
+    "R-STRUCT-4",
+    "R-STRUCT-5",
+    "R-STRUCT-6",
+    "R-EXCH-1",
+    "R-EXCH-2",
+    "R-EXCH-3",
+    "R-EXCH-4",
+    "R-EXCH-5",
+    "R-AGE-1",
+    "R-PROB-1",
+    "R-TERM-1",
+    "R-TRAIN-1",
+    "R-TRAIN-2",
+];
+
+/// One alert. As JSON it has exactly these seven keys, dates as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Alert {
+    /// The rule id, e.g. `R-EXCH-1`.
+    pub rule: &'static str,
+    pub level: Level,
+    /// The date the threshold is or was reached; none for a state (a vacancy …).
+    pub due: Option<Date>,
+    /// 单位编码.
+    pub unit: String,
+    /// 职位编码.
+    pub post: Option<String>,
+    /// 身份证号.
+    pub cadre: Option<String>,
+    pub message: String,
+}
+
+/// What [`evaluate`] finds on one date.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    pub as_of: Date,
+    pub alerts: Vec<Alert>,
+    pub summary: Summary,
+}
+
+/// A rule that raises alerts, in the order of [`RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Rule {
+    Struct2,
+    Struct3,
+    Struct4,
+    Struct5,
+    Struct6,
+    Exch1,
+    Exch2,
+    Exch3,
+    Exch4,
+    Exch5,
+    Age1,
+    Prob1,
+    Term1,
+    Train1,
+    Train2,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        RULES[self as usize]
+    }
+}
+
+/// An alert while rules run: integer keys (ranks in code order) and what its message needs.
+/// Messages are written only after sorting, straight into the [`Alert`]s (on two threads when
+/// there are many: writing a province's messages is most of the work).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Raw {
+    pub level: Level,
+    pub rule: Rule,
+    pub unit: u32,
+    pub post: Option<u32>,
+    pub cadre: Option<u32>,
+    pub due: Option<Date>,
+    /// Orders alerts that share every other key, and says which case of the rule it is (a
+    /// team index, a portfolio index …; see each rule's `message`).
+    pub tie: u32,
+    /// A start date and a number for the message (years, a count …), per rule.
+    pub since: Option<Date>,
+    pub n: u32,
+}
+
+impl Raw {
+    /// An alert on a cadre in a post.
+    pub fn on_cadre(now: &Now, rule: Rule, level: Level, post: u32, cadre: u32) -> Raw {
+        Raw {
+            level,
+            rule,
+            unit: now.f.post(post).unit,
+            post: Some(post),
+            cadre: Some(cadre),
+            due: None,
+            tie: 0,
+            since: None,
+            n: 0,
+        }
+    }
+
+    /// An alert on a unit or one of its teams.
+    pub fn on_unit(rule: Rule, level: Level, unit: u32, tie: u32) -> Raw {
+        Raw {
+            level,
+            rule,
+            unit,
+            post: None,
+            cadre: None,
+            due: None,
+            tie,
+            since: None,
+            n: 0,
+        }
+    }
+}
+
+/// Runs every alert rule of M2 on `as_of`. Alerts are sorted by level (violations first),
+/// rule (in the order of [`RULES`]), unit, post and cadre code (none first), due date.
+pub fn evaluate(facts: &Facts, params: &Params, as_of: Date) -> Report {
+    let now = Now::new(facts, params, as_of);
+    let parts = check(&now, threads(now.holders.len()));
+    let raw: Vec<&Raw> = parts.iter().flatten().collect();
+    let summary = summary::build(&now, &raw);
+    let keys = sort_keys(&raw);
+    Report {
+        as_of,
+        alerts: render(&now, &raw, &keys, threads(keys.len())),
+        summary,
+    }
+}
+
+/// The alerts' order as sort keys, built from small integers (ranks of codes in code order,
+/// never the strings themselves); the last element of each key is the index in `raw`.
+fn sort_keys(raw: &[&Raw]) -> Vec<[u32; 7]> {
+    let mut keys: Vec<[u32; 7]> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let due = r.due.map_or(0, |d| {
+                // Years are 1900..=2200 in a roster, so this is positive and ordered.
+                (i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day()))
+                    .unsigned_abs()
+            });
+            [
+                (r.level as u32) << 8 | r.rule as u32,
+                r.unit,
+                r.post.map_or(0, |p| p + 1),
+                r.cadre.map_or(0, |c| c + 1),
+                due,
+                r.tie,
+                i as u32,
+            ]
+        })
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// How many threads to use for `n` items: one for a city, up to 4 for a province.
+fn threads(n: usize) -> usize {
+    if n < 20_000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    }
+}
+
+type Family = fn(&Now, &mut Vec<Raw>);
+
+/// Every rule family; the two halves take about as long as each other.
+const FAMILIES: [&[Family]; 2] = [
+    &[composition::check, exchange::check, age::check],
+    &[probation::check, term::check, training::check],
+];
+
+/// Runs the rule families, the two halves on two threads when `threads > 1`; the result is
+/// the same either way.
+fn check(now: &Now, threads: usize) -> [Vec<Raw>; 2] {
+    let run = |families: &[Family]| {
+        let mut out = Vec::with_capacity(now.holders.len() / 2 + now.f.posts.len() / 4);
+        for check in families {
+            check(now, &mut out);
+        }
+        out
+    };
+    if threads < 2 {
+        return [run(FAMILIES[0]), run(FAMILIES[1])];
+    }
+    std::thread::scope(|s| {
+        let second = s.spawn(|| run(FAMILIES[1]));
+        let first = run(FAMILIES[0]);
+        match second.join() {
+            Ok(v) => [first, v],
+            Err(e) => std::panic::resume_unwind(e),
+        }
+    })
+}
+
+/// The alerts in the order of `keys` (whose last element indexes `raw`), with their codes
+/// and messages; written in place by several threads when there are many.
+fn render(now: &Now, raw: &[&Raw], keys: &[[u32; 7]], threads: usize) -> Vec<Alert> {
+    let fill = |slots: &mut [Alert], keys: &[[u32; 7]]| {
+        let f = now.f;
+        for (slot, k) in slots.iter_mut().zip(keys) {
+            let r = raw[k[6] as usize];
+            *slot = Alert {
+                rule: r.rule.id(),
+                level: r.level,
+                due: r.due,
+                unit: f.unit(r.unit).code.clone(),
+                post: r.post.map(|p| f.post(p).code.clone()),
+                cadre: r.cadre.map(|c| f.cadre(c).id.clone()),
+                message: message(now, r),
+            };
+        }
+    };
+    // Empty strings do not allocate: the placeholders only reserve the places.
+    let mut out: Vec<Alert> = keys
+        .iter()
+        .map(|_| Alert {
+            rule: "",
+            level: Level::Notice,
+            due: None,
+            unit: String::new(),
+            post: None,
+            cadre: None,
+            message: String::new(),
+        })
+        .collect();
+    if threads < 2 {
+        fill(&mut out, keys);
+        return out;
+    }
+    let chunk = keys.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let mut parts = out.chunks_mut(chunk).zip(keys.chunks(chunk));
+        let first = parts.next();
+        let rest: Vec<_> = parts
+            .map(|(slots, keys)| s.spawn(move || fill(slots, keys)))
+            .collect();
+        if let Some((slots, keys)) = first {
+            fill(slots, keys);
+        }
+        for h in rest {
+            if let Err(e) = h.join() {
+                std::panic::resume_unwind(e);
+            }
+        }
+    });
+    out
+}
+
+/// The Chinese message of an alert; one pattern per rule, in the rule's file.
+fn message(now: &Now, r: &Raw) -> String {
+    match r.rule {
+        Rule::Struct2 | Rule::Struct3 | Rule::Struct4 | Rule::Struct5 | Rule::Struct6 => {
+            composition::message(now, r)
+        }
+        Rule::Exch1 | Rule::Exch2 | Rule::Exch3 | Rule::Exch4 | Rule::Exch5 => {
+            exchange::message(now, r)
+        }
+        Rule::Age1 => age::message(now, r),
+        Rule::Prob1 => probation::message(now, r),
+        Rule::Term1 => term::message(now, r),
+        Rule::Train1 | Rule::Train2 => training::message(now, r),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,279 @@
+//! 班子结构统计 — R-STRUCT-1: per team and for the city, over current members.
+//!
+//! - Age in full years on the as-of date, in 5-year bands (`40–44岁`, as R-STRUCT-6) and by
+//!   generation of birth year (`60后` = born 1960–1969); mean age to one decimal; the bands
+//!   split by gender give the age pyramid.
+//! - Gender, 民族, 政治面貌 (and the 党外 count, R-STRUCT-3), 全日制学历 and 最高学历 (the
+//!   higher of 全日制 and 在职), 专业领域 (blank as 未填).
+//! - Source (来源): 系统外交流 when a post of the team (for the city: any post) is held by a run
+//!   that began by 系统外交流; otherwise 基层 when the cadre has held a post in a unit whose
+//!   单位类别 is 乡镇(街道) on or before the as-of date; otherwise 本系统.
+//! - Tenure in post (任现职时间): from the start of the joined run (the earliest, when several
+//!   posts are held), in bands 不满1年, 1至3年, 3至5年, 5至10年, 10年及以上.
+//! - Age tiers (梯次配备) are present when the members span at least 3 of the 5-year bands.
+//!
+//! The city profile counts each cadre in post once, whatever the number of their posts.
+
+use super::card::{Card, card};
+use super::composition::age_band;
+use super::current::{Member, Now};
+use super::{Facts, Params};
+use crate::codes::{Education, Gender, Manner, Party};
+use crate::date::{Date, age_on, years_months};
+use std::collections::BTreeMap;
+
+/// A label and how many members have it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Count {
+    pub label: String,
+    pub count: u32,
+}
+
+/// One row of the age pyramid.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BandByGender {
+    pub band: String,
+    pub men: u32,
+    pub women: u32,
+}
+
+/// The structure of a set of cadres (R-STRUCT-1). Open lists (民族, 专业领域) are by count,
+/// most first; the others in their natural order. Empty groups are left out of open lists
+/// and of the age lists.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Profile {
+    pub members: u32,
+    pub mean_age: Option<f64>,
+    pub age_bands: Vec<Count>,
+    pub pyramid: Vec<BandByGender>,
+    pub generations: Vec<Count>,
+    pub gender: Vec<Count>,
+    pub ethnicity: Vec<Count>,
+    pub party: Vec<Count>,
+    /// 党外: neither 中共党员 nor 中共预备党员.
+    pub non_cpc: u32,
+    pub ft_education: Vec<Count>,
+    pub highest_education: Vec<Count>,
+    pub profession: Vec<Count>,
+    pub source: Vec<Count>,
+    pub tenure: Vec<Count>,
+    /// 梯次: members in at least 3 distinct 5-year age bands.
+    pub age_tiers: bool,
+}
+
+/// One team: who it is, its profile and its traffic-light card.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TeamProfile {
+    pub unit: String,
+    pub unit_name: String,
+    /// 班子名称 (blank for the unit's one team).
+    pub team: String,
+    /// "江川市财政局领导班子".
+    pub name: String,
+    pub city_department: bool,
+    pub posts: u32,
+    pub seats: u32,
+    pub profile: Profile,
+    pub card: Card,
+}
+
+/// R-STRUCT-1 on one date: every team, in unit code order, and the whole city.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Structure {
+    pub as_of: Date,
+    pub city: Profile,
+    pub teams: Vec<TeamProfile>,
+}
+
+pub const SOURCES: [&str; 3] = ["本系统", "系统外交流", "基层"];
+pub const TENURE_BANDS: [&str; 5] = ["不满1年", "1至3年", "3至5年", "5至10年", "10年及以上"];
+const UNKNOWN: &str = "未填";
+
+#[derive(Default)]
+struct Tally {
+    members: u32,
+    age_sum: i64,
+    /// age band → (men, women)
+    bands: BTreeMap<i32, (u32, u32)>,
+    generations: BTreeMap<i32, u32>,
+    men: u32,
+    women: u32,
+    ethnicity: BTreeMap<u32, u32>,
+    party: BTreeMap<Party, u32>,
+    non_cpc: u32,
+    ft_education: BTreeMap<Option<Education>, u32>,
+    highest_education: BTreeMap<Option<Education>, u32>,
+    profession: BTreeMap<u32, u32>,
+    source: [u32; 3],
+    tenure: [u32; 5],
+}
+
+impl Tally {
+    fn add(&mut self, f: &Facts, as_of: Date, cadre: u32, since: Date, outside: bool) {
+        let c = f.cadre(cadre);
+        let age = age_on(c.birth, as_of);
+        self.members += 1;
+        self.age_sum += i64::from(age);
+        let band = self.bands.entry(age_band(age)).or_default();
+        match c.gender {
+            Gender::Male => {
+                band.0 += 1;
+                self.men += 1;
+            }
+            Gender::Female => {
+                band.1 += 1;
+                self.women += 1;
+            }
+        }
+        *self
+            .generations
+            .entry(i32::from(c.birth.year()).div_euclid(10) * 10)
+            .or_default() += 1;
+        *self.ethnicity.entry(c.ethnicity).or_default() += 1;
+        *self.party.entry(c.party).or_default() += 1;
+        self.non_cpc += u32::from(c.party.is_non_cpc());
+        *self.ft_education.entry(c.ft_education).or_default() += 1;
+        // Education sorts highest first, so the higher of the two is the smaller.
+        let top = match (c.ft_education, c.pt_education) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        *self.highest_education.entry(top).or_default() += 1;
+        *self.profession.entry(c.profession).or_default() += 1;
+        let source = if outside {
+            1
+        } else if c.grassroots_from.is_some_and(|d| d <= as_of) {
+            2
+        } else {
+            0
+        };
+        self.source[source] += 1;
+        let years = years_months(since, as_of).0;
+        let tenure = match years {
+            ..1 => 0,
+            1..3 => 1,
+            3..5 => 2,
+            5..10 => 3,
+            _ => 4,
+        };
+        self.tenure[tenure] += 1;
+    }
+
+    fn profile(&self, f: &Facts) -> Profile {
+        let count = |label: String, count: u32| Count { label, count };
+        let band_label = |b: i32| format!("{}-{}岁", b * 5, b * 5 + 4);
+        let word = |w: u32| match f.word(w) {
+            "" => UNKNOWN.to_string(),
+            s => s.to_string(),
+        };
+        let by_count = |m: &BTreeMap<u32, u32>| {
+            let mut v: Vec<Count> = m.iter().map(|(w, n)| count(word(*w), *n)).collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            v
+        };
+        let edu = |m: &BTreeMap<Option<Education>, u32>| {
+            // `None` sorts first in a map; unknown goes last.
+            let mut v: Vec<Count> = m
+                .iter()
+                .filter(|(e, _)| e.is_some())
+                .map(|(e, n)| count(e.map_or(UNKNOWN, |e| e.label()).to_string(), *n))
+                .collect();
+            if let Some(n) = m.get(&None) {
+                v.push(count(UNKNOWN.to_string(), *n));
+            }
+            v
+        };
+        Profile {
+            members: self.members,
+            mean_age: (self.members > 0)
+                .then(|| (self.age_sum as f64 / f64::from(self.members) * 10.0).round() / 10.0),
+            age_bands: self
+                .bands
+                .iter()
+                .map(|(b, (m, w))| count(band_label(*b), m + w))
+                .collect(),
+            pyramid: self
+                .bands
+                .iter()
+                .map(|(b, (m, w))| BandByGender {
+                    band: band_label(*b),
+                    men: *m,
+                    women: *w,
+                })
+                .collect(),
+            generations: self
+                .generations
+                .iter()
+                .map(|(y, n)| count(format!("{:02}后", y.rem_euclid(100)), *n))
+                .collect(),
+            gender: vec![count("男".into(), self.men), count("女".into(), self.women)],
+            ethnicity: by_count(&self.ethnicity),
+            party: self
+                .party
+                .iter()
+                .map(|(p, n)| count(p.label().into(), *n))
+                .collect(),
+            non_cpc: self.non_cpc,
+            ft_education: edu(&self.ft_education),
+            highest_education: edu(&self.highest_education),
+            profession: by_count(&self.profession),
+            source: SOURCES
+                .iter()
+                .zip(self.source)
+                .map(|(l, n)| count(l.to_string(), n))
+                .collect(),
+            tenure: TENURE_BANDS
+                .iter()
+                .zip(self.tenure)
+                .map(|(l, n)| count(l.to_string(), n))
+                .collect(),
+            age_tiers: self.bands.len() >= 3,
+        }
+    }
+}
+
+/// R-STRUCT-1 and the team cards on `as_of`. The parameters are those of the alerts (the
+/// card's young-cadre age and outside share).
+pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
+    let now = Now::new(facts, params, as_of);
+    let mut city = Tally::default();
+    for &(ci, span) in &now.holders {
+        let mut since = as_of;
+        let mut outside = false;
+        for (_, a) in now.held(span) {
+            since = since.min(a.run_start);
+            outside |= a.run_manner == Some(Manner::OutsideExchange);
+        }
+        city.add(facts, as_of, ci, since, outside);
+    }
+    let teams = facts
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(ti, t)| {
+            let members: &[Member] = now.members(ti as u32);
+            let mut tally = Tally::default();
+            for m in members {
+                tally.add(facts, as_of, m.cadre, m.since, m.outside);
+            }
+            let unit = facts.unit(t.unit);
+            let posts = &facts.team_posts[t.posts.range()];
+            TeamProfile {
+                unit: unit.code.clone(),
+                unit_name: unit.name.clone(),
+                team: t.name.clone(),
+                name: t.full_name.clone(),
+                city_department: unit.city_department,
+                posts: posts.len() as u32,
+                seats: posts.iter().map(|&p| facts.post(p).seats).sum(),
+                profile: tally.profile(facts),
+                card: card(&now, ti as u32),
+            }
+        })
+        .collect();
+    Structure {
+        as_of,
+        city: city.profile(facts),
+        teams,
+    }
+}

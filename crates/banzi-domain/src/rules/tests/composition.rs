@@ -1,0 +1,283 @@
+//! R-STRUCT-2..6.
+
+use super::*;
+use crate::codes::PostKind::*;
+
+/// A team of a 市直单位 with a 局长 and two 副局长 posts.
+fn team(category: &str) -> B {
+    let mut b = B::new();
+    b.unit_full("SWJ", "江川市商务局", category, UnitSystem::Other, false)
+        .post("SWJ-1", "SWJ", "局长", Principal)
+        .post_full("SWJ-2", "SWJ", "", "副局长", Deputy, 2);
+    b
+}
+
+#[test]
+fn r_struct_2_city_team_without_a_cadre_aged_42_or_under() {
+    let mut b = team("市直单位");
+    let old = b.cadre_full("甲", Gender::Female, "1970-01-01", Party::Cpc, "", "");
+    let young = b.cadre_full("乙", Gender::Male, "1982-06-15", Party::Cpc, "", "");
+    b.appt(&old, "SWJ-1", "2020-01-01", None, None)
+        .appt(&young, "SWJ-2", "2020-01-01", None, None);
+    // 乙 turns 43 on 2025-06-15.
+    assert_eq!(
+        levels(
+            &b,
+            "R-STRUCT-2",
+            &["2025-06-14", "2025-06-15", "2025-06-16"]
+        ),
+        [vec![], vec![N], vec![N]]
+    );
+    let a = &b.alerts("R-STRUCT-2", "2025-06-15")[0];
+    assert_eq!(
+        (a.unit.as_str(), &a.post, &a.cadre, a.due),
+        ("SWJ", &None, &None, None)
+    );
+    assert_eq!(
+        a.message,
+        "截至2025-06-15，江川市商务局领导班子无42岁及以下的年轻干部（R-STRUCT-2）"
+    );
+    // Only city departments.
+    let mut b = team("县(市、区)");
+    let old = b.cadre_full("甲", Gender::Female, "1970-01-01", Party::Cpc, "", "");
+    b.appt(&old, "SWJ-1", "2020-01-01", None, None);
+    assert!(b.alerts("R-STRUCT-2", "2025-06-15").is_empty());
+}
+
+#[test]
+fn r_struct_2_a_29_february_birthday() {
+    let mut b = team("市直单位");
+    let id = b.cadre_full("丙", Gender::Female, "1980-02-29", Party::Cpc, "", "");
+    b.appt(&id, "SWJ-1", "2020-01-01", None, None);
+    // 43 on 2023-02-28 in a common year.
+    assert_eq!(
+        levels(
+            &b,
+            "R-STRUCT-2",
+            &["2023-02-27", "2023-02-28", "2023-03-01"]
+        ),
+        [vec![], vec![N], vec![N]]
+    );
+}
+
+#[test]
+fn r_struct_2_ratio_of_city_teams_in_the_summary() {
+    let mut b = B::new();
+    for (i, birth) in ["1990-01-01", "1991-01-01", "1960-01-01"]
+        .iter()
+        .enumerate()
+    {
+        let u = format!("U{i}");
+        let p = format!("U{i}-1");
+        b.unit(&u, &format!("单位{i}"))
+            .post(&p, &u, "局长", Principal);
+        let id = b.cadre_full("某", Gender::Female, birth, Party::Cpc, "", "");
+        b.appt(&id, &p, "2020-01-01", None, None);
+    }
+    let y = b.run("2024-01-01").summary.young;
+    assert_eq!((y.city_teams, y.with_young, y.meets_target), (3, 2, true));
+    assert_eq!(y.target.to_string(), "2/3");
+    let p = Params::from_pairs(&[("struct.young_team_ratio", "70%")]).unwrap();
+    assert!(!b.run_with(&p, "2024-01-01").summary.young.meets_target);
+    // An empty city team counts in the ratio but is not flagged.
+    b.unit("U9", "单位9").post("U9-1", "U9", "局长", Principal);
+    let r = b.run("2024-01-01");
+    assert_eq!(
+        (r.summary.young.city_teams, r.summary.young.with_young),
+        (4, 2)
+    );
+    assert!(!r.summary.young.meets_target);
+    assert_eq!(of(&r, "R-STRUCT-2").len(), 1);
+}
+
+#[test]
+fn r_struct_3_required_non_cpc_member_missing_is_a_violation() {
+    let mut b = B::new();
+    b.unit_full("JYJ", "江川市教育局", "市直单位", UnitSystem::Other, true)
+        .post("JYJ-1", "JYJ", "局长", Principal)
+        .post_full("JYJ-2", "JYJ", "行政", "副局长", Deputy, 1);
+    let a = b.cadre_full(
+        "甲",
+        Gender::Female,
+        "1975-01-01",
+        Party::CpcProbation,
+        "",
+        "",
+    );
+    let c = b.cadre_full("乙", Gender::Female, "1975-01-01", Party::Jiusan, "", "");
+    b.appt(&a, "JYJ-1", "2020-01-01", None, None).appt(
+        &c,
+        "JYJ-2",
+        "2020-01-01",
+        Some("2024-03-01"),
+        None,
+    );
+    // The 九三学社 member of the other team counts for the unit until 2024-03-01.
+    assert_eq!(
+        levels(
+            &b,
+            "R-STRUCT-3",
+            &["2024-02-29", "2024-03-01", "2024-03-02"]
+        ),
+        [vec![], vec![V], vec![V]]
+    );
+    let v = &b.alerts("R-STRUCT-3", "2024-03-01")[0];
+    assert_eq!(
+        v.message,
+        "江川市教育局为党外干部必配单位，截至2024-03-01班子成员中无党外干部（R-STRUCT-3）"
+    );
+    assert_eq!((v.post.clone(), v.cadre.clone(), v.due), (None, None, None));
+}
+
+#[test]
+fn r_struct_3_team_without_a_woman_is_a_notice() {
+    let mut b = team("市直单位");
+    let man = b.cadre("甲");
+    let woman = b.cadre_full("乙", Gender::Female, "1980-01-01", Party::Cpc, "", "");
+    b.appt(&man, "SWJ-1", "2015-01-01", None, None).appt(
+        &woman,
+        "SWJ-2",
+        "2020-01-01",
+        Some("2024-03-01"),
+        None,
+    );
+    assert_eq!(
+        levels(&b, "R-STRUCT-3", &["2024-02-29", "2024-03-01"]),
+        [vec![], vec![N]]
+    );
+    assert_eq!(
+        b.alerts("R-STRUCT-3", "2024-03-01")[0].message,
+        "截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）"
+    );
+}
+
+#[test]
+fn r_struct_4_over_and_under_authorised_seats() {
+    let mut b = team("市直单位");
+    let ids: Vec<String> = (0..4).map(|i| b.cadre(&format!("副{i}"))).collect();
+    b.appt(&ids[0], "SWJ-2", "2020-01-01", None, None)
+        .appt(&ids[1], "SWJ-2", "2024-03-01", None, None)
+        .appt(&ids[2], "SWJ-2", "2020-01-01", Some("2024-03-02"), None);
+    // SWJ-1 (局长) is vacant throughout; SWJ-2 has 2 seats.
+    let at = |day: &str| -> Vec<(Option<String>, Level)> {
+        b.alerts("R-STRUCT-4", day)
+            .into_iter()
+            .map(|a| (a.post, a.level))
+            .collect()
+    };
+    let vacant = (Some("SWJ-1".to_string()), N);
+    // SWJ-2 holds 2, 3, 2 of its 2 seats.
+    assert_eq!(at("2024-02-29"), std::slice::from_ref(&vacant));
+    // Violations sort first.
+    assert_eq!(
+        at("2024-03-01"),
+        [(Some("SWJ-2".to_string()), V), vacant.clone()]
+    );
+    assert_eq!(at("2024-03-02"), std::slice::from_ref(&vacant));
+    // Fewer holders than seats: 空缺 with the number missing.
+    let under = b.alerts("R-STRUCT-4", "2019-12-31");
+    assert_eq!(
+        under[1].message,
+        "截至2019-12-31，江川市商务局副局长职数2名，现任0名，空缺2名（R-STRUCT-4）"
+    );
+    let msgs: Vec<String> = b
+        .alerts("R-STRUCT-4", "2024-03-01")
+        .into_iter()
+        .map(|a| a.message)
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "截至2024-03-01，江川市商务局副局长职数2名，现任3名，超职数配备1名（R-STRUCT-4）",
+            "截至2024-03-01，江川市商务局局长职数1名，现任0名，空缺1名（R-STRUCT-4）"
+        ]
+    );
+}
+
+#[test]
+fn r_struct_4_is_the_only_rule_for_an_empty_team() {
+    let b = team("市直单位");
+    let r = b.run("2024-01-01");
+    let rules: Vec<&str> = r.alerts.iter().map(|a| a.rule).collect();
+    assert_eq!(rules, ["R-STRUCT-4", "R-STRUCT-4", "R-TRAIN-2"]);
+}
+
+#[test]
+fn r_struct_5_outside_exchange_share_of_a_third() {
+    let mut b = team("市直单位");
+    b.post_full("SWJ-3", "SWJ", "", "副局长", Deputy, 2);
+    let ids: Vec<String> = (0..4).map(|i| b.cadre(&format!("成员{i}"))).collect();
+    // 成员0 came from outside the system in 2018 and was re-appointed without a gap.
+    b.appt(
+        &ids[0],
+        "SWJ-1",
+        "2018-01-01",
+        Some("2021-01-01"),
+        Some(Manner::OutsideExchange),
+    )
+    .appt(&ids[0], "SWJ-1", "2021-01-02", None, Some(Manner::Elected))
+    .appt(&ids[1], "SWJ-2", "2018-01-01", None, None)
+    .appt(&ids[2], "SWJ-2", "2018-01-01", None, None)
+    .appt(&ids[3], "SWJ-3", "2018-01-01", Some("2024-03-01"), None);
+    // 1 of 4 < 1/3; 1 of 3 = 1/3.
+    assert_eq!(
+        levels(&b, "R-STRUCT-5", &["2024-02-29", "2024-03-01"]),
+        [vec![N], vec![]]
+    );
+    assert_eq!(
+        b.alerts("R-STRUCT-5", "2024-02-29")[0].message,
+        "截至2024-02-29，江川市商务局领导班子现有成员4名，其中系统外交流干部1名，低于1/3（R-STRUCT-5 额位制）"
+    );
+    // A gap of two days starts a new run that did not begin by 系统外交流.
+    let mut b2 = team("市直单位");
+    let x = b2.cadre("甲");
+    b2.appt(
+        &x,
+        "SWJ-1",
+        "2018-01-01",
+        Some("2021-01-01"),
+        Some(Manner::OutsideExchange),
+    )
+    .appt(&x, "SWJ-1", "2021-01-03", None, Some(Manner::Elected));
+    assert_eq!(b2.alerts("R-STRUCT-5", "2020-12-31").len(), 0);
+    assert_eq!(b2.alerts("R-STRUCT-5", "2021-01-03").len(), 1);
+}
+
+#[test]
+fn r_struct_6_same_field_or_same_age_band() {
+    let mut b = team("市直单位");
+    let a = b.cadre_full(
+        "甲",
+        Gender::Female,
+        "1980-03-01",
+        Party::Cpc,
+        "经济管理",
+        "",
+    );
+    let c = b.cadre_full("乙", Gender::Male, "1982-01-01", Party::Cpc, "经济管理", "");
+    b.appt(&a, "SWJ-1", "2020-01-01", None, None)
+        .appt(&c, "SWJ-2", "2020-01-01", None, None);
+    // Both 40–44 until 甲 turns 45 on 2025-03-01.
+    let msgs = |day: &str| -> Vec<String> {
+        b.alerts("R-STRUCT-6", day)
+            .into_iter()
+            .map(|a| a.message)
+            .collect()
+    };
+    assert_eq!(
+        msgs("2025-02-28"),
+        [
+            "截至2025-02-28，江川市商务局领导班子2名成员专业领域均为经济管理，缺乏互补（R-STRUCT-6）",
+            "截至2025-02-28，江川市商务局领导班子2名成员年龄均在40至44岁之间，缺乏互补（R-STRUCT-6）"
+        ]
+    );
+    assert_eq!(msgs("2025-03-01").len(), 1);
+    // A blank field is not a shared field; a single member is no team to complement.
+    let mut b = team("市直单位");
+    let a = b.cadre_full("甲", Gender::Female, "1970-01-01", Party::Cpc, "", "");
+    let c = b.cadre_full("乙", Gender::Male, "1982-01-01", Party::Cpc, "", "");
+    b.appt(&a, "SWJ-1", "2020-01-01", None, None);
+    assert!(b.alerts("R-STRUCT-6", "2024-01-01").is_empty());
+    b.appt(&c, "SWJ-2", "2020-01-01", None, None);
+    assert!(b.alerts("R-STRUCT-6", "2024-01-01").is_empty());
+}

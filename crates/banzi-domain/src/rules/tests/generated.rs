@@ -1,0 +1,335 @@
+//! A generated city: invariants over every alert, and the tenure rules checked against a
+//! brute-force reading of the roster with `appointment::tenure_start`.
+
+use super::*;
+use crate::appointment::{Period, tenure_start};
+use crate::date::add_years;
+use std::collections::{HashMap, HashSet};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+fn plus_days(d: Date, n: i64) -> Date {
+    d.checked_add(jiff::Span::new().days(n)).unwrap()
+}
+
+/// `n` cadres, `n / 20` units of two teams of five posts, five appointments a cadre.
+pub(super) fn city(n: usize, seed: u64) -> Roster {
+    let mut rng = Rng(seed | 1);
+    let mut b = B::new();
+    let categories = [
+        "市直单位",
+        "市直单位",
+        "市直单位",
+        "县(市、区)",
+        "乡镇(街道)",
+        "企事业单位",
+    ];
+    let systems = [
+        UnitSystem::Other,
+        UnitSystem::Other,
+        UnitSystem::Other,
+        UnitSystem::Other,
+        UnitSystem::Organization,
+        UnitSystem::Discipline,
+        UnitSystem::Law,
+    ];
+    let units = (n / 20).max(2);
+    let mut posts: Vec<(String, u32)> = Vec::new();
+    for u in 0..units {
+        let code = format!("U{u:05}");
+        let category = *rng.pick(&categories);
+        let system = *rng.pick(&systems);
+        b.unit_full(
+            &code,
+            &format!("单位{u}"),
+            category,
+            system,
+            rng.below(5) == 0,
+        );
+        for (t, team) in ["党组", "行政"].iter().enumerate() {
+            let kinds = [
+                (PostKind::Principal, "局长", 1),
+                (PostKind::Deputy, "副局长", 2),
+                (PostKind::Deputy, "副局长", 1),
+                (PostKind::DisciplineLead, "纪检监察组组长", 1),
+                (PostKind::Member, "成员", 1),
+            ];
+            for (k, (kind, title, seats)) in kinds.iter().enumerate() {
+                let pc = format!("{code}-{t}{k}");
+                b.post_full(&pc, &code, team, title, *kind, *seats);
+                posts.push((pc, u as u32 * 2 + t as u32));
+            }
+        }
+    }
+    let manners = [
+        None,
+        Some(Manner::Elected),
+        Some(Manner::Appointed),
+        Some(Manner::Exchange),
+        Some(Manner::OutsideExchange),
+        Some(Manner::Secondment),
+        Some(Manner::Competition),
+    ];
+    let fields = ["", "经济管理", "法律", "党务", "工程技术"];
+    let ranks = ["正处级", "副处级", "一级调研员", ""];
+    let start0 = Date::constant(2000, 1, 1);
+    for i in 0..n {
+        let gender = if rng.below(3) == 0 {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        let birth = plus_days(Date::constant(1958, 1, 1), rng.below(38 * 365) as i64);
+        let party = if rng.below(6) == 0 {
+            Party::Jiusan
+        } else {
+            Party::Cpc
+        };
+        let (field, rank) = (*rng.pick(&fields), *rng.pick(&ranks));
+        let id = b.cadre_full(
+            &format!("干部{i}"),
+            gender,
+            &crate::date::iso(birth),
+            party,
+            field,
+            rank,
+        );
+        let mut t = plus_days(start0, rng.below(20 * 365) as i64);
+        let mut post = rng.below(posts.len() as u64) as usize;
+        for k in 0..5 {
+            let last = k == 4 || rng.below(8) == 0;
+            let end = if last && rng.below(4) != 0 {
+                None
+            } else {
+                Some(plus_days(t, 200 + rng.below(8 * 365) as i64))
+            };
+            let manner = *rng.pick(&manners);
+            b.appt(
+                &id,
+                &posts[post].0,
+                &crate::date::iso(t),
+                end.map(crate::date::iso).as_deref(),
+                manner,
+            );
+            if rng.below(3) == 0 {
+                b.portfolio(
+                    &id,
+                    &posts[post].0,
+                    "财务",
+                    &crate::date::iso(t),
+                    end.map(crate::date::iso).as_deref(),
+                );
+            }
+            if rng.below(2) == 0 {
+                let kind = if rng.below(2) == 0 {
+                    TrainingKind::Professional
+                } else {
+                    TrainingKind::Theory
+                };
+                b.training(
+                    &id,
+                    kind,
+                    &crate::date::iso(plus_days(t, rng.below(3000) as i64)),
+                );
+            }
+            let Some(e) = end else { break };
+            if last {
+                break;
+            }
+            t = plus_days(e, *rng.pick(&[-1i64, 0, 0, 1, 1, 2, 40]).max(&0));
+            post = match rng.below(3) {
+                0 => post,
+                1 => post / 5 * 5 + rng.below(5) as usize,
+                _ => rng.below(posts.len() as u64) as usize,
+            };
+        }
+    }
+    b.r
+}
+
+#[test]
+fn generated_city_invariants() {
+    let roster = city(3000, 42);
+    let facts = Facts::new(&roster);
+    let p = Params::default();
+    for as_of in ["2024-06-30", "2024-02-29", "2021-01-01"] {
+        let as_of = d(as_of);
+        let r = evaluate(&facts, &p, as_of);
+        assert!(r.alerts.len() > 100, "a generated city has alerts");
+        let unit_of: HashMap<&str, &str> = roster
+            .posts
+            .iter()
+            .map(|x| (x.value.code.as_str(), x.value.unit_code.as_str()))
+            .collect();
+        let units: HashSet<&str> = roster.units.iter().map(|u| u.value.code.as_str()).collect();
+        let mut holding: HashMap<(&str, &str), Vec<Period>> = HashMap::new();
+        for a in &roster.appointments {
+            holding
+                .entry((a.value.id_number.as_str(), a.value.post_code.as_str()))
+                .or_default()
+                .push(Period {
+                    start: a.value.start,
+                    end: a.value.end,
+                });
+        }
+        let holds = |c: &str, post: &str| {
+            holding
+                .get(&(c, post))
+                .is_some_and(|v| v.iter().any(|p| p.holds_on(as_of)))
+        };
+        let keys: Vec<_> = r
+            .alerts
+            .iter()
+            .map(|a| (a.level, a.rule, a.unit.as_str(), a.post.as_deref()))
+            .collect();
+        assert_eq!(keys, super::report::sorted_keys(&r.alerts), "sorted");
+        for a in &r.alerts {
+            assert!(units.contains(a.unit.as_str()));
+            if let Some(post) = &a.post {
+                assert_eq!(unit_of[post.as_str()], a.unit, "{a:?}");
+            }
+            if let Some(c) = &a.cadre {
+                let post = a.post.as_deref().unwrap();
+                assert!(
+                    holds(c, post),
+                    "cadre alerts are for current holders: {a:?}"
+                );
+                assert!(a.message.contains("干部"), "names the person: {a:?}");
+            }
+            let allowed: &[Level] = match a.rule {
+                "R-EXCH-1" | "R-EXCH-2" => &[V, W],
+                "R-EXCH-3" | "R-EXCH-4" | "R-EXCH-5" => &[W, N],
+                "R-STRUCT-3" | "R-STRUCT-4" => &[V, N],
+                "R-AGE-1" => &[W],
+                _ => &[N],
+            };
+            assert!(allowed.contains(&a.level), "{a:?}");
+            if a.rule.starts_with("R-EXCH") {
+                let due = a.due.unwrap();
+                let reached = due <= as_of;
+                let strong = matches!(a.rule, "R-EXCH-1" | "R-EXCH-2");
+                assert_eq!(
+                    a.level,
+                    match (reached, strong) {
+                        (true, true) => V,
+                        (true, false) | (false, true) => W,
+                        (false, false) => N,
+                    }
+                );
+            }
+        }
+        // R-EXCH-1 against a brute-force reading of the roster.
+        let horizon = crate::rules::current::add_months(as_of, 12);
+        let mut want: Vec<(String, String, Date)> = Vec::new();
+        for x in &roster.posts {
+            if x.value.kind != PostKind::Principal {
+                continue;
+            }
+            for ((c, post), periods) in &holding {
+                if *post == x.value.code && holds(c, post) {
+                    let start = tenure_start(periods.clone(), as_of).unwrap();
+                    let due = add_years(start, 10);
+                    if due <= horizon {
+                        want.push((c.to_string(), post.to_string(), due));
+                    }
+                }
+            }
+        }
+        want.sort();
+        let mut got: Vec<(String, String, Date)> = r
+            .alerts
+            .iter()
+            .filter(|a| a.rule == "R-EXCH-1")
+            .map(|a| {
+                (
+                    a.cadre.clone().unwrap(),
+                    a.post.clone().unwrap(),
+                    a.due.unwrap(),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want);
+        // R-STRUCT-4 against counted holders.
+        let mut want4 = 0;
+        for x in &roster.posts {
+            let n = holding
+                .keys()
+                .filter(|(c, post)| *post == x.value.code && holds(c, post))
+                .count() as i64;
+            want4 += usize::from(n != x.value.seats);
+        }
+        assert_eq!(of(&r, "R-STRUCT-4").len(), want4);
+        let in_post: HashSet<&str> = holding
+            .keys()
+            .filter(|(c, post)| holds(c, post))
+            .map(|(c, _)| *c)
+            .collect();
+        assert_eq!(r.summary.cadres_in_post, in_post.len());
+        for rule in crate::rules::RULES {
+            if !["R-STRUCT-6", "R-TRAIN-2", "R-AGE-1"].contains(&rule) {
+                assert!(
+                    !of(&r, rule).is_empty() || as_of == d("2021-01-01"),
+                    "{rule} occurs"
+                );
+            }
+        }
+    }
+}
+
+/// Not a test of speed (no timing is asserted): run with
+/// `cargo test --release -p banzi-domain province -- --ignored --nocapture` to see figures.
+#[test]
+#[ignore]
+fn province_timing() {
+    let t = std::time::Instant::now();
+    let roster = city(200_000, 7);
+    println!(
+        "generated {} cadres, {} posts, {} appointments in {:?}",
+        roster.cadres.len(),
+        roster.posts.len(),
+        roster.appointments.len(),
+        t.elapsed()
+    );
+    let t = std::time::Instant::now();
+    let facts = Facts::new(&roster);
+    println!("Facts::new {:?} {:?}", t.elapsed(), facts.counts());
+    let p = Params::default();
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let r = evaluate(&facts, &p, d("2024-06-30"));
+        println!("evaluate {:?}: {} alerts", t.elapsed(), r.alerts.len());
+    }
+}
+
+#[test]
+fn threads_give_the_same_report() {
+    use crate::rules::current::Now;
+    use crate::rules::{Raw, check, render, sort_keys};
+    let roster = city(3000, 9);
+    let facts = Facts::new(&roster);
+    let p = Params::default();
+    let now = Now::new(&facts, &p, d("2024-06-30"));
+    let one = check(&now, 1);
+    assert_eq!(one, check(&now, 2));
+    let raw: Vec<&Raw> = one.iter().flatten().collect();
+    let keys = sort_keys(&raw);
+    let alone = render(&now, &raw, &keys, 1);
+    assert_eq!(alone, render(&now, &raw, &keys, 3));
+    assert_eq!(alone, evaluate(&facts, &p, d("2024-06-30")).alerts);
+}

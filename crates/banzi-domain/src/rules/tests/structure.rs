@@ -1,0 +1,173 @@
+//! R-STRUCT-1 statistics and the team card.
+
+use super::*;
+use crate::codes::Education;
+use crate::codes::PostKind::*;
+use crate::rules::{Light, structure};
+
+fn labels(v: &[crate::rules::Count]) -> Vec<(String, u32)> {
+    v.iter().map(|c| (c.label.clone(), c.count)).collect()
+}
+
+fn s(x: &str, n: u32) -> (String, u32) {
+    (x.to_string(), n)
+}
+
+fn city() -> B {
+    let mut b = B::new();
+    b.unit("SWJ", "江川市商务局")
+        .post("SWJ-1", "SWJ", "局长", Principal)
+        .post_full("SWJ-2", "SWJ", "", "副局长", Deputy, 3)
+        .unit_full("XZ", "江川市某镇", "乡镇(街道)", UnitSystem::Other, false)
+        .post("XZ-1", "XZ", "镇长", Principal);
+    let a = b.cadre_full("甲", Gender::Male, "1968-03-01", Party::Cpc, "经济管理", "");
+    let c = b.cadre_full(
+        "乙",
+        Gender::Female,
+        "1985-07-01",
+        Party::Jiusan,
+        "法律",
+        "",
+    );
+    let e = b.cadre_full("丙", Gender::Male, "1979-01-01", Party::Cpc, "经济管理", "");
+    b.r.cadres[0].value.ft_education = Some(Education::University);
+    b.r.cadres[0].value.pt_education = Some(Education::Postgraduate);
+    b.r.cadres[1].value.ft_education = Some(Education::Postgraduate);
+    b.appt(
+        &a,
+        "SWJ-1",
+        "2020-03-01",
+        None,
+        Some(Manner::OutsideExchange),
+    )
+    .appt(&c, "SWJ-2", "2023-09-01", None, None)
+    .appt(&e, "XZ-1", "2010-01-01", Some("2016-01-01"), None)
+    .appt(&e, "SWJ-2", "2016-01-01", None, Some(Manner::Exchange));
+    b
+}
+
+#[test]
+fn r_struct_1_city_profile() {
+    let b = city();
+    let st = structure(&b.facts(), &Params::default(), d("2024-06-30"));
+    let c = &st.city;
+    assert_eq!(c.members, 3);
+    // Ages 56, 38, 45.
+    assert_eq!(c.mean_age, Some(46.3));
+    assert_eq!(
+        labels(&c.age_bands),
+        [s("35-39岁", 1), s("45-49岁", 1), s("55-59岁", 1)]
+    );
+    assert_eq!(c.pyramid[0].women, 1);
+    assert_eq!(
+        labels(&c.generations),
+        [s("60后", 1), s("70后", 1), s("80后", 1)]
+    );
+    assert_eq!(labels(&c.gender), [s("男", 2), s("女", 1)]);
+    assert_eq!(labels(&c.ethnicity), [s("汉族", 3)]);
+    assert_eq!(labels(&c.party), [s("中共党员", 2), s("九三学社", 1)]);
+    assert_eq!(c.non_cpc, 1);
+    assert_eq!(
+        labels(&c.ft_education),
+        [s("研究生", 1), s("大学", 1), s("未填", 1)]
+    );
+    assert_eq!(labels(&c.highest_education), [s("研究生", 2), s("未填", 1)]);
+    assert_eq!(labels(&c.profession), [s("经济管理", 2), s("法律", 1)]);
+    // 甲 exchanged in from outside; 丙 was a 镇长; 乙 from within.
+    assert_eq!(
+        labels(&c.source),
+        [s("本系统", 1), s("系统外交流", 1), s("基层", 1)]
+    );
+    // Tenure in post on 2024-06-30: 4y (甲), 0y (乙), 8y (丙).
+    assert_eq!(
+        labels(&c.tenure),
+        [
+            s("不满1年", 1),
+            s("1至3年", 0),
+            s("3至5年", 1),
+            s("5至10年", 1),
+            s("10年及以上", 0)
+        ]
+    );
+    assert!(c.age_tiers);
+}
+
+#[test]
+fn r_struct_1_team_profiles_and_tenure_boundaries() {
+    let b = city();
+    let facts = b.facts();
+    let p = Params::default();
+    let st = structure(&facts, &p, d("2024-08-31"));
+    assert_eq!(st.teams.len(), 2);
+    let swj = &st.teams[0];
+    assert_eq!(
+        (swj.unit.as_str(), swj.name.as_str()),
+        ("SWJ", "江川市商务局领导班子")
+    );
+    assert_eq!((swj.posts, swj.seats, swj.profile.members), (2, 4, 3));
+    assert_eq!(swj.profile.tenure[0].count, 1);
+    // 乙 reaches one year in post on 2024-09-01.
+    let st = structure(&facts, &p, d("2024-09-01"));
+    assert_eq!(st.teams[0].profile.tenure[0].count, 0);
+    assert_eq!(st.teams[0].profile.tenure[1].count, 1);
+    let xz = &st.teams[1];
+    assert_eq!(xz.profile.members, 0);
+    assert_eq!(xz.profile.mean_age, None);
+    assert!(!xz.profile.age_tiers);
+}
+
+#[test]
+fn team_card_lights_and_veto() {
+    let b = city();
+    let st = structure(&b.facts(), &Params::default(), d("2024-06-30"));
+    let card = &st.teams[0].card;
+    let lights: Vec<(&str, Light)> = card.dimensions.iter().map(|d| (d.key, d.light)).collect();
+    assert_eq!(
+        lights,
+        [
+            ("young", Light::Green),
+            ("woman", Light::Green),
+            ("seats", Light::Yellow),
+            ("outside", Light::Green),
+            ("complement", Light::Green),
+        ]
+    );
+    assert_eq!(card.light, Light::Yellow);
+    assert_eq!(card.dimensions[2].detail, "职数4名，现任3名");
+    // 超职数 is a veto: the team turns red.
+    let mut over = city();
+    let x = over.cadre("丁");
+    over.appt(&x, "SWJ-1", "2024-01-01", None, None);
+    let st = structure(&over.facts(), &Params::default(), d("2024-06-30"));
+    assert_eq!(st.teams[0].card.light, Light::Red);
+    // A unit that must have a 党外 member and has none: red as well.
+    let mut b = B::new();
+    b.unit_full("JYJ", "江川市教育局", "市直单位", UnitSystem::Other, true)
+        .post("JYJ-1", "JYJ", "局长", Principal);
+    let w = b.cadre_full("戊", Gender::Female, "1985-01-01", Party::Cpc, "", "");
+    b.appt(
+        &w,
+        "JYJ-1",
+        "2020-01-01",
+        Some("2026-01-01"),
+        Some(Manner::OutsideExchange),
+    );
+    let card = &structure(&b.facts(), &Params::default(), d("2024-06-30")).teams[0].card;
+    let non_cpc = card.dimensions.iter().find(|d| d.key == "non_cpc").unwrap();
+    assert_eq!((non_cpc.light, non_cpc.veto), (Light::Red, true));
+    assert_eq!(card.light, Light::Red);
+    // With every dimension met the team is green.
+    let mut b = B::new();
+    b.unit_full("JYJ", "江川市教育局", "市直单位", UnitSystem::Other, false)
+        .post("JYJ-1", "JYJ", "局长", Principal);
+    let w = b.cadre_full("戊", Gender::Female, "1985-01-01", Party::Cpc, "", "");
+    b.appt(
+        &w,
+        "JYJ-1",
+        "2020-01-01",
+        None,
+        Some(Manner::OutsideExchange),
+    );
+    let card = &structure(&b.facts(), &Params::default(), d("2024-06-30")).teams[0].card;
+    assert_eq!(card.light, Light::Green);
+}

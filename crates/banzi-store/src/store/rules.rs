@@ -1,0 +1,183 @@
+//! Structure analysis and alerts (DOMAIN.md M2): the rule parameters in the database, and
+//! the registry loaded once (one query per table) for `banzi_domain::rules`.
+
+use super::{need, reader};
+use crate::connect::{Store, now_rfc3339};
+use crate::db;
+use banzi_domain::role::{Actor, Scope};
+use banzi_domain::roster::Roster;
+use banzi_domain::rules::{self, Facts, Params, Report, Structure};
+use banzi_domain::{Date, DomainError};
+
+/// What the dashboard shows for one date: the alerts and the structure, from one load.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub report: Report,
+    pub structure: Structure,
+    pub params: Params,
+}
+
+impl Store {
+    /// The rule parameters in force: stored values over the defaults.
+    pub async fn rule_params(&self, actor: &Actor) -> Result<Params, DomainError> {
+        reader(actor)?;
+        let pairs = on_conn!(self, |c, b| b::rules::params(c).await)?;
+        Params::from_pairs(&pairs)
+            .map_err(|e| DomainError::Internal(format!("数据库中的规则参数不合规：{e}")))
+    }
+
+    /// Sets rule parameters, each `(key, text)`; a blank text puts the default back. Every
+    /// change is checked first (all or nothing, field errors by key) and audited with before
+    /// and after. 组织部 staff only. Returns the parameters now in force.
+    pub async fn set_rule_params(
+        &self,
+        actor: &Actor,
+        changes: &[(String, String)],
+    ) -> Result<Params, DomainError> {
+        need(
+            actor.role.manages_appointments(),
+            "只有组织部工作人员可以修改规则参数",
+        )?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            let stored = b::rules::params(&mut *c).await?;
+            let defaults = Params::default();
+            let mut merged: Vec<(String, String)> = stored.clone();
+            let mut writes: Vec<(String, String, Option<String>)> = Vec::new();
+            for (key, text) in changes {
+                let key = key.trim();
+                let text = text.trim();
+                let Some(default) = defaults.get(key) else {
+                    return Err(DomainError::invalid(
+                        key,
+                        format!("没有名为“{key}”的规则参数"),
+                    ));
+                };
+                let before = stored
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(default.clone(), |(_, v)| v.clone());
+                merged.retain(|(k, _)| k != key);
+                // A value equal to the default is stored as the default: no row.
+                let value = (!text.is_empty() && text != default).then(|| text.to_string());
+                if let Some(v) = &value {
+                    merged.push((key.to_string(), v.clone()));
+                }
+                if value.as_deref().unwrap_or(&default) != before {
+                    writes.push((key.to_string(), before, value));
+                }
+            }
+            let params = Params::from_pairs(&merged)?;
+            for (key, before, value) in &writes {
+                b::rules::set_param(&mut *c, actor, key, before, value.as_deref(), &now).await?;
+            }
+            Ok(params)
+        })
+    }
+
+    /// The whole registry as a roster, for analysis (not an export: nothing leaves the
+    /// program, so nothing is audited here). One query per table.
+    async fn snapshot(&self) -> Result<Roster, DomainError> {
+        on_conn!(self, |c, b| b::roster::snapshot(c).await)
+    }
+
+    /// Runs every alert rule of M2 over the whole registry on `as_of`. A unit liaison gets
+    /// the alerts of its own unit only.
+    pub async fn check(&self, actor: &Actor, as_of: Date) -> Result<Report, DomainError> {
+        Ok(self.analyse(actor, as_of).await?.report)
+    }
+
+    /// Alerts and structure (R-STRUCT-1) from one load of the registry. A unit liaison sees
+    /// its own unit only: its alerts and its teams (the city profile is left empty).
+    pub async fn analyse(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
+        let scope = reader(actor)?.clone();
+        let params = self.rule_params(actor).await?;
+        let roster = self.snapshot().await?;
+        let (report, structure) = tokio::task::spawn_blocking({
+            let params = params.clone();
+            move || {
+                let facts = Facts::new(&roster);
+                drop(roster);
+                let report = rules::evaluate(&facts, &params, as_of);
+                let structure = rules::structure(&facts, &params, as_of);
+                (report, structure)
+            }
+        })
+        .await
+        .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))?;
+        Ok(match scope {
+            Scope::All => Analysis {
+                report,
+                structure,
+                params,
+            },
+            Scope::Unit(unit) => Analysis {
+                report: only_unit(report, &unit),
+                structure: Structure {
+                    as_of: structure.as_of,
+                    city: rules::Profile::default(),
+                    teams: structure
+                        .teams
+                        .into_iter()
+                        .filter(|t| t.unit == unit)
+                        .collect(),
+                },
+                params,
+            },
+        })
+    }
+
+    /// Records that alerts left the program (a file or a download): they name people.
+    pub async fn audit_alert_export(
+        &self,
+        actor: &Actor,
+        as_of: Date,
+        format: &str,
+        alerts: usize,
+    ) -> Result<(), DomainError> {
+        reader(actor)?;
+        let now = now_rfc3339();
+        let after =
+            serde_json::json!({ "as_of": as_of.to_string(), "format": format, "alerts": alerts });
+        in_tx!(self, |c, b| {
+            b::audit::append(
+                &mut *c,
+                crate::draft(
+                    actor,
+                    &now,
+                    "export.alerts",
+                    "alerts",
+                    &as_of.to_string(),
+                    None,
+                    Some(after),
+                ),
+            )
+            .await
+            .map(|_| ())
+        })
+    }
+}
+
+/// The report with only `unit`'s alerts, counted again.
+fn only_unit(mut report: Report, unit: &str) -> Report {
+    fn bump(c: &mut rules::LevelCounts, l: rules::Level) {
+        match l {
+            rules::Level::Violation => c.violation += 1,
+            rules::Level::Warning => c.warning += 1,
+            rules::Level::Notice => c.notice += 1,
+        }
+    }
+    report.alerts.retain(|a| a.unit == unit);
+    let s = &mut report.summary;
+    s.levels = rules::LevelCounts::default();
+    for r in &mut s.rules {
+        r.levels = rules::LevelCounts::default();
+    }
+    for a in &report.alerts {
+        bump(&mut s.levels, a.level);
+        if let Some(r) = s.rules.iter_mut().find(|r| r.rule == a.rule) {
+            bump(&mut r.levels, a.level);
+        }
+    }
+    report
+}

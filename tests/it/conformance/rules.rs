@@ -1,0 +1,143 @@
+//! Rule parameters and the alert check through the store, on both backends (issue 3):
+//! parameters are data, checked, audited and in force at once; a liaison sees its unit only.
+
+use super::{count_action, import};
+use crate::fixture::{wang_qiang, zhang_wei};
+use crate::helpers::{as_role, staff};
+use banzi_domain::DomainError;
+use banzi_domain::date::parse_date;
+use banzi_domain::role::Role;
+use banzi_store::Store;
+
+fn exch1(r: &banzi_domain::rules::Report) -> Vec<(String, String, String)> {
+    r.alerts
+        .iter()
+        .filter(|a| a.rule == "R-EXCH-1")
+        .map(|a| {
+            (
+                a.cadre.clone().unwrap_or_default(),
+                a.level.key().to_string(),
+                a.due.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// R-EXCH-1, R-EXCH-6 with their parameters; R-SEC-3 (every change audited).
+async fn parameters_are_checked_audited_and_in_force_at_once(store: Store) {
+    import(&store).await;
+    let day = parse_date("2026-11-21").expect("date");
+    let before = store.check(&staff(), day).await.expect("check");
+    assert_eq!(
+        exch1(&before),
+        [
+            (zhang_wei(), "violation".into(), "2026-03-01".into()),
+            (wang_qiang(), "violation".into(), "2022-06-01".into()),
+        ]
+    );
+
+    // Twelve years for a 正职: 张伟 is due 2028-03-01, past the 12-month lookahead.
+    let set = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
+    let p = store
+        .set_rule_params(&staff(), &set("exch.principal_years", "12"))
+        .await
+        .expect("set");
+    assert_eq!(p.principal_years, 12);
+    assert_eq!(
+        exch1(&store.check(&staff(), day).await.expect("check")),
+        [(wang_qiang(), "violation".into(), "2024-06-01".into())]
+    );
+    // A longer lookahead brings 张伟 back as an anticipated warning (R-EXCH-6).
+    store
+        .set_rule_params(&staff(), &set("exch.lookahead_months", "24"))
+        .await
+        .expect("set");
+    assert!(
+        exch1(&store.check(&staff(), day).await.expect("check")).contains(&(
+            zhang_wei(),
+            "warning".into(),
+            "2028-03-01".into()
+        ))
+    );
+    assert_eq!(count_action(&store, "rule_param.set").await, 2);
+
+    // Bad values are refused by key, all or nothing.
+    let bad = vec![
+        ("exch.lookahead_months".to_string(), "6".to_string()),
+        ("exch.deputy_years".to_string(), "十".to_string()),
+        ("struct.young_team_ratio".to_string(), "3/2".to_string()),
+    ];
+    match store.set_rule_params(&staff(), &bad).await {
+        Err(DomainError::Invalid(fields)) => {
+            let keys: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(keys, ["exch.deputy_years", "struct.young_team_ratio"]);
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+    match store.set_rule_params(&staff(), &set("no.such", "1")).await {
+        Err(DomainError::Invalid(fields)) => assert_eq!(fields[0].field, "no.such"),
+        other => panic!("expected an unknown key, got {other:?}"),
+    }
+    let p = store.rule_params(&staff()).await.expect("params");
+    assert_eq!(p.lookahead_months, 24, "the refused change wrote nothing");
+    assert_eq!(count_action(&store, "rule_param.set").await, 2);
+
+    // Blank puts the default back; setting the same value again writes nothing.
+    store
+        .set_rule_params(&staff(), &set("exch.lookahead_months", ""))
+        .await
+        .expect("default");
+    store
+        .set_rule_params(&staff(), &set("exch.principal_years", "12"))
+        .await
+        .expect("same");
+    let p = store.rule_params(&staff()).await.expect("params");
+    assert_eq!((p.lookahead_months, p.principal_years), (12, 12));
+    assert_eq!(count_action(&store, "rule_param.set").await, 3);
+
+    // Only 组织部 staff change parameters; a leader reads them.
+    let leader = as_role(Role::Leader, None);
+    assert!(store.rule_params(&leader).await.is_ok());
+    assert!(matches!(
+        store
+            .set_rule_params(&leader, &set("exch.principal_years", "8"))
+            .await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(store.verify_audit().await.expect("verify").is_ok());
+}
+
+both!(parameters_are_checked_audited_and_in_force_at_once);
+
+/// R-SEC-1: the liaison of 市财政局 gets the alerts and teams of 市财政局 only.
+async fn a_liaison_sees_the_alerts_of_its_unit_only(store: Store) {
+    import(&store).await;
+    let day = parse_date("2026-11-21").expect("date");
+    let all = store.analyse(&staff(), day).await.expect("all");
+    let mine = store
+        .analyse(&as_role(Role::Liaison, Some("U1")), day)
+        .await
+        .expect("liaison");
+    assert!(all.report.alerts.iter().any(|a| a.unit == "U2"));
+    assert!(!mine.report.alerts.is_empty());
+    assert!(mine.report.alerts.iter().all(|a| a.unit == "U1"));
+    assert_eq!(
+        mine.report.summary.levels.total(),
+        mine.report.alerts.len(),
+        "counted again for the unit"
+    );
+    assert!(mine.structure.teams.iter().all(|t| t.unit == "U1"));
+    assert_eq!(
+        mine.structure.city.members, 0,
+        "no city profile for a liaison"
+    );
+    assert!(
+        store
+            .check(&as_role(Role::Auditor, None), day)
+            .await
+            .is_err(),
+        "the audit administrator reads no registry"
+    );
+}
+
+both!(a_liaison_sees_the_alerts_of_its_unit_only);
