@@ -393,3 +393,98 @@ async fn the_auditor_reads_an_import_batch_as_a_table() {
     })
     .await;
 }
+
+/// The guard's refusals (CSRF token, origin), the sign-in page's errors and the "not found"
+/// page of an unknown address or static file read in the language the reader chose.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_and_not_found_read_in_the_chosen_language() {
+    let app = app().await;
+    let base = app.base.clone();
+    let before = count_changes(&app.db.store).await;
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let session = c.cookie.clone().expect("signed in");
+        let token = c.csrf.clone().expect("token");
+        let path = format!("/cadres/{}/records", zhang_wei());
+        let fields = [
+            ("kind".to_string(), "rating".to_string()),
+            ("a".into(), "2025".into()),
+            ("b".into(), "优秀".into()),
+        ];
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .new_agent();
+        for (lang, csrf, cross, nowhere, bad_query, bad_login) in [
+            (
+                "en",
+                "The form has expired (security check failed); reload the page and try again",
+                "Refused: the request came from another site",
+                "The page or file you asked for does not exist",
+                "Malformed search",
+                "Wrong login or password",
+            ),
+            (
+                "zh-TW",
+                "表單已失效（安全驗證未通過），請重新整理頁面後重試",
+                "請求來源不符，已拒絕（跨站請求）",
+                "您要存取的頁面或檔案不存在",
+                "查詢條件格式不對",
+                "登入名或密碼錯誤",
+            ),
+            (
+                "zh-CN",
+                "表单已失效（安全校验未通过），请刷新页面后重试",
+                "请求来源不符，已拒绝（跨站请求）",
+                "您访问的页面或文件不存在",
+                "查询条件格式不对",
+                "登录名或密码错误",
+            ),
+        ] {
+            c.cookie = Some(format!("{session}; banzi_lang={lang}"));
+            c.csrf = None;
+            let no_token = c.post_raw(&path, &fields);
+            assert_eq!(no_token.status, 403, "{lang}");
+            assert!(no_token.body.contains(csrf), "{lang}: {}", no_token.body);
+
+            let mut with = fields.to_vec();
+            with.push(("_csrf".into(), token.clone()));
+            let mut r = agent
+                .post(format!("{base}{path}"))
+                .header("cookie", format!("{session}; banzi_lang={lang}"))
+                .header("origin", "http://evil.example")
+                .send_form(with.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                .expect("post");
+            assert_eq!(r.status().as_u16(), 403, "{lang}");
+            let body = r.body_mut().read_to_string().expect("body");
+            assert!(body.contains(cross), "{lang}: {body}");
+
+            let html = format!("<html lang=\"{lang}\">");
+            for missing in ["/no-such-page", "/static/no-such-file.js"] {
+                let r = c.get(missing);
+                assert_eq!(r.status, 404, "{lang} {missing}");
+                assert!(r.body.contains(nowhere), "{lang} {missing}: {}", r.body);
+                assert!(r.body.contains(&html), "{lang} {missing}: {}", r.body);
+            }
+
+            // Signed out: the sign-in page's own errors.
+            let mut anon = Client::new(&base);
+            anon.cookie = Some(format!("banzi_lang={lang}"));
+            let r = anon.get("/login?next=/a&next=/b");
+            assert_eq!(r.status, 422, "{lang}");
+            assert!(r.body.contains(bad_query), "{lang}: {}", r.body);
+            assert!(r.body.contains(&html), "{lang}: {}", r.body);
+            let r = anon.login("nobody", "wrong-password-1");
+            assert_eq!(r.status, 401, "{lang}");
+            assert!(r.body.contains(bad_login), "{lang}: {}", r.body);
+        }
+    })
+    .await;
+    assert_eq!(
+        count_changes(&app.db.store).await,
+        before,
+        "refused writes change nothing"
+    );
+}

@@ -6,7 +6,7 @@
 //! our own pages (Origin / Sec-Fetch-Site) and carry the session's CSRF token.
 
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::ErrorPage;
 use crate::i18n::{Lang, Tr};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -114,13 +114,21 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-fn denied(status: StatusCode, msg: &str) -> Response {
+/// A refusal of the guard, as plain text in the reader's language (`msg` is the Chinese
+/// message, translated through the catalog).
+fn denied(tr: Tr, status: StatusCode, msg: &str) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        msg.to_string(),
+        tr.m(msg),
     )
         .into_response()
+}
+
+/// A failure of the guard itself (the store, a broken account), drawn in the reader's
+/// language: the guard runs outside the [`crate::error::localize`] layer.
+fn failed(tr: Tr, e: &DomainError) -> Response {
+    ErrorPage::of(e).render(tr)
 }
 
 fn to_login(req_path: &str, reason: Option<&str>) -> Response {
@@ -149,17 +157,22 @@ pub fn encode(s: &str) -> String {
 pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
     req.extensions_mut().insert(lang);
+    let tr = Tr { lang };
     let path = req.uri().path().to_string();
     let is_write = req.method() != Method::GET && req.method() != Method::HEAD;
     if is_write && !same_origin(req.headers()) {
-        return denied(StatusCode::FORBIDDEN, "请求来源不符，已拒绝（跨站请求）");
+        return denied(
+            tr,
+            StatusCode::FORBIDDEN,
+            "请求来源不符，已拒绝（跨站请求）",
+        );
     }
     if is_public(&path) {
         return next.run(req).await;
     }
     let Some(token) = cookie(req.headers(), COOKIE) else {
         return if is_write {
-            denied(StatusCode::UNAUTHORIZED, "请先登录")
+            denied(tr, StatusCode::UNAUTHORIZED, "请先登录")
         } else {
             to_login(&path, None)
         };
@@ -169,18 +182,18 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         Ok(Some(s)) => s,
         Ok(None) => {
             return if is_write {
-                denied(StatusCode::UNAUTHORIZED, "请先登录")
+                denied(tr, StatusCode::UNAUTHORIZED, "请先登录")
             } else {
                 to_login(&path, None)
             };
         }
-        Err(e) => return WebError(e).into_response(),
+        Err(e) => return failed(tr, &e),
     };
     let idle_limit = minutes_ago(state.config.idle_minutes);
     if session.last_seen < idle_limit {
         let _ = state.store.delete_session(&token_hash).await;
         return if is_write {
-            denied(StatusCode::UNAUTHORIZED, "会话已超时，请重新登录")
+            denied(tr, StatusCode::UNAUTHORIZED, "会话已超时，请重新登录")
         } else {
             to_login(&path, Some("idle"))
         };
@@ -191,14 +204,14 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             let _ = state.store.delete_session(&token_hash).await;
             return to_login(&path, None);
         }
-        Err(e) => return WebError(e).into_response(),
+        Err(e) => return failed(tr, &e),
     };
     let actor = match actor_of(&user) {
         Ok(a) => a,
-        Err(e) => return WebError(e).into_response(),
+        Err(e) => return failed(tr, &e),
     };
     if let Err(e) = state.store.touch_session(&token_hash, &now_rfc3339()).await {
-        return WebError(e).into_response();
+        return failed(tr, &e);
     }
     if is_write {
         let header_token = req
@@ -216,7 +229,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         } else if is_form {
             let (parts, body) = req.into_parts();
             let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
-                return denied(StatusCode::PAYLOAD_TOO_LARGE, "表单内容过大");
+                return denied(tr, StatusCode::PAYLOAD_TOO_LARGE, "表单内容过大");
             };
             let field = form_urlencoded_field(&bytes, "_csrf");
             req = Request::from_parts(parts, Body::from(bytes));
@@ -226,6 +239,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         };
         if !ok {
             return denied(
+                tr,
                 StatusCode::FORBIDDEN,
                 "表单已失效（安全校验未通过），请刷新页面后重试",
             );

@@ -2,8 +2,9 @@
 //! their detail and shown to the user without it.
 //!
 //! `IntoResponse` cannot see the request, so the page is first drawn in zh-CN and what it
-//! shows is kept on the response; [`localize`], a layer over the pages, draws it again in the
-//! reader's language.
+//! shows is kept on the response; [`localize`], a layer over the pages and the sign-in
+//! routes, draws it again in the reader's language. What answers outside the handlers (the
+//! request guard, [`not_found`]) draws its page in that language at once.
 
 use crate::i18n::{Lang, Tr};
 use askama::Template;
@@ -92,6 +93,15 @@ impl ErrorPage {
         }
     }
 
+    /// The page for an address no route or file serves.
+    pub fn no_such_page() -> ErrorPage {
+        ErrorPage {
+            status: StatusCode::NOT_FOUND,
+            title: "error.not_found",
+            lines: vec![Line::Text("error.no_page")],
+        }
+    }
+
     pub fn render(&self, tr: Tr) -> Response {
         let mut res = (self.status, Html(self.html(tr))).into_response();
         res.extensions_mut().insert(self.clone());
@@ -131,6 +141,11 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         ErrorPage::of(&self.0).render(Tr { lang: Lang::ZhCn })
     }
+}
+
+/// The answer for an unknown address (the router's fallback) or static file.
+pub async fn not_found(tr: Tr) -> Response {
+    ErrorPage::no_such_page().render(tr)
 }
 
 /// Draws an error page again in the reader's language (the guard put it on the request).
@@ -228,5 +243,15 @@ mod tests {
             "the detail stays in the log"
         );
         assert!(en.contains("Try again later"), "{en}");
+
+        let nowhere = ErrorPage::no_such_page();
+        assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+        let en = nowhere.html(Tr { lang: Lang::En });
+        assert!(en.contains("<html lang=\"en\">"), "{en}");
+        assert!(en.contains("does not exist"), "{en}");
+        let tw = nowhere.html(Tr { lang: Lang::ZhTw });
+        assert!(tw.contains("頁面或檔案不存在"), "{tw}");
+        let cn = nowhere.html(Tr { lang: Lang::ZhCn });
+        assert!(cn.contains("页面或文件不存在"), "{cn}");
     }
 }

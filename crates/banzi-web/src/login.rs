@@ -24,6 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/lang/{code}", get(set_lang))
         .route("/healthz", get(|| async { "ok" }))
+        // A rejected query or form, or a failure of the store, in the reader's language.
+        .layer(axum::middleware::from_fn(crate::error::localize))
 }
 
 #[derive(Template, WebTemplate)]
