@@ -144,6 +144,19 @@ async fn every_route_for_every_role() {
                 ),
                 ("/lang/en?back=/".into(), Ok),
                 ("/lang/zh-CN?back=/".into(), Ok),
+                // Structure analysis and alerts: registry readers (a liaison its own unit).
+                ("/analysis".into(), reads(role)),
+                ("/analysis?as_of=2026-06-01".into(), reads(role)),
+                ("/analysis/teams?light=red".into(), reads(role)),
+                ("/analysis/team?unit=U1".into(), reads(role)),
+                (
+                    "/analysis/team?unit=U2".into(),
+                    if liaison { NotFound } else { reads(role) },
+                ),
+                ("/analysis/params".into(), reads(role)),
+                ("/alerts".into(), reads(role)),
+                ("/alerts?rule=R-EXCH-1&unit=U2&page=2".into(), reads(role)),
+                ("/alerts/export.xlsx?level=notice".into(), reads(role)),
             ];
             for (path, want) in gets {
                 let got = c.get(&path).status;
@@ -296,6 +309,11 @@ async fn every_route_for_every_role() {
                     ],
                     only(role, &[Role::Staff]),
                 ),
+                (
+                    "/analysis/params".into(),
+                    vec![("train.secondment_target", "90".into())],
+                    only(role, &[Role::Staff]),
+                ),
             ];
             for (path, fields, want) in posts {
                 let fields: Vec<(&str, &str)> =
@@ -342,6 +360,11 @@ async fn every_route_for_every_role() {
             "/audit/1",
             "/admin/users",
             "/roster/export.xlsx",
+            "/analysis",
+            "/analysis/team?unit=U1",
+            "/analysis/params",
+            "/alerts",
+            "/alerts/export.xlsx",
         ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {
@@ -351,9 +374,11 @@ async fn every_route_for_every_role() {
                 ));
             }
         }
-        let r = anon.post("/units", &[("code", "X")]);
-        if r.status != 401 {
-            failures.push(format!("anonymous POST /units: got {}", r.status));
+        for path in ["/units", "/analysis/params"] {
+            let r = anon.post(path, &[("code", "X")]);
+            if r.status != 401 {
+                failures.push(format!("anonymous POST {path}: got {}", r.status));
+            }
         }
         failures
     })
@@ -372,6 +397,18 @@ async fn every_route_for_every_role() {
         .map(|u| u.code.as_str())
         .collect();
     assert_eq!(created, ["Nstaff"]);
+    // Only staff's rule parameter change took, by the audit trail.
+    let p = store.rule_params(&staff()).await.expect("params");
+    assert_eq!(p.secondment_target, 90);
+    let audit = crate::helpers::audited(
+        &store,
+        "rule_param.set",
+        None,
+        Some("train.secondment_target"),
+    )
+    .await;
+    let setters: Vec<&str> = audit.iter().map(|r| r.actor.as_str()).collect();
+    assert_eq!(setters, ["staff"], "who set the rule parameter");
     // Who changed whom, by the audit trail (the staff's workbook upload at the end restores
     // the fixture's values, so the trail is the record).
     let auditor = crate::helpers::as_role(Role::Auditor, None);

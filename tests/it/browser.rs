@@ -3,23 +3,14 @@
 
 use crate::fixture;
 use crate::helpers::{Backend, PASSWORD, TestApp, seed_users, staff};
-use crate::webdriver::{Driver, chromium_available};
+use crate::webdriver::{Driver, browser_or_skip, server_runtime};
 
 #[test]
 fn appoint_from_search_to_team_page() {
-    if !chromium_available() {
-        // CI installs Chromium (.ci/run); a developer machine without it is told, not fooled.
-        assert!(
-            std::env::var("BANZI_SKIP_BROWSER").is_ok(),
-            "Chromium and chromedriver are required (apt-get install chromium chromium-driver) or set BANZI_SKIP_BROWSER=1"
-        );
+    if !browser_or_skip() {
         return;
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let rt = server_runtime();
     let app = rt.block_on(async {
         let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
         app.db
@@ -35,18 +26,7 @@ fn appoint_from_search_to_team_page() {
 
     d.goto(&format!("{base}/units/U1")).expect("goto");
     // Not signed in: sent to the login page, and back afterwards.
-    d.find("#login")
-        .expect("login field")
-        .send_keys("staff")
-        .expect("type");
-    d.find("#password")
-        .expect("password field")
-        .send_keys(PASSWORD)
-        .expect("type");
-    d.find("#login-submit")
-        .expect("button")
-        .click()
-        .expect("click");
+    d.sign_in("staff", PASSWORD).expect("sign in");
     d.wait_for_text("#unit-name", "市财政局")
         .expect("team page after login");
     assert_eq!(

@@ -23,7 +23,14 @@ pub fn zhao_min() -> String {
     id(4, "1990-07-01", Gender::Female)
 }
 
-fn unit(code: &str, name: &str, parent: &str, category: &str, system: &str, non_cpc: &str) -> Unit {
+pub fn unit(
+    code: &str,
+    name: &str,
+    parent: &str,
+    category: &str,
+    system: &str,
+    non_cpc: &str,
+) -> Unit {
     Unit::parse(&UnitRaw {
         code: code.into(),
         name: name.into(),
@@ -36,7 +43,7 @@ fn unit(code: &str, name: &str, parent: &str, category: &str, system: &str, non_
     .expect("unit")
 }
 
-fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Post {
+pub fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Post {
     Post::parse(&PostRaw {
         code: code.into(),
         unit_code: unit.into(),
@@ -48,7 +55,7 @@ fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Post {
     .expect("post")
 }
 
-fn cadre(idn: &str, name: &str, gender: &str, birth: &str, party: &str, edu: &str) -> Cadre {
+pub fn cadre(idn: &str, name: &str, gender: &str, birth: &str, party: &str, edu: &str) -> Cadre {
     Cadre::parse(&CadreRaw {
         id_number: idn.into(),
         name: name.into(),
@@ -64,7 +71,7 @@ fn cadre(idn: &str, name: &str, gender: &str, birth: &str, party: &str, edu: &st
     .expect("cadre")
 }
 
-fn appt(idn: &str, post: &str, start: &str, end: &str) -> Appointment {
+pub fn appt(idn: &str, post: &str, start: &str, end: &str) -> Appointment {
     Appointment::parse(&AppointmentRaw {
         id_number: idn.into(),
         post_code: post.into(),
@@ -76,7 +83,7 @@ fn appt(idn: &str, post: &str, start: &str, end: &str) -> Appointment {
     .expect("appointment")
 }
 
-fn at<T>(v: Vec<T>) -> Vec<Located<T>> {
+pub fn at<T>(v: Vec<T>) -> Vec<Located<T>> {
     v.into_iter()
         .enumerate()
         .map(|(i, value)| Located {

@@ -104,6 +104,27 @@ pub fn as_role(role: Role, unit: Option<&str>) -> Actor {
     }
 }
 
+/// The audit entries `action` wrote on records of type `entity` or with key `key`, newest
+/// first, as the audit administrator reads them.
+pub async fn audited(
+    store: &Store,
+    action: &str,
+    entity: Option<&str>,
+    key: Option<&str>,
+) -> Vec<banzi_store::AuditRow> {
+    let filter = banzi_store::AuditFilter {
+        entity: entity.map(String::from),
+        key: key.map(String::from),
+        per_page: 100,
+        ..Default::default()
+    };
+    let (rows, _) = store
+        .audit_page(&as_role(Role::Auditor, None), &filter)
+        .await
+        .expect("audit");
+    rows.into_iter().filter(|r| r.action == action).collect()
+}
+
 /// One account per role (the liaison of `liaison_unit`, if given), all with [`PASSWORD`].
 pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
     let admin = Actor {

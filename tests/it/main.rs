@@ -1,5 +1,6 @@
 //! All integration tests in one binary (linking many is slow on 2 cores).
 
+mod analysis_http;
 mod authz;
 mod browser;
 mod check;

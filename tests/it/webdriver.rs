@@ -43,6 +43,29 @@ pub fn chromium_available() -> bool {
     Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file()
 }
 
+/// Whether a browser test can run: without Chromium it fails, unless `BANZI_SKIP_BROWSER`
+/// says to skip (CI installs it; a developer machine without it is told, not fooled).
+pub fn browser_or_skip() -> bool {
+    if chromium_available() {
+        return true;
+    }
+    assert!(
+        std::env::var("BANZI_SKIP_BROWSER").is_ok(),
+        "Chromium and chromedriver are required (apt-get install chromium chromium-driver) or set BANZI_SKIP_BROWSER=1"
+    );
+    false
+}
+
+/// The runtime a browser test serves its app on (the test itself drives the browser from
+/// the main thread).
+pub fn server_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 /// An error answered by the WebDriver server (`{"value":{"error":..,"message":..}}`).
 /// It is wrapped in the `anyhow::Error`s returned here; use
 /// `err.downcast_ref::<WebDriverError>()` to inspect it.
@@ -227,6 +250,13 @@ impl Driver {
     fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
         let url = format!("{}/session/{}{}", self.base, self.session, path);
         self.request(method, &url, body)
+    }
+
+    /// Fills in and sends the sign-in form of the page shown.
+    pub fn sign_in(&self, login: &str, password: &str) -> Result<()> {
+        self.find("#login")?.send_keys(login)?;
+        self.find("#password")?.send_keys(password)?;
+        self.find("#login-submit")?.click()
     }
 
     /// Navigates to `url` and waits for the page to load.

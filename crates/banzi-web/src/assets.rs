@@ -1,7 +1,13 @@
 //! Scripts and styles embedded in the binary: nothing is loaded from the internet.
+//!
+//! These routes also carry the application's fallback: an address no route serves gets the
+//! "not found" page in the reader's language (rather than axum's empty 404).
 
+use crate::error::not_found;
+use crate::i18n::Tr;
 use axum::extract::Path;
-use axum::http::{StatusCode, header};
+use axum::extract::rejection::PathRejection;
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use rust_embed::RustEmbed;
@@ -11,10 +17,15 @@ use rust_embed::RustEmbed;
 struct Static;
 
 pub fn routes() -> axum::Router<crate::AppState> {
-    axum::Router::new().route("/static/{*path}", get(file))
+    axum::Router::new()
+        .route("/static/{*path}", get(file))
+        .fallback(not_found)
 }
 
-async fn file(Path(path): Path<String>) -> Response {
+async fn file(tr: Tr, path: Result<Path<String>, PathRejection>) -> Response {
+    let Ok(Path(path)) = path else {
+        return not_found(tr).await;
+    };
     match Static::get(&path) {
         Some(f) => {
             let mime = match path.rsplit('.').next() {
@@ -23,6 +34,7 @@ async fn file(Path(path): Path<String>) -> Response {
                 Some("svg") => "image/svg+xml",
                 Some("png") => "image/png",
                 Some("woff2") => "font/woff2",
+                Some("txt") | Some("md") => "text/plain; charset=utf-8",
                 _ => "application/octet-stream",
             };
             (
@@ -34,6 +46,6 @@ async fn file(Path(path): Path<String>) -> Response {
             )
                 .into_response()
         }
-        None => (StatusCode::NOT_FOUND, "未找到").into_response(),
+        None => not_found(tr).await,
     }
 }

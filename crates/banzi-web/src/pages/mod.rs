@@ -3,6 +3,10 @@
 
 mod admin;
 pub use admin::check_password;
+mod alerts;
+mod analysis;
+mod analysis_charts;
+mod analysis_team;
 mod audit;
 mod cadre_form;
 mod cadres;
@@ -11,6 +15,7 @@ mod profile;
 mod roster;
 mod roster_import;
 pub use roster_import::ImportBoard;
+mod rule_params;
 mod unit_forms;
 mod units;
 
@@ -32,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .merge(profile::routes())
         .merge(roster::routes())
         .merge(audit::routes())
+        .merge(analysis::routes())
+        .merge(alerts::routes())
         .merge(admin::routes())
         .layer(axum::middleware::from_fn(crate::error::localize))
 }

@@ -89,6 +89,8 @@ pub struct HolderView {
 
 pub struct TeamBlock {
     pub name: String,
+    /// 班子名称 as stored (blank for the unit's one team): the team's key.
+    pub key: String,
     pub posts: Vec<PostView>,
     pub seats: i64,
     pub filled: usize,
@@ -165,6 +167,7 @@ async fn team(
             None => {
                 teams.push(TeamBlock {
                     name,
+                    key: p.team.clone(),
                     posts: Vec::new(),
                     seats: 0,
                     filled: 0,

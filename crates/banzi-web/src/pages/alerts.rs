@@ -1,0 +1,298 @@
+//! 预警 — the alert list of DOMAIN.md M2: filter by rule, level, unit and due window, a page
+//! of 100 at a time, and the filtered list as a workbook (one sheet per level), each export
+//! audited since it names people. A unit liaison gets its unit's alerts only (the store
+//! filters).
+
+use super::analysis::{AsOf, LevelView, level_view, rule_title};
+use super::{Ctx, is_htmx};
+use crate::AppState;
+use crate::auth::{Caller, encode};
+use crate::error::{Query, WebResult};
+use crate::i18n::Tr;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use banzi_domain::date::parse_opt_date;
+use banzi_domain::rules::{Alert, Level, RULES};
+use banzi_domain::{Date, DomainError};
+use banzi_store::UnitRow;
+use std::collections::HashMap;
+
+const PER_PAGE: usize = 100;
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/alerts", get(list))
+        .route("/alerts/export.xlsx", get(export))
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct AlertQuery {
+    #[serde(default)]
+    pub rule: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub due_from: String,
+    #[serde(default)]
+    pub due_to: String,
+    #[serde(default)]
+    pub as_of: String,
+    #[serde(default)]
+    pub page: Option<i64>,
+}
+
+impl AlertQuery {
+    /// The filters as a query string (without the page).
+    pub fn filters(&self) -> String {
+        [
+            ("rule", &self.rule),
+            ("level", &self.level),
+            ("unit", &self.unit),
+            ("due_from", &self.due_from),
+            ("due_to", &self.due_to),
+            ("as_of", &self.as_of),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v.trim())))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+
+    pub fn at_page(&self, page: usize) -> String {
+        match self.filters() {
+            f if f.is_empty() => format!("page={page}"),
+            f => format!("{f}&page={page}"),
+        }
+    }
+}
+
+/// The filters, read. Errors are (locale key of the field, message of the rules).
+struct Filter {
+    rule: Option<String>,
+    level: Option<Option<Level>>,
+    unit: Option<String>,
+    due_from: Option<Date>,
+    due_to: Option<Date>,
+}
+
+fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, String)>) {
+    let mut errors = Vec::new();
+    let mut date = |key: &'static str, text: &str| match parse_opt_date(text) {
+        Ok(d) => d,
+        Err(m) => {
+            errors.push((key, m));
+            None
+        }
+    };
+    let due_from = date("alerts.due_from", &q.due_from);
+    let due_to = date("alerts.due_to", &q.due_to);
+    let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let f = Filter {
+        rule: some(&q.rule),
+        // An unknown level matches nothing, as an unknown rule or unit does.
+        level: some(&q.level).map(|l| Level::ALL.into_iter().find(|x| x.key() == l)),
+        unit: some(&q.unit),
+        due_from,
+        due_to,
+    };
+    (f, errors)
+}
+
+impl Filter {
+    fn keeps(&self, a: &Alert) -> bool {
+        self.rule.as_ref().is_none_or(|r| a.rule == r)
+            && self.level.is_none_or(|l| l == Some(a.level))
+            && self.unit.as_ref().is_none_or(|u| &a.unit == u)
+            && self.due_from.is_none_or(|d| a.due.is_some_and(|x| x >= d))
+            && self.due_to.is_none_or(|d| a.due.is_some_and(|x| x <= d))
+    }
+}
+
+/// An alert as a row of the list.
+pub struct AlertRow {
+    pub level: LevelView,
+    pub rule: &'static str,
+    pub rule_title: &'static str,
+    pub due: String,
+    pub unit: String,
+    pub unit_name: String,
+    pub post: String,
+    pub cadre: String,
+    /// In the reader's language where the catalog knows it, else the Chinese of the rules.
+    pub message: String,
+}
+
+pub fn rows<'a>(
+    tr: &Tr,
+    alerts: impl Iterator<Item = &'a Alert>,
+    names: &HashMap<String, String>,
+) -> Vec<AlertRow> {
+    alerts
+        .map(|a| AlertRow {
+            level: level_view(tr, a.level),
+            rule: a.rule,
+            rule_title: rule_title(tr, a.rule),
+            due: a.due.map(|d| d.to_string()).unwrap_or_default(),
+            unit_name: names.get(&a.unit).cloned().unwrap_or_default(),
+            unit: a.unit.clone(),
+            post: a.post.clone().unwrap_or_default(),
+            cadre: a.cadre.clone().unwrap_or_default(),
+            message: tr.m(&a.message),
+        })
+        .collect()
+}
+
+pub fn unit_names(units: &[UnitRow]) -> HashMap<String, String> {
+    units
+        .iter()
+        .map(|u| (u.code.clone(), u.name.clone()))
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "alerts.html")]
+struct ListPage {
+    ctx: Ctx,
+    q: AlertQuery,
+    units: Vec<UnitRow>,
+    /// (id, title) of every rule; (key, name) of every level.
+    rules: Vec<(&'static str, &'static str)>,
+    levels: Vec<LevelView>,
+    r: Results,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "alert_results.html")]
+struct Results {
+    tr: Tr,
+    as_of: String,
+    errors: Vec<String>,
+    /// Matching alerts by level, and in all.
+    counts: Vec<(LevelView, usize)>,
+    total: usize,
+    rows: Vec<AlertRow>,
+    page: usize,
+    pages: usize,
+    prev: String,
+    next: String,
+    export: String,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(q): Query<AlertQuery>,
+) -> WebResult<Response> {
+    let as_of = AsOf::parse(&q.as_of);
+    let (filter, errors) = read(&q);
+    let mut errors: Vec<String> = errors
+        .into_iter()
+        .map(|(k, m)| format!("{}{}{}", tr.t(k), tr.t("p.colon"), tr.m(&m)))
+        .collect();
+    errors.extend(Some(as_of.error_text(&tr)).filter(|e| !e.is_empty()));
+    let units = s.store.units(&caller.actor).await?;
+    let report = s.store.check(&caller.actor, as_of.date).await?;
+    let matching: Vec<&Alert> = if errors.is_empty() {
+        report.alerts.iter().filter(|a| filter.keeps(a)).collect()
+    } else {
+        Vec::new()
+    };
+    let pages = matching.len().div_ceil(PER_PAGE).max(1);
+    let page = usize::try_from(q.page.unwrap_or(1))
+        .unwrap_or(1)
+        .clamp(1, pages);
+    let names = unit_names(&units);
+    let r = Results {
+        tr,
+        as_of: as_of.date.to_string(),
+        errors,
+        counts: Level::ALL
+            .into_iter()
+            .map(|l| {
+                let n = matching.iter().filter(|a| a.level == l).count();
+                (level_view(&tr, l), n)
+            })
+            .collect(),
+        total: matching.len(),
+        rows: rows(
+            &tr,
+            matching
+                .iter()
+                .copied()
+                .skip((page - 1) * PER_PAGE)
+                .take(PER_PAGE),
+            &names,
+        ),
+        page,
+        pages,
+        prev: q.at_page(page.saturating_sub(1)),
+        next: q.at_page(page + 1),
+        export: q.filters(),
+    };
+    if is_htmx(&headers) {
+        return Ok(r.into_response());
+    }
+    Ok(ListPage {
+        ctx: Ctx::new(tr, &caller, &format!("/alerts?{}", q.filters())),
+        q,
+        units,
+        rules: RULES.iter().map(|r| (*r, rule_title(&tr, r))).collect(),
+        levels: Level::ALL.iter().map(|l| level_view(&tr, *l)).collect(),
+        r,
+    }
+    .into_response())
+}
+
+/// The filtered list as a workbook; audited (format, date, how many alerts).
+async fn export(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<AlertQuery>,
+) -> WebResult<Response> {
+    let as_of = AsOf::parse(&q.as_of);
+    let (filter, errors) = read(&q);
+    if let Some(m) = as_of
+        .error
+        .clone()
+        .or(errors.into_iter().next().map(|e| e.1))
+    {
+        return Err(DomainError::invalid("查询条件", m).into());
+    }
+    let report = s.store.check(&caller.actor, as_of.date).await?;
+    let alerts: Vec<Alert> = report
+        .alerts
+        .into_iter()
+        .filter(|a| filter.keeps(a))
+        .collect();
+    let count = alerts.len();
+    let data = tokio::task::spawn_blocking(move || banzi_io::write_alerts(&alerts))
+        .await
+        .map_err(super::roster::io_err)?
+        .map_err(super::roster::io_err)?;
+    s.store
+        .audit_alert_export(&caller.actor, as_of.date, "xlsx", count)
+        .await?;
+    let name = format!("alerts-{}.xlsx", as_of.date);
+    Ok((
+        [
+            (header::CONTENT_TYPE, XLSX.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        data,
+    )
+        .into_response())
+}
