@@ -78,10 +78,18 @@ async fn the_page_follows_its_own_import_and_no_one_elses() {
     assert!(ticket.chars().all(|ch| ch.is_ascii_hexdigit()));
     assert!(page.body.find("name=\"ticket\"") < page.body.find("name=\"file\""));
     assert_eq!(stage.status, 200);
-    assert!(stage.body.contains("已读取 干部 500/1000"), "{}", stage.body);
+    assert!(
+        stage.body.contains("已读取 干部 500/1000"),
+        "{}",
+        stage.body
+    );
     assert!(stage.body.contains("已写入 单位 3"), "{}", stage.body);
     assert_eq!(other.status, 200);
-    assert!(!other.body.contains("任职"), "another user's import: {}", other.body);
+    assert!(
+        !other.body.contains("任职"),
+        "another user's import: {}",
+        other.body
+    );
     // An import that has ended is off the board.
     drop(mine);
     let done = blocking(move || c.get("/roster/import/progress?ticket=t1")).await;

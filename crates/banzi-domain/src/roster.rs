@@ -429,8 +429,16 @@ mod tests {
         let cadres: Vec<Cadre> = (1..=4).map(cadre).collect();
         let outsider = cadre(9);
         Roster {
-            units: vec![at(2, unit("A", None)), at(3, unit("B", Some("Z"))), at(4, unit("A", None))],
-            posts: vec![at(2, post("P1", "A")), at(3, post("P2", "Q")), at(4, post("P1", "A"))],
+            units: vec![
+                at(2, unit("A", None)),
+                at(3, unit("B", Some("Z"))),
+                at(4, unit("A", None)),
+            ],
+            posts: vec![
+                at(2, post("P1", "A")),
+                at(3, post("P2", "Q")),
+                at(4, post("P1", "A")),
+            ],
             cadres: cadres
                 .iter()
                 .enumerate()
@@ -438,7 +446,10 @@ mod tests {
                 .chain([at(6, cadres[0].clone())])
                 .collect(),
             appointments: vec![
-                at(2, appointment(&cadres[0], "P1", "2010-01-01", Some("2015-01-01"))),
+                at(
+                    2,
+                    appointment(&cadres[0], "P1", "2010-01-01", Some("2015-01-01")),
+                ),
                 at(3, appointment(&cadres[1], "P1", "2012-01-01", None)),
                 at(4, appointment(&cadres[2], "PX", "2012-01-01", None)),
                 at(5, appointment(&outsider, "P1", "2012-01-01", None)),

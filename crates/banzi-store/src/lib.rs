@@ -10,6 +10,7 @@
 mod connect;
 mod rows;
 mod rows_in;
+mod snapshot_sqlite;
 mod store;
 mod types;
 

@@ -197,7 +197,10 @@ async fn unit_tree_in_any_order_and_moves_under_new_units(store: Store) {
 both!(unit_tree_in_any_order_and_moves_under_new_units);
 
 /// Sends `feeds` down a channel the way `banzi_io::spawn_reader` does, and imports it.
-async fn import_fed(store: &Store, feeds: Vec<Feed>) -> Result<banzi_store::ImportSummary, ImportError> {
+async fn import_fed(
+    store: &Store,
+    feeds: Vec<Feed>,
+) -> Result<banzi_store::ImportSummary, ImportError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel(feeds.len().max(1));
     for f in feeds {
         tx.send(f).await.expect("send");
@@ -234,7 +237,9 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
     match import_fed(&store, feeds).await {
         Err(ImportError::Rows(rows)) => {
             assert_eq!(
-                rows.iter().map(|e| (e.sheet.as_str(), e.row, e.column.as_str())).collect::<Vec<_>>(),
+                rows.iter()
+                    .map(|e| (e.sheet.as_str(), e.row, e.column.as_str()))
+                    .collect::<Vec<_>>(),
                 [("干部", 99, "身份证号")]
             );
         }
@@ -243,7 +248,12 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
     nothing_written(&store).await;
 
     // Every part is clean but the reader found an error later in the file.
-    let late = RowError { sheet: "培训".into(), row: 7, column: "开始".into(), message: "日期格式不对".into() };
+    let late = RowError {
+        sheet: "培训".into(),
+        row: 7,
+        column: "开始".into(),
+        message: "日期格式不对".into(),
+    };
     let mut feeds = parts(Vec::new());
     feeds.push(Feed::End(vec![late.clone()]));
     match import_fed(&store, feeds).await {
@@ -266,14 +276,32 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
     feeds.push(Feed::End(Vec::new()));
     let s = import_fed(&store, feeds).await.expect("clean feed");
     assert_eq!(
-        (s.units, s.posts, s.cadres, s.appointments, s.portfolios, s.trainings),
-        (r.units.len(), r.posts.len(), r.cadres.len(), r.appointments.len(), r.portfolios.len(), r.trainings.len())
+        (
+            s.units,
+            s.posts,
+            s.cadres,
+            s.appointments,
+            s.portfolios,
+            s.trainings
+        ),
+        (
+            r.units.len(),
+            r.posts.len(),
+            r.cadres.len(),
+            r.appointments.len(),
+            r.portfolios.len(),
+            r.trainings.len()
+        )
     );
     let again = store
         .import_roster(&staff(), &r, &|_, _, _| {})
         .await
         .expect("again");
-    assert_eq!(again.total(), 0, "the streamed import wrote the roster exactly");
+    assert_eq!(
+        again.total(),
+        0,
+        "the streamed import wrote the roster exactly"
+    );
 }
 
 both!(a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean);

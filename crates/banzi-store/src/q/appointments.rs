@@ -11,6 +11,7 @@ pub async fn of_cadre(c: &mut Conn, cadre_id: i64) -> Result<Vec<AppointmentRow>
         .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
 }
 
+#[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all(c: &mut Conn) -> Result<Vec<AppointmentRow>, DomainError> {
     sqlx::query_as(safe(format!("{APPT_COLS} ORDER BY a.id"))).fetch_all(&mut *c).await.map_err(db)
 }
@@ -136,6 +137,7 @@ pub async fn portfolios_of(c: &mut Conn, cadre_id: i64) -> Result<Vec<PortfolioR
         .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
 }
 
+#[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all_portfolios(c: &mut Conn) -> Result<Vec<PortfolioRow>, DomainError> {
     sqlx::query_as(safe(format!("{PORTFOLIO_COLS} ORDER BY f.id"))).fetch_all(&mut *c).await.map_err(db)
 }
@@ -176,6 +178,7 @@ pub async fn trainings_of(c: &mut Conn, cadre_id: i64) -> Result<Vec<TrainingRow
         .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
 }
 
+#[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all_trainings(c: &mut Conn) -> Result<Vec<TrainingRow>, DomainError> {
     sqlx::query_as(safe(format!("{TRAINING_COLS} ORDER BY t.id"))).fetch_all(&mut *c).await.map_err(db)
 }

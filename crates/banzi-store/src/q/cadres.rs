@@ -35,6 +35,7 @@ pub async fn id_of(c: &mut Conn, id_number: &str) -> Result<Option<i64>, DomainE
     Ok(r.map(|x| x.0))
 }
 
+#[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
     sqlx::query_as(safe(format!("{CADRE_COLS} ORDER BY c.id")))
         .fetch_all(&mut *c)

@@ -368,8 +368,10 @@ impl Store {
             actor.role.manages_appointments(),
             "只有组织部工作人员可以导出花名册",
         )?;
+        let r = self.snapshot().await?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::roster::export(c, actor, &now).await)
+        in_tx!(self, |c, b| b::roster::audit_export(c, actor, &r, &now).await)?;
+        Ok(r)
     }
 }
 

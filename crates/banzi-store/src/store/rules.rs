@@ -75,16 +75,48 @@ impl Store {
         })
     }
 
-    /// The whole registry as a roster, for analysis (not an export: nothing leaves the
-    /// program, so nothing is audited here). One query per table.
-    async fn snapshot(&self) -> Result<Roster, DomainError> {
-        on_conn!(self, |c, b| b::roster::snapshot(c).await)
+    /// The whole registry as a roster, read in one transaction (a consistent view while
+    /// imports go on), one query per table. Not an export by itself: nothing leaves the
+    /// program, so nothing is audited here.
+    pub(crate) async fn snapshot(&self) -> Result<Roster, DomainError> {
+        match self {
+            Store::Sqlite(pool) => {
+                let mut tx = pool.begin().await.map_err(db)?;
+                let r = crate::snapshot_sqlite::snapshot(&mut tx).await;
+                tx.rollback().await.map_err(db)?;
+                r
+            }
+            Store::Pg(pool) => {
+                let mut tx = pool.begin().await.map_err(db)?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+                let r = crate::pg::roster::snapshot(&mut tx).await;
+                tx.rollback().await.map_err(db)?;
+                r
+            }
+        }
     }
 
     /// Runs every alert rule of M2 over the whole registry on `as_of`. A unit liaison gets
     /// the alerts of its own unit only.
     pub async fn check(&self, actor: &Actor, as_of: Date) -> Result<Report, DomainError> {
-        Ok(self.analyse(actor, as_of).await?.report)
+        let scope = reader(actor)?.clone();
+        let params = self.rule_params(actor).await?;
+        let roster = self.snapshot().await?;
+        let report = tokio::task::spawn_blocking(move || {
+            let facts = Facts::new(&roster);
+            // Freeing a province's roster takes a while: on the side, not in the way.
+            std::thread::spawn(move || drop(roster));
+            rules::evaluate(&facts, &params, as_of)
+        })
+        .await
+        .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))?;
+        Ok(match scope {
+            Scope::All => report,
+            Scope::Unit(unit) => only_unit(report, &unit),
+        })
     }
 
     /// Alerts and structure (R-STRUCT-1) from one load of the registry. A unit liaison sees

@@ -1,0 +1,285 @@
+//! The whole registry read from SQLite in one pass per table, straight into domain values
+//! (the alerts of issue 3 load a province: 200,000 cadres and a million appointments).
+//! Statements run on the handle sqlx lends out, as the bulk insert does (`rows_in`): sqlx
+//! would otherwise pass every row and value to the caller one message at a time. Rows refer
+//! to cadres and posts by row id, resolved here from the cadres and posts read first, so no
+//! query joins text keys. Stored values were checked on the way in; one that no longer
+//! parses is an internal error, never skipped.
+
+use crate::stored_date;
+use banzi_domain::codes::{
+    Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem,
+};
+use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
+use banzi_domain::roster::{Located, Roster};
+use banzi_domain::{DomainError, IdNumber};
+use libsqlite3_sys as ffi;
+use std::collections::HashMap;
+use std::ffi::{CStr, CString, c_int};
+
+fn bad(what: &str, e: impl std::fmt::Display) -> DomainError {
+    DomainError::Internal(format!("数据库中的记录不合规（{what}）：{e}"))
+}
+
+/// A prepared statement on a borrowed connection; finalized when dropped. Text read from
+/// the current row borrows the statement, so it cannot outlive the next step.
+struct Stmt {
+    db: *mut ffi::sqlite3,
+    stmt: *mut ffi::sqlite3_stmt,
+}
+
+impl Stmt {
+    /// # Safety
+    /// `db` is a live connection that nobody else uses while the statement lives.
+    unsafe fn prepare(db: *mut ffi::sqlite3, sql: &str) -> Result<Stmt, DomainError> {
+        let c = CString::new(sql).map_err(|e| bad("语句", e))?;
+        let mut stmt = std::ptr::null_mut();
+        // SAFETY: `db` is live (the caller's promise) and `c` is NUL-terminated.
+        let rc = unsafe { ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut stmt, std::ptr::null_mut()) };
+        if rc != ffi::SQLITE_OK {
+            // SAFETY: as above; the message is owned by the connection and copied at once.
+            return Err(bad("准备语句", unsafe { errmsg(db) }));
+        }
+        Ok(Stmt { db, stmt })
+    }
+
+    /// Steps to the next row; false when there is none.
+    fn next(&mut self) -> Result<bool, DomainError> {
+        // SAFETY: `stmt` is a live prepared statement on a live connection.
+        match unsafe { ffi::sqlite3_step(self.stmt) } {
+            ffi::SQLITE_ROW => Ok(true),
+            ffi::SQLITE_DONE => Ok(false),
+            // SAFETY: as above.
+            _ => Err(bad("读取", unsafe { errmsg(self.db) })),
+        }
+    }
+
+    fn is_null(&self, i: c_int) -> bool {
+        // SAFETY: the statement has a current row (after `next` returned true).
+        unsafe { ffi::sqlite3_column_type(self.stmt, i) == ffi::SQLITE_NULL }
+    }
+
+    fn text(&self, i: c_int) -> Result<&str, DomainError> {
+        // SAFETY: the statement has a current row; the bytes stay valid until the next step
+        // or finalize, both of which need `&mut self` or `self`, so the borrow ends first.
+        let bytes = unsafe {
+            let p = ffi::sqlite3_column_text(self.stmt, i);
+            let n = ffi::sqlite3_column_bytes(self.stmt, i);
+            if p.is_null() {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(p, n as usize)
+            }
+        };
+        std::str::from_utf8(bytes).map_err(|e| bad("文字编码", e))
+    }
+
+    fn opt_text(&self, i: c_int) -> Result<Option<&str>, DomainError> {
+        if self.is_null(i) { Ok(None) } else { self.text(i).map(Some) }
+    }
+
+    fn int(&self, i: c_int) -> i64 {
+        // SAFETY: the statement has a current row.
+        unsafe { ffi::sqlite3_column_int64(self.stmt, i) }
+    }
+
+    fn opt_real(&self, i: c_int) -> Option<f64> {
+        // SAFETY: the statement has a current row.
+        (!self.is_null(i)).then(|| unsafe { ffi::sqlite3_column_double(self.stmt, i) })
+    }
+}
+
+impl Drop for Stmt {
+    fn drop(&mut self) {
+        // SAFETY: `stmt` was prepared on `db` and is finalized exactly once.
+        unsafe {
+            ffi::sqlite3_finalize(self.stmt);
+        }
+    }
+}
+
+/// # Safety
+/// `db` is a live connection handle.
+unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
+    // SAFETY: sqlite3_errmsg returns a NUL-terminated string owned by the connection.
+    unsafe { CStr::from_ptr(ffi::sqlite3_errmsg(db)).to_string_lossy().into_owned() }
+}
+
+fn vocab<T>(what: &str, r: Result<T, String>) -> Result<T, DomainError> {
+    r.map_err(|e| bad(what, e))
+}
+
+fn opt_vocab<T>(
+    what: &str,
+    text: Option<&str>,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, DomainError> {
+    text.filter(|t| !t.is_empty()).map(|t| vocab(what, parse(t))).transpose()
+}
+
+fn opt_date(text: Option<&str>) -> Result<Option<banzi_domain::Date>, DomainError> {
+    text.filter(|t| !t.is_empty()).map(stored_date).transpose()
+}
+
+fn at<T>(i: usize, value: T) -> Located<T> {
+    Located { row: i as u32 + 2, value }
+}
+
+/// Reads units, posts, cadres, appointments, portfolios and training, in the order the
+/// export writes them.
+pub async fn snapshot(c: &mut sqlx::SqliteConnection) -> Result<Roster, DomainError> {
+    let mut handle = c.lock_handle().await.map_err(crate::db)?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: while `handle` lives, sqlx's worker makes no call on this connection, and
+    // every statement below is dropped (finalized) before it.
+    unsafe { read_all(db) }
+}
+
+/// # Safety
+/// `db` is a live connection nobody else uses during the call.
+unsafe fn read_all(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
+    let mut r = Roster::default();
+    // SAFETY (each prepare): the caller's promise.
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT u.code, u.name, p.code, u.category, u.platform, u.system, u.non_cpc_required \
+             FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.sort_order, u.id",
+        )?
+    };
+    while s.next()? {
+        let unit = Unit {
+            code: s.text(0)?.to_string(),
+            name: s.text(1)?.to_string(),
+            parent_code: s.opt_text(2)?.map(str::to_string),
+            category: s.text(3)?.to_string(),
+            platform: s.text(4)?.to_string(),
+            system: vocab("所属系统", UnitSystem::parse(s.text(5)?))?,
+            non_cpc_required: s.int(6) != 0,
+        };
+        r.units.push(at(r.units.len(), unit));
+    }
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT p.id, p.code, u.code, t.name, p.title, p.kind, p.seats FROM posts p \
+             JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id \
+             ORDER BY u.sort_order, u.id, t.name, p.sort_order, p.id",
+        )?
+    };
+    let mut posts: HashMap<i64, usize> = HashMap::new();
+    while s.next()? {
+        posts.insert(s.int(0), r.posts.len());
+        let post = Post {
+            code: s.text(1)?.to_string(),
+            unit_code: s.text(2)?.to_string(),
+            team: s.text(3)?.to_string(),
+            title: s.text(4)?.to_string(),
+            kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
+            seats: s.int(6),
+        };
+        r.posts.push(at(r.posts.len(), post));
+    }
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT id, id_number, name, gender, ethnicity, birth_date, native_place, party, \
+             party_joined, work_started, ft_education, ft_degree, ft_school, pt_education, \
+             pt_degree, pt_school, profession, rank FROM cadres ORDER BY id",
+        )?
+    };
+    let mut cadres: HashMap<i64, usize> = HashMap::new();
+    while s.next()? {
+        cadres.insert(s.int(0), r.cadres.len());
+        let cadre = Cadre {
+            id_number: vocab("身份证号", IdNumber::parse(s.text(1)?))?,
+            name: s.text(2)?.to_string(),
+            gender: vocab("性别", Gender::parse(s.text(3)?))?,
+            ethnicity: s.text(4)?.to_string(),
+            birth_date: stored_date(s.text(5)?)?,
+            native_place: s.text(6)?.to_string(),
+            party: vocab("政治面貌", Party::parse(s.text(7)?))?,
+            party_joined: opt_date(s.opt_text(8)?)?,
+            work_started: opt_date(s.opt_text(9)?)?,
+            ft_education: opt_vocab("全日制学历", s.opt_text(10)?, Education::parse)?,
+            ft_degree: opt_vocab("全日制学位", s.opt_text(11)?, Degree::parse)?,
+            ft_school: s.text(12)?.to_string(),
+            pt_education: opt_vocab("在职学历", s.opt_text(13)?, Education::parse)?,
+            pt_degree: opt_vocab("在职学位", s.opt_text(14)?, Degree::parse)?,
+            pt_school: s.text(15)?.to_string(),
+            profession: s.text(16)?.to_string(),
+            rank: s.text(17)?.to_string(),
+        };
+        r.cadres.push(at(r.cadres.len(), cadre));
+    }
+    let cadre_of = |id: i64, r: &Roster| -> Result<IdNumber, DomainError> {
+        cadres
+            .get(&id)
+            .map(|&i| r.cadres[i].value.id_number.clone())
+            .ok_or_else(|| bad("干部", format!("找不到第{id}号干部")))
+    };
+    let post_of = |id: i64, r: &Roster| -> Result<String, DomainError> {
+        posts
+            .get(&id)
+            .map(|&i| r.posts[i].value.code.clone())
+            .ok_or_else(|| bad("职位", format!("找不到第{id}号职位")))
+    };
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, post_id, start_date, end_date, manner, doc_no FROM appointments ORDER BY id",
+        )?
+    };
+    let mut appointments = Vec::new();
+    while s.next()? {
+        let a = Appointment {
+            id_number: cadre_of(s.int(0), &r)?,
+            post_code: post_of(s.int(1), &r)?,
+            start: stored_date(s.text(2)?)?,
+            end: opt_date(s.opt_text(3)?)?,
+            manner: opt_vocab("任职方式", s.opt_text(4)?, Manner::parse)?,
+            doc_no: s.text(5)?.to_string(),
+        };
+        appointments.push(at(appointments.len(), a));
+    }
+    r.appointments = appointments;
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, post_id, work, start_date, end_date FROM portfolios ORDER BY id",
+        )?
+    };
+    let mut portfolios = Vec::new();
+    while s.next()? {
+        let f = Portfolio {
+            id_number: cadre_of(s.int(0), &r)?,
+            post_code: post_of(s.int(1), &r)?,
+            work: s.text(2)?.to_string(),
+            start: stored_date(s.text(3)?)?,
+            end: opt_date(s.opt_text(4)?)?,
+        };
+        portfolios.push(at(portfolios.len(), f));
+    }
+    r.portfolios = portfolios;
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, name, kind, start_date, end_date, hours FROM trainings ORDER BY id",
+        )?
+    };
+    let mut trainings = Vec::new();
+    while s.next()? {
+        let t = Training {
+            id_number: cadre_of(s.int(0), &r)?,
+            name: s.text(1)?.to_string(),
+            kind: vocab("培训类别", TrainingKind::parse(s.text(2)?))?,
+            start: stored_date(s.text(3)?)?,
+            end: opt_date(s.opt_text(4)?)?,
+            hours: s.opt_real(5),
+        };
+        trainings.push(at(trainings.len(), t));
+    }
+    r.trainings = trainings;
+    drop(s);
+    Ok(r)
+}
