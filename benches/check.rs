@@ -96,6 +96,10 @@ fn main() {
     );
     println!("banzi check end to end:   {:>6.2} s", e2e.as_secs_f64());
     println!(
+        "  JSON:                       {:>6.2} s",
+        json_time.as_secs_f64()
+    );
+    println!(
         "  load (one query per table): {:>6.2} s",
         load.as_secs_f64()
     );

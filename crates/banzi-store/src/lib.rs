@@ -79,6 +79,9 @@ fn training_key(id_number: &str, name: &str, start: &str) -> String {
 }
 
 fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
+    if let Some(d) = banzi_domain::date::parse_iso(s) {
+        return Ok(d);
+    }
     banzi_domain::date::parse_date(s)
         .map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
 }

@@ -35,7 +35,8 @@ impl Stmt {
         let c = CString::new(sql).map_err(|e| bad("语句", e))?;
         let mut stmt = std::ptr::null_mut();
         // SAFETY: `db` is live (the caller's promise) and `c` is NUL-terminated.
-        let rc = unsafe { ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut stmt, std::ptr::null_mut()) };
+        let rc =
+            unsafe { ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut stmt, std::ptr::null_mut()) };
         if rc != ffi::SQLITE_OK {
             // SAFETY: as above; the message is owned by the connection and copied at once.
             return Err(bad("准备语句", unsafe { errmsg(db) }));
@@ -75,7 +76,11 @@ impl Stmt {
     }
 
     fn opt_text(&self, i: c_int) -> Result<Option<&str>, DomainError> {
-        if self.is_null(i) { Ok(None) } else { self.text(i).map(Some) }
+        if self.is_null(i) {
+            Ok(None)
+        } else {
+            self.text(i).map(Some)
+        }
     }
 
     fn int(&self, i: c_int) -> i64 {
@@ -102,7 +107,11 @@ impl Drop for Stmt {
 /// `db` is a live connection handle.
 unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
     // SAFETY: sqlite3_errmsg returns a NUL-terminated string owned by the connection.
-    unsafe { CStr::from_ptr(ffi::sqlite3_errmsg(db)).to_string_lossy().into_owned() }
+    unsafe {
+        CStr::from_ptr(ffi::sqlite3_errmsg(db))
+            .to_string_lossy()
+            .into_owned()
+    }
 }
 
 fn vocab<T>(what: &str, r: Result<T, String>) -> Result<T, DomainError> {
@@ -114,7 +123,9 @@ fn opt_vocab<T>(
     text: Option<&str>,
     parse: fn(&str) -> Result<T, String>,
 ) -> Result<Option<T>, DomainError> {
-    text.filter(|t| !t.is_empty()).map(|t| vocab(what, parse(t))).transpose()
+    text.filter(|t| !t.is_empty())
+        .map(|t| vocab(what, parse(t)))
+        .transpose()
 }
 
 fn opt_date(text: Option<&str>) -> Result<Option<banzi_domain::Date>, DomainError> {
@@ -122,22 +133,153 @@ fn opt_date(text: Option<&str>) -> Result<Option<banzi_domain::Date>, DomainErro
 }
 
 fn at<T>(i: usize, value: T) -> Located<T> {
-    Located { row: i as u32 + 2, value }
+    Located {
+        row: i as u32 + 2,
+        value,
+    }
 }
+
+/// A connection handle handed to a second thread for the length of a scoped read.
+struct Handle(*mut ffi::sqlite3);
+// SAFETY: the connection is used by one thread at a time: the scoped thread that receives it,
+// while its owner (a locked sqlx handle) waits for the scope to end.
+unsafe impl Send for Handle {}
 
 /// Reads units, posts, cadres, appointments, portfolios and training, in the order the
-/// export writes them.
-pub async fn snapshot(c: &mut sqlx::SqliteConnection) -> Result<Roster, DomainError> {
-    let mut handle = c.lock_handle().await.map_err(crate::db)?;
-    let db = handle.as_raw_handle().as_ptr();
-    // SAFETY: while `handle` lives, sqlx's worker makes no call on this connection, and
-    // every statement below is dropped (finalized) before it.
-    unsafe { read_all(db) }
+/// export writes them. Appointments (the largest table) are read on a second connection on
+/// the other core while the first reads the rest. The two read transactions see the same
+/// registry when they see the same audit head: every write to the registry moves it in the
+/// same transaction. If a write came between the two, it reads again.
+pub async fn snapshot(pool: &sqlx::SqlitePool) -> Result<Roster, DomainError> {
+    // The locked handles are not `Send`, and the reading blocks for a second on a province:
+    // it runs on a blocking thread, off the server's workers.
+    let pool = pool.clone();
+    let rt = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || rt.block_on(read_snapshot(&pool)))
+        .await
+        .map_err(|e| DomainError::Internal(format!("读取登记数据的线程意外中止：{e}")))?
 }
 
+type PooledSqlite = sqlx::pool::PoolConnection<sqlx::Sqlite>;
+
+async fn read_snapshot(pool: &sqlx::SqlitePool) -> Result<Roster, DomainError> {
+    for _ in 0..3 {
+        let mut a = pool.acquire().await.map_err(crate::db)?;
+        let mut b = pool.acquire().await.map_err(crate::db)?;
+        let result = read_pair(&mut a, &mut b).await;
+        // Both go back to the pool as they came, out of their transaction and without the
+        // map; one that cannot be put back so is closed instead.
+        for conn in [a, b] {
+            let mut conn = conn;
+            let reset = sqlx::raw_sql("ROLLBACK; PRAGMA mmap_size = 0")
+                .execute(&mut *conn)
+                .await;
+            if reset.is_err() {
+                drop(conn.detach());
+            }
+        }
+        if let Some(r) = result? {
+            return Ok(r);
+        }
+    }
+    // Writes keep coming between the two: read everything on one connection.
+    let mut c = pool.begin().await.map_err(crate::db)?;
+    let mut h = c.lock_handle().await.map_err(crate::db)?;
+    let db = h.as_raw_handle().as_ptr();
+    // SAFETY: while `h` lives, sqlx's worker makes no call on this connection, and every
+    // statement is finalized before the functions return.
+    let r = unsafe {
+        read_main(db).and_then(|mut r| {
+            r.appointments = read_appointments(db)?;
+            Ok(r)
+        })
+    };
+    drop(h);
+    c.rollback().await.map_err(crate::db)?;
+    r
+}
+
+/// Reads the registry on two connections at once, or None when their read transactions
+/// do not see the same audit head (a write came between the two BEGINs).
+async fn read_pair(
+    a: &mut PooledSqlite,
+    b: &mut PooledSqlite,
+) -> Result<Option<Roster>, DomainError> {
+    let mut heads = [0i64; 2];
+    for (conn, head) in [&mut *a, &mut *b].into_iter().zip(heads.iter_mut()) {
+        // Pages come through a memory map rather than copied by pread.
+        sqlx::raw_sql("PRAGMA mmap_size = 4294967296; BEGIN")
+            .execute(&mut **conn)
+            .await
+            .map_err(crate::db)?;
+        *head = sqlx::query_scalar("SELECT seq FROM audit_head WHERE id = 1")
+            .fetch_one(&mut **conn)
+            .await
+            .map_err(crate::db)?;
+    }
+    if heads[0] != heads[1] {
+        return Ok(None);
+    }
+    let mut ha = a.lock_handle().await.map_err(crate::db)?;
+    let mut hb = b.lock_handle().await.map_err(crate::db)?;
+    let (da, db) = (
+        ha.as_raw_handle().as_ptr(),
+        Handle(hb.as_raw_handle().as_ptr()),
+    );
+    std::thread::scope(|s| {
+        // SAFETY: `db` is the second connection, locked above and used by this thread
+        // alone until the scope ends.
+        let other = s.spawn(move || {
+            let h = db; // the whole handle moves, not its raw field
+            unsafe { read_appointments(h.0) }
+        });
+        // SAFETY: `da` is the first connection, locked above.
+        let main = unsafe { read_main(da) };
+        let appointments = other
+            .join()
+            .map_err(|_| DomainError::Internal("读取任职记录的线程意外中止".into()))?;
+        let mut r = main?;
+        r.appointments = appointments?;
+        Ok(Some(r))
+    })
+}
+
+/// Appointments with their cadre's ID number and post code (joined by row id), in row id
+/// order.
+///
 /// # Safety
 /// `db` is a live connection nobody else uses during the call.
-unsafe fn read_all(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
+unsafe fn read_appointments(
+    db: *mut ffi::sqlite3,
+) -> Result<Vec<Located<Appointment>>, DomainError> {
+    // SAFETY: the caller's promise.
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT c.id_number, p.code, a.start_date, a.end_date, a.manner, a.doc_no FROM appointments a \
+             JOIN cadres c ON c.id = a.cadre_id JOIN posts p ON p.id = a.post_id ORDER BY a.id",
+        )?
+    };
+    let mut out = Vec::new();
+    while s.next()? {
+        let a = Appointment {
+            id_number: vocab("身份证号", IdNumber::parse(s.text(0)?))?,
+            post_code: s.text(1)?.to_string(),
+            start: stored_date(s.text(2)?)?,
+            end: opt_date(s.opt_text(3)?)?,
+            manner: opt_vocab("任职方式", s.opt_text(4)?, Manner::parse)?,
+            doc_no: s.text(5)?.to_string(),
+        };
+        out.push(at(out.len(), a));
+    }
+    Ok(out)
+}
+
+/// Everything but the appointments.
+///
+/// # Safety
+/// `db` is a live connection nobody else uses during the call.
+unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
     let mut r = Roster::default();
     // SAFETY (each prepare): the caller's promise.
     let mut s = unsafe {
@@ -224,25 +366,6 @@ unsafe fn read_all(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
             .map(|&i| r.posts[i].value.code.clone())
             .ok_or_else(|| bad("职位", format!("找不到第{id}号职位")))
     };
-    let mut s = unsafe {
-        Stmt::prepare(
-            db,
-            "SELECT cadre_id, post_id, start_date, end_date, manner, doc_no FROM appointments ORDER BY id",
-        )?
-    };
-    let mut appointments = Vec::new();
-    while s.next()? {
-        let a = Appointment {
-            id_number: cadre_of(s.int(0), &r)?,
-            post_code: post_of(s.int(1), &r)?,
-            start: stored_date(s.text(2)?)?,
-            end: opt_date(s.opt_text(3)?)?,
-            manner: opt_vocab("任职方式", s.opt_text(4)?, Manner::parse)?,
-            doc_no: s.text(5)?.to_string(),
-        };
-        appointments.push(at(appointments.len(), a));
-    }
-    r.appointments = appointments;
     let mut s = unsafe {
         Stmt::prepare(
             db,

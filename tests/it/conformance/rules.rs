@@ -141,3 +141,43 @@ async fn a_liaison_sees_the_alerts_of_its_unit_only(store: Store) {
 }
 
 both!(a_liaison_sees_the_alerts_of_its_unit_only);
+
+/// The SQLite check reads on two pooled connections at once; they go back to the pool out
+/// of their read transaction and without the memory map, so writes and later reads work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checks_leave_the_pool_as_they_found_it() {
+    let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
+    let store = db.store.clone();
+    import(&store).await;
+    let day = parse_date("2026-11-21").expect("date");
+    let runs = (0..6).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move { store.check(&staff(), day).await.map(|r| r.alerts.len()) })
+    });
+    let mut counts = Vec::new();
+    for r in runs {
+        counts.push(r.await.expect("join").expect("check"));
+    }
+    assert!(counts.windows(2).all(|w| w[0] == w[1]), "{counts:?}");
+    // Every pooled connection takes a write transaction and reports no map.
+    for i in 0..10 {
+        store
+            .set_rule_params(
+                &staff(),
+                &[("exch.lookahead_months".into(), format!("{}", 12 + i))],
+            )
+            .await
+            .expect("write after checks");
+    }
+    let banzi_store::Store::Sqlite(pool) = &store else {
+        panic!("sqlite")
+    };
+    for _ in 0..8 {
+        let mut c = pool.acquire().await.expect("conn");
+        let (map,): (i64,) = sqlx::query_as("PRAGMA mmap_size")
+            .fetch_one(&mut *c)
+            .await
+            .expect("pragma");
+        assert_eq!(map, 0);
+    }
+}

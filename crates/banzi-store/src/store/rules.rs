@@ -80,12 +80,7 @@ impl Store {
     /// program, so nothing is audited here.
     pub(crate) async fn snapshot(&self) -> Result<Roster, DomainError> {
         match self {
-            Store::Sqlite(pool) => {
-                let mut tx = pool.begin().await.map_err(db)?;
-                let r = crate::snapshot_sqlite::snapshot(&mut tx).await;
-                tx.rollback().await.map_err(db)?;
-                r
-            }
+            Store::Sqlite(pool) => crate::snapshot_sqlite::snapshot(pool).await,
             Store::Pg(pool) => {
                 let mut tx = pool.begin().await.map_err(db)?;
                 sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
