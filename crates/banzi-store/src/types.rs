@@ -22,6 +22,10 @@ pub struct CadreFilter {
     pub party: Option<String>,
     pub education: Option<String>,
     pub rank: Option<String>,
+    /// 民族, exactly (`汉族`).
+    pub ethnicity: Option<String>,
+    /// 专业领域, exactly.
+    pub profession: Option<String>,
     /// The day "current post" means.
     pub today: String,
     pub page: i64,

@@ -433,5 +433,72 @@ async fn lockout_counts_failures_in_the_database(store: Store) {
 
 both!(lockout_counts_failures_in_the_database);
 
+/// The names a search finds, sorted; the count must agree with the rows.
+async fn names(store: &Store, who: &banzi_domain::role::Actor, f: &CadreFilter) -> Vec<String> {
+    let (rows, n) = store.search_cadres(who, f).await.expect("search");
+    let mut v: Vec<String> = rows.into_iter().map(|r| r.name).collect();
+    v.sort();
+    assert_eq!(n as usize, v.len(), "the count agrees with the rows");
+    v
+}
+
+/// The 民族 and 专业领域 filters match the exact text, alone, together and with the others;
+/// a liaison's scope still applies (R-SEC-1).
+async fn ethnicity_and_profession_filters(store: Store) {
+    import(&store).await;
+    // 赵敏 (no post) becomes 回族, 教育; the other three stay 汉族, 财政金融.
+    let mut zm = store
+        .cadre(&staff(), &zhao_min(), day("2026-11-21"))
+        .await
+        .expect("cadre")
+        .cadre;
+    zm.ethnicity = "回族".into();
+    zm.profession = "教育".into();
+    assert!(
+        store
+            .save_cadre(&staff(), &zm, Upsert::MustExist, day("2026-11-21"))
+            .await
+            .expect("save")
+    );
+    let by = |ethnicity: &str, profession: &str| CadreFilter {
+        ethnicity: Some(ethnicity.into()),
+        profession: Some(profession.into()),
+        ..filter("")
+    };
+    for (e, p, want) in [
+        ("汉族", "", vec!["张伟", "李娜", "王强"]),
+        ("回族", "", vec!["赵敏"]),
+        ("", "财政金融", vec!["张伟", "李娜", "王强"]),
+        ("", " 教育 ", vec!["赵敏"]),
+        ("回族", "教育", vec!["赵敏"]),
+        ("汉族", "教育", vec![]),
+        // Exact, not a fragment.
+        ("汉", "", vec![]),
+        ("", "财政", vec![]),
+        ("", "", vec!["张伟", "李娜", "王强", "赵敏"]),
+    ] {
+        assert_eq!(names(&store, &staff(), &by(e, p)).await, want, "{e}/{p}");
+    }
+    let f = CadreFilter {
+        gender: Some("女".into()),
+        ..by("汉族", "财政金融")
+    };
+    assert_eq!(names(&store, &staff(), &f).await, ["李娜"]);
+    // A liaison of U1 sees its own two, never 王强 (U2) nor 赵敏 (no post).
+    let liaison = as_role(Role::Liaison, Some("U1"));
+    assert_eq!(
+        names(&store, &liaison, &by("汉族", "财政金融")).await,
+        ["张伟", "李娜"]
+    );
+    assert!(names(&store, &liaison, &by("回族", "")).await.is_empty());
+    let f = CadreFilter {
+        unit: Some("U2".into()),
+        ..by("汉族", "")
+    };
+    assert!(names(&store, &liaison, &f).await.is_empty());
+}
+
+both!(ethnicity_and_profession_filters);
+
 mod roster;
 mod rules;

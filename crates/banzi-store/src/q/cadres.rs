@@ -49,7 +49,8 @@ const SEARCH_WHERE: &str = "WHERE ($1 IS NULL OR c.name LIKE $1 OR c.name_initia
      AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
      AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
      AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8) \
-     AND ($9 IS NULL OR c.rank = $9)";
+     AND ($9 IS NULL OR c.rank = $9) \
+     AND ($10 IS NULL OR c.ethnicity = $10) AND ($11 IS NULL OR c.profession = $11)";
 
 /// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
 pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
@@ -58,18 +59,21 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     let prefix = q.map(|q| format!("{}%", escape_like(&q.to_lowercase())));
     let scope_unit = scope.unit().map(str::to_string);
     let unit = f.unit.clone().filter(|s| !s.is_empty());
+    // Exact text, as the registry stores it (trimmed on parse).
+    let exact = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let (ethnicity, profession) = (exact(&f.ethnicity), exact(&f.profession));
     let units_cond = format!(
-        "AND ($10 IS NULL OR {}) AND ($11 IS NULL OR {})",
-        in_unit("$10", "$12"),
-        in_unit("$11", "$12")
+        "AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
+        in_unit("$12", "$14"),
+        in_unit("$13", "$14")
     );
     let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $12 AND (a.end_date IS NULL OR a.end_date > $12))"
+         WHERE a.cadre_id = c.id AND a.start_date <= $14 AND (a.end_date IS NULL OR a.end_date > $14))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
     let sql = format!(
         "SELECT c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts FROM cadres c {SEARCH_WHERE} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $13 OFFSET $14"
+         {posts} AS posts FROM cadres c {SEARCH_WHERE} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $15 OFFSET $16"
     );
     let rows = sqlx::query_as(safe(sql))
         .bind(like.as_deref())
@@ -81,6 +85,8 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
         .bind(f.party.as_deref().filter(|s| !s.is_empty()))
         .bind(f.education.as_deref().filter(|s| !s.is_empty()))
         .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
+        .bind(ethnicity.as_deref())
+        .bind(profession.as_deref())
         .bind(scope_unit.as_deref())
         .bind(unit.as_deref())
         .bind(&f.today)
@@ -100,6 +106,8 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
         .bind(f.party.as_deref().filter(|s| !s.is_empty()))
         .bind(f.education.as_deref().filter(|s| !s.is_empty()))
         .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
+        .bind(ethnicity.as_deref())
+        .bind(profession.as_deref())
         .bind(scope_unit.as_deref())
         .bind(unit.as_deref())
         .bind(&f.today)

@@ -1,8 +1,10 @@
 //! The charts of a structure profile (R-STRUCT-1): each is a table of numbers in the page
 //! (it works without script, and tests read it) and the same numbers as JSON, which
 //! `static/analysis.js` draws with ECharts. A number links to the list it counts where a
-//! list can show it: the cadre list for gender, age, party and education, the alert list
-//! for the rules a dimension belongs to.
+//! list can show it: the cadre list for gender, age, party, education, 民族 and 专业领域,
+//! the alert list for the rules a dimension belongs to. The profile counts the cadres in
+//! post on the as-of date; the cadre list (which has no in-post filter) lists every
+//! registered cadre with the value, so the two agree only when all of those hold a post.
 
 use super::analysis::AsOf;
 use crate::auth::encode;
@@ -201,7 +203,6 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
     let words = |counts: &[Count]| labels(counts, |l| v(l));
     let to_cadres = |key: &'static str| move |c: &Count| in_unit(key, &c.label);
     let to_alerts = |rule: &'static str| move |_: &Count| alerts_link(rule, None, as_of);
-    let no_list = |_: &Count| String::new();
     let sources = ["local", "outside", "grassroots"]
         .iter()
         .take(p.source.len())
@@ -261,7 +262,7 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             "hbar",
             words(&p.ethnicity),
             &p.ethnicity,
-            &no_list,
+            &to_cadres("ethnicity"),
         ),
         one(
             "profession",
@@ -269,7 +270,7 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             "hbar",
             words(&p.profession),
             &p.profession,
-            &to_alerts("R-STRUCT-6"),
+            &to_cadres("profession"),
         ),
         one(
             "source",

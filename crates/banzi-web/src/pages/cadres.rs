@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use banzi_domain::codes::{Education, Party};
+use banzi_domain::codes::{ETHNIC_GROUPS, Education, Party};
 use banzi_domain::date::{age_on, birth_bounds, iso, parse_date};
 use banzi_store::{CadreFilter, CadreListRow, UnitRow, today};
 
@@ -41,6 +41,12 @@ pub struct ListQuery {
     pub education: String,
     #[serde(default)]
     pub rank: String,
+    /// 民族, exactly.
+    #[serde(default)]
+    pub ethnicity: String,
+    /// 专业领域, exactly.
+    #[serde(default)]
+    pub profession: String,
     #[serde(default)]
     pub page: Option<i64>,
 }
@@ -57,6 +63,8 @@ impl ListQuery {
             ("party", &self.party),
             ("education", &self.education),
             ("rank", &self.rank),
+            ("ethnicity", &self.ethnicity),
+            ("profession", &self.profession),
         ];
         let mut s: String = pairs
             .iter()
@@ -81,6 +89,9 @@ struct ListPage {
     units: Vec<UnitRow>,
     parties: Vec<&'static str>,
     educations: Vec<&'static str>,
+    /// The 56 groups, and what the query asked for if it is none of them (民族 is free
+    /// text in the registry), so the form shows it.
+    ethnicities: Vec<String>,
     r: Results,
 }
 
@@ -108,6 +119,15 @@ fn age(s: &str) -> Result<Option<i16>, String> {
     }
 }
 
+fn ethnicities(asked: &str) -> Vec<String> {
+    let asked = asked.trim();
+    let mut v: Vec<String> = ETHNIC_GROUPS.iter().map(|g| g.to_string()).collect();
+    if !asked.is_empty() && !ETHNIC_GROUPS.contains(&asked) {
+        v.push(asked.to_string());
+    }
+    v
+}
+
 async fn list(
     State(s): State<AppState>,
     tr: Tr,
@@ -131,6 +151,8 @@ async fn list(
         party: Some(q.party.clone()),
         education: Some(q.education.clone()),
         rank: Some(q.rank.clone()),
+        ethnicity: Some(q.ethnicity.clone()),
+        profession: Some(q.profession.clone()),
         today: iso(day),
         page: page - 1,
         per_page: PER_PAGE,
@@ -166,11 +188,35 @@ async fn list(
     let units = s.store.units(&caller.actor).await?;
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, "/cadres"),
-        q,
         units,
         parties: Party::ALL.iter().map(|p| p.label()).collect(),
         educations: Education::ALL.iter().map(|e| e.label()).collect(),
+        ethnicities: ethnicities(&q.ethnicity),
+        q,
         r,
     }
     .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListQuery;
+
+    #[test]
+    fn pages_keep_the_ethnicity_and_profession_filters() {
+        let q = ListQuery {
+            ethnicity: "汉族".into(),
+            profession: "财政 金融".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            q.at_page(2),
+            "ethnicity=%E6%B1%89%E6%97%8F&profession=%E8%B4%A2%E6%94%BF%20%E9%87%91%E8%9E%8D&page=2"
+        );
+        assert_eq!(super::ethnicities("汉族").len(), 56);
+        assert_eq!(
+            super::ethnicities(" 穿青人 ").last().map(String::as_str),
+            Some("穿青人")
+        );
+    }
 }
