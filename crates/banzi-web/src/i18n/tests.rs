@@ -1,3 +1,5 @@
+mod alerts;
+
 use super::catalog::{Catalog, referenced, split};
 use super::sources::{is_han, literals, normalise, rust_files, template_text};
 use super::*;
