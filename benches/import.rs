@@ -72,10 +72,7 @@ fn main() {
         .expect("import");
     let write = t.elapsed();
     let size = |dir: &std::path::Path, f: &str| {
-        std::fs::metadata(dir.join(f))
-            .map(|m| m.len())
-            .unwrap_or(0) as f64
-            / 1e6
+        std::fs::metadata(dir.join(f)).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     };
     println!(
         "database after import: {:.0} MB (+ {:.0} MB WAL)",

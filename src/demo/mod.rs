@@ -13,8 +13,8 @@ mod province;
 mod units;
 
 pub use bench::big_roster;
-pub use province::province;
 pub use city::{City, city};
+pub use province::province;
 
 use banzi_domain::role::{Actor, Role, Scope};
 use banzi_store::{NewUser, Store};

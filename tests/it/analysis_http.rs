@@ -3,6 +3,7 @@
 //! and in Chromium, a chart drawn and a count that opens its list.
 
 mod browser;
+mod lists;
 mod roster;
 
 use crate::helpers::{Client, PASSWORD, audited, staff};
@@ -344,8 +345,8 @@ fn chart_rows(body: &str, id: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// 民族 and 专业领域 open the cadre list with that value, and it shows the same number (every
-/// cadre of this city holds a post; the list has no in-post filter).
+/// 民族 and 专业领域 open the cadre list with that value of the cadres in post on the as-of
+/// date, and it shows the same number.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ethnicity_and_profession_counts_open_the_cadre_list() {
     let app = app().await;
@@ -359,7 +360,7 @@ async fn ethnicity_and_profession_counts_open_the_cadre_list() {
             ethnicity,
             [(
                 "汉族".to_string(),
-                "/cadres?ethnicity=%E6%B1%89%E6%97%8F".to_string(),
+                "/cadres?in_post=2026-06-01&ethnicity=%E6%B1%89%E6%97%8F".to_string(),
                 "3".to_string()
             )]
         );
@@ -368,14 +369,16 @@ async fn ethnicity_and_profession_counts_open_the_cadre_list() {
             profession,
             [(
                 "财政金融".to_string(),
-                "/cadres?profession=%E8%B4%A2%E6%94%BF%E9%87%91%E8%9E%8D".to_string(),
+                "/cadres?in_post=2026-06-01&profession=%E8%B4%A2%E6%94%BF%E9%87%91%E8%9E%8D"
+                    .to_string(),
                 "3".to_string()
             )]
         );
         // The chart's bars lead where the table's cells do.
         assert!(
-            r.body
-                .contains("\"links\":[\"/cadres?ethnicity=%E6%B1%89%E6%97%8F\"]"),
+            r.body.contains(
+                "\"links\":[\"/cadres?in_post=2026-06-01\\u0026ethnicity=%E6%B1%89%E6%97%8F\"]"
+            ),
             "chart JSON links"
         );
         for (label, link, n) in ethnicity.iter().chain(&profession) {

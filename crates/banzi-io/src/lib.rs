@@ -11,8 +11,8 @@ pub mod layout;
 pub mod roster_read;
 pub mod roster_write;
 
-pub use roster_read::{Notice, read_roster, read_roster_parts, spawn_reader};
 pub use alerts_write::write_alerts;
+pub use roster_read::{Notice, read_roster, read_roster_parts, spawn_reader};
 pub use roster_write::{IoError, template, write_roster};
 
 /// How far a long read or write has got, for a progress bar: `done` of `total` data rows of

@@ -15,8 +15,8 @@ mod store;
 mod types;
 
 pub use connect::{Store, now_rfc3339, today};
-pub use store::Analysis;
 pub use rows::*;
+pub use store::Analysis;
 pub use types::*;
 
 use banzi_domain::DomainError;

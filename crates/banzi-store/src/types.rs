@@ -7,6 +7,11 @@ use banzi_domain::registry::Cadre;
 use banzi_domain::role::Role;
 use banzi_domain::roster::RowError;
 
+/// The filter value that asks for the cadres whose field is blank (shown as 未填 by the
+/// structure, R-STRUCT-1): `profession=__blank__`, `ethnicity=__blank__`,
+/// `education=__blank__` (neither 学历), `ft_education=__blank__`, `top_education=__blank__`.
+pub const BLANK: &str = "__blank__";
+
 /// Cadre search: text (name, pinyin, initials or ID number) and filters. Age bounds arrive
 /// as birth-date bounds (see `banzi_domain::date::birth_bounds`).
 #[derive(Debug, Clone, Default)]
@@ -20,12 +25,22 @@ pub struct CadreFilter {
     pub born_until: Option<String>,
     /// A 政治面貌 label, or `党外`.
     pub party: Option<String>,
+    /// 学历, 全日制 or 在职 (either); [`BLANK`]: neither is filled.
     pub education: Option<String>,
+    /// 全日制学历, exactly; [`BLANK`]: not filled.
+    pub ft_education: Option<String>,
+    /// 最高学历 (the higher of 全日制 and 在职, as R-STRUCT-1 counts it); [`BLANK`]: neither.
+    pub top_education: Option<String>,
     pub rank: Option<String>,
-    /// 民族, exactly (`汉族`).
+    /// 民族, exactly (`汉族`); [`BLANK`]: not filled.
     pub ethnicity: Option<String>,
-    /// 专业领域, exactly.
+    /// 专业领域, exactly; [`BLANK`]: not filled.
     pub profession: Option<String>,
+    /// Holds at least one appointment on this day (start ≤ day < end), in `unit` when that is
+    /// given: the cadres the structure of that day counts (R-STRUCT-1). The posts listed are
+    /// then those of this day, and the unit filter looks at this day too; the liaison scope
+    /// stays on `today`. Age bounds for such a list are reckoned on this day by the caller.
+    pub in_post: Option<String>,
     /// The day "current post" means.
     pub today: String,
     pub page: i64,

@@ -282,8 +282,16 @@ pub async fn count_audit(store: &Store) -> u64 {
 pub async fn count_action(store: &Store, action: &str) -> u64 {
     let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
     let n: (i64,) = match store {
-        Store::Sqlite(p) => sqlx::query_as(sql).bind(action).fetch_one(p).await.expect("count"),
-        Store::Pg(p) => sqlx::query_as(sql).bind(action).fetch_one(p).await.expect("count"),
+        Store::Sqlite(p) => sqlx::query_as(sql)
+            .bind(action)
+            .fetch_one(p)
+            .await
+            .expect("count"),
+        Store::Pg(p) => sqlx::query_as(sql)
+            .bind(action)
+            .fetch_one(p)
+            .await
+            .expect("count"),
     };
     n.0 as u64
 }
@@ -502,3 +510,120 @@ both!(ethnicity_and_profession_filters);
 
 mod roster;
 mod rules;
+
+/// The names a filter lists, sorted, after checking the count agrees with the rows.
+async fn names_of(
+    store: &Store,
+    actor: &banzi_domain::role::Actor,
+    f: &CadreFilter,
+) -> Vec<String> {
+    let (rows, n) = store.search_cadres(actor, f).await.expect("search");
+    assert_eq!(n as usize, rows.len(), "count and rows agree");
+    let mut names: Vec<String> = rows.into_iter().map(|r| r.name).collect();
+    names.sort();
+    names
+}
+
+/// `in_post`: the cadres holding a post on a day (start ≤ day < end), in a unit when given;
+/// ages reckoned on that day by the caller; the liaison scope stays on today (R-SEC-1).
+async fn in_post_lists_the_holders_of_a_day(store: Store) {
+    import(&store).await;
+    let on = |d: &str| CadreFilter {
+        in_post: Some(d.into()),
+        ..filter("")
+    };
+    let all = staff();
+    // 赵敏 never holds a post; 张伟 from 2016-03-01; 李娜's first run ends 2019-01-01.
+    assert_eq!(
+        names_of(&store, &all, &on("2018-06-01")).await,
+        ["张伟", "李娜", "王强"]
+    );
+    assert_eq!(
+        names_of(&store, &all, &on("2026-11-21")).await,
+        ["张伟", "李娜", "王强"]
+    );
+    assert_eq!(
+        names_of(&store, &all, &on("2015-06-01")).await,
+        ["李娜", "王强"]
+    );
+    // The end date itself is not held; the next run starts the day after.
+    assert_eq!(
+        names_of(&store, &all, &on("2019-01-01")).await,
+        ["张伟", "王强"]
+    );
+    assert_eq!(
+        names_of(&store, &all, &on("2019-01-02")).await,
+        ["张伟", "李娜", "王强"]
+    );
+    assert_eq!(
+        names_of(&store, &all, &filter("")).await.len(),
+        4,
+        "no in_post: everyone"
+    );
+    // In a unit on that day, and the posts listed are that day's.
+    let u1 = |d: &str| CadreFilter {
+        unit: Some("U1".into()),
+        ..on(d)
+    };
+    assert_eq!(names_of(&store, &all, &u1("2019-01-01")).await, ["张伟"]);
+    assert_eq!(names_of(&store, &all, &u1("2015-06-01")).await, ["李娜"]);
+    let (rows, _) = store
+        .search_cadres(&all, &u1("2015-06-01"))
+        .await
+        .expect("search");
+    assert_eq!(rows[0].posts.as_deref(), Some("市财政局 副局长"));
+    let (rows, _) = store
+        .search_cadres(&all, &on("2015-06-01"))
+        .await
+        .expect("search");
+    assert!(rows.iter().all(|r| r.name != "张伟"));
+    // Ages on the day: 30–34 on 2018-06-01 is 李娜 (33); on 2026-11-21 nobody in post.
+    let aged = |d: &str| {
+        let (after, until) = banzi_domain::date::birth_bounds(day(d), Some(30), Some(34));
+        CadreFilter {
+            born_after: after.map(banzi_domain::date::iso),
+            born_until: until.map(banzi_domain::date::iso),
+            ..on(d)
+        }
+    };
+    assert_eq!(names_of(&store, &all, &aged("2018-06-01")).await, ["李娜"]);
+    assert!(names_of(&store, &all, &aged("2026-11-21")).await.is_empty());
+    // A liaison of U1 sees its own unit's cadres of today, whatever day is asked for.
+    let liaison = as_role(Role::Liaison, Some("U1"));
+    assert_eq!(
+        names_of(&store, &liaison, &on("2018-06-01")).await,
+        ["张伟", "李娜"]
+    );
+    assert_eq!(
+        names_of(&store, &liaison, &on("2015-06-01")).await,
+        ["李娜"]
+    );
+    let other = CadreFilter {
+        unit: Some("U2".into()),
+        ..on("2018-06-01")
+    };
+    assert!(names_of(&store, &liaison, &other).await.is_empty());
+    let u2 = as_role(Role::Liaison, Some("U2"));
+    assert_eq!(names_of(&store, &u2, &on("2015-06-01")).await, ["王强"]);
+    // 最高学历, 全日制学历 and blank values (`__blank__`).
+    let with = |f: fn(&mut CadreFilter)| {
+        let mut x = on("2026-11-21");
+        f(&mut x);
+        x
+    };
+    let top = with(|f| f.top_education = Some("研究生".into()));
+    assert_eq!(names_of(&store, &all, &top).await, ["张伟"]);
+    let ft = with(|f| f.ft_education = Some("大学".into()));
+    assert_eq!(names_of(&store, &all, &ft).await, ["李娜", "王强"]);
+    for f in [
+        with(|f| f.ft_education = Some(banzi_store::BLANK.into())),
+        with(|f| f.top_education = Some(banzi_store::BLANK.into())),
+        with(|f| f.education = Some(banzi_store::BLANK.into())),
+        with(|f| f.profession = Some(banzi_store::BLANK.into())),
+        with(|f| f.ethnicity = Some(banzi_store::BLANK.into())),
+    ] {
+        assert!(names_of(&store, &all, &f).await.is_empty(), "{f:?}");
+    }
+}
+
+both!(in_post_lists_the_holders_of_a_day);

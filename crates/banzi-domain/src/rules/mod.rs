@@ -61,7 +61,7 @@ pub use age::{Retirement, retirement};
 pub use card::{Card, Dimension, Light};
 pub use facts::Facts;
 pub use params::{Fraction, PARAMS, ParamDesc, ParamKind, Params};
-pub use structure::{BandByGender, Count, Profile, Structure, TeamProfile, structure};
+pub use structure::{BandByGender, Count, Profile, Structure, TeamProfile, UNKNOWN, structure};
 pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
 
 use crate::date::Date;

@@ -87,7 +87,8 @@ pub struct Structure {
 
 pub const SOURCES: [&str; 3] = ["本系统", "系统外交流", "基层"];
 pub const TENURE_BANDS: [&str; 5] = ["不满1年", "1至3年", "3至5年", "5至10年", "10年及以上"];
-const UNKNOWN: &str = "未填";
+/// The label of a blank value (no 学历, no 专业领域 …) in the counts.
+pub const UNKNOWN: &str = "未填";
 
 #[derive(Default)]
 struct Tally {

@@ -43,14 +43,30 @@ pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
         .map_err(db)
 }
 
+/// The filters of the cadre list; `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`.
 const SEARCH_WHERE: &str = "WHERE ($1 IS NULL OR c.name LIKE $1 OR c.name_initials LIKE $2 OR c.name_pinyin LIKE $2 \
        OR REPLACE(c.name_pinyin, ' ', '') LIKE $2 OR c.id_number = $3) \
      AND ($4 IS NULL OR c.gender = $4) \
      AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
      AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
-     AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8) \
+     AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8 \
+       OR ($8 = '{blank}' AND COALESCE(c.ft_education, '') = '' AND COALESCE(c.pt_education, '') = '')) \
      AND ($9 IS NULL OR c.rank = $9) \
-     AND ($10 IS NULL OR c.ethnicity = $10) AND ($11 IS NULL OR c.profession = $11)";
+     AND ($10 IS NULL OR c.ethnicity = $10 OR ($10 = '{blank}' AND COALESCE(c.ethnicity, '') = '')) \
+     AND ($11 IS NULL OR c.profession = $11 OR ($11 = '{blank}' AND COALESCE(c.profession, '') = '')) \
+     AND ($15 IS NULL OR EXISTS (SELECT 1 FROM appointments a WHERE a.cadre_id = c.id \
+       AND a.start_date <= $15 AND (a.end_date IS NULL OR a.end_date > $15))) \
+     AND ($17 IS NULL OR c.ft_education = $17 OR ($17 = '{blank}' AND COALESCE(c.ft_education, '') = '')) \
+     AND ($18 IS NULL OR COALESCE({top}, '{blank}') = $18)";
+
+/// 最高学历 of `c` (R-STRUCT-1: the higher of 全日制 and 在职), from the labels, highest first.
+fn top_education() -> String {
+    let whens: String = banzi_domain::codes::Education::ALL
+        .iter()
+        .map(|e| format!("WHEN c.ft_education = '{0}' OR c.pt_education = '{0}' THEN '{0}' ", e.label()))
+        .collect();
+    format!("(CASE {whens}END)")
+}
 
 /// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
 pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
@@ -62,18 +78,23 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     // Exact text, as the registry stores it (trimmed on parse).
     let exact = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (ethnicity, profession) = (exact(&f.ethnicity), exact(&f.profession));
+    let (education, ft_education, top) = (exact(&f.education), exact(&f.ft_education), exact(&f.top_education));
+    let in_post = exact(&f.in_post);
+    // The day the unit filter and the posts shown look at; the liaison scope ($12) stays on today.
+    let day = in_post.clone().unwrap_or_else(|| f.today.clone());
+    let filters = SEARCH_WHERE.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
     let units_cond = format!(
         "AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
         in_unit("$12", "$14"),
-        in_unit("$13", "$14")
+        in_unit("$13", "$16")
     );
     let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $14 AND (a.end_date IS NULL OR a.end_date > $14))"
+         WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
     let sql = format!(
         "SELECT c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts FROM cadres c {SEARCH_WHERE} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $15 OFFSET $16"
+         {posts} AS posts FROM cadres c {filters} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
     );
     let rows = sqlx::query_as(safe(sql))
         .bind(like.as_deref())
@@ -83,19 +104,23 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
         .bind(f.born_after.as_deref())
         .bind(f.born_until.as_deref())
         .bind(f.party.as_deref().filter(|s| !s.is_empty()))
-        .bind(f.education.as_deref().filter(|s| !s.is_empty()))
+        .bind(education.as_deref())
         .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
         .bind(ethnicity.as_deref())
         .bind(profession.as_deref())
         .bind(scope_unit.as_deref())
         .bind(unit.as_deref())
         .bind(&f.today)
+        .bind(in_post.as_deref())
+        .bind(&day)
+        .bind(ft_education.as_deref())
+        .bind(top.as_deref())
         .bind(f.per_page)
         .bind(f.page.max(0) * f.per_page)
         .fetch_all(&mut *c)
         .await
         .map_err(db)?;
-    let count_sql = format!("SELECT COUNT(*) FROM cadres c {SEARCH_WHERE} {units_cond}");
+    let count_sql = format!("SELECT COUNT(*) FROM cadres c {filters} {units_cond}");
     let (n,): (i64,) = sqlx::query_as(safe(count_sql))
         .bind(like.as_deref())
         .bind(prefix.as_deref())
@@ -104,13 +129,17 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
         .bind(f.born_after.as_deref())
         .bind(f.born_until.as_deref())
         .bind(f.party.as_deref().filter(|s| !s.is_empty()))
-        .bind(f.education.as_deref().filter(|s| !s.is_empty()))
+        .bind(education.as_deref())
         .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
         .bind(ethnicity.as_deref())
         .bind(profession.as_deref())
         .bind(scope_unit.as_deref())
         .bind(unit.as_deref())
         .bind(&f.today)
+        .bind(in_post.as_deref())
+        .bind(&day)
+        .bind(ft_education.as_deref())
+        .bind(top.as_deref())
         .fetch_one(&mut *c)
         .await
         .map_err(db)?;

@@ -1,13 +1,13 @@
 //! Registry operations: units, teams, posts, cadres, 任免 and the roster.
 
 use super::{need, reader};
+use crate::Source;
 use crate::connect::{Store, now_rfc3339};
 use crate::types::*;
 use crate::{db, rows::*};
 use banzi_domain::date::iso;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::role::{Actor, Scope};
-use crate::Source;
 use banzi_domain::roster::{Feed, Roster};
 use banzi_domain::{Date, DomainError};
 
@@ -370,7 +370,8 @@ impl Store {
         )?;
         let r = self.snapshot().await?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::roster::audit_export(c, actor, &r, &now).await)?;
+        in_tx!(self, |c, b| b::roster::audit_export(c, actor, &r, &now)
+            .await)?;
         Ok(r)
     }
 }

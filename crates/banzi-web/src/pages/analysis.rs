@@ -5,7 +5,9 @@
 //! numbers. A unit liaison gets its own unit's alerts and teams, and no city figures.
 
 use super::Ctx;
-use super::analysis_charts::{Chart, alerts_chart, alerts_link, cadres_link, profile_charts};
+use super::analysis_charts::{
+    Chart, Lists, alerts_chart, alerts_link, cadres_link, profile_charts,
+};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Query, WebResult};
@@ -302,7 +304,7 @@ async fn city(
     let charts = if scoped {
         Vec::new()
     } else {
-        profile_charts(&tr, city, &as_of, None)
+        profile_charts(&tr, city, &as_of, Lists::City)
     };
     Ok(CityPage {
         error: as_of.error_text(&tr),
@@ -323,7 +325,7 @@ async fn city(
         mean_age: city.mean_age.map_or("—".to_string(), |m| format!("{m:.1}")),
         non_cpc: Link {
             n: city.non_cpc as usize,
-            link: cadres_link(&[("party", "党外")]),
+            link: cadres_link(&[("in_post", &as_of.date.to_string()), ("party", "党外")]),
         },
         age_tiers: city.age_tiers,
         secondments: Link {

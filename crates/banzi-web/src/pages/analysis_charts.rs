@@ -1,15 +1,29 @@
 //! The charts of a structure profile (R-STRUCT-1): each is a table of numbers in the page
 //! (it works without script, and tests read it) and the same numbers as JSON, which
 //! `static/analysis.js` draws with ECharts. A number links to the list it counts where a
-//! list can show it: the cadre list for gender, age, party, education, 民族 and 专业领域,
-//! the alert list for the rules a dimension belongs to. The profile counts the cadres in
-//! post on the as-of date; the cadre list (which has no in-post filter) lists every
-//! registered cadre with the value, so the two agree only when all of those hold a post.
+//! list can show it: the cadre list, `in_post` on the as-of date (in the team's unit on a
+//! team view), for gender, age (reckoned on that date), party, 全日制学历, 最高学历, 民族 and
+//! 专业领域 (未填 as `__blank__`), so that the list shows the same number. Source and tenure
+//! have no such list: they open the alerts of their rule (R-STRUCT-5, R-TERM-1), which do not
+//! count the same cadres. A team of a unit with several teams has no list of its own (the
+//! cadre list filters by unit), so its numbers are not linked.
 
 use super::analysis::AsOf;
 use crate::auth::encode;
 use crate::i18n::Tr;
-use banzi_domain::rules::{Count, Level, Profile, RuleCount};
+use banzi_domain::rules::{Count, Level, Profile, RuleCount, UNKNOWN};
+use banzi_store::BLANK;
+
+/// Which cadre lists the numbers of a profile open.
+#[derive(Clone, Copy)]
+pub enum Lists<'a> {
+    /// The city's: everyone in post on the date.
+    City,
+    /// One unit's (a team view of a unit with one team).
+    Unit(&'a str),
+    /// None (a team the cadre list cannot single out).
+    None,
+}
 
 /// One chart. `series` and `categories` are what the script draws; `rows` what the table
 /// shows (the same numbers, by category).
@@ -134,18 +148,36 @@ fn band_label(tr: &Tr, label: &str) -> String {
     }
 }
 
-/// The cadre list of an age band, by today's ages (the list's own reckoning): only when
-/// the page is as of today, so that the counts agree.
-fn band_link(as_of: &AsOf, label: &str, gender: Option<&str>) -> String {
-    match (as_of.is_today(), band_bounds(label)) {
-        (true, Some((lo, hi))) => {
+/// The cadre list of the cadres in post on the page's date (in the unit of `lists`) with
+/// the given filters; empty when there is no such list.
+fn in_post_link(lists: Lists, as_of: &AsOf, filters: &[(&str, &str)]) -> String {
+    let day = as_of.date.to_string();
+    let mut pairs = match lists {
+        Lists::None => return String::new(),
+        Lists::City => vec![("in_post", day.as_str())],
+        Lists::Unit(u) => vec![("unit", u), ("in_post", day.as_str())],
+    };
+    pairs.extend_from_slice(filters);
+    cadres_link(&pairs)
+}
+
+/// The filter value of a profile label: a blank value is asked for as [`BLANK`].
+fn filter_value(label: &str) -> &str {
+    if label == UNKNOWN { BLANK } else { label }
+}
+
+/// The cadre list of an age band, ages reckoned on the page's date (as the list does with
+/// `in_post`).
+fn band_link(lists: Lists, as_of: &AsOf, label: &str, gender: Option<&str>) -> String {
+    match band_bounds(label) {
+        Some((lo, hi)) => {
             let mut pairs = vec![("age_min", lo), ("age_max", hi)];
             if let Some(g) = gender {
                 pairs.insert(0, ("gender", g));
             }
-            cadres_link(&pairs)
+            in_post_link(lists, as_of, &pairs)
         }
-        _ => String::new(),
+        None => String::new(),
     }
 }
 
@@ -163,14 +195,10 @@ fn labels(counts: &[Count], show: impl Fn(&str) -> String) -> Vec<String> {
     counts.iter().map(|c| show(&c.label)).collect()
 }
 
-/// The charts of a profile. `unit` narrows the cadre-list links to one unit (a team view).
-pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) -> Vec<Chart> {
+/// The charts of a profile; `lists` says which cadre lists its numbers open.
+pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<Chart> {
     let t = |k: &str| tr.t(k).to_string();
     let v = |l: &str| tr.v(l).to_string();
-    let in_unit = |key: &str, value: &str| match unit {
-        Some(u) => cadres_link(&[("unit", u), (key, value)]),
-        None => cadres_link(&[(key, value)]),
-    };
     let men_label = p.gender.first().map_or("", |c| c.label.as_str());
     let women_label = p.gender.get(1).map_or("", |c| c.label.as_str());
     let bands: Vec<String> = p.pyramid.iter().map(|b| band_label(tr, &b.band)).collect();
@@ -179,21 +207,11 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             .iter()
             .map(|b| Cell {
                 n: u64::from(n(b)),
-                link: if unit.is_none() {
-                    band_link(as_of, &b.band, Some(gender))
-                } else {
-                    String::new()
-                },
+                link: band_link(lists, as_of, &b.band, Some(gender)),
             })
             .collect()
     };
-    let age_links = |c: &Count| {
-        if unit.is_none() {
-            band_link(as_of, &c.label, None)
-        } else {
-            String::new()
-        }
-    };
+    let age_links = |c: &Count| band_link(lists, as_of, &c.label, None);
     // A chart of one series of counts: the bars' labels, and where each bar leads.
     let one = |id, key: &str, kind, names, counts: &[Count], link: &dyn Fn(&Count) -> String| {
         Chart::new(id, t(key), kind, names)
@@ -201,7 +219,9 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             .done()
     };
     let words = |counts: &[Count]| labels(counts, |l| v(l));
-    let to_cadres = |key: &'static str| move |c: &Count| in_unit(key, &c.label);
+    let to_cadres = |key: &'static str| {
+        move |c: &Count| in_post_link(lists, as_of, &[(key, filter_value(&c.label))])
+    };
     let to_alerts = |rule: &'static str| move |_: &Count| alerts_link(rule, None, as_of);
     let sources = ["local", "outside", "grassroots"]
         .iter()
@@ -238,7 +258,7 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             "bar",
             words(&p.ft_education),
             &p.ft_education,
-            &to_cadres("education"),
+            &to_cadres("ft_education"),
         ),
         one(
             "top_edu",
@@ -246,7 +266,7 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, unit: Option<&str>) ->
             "bar",
             words(&p.highest_education),
             &p.highest_education,
-            &to_cadres("education"),
+            &to_cadres("top_education"),
         ),
         one(
             "party",

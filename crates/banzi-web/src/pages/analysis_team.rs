@@ -4,7 +4,7 @@
 
 use super::alerts::{AlertRow, rows, unit_names};
 use super::analysis::{AsOf, LightView, light_key, light_view};
-use super::analysis_charts::{Chart, profile_charts};
+use super::analysis_charts::{Chart, Lists, profile_charts};
 use super::{Ctx, analysis::Link};
 use crate::AppState;
 use crate::auth::Caller;
@@ -148,8 +148,14 @@ async fn team(
             })
             .collect()
     });
+    // The cadre list filters by unit: it shows a team's members only when the unit has one.
+    let lists = if teams.len() == 1 {
+        Lists::Unit(&view.unit.code)
+    } else {
+        Lists::None
+    };
     let charts = team.as_ref().map_or(Vec::new(), |t| {
-        profile_charts(&tr, &t.profile, &as_of, Some(&view.unit.code))
+        profile_charts(&tr, &t.profile, &as_of, lists)
     });
     let mean_age = team
         .as_ref()

@@ -1,4 +1,10 @@
 //! The cadre list: search by name, pinyin or initials (`zw` finds 张伟), filters, pages.
+//!
+//! The structure pages (R-STRUCT-1) open it with what they counted: `in_post=YYYY-MM-DD`
+//! keeps the cadres holding a post on that day (in `unit` when given) and reckons ages on
+//! that day; `ft_education` and `top_education` (最高学历) filter as the profile counts; and
+//! `__blank__` ([`banzi_store::BLANK`]) as the value of `ethnicity`, `profession`,
+//! `education`, `ft_education` or `top_education` lists the blank ones (shown as 未填).
 
 use super::{Ctx, is_htmx};
 use crate::AppState;
@@ -13,9 +19,10 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use banzi_domain::Date;
 use banzi_domain::codes::{ETHNIC_GROUPS, Education, Party};
 use banzi_domain::date::{age_on, birth_bounds, iso, parse_date};
-use banzi_store::{CadreFilter, CadreListRow, UnitRow, today};
+use banzi_store::{BLANK, CadreFilter, CadreListRow, UnitRow, today};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/cadres", get(list).post(super::cadre_form::create))
@@ -47,6 +54,15 @@ pub struct ListQuery {
     /// 专业领域, exactly.
     #[serde(default)]
     pub profession: String,
+    /// 全日制学历, exactly.
+    #[serde(default)]
+    pub ft_education: String,
+    /// 最高学历 (the higher of 全日制 and 在职).
+    #[serde(default)]
+    pub top_education: String,
+    /// Holds a post on this day (`YYYY-MM-DD`); ages are then reckoned on it.
+    #[serde(default)]
+    pub in_post: String,
     #[serde(default)]
     pub page: Option<i64>,
 }
@@ -54,6 +70,13 @@ pub struct ListQuery {
 impl ListQuery {
     /// The query string of these filters at another page.
     pub fn at_page(&self, page: i64) -> String {
+        let mut s = self.without("");
+        s.push_str(&format!("page={page}"));
+        s
+    }
+
+    /// The query string of these filters but `key`, each pair followed by `&`.
+    fn without(&self, key: &str) -> String {
         let pairs = [
             ("q", &self.q),
             ("unit", &self.unit),
@@ -65,15 +88,58 @@ impl ListQuery {
             ("rank", &self.rank),
             ("ethnicity", &self.ethnicity),
             ("profession", &self.profession),
+            ("ft_education", &self.ft_education),
+            ("top_education", &self.top_education),
+            ("in_post", &self.in_post),
         ];
-        let mut s: String = pairs
+        pairs
             .iter()
-            .filter(|(_, v)| !v.is_empty())
+            .filter(|(k, v)| *k != key && !v.is_empty())
             .map(|(k, v)| format!("{k}={}&", crate::auth::encode(v)))
-            .collect();
-        s.push_str(&format!("page={page}"));
-        s
+            .collect()
     }
+
+    /// The filters the form has no field for, as removable chips.
+    fn chips(&self, tr: &Tr, in_post: Option<Date>) -> Vec<Chip> {
+        let value = |v: &str| match v.trim() {
+            BLANK => tr.t("cadres.blank").to_string(),
+            v => tr.v(v).to_string(),
+        };
+        let mut v = Vec::new();
+        if let Some(d) = in_post {
+            v.push((
+                "in_post",
+                tr.f("cadres.in_post_on", &d.to_string()),
+                d.to_string(),
+            ));
+        }
+        for (key, label, given) in [
+            ("ft_education", "cadres.ft_education", &self.ft_education),
+            ("top_education", "cadres.top_education", &self.top_education),
+        ] {
+            if !given.trim().is_empty() {
+                let shown = format!("{}{}{}", tr.t(label), tr.t("p.colon"), value(given));
+                v.push((key, shown, given.trim().to_string()));
+            }
+        }
+        v.into_iter()
+            .map(|(key, label, value)| Chip {
+                key,
+                label,
+                value,
+                remove: format!("/cadres?{}", self.without(key).trim_end_matches('&')),
+            })
+            .collect()
+    }
+}
+
+/// A filter shown above the list, with the link that drops it.
+pub struct Chip {
+    pub key: &'static str,
+    pub label: String,
+    /// What the form sends again (a hidden field).
+    pub value: String,
+    pub remove: String,
 }
 
 pub struct Row {
@@ -92,6 +158,8 @@ struct ListPage {
     /// The 56 groups, and what the query asked for if it is none of them (民族 is free
     /// text in the registry), so the form shows it.
     ethnicities: Vec<String>,
+    chips: Vec<Chip>,
+    blank: &'static str,
     r: Results,
 }
 
@@ -122,7 +190,7 @@ fn age(s: &str) -> Result<Option<i16>, String> {
 fn ethnicities(asked: &str) -> Vec<String> {
     let asked = asked.trim();
     let mut v: Vec<String> = ETHNIC_GROUPS.iter().map(|g| g.to_string()).collect();
-    if !asked.is_empty() && !ETHNIC_GROUPS.contains(&asked) {
+    if !asked.is_empty() && asked != BLANK && !ETHNIC_GROUPS.contains(&asked) {
         v.push(asked.to_string());
     }
     v
@@ -137,11 +205,30 @@ async fn list(
 ) -> WebResult<Response> {
     let day = today();
     let page = q.page.unwrap_or(1).max(1);
-    let (min, max, error) = match (age(&q.age_min), age(&q.age_max)) {
+    let (min, max, mut error) = match (age(&q.age_min), age(&q.age_max)) {
         (Ok(a), Ok(b)) => (a, b, String::new()),
         (Err(e), _) | (_, Err(e)) => (None, None, e),
     };
-    let (after, until) = birth_bounds(day, min, max);
+    let in_post = match q.in_post.trim() {
+        "" => None,
+        t => match parse_date(t) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                if error.is_empty() {
+                    error = format!(
+                        "{}{}{}",
+                        tr.t("cadres.in_post_date"),
+                        tr.t("p.colon"),
+                        tr.m(&m)
+                    );
+                }
+                None
+            }
+        },
+    };
+    // Ages on the in-post day when there is one: the structure of that day counts them so.
+    let age_day = in_post.unwrap_or(day);
+    let (after, until) = birth_bounds(age_day, min, max);
     let filter = CadreFilter {
         q: Some(q.q.clone()),
         unit: Some(q.unit.clone()),
@@ -153,6 +240,9 @@ async fn list(
         rank: Some(q.rank.clone()),
         ethnicity: Some(q.ethnicity.clone()),
         profession: Some(q.profession.clone()),
+        ft_education: Some(q.ft_education.clone()),
+        top_education: Some(q.top_education.clone()),
+        in_post: in_post.map(iso),
         today: iso(day),
         page: page - 1,
         per_page: PER_PAGE,
@@ -166,7 +256,7 @@ async fn list(
         .into_iter()
         .map(|c| Row {
             age: parse_date(&c.birth_date)
-                .map(|b| age_on(b, day))
+                .map(|b| age_on(b, age_day))
                 .unwrap_or(0),
             c,
         })
@@ -192,6 +282,8 @@ async fn list(
         parties: Party::ALL.iter().map(|p| p.label()).collect(),
         educations: Education::ALL.iter().map(|e| e.label()).collect(),
         ethnicities: ethnicities(&q.ethnicity),
+        chips: q.chips(&tr, in_post),
+        blank: BLANK,
         q,
         r,
     }
@@ -213,7 +305,18 @@ mod tests {
             q.at_page(2),
             "ethnicity=%E6%B1%89%E6%97%8F&profession=%E8%B4%A2%E6%94%BF%20%E9%87%91%E8%9E%8D&page=2"
         );
+        let day = ListQuery {
+            in_post: "2026-11-21".into(),
+            top_education: banzi_store::BLANK.into(),
+            ..q
+        };
+        assert_eq!(
+            day.at_page(3),
+            "ethnicity=%E6%B1%89%E6%97%8F&profession=%E8%B4%A2%E6%94%BF%20%E9%87%91%E8%9E%8D\
+             &top_education=__blank__&in_post=2026-11-21&page=3"
+        );
         assert_eq!(super::ethnicities("汉族").len(), 56);
+        assert_eq!(super::ethnicities(banzi_store::BLANK).len(), 56);
         assert_eq!(
             super::ethnicities(" 穿青人 ").last().map(String::as_str),
             Some("穿青人")
