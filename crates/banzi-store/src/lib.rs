@@ -16,7 +16,7 @@ mod types;
 
 pub use connect::{Store, now_rfc3339, today};
 pub use rows::*;
-pub use store::Analysis;
+pub use store::{Analysis, AnalysisCache};
 pub use types::*;
 
 use banzi_domain::DomainError;

@@ -49,6 +49,8 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// Imports running now, for the page's progress.
     pub imports: Arc<pages::ImportBoard>,
+    /// The last analysis of the registry, served again until the next write.
+    pub analyses: Arc<banzi_store::AnalysisCache>,
 }
 
 impl AppState {
@@ -57,6 +59,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             imports: Arc::default(),
+            analyses: Arc::default(),
         }
     }
 }

@@ -181,3 +181,55 @@ async fn checks_leave_the_pool_as_they_found_it() {
         assert_eq!(map, 0);
     }
 }
+
+/// A kept analysis is served again only while nothing has been written since and the date
+/// is the same; a liaison's copy is cut to its unit.
+async fn a_kept_analysis_is_never_stale(store: Store) {
+    import(&store).await;
+    let cache = banzi_store::AnalysisCache::default();
+    let day = parse_date("2026-11-21").expect("date");
+    let first = store
+        .analyse_cached(&cache, &staff(), day)
+        .await
+        .expect("first");
+    let again = store
+        .analyse_cached(&cache, &staff(), day)
+        .await
+        .expect("again");
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "served from the cache"
+    );
+    let other_day = parse_date("2026-01-01").expect("date");
+    let earlier = store
+        .analyse_cached(&cache, &staff(), other_day)
+        .await
+        .expect("day");
+    assert_eq!(earlier.report.as_of, other_day);
+    // A parameter change moves the audit head: the next analysis sees it at once.
+    store
+        .set_rule_params(&staff(), &[("exch.principal_years".into(), "12".into())])
+        .await
+        .expect("set");
+    let after = store
+        .analyse_cached(&cache, &staff(), day)
+        .await
+        .expect("after");
+    assert!(!std::sync::Arc::ptr_eq(&first, &after));
+    assert_eq!(after.params.principal_years, 12);
+    assert!(exch1(&after.report).len() < exch1(&first.report).len());
+    let liaison = as_role(Role::Liaison, Some("U1"));
+    let mine = store
+        .analyse_cached(&cache, &liaison, day)
+        .await
+        .expect("liaison");
+    assert!(mine.report.alerts.iter().all(|a| a.unit == "U1"));
+    assert!(
+        store
+            .analyse_cached(&cache, &as_role(Role::Auditor, None), day)
+            .await
+            .is_err()
+    );
+}
+
+both!(a_kept_analysis_is_never_stale);

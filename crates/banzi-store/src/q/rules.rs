@@ -37,3 +37,8 @@ pub async fn set_param(
     .await?;
     Ok(())
 }
+
+/// The newest audit sequence number: it moves with every audited write.
+pub async fn audit_head(c: &mut Conn) -> Result<i64, DomainError> {
+    sqlx::query_scalar("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&mut *c).await.map_err(db)
+}

@@ -77,4 +77,4 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 mod accounts;
 mod registry;
 mod rules;
-pub use rules::Analysis;
+pub use rules::{Analysis, AnalysisCache};

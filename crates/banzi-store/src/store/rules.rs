@@ -8,6 +8,7 @@ use banzi_domain::role::{Actor, Scope};
 use banzi_domain::roster::Roster;
 use banzi_domain::rules::{self, Facts, Params, Report, Structure};
 use banzi_domain::{Date, DomainError};
+use std::sync::{Arc, Mutex};
 
 /// What the dashboard shows for one date: the alerts and the structure, from one load.
 #[derive(Debug, Clone)]
@@ -15,6 +16,49 @@ pub struct Analysis {
     pub report: Report,
     pub structure: Structure,
     pub params: Params,
+}
+
+impl Analysis {
+    /// What `scope` may see: a unit liaison its own unit's alerts (counted again) and
+    /// teams, and no city profile.
+    pub fn scoped(self, scope: &Scope) -> Analysis {
+        match scope {
+            Scope::All => self,
+            Scope::Unit(unit) => Analysis {
+                report: only_unit(self.report, unit),
+                structure: Structure {
+                    as_of: self.structure.as_of,
+                    city: rules::Profile::default(),
+                    teams: self
+                        .structure
+                        .teams
+                        .into_iter()
+                        .filter(|t| &t.unit == unit)
+                        .collect(),
+                },
+                params: self.params,
+            },
+        }
+    }
+}
+
+/// The last analysis made, by audit head and date (see [`Store::analyse_cached`]).
+#[derive(Debug, Default)]
+pub struct AnalysisCache(Mutex<Option<(i64, Date, Arc<Analysis>)>>);
+
+impl AnalysisCache {
+    fn get(&self, head: i64, as_of: Date) -> Option<Arc<Analysis>> {
+        let kept = self.0.lock().ok()?;
+        kept.as_ref()
+            .filter(|(h, d, _)| *h == head && *d == as_of)
+            .map(|(_, _, a)| a.clone())
+    }
+
+    fn put(&self, head: i64, as_of: Date, a: Arc<Analysis>) {
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = Some((head, as_of, a));
+        }
+    }
 }
 
 impl Store {
@@ -118,13 +162,47 @@ impl Store {
     /// its own unit only: its alerts and its teams (the city profile is left empty).
     pub async fn analyse(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
         let scope = reader(actor)?.clone();
+        let all = self.analyse_all(actor, as_of).await?;
+        Ok(all.scoped(&scope))
+    }
+
+    /// [`Store::analyse`] through `cache`: the last analysis is kept with the audit head it
+    /// was made at, and served again while the head has not moved and the date is the same.
+    /// Every change to the registry or to a rule parameter moves the head in its own
+    /// transaction, so a kept analysis is never stale. A province takes seconds to analyse;
+    /// paging through its alerts then takes none.
+    pub async fn analyse_cached(
+        &self,
+        cache: &AnalysisCache,
+        actor: &Actor,
+        as_of: Date,
+    ) -> Result<Arc<Analysis>, DomainError> {
+        let scope = reader(actor)?.clone();
+        let head = on_conn!(self, |c, b| b::rules::audit_head(c).await)?;
+        let kept = cache.get(head, as_of);
+        let all = match kept {
+            Some(a) => a,
+            None => {
+                let a = Arc::new(self.analyse_all(actor, as_of).await?);
+                cache.put(head, as_of, a.clone());
+                a
+            }
+        };
+        Ok(match scope {
+            Scope::All => all,
+            Scope::Unit(_) => Arc::new(Analysis::clone(&all).scoped(&scope)),
+        })
+    }
+
+    /// The whole city's analysis; the caller has checked the role and scopes the result.
+    async fn analyse_all(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
         let params = self.rule_params(actor).await?;
         let roster = self.snapshot().await?;
         let (report, structure) = tokio::task::spawn_blocking({
             let params = params.clone();
             move || {
                 let facts = Facts::new(&roster);
-                drop(roster);
+                std::thread::spawn(move || drop(roster));
                 let report = rules::evaluate(&facts, &params, as_of);
                 let structure = rules::structure(&facts, &params, as_of);
                 (report, structure)
@@ -132,25 +210,10 @@ impl Store {
         })
         .await
         .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))?;
-        Ok(match scope {
-            Scope::All => Analysis {
-                report,
-                structure,
-                params,
-            },
-            Scope::Unit(unit) => Analysis {
-                report: only_unit(report, &unit),
-                structure: Structure {
-                    as_of: structure.as_of,
-                    city: rules::Profile::default(),
-                    teams: structure
-                        .teams
-                        .into_iter()
-                        .filter(|t| t.unit == unit)
-                        .collect(),
-                },
-                params,
-            },
+        Ok(Analysis {
+            report,
+            structure,
+            params,
         })
     }
 

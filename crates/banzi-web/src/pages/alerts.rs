@@ -202,7 +202,11 @@ async fn list(
         .collect();
     errors.extend(Some(as_of.error_text(&tr)).filter(|e| !e.is_empty()));
     let units = s.store.units(&caller.actor).await?;
-    let report = s.store.check(&caller.actor, as_of.date).await?;
+    let analysis = s
+        .store
+        .analyse_cached(&s.analyses, &caller.actor, as_of.date)
+        .await?;
+    let report = &analysis.report;
     let matching: Vec<&Alert> = if errors.is_empty() {
         report.alerts.iter().filter(|a| filter.keeps(a)).collect()
     } else {
@@ -269,11 +273,16 @@ async fn export(
     {
         return Err(DomainError::invalid("查询条件", m).into());
     }
-    let report = s.store.check(&caller.actor, as_of.date).await?;
-    let alerts: Vec<Alert> = report
+    let analysis = s
+        .store
+        .analyse_cached(&s.analyses, &caller.actor, as_of.date)
+        .await?;
+    let alerts: Vec<Alert> = analysis
+        .report
         .alerts
-        .into_iter()
+        .iter()
         .filter(|a| filter.keeps(a))
+        .cloned()
         .collect();
     let count = alerts.len();
     let data = tokio::task::spawn_blocking(move || banzi_io::write_alerts(&alerts))

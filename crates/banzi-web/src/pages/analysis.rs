@@ -256,8 +256,11 @@ async fn city(
     Query(q): Query<AsOfQuery>,
 ) -> WebResult<CityPage> {
     let as_of = AsOf::parse(&q.as_of);
-    let a = s.store.analyse(&caller.actor, as_of.date).await?;
-    let sum = a.report.summary;
+    let a = s
+        .store
+        .analyse_cached(&s.analyses, &caller.actor, as_of.date)
+        .await?;
+    let sum = &a.report.summary;
     let scoped = caller.actor.scope.unit().is_some();
     let levels = Level::ALL
         .into_iter()
@@ -315,7 +318,7 @@ async fn city(
             link: alerts_link("", None, &as_of),
         },
         rules,
-        young: young(&sum, &as_of),
+        young: young(sum, &as_of),
         lights: light_counts(&tr, &a.structure.teams, &as_of),
         teams: Link {
             n: a.structure.teams.len(),
@@ -334,7 +337,7 @@ async fn city(
         },
         charts,
         alert_chart: vec![alerts_chart(&tr, &sum.rules, &as_of)],
-        s: sum,
+        s: sum.clone(),
         ctx: Ctx::new(tr, &caller, &here),
         as_of,
     })

@@ -99,12 +99,16 @@ async fn team(
     let as_of = AsOf::parse(&q.as_of);
     // The unit first: a liaison asking for another unit is told it does not exist.
     let view = s.store.team(&caller.actor, &q.unit, as_of.date).await?;
-    let a = s.store.analyse(&caller.actor, as_of.date).await?;
+    let a = s
+        .store
+        .analyse_cached(&s.analyses, &caller.actor, as_of.date)
+        .await?;
     let teams: Vec<TeamProfile> = a
         .structure
         .teams
-        .into_iter()
+        .iter()
         .filter(|t| t.unit == view.unit.code)
+        .cloned()
         .collect();
     let team = match &q.team {
         Some(name) => Some(
@@ -245,13 +249,17 @@ async fn list(
     Query(q): Query<TeamsQuery>,
 ) -> WebResult<TeamsPage> {
     let as_of = AsOf::parse(&q.as_of);
-    let a = s.store.analyse(&caller.actor, as_of.date).await?;
+    let a = s
+        .store
+        .analyse_cached(&s.analyses, &caller.actor, as_of.date)
+        .await?;
     let want = parse_light(q.light.trim());
     let dim = q.dim.trim().to_string();
     let matching: Vec<TeamRow> = a
         .structure
         .teams
-        .into_iter()
+        .iter()
+        .cloned()
         .filter_map(|t| {
             let light = if dim.is_empty() {
                 Some(t.card.light)
