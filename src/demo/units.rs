@@ -22,7 +22,13 @@ fn department(
 ) -> UnitSpec {
     let head = if name.ends_with('局') {
         "局长"
-    } else if name.ends_with("委") {
+    } else if name.ends_with("法院") {
+        "院长"
+    } else if name.ends_with("检察院") {
+        "检察长"
+    } else if name.ends_with("纪委监委") || name.ends_with("政法委") {
+        "书记"
+    } else if name.ends_with('委') {
         "主任"
     } else {
         "部长"
