@@ -7,22 +7,13 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod common;
+use common::best;
+
 use banzi_domain::role::Actor;
 use banzi_store::Store;
 use calamine::{Reader, Xlsx};
 use std::time::{Duration, Instant};
-
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut out = None;
-    let mut best = Duration::MAX;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let v = f();
-        best = best.min(t.elapsed());
-        out = Some(v);
-    }
-    (best, out.expect("at least one run"))
-}
 
 fn calamine_alone(bytes: &[u8]) -> usize {
     let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");

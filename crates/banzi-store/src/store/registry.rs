@@ -152,7 +152,6 @@ impl Store {
         })
     }
 
-    /// Adds many record lines in one transaction (demo data, bulk entry): staff only.
     /// Removes one line of a cadre's record: whoever may edit the cadre.
     pub async fn remove_cadre_record(
         &self,
@@ -171,6 +170,7 @@ impl Store {
         })
     }
 
+    /// Adds many record lines in one transaction (demo data, bulk entry): staff only.
     pub async fn add_cadre_records(
         &self,
         actor: &Actor,

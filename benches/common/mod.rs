@@ -1,0 +1,16 @@
+//! What the benches share.
+
+use std::time::{Duration, Instant};
+
+/// Runs `f` `runs` times; the shortest time and the last result.
+pub fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut out = None;
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        out = Some(v);
+    }
+    (best, out.expect("at least one run"))
+}
