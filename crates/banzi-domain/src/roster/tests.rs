@@ -1,35 +1,20 @@
 //! The cross-sheet checks, whole and in chunks.
 
 use super::*;
-use crate::codes::{Gender, Party, PostKind, UnitSystem};
+use crate::codes::{PostKind, UnitSystem};
 use crate::date::parse_date;
-use crate::id_number::synthesize;
 
 fn at<T>(row: u32, value: T) -> Located<T> {
     Located { row, value }
 }
 
-fn cadre(n: u32) -> Cadre {
-    let birth = parse_date("1975-03-04").unwrap();
-    Cadre {
-        id_number: synthesize(320102, birth, n, Gender::Male),
-        name: format!("干部{n}"),
-        gender: Gender::Male,
-        ethnicity: "汉族".into(),
-        birth_date: birth,
-        native_place: String::new(),
-        party: Party::Cpc,
-        party_joined: None,
-        work_started: None,
-        ft_education: None,
-        ft_degree: None,
-        ft_school: String::new(),
-        pt_education: None,
-        pt_degree: None,
-        pt_school: String::new(),
-        profession: String::new(),
-        rank: String::new(),
+/// `n` cadres with valid ID numbers, all different.
+fn cadres(n: usize) -> Vec<Cadre> {
+    let mut b = crate::rules::sample::RosterBuilder::new();
+    for i in 0..n {
+        b.cadre(&format!("干部{i}"));
     }
+    b.r.cadres.into_iter().map(|c| c.value).collect()
 }
 
 fn appointment(c: &Cadre, post: &str, start: &str, end: Option<&str>) -> Appointment {
@@ -62,8 +47,8 @@ fn flawed() -> Roster {
         kind: PostKind::Principal,
         seats: 1,
     };
-    let cadres: Vec<Cadre> = (1..=4).map(cadre).collect();
-    let outsider = cadre(9);
+    let mut cadres = cadres(5);
+    let outsider = cadres.pop().expect("five");
     Roster {
         units: vec![
             at(2, unit("A", None)),

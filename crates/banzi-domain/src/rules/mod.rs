@@ -52,6 +52,8 @@ mod keys;
 mod messages;
 mod params;
 mod probation;
+#[cfg(any(test, feature = "testkit"))]
+pub mod sample;
 mod structure;
 mod summary;
 mod term;

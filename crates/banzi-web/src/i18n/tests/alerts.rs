@@ -5,176 +5,44 @@
 use super::{EN, ZH_TW};
 use crate::i18n::sources::is_cjk;
 use banzi_domain::codes::{Gender, Manner, Party, PostKind, UnitSystem};
-use banzi_domain::date::{Date, parse_date};
-use banzi_domain::id_number::{IdNumber, synthesize};
-use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Unit};
-use banzi_domain::roster::{Located, Roster};
+use banzi_domain::roster::Roster;
+use banzi_domain::rules::sample::{RosterBuilder as B, d};
 use banzi_domain::rules::{Alert, Facts, Params, evaluate};
 
-fn d(s: &str) -> Date {
-    parse_date(s).expect("date")
-}
-
-fn at<T>(value: T) -> Located<T> {
-    Located { row: 0, value }
-}
-
-/// Builds a roster with a root unit, and remembers every name and title it writes (the
-/// text a translation keeps as it is).
-struct B {
-    r: Roster,
-    seq: u32,
-    data: Vec<String>,
-    names: Vec<(String, String)>,
-}
-
-impl B {
-    fn new() -> B {
-        let mut b = B {
-            r: Roster::default(),
-            seq: 0,
-            data: Vec::new(),
-            names: Vec::new(),
-        };
-        b.unit_full("ROOT", "江川市委", "市委", UnitSystem::Other, false);
-        b.r.units[0].value.parent_code = None;
-        b
+/// Every name and title the roster writes into messages (the text a translation keeps as
+/// it is): units and their teams, posts with their unit, cadres' names, fields and ranks,
+/// and the work of portfolios.
+fn data(r: &Roster) -> Vec<String> {
+    let unit = |code: &str| {
+        r.units
+            .iter()
+            .find(|u| u.value.code == code)
+            .map_or(String::new(), |u| u.value.name.clone())
+    };
+    let mut out = Vec::new();
+    for u in &r.units {
+        out.push(u.value.name.clone());
+        out.push(format!("{}领导班子", u.value.name));
     }
-
-    fn unit_full(
-        &mut self,
-        code: &str,
-        name: &str,
-        category: &str,
-        system: UnitSystem,
-        non_cpc_required: bool,
-    ) -> &mut Self {
-        self.r.units.push(at(Unit {
-            code: code.into(),
-            name: name.into(),
-            parent_code: Some("ROOT".into()),
-            category: category.into(),
-            platform: String::new(),
-            system,
-            non_cpc_required,
-        }));
-        self.data.push(name.into());
-        self.data.push(format!("{name}领导班子"));
-        self
-    }
-
-    fn unit(&mut self, code: &str, name: &str) -> &mut Self {
-        self.unit_full(code, name, "市直单位", UnitSystem::Other, false)
-    }
-
-    fn unit_name(&self, code: &str) -> String {
-        let u = self.r.units.iter().find(|u| u.value.code == code);
-        u.expect("unit").value.name.clone()
-    }
-
-    fn post_full(
-        &mut self,
-        code: &str,
-        unit: &str,
-        team: &str,
-        title: &str,
-        kind: PostKind,
-        seats: i64,
-    ) -> &mut Self {
-        self.r.posts.push(at(Post {
-            code: code.into(),
-            unit_code: unit.into(),
-            team: team.into(),
-            title: title.into(),
-            kind,
-            seats,
-        }));
-        let unit = self.unit_name(unit);
-        self.data.push(format!("{unit}{title}"));
-        if !team.is_empty() {
-            self.data.push(format!("{unit}{team}"));
+    for p in &r.posts {
+        let name = unit(&p.value.unit_code);
+        out.push(format!("{name}{}", p.value.title));
+        if !p.value.team.is_empty() {
+            out.push(format!("{name}{}", p.value.team));
         }
-        self
     }
+    for c in &r.cadres {
+        let c = &c.value;
+        out.extend([c.name.clone(), c.profession.clone(), c.rank.clone()]);
+    }
+    out.extend(r.portfolios.iter().map(|f| f.value.work.clone()));
+    out
+}
 
-    fn post(&mut self, code: &str, unit: &str, title: &str, kind: PostKind) -> &mut Self {
-        self.post_full(code, unit, "", title, kind, 1)
-    }
-
-    fn cadre_full(
-        &mut self,
-        name: &str,
-        gender: Gender,
-        birth: &str,
-        profession: &str,
-        rank: &str,
-    ) -> IdNumber {
-        self.seq += 1;
-        let id = synthesize(320102, d(birth), self.seq, gender);
-        self.r.cadres.push(at(Cadre {
-            id_number: id.clone(),
-            name: name.into(),
-            gender,
-            ethnicity: "汉族".into(),
-            birth_date: d(birth),
-            native_place: String::new(),
-            party: Party::Cpc,
-            party_joined: None,
-            work_started: None,
-            ft_education: None,
-            ft_degree: None,
-            ft_school: String::new(),
-            pt_education: None,
-            pt_degree: None,
-            pt_school: String::new(),
-            profession: profession.into(),
-            rank: rank.into(),
-        }));
-        self.data.extend([name, profession, rank].map(String::from));
-        self.names.push((id.to_string(), name.into()));
-        id
-    }
-
-    /// A man born 1975-06-15 (48 on the day the tests look).
-    fn cadre(&mut self, name: &str) -> IdNumber {
-        self.cadre_full(name, Gender::Male, "1975-06-15", "", "")
-    }
-
-    fn appt(
-        &mut self,
-        id: &IdNumber,
-        post: &str,
-        start: &str,
-        end: Option<&str>,
-        manner: Option<Manner>,
-    ) -> &mut Self {
-        self.r.appointments.push(at(Appointment {
-            id_number: id.clone(),
-            post_code: post.into(),
-            start: d(start),
-            end: end.map(d),
-            manner,
-            doc_no: String::new(),
-        }));
-        self
-    }
-
-    fn portfolio(&mut self, id: &IdNumber, post: &str, work: &str, start: &str) -> &mut Self {
-        self.r.portfolios.push(at(Portfolio {
-            id_number: id.clone(),
-            post_code: post.into(),
-            work: work.into(),
-            start: d(start),
-            end: None,
-        }));
-        self.data.push(work.into());
-        self
-    }
-
-    fn name(&self, id: &str) -> &str {
-        let n = self.names.iter().find(|(i, _)| i == id);
-        &n.expect("cadre").1
-    }
+/// The name of the cadre with ID number `id`.
+fn name<'a>(r: &'a Roster, id: &str) -> &'a str {
+    let c = r.cadres.iter().find(|c| c.value.id_number.as_str() == id);
+    &c.expect("cadre").value.name
 }
 
 const AS_OF: &str = "2024-03-01";
@@ -191,7 +59,7 @@ fn city() -> B {
         .post("CZJ-3", "CZJ", "派驻纪检监察组组长", DisciplineLead);
     let zhang = b.cadre("张伟");
     let ren = b.cadre("任自强");
-    let wang = b.cadre_full("王芳", Gender::Female, "1975-06-15", "", "");
+    let wang = b.cadre_full("王芳", Gender::Female, "1975-06-15", Party::Cpc, "", "");
     b.appt(&zhang, "CZJ-1", "2014-03-01", None, None)
         .appt(&ren, "CZJ-2", "2014-06-01", None, None)
         .appt(&wang, "CZJ-3", "2019-01-01", None, None);
@@ -218,11 +86,11 @@ fn city() -> B {
         .post("FGW-1", "FGW", "副主任", Deputy)
         .post("FGW-2", "FGW", "主任", Principal);
     let sun = b.cadre("孙立");
-    let zhou = b.cadre_full("周建", Gender::Male, "1965-01-15", "", "");
-    let wu = b.cadre_full("吴刚", Gender::Male, "1964-02-10", "", "");
+    let zhou = b.cadre_full("周建", Gender::Male, "1965-01-15", Party::Cpc, "", "");
+    let wu = b.cadre_full("吴刚", Gender::Male, "1964-02-10", Party::Cpc, "", "");
     b.appt(&sun, "FGW-1", "2019-07-01", None, None)
-        .portfolio(&sun, "FGW-1", "财务", "2018-01-01")
-        .portfolio(&sun, "FGW-1", "项目建设", "2019-07-01")
+        .portfolio(&sun, "FGW-1", "财务", "2018-01-01", None)
+        .portfolio(&sun, "FGW-1", "项目建设", "2019-07-01", None)
         .appt(&zhou, "FGW-2", "2020-01-01", None, None)
         .appt(&wu, "FGW-2", "2020-01-01", None, None);
 
@@ -233,10 +101,24 @@ fn city() -> B {
         .post("SFJ-2", "SFJ", "副局长", Deputy)
         .post("SFJ-3", "SFJ", "政治部主任", Deputy)
         .post("SFJ-4", "SFJ", "副局长（兼）", Deputy);
-    let feng = b.cadre_full("冯琳", Gender::Female, "1966-01-01", "法律", "正处级");
-    let chen = b.cadre_full("陈刚", Gender::Male, "1969-06-01", "法律", "副处级");
-    let yu = b.cadre_full("李于飞", Gender::Male, "1980-01-01", "法律", "");
-    let qian = b.cadre_full("钱进", Gender::Male, "1982-01-01", "法律", "");
+    let feng = b.cadre_full(
+        "冯琳",
+        Gender::Female,
+        "1966-01-01",
+        Party::Cpc,
+        "法律",
+        "正处级",
+    );
+    let chen = b.cadre_full(
+        "陈刚",
+        Gender::Male,
+        "1969-06-01",
+        Party::Cpc,
+        "法律",
+        "副处级",
+    );
+    let yu = b.cadre_full("李于飞", Gender::Male, "1980-01-01", Party::Cpc, "法律", "");
+    let qian = b.cadre_full("钱进", Gender::Male, "1982-01-01", Party::Cpc, "法律", "");
     b.appt(&feng, "SFJ-1", "2020-01-01", None, None)
         .appt(&chen, "SFJ-2", "2020-01-01", None, None)
         .appt(&yu, "SFJ-3", "2023-03-15", None, Some(Manner::Appointed))
@@ -301,7 +183,8 @@ const SIMPLIFIED: &str = "于职满须应当计划龄岁个现员专业领为补
 
 /// The text without the names and titles of the roster (longest first).
 fn without_data(b: &B, text: &str) -> String {
-    let mut data: Vec<&String> = b.data.iter().filter(|s| !s.is_empty()).collect();
+    let all = data(&b.r);
+    let mut data: Vec<&String> = all.iter().filter(|s| !s.is_empty()).collect();
     data.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mut out = text.to_string();
     for s in data {
@@ -369,7 +252,7 @@ fn every_alert_reads_in_zh_tw_and_english() {
         let mut kept: Vec<&str> = dates(cn);
         assert!(!kept.is_empty(), "no date: {cn}");
         if let Some(id) = &a.cadre {
-            kept.push(b.name(id));
+            kept.push(name(&b.r, id));
         }
         for k in kept {
             assert!(tw.contains(k), "zh-TW lost {k}: {tw}");
