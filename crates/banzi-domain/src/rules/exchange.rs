@@ -67,7 +67,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     }
 }
 
-/// 张伟任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
+/// 张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
 pub(crate) fn message(now: &Now, r: &Raw) -> String {
     let f = now.f;
     let (Some(post), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
@@ -77,7 +77,7 @@ pub(crate) fn message(now: &Now, r: &Raw) -> String {
     let when = when(due, now.as_of);
     match r.rule {
         Rule::Exch2 => msg! {
-            c.name, "任", post.full_name, "（副职），自", since, "起在",
+            c.name, "，现任", post.full_name, "（副职），自", since, "起在",
             f.team(post.team).full_name, "连续任职，", when, due, "满", r.n,
             "年，须交流（R-EXCH-2）"
         },
@@ -87,7 +87,7 @@ pub(crate) fn message(now: &Now, r: &Raw) -> String {
                 .get(r.tie as usize)
                 .map_or("", |p| p.work.as_str());
             msg! {
-                c.name, "任", f.post(pi).full_name, "，自", since, "起分管", work, "，", when,
+                c.name, "，现任", f.post(pi).full_name, "，自", since, "起分管", work, "，", when,
                 due, "满", r.n, "年，应当调整分工（R-EXCH-5）"
             }
         }
@@ -98,7 +98,7 @@ pub(crate) fn message(now: &Now, r: &Raw) -> String {
                 _ => "应当交流",
             };
             msg! {
-                c.name, "任", post.full_name, "（", post.kind.label(), "）自", since, "起", when,
+                c.name, "，现任", post.full_name, "（", post.kind.label(), "）自", since, "起", when,
                 due, "满", r.n, "年，", what, "（", rule.id(), "）"
             }
         }

@@ -26,12 +26,12 @@ fn r_exch_1_principal_ten_years_in_post_must_be_exchanged() {
     assert_eq!(a.cadre.as_deref(), Some(id.as_str()));
     assert_eq!(
         a.message,
-        "张伟任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）"
+        "张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）"
     );
     let ahead = &b.alerts("R-EXCH-1", "2024-02-29")[0];
     assert_eq!(
         ahead.message,
-        "张伟任江川市财政局局长（正职）自2014-03-01起将于2024-03-01满10年，须交流（R-EXCH-1）"
+        "张伟，现任江川市财政局局长（正职）自2014-03-01起将于2024-03-01满10年，须交流（R-EXCH-1）"
     );
 }
 
@@ -140,7 +140,7 @@ fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
     let (b, _) = key_deputy(UnitSystem::Organization);
     assert_eq!(
         b.alerts("R-EXCH-2", "2020-05-01")[0].message,
-        "李强任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，已于2020-05-01满10年，须交流（R-EXCH-2）"
+        "李强，现任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，已于2020-05-01满10年，须交流（R-EXCH-2）"
     );
 }
 

@@ -51,13 +51,13 @@ const AS_OF: &str = "2024-03-01";
 fn city() -> B {
     use PostKind::*;
     let mut b = B::new();
-    // 财政局: 正职 reached, 副职 anticipated (a name with 任 and 自), 派驻组长 reached; no
+    // 财政局: 正职 reached (a name with 任 inside), 副职 anticipated (a name with 任 and 自), 派驻组长 reached; no
     // member 42 or under, none from outside, all in one age band.
     b.unit("CZJ", "江川市财政局")
         .post("CZJ-1", "CZJ", "局长", Principal)
         .post("CZJ-2", "CZJ", "副局长", Deputy)
         .post("CZJ-3", "CZJ", "派驻纪检监察组组长", DisciplineLead);
-    let zhang = b.cadre("张伟");
+    let zhang = b.cadre("王任重");
     let ren = b.cadre("任自强");
     let wang = b.cadre_full("王芳", Gender::Female, "1975-06-15", Party::Cpc, "", "");
     b.appt(&zhang, "CZJ-1", "2014-03-01", None, None)
@@ -285,7 +285,7 @@ fn names_and_titles_sharing_characters_with_the_text_split_right() {
     let exch = message(&all, "R-EXCH-3", "任自强");
     assert_eq!(
         exch,
-        "任自强任江川市财政局副局长（副职）自2014-06-01起将于2024-06-01满10年，应当交流（R-EXCH-3）"
+        "任自强，现任江川市财政局副局长（副职）自2014-06-01起将于2024-06-01满10年，应当交流（R-EXCH-3）"
     );
     assert_eq!(
         EN.m(exch),
@@ -294,7 +294,18 @@ fn names_and_titles_sharing_characters_with_the_text_split_right() {
     );
     assert_eq!(
         ZH_TW.m(exch),
-        "任自强任江川市财政局副局长（副職）自2014-06-01起將於2024-06-01滿10年，應當交流（R-EXCH-3）"
+        "任自强，現任江川市财政局副局长（副職）自2014-06-01起將於2024-06-01滿10年，應當交流（R-EXCH-3）"
+    );
+    // 王任重: 任 inside a name is not the 任 of the text.
+    let exch = message(&all, "R-EXCH-1", "王任重");
+    assert_eq!(
+        EN.m(exch),
+        "王任重, 江川市财政局局长 (Principal) since 2014-03-01, reached 10 years in the post \
+         on 2024-03-01: must be exchanged (R-EXCH-1)"
+    );
+    assert_eq!(
+        ZH_TW.m(exch),
+        "王任重，現任江川市财政局局长（正職）自2014-03-01起已於2024-03-01滿10年，須交流（R-EXCH-1）"
     );
     let term = message(&all, "R-TERM-1", "任自强");
     assert_eq!(
