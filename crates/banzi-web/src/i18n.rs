@@ -179,7 +179,7 @@ impl Tr {
     }
 
     /// The separator of a list of values: 、 in Chinese, a comma in English.
-    fn list_separator(&self) -> &'static str {
+    pub fn list_separator(&self) -> &'static str {
         self.t("p.list")
     }
 }

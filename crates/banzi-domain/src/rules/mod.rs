@@ -44,6 +44,7 @@
 mod age;
 mod card;
 mod composition;
+mod counted;
 mod current;
 mod exchange;
 mod facts;
@@ -61,9 +62,12 @@ mod training;
 
 pub use age::{Retirement, retirement};
 pub use card::{Card, Dimension, Light};
+pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
 pub use params::{Fraction, PARAMS, ParamDesc, ParamKind, Params};
-pub use structure::{BandByGender, Count, Profile, Structure, TeamProfile, UNKNOWN, structure};
+pub use structure::{
+    BandByGender, Count, Profile, SOURCES, Structure, TENURE_BANDS, TeamProfile, UNKNOWN, structure,
+};
 pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
 
 use crate::date::Date;

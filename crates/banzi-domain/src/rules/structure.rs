@@ -17,6 +17,7 @@
 use super::card::{Card, card};
 use super::composition::age_band;
 use super::current::{Member, Now};
+use super::facts::CadreF;
 use super::{Facts, Params};
 use crate::codes::{Education, Gender, Manner, Party};
 use crate::date::{Date, age_on, years_months};
@@ -126,43 +127,19 @@ impl Tally {
                 self.women += 1;
             }
         }
-        *self
-            .generations
-            .entry(i32::from(c.birth.year()).div_euclid(10) * 10)
-            .or_default() += 1;
+        *self.generations.entry(generation(c)).or_default() += 1;
         *self.ethnicity.entry(c.ethnicity).or_default() += 1;
         *self.party.entry(c.party).or_default() += 1;
         self.non_cpc += u32::from(c.party.is_non_cpc());
         *self.ft_education.entry(c.ft_education).or_default() += 1;
-        // Education sorts highest first, so the higher of the two is the smaller.
-        let top = match (c.ft_education, c.pt_education) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        *self.highest_education.entry(top).or_default() += 1;
+        *self.highest_education.entry(top_education(c)).or_default() += 1;
         *self.profession.entry(c.profession).or_default() += 1;
-        let source = if outside {
-            1
-        } else if c.grassroots_from.is_some_and(|d| d <= as_of) {
-            2
-        } else {
-            0
-        };
-        self.source[source] += 1;
-        let years = years_months(since, as_of).0;
-        let tenure = match years {
-            ..1 => 0,
-            1..3 => 1,
-            3..5 => 2,
-            5..10 => 3,
-            _ => 4,
-        };
-        self.tenure[tenure] += 1;
+        self.source[source_of(c, outside, as_of)] += 1;
+        self.tenure[tenure_of(since, as_of)] += 1;
     }
 
     fn profile(&self, f: &Facts) -> Profile {
         let count = |label: String, count: u32| Count { label, count };
-        let band_label = |b: i32| format!("{}-{}岁", b * 5, b * 5 + 4);
         let word = |w: u32| match f.word(w) {
             "" => UNKNOWN.to_string(),
             s => s.to_string(),
@@ -205,7 +182,7 @@ impl Tally {
             generations: self
                 .generations
                 .iter()
-                .map(|(y, n)| count(format!("{:02}后", y.rem_euclid(100)), *n))
+                .map(|(y, n)| count(generation_label(*y), *n))
                 .collect(),
             gender: vec![count("男".into(), self.men), count("女".into(), self.women)],
             ethnicity: by_count(&self.ethnicity),
@@ -233,19 +210,77 @@ impl Tally {
     }
 }
 
-/// R-STRUCT-1 and the team cards on `as_of`. The parameters are those of the alerts (the
-/// card's young-cadre age and outside share).
-pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
-    let now = Now::new(facts, params, as_of);
-    let mut city = Tally::default();
-    for &(ci, span) in &now.holders {
-        let mut since = as_of;
+/// The city's members: each cadre in post once, from the earliest start of the runs held,
+/// 系统外交流 when any of them began so.
+pub(crate) fn city_members<'n>(now: &'n Now) -> impl Iterator<Item = Member> + 'n {
+    now.holders.iter().map(|&(cadre, span)| {
+        let mut since = now.as_of;
         let mut outside = false;
         for (_, a) in now.held(span) {
             since = since.min(a.run_start);
             outside |= a.run_manner == Some(Manner::OutsideExchange);
         }
-        city.add(facts, as_of, ci, since, outside);
+        Member {
+            cadre,
+            since,
+            outside,
+        }
+    })
+}
+
+/// The source of a member, an index into [`SOURCES`] (see the module's notes).
+pub(crate) fn source_of(c: &CadreF, outside: bool, as_of: Date) -> usize {
+    if outside {
+        1
+    } else if c.grassroots_from.is_some_and(|d| d <= as_of) {
+        2
+    } else {
+        0
+    }
+}
+
+/// Tenure in post from `since`, an index into [`TENURE_BANDS`].
+pub(crate) fn tenure_of(since: Date, as_of: Date) -> usize {
+    match years_months(since, as_of).0 {
+        ..1 => 0,
+        1..3 => 1,
+        3..5 => 2,
+        5..10 => 3,
+        _ => 4,
+    }
+}
+
+/// 最高学历: the higher of 全日制 and 在职. Education sorts highest first, so the higher of
+/// the two is the smaller.
+pub(crate) fn top_education(c: &CadreF) -> Option<Education> {
+    match (c.ft_education, c.pt_education) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// "40-44岁" for the band of [`age_band`].
+pub(crate) fn band_label(b: i32) -> String {
+    format!("{}-{}岁", b * 5, b * 5 + 4)
+}
+
+/// The decade of birth: 1968 → 1960.
+pub(crate) fn generation(c: &CadreF) -> i32 {
+    i32::from(c.birth.year()).div_euclid(10) * 10
+}
+
+/// "60后" for the decade 1960.
+pub(crate) fn generation_label(decade: i32) -> String {
+    format!("{:02}后", decade.rem_euclid(100))
+}
+
+/// R-STRUCT-1 and the team cards on `as_of`. The parameters are those of the alerts (the
+/// card's young-cadre age and outside share).
+pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
+    let now = Now::new(facts, params, as_of);
+    let mut city = Tally::default();
+    for m in city_members(&now) {
+        city.add(facts, as_of, m.cadre, m.since, m.outside);
     }
     let teams = facts
         .teams

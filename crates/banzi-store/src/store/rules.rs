@@ -16,6 +16,8 @@ pub struct Analysis {
     pub report: Report,
     pub structure: Structure,
     pub params: Params,
+    /// The registry indexed, kept for the lists behind the structure's numbers.
+    pub facts: Arc<Facts>,
 }
 
 impl Analysis {
@@ -37,6 +39,7 @@ impl Analysis {
                         .collect(),
                 },
                 params: self.params,
+                facts: self.facts,
             },
         }
     }
@@ -198,14 +201,14 @@ impl Store {
     async fn analyse_all(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
         let params = self.rule_params(actor).await?;
         let roster = self.snapshot().await?;
-        let (report, structure) = tokio::task::spawn_blocking({
+        let (report, structure, facts) = tokio::task::spawn_blocking({
             let params = params.clone();
             move || {
                 let facts = Facts::new(&roster);
                 std::thread::spawn(move || drop(roster));
                 let report = rules::evaluate(&facts, &params, as_of);
                 let structure = rules::structure(&facts, &params, as_of);
-                (report, structure)
+                (report, structure, facts)
             }
         })
         .await
@@ -214,7 +217,34 @@ impl Store {
             report,
             structure,
             params,
+            facts: Arc::new(facts),
         })
+    }
+
+    /// The members behind the numbers of a structure profile on `as_of`
+    /// ([`rules::counted`]), from the kept analysis: the city's (`team` is `None`, for
+    /// those who see the whole city) or one team's (unit code, 班子名称). A liaison asking
+    /// for the city or another unit is refused as the other pages refuse them.
+    pub async fn counted(
+        &self,
+        cache: &AnalysisCache,
+        actor: &Actor,
+        as_of: Date,
+        team: Option<(&str, &str)>,
+    ) -> Result<Vec<rules::Counted>, DomainError> {
+        let scope = reader(actor)?.clone();
+        match (&scope, team) {
+            (Scope::Unit(_), None) => {
+                return Err(DomainError::Forbidden("您的角色只能查看本单位".into()));
+            }
+            (Scope::Unit(own), Some((unit, _))) if own != unit => {
+                return Err(DomainError::NotFound("未找到该班子".into()));
+            }
+            _ => {}
+        }
+        let a = self.analyse_cached(cache, actor, as_of).await?;
+        rules::counted(&a.facts, &a.params, as_of, team)
+            .ok_or_else(|| DomainError::NotFound("未找到该班子".into()))
     }
 
     /// Records that alerts left the program (a file or a download): they name people.

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/analysis", get(city))
         .merge(super::analysis_team::routes())
+        .merge(super::analysis_members::routes())
         .merge(super::rule_params::routes())
 }
 

@@ -1,12 +1,14 @@
 //! The charts of a structure profile (R-STRUCT-1): each is a table of numbers in the page
 //! (it works without script, and tests read it) and the same numbers as JSON, which
-//! `static/analysis.js` draws with ECharts. A number links to the list it counts where a
-//! list can show it: the cadre list, `in_post` on the as-of date (in the team's unit on a
-//! team view), for gender, age (reckoned on that date), party, 全日制学历, 最高学历, 民族 and
-//! 专业领域 (未填 as `__blank__`), so that the list shows the same number. Source and tenure
-//! have no such list: they open the alerts of their rule (R-STRUCT-5, R-TERM-1), which do not
-//! count the same cadres. A team of a unit with several teams has no list of its own (the
-//! cadre list filters by unit), so its numbers are not linked.
+//! `static/analysis.js` draws with ECharts. Every number links to the list of what it
+//! counts:
+//!
+//! - the city's, or a unit's with one team: gender, age (reckoned on that date), party,
+//!   全日制学历, 最高学历, 民族 and 专业领域 (未填 as `__blank__`) open the cadre list,
+//!   `in_post` on the as-of date (in the team's unit);
+//! - 来源 and 任现职时间, which the cadre list cannot filter, and every number of a team of
+//!   a unit with several teams (the cadre list filters by unit, not team), open the list of
+//!   members the profile counts (`/analysis/members`, from `rules::counted`).
 
 use super::analysis::AsOf;
 use crate::auth::encode;
@@ -14,15 +16,16 @@ use crate::i18n::Tr;
 use banzi_domain::rules::{Count, Level, Profile, RuleCount, UNKNOWN};
 use banzi_store::BLANK;
 
-/// Which cadre lists the numbers of a profile open.
+/// Whose numbers a profile shows, and so which lists they open.
 #[derive(Clone, Copy)]
 pub enum Lists<'a> {
     /// The city's: everyone in post on the date.
     City,
-    /// One unit's (a team view of a unit with one team).
-    Unit(&'a str),
-    /// None (a team the cadre list cannot single out).
-    None,
+    /// The one team of a unit (unit code, 班子名称): the cadre list of the unit.
+    Unit(&'a str, &'a str),
+    /// A team of a unit with several (unit code, 班子名称): the cadre list cannot single it
+    /// out, so every number opens the team's counted members.
+    Team(&'a str, &'a str),
 }
 
 /// One chart. `series` and `categories` are what the script draws; `rows` what the table
@@ -141,44 +144,55 @@ fn band_bounds(label: &str) -> Option<(&str, &str)> {
     Some((lo, hi))
 }
 
-fn band_label(tr: &Tr, label: &str) -> String {
+pub fn band_label(tr: &Tr, label: &str) -> String {
     match band_bounds(label) {
         Some((lo, hi)) => tr.f("analysis.age_band", &format!("{lo}-{hi}")),
         None => label.to_string(),
     }
 }
 
-/// The cadre list of the cadres in post on the page's date (in the unit of `lists`) with
-/// the given filters; empty when there is no such list.
-fn in_post_link(lists: Lists, as_of: &AsOf, filters: &[(&str, &str)]) -> String {
+/// The list behind a number counted under `dims` (ids of `rules::DIMENSIONS` with the
+/// profile's labels): the cadre list in post on the page's date where it can show it, the
+/// counted members otherwise.
+fn number_link(lists: Lists, as_of: &AsOf, dims: &[(&str, &str)]) -> String {
+    let cadre_list = !matches!(lists, Lists::Team(..))
+        && dims.iter().all(|(d, _)| !matches!(*d, "source" | "tenure"));
+    if !cadre_list {
+        return members_link(lists, as_of, dims);
+    }
     let day = as_of.date.to_string();
     let mut pairs = match lists {
-        Lists::None => return String::new(),
-        Lists::City => vec![("in_post", day.as_str())],
-        Lists::Unit(u) => vec![("unit", u), ("in_post", day.as_str())],
+        Lists::Unit(u, _) => vec![("unit", u), ("in_post", day.as_str())],
+        _ => vec![("in_post", day.as_str())],
     };
-    pairs.extend_from_slice(filters);
+    for &(dim, label) in dims {
+        match dim {
+            "age" => match band_bounds(label) {
+                Some((lo, hi)) => pairs.extend([("age_min", lo), ("age_max", hi)]),
+                None => return String::new(),
+            },
+            "ft_edu" => pairs.push(("ft_education", filter_value(label))),
+            "top_edu" => pairs.push(("top_education", filter_value(label))),
+            _ => pairs.push((dim, filter_value(label))),
+        }
+    }
     cadres_link(&pairs)
+}
+
+/// `/analysis/members?…`: the members the profile of `lists` counts under `dims`.
+pub fn members_link(lists: Lists, as_of: &AsOf, dims: &[(&str, &str)]) -> String {
+    let mut q = Vec::new();
+    if let Lists::Unit(u, t) | Lists::Team(u, t) = lists {
+        q.push(format!("unit={}&team={}", encode(u), encode(t)));
+    }
+    q.push(format!("as_of={}", as_of.date));
+    q.extend(dims.iter().map(|(d, l)| format!("{d}={}", encode(l))));
+    format!("/analysis/members?{}", q.join("&"))
 }
 
 /// The filter value of a profile label: a blank value is asked for as [`BLANK`].
 fn filter_value(label: &str) -> &str {
     if label == UNKNOWN { BLANK } else { label }
-}
-
-/// The cadre list of an age band, ages reckoned on the page's date (as the list does with
-/// `in_post`).
-fn band_link(lists: Lists, as_of: &AsOf, label: &str, gender: Option<&str>) -> String {
-    match band_bounds(label) {
-        Some((lo, hi)) => {
-            let mut pairs = vec![("age_min", lo), ("age_max", hi)];
-            if let Some(g) = gender {
-                pairs.insert(0, ("gender", g));
-            }
-            in_post_link(lists, as_of, &pairs)
-        }
-        None => String::new(),
-    }
 }
 
 fn plain(counts: &[Count], link: impl Fn(&Count) -> String) -> Vec<Cell> {
@@ -202,27 +216,24 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<C
     let men_label = p.gender.first().map_or("", |c| c.label.as_str());
     let women_label = p.gender.get(1).map_or("", |c| c.label.as_str());
     let bands: Vec<String> = p.pyramid.iter().map(|b| band_label(tr, &b.band)).collect();
+    let link = |dims: &[(&str, &str)]| number_link(lists, as_of, dims);
     let side = |gender: &str, n: fn(&banzi_domain::rules::BandByGender) -> u32| -> Vec<Cell> {
         p.pyramid
             .iter()
             .map(|b| Cell {
                 n: u64::from(n(b)),
-                link: band_link(lists, as_of, &b.band, Some(gender)),
+                link: link(&[("age", &b.band), ("gender", gender)]),
             })
             .collect()
     };
-    let age_links = |c: &Count| band_link(lists, as_of, &c.label, None);
     // A chart of one series of counts: the bars' labels, and where each bar leads.
-    let one = |id, key: &str, kind, names, counts: &[Count], link: &dyn Fn(&Count) -> String| {
+    let one = |id: &'static str, key: &str, kind, names, counts: &[Count]| {
+        let to_list = |c: &Count| link(&[(id, &c.label)]);
         Chart::new(id, t(key), kind, names)
-            .series(t("analysis.members"), "", plain(counts, link))
+            .series(t("analysis.members"), "", plain(counts, to_list))
             .done()
     };
     let words = |counts: &[Count]| labels(counts, |l| v(l));
-    let to_cadres = |key: &'static str| {
-        move |c: &Count| in_post_link(lists, as_of, &[(key, filter_value(&c.label))])
-    };
-    let to_alerts = |rule: &'static str| move |_: &Count| alerts_link(rule, None, as_of);
     let sources = ["local", "outside", "grassroots"]
         .iter()
         .take(p.source.len())
@@ -236,21 +247,13 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<C
             .series(v(men_label), "#5470c6", side(men_label, |b| b.men))
             .series(v(women_label), "#ee6666", side(women_label, |b| b.women))
             .done(),
-        one(
-            "age",
-            "analysis.age_bands",
-            "bar",
-            bands,
-            &p.age_bands,
-            &age_links,
-        ),
+        one("age", "analysis.age_bands", "bar", bands, &p.age_bands),
         one(
             "gender",
             "analysis.gender",
             "bar",
             words(&p.gender),
             &p.gender,
-            &to_cadres("gender"),
         ),
         one(
             "ft_edu",
@@ -258,7 +261,6 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<C
             "bar",
             words(&p.ft_education),
             &p.ft_education,
-            &to_cadres("ft_education"),
         ),
         one(
             "top_edu",
@@ -266,23 +268,14 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<C
             "bar",
             words(&p.highest_education),
             &p.highest_education,
-            &to_cadres("top_education"),
         ),
-        one(
-            "party",
-            "analysis.party",
-            "hbar",
-            words(&p.party),
-            &p.party,
-            &to_cadres("party"),
-        ),
+        one("party", "analysis.party", "hbar", words(&p.party), &p.party),
         one(
             "ethnicity",
             "analysis.ethnicity",
             "hbar",
             words(&p.ethnicity),
             &p.ethnicity,
-            &to_cadres("ethnicity"),
         ),
         one(
             "profession",
@@ -290,24 +283,9 @@ pub fn profile_charts(tr: &Tr, p: &Profile, as_of: &AsOf, lists: Lists) -> Vec<C
             "hbar",
             words(&p.profession),
             &p.profession,
-            &to_cadres("profession"),
         ),
-        one(
-            "source",
-            "analysis.source",
-            "bar",
-            sources,
-            &p.source,
-            &to_alerts("R-STRUCT-5"),
-        ),
-        one(
-            "tenure",
-            "analysis.tenure",
-            "bar",
-            tenures,
-            &p.tenure,
-            &to_alerts("R-TERM-1"),
-        ),
+        one("source", "analysis.source", "bar", sources, &p.source),
+        one("tenure", "analysis.tenure", "bar", tenures, &p.tenure),
     ]
 }
 

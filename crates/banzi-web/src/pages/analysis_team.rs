@@ -153,12 +153,13 @@ async fn team(
             .collect()
     });
     // The cadre list filters by unit: it shows a team's members only when the unit has one.
-    let lists = if teams.len() == 1 {
-        Lists::Unit(&view.unit.code)
-    } else {
-        Lists::None
-    };
+    let several = teams.len() > 1;
     let charts = team.as_ref().map_or(Vec::new(), |t| {
+        let lists = if several {
+            Lists::Team(&t.unit, &t.team)
+        } else {
+            Lists::Unit(&t.unit, &t.team)
+        };
         profile_charts(&tr, &t.profile, &as_of, lists)
     });
     let mean_age = team

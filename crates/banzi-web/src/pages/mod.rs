@@ -6,6 +6,7 @@ pub use admin::check_password;
 mod alerts;
 mod analysis;
 mod analysis_charts;
+mod analysis_members;
 mod analysis_team;
 mod audit;
 mod cadre_form;

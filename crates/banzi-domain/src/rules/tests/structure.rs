@@ -171,3 +171,59 @@ fn team_card_lights_and_veto() {
     let card = &structure(&b.facts(), &Params::default(), d("2024-06-30")).teams[0].card;
     assert_eq!(card.light, Light::Green);
 }
+
+/// The members behind every number of a profile, by dimension: what `counted` lists under a
+/// label is exactly what the profile counts under it, for the city and for each team.
+#[test]
+fn r_struct_1_every_count_is_its_list_of_members() {
+    use crate::rules::{DIMENSIONS, Profile, counted};
+    let b = city();
+    let facts = b.facts();
+    let params = Params::default();
+    let on = d("2024-06-30");
+    let st = structure(&facts, &params, on);
+    let by_dim = |p: &Profile| -> Vec<(&'static str, Vec<crate::rules::Count>)> {
+        vec![
+            ("age", p.age_bands.clone()),
+            ("gender", p.gender.clone()),
+            ("generation", p.generations.clone()),
+            ("ethnicity", p.ethnicity.clone()),
+            ("party", p.party.clone()),
+            ("ft_edu", p.ft_education.clone()),
+            ("top_edu", p.highest_education.clone()),
+            ("profession", p.profession.clone()),
+            ("source", p.source.clone()),
+            ("tenure", p.tenure.clone()),
+        ]
+    };
+    let mut views = vec![(None, st.city.clone())];
+    for t in &st.teams {
+        views.push((Some((t.unit.clone(), t.team.clone())), t.profile.clone()));
+    }
+    for (team, profile) in views {
+        let team = team.as_ref().map(|(u, t)| (u.as_str(), t.as_str()));
+        let list = counted(&facts, &params, on, team).expect("team");
+        assert_eq!(list.len() as u32, profile.members, "{team:?}");
+        let dims = by_dim(&profile);
+        assert_eq!(dims.len(), DIMENSIONS.len());
+        for (dim, counts) in dims {
+            for c in counts {
+                let n = list
+                    .iter()
+                    .filter(|m| m.label(dim) == Some(c.label.as_str()))
+                    .count() as u32;
+                assert_eq!(n, c.count, "{team:?} {dim} {}", c.label);
+            }
+        }
+    }
+    // The city: 甲 (outside exchange, since 2020), 乙 (since 2023), 丙 (基层, since 2016),
+    // in post code order, then by name.
+    let city = counted(&facts, &params, on, None).unwrap();
+    let names: Vec<_> = city.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["甲", "丙", "乙"]);
+    assert_eq!(city[0].label("source"), Some("系统外交流"));
+    assert_eq!(city[1].label("source"), Some("基层"));
+    assert_eq!(city[1].label("tenure"), Some("5至10年"));
+    assert_eq!(city[1].posts, ["江川市商务局副局长"]);
+    assert!(counted(&facts, &params, on, Some(("SWJ", "无此班子"))).is_none());
+}
