@@ -2,6 +2,7 @@
 
 mod analysis_http;
 mod authz;
+mod ballot_http;
 mod browser;
 mod check;
 mod cli;
@@ -11,4 +12,5 @@ mod fixture;
 mod helpers;
 mod http;
 mod roster_http;
+mod vote_http;
 mod webdriver;

@@ -392,6 +392,18 @@ impl Driver {
         }
     }
 
+    /// Resizes the browser window (W3C "Set Window Rect"), e.g. to a phone's 360 × 740;
+    /// a page's script cannot resize a window it did not open.
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .context("set window size")?;
+        Ok(())
+    }
+
     /// Runs `script` as a function body in the page (`arguments[i]` are `args`;
     /// pass elements with [`Element::to_json`]) and returns what it returns.
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {

@@ -5,6 +5,7 @@
 
 pub mod appointment;
 pub mod audit;
+pub mod ballot;
 pub mod cadre;
 pub mod codes;
 pub mod date;

@@ -90,6 +90,12 @@ impl Role {
         matches!(self, Role::Staff)
     }
 
+    /// Ballot sessions (DOMAIN.md M5): set up, codes, opening, closing, results, paper
+    /// entry: staff only.
+    pub fn manages_ballots(self) -> bool {
+        matches!(self, Role::Staff)
+    }
+
     pub fn manages_accounts(self) -> bool {
         matches!(self, Role::SysAdmin)
     }

@@ -16,7 +16,7 @@ mod types;
 
 pub use connect::{Store, now_rfc3339, today};
 pub use rows::*;
-pub use store::{Analysis, AnalysisCache};
+pub use store::{Analysis, AnalysisCache, BallotSession, Cast, Opened, Slip, normalise_code};
 pub use types::*;
 
 use banzi_domain::DomainError;
@@ -187,6 +187,10 @@ macro_rules! backend {
         pub mod rules {
             use super::*;
             include!("q/rules.rs");
+        }
+        pub mod ballots {
+            use super::*;
+            include!("q/ballots.rs");
         }
     };
 }

@@ -234,3 +234,28 @@ impl From<AuditRow> for banzi_domain::audit::AuditEntry {
         }
     }
 }
+
+/// A ballot session as stored (DOMAIN.md M5); `spec` is the JSON of
+/// `banzi_domain::ballot::SessionSpec`.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BallotSessionRow {
+    pub id: i64,
+    pub title: String,
+    pub meeting_date: String,
+    pub spec: String,
+    /// `draft`, `open` or `closed`.
+    pub state: String,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// Codes and ballots of one rater group of a session: what the live screen shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct GroupTurnout {
+    pub grp: i64,
+    /// Codes issued and not voided.
+    pub issued: i64,
+    pub voided: i64,
+    /// Ballots received (online and paper).
+    pub cast: i64,
+}

@@ -89,6 +89,10 @@ pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
 fn is_public(path: &str) -> bool {
     path == "/login"
         || path == "/healthz"
+        // The voter's phone page and its calls: no account, the ballot code is the key
+        // (DOMAIN.md M5, R-VOTE-2).
+        || path == "/v"
+        || path.starts_with("/v/")
         || path.starts_with("/static/")
         || path.starts_with("/lang/")
 }

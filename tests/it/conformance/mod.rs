@@ -508,6 +508,7 @@ async fn ethnicity_and_profession_filters(store: Store) {
 
 both!(ethnicity_and_profession_filters);
 
+pub mod ballots;
 mod roster;
 mod rules;
 

@@ -75,6 +75,8 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 }
 
 mod accounts;
+mod ballots;
+pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};
 mod registry;
 mod rules;
 pub use rules::{Analysis, AnalysisCache};

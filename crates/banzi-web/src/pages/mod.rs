@@ -9,6 +9,8 @@ mod analysis_charts;
 mod analysis_members;
 mod analysis_team;
 mod audit;
+mod ballot_run;
+mod ballots;
 mod cadre_form;
 mod cadres;
 mod forms;
@@ -19,6 +21,7 @@ pub use roster_import::ImportBoard;
 mod rule_params;
 mod unit_forms;
 mod units;
+mod vote;
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -41,6 +44,8 @@ pub fn routes() -> Router<AppState> {
         .merge(analysis::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
+        .merge(ballots::routes())
+        .merge(vote::routes())
         .layer(axum::middleware::from_fn(crate::error::localize))
 }
 

@@ -237,7 +237,7 @@ fn r_exch_5_current_portfolio_from_its_own_start() {
     let a = &b.alerts("R-EXCH-5", "2024-07-01")[0];
     assert_eq!(
         a.message,
-        "赵敏任江川市发展改革委副主任，自2019-07-01起分管项目建设，已于2024-07-01满5年，应当调整分工（R-EXCH-5）"
+        "赵敏，现任江川市发展改革委副主任，自2019-07-01起分管项目建设，已于2024-07-01满5年，应当调整分工（R-EXCH-5）"
     );
     // The earlier portfolio, ended, is not counted even though it lasted 7 years.
     assert_eq!(b.alerts("R-EXCH-5", "2019-06-30").len(), 1);

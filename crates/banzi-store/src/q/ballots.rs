@@ -1,0 +1,249 @@
+// Anonymous ballots (DOMAIN.md M5). Included once per backend (see `backend!` in lib.rs).
+//
+// R-VOTE-3: the functions that a voter's submission runs (`code`, `use_code`, `used_nonce`,
+// `insert_ballot`) write no time, no audit entry and nothing of the request; a ballot row
+// is its random id, session, rater group and answers.
+
+const SESSION_COLUMNS: &str = "id, title, meeting_date, spec, state, created_by, created_at";
+
+pub async fn create_session(
+    c: &mut Conn,
+    actor: &Actor,
+    title: &str,
+    meeting_date: &str,
+    spec: &str,
+    now: &str,
+) -> Result<i64, DomainError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO ballot_sessions (title, meeting_date, spec, state, created_by, created_at) \
+         VALUES ($1, $2, $3, 'draft', $4, $5) RETURNING id",
+    )
+    .bind(title)
+    .bind(meeting_date)
+    .bind(spec)
+    .bind(&actor.login)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    let after = serde_json::from_str::<serde_json::Value>(spec).ok();
+    super::audit::append(&mut *c, draft(actor, now, "ballot.create", "ballot_session", &id.to_string(), None, after)).await?;
+    Ok(id)
+}
+
+pub async fn session(c: &mut Conn, id: i64) -> Result<Option<BallotSessionRow>, DomainError> {
+    sqlx::query_as(safe(format!("SELECT {SESSION_COLUMNS} FROM ballot_sessions WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// Every session, newest first.
+pub async fn sessions(c: &mut Conn) -> Result<Vec<BallotSessionRow>, DomainError> {
+    sqlx::query_as(safe(format!("SELECT {SESSION_COLUMNS} FROM ballot_sessions ORDER BY id DESC")))
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// Moves a session from `from` to `to`; false when it was not in `from`. Audited.
+pub async fn set_state(c: &mut Conn, actor: &Actor, id: i64, from: &str, to: &str, now: &str) -> Result<bool, DomainError> {
+    let done = sqlx::query("UPDATE ballot_sessions SET state = $1 WHERE id = $2 AND state = $3")
+        .bind(to)
+        .bind(id)
+        .bind(from)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?
+        .rows_affected()
+        == 1;
+    if done {
+        super::audit::append(
+            &mut *c,
+            draft(actor, now, &format!("ballot.{to}"), "ballot_session", &id.to_string(), Some(serde_json::json!({ "state": from })), Some(serde_json::json!({ "state": to }))),
+        )
+        .await?;
+    }
+    Ok(done)
+}
+
+/// Codes not voided, by rater group, and the highest serial of the session.
+pub async fn code_counts(c: &mut Conn, id: i64) -> Result<(Vec<(i64, i64)>, i64), DomainError> {
+    let counts: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT grp, COUNT(*) FROM ballot_codes WHERE session_id = $1 AND voided = 0 GROUP BY grp ORDER BY grp",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(serial) FROM ballot_codes WHERE session_id = $1")
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok((counts, max.unwrap_or(0)))
+}
+
+/// Stores the hashes of new codes (group, serial, hash); audited by count, never by code.
+pub async fn insert_codes(c: &mut Conn, actor: &Actor, id: i64, codes: &[(i64, i64, String)], now: &str) -> Result<(), DomainError> {
+    for chunk in codes.chunks(500) {
+        let mut sql = String::from("INSERT INTO ballot_codes (hash, session_id, grp, serial) VALUES ");
+        for i in 0..chunk.len() {
+            let n = i * 4;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("(${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4));
+        }
+        let mut q = sqlx::query(safe(sql));
+        for (grp, serial, hash) in chunk {
+            q = q.bind(hash).bind(id).bind(*grp).bind(*serial);
+        }
+        q.execute(&mut *c).await.map_err(db)?;
+    }
+    let serials = match (codes.first(), codes.last()) {
+        (Some(a), Some(b)) => format!("{}-{}", a.1, b.1),
+        _ => String::new(),
+    };
+    super::audit::append(
+        &mut *c,
+        draft(actor, now, "ballot.codes", "ballot_session", &id.to_string(), None, Some(serde_json::json!({ "codes": codes.len(), "serials": serials }))),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Voids the unused codes of these serials; returns the serials voided. Audited.
+pub async fn void_codes(c: &mut Conn, actor: &Actor, id: i64, serials: &[i64], now: &str) -> Result<Vec<i64>, DomainError> {
+    let mut voided = Vec::new();
+    for s in serials {
+        let n = sqlx::query(
+            "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = $2 AND voided = 0 \
+             AND hash NOT IN (SELECT hash FROM ballot_used)",
+        )
+        .bind(id)
+        .bind(*s)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        if n == 1 {
+            voided.push(*s);
+        }
+    }
+    if !voided.is_empty() {
+        super::audit::append(
+            &mut *c,
+            draft(actor, now, "ballot.void", "ballot_session", &id.to_string(), None, Some(serde_json::json!({ "serials": voided }))),
+        )
+        .await?;
+    }
+    Ok(voided)
+}
+
+/// A code by its hash: (session, group, voided).
+pub async fn code(c: &mut Conn, hash: &str) -> Result<Option<(i64, i64, bool)>, DomainError> {
+    let row: Option<(i64, i64, i64)> = sqlx::query_as("SELECT session_id, grp, voided FROM ballot_codes WHERE hash = $1")
+        .bind(hash)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(row.map(|(s, g, v)| (s, g, v != 0)))
+}
+
+/// Marks a code used with the hash of the client's nonce; false when it already was.
+pub async fn use_code(c: &mut Conn, hash: &str, nonce: &str) -> Result<bool, DomainError> {
+    Ok(sqlx::query("INSERT INTO ballot_used (hash, nonce) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING")
+        .bind(hash)
+        .bind(nonce)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?
+        .rows_affected()
+        == 1)
+}
+
+pub async fn used_nonce(c: &mut Conn, hash: &str) -> Result<Option<String>, DomainError> {
+    sqlx::query_scalar("SELECT nonce FROM ballot_used WHERE hash = $1")
+        .bind(hash)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)
+}
+
+pub async fn insert_ballot(c: &mut Conn, id: &str, session: i64, grp: i64, content: &str, paper: bool) -> Result<(), DomainError> {
+    sqlx::query("INSERT INTO ballots (id, session_id, grp, content, paper) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(session)
+        .bind(grp)
+        .bind(content)
+        .bind(i64::from(paper))
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Codes issued, voided and ballots cast, per rater group.
+pub async fn turnout(c: &mut Conn, id: i64) -> Result<Vec<GroupTurnout>, DomainError> {
+    let codes: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT grp, COUNT(CASE WHEN voided = 0 THEN 1 END), COUNT(CASE WHEN voided = 1 THEN 1 END) \
+         FROM ballot_codes WHERE session_id = $1 GROUP BY grp",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let cast: Vec<(i64, i64)> = sqlx::query_as("SELECT grp, COUNT(*) FROM ballots WHERE session_id = $1 GROUP BY grp")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    let mut out: Vec<GroupTurnout> = codes
+        .into_iter()
+        .map(|(grp, issued, voided)| GroupTurnout { grp, issued, voided, cast: 0 })
+        .collect();
+    for (grp, n) in cast {
+        match out.iter_mut().find(|t| t.grp == grp) {
+            Some(t) => t.cast = n,
+            None => out.push(GroupTurnout { grp, cast: n, ..Default::default() }),
+        }
+    }
+    out.sort_by_key(|t| t.grp);
+    Ok(out)
+}
+
+/// The ballots of a session (group, answers), in the order of their random ids.
+pub async fn ballots(c: &mut Conn, id: i64) -> Result<Vec<(i64, String)>, DomainError> {
+    sqlx::query_as("SELECT grp, content FROM ballots WHERE session_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// Rewrites the ballots and used codes of a closed session in the order of their random
+/// keys, in one transaction, so that no trace of the order or the transaction they were
+/// written in stays with the rows (PostgreSQL keeps rows in the order written and stamps
+/// each with its transaction; SQLite's WITHOUT ROWID tables are in key order already). The
+/// caller then has the old row versions removed (`VACUUM FULL`, or a WAL checkpoint).
+pub async fn seal(c: &mut Conn, id: i64) -> Result<(), DomainError> {
+    for sql in [
+        "CREATE TEMP TABLE sealed_ballots AS SELECT id, session_id, grp, content, paper FROM ballots WHERE session_id = $1",
+        "CREATE TEMP TABLE sealed_used AS SELECT u.hash, u.nonce FROM ballot_used u JOIN ballot_codes k ON k.hash = u.hash WHERE k.session_id = $1",
+        "DELETE FROM ballots WHERE session_id = $1",
+        "DELETE FROM ballot_used WHERE hash IN (SELECT hash FROM ballot_codes WHERE session_id = $1)",
+    ] {
+        sqlx::query(sql).bind(id).execute(&mut *c).await.map_err(db)?;
+    }
+    for sql in [
+        "INSERT INTO ballots (id, session_id, grp, content, paper) SELECT id, session_id, grp, content, paper FROM sealed_ballots ORDER BY id",
+        "INSERT INTO ballot_used (hash, nonce) SELECT hash, nonce FROM sealed_used ORDER BY hash",
+        "DROP TABLE sealed_ballots",
+        "DROP TABLE sealed_used",
+    ] {
+        sqlx::query(sql).execute(&mut *c).await.map_err(db)?;
+    }
+    Ok(())
+}

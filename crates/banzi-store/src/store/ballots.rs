@@ -1,0 +1,402 @@
+//! Anonymous ballots (DOMAIN.md M5): sessions set up and run by 组织部 staff, one-time codes,
+//! and the voter's submission, which needs no account.
+//!
+//! - R-VOTE-2: a code is 120 random bits, shown once (for printing) and stored as its
+//!   SHA-256 only.
+//! - R-VOTE-3: a submission writes the used-code row and the ballot row in one transaction,
+//!   in separate tables, and nothing else: no audit entry, no time, nothing of the request.
+//!   Closing a session rewrites both tables in key order ([`Store::close_ballot`]).
+//! - R-VOTE-4: the answer to a submission is given after its commit (SQLite runs with
+//!   `synchronous=FULL`); the code's primary key makes a second use fail whatever the
+//!   concurrency; a retry with the same client nonce is answered [`Cast::AlreadyRecorded`].
+//! - R-VOTE-5: results only after closing.
+
+use super::need;
+use crate::connect::{Store, now_rfc3339};
+use crate::{BallotSessionRow, GroupTurnout, db};
+use banzi_domain::DomainError;
+use banzi_domain::audit::hex;
+use banzi_domain::ballot::{self, Ballot, SessionSpec, Tally};
+use banzi_domain::role::Actor;
+use sha2::{Digest, Sha256};
+
+/// Crockford's base32 alphabet: no I, L, O, U, so a code read aloud or typed is unambiguous.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Random bytes in a code: 120 bits (R-VOTE-2 asks for at least 112), 24 characters.
+const CODE_BYTES: usize = 15;
+
+/// A session as pages use it.
+#[derive(Debug, Clone)]
+pub struct BallotSession {
+    pub id: i64,
+    pub spec: SessionSpec,
+    /// `draft`, `open` or `closed`.
+    pub state: String,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// A code just made: shown once, on its slip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slip {
+    pub group: usize,
+    pub serial: i64,
+    pub code: String,
+}
+
+/// What the phone page shows for a code.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub session: BallotSession,
+    pub group: usize,
+    /// The code was used already (the page says so before the voter fills anything in).
+    pub used: bool,
+}
+
+/// How a submission ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cast {
+    /// This submission's ballot was committed now.
+    Recorded,
+    /// The same submission (same code and nonce) was committed before: an in-doubt retry.
+    AlreadyRecorded,
+}
+
+/// The code in its canonical form: upper case, without spaces or dashes.
+pub fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn sha(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+fn random(bytes: usize) -> Result<Vec<u8>, DomainError> {
+    let mut b = vec![0u8; bytes];
+    getrandom::fill(&mut b).map_err(|e| DomainError::Internal(format!("无法取得随机数：{e}")))?;
+    Ok(b)
+}
+
+/// 15 random bytes as 24 base32 characters.
+fn new_code() -> Result<String, DomainError> {
+    let b = random(CODE_BYTES)?;
+    let mut out = String::with_capacity(24);
+    for chunk in b.chunks(5) {
+        let mut v: u64 = 0;
+        for &x in chunk {
+            v = (v << 8) | u64::from(x);
+        }
+        for i in (0..8).rev() {
+            out.push(ALPHABET[((v >> (i * 5)) & 31) as usize] as char);
+        }
+    }
+    Ok(out)
+}
+
+fn parse(row: BallotSessionRow) -> Result<BallotSession, DomainError> {
+    let spec: SessionSpec = serde_json::from_str(&row.spec)
+        .map_err(|e| DomainError::Internal(format!("数据库中的投票设置不合规：{e}")))?;
+    Ok(BallotSession {
+        id: row.id,
+        spec,
+        state: row.state,
+        created_by: row.created_by,
+        created_at: row.created_at,
+    })
+}
+
+fn staff(actor: &Actor) -> Result<(), DomainError> {
+    need(
+        actor.role.manages_ballots(),
+        "只有组织部工作人员可以管理投票",
+    )
+}
+
+fn not_found() -> DomainError {
+    DomainError::NotFound("未找到该投票".into())
+}
+
+fn bad_code() -> DomainError {
+    DomainError::NotFound("票码无效，请核对选票上的二维码".into())
+}
+
+impl Store {
+    /// Sets up a session (a draft until opened); audited.
+    pub async fn create_ballot(
+        &self,
+        actor: &Actor,
+        spec: &SessionSpec,
+    ) -> Result<i64, DomainError> {
+        staff(actor)?;
+        ballot::check_spec(spec)?;
+        let json = serde_json::to_string(spec).map_err(|e| DomainError::Internal(e.to_string()))?;
+        let now = now_rfc3339();
+        let date = spec.meeting_date.to_string();
+        in_tx!(self, |c, b| b::ballots::create_session(
+            c,
+            actor,
+            &spec.title,
+            &date,
+            &json,
+            &now
+        )
+        .await)
+    }
+
+    pub async fn ballot(&self, actor: &Actor, id: i64) -> Result<BallotSession, DomainError> {
+        staff(actor)?;
+        let row = on_conn!(self, |c, b| b::ballots::session(c, id).await)?;
+        parse(row.ok_or_else(not_found)?)
+    }
+
+    /// Every session, newest first.
+    pub async fn ballots(&self, actor: &Actor) -> Result<Vec<BallotSession>, DomainError> {
+        staff(actor)?;
+        let rows = on_conn!(self, |c, b| b::ballots::sessions(c).await)?;
+        rows.into_iter().map(parse).collect()
+    }
+
+    /// Makes the codes each rater group still lacks (its number less the codes issued and
+    /// not voided), before the session closes. The codes are returned once, for the slips;
+    /// only their hashes are kept. Audited by count and serials.
+    pub async fn issue_codes(&self, actor: &Actor, id: i64) -> Result<Vec<Slip>, DomainError> {
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            let s = parse(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            if s.state == "closed" {
+                return Err(DomainError::Conflict("投票已结束，不能再发放票码".into()));
+            }
+            let (have, mut serial) = b::ballots::code_counts(c, id).await?;
+            let mut slips = Vec::new();
+            for (g, group) in s.spec.groups.iter().enumerate() {
+                let held = have
+                    .iter()
+                    .find(|(grp, _)| *grp == g as i64)
+                    .map_or(0, |x| x.1);
+                for _ in held..i64::from(group.codes) {
+                    serial += 1;
+                    slips.push(Slip {
+                        group: g,
+                        serial,
+                        code: new_code()?,
+                    });
+                }
+            }
+            let rows: Vec<(i64, i64, String)> = slips
+                .iter()
+                .map(|s| (s.group as i64, s.serial, sha(&s.code)))
+                .collect();
+            if !rows.is_empty() {
+                b::ballots::insert_codes(c, actor, id, &rows, &now).await?;
+            }
+            Ok(slips)
+        })
+    }
+
+    /// Voids unused codes by the serials on their slips (a lost or spoilt slip); returns the
+    /// serials voided. Audited.
+    pub async fn void_codes(
+        &self,
+        actor: &Actor,
+        id: i64,
+        serials: &[i64],
+    ) -> Result<Vec<i64>, DomainError> {
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+            b::ballots::void_codes(c, actor, id, serials, &now).await
+        })
+    }
+
+    /// Opens a draft for voting.
+    pub async fn open_ballot(&self, actor: &Actor, id: i64) -> Result<(), DomainError> {
+        self.move_ballot(actor, id, "draft", "open", "只有未开始的投票可以开始")
+            .await
+    }
+
+    /// Closes an open session: no more ballots, results available (R-VOTE-5). The ballots
+    /// and used codes are rewritten in key order in the same transaction, and the old row
+    /// versions are then removed from the files (PostgreSQL `VACUUM FULL`, SQLite WAL
+    /// checkpoint), so the stored order and transaction stamps link nothing (R-VOTE-3).
+    pub async fn close_ballot(&self, actor: &Actor, id: i64) -> Result<(), DomainError> {
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            if !b::ballots::set_state(c, actor, id, "open", "closed", &now).await? {
+                b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+                return Err(DomainError::Conflict("只有进行中的投票可以结束".into()));
+            }
+            b::ballots::seal(c, id).await
+        })?;
+        match self {
+            Store::Sqlite(pool) => {
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(pool)
+                    .await
+                    .map_err(db)?;
+            }
+            Store::Pg(pool) => {
+                sqlx::query("VACUUM FULL ballots, ballot_used")
+                    .execute(pool)
+                    .await
+                    .map_err(db)?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn move_ballot(
+        &self,
+        actor: &Actor,
+        id: i64,
+        from: &str,
+        to: &str,
+        refusal: &str,
+    ) -> Result<(), DomainError> {
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            if b::ballots::set_state(c, actor, id, from, to, &now).await? {
+                Ok(())
+            } else {
+                b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+                Err(DomainError::Conflict(refusal.to_string()))
+            }
+        })
+    }
+
+    /// The session a code belongs to, for the phone page: no account, the code is the key.
+    pub async fn open_code(&self, code: &str) -> Result<Opened, DomainError> {
+        let hash = sha(&normalise_code(code));
+        on_conn!(self, |c, b| {
+            let (session, group, voided) =
+                b::ballots::code(c, &hash).await?.ok_or_else(bad_code)?;
+            if voided {
+                return Err(DomainError::Conflict("该票码已作废".into()));
+            }
+            let s = parse(
+                b::ballots::session(c, session)
+                    .await?
+                    .ok_or_else(bad_code)?,
+            )?;
+            let used = b::ballots::used_nonce(c, &hash).await?.is_some();
+            Ok(Opened {
+                session: s,
+                group: group as usize,
+                used,
+            })
+        })
+    }
+
+    /// A voter's ballot: checked (over-selection refused, R-VOTE-5), then the code marked
+    /// used and the ballot written in one transaction; the answer comes after the commit.
+    /// A used code is refused ("该票码已投票") unless `nonce` is the one it was used with.
+    pub async fn cast_ballot(
+        &self,
+        code: &str,
+        nonce: &str,
+        ballot: &Ballot,
+    ) -> Result<Cast, DomainError> {
+        let nonce = nonce.trim();
+        if nonce.len() < 16 || nonce.len() > 128 {
+            return Err(DomainError::invalid(
+                "nonce",
+                "提交标识不合规，请刷新页面后重试",
+            ));
+        }
+        let hash = sha(&normalise_code(code));
+        let nonce = sha(nonce);
+        let content =
+            serde_json::to_string(ballot).map_err(|e| DomainError::Internal(e.to_string()))?;
+        let id = hex(&random(16)?);
+        in_tx!(self, |c, b| {
+            let (session, group, voided) =
+                b::ballots::code(c, &hash).await?.ok_or_else(bad_code)?;
+            if voided {
+                return Err(DomainError::Conflict("该票码已作废".into()));
+            }
+            if !b::ballots::use_code(c, &hash, &nonce).await? {
+                return match b::ballots::used_nonce(c, &hash).await? {
+                    Some(n) if n == nonce => Ok(Cast::AlreadyRecorded),
+                    _ => Err(DomainError::Conflict("该票码已投票".into())),
+                };
+            }
+            let s = parse(
+                b::ballots::session(c, session)
+                    .await?
+                    .ok_or_else(bad_code)?,
+            )?;
+            match s.state.as_str() {
+                "open" => {}
+                "draft" => return Err(DomainError::Conflict("投票尚未开始".into())),
+                _ => return Err(DomainError::Conflict("投票已结束".into())),
+            }
+            ballot::check_online(&s.spec, ballot)?;
+            b::ballots::insert_ballot(c, &id, session, group, &content, false).await?;
+            Ok(Cast::Recorded)
+        })
+    }
+
+    /// Codes and ballots per rater group, for the live screen (turnout only: R-VOTE-5).
+    pub async fn turnout(&self, actor: &Actor, id: i64) -> Result<Vec<GroupTurnout>, DomainError> {
+        staff(actor)?;
+        on_conn!(self, |c, b| {
+            b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+            b::ballots::turnout(c, id).await
+        })
+    }
+
+    /// The tally of a closed session (R-VOTE-5, R-VOTE-6, R-SEL-2), for pages and for later
+    /// steps (selection's 考察对象, the assessment's 民主测评).
+    pub async fn ballot_tally(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<(BallotSession, Tally), DomainError> {
+        staff(actor)?;
+        let (s, rows) = on_conn!(self, |c, b| {
+            let s = parse(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let rows = b::ballots::ballots(c, id).await?;
+            Ok::<_, DomainError>((s, rows))
+        })?;
+        if s.state != "closed" {
+            return Err(DomainError::Conflict("投票结束后才能查看结果".into()));
+        }
+        let cast = rows
+            .into_iter()
+            .map(|(grp, content)| {
+                let ballot: Ballot = serde_json::from_str(&content)
+                    .map_err(|e| DomainError::Internal(format!("数据库中的选票不合规：{e}")))?;
+                Ok(ballot::Cast {
+                    group: grp as usize,
+                    ballot,
+                })
+            })
+            .collect::<Result<Vec<_>, DomainError>>()?;
+        let t = ballot::tally(&s.spec, &cast);
+        Ok((s, t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_24_base32_characters_of_fresh_randomness() {
+        let a = new_code().unwrap();
+        let b = new_code().unwrap();
+        assert_eq!(a.len(), 24);
+        assert!(a.bytes().all(|c| ALPHABET.contains(&c)));
+        assert_ne!(a, b);
+        assert_eq!(
+            normalise_code(&format!(" {}-{} ", &a[..12].to_lowercase(), &a[12..])),
+            a
+        );
+    }
+}

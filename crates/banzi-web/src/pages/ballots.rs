@@ -1,0 +1,314 @@
+//! 会议投票 — ballot sessions of DOMAIN.md M5, for 组织部 staff: the list, the set-up form
+//! (groups and questions typed or pasted, read by `ballot::parse_setup`, checked whole), a
+//! session's page with its codes, and opening and closing. The slips, the big screen and the
+//! results are in `ballot_run.rs`; the voter's phone page in `vote.rs`.
+
+use super::Ctx;
+use super::forms::FieldErrors;
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::{Form, WebResult};
+use crate::i18n::Tr;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use banzi_domain::DomainError;
+use banzi_domain::ballot::{SetupText, parse_setup};
+use banzi_store::{BallotSession, GroupTurnout};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/ballots", get(list))
+        .route("/ballots/new", get(new).post(create))
+        .route("/ballots/{id}", get(detail))
+        .route("/ballots/{id}/open", post(open))
+        .route("/ballots/{id}/close", post(close))
+        .route("/ballots/{id}/void", post(void))
+        .merge(super::ballot_run::routes())
+}
+
+/// A session's state in the reader's language, with its badge colour.
+pub fn state_view(tr: &Tr, state: &str) -> (&'static str, &'static str) {
+    match state {
+        "draft" => (tr.t("ballot.state_draft"), "secondary"),
+        "open" => (tr.t("ballot.state_open"), "success"),
+        _ => (tr.t("ballot.state_closed"), "dark"),
+    }
+}
+
+pub struct SessionRow {
+    pub s: BallotSession,
+    pub state: (&'static str, &'static str),
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "ballots.html")]
+struct ListPage {
+    ctx: Ctx,
+    rows: Vec<SessionRow>,
+}
+
+async fn list(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<ListPage> {
+    let rows = s
+        .store
+        .ballots(&caller.actor)
+        .await?
+        .into_iter()
+        .map(|b| SessionRow {
+            state: state_view(&tr, &b.state),
+            s: b,
+        })
+        .collect();
+    Ok(ListPage {
+        ctx: Ctx::new(tr, &caller, "/ballots"),
+        rows,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct SetupForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    meeting_date: String,
+    #[serde(default)]
+    expected: String,
+    #[serde(default)]
+    threshold: String,
+    #[serde(default)]
+    groups: String,
+    #[serde(default)]
+    questions: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "ballot_new.html")]
+struct NewPage {
+    ctx: Ctx,
+    f: SetupForm,
+    /// Errors by form field (a check of `questions.2.options` belongs to `questions`).
+    errors: std::collections::HashMap<&'static str, String>,
+    general: Vec<String>,
+}
+
+const FIELDS: [&str; 6] = [
+    "title",
+    "meeting_date",
+    "expected",
+    "threshold",
+    "groups",
+    "questions",
+];
+
+fn new_page(tr: Tr, caller: &Caller, f: SetupForm, e: &FieldErrors) -> NewPage {
+    let mut errors = std::collections::HashMap::new();
+    let mut general: Vec<String> = e.1.iter().map(|m| tr.m(m)).collect();
+    for (field, messages) in &e.0 {
+        let head = field.split('.').next().unwrap_or("");
+        let text: Vec<String> = messages.iter().map(|m| tr.m(m)).collect();
+        match FIELDS.iter().find(|f| **f == head) {
+            Some(f) => {
+                let slot: &mut String = errors.entry(*f).or_default();
+                if !slot.is_empty() {
+                    slot.push_str(tr.t("p.semicolon"));
+                }
+                slot.push_str(&text.join(tr.t("p.semicolon")));
+            }
+            None => general.extend(text),
+        }
+    }
+    NewPage {
+        ctx: Ctx::new(tr, caller, "/ballots"),
+        f,
+        errors,
+        general,
+    }
+}
+
+async fn new(tr: Tr, caller: Caller) -> WebResult<NewPage> {
+    super::require_staff(&caller)?;
+    let f = SetupForm {
+        threshold: "50%".into(),
+        ..Default::default()
+    };
+    Ok(new_page(tr, &caller, f, &FieldErrors::default()))
+}
+
+async fn create(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Form(f): Form<SetupForm>,
+) -> WebResult<Response> {
+    super::require_staff(&caller)?;
+    let text = SetupText {
+        title: f.title.clone(),
+        meeting_date: f.meeting_date.clone(),
+        expected: f.expected.clone(),
+        threshold: f.threshold.clone(),
+        groups: f.groups.clone(),
+        questions: f.questions.clone(),
+    };
+    let made = match parse_setup(&text) {
+        Ok(spec) => s.store.create_ballot(&caller.actor, &spec).await,
+        Err(e) => Err(e),
+    };
+    match made {
+        Ok(id) => Ok(Redirect::to(&format!("/ballots/{id}")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                new_page(tr, &caller, f, &errors),
+            )
+                .into_response())
+        }
+    }
+}
+
+/// A rater group on the session's page.
+pub struct GroupRow {
+    pub name: String,
+    pub weight: u32,
+    pub codes: u32,
+    pub t: GroupTurnout,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "ballot.html")]
+struct DetailPage {
+    ctx: Ctx,
+    s: BallotSession,
+    state: (&'static str, &'static str),
+    groups: Vec<GroupRow>,
+    /// Kind of each question in the reader's language.
+    kinds: Vec<String>,
+    message: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct DetailQuery {
+    #[serde(default)]
+    done: String,
+}
+
+pub fn group_rows(s: &BallotSession, turnout: Vec<GroupTurnout>) -> Vec<GroupRow> {
+    s.spec
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GroupRow {
+            name: g.name.clone(),
+            weight: g.weight,
+            codes: g.codes,
+            t: turnout
+                .iter()
+                .find(|t| t.grp == i as i64)
+                .cloned()
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+async fn detail(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+    crate::error::Query(q): crate::error::Query<DetailQuery>,
+) -> WebResult<DetailPage> {
+    let b = s.store.ballot(&caller.actor, id).await?;
+    let turnout = s.store.turnout(&caller.actor, id).await?;
+    let message = match q.done.as_str() {
+        "" => String::new(),
+        key => tr.t(&format!("ballot.done_{key}")).to_string(),
+    };
+    Ok(DetailPage {
+        state: state_view(&tr, &b.state),
+        groups: group_rows(&b, turnout),
+        kinds: b
+            .spec
+            .questions
+            .iter()
+            .map(|q| tr.m(q.kind.label()))
+            .collect(),
+        ctx: Ctx::new(tr, &caller, "/ballots"),
+        s: b,
+        message,
+    })
+}
+
+async fn open(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<Redirect> {
+    s.store.open_ballot(&caller.actor, id).await?;
+    Ok(Redirect::to(&format!("/ballots/{id}?done=open")))
+}
+
+async fn close(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<Redirect> {
+    s.store.close_ballot(&caller.actor, id).await?;
+    Ok(Redirect::to(&format!("/ballots/{id}?done=close")))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct VoidForm {
+    #[serde(default)]
+    serials: String,
+}
+
+/// `3, 5-7` → 3, 5, 6, 7.
+fn serials(text: &str) -> Result<Vec<i64>, DomainError> {
+    let bad = || DomainError::invalid("serials", "编号应写成“3, 5-7”的形式");
+    let mut out = Vec::new();
+    for part in text
+        .split([',', '，', '、', ' '])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (a, b) = part.split_once(['-', '－', '~']).unwrap_or((part, part));
+        let (a, b): (i64, i64) = (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        );
+        if a < 1 || b < a || b - a > 10_000 {
+            return Err(bad());
+        }
+        out.extend(a..=b);
+    }
+    if out.is_empty() {
+        return Err(bad());
+    }
+    Ok(out)
+}
+
+async fn void(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Form(f): Form<VoidForm>,
+) -> WebResult<Redirect> {
+    let list = serials(&f.serials)?;
+    s.store.void_codes(&caller.actor, id, &list).await?;
+    Ok(Redirect::to(&format!("/ballots/{id}?done=void")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn serials_are_read_as_lists_and_ranges() {
+        assert_eq!(super::serials("3, 5-7，9").unwrap(), [3, 5, 6, 7, 9]);
+        assert!(super::serials("5-3").is_err());
+        assert!(super::serials("x").is_err());
+        assert!(super::serials(" ").is_err());
+    }
+}

@@ -1,0 +1,294 @@
+//! 手机投票 — the voter's phone page (DOMAIN.md M5). The QR code on a paper slip holds
+//! `https://HOST/v#CODE`: the code is in the fragment, so no request line, log or proxy ever
+//! carries it; `static/vote.js` reads it and sends it in the body of two JSON calls:
+//!
+//! - `POST /v/open {"code"}` → the session, the voter's rater group and the questions
+//!   ([`OpenView`]); a used code says so and nothing more.
+//! - `POST /v/cast {"code", "nonce", "ballot"}` → `{"result": "recorded"}`, or
+//!   `"already_recorded"` for a retry of the same submission (R-VOTE-4). The answer comes
+//!   after the commit, so "recorded" means recorded.
+//!
+//! Refusals are `{"error", "fields"}` with the status of the domain error. R-VOTE-3: these
+//! handlers log nothing of a request (code, nonce, address, browser) and set no cookie;
+//! every answer under `/v` carries `Cache-Control: no-store` and `Referrer-Policy:
+//! no-referrer`.
+
+use crate::AppState;
+use crate::i18n::{Lang, Tr};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use banzi_domain::DomainError;
+use banzi_domain::ballot::{Ballot, Question, QuestionKind};
+use banzi_store::{Cast, Opened};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A ballot of 50 questions of 200 names each fits well within this.
+const MAX_BODY: usize = 256 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v", get(page))
+        .route("/v/open", post(open))
+        .route("/v/cast", post(cast))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response(private))
+}
+
+/// R-VOTE-3: nothing of a vote is kept by a cache or told to another site. The page's own
+/// script and style only; the code must not be readable by anything else.
+async fn private(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
+             img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}
+
+/// The texts `vote.js` shows, by their key under `vote.` (and `p.` for punctuation).
+const SCRIPT_TEXTS: &[&str] = &[
+    "vote.loading",
+    "vote.no_code",
+    "vote.used",
+    "vote.not_open",
+    "vote.closed",
+    "vote.meeting_date",
+    "vote.group",
+    "vote.max_hint",
+    "vote.too_many",
+    "vote.write_ins",
+    "vote.write_in_placeholder",
+    "vote.fix_errors",
+    "vote.sending",
+    "vote.recorded",
+    "vote.already_recorded",
+    "vote.network",
+    "vote.none_chosen",
+    "vote.unmarked",
+    "p.list",
+    "p.colon",
+];
+
+/// The shell: a standalone mobile page (no staff navigation); the script fills it in.
+#[derive(Template, WebTemplate)]
+#[template(path = "vote.html")]
+struct VotePage {
+    tr: Tr,
+    /// [`SCRIPT_TEXTS`] in the reader's language, as JSON for a `data-` attribute.
+    texts: String,
+    langs: Vec<(&'static str, &'static str)>,
+}
+
+/// `GET /v`. A query is ignored: the code travels in the fragment only.
+async fn page(tr: Tr) -> VotePage {
+    let texts: BTreeMap<&str, &str> = SCRIPT_TEXTS.iter().map(|k| (*k, tr.t(k))).collect();
+    VotePage {
+        tr,
+        texts: serde_json::to_string(&texts).unwrap_or_else(|_| "{}".into()),
+        langs: Lang::ALL.iter().map(|l| (l.code(), l.name())).collect(),
+    }
+}
+
+#[derive(Deserialize)]
+struct OpenRequest {
+    code: String,
+}
+
+/// What the phone shows for a code. The questions are sent only while the code can vote.
+#[derive(Serialize)]
+pub struct OpenView {
+    title: String,
+    meeting_date: String,
+    group: String,
+    /// `draft`, `open` or `closed`.
+    state: String,
+    used: bool,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Serialize)]
+pub struct QuestionView {
+    title: String,
+    /// `recommend`, `approve`, `rate_cadre` or `rate_team`.
+    kind: &'static str,
+    kind_label: &'static str,
+    options: Vec<String>,
+    /// How many names a recommendation may pick; none for the other kinds.
+    max: Option<u32>,
+    write_ins: bool,
+    /// The marks each option may get, in order (an answer gives their index).
+    marks: Vec<&'static str>,
+}
+
+impl OpenView {
+    fn of(o: &Opened, tr: Tr) -> OpenView {
+        let spec = &o.session.spec;
+        let votes = o.session.state == "open" && !o.used;
+        OpenView {
+            title: spec.title.clone(),
+            meeting_date: spec.meeting_date.to_string(),
+            group: spec
+                .groups
+                .get(o.group)
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            state: o.session.state.clone(),
+            used: o.used,
+            questions: if votes {
+                spec.questions
+                    .iter()
+                    .map(|q| QuestionView::of(q, tr))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+impl QuestionView {
+    fn of(q: &Question, tr: Tr) -> QuestionView {
+        let kind = match q.kind {
+            QuestionKind::Recommend { .. } => "recommend",
+            QuestionKind::Approve => "approve",
+            QuestionKind::RateCadre => "rate_cadre",
+            QuestionKind::RateTeam => "rate_team",
+        };
+        let (max, write_ins) = match q.kind {
+            QuestionKind::Recommend { max, write_ins } => (Some(max), write_ins),
+            _ => (None, false),
+        };
+        QuestionView {
+            title: q.title.clone(),
+            kind,
+            kind_label: tr.t(&format!("vote.kind.{kind}")),
+            options: q.options.clone(),
+            max,
+            write_ins,
+            marks: (0..q.kind.marks().len())
+                .map(|i| tr.t(&format!("vote.mark.{kind}.{i}")))
+                .collect(),
+        }
+    }
+}
+
+async fn open(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
+    let Some(req) = parse::<OpenRequest>(&body) else {
+        return bad_request(tr);
+    };
+    match s.store.open_code(&req.code).await {
+        Ok(o) => Json(OpenView::of(&o, tr)).into_response(),
+        Err(e) => refused(tr, &e),
+    }
+}
+
+#[derive(Deserialize)]
+struct CastRequest {
+    code: String,
+    /// Made once by the page (128 random bits) and sent again on a retry (R-VOTE-4).
+    nonce: String,
+    ballot: Ballot,
+}
+
+#[derive(Serialize)]
+struct CastView {
+    /// `recorded` or `already_recorded`.
+    result: &'static str,
+}
+
+async fn cast(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
+    let Some(req) = parse::<CastRequest>(&body) else {
+        return bad_request(tr);
+    };
+    match s
+        .store
+        .cast_ballot(&req.code, &req.nonce, &req.ballot)
+        .await
+    {
+        Ok(c) => Json(CastView {
+            result: match c {
+                Cast::Recorded => "recorded",
+                Cast::AlreadyRecorded => "already_recorded",
+            },
+        })
+        .into_response(),
+        Err(e) => refused(tr, &e),
+    }
+}
+
+/// The body as JSON; the parser's own message is not shown (nor kept: R-VOTE-3).
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
+    serde_json::from_slice(body).ok()
+}
+
+/// A refusal as the script shows it: `error` above the ballot, `fields` beside the
+/// questions they name (`questions.1` …).
+#[derive(Serialize)]
+struct ErrorView {
+    error: String,
+    fields: Vec<FieldView>,
+}
+
+#[derive(Serialize)]
+struct FieldView {
+    field: String,
+    message: String,
+}
+
+fn bad_request(tr: Tr) -> Response {
+    let body = ErrorView {
+        error: tr.t("vote.bad_request").to_string(),
+        fields: Vec::new(),
+    };
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// The JSON side of the one mapping of [`DomainError`] (statuses as `crate::error` gives
+/// them to pages), messages in the reader's language.
+fn refused(tr: Tr, e: &DomainError) -> Response {
+    let (status, error, fields) = match e {
+        DomainError::NotFound(m) => (StatusCode::NOT_FOUND, tr.m(m), Vec::new()),
+        DomainError::Forbidden(m) => (StatusCode::FORBIDDEN, tr.m(m), Vec::new()),
+        DomainError::Conflict(m) => (StatusCode::CONFLICT, tr.m(m), Vec::new()),
+        DomainError::Invalid(list) => {
+            let fields: Vec<FieldView> = list
+                .iter()
+                .map(|f| FieldView {
+                    field: f.field.clone(),
+                    message: tr.m(&f.message),
+                })
+                .collect();
+            let all: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
+            (StatusCode::UNPROCESSABLE_ENTITY, all.join("\n"), fields)
+        }
+        DomainError::Internal(m) => {
+            // The store's failure, never the request's content.
+            tracing::error!(error = %m, "internal error on the phone ballot page");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                tr.t("error.internal_detail").to_string(),
+                Vec::new(),
+            )
+        }
+    };
+    (status, Json(ErrorView { error, fields })).into_response()
+}

@@ -1,0 +1,34 @@
+// The meeting's big screen (R-VOTE-5): turnout per rater group, asked for every two seconds;
+// results are never shown here.
+(function () {
+  var url = document.body.getAttribute('data-turnout');
+  function pct(cast, issued) {
+    return issued > 0 ? Math.round(cast * 1000 / issued) / 10 + '%' : '—';
+  }
+  function show(t) {
+    document.getElementById('screen-cast').textContent = t.cast;
+    document.getElementById('screen-issued').textContent = t.issued;
+    document.getElementById('screen-state').textContent = t.state_name;
+    var rows = document.querySelectorAll('#screen-groups tbody tr');
+    for (var i = 0; i < rows.length; i++) {
+      var g = null;
+      for (var j = 0; j < t.groups.length; j++) {
+        if (String(t.groups[j].grp) === rows[i].getAttribute('data-group')) { g = t.groups[j]; }
+      }
+      var cast = g ? g.cast : 0, issued = g ? g.issued : 0;
+      rows[i].querySelector('.g-cast').textContent = cast;
+      rows[i].querySelector('.g-issued').textContent = issued;
+      rows[i].querySelector('.g-rate').textContent = pct(cast, issued);
+    }
+  }
+  function tick() {
+    var x = new XMLHttpRequest();
+    x.open('GET', url);
+    x.onload = function () {
+      if (x.status === 200) { show(JSON.parse(x.responseText)); }
+    };
+    x.send();
+  }
+  tick();
+  setInterval(tick, 2000);
+})();

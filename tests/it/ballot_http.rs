@@ -1,0 +1,168 @@
+//! The staff's ballot pages (DOMAIN.md M5): set-up (a bad one refused whole, with the line
+//! that is wrong), slips with QR codes shown once, opening, the live turnout, closing, and
+//! results only after closing (R-VOTE-5).
+
+use crate::conformance::ballots::picks;
+use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users};
+use crate::http::blocking;
+use banzi_store::Cast;
+
+const GROUPS: &str = "班子成员 40 2\n中层干部 60 3\n";
+const QUESTIONS: &str =
+    "推荐2人：推荐副局长人选\n张伟、李娜\n王强\n\n干部测评：干部测评\n张伟\n李娜\n";
+
+fn setup<'a>(groups: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", "2026年副局长民主推荐"),
+        ("meeting_date", "2026-11-21"),
+        ("expected", "5"),
+        ("threshold", "50%"),
+        ("groups", groups),
+        ("questions", QUESTIONS),
+    ]
+}
+
+/// The texts of the elements with class `class`.
+fn texts(body: &str, class: &str) -> Vec<String> {
+    body.split(&format!("class=\"{class}\">"))
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_from_set_up_to_results() {
+    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+    seed_users(&app.db.store, None).await;
+    let base = app.base.clone();
+    let codes = blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let list = c.get("/ballots");
+        assert_eq!(list.status, 200);
+        assert!(list.body.contains("尚无投票"));
+        // A group line without its codes: refused with its line number, nothing made.
+        c.get("/ballots/new");
+        let bad = c.post("/ballots/new", &setup("班子成员 40\n中层干部 60 3"));
+        assert_eq!(bad.status, 422, "{}", bad.body);
+        assert!(
+            bad.body.contains("第1行应写成“名称 权重 票数”"),
+            "{}",
+            bad.body
+        );
+        assert!(c.get("/ballots").body.contains("尚无投票"));
+        // Weights not adding up to 100: the domain's check, shown beside the groups.
+        let weights = c.post("/ballots/new", &setup("班子成员 40 2\n中层干部 50 3"));
+        assert_eq!(weights.status, 422);
+        assert!(
+            weights.body.contains("id=\"err-groups\">"),
+            "{}",
+            weights.body
+        );
+        let made = c.post("/ballots/new", &setup(GROUPS));
+        assert_eq!(made.status, 303, "{}", made.body);
+        let at = made.location.expect("location");
+        let page = c.get(&at);
+        assert!(page.body.contains("2026年副局长民主推荐"));
+        assert!(page.body.contains("未开始"));
+        // The slips: five, each with a QR code and its serial, shown this once.
+        let slips = c.post(&format!("{at}/codes"), &[]);
+        assert_eq!(slips.status, 200);
+        assert_eq!(slips.body.matches("class=\"slip\"").count(), 5);
+        assert_eq!(slips.body.matches("src=\"data:image/svg+xml").count(), 5);
+        let codes: Vec<String> = texts(&slips.body, "slip-code")
+            .iter()
+            .map(|c| c.replace(' ', ""))
+            .collect();
+        assert_eq!(codes.len(), 5);
+        assert!(codes.iter().all(|c| c.len() == 24));
+        let again = c.post(&format!("{at}/codes"), &[]);
+        assert_eq!(again.body.matches("class=\"slip\"").count(), 0);
+        for c2 in &codes {
+            assert!(!c.get(&at).body.contains(c2.as_str()), "a code shown again");
+        }
+        assert_eq!(c.post(&format!("{at}/open"), &[]).status, 303);
+        (codes, at)
+    })
+    .await;
+    let (codes, at) = codes;
+    // Three voters (the phone page has its own tests).
+    let store = &app.db.store;
+    for (i, p) in [[0u32, 1], [0, 2], [0, 1]].iter().enumerate() {
+        let r = store
+            .cast_ballot(
+                &codes[i + 1],
+                &format!("nonce-http-test-{i:04}"),
+                &picks(p, [Some(0), Some(1)]),
+            )
+            .await
+            .expect("cast");
+        assert_eq!(r, Cast::Recorded);
+    }
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let t = c.get(&format!("{at}/turnout"));
+        let json: serde_json::Value = serde_json::from_str(&t.body).expect("json");
+        assert_eq!(
+            (json["cast"].as_i64(), json["issued"].as_i64()),
+            (Some(3), Some(5))
+        );
+        let screen = c.get(&format!("{at}/screen"));
+        assert!(screen.body.contains("<span id=\"screen-cast\">3</span>"));
+        // Results only after closing.
+        let early = c.get(&format!("{at}/result"));
+        assert_eq!(early.status, 409);
+        assert!(early.body.contains("投票结束后才能查看结果"));
+        c.get(&at);
+        assert_eq!(c.post(&format!("{at}/close"), &[]).status, 303);
+        let r = c.get(&format!("{at}/result"));
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains("<b id=\"result-cast\">3</b>"));
+        // 张伟 3 of 3 (passes 50%), 李娜 2, 王强 1 (not over half).
+        let names = texts(&r.body, "r-name");
+        let votes = texts(&r.body, "text-end r-votes");
+        assert_eq!(&names[..3], ["张伟", "李娜", "王强"]);
+        assert_eq!(votes, ["3", "2", "1"]);
+        assert!(r.body.contains("100.00%") && r.body.contains("66.67%"));
+        // 张伟 优秀 by all: 100.00; 李娜 称职 by all: 80.00.
+        assert_eq!(texts(&r.body, "text-end r-score"), ["100.00", "80.00"]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_staff_run_ballots() {
+    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+    app.db
+        .store
+        .import_roster(
+            &crate::helpers::staff(),
+            &crate::fixture::roster(),
+            &|_, _, _| {},
+        )
+        .await
+        .expect("roster");
+    seed_users(&app.db.store, Some("U1")).await;
+    let base = app.base.clone();
+    blocking(move || {
+        for (who, home) in [
+            ("leader", "/cadres"),
+            ("liaison", "/units/U1"),
+            ("auditor", "/audit"),
+        ] {
+            let mut c = Client::new(&base);
+            assert_eq!(c.login(who, PASSWORD).status, 303);
+            assert_eq!(c.get("/ballots").status, 403, "{who}");
+            assert_eq!(c.get("/ballots/new").status, 403, "{who}");
+            let page = c.get(home);
+            assert_eq!(page.status, 200, "{who} {home}");
+            assert!(!page.body.contains("nav-ballots"), "{who}");
+        }
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        assert!(c.get("/cadres").body.contains("id=\"nav-ballots\""));
+    })
+    .await;
+}

@@ -1,0 +1,368 @@
+//! Anonymous ballots on both backends (DOMAIN.md M5): R-VOTE-2 codes, R-VOTE-3 nothing links
+//! a code to a ballot, R-VOTE-4 exactly once (a retry of the same submission is 已记录),
+//! R-VOTE-5 results only after closing, R-SEC-4 a refused ballot changes nothing.
+
+use crate::helpers::{as_role, staff};
+use banzi_domain::DomainError;
+use banzi_domain::ballot::{Answer, Group, Question, QuestionKind, SessionSpec};
+use banzi_domain::role::Role;
+use banzi_domain::rules::Fraction;
+use banzi_store::{Cast, Store};
+
+/// A 民主推荐 of two groups: pick at most 2 of 3 names, and rate two cadres.
+pub fn spec() -> SessionSpec {
+    SessionSpec {
+        title: "2026年市财政局副局长民主推荐".into(),
+        meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
+        expected: 5,
+        groups: vec![
+            Group {
+                name: "班子成员".into(),
+                weight: 40,
+                codes: 2,
+            },
+            Group {
+                name: "中层干部".into(),
+                weight: 60,
+                codes: 3,
+            },
+        ],
+        questions: vec![
+            Question {
+                title: "推荐副局长人选（最多2人）".into(),
+                kind: QuestionKind::Recommend {
+                    max: 2,
+                    write_ins: false,
+                },
+                options: vec!["张伟".into(), "李娜".into(), "王强".into()],
+            },
+            Question {
+                title: "干部测评".into(),
+                kind: QuestionKind::RateCadre,
+                options: vec!["张伟".into(), "李娜".into()],
+            },
+        ],
+        threshold: Fraction { num: 1, den: 2 },
+        grade_values: [100, 80, 60, 0],
+    }
+}
+
+pub fn picks(p: &[u32], marks: [Option<u8>; 2]) -> Vec<Answer> {
+    vec![
+        Answer::Picks {
+            picks: p.to_vec(),
+            write_ins: vec![],
+        },
+        Answer::Marks {
+            marks: marks.to_vec(),
+        },
+    ]
+}
+
+fn conflict(r: Result<Cast, DomainError>) -> String {
+    match r {
+        Err(DomainError::Conflict(m)) => m,
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+async fn a_session_from_set_up_to_result(store: Store) {
+    let s = staff();
+    // Only staff set up; a bad set-up is refused whole.
+    let err = store
+        .create_ballot(&as_role(Role::Leader, None), &spec())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DomainError::Forbidden(_)), "{err:?}");
+    let mut bad = spec();
+    bad.groups[0].weight = 10;
+    assert!(matches!(
+        store.create_ballot(&s, &bad).await,
+        Err(DomainError::Invalid(_))
+    ));
+    assert!(store.ballots(&s).await.unwrap().is_empty());
+    let id = store.create_ballot(&s, &spec()).await.expect("created");
+
+    // Codes: 2 + 3, shown once; issuing again makes none; a voided code is replaced.
+    let slips = store.issue_codes(&s, id).await.expect("codes");
+    assert_eq!(slips.len(), 5);
+    assert_eq!(slips.iter().filter(|x| x.group == 0).count(), 2);
+    assert_eq!(
+        slips.iter().map(|x| x.serial).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    assert!(store.issue_codes(&s, id).await.unwrap().is_empty());
+    assert_eq!(store.void_codes(&s, id, &[5, 99]).await.unwrap(), [5]);
+    let again = store.issue_codes(&s, id).await.unwrap();
+    assert_eq!((again.len(), again[0].serial, again[0].group), (1, 6, 1));
+    let code = |i: usize| slips[i].code.clone();
+
+    // Not yet open: refused, and the code stays unused.
+    let n1 = "nonce-0000000000000001";
+    assert_eq!(
+        conflict(
+            store
+                .cast_ballot(&code(0), n1, &picks(&[0], [Some(0), None]))
+                .await
+        ),
+        "投票尚未开始"
+    );
+    store.open_ballot(&s, id).await.expect("open");
+    assert!(!store.open_code(&code(0)).await.unwrap().used);
+    assert_eq!(
+        store
+            .cast_ballot(&code(0), n1, &picks(&[0], [Some(0), None]))
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+    // The phone retries the same submission (its answer was lost): 已记录, nothing added.
+    assert_eq!(
+        store
+            .cast_ballot(&code(0), n1, &picks(&[0], [Some(0), None]))
+            .await
+            .unwrap(),
+        Cast::AlreadyRecorded
+    );
+    assert!(store.open_code(&code(0)).await.unwrap().used);
+    // Another submission with a used code.
+    assert_eq!(
+        conflict(
+            store
+                .cast_ballot(
+                    &code(0),
+                    "nonce-0000000000000002",
+                    &picks(&[1], [None, None])
+                )
+                .await
+        ),
+        "该票码已投票"
+    );
+    // Over-selection is refused and the code can still vote; a voided code cannot; an
+    // unknown one is not found. Codes are read case- and dash-insensitively.
+    let over = store
+        .cast_ballot(
+            &code(1),
+            "nonce-0000000000000003",
+            &picks(&[0, 1, 2], [None, None]),
+        )
+        .await;
+    assert!(matches!(over, Err(DomainError::Invalid(_))), "{over:?}");
+    let typed = format!("{}-{}", &code(1)[..12].to_lowercase(), &code(1)[12..]);
+    assert_eq!(
+        store
+            .cast_ballot(
+                &typed,
+                "nonce-0000000000000003",
+                &picks(&[0, 1], [Some(1), Some(0)])
+            )
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+    assert_eq!(
+        conflict(
+            store
+                .cast_ballot(
+                    &code(4),
+                    "nonce-0000000000000004",
+                    &picks(&[], [None, None])
+                )
+                .await
+        ),
+        "该票码已作废"
+    );
+    assert!(matches!(
+        store
+            .cast_ballot(
+                "AAAAAAAAAAAAAAAAAAAAAAAA",
+                "nonce-0000000000000005",
+                &picks(&[], [None, None])
+            )
+            .await,
+        Err(DomainError::NotFound(_))
+    ));
+    // An empty ballot is valid (an abstention).
+    assert_eq!(
+        store
+            .cast_ballot(
+                &code(2),
+                "nonce-0000000000000006",
+                &picks(&[], [None, None])
+            )
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+
+    // Turnout live, results only after closing (R-VOTE-5).
+    let t = store.turnout(&s, id).await.unwrap();
+    let by_group: Vec<(i64, i64, i64, i64)> = t
+        .iter()
+        .map(|g| (g.grp, g.issued, g.voided, g.cast))
+        .collect();
+    assert_eq!(by_group, [(0, 2, 0, 2), (1, 3, 1, 1)]);
+    assert!(matches!(
+        store.ballot_tally(&s, id).await,
+        Err(DomainError::Conflict(_))
+    ));
+    store.close_ballot(&s, id).await.expect("close");
+    assert_eq!(
+        conflict(
+            store
+                .cast_ballot(
+                    &code(3),
+                    "nonce-0000000000000007",
+                    &picks(&[0], [None, None])
+                )
+                .await
+        ),
+        "投票已结束"
+    );
+    // A retry after closing still hears that its ballot was recorded.
+    assert_eq!(
+        store
+            .cast_ballot(&code(0), n1, &picks(&[0], [Some(0), None]))
+            .await
+            .unwrap(),
+        Cast::AlreadyRecorded
+    );
+    let (_, tally) = store.ballot_tally(&s, id).await.expect("tally");
+    let json = serde_json::to_value(&tally).unwrap();
+    assert_eq!(json["cast"], 3, "{json}");
+    // The turnout after sealing is unchanged: every ballot survived the rewrite.
+    assert_eq!(store.turnout(&s, id).await.unwrap(), t);
+}
+
+/// Twenty phones submit one code at once: one ballot, one success (R-VOTE-4).
+async fn concurrent_submits_of_one_code_record_one_ballot(store: Store) {
+    let s = staff();
+    let id = store.create_ballot(&s, &spec()).await.unwrap();
+    let code = store.issue_codes(&s, id).await.unwrap()[0].code.clone();
+    store.open_ballot(&s, id).await.unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let (store, code) = (store.clone(), code.clone());
+        tasks.push(tokio::spawn(async move {
+            store
+                .cast_ballot(
+                    &code,
+                    &format!("nonce-concurrent-{i:04}"),
+                    &picks(&[0], [None, None]),
+                )
+                .await
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(Cast::Recorded) => ok += 1,
+            Err(DomainError::Conflict(m)) => assert_eq!(m, "该票码已投票"),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    let t = store.turnout(&s, id).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 1);
+}
+
+/// R-VOTE-3 in the stored data: a ballot row is its random id, session, group, answers and
+/// whether it came on paper; a used-code row is two hashes; no other table mentions either,
+/// the audit trail holds no code, hash, nonce or ballot id; and after closing, the rows of
+/// both tables are in the order of their random keys with one transaction stamp
+/// (PostgreSQL) or in a WITHOUT ROWID table (SQLite).
+async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
+    let s = staff();
+    let id = store.create_ballot(&s, &spec()).await.unwrap();
+    let slips = store.issue_codes(&s, id).await.unwrap();
+    store.open_ballot(&s, id).await.unwrap();
+    for (i, slip) in slips.iter().enumerate().take(4) {
+        let nonce = format!("nonce-anonymity-{i:04}");
+        store
+            .cast_ballot(&slip.code, &nonce, &picks(&[i as u32 % 3], [None, None]))
+            .await
+            .unwrap();
+    }
+    store.close_ballot(&s, id).await.unwrap();
+    let columns = store.schema_columns().await.unwrap();
+    let of = |t: &str| -> Vec<String> {
+        let mut v: Vec<String> = columns
+            .iter()
+            .filter(|c| c.0 == t)
+            .map(|c| c.1.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        of("ballots"),
+        ["content", "grp", "id", "paper", "session_id"]
+    );
+    assert_eq!(of("ballot_used"), ["hash", "nonce"]);
+    assert_eq!(
+        of("ballot_codes"),
+        ["grp", "hash", "serial", "session_id", "voided"]
+    );
+    let trail = serde_json::to_string(
+        &store
+            .audit_page(
+                &as_role(Role::Auditor, None),
+                &banzi_store::AuditFilter {
+                    per_page: 1000,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .0
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r.action, r.entity_key, r.before_json, r.after_json
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    for slip in &slips {
+        assert!(!trail.contains(&slip.code), "a code in the audit trail");
+    }
+    assert!(!trail.contains("nonce"), "{trail}");
+    match &store {
+        Store::Sqlite(pool) => {
+            for t in ["ballots", "ballot_used"] {
+                let (sql,): (String,) =
+                    sqlx::query_as("SELECT sql FROM sqlite_master WHERE name = $1")
+                        .bind(t)
+                        .fetch_one(pool)
+                        .await
+                        .unwrap();
+                assert!(sql.contains("WITHOUT ROWID"), "{sql}");
+            }
+        }
+        Store::Pg(pool) => {
+            for (t, key) in [("ballots", "id"), ("ballot_used", "hash")] {
+                let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT xmin::text, {key} FROM {t} ORDER BY ctid"
+                )))
+                .fetch_all(pool)
+                .await
+                .unwrap();
+                assert_eq!(rows.len(), 4);
+                assert!(
+                    rows.iter().all(|r| r.0 == rows[0].0),
+                    "one transaction stamp: {rows:?}"
+                );
+                let keys: Vec<&String> = rows.iter().map(|r| &r.1).collect();
+                let mut sorted = keys.clone();
+                sorted.sort();
+                assert_eq!(keys, sorted, "{t} in key order");
+            }
+        }
+    }
+}
+
+both!(a_session_from_set_up_to_result);
+both!(concurrent_submits_of_one_code_record_one_ballot);
+both!(nothing_stored_links_a_code_to_a_ballot);
