@@ -128,8 +128,34 @@ async fn a_meeting_from_set_up_to_results() {
         assert!(r.body.contains("100.00%") && r.body.contains("66.67%"));
         // 张伟 优秀 by all: 100.00; 李娜 称职 by all: 80.00.
         assert_eq!(texts(&r.body, "text-end r-score"), ["100.00", "80.00"]);
+        // The workbook: the result, and the three ballots in the order of their random ids.
+        let x = c.get(&format!("{at}/result.xlsx"));
+        assert_eq!(x.status, 200);
+        use calamine::Reader;
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(x.bytes)).expect("workbook");
+        assert_eq!(wb.sheet_names(), ["结果", "原始选票"]);
+        let raw = wb.worksheet_range("原始选票").expect("sheet");
+        assert_eq!(raw.height(), 4);
+        let mut picked: Vec<String> = raw.rows().skip(1).map(|r| r[2].to_string()).collect();
+        picked.sort();
+        assert_eq!(picked, ["张伟、李娜", "张伟、李娜", "张伟、王强"]);
+        let sheet = wb.worksheet_range("结果").expect("sheet");
+        assert!(
+            sheet
+                .rows()
+                .any(|r| r[0].to_string() == "张伟" && r[2].to_string() == "3")
+        );
+        // The sheet to print and sign.
+        let p = c.get(&format!("{at}/result/print"));
+        assert_eq!(p.status, 200);
+        assert!(p.body.contains("计票人") && p.body.contains("监票人"));
     })
     .await;
+    // Both exports audited, naming the session and the count, never a code.
+    assert_eq!(
+        crate::conformance::count_action(&app.db.store, "export.ballot").await,
+        2
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

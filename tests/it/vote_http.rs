@@ -333,6 +333,47 @@ fn a_phone_votes_through_the_page_and_a_reload_says_the_code_was_used() {
         .expect("next slip");
     d.wait_for_text("#questions", "王强")
         .expect("a fresh ballot");
+
+    // Its answer is lost on the way back (the ballot is in): the retry sends the same
+    // submission and is told 已记录.
+    tick(&d, 2);
+    d.find("#vote-review")
+        .expect("review")
+        .click()
+        .expect("click");
+    d.execute(
+        "var real = window.fetch, lose = true;\
+         window.fetch = function (url, opts) {\
+           var p = real(url, opts);\
+           if (url === '/v/cast' && lose) {\
+             lose = false;\
+             return p.then(function () { throw new TypeError('lost'); });\
+           }\
+           return p;\
+         };",
+        vec![],
+    )
+    .expect("a lossy network");
+    d.find("#vote-submit")
+        .expect("submit")
+        .click()
+        .expect("click");
+    d.wait_for_text("#vote-status", "网络异常，请重试")
+        .expect("in doubt");
+    assert!(
+        rt.block_on(app.db.store.open_code(&codes[1]))
+            .expect("code")
+            .used,
+        "the ballot went in"
+    );
+    d.find("#vote-retry")
+        .expect("retry")
+        .click()
+        .expect("retry");
+    d.wait_for_text("#vote-status", "已记录：您的选票此前已提交成功")
+        .expect("recorded before");
+    d.wait_for_text("#done-summary", "王强")
+        .expect("what was recorded");
     drop(d);
     drop(rt);
 }

@@ -25,7 +25,7 @@
     return Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
   }
 
-  /* "最多推荐{max}人" with {max} filled in. */
+  /* A text with its {max}, {n} … filled in. */
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) {
       return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
@@ -102,8 +102,9 @@
     if (retryAction) retryAction();
   });
 
-  /* Resolves to {status, data} (data null when the answer is not JSON); rejects on a
-   * network failure or after 20 s without an answer. */
+  /* Resolves to {status, data}: data is the JSON answer, or {error: text} when the answer
+   * is not JSON (a refusal in front of the handler, a portal page). Rejects on a network
+   * failure or after 20 s without an answer. */
   function post(url, body) {
     var opts = {
       method: 'POST',
@@ -123,15 +124,17 @@
     }
     return fetch(url, opts).then(
       function (r) {
-        if (timer) clearTimeout(timer);
-        return r.json().then(
-          function (data) {
-            return { status: r.status, data: data };
-          },
-          function () {
-            return { status: r.status, data: null };
+        return r.text().then(function (text) {
+          if (timer) clearTimeout(timer);
+          var data = null;
+          try {
+            data = JSON.parse(text);
+          } catch (e) {
+            data = null;
           }
-        );
+          if (!data || typeof data !== 'object') data = { error: text.slice(0, 300) };
+          return { status: r.status, data: data };
+        });
       },
       function (e) {
         if (timer) clearTimeout(timer);
@@ -150,7 +153,7 @@
     status(t('vote.loading'));
     post('/v/open', { code: code }).then(
       function (r) {
-        if (r.status >= 500 || !r.data) {
+        if (r.status >= 500 || (r.status === 200 && !r.data.title)) {
           status(t('vote.network'), 'bad');
           offerRetry(load);
         } else if (r.status !== 200) {
@@ -401,10 +404,12 @@
     status(t('vote.sending'));
     post('/v/cast', pending).then(
       function (r) {
-        if (r.status >= 500 || !r.data) inDoubt();
-        else if (r.status === 200 && r.data.result === 'recorded') done(t('vote.recorded'), true);
+        var result = r.status === 200 ? r.data.result : null;
+        if (result === 'recorded') done(t('vote.recorded'), true);
         /* Recorded by an earlier send of this page: the summary is what was recorded. */
-        else if (r.status === 200) done(t('vote.already_recorded'), !first);
+        else if (result === 'already_recorded') done(t('vote.already_recorded'), !first);
+        /* No answer of ours (a server failure, a portal page): it may be in. */
+        else if (r.status >= 500 || r.status < 400) inDoubt();
         else refused(r.status, r.data);
       },
       inDoubt
@@ -434,13 +439,13 @@
     }
   }
 
-  function refused(code, data) {
+  function refused(httpStatus, data) {
     $('vote-confirm').hidden = true;
     $('vote-submit').disabled = false;
     $('vote-back').disabled = false;
     $('vote-submit').hidden = false;
     $('vote-back').hidden = false;
-    if (code !== 422) {
+    if (httpStatus !== 422) {
       /* Used, voided, closed, unknown: nothing more to do on this page. */
       $('vote-form').hidden = true;
       status(data.error, 'bad');

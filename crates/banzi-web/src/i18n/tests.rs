@@ -106,7 +106,8 @@ fn the_template_scan_sees_text_and_skips_tags() {
 }
 
 /// Sources whose Chinese is not a message a page shows: what is written into the workbook
-/// (column help, the instruction sheet, data validation, the alert list's headers), the
+/// (column help, the instruction sheet, data validation, the alert list's headers, the ballot
+/// result workbook), the
 /// surname readings of pinyin,
 /// and this module. The alerts of `rules/` are assembled piece by piece (`msg!`), which no
 /// catalog of literals can follow; they need translating rule by rule, with their pages.
@@ -114,6 +115,7 @@ const NOT_MESSAGE_FILES: &[&str] = &[
     "banzi-io/src/layout.rs",
     "banzi-io/src/roster_write/",
     "banzi-io/src/alerts_write.rs",
+    "banzi-io/src/ballot_write.rs",
     "banzi-domain/src/pinyin_name.rs",
     "banzi-domain/src/rules/",
     "banzi-web/src/i18n",

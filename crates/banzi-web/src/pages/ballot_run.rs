@@ -26,6 +26,8 @@ pub fn routes() -> Router<AppState> {
         .route("/ballots/{id}/screen", get(screen))
         .route("/ballots/{id}/turnout", get(turnout))
         .route("/ballots/{id}/result", get(result))
+        .route("/ballots/{id}/result.xlsx", get(export))
+        .route("/ballots/{id}/result/print", get(print))
 }
 
 /// One slip of the print page.
@@ -214,15 +216,8 @@ pub fn percent(bp: &u64) -> String {
     format!("{}%", hundredths(bp))
 }
 
-async fn result(
-    State(s): State<AppState>,
-    tr: Tr,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> WebResult<ResultPage> {
-    let (b, t) = s.store.ballot_tally(&caller.actor, id).await?;
-    let questions = t
-        .questions
+fn question_views(tr: &Tr, t: &Tally) -> Vec<QuestionView> {
+    t.questions
         .iter()
         .map(|q| QuestionView {
             title: q.title.clone(),
@@ -237,11 +232,73 @@ async fn result(
                 _ => Vec::new(),
             },
         })
-        .collect();
+        .collect()
+}
+
+async fn result(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<ResultPage> {
+    let (b, t) = s.store.ballot_tally(&caller.actor, id).await?;
     Ok(ResultPage {
+        questions: question_views(&tr, &t),
         ctx: Ctx::new(tr, &caller, "/ballots"),
         s: b,
         t,
-        questions,
     })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "ballot_result_print.html")]
+struct PrintPage {
+    ctx: Ctx,
+    s: BallotSession,
+    t: Tally,
+    questions: Vec<QuestionView>,
+}
+
+/// The result sheet to print and sign (计票人, 监票人); audited as an export.
+async fn print(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<PrintPage> {
+    let (b, t, _) = s.store.ballot_export(&caller.actor, id, "print").await?;
+    Ok(PrintPage {
+        questions: question_views(&tr, &t),
+        ctx: Ctx::new(tr, &caller, "/ballots"),
+        s: b,
+        t,
+    })
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The result and the ballots (shuffled: in the order of their random ids) as a workbook;
+/// audited as an export.
+async fn export(
+    State(s): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (b, t, cast) = s.store.ballot_export(&caller.actor, id, "xlsx").await?;
+    let data =
+        tokio::task::spawn_blocking(move || banzi_io::write_ballot_result(&b.spec, &t, &cast))
+            .await
+            .map_err(super::roster::io_err)?
+            .map_err(super::roster::io_err)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, XLSX.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"ballot-{id}.xlsx\""),
+            ),
+        ],
+        data,
+    )
+        .into_response())
 }

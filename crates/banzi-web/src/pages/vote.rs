@@ -115,7 +115,7 @@ struct OpenRequest {
 
 /// What the phone shows for a code. The questions are sent only while the code can vote.
 #[derive(Serialize)]
-pub struct OpenView {
+struct OpenView {
     title: String,
     meeting_date: String,
     group: String,
@@ -126,7 +126,7 @@ pub struct OpenView {
 }
 
 #[derive(Serialize)]
-pub struct QuestionView {
+struct QuestionView {
     title: String,
     /// `recommend`, `approve`, `rate_cadre` or `rate_team`.
     kind: &'static str,
