@@ -112,6 +112,14 @@ impl Server {
     }
 }
 
+/// A test that fails half-way leaves no server behind.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A fresh agent: connections kept alive to a killed server are dead.
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()

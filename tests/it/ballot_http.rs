@@ -192,3 +192,91 @@ async fn only_staff_run_ballots() {
     })
     .await;
 }
+
+/// Paper ballots keyed by two staff members through the page: slips keyed alike count,
+/// a slip keyed differently is shown and blocks counting until corrected (R-VOTE-2).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paper_ballots_keyed_twice_through_the_page() {
+    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+    seed_users(&app.db.store, None).await;
+    let admin = crate::helpers::as_role(banzi_domain::role::Role::SysAdmin, None);
+    app.db
+        .store
+        .create_user(
+            &admin,
+            &banzi_store::NewUser {
+                login: "staff2".into(),
+                display_name: String::new(),
+                password_hash: banzi_web::hash_password(PASSWORD),
+                role: banzi_domain::role::Role::Staff,
+                unit_code: None,
+            },
+        )
+        .await
+        .expect("second clerk");
+    let base = app.base.clone();
+    blocking(move || {
+        let mut a = Client::new(&base);
+        assert_eq!(a.login("staff", PASSWORD).status, 303);
+        let mut b = Client::new(&base);
+        assert_eq!(b.login("staff2", PASSWORD).status, 303);
+        a.get("/ballots/new");
+        let at = a
+            .post("/ballots/new", &setup(GROUPS))
+            .location
+            .expect("made");
+        a.get(&at);
+        a.post(&format!("{at}/open"), &[]);
+        let paper = format!("{at}/paper");
+        let slip = |seq: &str, picks: &[&str]| -> Vec<(String, String)> {
+            let mut f = vec![
+                ("seq".to_string(), seq.to_string()),
+                ("group".to_string(), "1".to_string()),
+                ("q1_0".to_string(), "0".to_string()),
+                ("q1_1".to_string(), String::new()),
+            ];
+            f.extend(picks.iter().map(|p| ("q0".to_string(), p.to_string())));
+            f
+        };
+        let key = |c: &mut Client, fields: Vec<(String, String)>| {
+            c.get(&paper);
+            let mut fields = fields;
+            fields.push(("_csrf".into(), c.csrf.clone().expect("token")));
+            c.post_raw(&paper, &fields)
+        };
+        assert_eq!(key(&mut a, slip("1", &["0", "1"])).status, 303);
+        assert_eq!(key(&mut b, slip("1", &["0", "1"])).status, 303);
+        assert_eq!(key(&mut a, slip("2", &["0"])).status, 303);
+        assert_eq!(key(&mut b, slip("2", &["2"])).status, 303);
+        let page = a.get(&paper);
+        assert!(page.body.contains("data-seq=\"1\" data-status=\"agreed\""));
+        assert!(page.body.contains("data-seq=\"2\" data-status=\"differs\""));
+        assert!(page.body.contains("张伟、李娜"));
+        let refused = a.post(&format!("{paper}/count"), &[]);
+        assert_eq!(refused.status, 409);
+        assert!(
+            refused
+                .body
+                .contains("第2张纸质票尚未经两人录入一致，请先核对")
+        );
+        // A slip with no group chosen is refused with a message, nothing keyed.
+        let mut bad = slip("3", &["0"]);
+        bad.retain(|(k, _)| k != "group");
+        let r = key(&mut a, bad);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("请选择评议组"));
+        assert!(!r.body.contains("data-seq=\"3\""));
+        // The second clerk looks at slip 2 again: it reads 张伟.
+        assert_eq!(key(&mut b, slip("2", &["0"])).status, 303);
+        let counted = a.post(&format!("{paper}/count"), &[]);
+        assert_eq!(counted.status, 303);
+        let page = a.get(&paper);
+        assert_eq!(page.body.matches("data-status=\"counted\"").count(), 2);
+        a.get(&at);
+        assert_eq!(a.post(&format!("{at}/close"), &[]).status, 303);
+        let r = a.get(&format!("{at}/result"));
+        assert!(r.body.contains("<b id=\"result-cast\">2</b>"), "{}", r.body);
+        assert_eq!(texts(&r.body, "text-end r-votes")[0], "2");
+    })
+    .await;
+}

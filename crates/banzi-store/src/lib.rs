@@ -16,7 +16,10 @@ mod types;
 
 pub use connect::{Store, now_rfc3339, today};
 pub use rows::*;
-pub use store::{Analysis, AnalysisCache, BallotSession, Cast, Opened, Slip, normalise_code};
+pub use store::{
+    Analysis, AnalysisCache, BallotSession, Cast, Opened, PaperEntry, PaperSlip, Slip,
+    normalise_code,
+};
 pub use types::*;
 
 use banzi_domain::DomainError;

@@ -363,6 +363,86 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
     }
 }
 
+/// Paper ballots keyed twice by two people (R-VOTE-2): a slip counts only when both keyings
+/// agree; counting and closing are refused, naming the slips, until then; an over-selected
+/// paper answer is keyed as it is and counted invalid (R-VOTE-5).
+async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
+    use banzi_domain::role::{Actor, Scope};
+    let a = staff();
+    let b = Actor {
+        login: "t-staff-2".into(),
+        role: Role::Staff,
+        scope: Scope::All,
+    };
+    let c = Actor {
+        login: "t-staff-3".into(),
+        ..b.clone()
+    };
+    let id = store.create_ballot(&a, &spec()).await.unwrap();
+    // Not while a draft.
+    assert!(matches!(
+        store
+            .key_paper(&a, id, 1, 0, &picks(&[0], [None, None]))
+            .await,
+        Err(DomainError::Conflict(_))
+    ));
+    store.open_ballot(&a, id).await.unwrap();
+    let p = |x: &[u32]| picks(x, [Some(0), None]);
+    assert_eq!(store.key_paper(&a, id, 1, 0, &p(&[0])).await.unwrap(), 1);
+    assert_eq!(store.key_paper(&b, id, 1, 0, &p(&[0])).await.unwrap(), 2);
+    assert_eq!(store.key_paper(&a, id, 2, 1, &p(&[0, 1])).await.unwrap(), 1);
+    assert_eq!(store.key_paper(&b, id, 2, 1, &p(&[0, 2])).await.unwrap(), 2);
+    assert_eq!(
+        store.key_paper(&b, id, 3, 1, &p(&[0, 1, 2])).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        store.key_paper(&a, id, 3, 1, &p(&[0, 1, 2])).await.unwrap(),
+        2
+    );
+    // A third person cannot key a slip two have keyed.
+    assert!(matches!(
+        store.key_paper(&c, id, 1, 0, &p(&[1])).await,
+        Err(DomainError::Conflict(_))
+    ));
+    let slips = store.paper_slips(&a, id).await.unwrap();
+    let agreed: Vec<bool> = slips.iter().map(|s| s.agreed()).collect();
+    assert_eq!(agreed, [true, false, true]);
+    match store.count_paper(&a, id).await {
+        Err(DomainError::Conflict(m)) => assert_eq!(m, "第2张纸质票尚未经两人录入一致，请先核对"),
+        other => panic!("{other:?}"),
+    }
+    match store.close_ballot(&a, id).await {
+        Err(DomainError::Conflict(m)) => assert!(m.starts_with("尚有3张纸质票未计入"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        store
+            .turnout(&a, id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|t| t.cast)
+            .sum::<i64>(),
+        0
+    );
+    // The second person looks at the paper again and corrects their keying.
+    store.key_paper(&b, id, 2, 1, &p(&[0, 1])).await.unwrap();
+    assert_eq!(store.count_paper(&a, id).await.unwrap(), 3);
+    assert!(matches!(
+        store.key_paper(&a, id, 1, 0, &p(&[1])).await,
+        Err(DomainError::Conflict(_))
+    ));
+    assert_eq!(store.count_paper(&a, id).await.unwrap(), 0);
+    store.close_ballot(&a, id).await.unwrap();
+    let (_, t) = store.ballot_tally(&a, id).await.unwrap();
+    assert_eq!(t.cast, 3);
+    assert_eq!((t.questions[0].valid, t.questions[0].invalid), (2, 1));
+    assert_eq!(super::count_action(&store, "ballot.paper_key").await, 7);
+    assert_eq!(super::count_action(&store, "ballot.paper_count").await, 1);
+}
+
 both!(a_session_from_set_up_to_result);
+both!(paper_ballots_count_only_when_two_people_agree);
 both!(concurrent_submits_of_one_code_record_one_ballot);
 both!(nothing_stored_links_a_code_to_a_ballot);

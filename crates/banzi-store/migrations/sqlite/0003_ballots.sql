@@ -43,3 +43,17 @@ CREATE TABLE ballots (
     paper INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX ballots_session ON ballots (session_id, grp);
+
+-- Paper ballots keyed in twice by two people (R-VOTE-2): the slip's place in the stack, the
+-- round (1 or 2), who keyed it and what; counted into ballots (with a random id) only when
+-- both rounds agree. Nothing here names a voter.
+CREATE TABLE ballot_paper (
+    session_id BIGINT NOT NULL REFERENCES ballot_sessions(id),
+    seq BIGINT NOT NULL,
+    round BIGINT NOT NULL,
+    clerk TEXT NOT NULL,
+    grp BIGINT NOT NULL,
+    content TEXT NOT NULL,
+    counted BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, seq, round)
+) WITHOUT ROWID;

@@ -247,3 +247,59 @@ pub async fn seal(c: &mut Conn, id: i64) -> Result<(), DomainError> {
     }
     Ok(())
 }
+
+/// The paper entries of a session: (seq, round, clerk, group, answers, counted), by seq.
+pub async fn paper(c: &mut Conn, id: i64) -> Result<Vec<(i64, i64, String, i64, String, i64)>, DomainError> {
+    sqlx::query_as("SELECT seq, round, clerk, grp, content, counted FROM ballot_paper WHERE session_id = $1 ORDER BY seq, round")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// Writes (or rewrites) one round of one paper slip; audited with what was keyed.
+#[allow(clippy::too_many_arguments)]
+pub async fn key_paper(c: &mut Conn, actor: &Actor, id: i64, seq: i64, round: i64, grp: i64, content: &str, now: &str) -> Result<(), DomainError> {
+    sqlx::query("DELETE FROM ballot_paper WHERE session_id = $1 AND seq = $2 AND round = $3")
+        .bind(id)
+        .bind(seq)
+        .bind(round)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    sqlx::query("INSERT INTO ballot_paper (session_id, seq, round, clerk, grp, content) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id)
+        .bind(seq)
+        .bind(round)
+        .bind(&actor.login)
+        .bind(grp)
+        .bind(content)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    let after = serde_json::json!({ "seq": seq, "round": round, "group": grp, "ballot": serde_json::from_str::<serde_json::Value>(content).ok() });
+    super::audit::append(&mut *c, draft(actor, now, "ballot.paper_key", "ballot_session", &id.to_string(), None, Some(after))).await?;
+    Ok(())
+}
+
+/// Marks the paper slips of these seqs counted.
+pub async fn mark_counted(c: &mut Conn, id: i64, seqs: &[i64]) -> Result<(), DomainError> {
+    for s in seqs {
+        sqlx::query("UPDATE ballot_paper SET counted = 1 WHERE session_id = $1 AND seq = $2")
+            .bind(id)
+            .bind(*s)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
+}
+
+/// Paper slips keyed and not yet counted.
+pub async fn paper_pending(c: &mut Conn, id: i64) -> Result<i64, DomainError> {
+    sqlx::query_scalar("SELECT COUNT(DISTINCT seq) FROM ballot_paper WHERE session_id = $1 AND counted = 0")
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)
+}

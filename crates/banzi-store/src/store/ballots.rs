@@ -80,6 +80,11 @@ fn random(bytes: usize) -> Result<Vec<u8>, DomainError> {
     Ok(b)
 }
 
+/// A ballot's id: 128 random bits, hex.
+pub(super) fn hex_id() -> Result<String, DomainError> {
+    Ok(hex(&random(16)?))
+}
+
 /// 15 random bytes as 24 base32 characters.
 fn new_code() -> Result<String, DomainError> {
     let b = random(CODE_BYTES)?;
@@ -96,7 +101,7 @@ fn new_code() -> Result<String, DomainError> {
     Ok(out)
 }
 
-fn parse(row: BallotSessionRow) -> Result<BallotSession, DomainError> {
+pub(super) fn parse_session(row: BallotSessionRow) -> Result<BallotSession, DomainError> {
     let spec: SessionSpec = serde_json::from_str(&row.spec)
         .map_err(|e| DomainError::Internal(format!("数据库中的投票设置不合规：{e}")))?;
     Ok(BallotSession {
@@ -149,14 +154,14 @@ impl Store {
     pub async fn ballot(&self, actor: &Actor, id: i64) -> Result<BallotSession, DomainError> {
         staff(actor)?;
         let row = on_conn!(self, |c, b| b::ballots::session(c, id).await)?;
-        parse(row.ok_or_else(not_found)?)
+        parse_session(row.ok_or_else(not_found)?)
     }
 
     /// Every session, newest first.
     pub async fn ballots(&self, actor: &Actor) -> Result<Vec<BallotSession>, DomainError> {
         staff(actor)?;
         let rows = on_conn!(self, |c, b| b::ballots::sessions(c).await)?;
-        rows.into_iter().map(parse).collect()
+        rows.into_iter().map(parse_session).collect()
     }
 
     /// Makes the codes each rater group still lacks (its number less the codes issued and
@@ -166,7 +171,7 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            let s = parse(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state == "closed" {
                 return Err(DomainError::Conflict("投票已结束，不能再发放票码".into()));
             }
@@ -227,6 +232,12 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
+            let pending = b::ballots::paper_pending(c, id).await?;
+            if pending > 0 {
+                return Err(DomainError::Conflict(format!(
+                    "尚有{pending}张纸质票未计入结果，请核对计入后再结束投票"
+                )));
+            }
             if !b::ballots::set_state(c, actor, id, "open", "closed", &now).await? {
                 b::ballots::session(c, id).await?.ok_or_else(not_found)?;
                 return Err(DomainError::Conflict("只有进行中的投票可以结束".into()));
@@ -279,7 +290,7 @@ impl Store {
             if voided {
                 return Err(DomainError::Conflict("该票码已作废".into()));
             }
-            let s = parse(
+            let s = parse_session(
                 b::ballots::session(c, session)
                     .await?
                     .ok_or_else(bad_code)?,
@@ -313,7 +324,7 @@ impl Store {
         let nonce = sha(nonce);
         let content =
             serde_json::to_string(ballot).map_err(|e| DomainError::Internal(e.to_string()))?;
-        let id = hex(&random(16)?);
+        let id = hex_id()?;
         in_tx!(self, |c, b| {
             let (session, group, voided) =
                 b::ballots::code(c, &hash).await?.ok_or_else(bad_code)?;
@@ -326,7 +337,7 @@ impl Store {
                     _ => Err(DomainError::Conflict("该票码已投票".into())),
                 };
             }
-            let s = parse(
+            let s = parse_session(
                 b::ballots::session(c, session)
                     .await?
                     .ok_or_else(bad_code)?,
@@ -392,7 +403,7 @@ impl Store {
     ) -> Result<(BallotSession, Vec<ballot::Cast>), DomainError> {
         staff(actor)?;
         let (s, rows) = on_conn!(self, |c, b| {
-            let s = parse(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             let rows = b::ballots::ballots(c, id).await?;
             Ok::<_, DomainError>((s, rows))
         })?;

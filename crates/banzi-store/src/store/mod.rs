@@ -75,7 +75,9 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 }
 
 mod accounts;
+mod ballot_paper;
 mod ballots;
+pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};
 mod registry;
 mod rules;

@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/ballots/{id}/close", post(close))
         .route("/ballots/{id}/void", post(void))
         .merge(super::ballot_run::routes())
+        .merge(super::ballot_paper::routes())
 }
 
 /// A session's state in the reader's language, with its badge colour.
