@@ -169,6 +169,28 @@ async fn a_code_votes_once_and_a_retry_of_the_same_submission_is_already_recorde
         assert_eq!(other.json()["error"], "该票码已投票");
         let used = open(&base, &code).json();
         assert_eq!(used["used"], true);
+        assert_eq!(used["recorded"], false);
+        // The phone whose answer was lost reloads: with its nonce it hears it is recorded;
+        // with another nonce it does not.
+        let mine = call(
+            &base,
+            "/v/open",
+            Some(json!({ "code": code, "nonce": nonce })),
+            None,
+        )
+        .json();
+        assert_eq!(
+            (mine["used"].clone(), mine["recorded"].clone()),
+            (json!(true), json!(true))
+        );
+        let theirs = call(
+            &base,
+            "/v/open",
+            Some(json!({ "code": code, "nonce": "ffeeddccbbaa99887766554433221100" })),
+            None,
+        )
+        .json();
+        assert_eq!(theirs["recorded"], false);
         assert_eq!(
             used["questions"],
             json!([]),

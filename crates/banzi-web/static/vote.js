@@ -151,7 +151,13 @@
       return;
     }
     status(t('vote.loading'));
-    post('/v/open', { code: code }).then(
+    var kept = null;
+    try {
+      kept = sessionStorage.getItem(nonceKey);
+    } catch (e) {
+      /* private mode: nothing kept */
+    }
+    post('/v/open', kept ? { code: code, nonce: kept } : { code: code }).then(
       function (r) {
         if (r.status >= 500 || (r.status === 200 && !r.data.title)) {
           status(t('vote.network'), 'bad');
@@ -177,7 +183,10 @@
       t('vote.meeting_date') + t('p.colon') + s.meeting_date + ' \u00b7 ' +
       t('vote.group') + t('p.colon') + s.group;
     meta.hidden = false;
-    if (s.used) {
+    if (s.used && s.recorded) {
+      /* This phone's own submission, whose answer it never got (R-VOTE-4). */
+      status(t('vote.already_recorded'), 'ok');
+    } else if (s.used) {
       status(t('vote.used'), 'bad');
     } else if (s.state === 'draft') {
       status(t('vote.not_open'));

@@ -230,6 +230,12 @@ async fn a_session_from_set_up_to_result(store: Store) {
     let (_, tally) = store.ballot_tally(&s, id).await.expect("tally");
     let json = serde_json::to_value(&tally).unwrap();
     assert_eq!(json["cast"], 3, "{json}");
+    // For the next steps: 张伟 has 2 of 3 (over half), 李娜 1 (R-SEL-2); 张伟's rating by
+    // 班子成员 alone (优秀, 称职 → 90.00; the other group did not rate him).
+    assert_eq!(tally.passing(0), ["张伟"]);
+    let rated = tally.rating(1, "张伟").expect("rated");
+    assert_eq!((rated.counts, rated.score), ([1, 1, 0, 0], Some(9000)));
+    assert!(tally.rating(1, "王强").is_none() && tally.passing(1).is_empty());
     // The turnout after sealing is unchanged: every ballot survived the rewrite.
     assert_eq!(store.turnout(&s, id).await.unwrap(), t);
 }

@@ -38,6 +38,34 @@ impl Tally {
             .map(|g| g.name.as_str())
             .collect()
     }
+
+    /// For later steps of a selection (DOMAIN.md M4, R-SEL-2 确定考察对象): the names of
+    /// question `q` whose votes (推荐) or 同意 votes (赞成票) are over the threshold, most
+    /// votes first. Empty for a rating or a question that does not exist.
+    pub fn passing(&self, q: usize) -> Vec<&str> {
+        match self.questions.get(q).map(|q| &q.result) {
+            Some(QuestionResult::Recommend(rows)) => rows
+                .iter()
+                .filter(|r| r.passes)
+                .map(|r| r.name.as_str())
+                .collect(),
+            Some(QuestionResult::Approve(rows)) => {
+                let mut v: Vec<&ApprovalTally> = rows.iter().filter(|r| r.passes).collect();
+                v.sort_by(|a, b| b.yes.cmp(&a.yes));
+                v.into_iter().map(|r| r.name.as_str()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// For the assessment (DOMAIN.md M6, 民主测评 of R-ASSESS-6): the rating of `name` in
+    /// question `q`, with its weighted score; `None` when the question rates no such name.
+    pub fn rating(&self, q: usize, name: &str) -> Option<&RatingTally> {
+        match self.questions.get(q).map(|q| &q.result) {
+            Some(QuestionResult::Rate(rows)) => rows.iter().find(|r| r.name == name),
+            _ => None,
+        }
+    }
 }
 
 /// A rater group (R-VOTE-6) and its ballots.

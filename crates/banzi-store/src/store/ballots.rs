@@ -304,6 +304,15 @@ impl Store {
         })
     }
 
+    /// Whether `code` was used by the submission with this client nonce: a phone that lost
+    /// the answer to its submission and reloads is told its ballot was recorded (R-VOTE-4).
+    pub async fn used_with(&self, code: &str, nonce: &str) -> Result<bool, DomainError> {
+        let hash = sha(&normalise_code(code));
+        let nonce = sha(nonce.trim());
+        let used = on_conn!(self, |c, b| b::ballots::used_nonce(c, &hash).await)?;
+        Ok(used.is_some_and(|n| n == nonce))
+    }
+
     /// A voter's ballot: checked (over-selection refused, R-VOTE-5), then the code marked
     /// used and the ballot written in one transaction; the answer comes after the commit.
     /// A used code is refused ("该票码已投票") unless `nonce` is the one it was used with.

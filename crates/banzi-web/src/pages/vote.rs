@@ -111,6 +111,9 @@ async fn page(tr: Tr) -> VotePage {
 #[derive(Deserialize)]
 struct OpenRequest {
     code: String,
+    /// The nonce this phone kept from an earlier submission, if any.
+    #[serde(default)]
+    nonce: Option<String>,
 }
 
 /// What the phone shows for a code. The questions are sent only while the code can vote.
@@ -122,6 +125,8 @@ struct OpenView {
     /// `draft`, `open` or `closed`.
     state: String,
     used: bool,
+    /// Used by this phone's own earlier submission (its nonce): the ballot is recorded.
+    recorded: bool,
     questions: Vec<QuestionView>,
 }
 
@@ -153,6 +158,7 @@ impl OpenView {
                 .unwrap_or_default(),
             state: o.session.state.clone(),
             used: o.used,
+            recorded: false,
             questions: if votes {
                 spec.questions
                     .iter()
@@ -195,10 +201,18 @@ async fn open(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
     let Some(req) = parse::<OpenRequest>(&body) else {
         return bad_request(tr);
     };
-    match s.store.open_code(&req.code).await {
-        Ok(o) => Json(OpenView::of(&o, tr)).into_response(),
-        Err(e) => refused(tr, &e),
+    let o = match s.store.open_code(&req.code).await {
+        Ok(o) => o,
+        Err(e) => return refused(tr, &e),
+    };
+    let mut view = OpenView::of(&o, tr);
+    if let Some(n) = req.nonce.as_deref().filter(|_| o.used) {
+        match s.store.used_with(&req.code, n).await {
+            Ok(mine) => view.recorded = mine,
+            Err(e) => return refused(tr, &e),
+        }
     }
+    Json(view).into_response()
 }
 
 #[derive(Deserialize)]
