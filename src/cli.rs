@@ -322,6 +322,12 @@ pub async fn serve(
         .with_context(|| format!("无法监听 {addr}"))?;
     let local = listener.local_addr()?;
     println!("班子已启动：请在浏览器打开 http://{local}/");
+    if local.ip().is_loopback() {
+        println!(
+            "（仅本机可访问；会议扫码投票需手机能访问本机，请用 --listen 0.0.0.0:{} 启动，并用局域网地址打开后再发放票码）",
+            local.port()
+        );
+    }
     if let Some(b) = demo {
         println!("示范账号（密码均为 {}）：", b.password);
         for (login, role) in &b.logins {

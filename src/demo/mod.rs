@@ -119,8 +119,35 @@ pub async fn build(store: &Store) -> anyhow::Result<Built> {
         };
         store.create_user(&admin, &u).await?;
     }
+    demo_ballot(store, &c).await?;
     Ok(Built {
         password: DEMO_PASSWORD,
         logins,
     })
+}
+
+/// A 民主推荐 session of the demo, not started (DOMAIN.md M5): staff issue its codes, print
+/// the slips and open it to try the phone page.
+async fn demo_ballot(store: &Store, c: &city::City) -> anyhow::Result<()> {
+    let mut names: Vec<&str> = Vec::new();
+    for x in &c.roster.cadres {
+        if names.len() < 6 && !names.contains(&x.value.name.as_str()) {
+            names.push(x.value.name.as_str());
+        }
+    }
+    let text = banzi_domain::ballot::SetupText {
+        title: "2026年市财政局副局长人选民主推荐（示范）".into(),
+        meeting_date: "2026-11-21".into(),
+        expected: "30".into(),
+        threshold: "50%".into(),
+        groups: "班子成员 30 6\n中层干部 40 12\n服务对象 30 12".into(),
+        questions: format!(
+            "推荐1人可另提：推荐副局长人选\n{}\n\n干部测评：现任班子成员测评\n{}\n\n班子测评：领导班子总体评价\n江川市财政局领导班子",
+            names[..4].join("、"),
+            names[4..].join("、")
+        ),
+    };
+    let spec = banzi_domain::ballot::parse_setup(&text)?;
+    store.create_ballot(&Actor::cli("demo"), &spec).await?;
+    Ok(())
 }

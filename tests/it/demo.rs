@@ -55,9 +55,18 @@ async fn demo_builds_into_an_empty_database_once() {
         .expect("q")
         .expect("demo staff account");
     assert_eq!(u.role, "staff");
+    // A ballot session to try, not started: three rater groups, three kinds of question.
+    let ballots = db.store.ballots(&staff).await.expect("ballots");
+    assert_eq!(ballots.len(), 1);
+    assert_eq!(ballots[0].state, "draft");
+    assert_eq!(
+        (ballots[0].spec.groups.len(), ballots[0].spec.questions.len()),
+        (3, 3)
+    );
     // A second run leaves the data alone.
     demo::build(&db.store).await.expect("again");
     assert_eq!(db.store.units(&staff).await.expect("units").len(), units);
+    assert_eq!(db.store.ballots(&staff).await.expect("ballots").len(), 1);
     assert_eq!(
         db.store.verify_audit().await.expect("verify").map(|_| ()),
         Ok(())
