@@ -11,7 +11,7 @@ const GROUPS: &str = "班子成员 40 2\n中层干部 60 3\n";
 const QUESTIONS: &str =
     "推荐2人：推荐副局长人选\n张伟、李娜\n王强\n\n干部测评：干部测评\n张伟\n李娜\n";
 
-fn setup<'a>(groups: &'a str) -> Vec<(&'a str, &'a str)> {
+fn setup(groups: &str) -> Vec<(&str, &str)> {
     vec![
         ("title", "2026年副局长民主推荐"),
         ("meeting_date", "2026-11-21"),
@@ -140,11 +140,7 @@ async fn a_meeting_from_set_up_to_results() {
         picked.sort();
         assert_eq!(picked, ["张伟、李娜", "张伟、李娜", "张伟、王强"]);
         let sheet = wb.worksheet_range("结果").expect("sheet");
-        assert!(
-            sheet
-                .rows()
-                .any(|r| r[0].to_string() == "张伟" && r[2].to_string() == "3")
-        );
+        assert!(sheet.rows().any(|r| r[0] == "张伟" && r[2] == "3"));
         // The sheet to print and sign.
         let p = c.get(&format!("{at}/result/print"));
         assert_eq!(p.status, 200);

@@ -48,7 +48,7 @@ pub fn write_ballot_result(
     ws.set_name("结果")?;
     ws.set_column_width(0, 28.0)?;
     let mut r = 0u32;
-    row(ws, &mut r, &[spec.title.clone()], Some(&bold))?;
+    row(ws, &mut r, std::slice::from_ref(&spec.title), Some(&bold))?;
     row(ws, &mut r, &[s("会议日期"), s(spec.meeting_date)], None)?;
     row(ws, &mut r, &[s("应到人数"), s(t.expected)], None)?;
     row(ws, &mut r, &[s("收回票数"), s(t.cast)], None)?;
@@ -157,12 +157,12 @@ pub fn write_ballot_result(
             }
             QuestionResult::Rate(rows) => {
                 let mut head = vec![s("姓名")];
-                head.extend(q.kind.marks().iter().map(|m| s(m)));
+                head.extend(q.kind.marks().iter().map(s));
                 head.extend([s("未评"), s("加权得分")]);
                 row(ws, &mut r, &head, Some(&bold))?;
                 for o in rows {
                     let mut cells = vec![o.name.clone()];
-                    cells.extend(o.counts.iter().map(|n| s(n)));
+                    cells.extend(o.counts.iter().map(s));
                     cells.push(s(o.unmarked));
                     cells.push(o.score.map(hundredths).unwrap_or_default());
                     row(ws, &mut r, &cells, None)?;

@@ -51,7 +51,7 @@ impl Tally {
                 .collect(),
             Some(QuestionResult::Approve(rows)) => {
                 let mut v: Vec<&ApprovalTally> = rows.iter().filter(|r| r.passes).collect();
-                v.sort_by(|a, b| b.yes.cmp(&a.yes));
+                v.sort_by_key(|r| std::cmp::Reverse(r.yes));
                 v.into_iter().map(|r| r.name.as_str()).collect()
             }
             _ => Vec::new(),
