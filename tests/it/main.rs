@@ -2,6 +2,7 @@
 
 mod analysis_http;
 mod authz;
+mod ballot_browser;
 mod ballot_crash;
 mod ballot_http;
 mod browser;
