@@ -60,7 +60,10 @@ async fn demo_builds_into_an_empty_database_once() {
     assert_eq!(ballots.len(), 1);
     assert_eq!(ballots[0].state, "draft");
     assert_eq!(
-        (ballots[0].spec.groups.len(), ballots[0].spec.questions.len()),
+        (
+            ballots[0].spec.groups.len(),
+            ballots[0].spec.questions.len()
+        ),
         (3, 3)
     );
     // A second run leaves the data alone.
