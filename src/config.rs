@@ -14,6 +14,8 @@ pub struct FileConfig {
     pub lockout_minutes: Option<i64>,
     pub idle_minutes: Option<i64>,
     pub secure_cookie: Option<bool>,
+    /// The address phones open ballot codes at (`http://192.168.1.10:8080`).
+    pub public_url: Option<String>,
 }
 
 impl FileConfig {
@@ -44,6 +46,7 @@ impl FileConfig {
             lockout_minutes: self.lockout_minutes.unwrap_or(d.lockout_minutes),
             idle_minutes: self.idle_minutes.unwrap_or(d.idle_minutes),
             secure_cookie: self.secure_cookie.unwrap_or(d.secure_cookie),
+            public_url: self.public_url.clone().or(d.public_url),
         }
     }
 }

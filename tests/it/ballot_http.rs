@@ -69,6 +69,8 @@ async fn a_meeting_from_set_up_to_results() {
         let slips = c.post(&format!("{at}/codes"), &[]);
         assert_eq!(slips.status, 200);
         assert_eq!(slips.body.matches("class=\"slip\"").count(), 5);
+        // Opened at 127.0.0.1, which phones cannot reach: the page says so.
+        assert!(slips.body.contains("id=\"slips-local\""));
         assert_eq!(slips.body.matches("src=\"data:image/svg+xml").count(), 5);
         let codes: Vec<String> = texts(&slips.body, "slip-code")
             .iter()
@@ -273,6 +275,32 @@ async fn paper_ballots_keyed_twice_through_the_page() {
         let r = a.get(&format!("{at}/result"));
         assert!(r.body.contains("<b id=\"result-cast\">2</b>"), "{}", r.body);
         assert_eq!(texts(&r.body, "text-end r-votes")[0], "2");
+    })
+    .await;
+}
+
+/// With `public_url` set, the slips lead phones there, and nothing warns.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slips_lead_to_the_configured_address() {
+    let config = banzi_web::WebConfig {
+        public_url: Some("http://10.1.2.3:8080/".into()),
+        ..Default::default()
+    };
+    let app = TestApp::spawn(Backend::Sqlite, config).await;
+    seed_users(&app.db.store, None).await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        c.get("/ballots/new");
+        let at = c
+            .post("/ballots/new", &setup(GROUPS))
+            .location
+            .expect("made");
+        c.get(&at);
+        let slips = c.post(&format!("{at}/codes"), &[]);
+        assert_eq!(texts(&slips.body, "slip-url")[0], "http://10.1.2.3:8080/v");
+        assert!(!slips.body.contains("id=\"slips-local\""));
     })
     .await;
 }

@@ -29,6 +29,9 @@ pub struct WebConfig {
     pub idle_minutes: i64,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookie: bool,
+    /// The address the QR codes of ballot slips lead phones to (`http://192.168.1.10:8080`);
+    /// unset, the address the slips page was opened at.
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -39,6 +42,7 @@ impl Default for WebConfig {
             lockout_minutes: 30,
             idle_minutes: 30,
             secure_cookie: false,
+            public_url: None,
         }
     }
 }

@@ -76,12 +76,19 @@ async fn slips(
 ) -> WebResult<Response> {
     let b = s.store.ballot(&caller.actor, id).await?;
     let made = s.store.issue_codes(&caller.actor, id).await?;
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let base = format!("http://{host}/v");
-    let local_only = host.starts_with("localhost") || host.starts_with("127.");
+    let base = match &s.config.public_url {
+        Some(url) => format!("{}/v", url.trim_end_matches('/')),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("localhost");
+            format!("http://{host}/v")
+        }
+    };
+    let local_only = ["//localhost", "//127.", "//[::1]"]
+        .iter()
+        .any(|l| base.contains(l));
     let slips = made
         .into_iter()
         .map(|x| SlipView {
