@@ -10,7 +10,9 @@
 //!   of the server, which commits one ballot per transaction; run before and after the
 //!   server runs, for half the time each (at most 10 s in all);
 //! - where the time goes: `Store::cast_ballot` called directly (no HTTP) from as many tasks
-//!   as there are clients, and from one task.
+//!   as there are clients, from one task, and from as many tasks taking turns in process;
+//!   and the bare insert loop with as many rows per transaction as there are clients (what
+//!   a group commit would give; its latency is a transaction's).
 //!
 //! `cargo bench --bench ballots` (BANZI_BENCH_SECONDS=20 for a shorter run).
 
@@ -23,6 +25,7 @@ use banzi_domain::role::{Actor, Role, Scope};
 use banzi_domain::rules::Fraction;
 use banzi_store::Store;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
@@ -124,6 +127,8 @@ struct Run {
     errors: usize,
     wall: Duration,
     latencies: Vec<u32>,
+    /// CPU seconds the load generator's threads used (HTTP runs).
+    client_cpu: f64,
 }
 
 impl Run {
@@ -158,6 +163,37 @@ impl Run {
     }
 }
 
+/// User and system CPU seconds of one `/proc/…/stat` (Linux; none elsewhere).
+fn stat_cpu(path: &std::path::Path) -> Option<f64> {
+    let stat = std::fs::read_to_string(path).ok()?;
+    // After the name in parentheses: state is field 3, utime 14, stime 15.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(ticks as f64 / 100.0)
+}
+
+/// CPU seconds used so far by this process's live threads, by thread name without its
+/// number (`tokio-runtime-w`, `sqlx-sqlite-wor`, …).
+fn cpu_by_thread() -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for task in dir.flatten() {
+        let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        let name = name
+            .trim()
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
+            .to_string();
+        if let Some(cpu) = stat_cpu(&task.path().join("stat")) {
+            *out.entry(name).or_default() += cpu;
+        }
+    }
+    out
+}
+
 fn micros(d: Duration) -> u32 {
     u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
 }
@@ -178,56 +214,63 @@ fn http_run(
             let (codes, next, start) = (codes.clone(), next.clone(), start.clone());
             let url = format!("{base}/v/cast");
             let origin = base.to_string();
-            std::thread::spawn(move || {
-                let agent = ureq::Agent::config_builder()
-                    .http_status_as_error(false)
-                    .timeout_global(Some(Duration::from_secs(60)))
-                    .build()
-                    .new_agent();
-                let mut lat = Vec::new();
-                let mut errors = 0;
-                let mut n = 0u64;
-                start.wait();
-                let began = Instant::now();
-                loop {
-                    if until.is_some_and(|u| began.elapsed() >= u) {
-                        break;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(code) = codes.get(i) else { break };
-                    n += 1;
-                    let body = serde_json::json!({
-                        "code": code,
-                        "nonce": format!("bench-{t:03}-{n:010}-{i:08}"),
-                        "ballot": ballot(i),
-                    });
-                    let t0 = Instant::now();
-                    let ok = match agent.post(&url).header("origin", &origin).send_json(&body) {
-                        Ok(mut r) => {
-                            let status = r.status().as_u16();
-                            let text = r.body_mut().read_to_string().unwrap_or_default();
-                            status == 200 && text.contains("\"recorded\"")
+            std::thread::Builder::new()
+                .name("ballot-client".into())
+                .spawn(move || {
+                    let agent = ureq::Agent::config_builder()
+                        .http_status_as_error(false)
+                        .timeout_global(Some(Duration::from_secs(60)))
+                        .build()
+                        .new_agent();
+                    let mut lat = Vec::new();
+                    let mut errors = 0;
+                    let mut n = 0u64;
+                    start.wait();
+                    let began = Instant::now();
+                    loop {
+                        if until.is_some_and(|u| began.elapsed() >= u) {
+                            break;
                         }
-                        Err(_) => false,
-                    };
-                    if ok {
-                        lat.push(micros(t0.elapsed()));
-                    } else {
-                        errors += 1;
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(code) = codes.get(i) else { break };
+                        n += 1;
+                        let body = serde_json::json!({
+                            "code": code,
+                            "nonce": format!("bench-{t:03}-{n:010}-{i:08}"),
+                            "ballot": ballot(i),
+                        });
+                        let t0 = Instant::now();
+                        let ok = match agent.post(&url).header("origin", &origin).send_json(&body) {
+                            Ok(mut r) => {
+                                let status = r.status().as_u16();
+                                let text = r.body_mut().read_to_string().unwrap_or_default();
+                                status == 200 && text.contains("\"recorded\"")
+                            }
+                            Err(_) => false,
+                        };
+                        if ok {
+                            lat.push(micros(t0.elapsed()));
+                        } else {
+                            errors += 1;
+                        }
                     }
-                }
-                (lat, errors)
-            })
+                    let cpu =
+                        stat_cpu(std::path::Path::new("/proc/thread-self/stat")).unwrap_or(0.0);
+                    (lat, errors, cpu)
+                })
+                .expect("client thread")
         })
         .collect();
     start.wait();
     let t = Instant::now();
     let mut latencies = Vec::new();
     let mut errors = 0;
+    let mut client_cpu = 0.0;
     for th in threads {
-        let (l, e) = th.join().expect("client thread");
+        let (l, e, cpu) = th.join().expect("client thread");
         latencies.extend(l);
         errors += e;
+        client_cpu += cpu;
     }
     let wall = t.elapsed();
     latencies.sort_unstable();
@@ -237,22 +280,27 @@ fn http_run(
         errors,
         wall,
         latencies,
+        client_cpu,
     }
 }
 
-/// The store alone: `tasks` tasks calling `Store::cast_ballot`, no HTTP, no JSON request.
+/// The store alone: `tasks` tasks calling `Store::cast_ballot`, no HTTP, no JSON request;
+/// with `queue`, one call at a time in arrival order (tokio's mutex is fair), so that the
+/// pool's connections never wait on SQLite's lock.
 async fn store_run(
     what: String,
     store: &Store,
     codes: Arc<Vec<String>>,
     tasks: usize,
     until: Duration,
+    queue: Option<Arc<tokio::sync::Mutex<()>>>,
 ) -> Run {
     let next = Arc::new(AtomicUsize::new(0));
     let t = Instant::now();
     let handles: Vec<_> = (0..tasks)
         .map(|k| {
             let (store, codes, next) = (store.clone(), codes.clone(), next.clone());
+            let queue = queue.clone();
             tokio::spawn(async move {
                 let mut lat = Vec::new();
                 let mut errors = 0;
@@ -263,7 +311,13 @@ async fn store_run(
                     n += 1;
                     let nonce = format!("store-{k:03}-{n:010}-{i:08}");
                     let t0 = Instant::now();
-                    match store.cast_ballot(code, &nonce, &ballot(i)).await {
+                    let turn = match &queue {
+                        Some(q) => Some(q.lock().await),
+                        None => None,
+                    };
+                    let cast = store.cast_ballot(code, &nonce, &ballot(i)).await;
+                    drop(turn);
+                    match cast {
                         Ok(_) => lat.push(micros(t0.elapsed())),
                         Err(_) => errors += 1,
                     }
@@ -287,12 +341,13 @@ async fn store_run(
         errors,
         wall,
         latencies,
+        client_cpu: 0.0,
     }
 }
 
-/// The raw ceiling: one connection inserting one ballot-sized row per transaction, WAL and
-/// `synchronous=FULL` as the store sets them, for `secs`.
-async fn ceiling(url: &str, secs: Duration, first: usize) -> Run {
+/// The raw ceiling: one connection inserting `batch` ballot-sized rows per transaction, WAL
+/// and `synchronous=FULL` as the store sets them, for `secs`. A latency is a transaction's.
+async fn ceiling(url: &str, secs: Duration, first: usize, batch: usize) -> Run {
     let opts = SqliteConnectOptions::from_str(url)
         .expect("url")
         .create_if_missing(true)
@@ -315,31 +370,36 @@ async fn ceiling(url: &str, secs: Duration, first: usize) -> Run {
     let t = Instant::now();
     let mut i = first;
     while t.elapsed() < secs {
-        // A random-looking key of the server's length (32 hex digits), as `cast_ballot` makes.
-        let id = format!(
-            "{:032x}",
-            (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835)
-        );
-        i += 1;
         let t0 = Instant::now();
         let mut tx = pool.begin().await.expect("begin");
-        sqlx::query("INSERT INTO ballots (id, session_id, grp, content) VALUES ($1, 1, 0, $2)")
-            .bind(&id)
-            .bind(&content)
-            .execute(&mut *tx)
-            .await
-            .expect("insert");
+        for _ in 0..batch {
+            // A random-looking key of the server's length (32 hex digits), as `cast_ballot`
+            // makes.
+            let id = format!(
+                "{:032x}",
+                (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835)
+            );
+            i += 1;
+            sqlx::query("INSERT INTO ballots (id, session_id, grp, content) VALUES ($1, 1, 0, $2)")
+                .bind(&id)
+                .bind(&content)
+                .execute(&mut *tx)
+                .await
+                .expect("insert");
+        }
         tx.commit().await.expect("commit");
         latencies.push(micros(t0.elapsed()));
     }
     let wall = t.elapsed();
     pool.close().await;
+    latencies.sort_unstable();
     Run {
         what: String::new(),
-        done: latencies.len(),
+        done: latencies.len() * batch,
         errors: 0,
         wall,
         latencies,
+        client_cpu: 0.0,
     }
 }
 
@@ -354,6 +414,7 @@ fn join(what: &str, a: Run, b: Run) -> Run {
         errors: 0,
         wall: a.wall + b.wall,
         latencies,
+        client_cpu: 0.0,
     }
 }
 
@@ -379,7 +440,7 @@ fn main() {
         let _ = banzi_web::serve(listener, state).await;
     });
 
-    let ceiling_before = rt.block_on(ceiling(&ceiling_url, side / 2, 0));
+    let ceiling_before = rt.block_on(ceiling(&ceiling_url, side / 2, 0, 1));
 
     let burst_codes = Arc::new(rt.block_on(codes(&store, BURST_CODES)));
     let burst = http_run(
@@ -393,6 +454,7 @@ fn main() {
     // Enough codes for the sustained run at half again the burst's pace.
     let need = (burst.rate() * secs as f64 * 1.5) as u32 + 2_000;
     let sustained_codes = Arc::new(rt.block_on(codes(&store, need)));
+    let cpu_before = cpu_by_thread();
     let run = http_run(
         format!("sustained: {secs} s, {clients} clients"),
         &base,
@@ -400,6 +462,15 @@ fn main() {
         clients,
         Some(sustained),
     );
+    let cpu_after = cpu_by_thread();
+    let server_cpu = |prefix: &str| -> f64 {
+        cpu_after
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| v - cpu_before.get(k).copied().unwrap_or(0.0))
+            .sum()
+    };
+    let (web_cpu, sql_cpu) = (server_cpu("tokio"), server_cpu("sqlx"));
     if run.done + run.errors >= sustained_codes.len() {
         println!(
             "(the sustained run ran out of codes after {:.1} s)",
@@ -415,6 +486,7 @@ fn main() {
         store_codes,
         clients,
         side,
+        None,
     ));
     let store_codes = Arc::new(rt.block_on(codes(&store, need)));
     let store_one = rt.block_on(store_run(
@@ -423,14 +495,27 @@ fn main() {
         store_codes,
         1,
         side,
+        None,
     ));
 
-    let ceiling_after = rt.block_on(ceiling(&ceiling_url, side / 2, ceiling_before.done));
+    let store_codes = Arc::new(rt.block_on(codes(&store, need)));
+    let store_fair = rt.block_on(store_run(
+        format!("store alone, {clients} tasks queued in process"),
+        &store,
+        store_codes,
+        clients,
+        side,
+        Some(Arc::new(tokio::sync::Mutex::new(()))),
+    ));
+
+    let ceiling_after = rt.block_on(ceiling(&ceiling_url, side / 2, ceiling_before.done, 1));
     let ceil = join(
         "raw ceiling: bare insert loop, 1 row per tx",
         ceiling_before,
         ceiling_after,
     );
+    let mut grouped = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 40, clients));
+    grouped.what = format!("bare insert loop, {clients} rows per tx");
 
     println!();
     println!(
@@ -449,9 +534,26 @@ fn main() {
     burst.row();
     run.row();
     ceil.row();
+    println!("| where the time goes: | | | | | | |");
     store_many.row();
     store_one.row();
+    store_fair.row();
+    grouped.row();
     println!();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let per = |cpu: f64| cpu * 1e6 / run.done.max(1) as f64;
+    println!(
+        "CPU in the sustained run, of {:.0} core-seconds: load generator {:.1} s, server's tokio \
+         workers (HTTP, JSON, the store's calls) {:.1} s, SQLite threads (statements, commits) \
+         {:.1} s; per ballot {:.0} + {:.0} + {:.0} µs",
+        cores * run.wall.as_secs_f64(),
+        run.client_cpu,
+        web_cpu,
+        sql_cpu,
+        per(run.client_cpu),
+        per(web_cpu),
+        per(sql_cpu)
+    );
     let c = ceil.rate();
     println!(
         "server / ceiling: burst {:.2}, sustained {:.2} (goal ≥ 0.50); p99 burst {:.1} ms, sustained {:.1} ms (goal < 50 ms)",

@@ -199,6 +199,8 @@ struct Counts {
     submitted: usize,
     /// Answered 200 before a kill, or on a retry.
     acked: HashSet<usize>,
+    /// Of those, answered in a burst.
+    acked_in_burst: usize,
     in_doubt: usize,
     retried: usize,
     /// Retries answered `already_recorded`: the cut-off ballot had been committed.
@@ -285,6 +287,7 @@ fn a_kill_9_loop_during_bursts_loses_no_acknowledged_ballot() {
                     Outcome::Acked(r) => {
                         assert_eq!(r, "recorded", "a fresh code (seed {seed})");
                         c.acked.insert(i);
+                        c.acked_in_burst += 1;
                     }
                     Outcome::InDoubt => {
                         c.in_doubt += 1;
@@ -344,15 +347,17 @@ fn a_kill_9_loop_during_bursts_loses_no_acknowledged_ballot() {
         t.cast
     });
     println!(
-        "ballot crash: {} kills, {} submitted, {} acknowledged, {} in doubt ({} retried, {} of them already recorded; {} abandoned), {} recorded, {:.1} s, seed {seed}",
+        "ballot crash: {} kills, {} submitted, {} acknowledged before a kill, {} in doubt ({} retried and acknowledged, {} of them already recorded; {} abandoned), {} recorded = {} acknowledged + {} abandoned that had committed, {:.1} s, seed {seed}",
         c.kills,
         c.submitted,
-        c.acked.len(),
+        c.acked_in_burst,
         c.in_doubt,
         c.retried,
         c.retry_already,
         c.abandoned.len(),
         recorded,
+        c.acked.len(),
+        recorded as usize - c.acked.len(),
         started.elapsed().as_secs_f64()
     );
 }
