@@ -6,13 +6,13 @@
 //!   client threads, each a blocking ureq agent keeping its connection alive;
 //! - sustained: the same at full speed for `BANZI_BENCH_SECONDS` (60);
 //! - ceiling: a bare sqlx insert loop on another file in the same directory, WAL +
-//!   `synchronous=FULL`, one row of a ballot's size per transaction — the group-commit size
-//!   of the server, which commits one ballot per transaction; run before and after the
-//!   server runs, for half the time each (at most 10 s in all);
-//! - where the time goes: `Store::cast_ballot` called directly (no HTTP) from as many tasks
-//!   as there are clients, from one task, and from as many tasks taking turns in process;
-//!   and the bare insert loop with as many rows per transaction as there are clients (what
-//!   a group commit would give; its latency is a transaction's).
+//!   `synchronous=FULL`, rows of a ballot's size, as many per transaction as the server's
+//!   group commit wrote per commit on average (`BallotWriter::committed`), run twice around
+//!   a one-row-per-transaction loop (at most 10 s in all);
+//! - where the time goes: `Store::cast_ballot` (one transaction per ballot, no group
+//!   commit) called directly, no HTTP, from as many tasks as there are clients, from one
+//!   task, and from as many tasks taking turns in process; and the bare loop with one row
+//!   per transaction.
 //!
 //! `cargo bench --bench ballots` (BANZI_BENCH_SECONDS=20 for a shorter run).
 
@@ -410,7 +410,7 @@ fn join(what: &str, a: Run, b: Run) -> Run {
     latencies.sort_unstable();
     Run {
         what: what.into(),
-        done: latencies.len(),
+        done: a.done + b.done,
         errors: 0,
         wall: a.wall + b.wall,
         latencies,
@@ -436,11 +436,10 @@ fn main() {
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let state = banzi_web::AppState::new(store.clone(), banzi_web::WebConfig::default());
+    let writer = state.ballots.clone();
     rt.spawn(async move {
         let _ = banzi_web::serve(listener, state).await;
     });
-
-    let ceiling_before = rt.block_on(ceiling(&ceiling_url, side / 2, 0, 1));
 
     let burst_codes = Arc::new(rt.block_on(codes(&store, BURST_CODES)));
     let burst = http_run(
@@ -463,6 +462,9 @@ fn main() {
         Some(sustained),
     );
     let cpu_after = cpu_by_thread();
+    // The server's group commit: ballots per commit over the burst and the sustained run.
+    let (commits, written) = writer.committed();
+    let group = (written as f64 / commits.max(1) as f64).round().max(1.0) as usize;
     let server_cpu = |prefix: &str| -> f64 {
         cpu_after
             .iter()
@@ -508,18 +510,22 @@ fn main() {
         Some(Arc::new(tokio::sync::Mutex::new(()))),
     ));
 
-    let ceiling_after = rt.block_on(ceiling(&ceiling_url, side / 2, ceiling_before.done, 1));
+    // The raw ceiling at the server's group size, before and after a one-row-per-commit
+    // loop (the disk's pace drifts).
+    let before = rt.block_on(ceiling(&ceiling_url, side / 2, 0, group));
+    let mut single = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 40, 1));
+    single.what = "bare insert loop, 1 row per tx".into();
+    let after = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 41, group));
     let ceil = join(
-        "raw ceiling: bare insert loop, 1 row per tx",
-        ceiling_before,
-        ceiling_after,
+        &format!("raw ceiling: bare insert loop, {group} rows per tx"),
+        before,
+        after,
     );
-    let mut grouped = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 40, clients));
-    grouped.what = format!("bare insert loop, {clients} rows per tx");
 
     println!();
     println!(
-        "Ballots on loopback, SQLite WAL synchronous=FULL, one ballot per transaction, {} cores",
+        "Ballots on loopback, SQLite WAL synchronous=FULL, group commit ({commits} commits for \
+         {written} ballots: {group} per commit), {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!();
@@ -538,7 +544,7 @@ fn main() {
     store_many.row();
     store_one.row();
     store_fair.row();
-    grouped.row();
+    single.row();
     println!();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     let per = |cpu: f64| cpu * 1e6 / run.done.max(1) as f64;

@@ -17,8 +17,8 @@ mod types;
 pub use connect::{Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::{
-    Analysis, AnalysisCache, BallotSession, Cast, Opened, PaperEntry, PaperSlip, Slip,
-    normalise_code,
+    Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
+    Slip, normalise_code,
 };
 pub use types::*;
 

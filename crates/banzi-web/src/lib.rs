@@ -55,11 +55,14 @@ pub struct AppState {
     pub imports: Arc<pages::ImportBoard>,
     /// The last analysis of the registry, served again until the next write.
     pub analyses: Arc<banzi_store::AnalysisCache>,
+    /// Voters' ballots, committed in groups (R-VOTE-4).
+    pub ballots: Arc<banzi_store::BallotWriter>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         Self {
+            ballots: Arc::new(banzi_store::BallotWriter::new(store.clone())),
             store,
             config: Arc::new(config),
             imports: Arc::default(),

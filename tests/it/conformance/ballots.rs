@@ -448,6 +448,105 @@ async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
     assert_eq!(super::count_action(&store, "ballot.paper_count").await, 1);
 }
 
+/// Submissions committed together (R-VOTE-4): while another writer holds SQLite's lock, ten
+/// phones submit; they are answered only after the commit, in at most two commits, each
+/// with its own outcome: a voided code and an over-selected ballot are refused without
+/// taking the others down, a second use of a code is refused, a retry is 已记录.
+async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Store) {
+    let s = staff();
+    let id = store.create_ballot(&s, &spec()).await.unwrap();
+    let mut big = spec();
+    big.groups[1].codes = 20;
+    let id2 = store.create_ballot(&s, &big).await.unwrap();
+    let codes: Vec<String> = store
+        .issue_codes(&s, id2)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|x| x.code)
+        .collect();
+    let _ = id;
+    store.open_ballot(&s, id2).await.unwrap();
+    store.void_codes(&s, id2, &[9]).await.unwrap();
+    let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
+    // Another writer holds the lock (SQLite) while the phones submit.
+    let held = match &store {
+        Store::Sqlite(pool) => {
+            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+            sqlx::query("SELECT 1").execute(&mut *tx).await.unwrap();
+            Some(tx)
+        }
+        Store::Pg(_) => None,
+    };
+    let mut tasks = Vec::new();
+    for i in 0..10usize {
+        let (w, code) = (writer.clone(), codes[i].clone());
+        let ballot = if i == 3 {
+            picks(&[0, 1, 2], [None, None])
+        } else {
+            picks(&[i as u32 % 3], [Some(0), None])
+        };
+        tasks.push(tokio::spawn(async move {
+            w.cast(&code, &format!("nonce-group-{i:04}-xxxx"), &ballot)
+                .await
+        }));
+    }
+    // The same code as the first, another nonce; and the first again, its own nonce.
+    for (code, nonce) in [
+        (0usize, "nonce-group-other-xx"),
+        (0, "nonce-group-0000-xxxx"),
+    ] {
+        let (w, code) = (writer.clone(), codes[code].clone());
+        tasks.push(tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            w.cast(&code, nonce, &picks(&[0], [Some(0), None])).await
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    if let Some(tx) = held {
+        tx.rollback().await.unwrap();
+    }
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(match t.await.unwrap() {
+            Ok(Cast::Recorded) => "recorded".to_string(),
+            Ok(Cast::AlreadyRecorded) => "already".to_string(),
+            Err(DomainError::Invalid(_)) => "invalid".to_string(),
+            Err(DomainError::Conflict(m)) => m,
+            Err(e) => panic!("{e:?}"),
+        });
+    }
+    // Serial 9 is the ninth code issued (index 8): voided.
+    let mut expected = vec!["recorded"; 10];
+    expected[3] = "invalid";
+    expected[8] = "该票码已作废";
+    expected.extend(["该票码已投票", "already"]);
+    assert_eq!(outcomes, expected);
+    let t = store.turnout(&s, id2).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 8);
+    let (commits, ballots) = writer.committed();
+    if let Store::Sqlite(_) = &store {
+        assert_eq!(ballots, 8);
+        assert!(
+            (1..=2).contains(&commits),
+            "{commits} commits for 8 ballots"
+        );
+    }
+    // The over-selected one can still vote, properly.
+    assert_eq!(
+        writer
+            .cast(
+                &codes[3],
+                "nonce-group-0003-again",
+                &picks(&[0], [None, None])
+            )
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+}
+
+both!(concurrent_submissions_commit_together_each_with_its_outcome);
 both!(a_session_from_set_up_to_result);
 both!(paper_ballots_count_only_when_two_people_agree);
 both!(concurrent_submits_of_one_code_record_one_ballot);

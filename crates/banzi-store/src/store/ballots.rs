@@ -124,9 +124,102 @@ fn not_found() -> DomainError {
     DomainError::NotFound("未找到该投票".into())
 }
 
-fn bad_code() -> DomainError {
+pub(super) fn bad_code() -> DomainError {
     DomainError::NotFound("票码无效，请核对选票上的二维码".into())
 }
+
+/// A voter's submission, ready to write: the code and the nonce as their hashes, the
+/// answers as JSON, a fresh random ballot id.
+pub(super) struct Submission {
+    pub hash: String,
+    pub nonce: String,
+    pub content: String,
+    pub id: String,
+    pub ballot: Ballot,
+}
+
+impl Submission {
+    pub fn new(code: &str, nonce: &str, ballot: &Ballot) -> Result<Submission, DomainError> {
+        let nonce = nonce.trim();
+        if nonce.len() < 16 || nonce.len() > 128 {
+            return Err(DomainError::invalid(
+                "nonce",
+                "提交标识不合规，请刷新页面后重试",
+            ));
+        }
+        Ok(Submission {
+            hash: sha(&normalise_code(code)),
+            nonce: sha(nonce),
+            content: serde_json::to_string(ballot)
+                .map_err(|e| DomainError::Internal(e.to_string()))?,
+            id: hex_id()?,
+            ballot: ballot.clone(),
+        })
+    }
+}
+
+/// The steps of one submission on connection `$c` of backend `$b`, inside a transaction:
+/// the code checked, the session open, the answers checked, then the code marked used and
+/// the ballot written. `$sessions` is an optional cache of parsed sessions (a batch of submissions).
+macro_rules! cast_steps {
+    ($c:ident, $b:ident, $sub:expr, $sessions:expr) => {{
+        let sub: &Submission = $sub;
+        let sessions: Option<&mut std::collections::HashMap<i64, BallotSession>> = $sessions;
+        let (session, group, voided) = $b::ballots::code($c, &sub.hash)
+            .await?
+            .ok_or_else(bad_code)?;
+        if voided {
+            return Err(DomainError::Conflict("该票码已作废".into()));
+        }
+        let parsed;
+        let s: &BallotSession = match sessions {
+            Some(cache) => {
+                if !cache.contains_key(&session) {
+                    let row = $b::ballots::session($c, session)
+                        .await?
+                        .ok_or_else(bad_code)?;
+                    cache.insert(session, parse_session(row)?);
+                }
+                cache.get(&session).ok_or_else(bad_code)?
+            }
+            None => {
+                parsed = parse_session(
+                    $b::ballots::session($c, session)
+                        .await?
+                        .ok_or_else(bad_code)?,
+                )?;
+                &parsed
+            }
+        };
+        // Everything that can refuse a submission comes before the first write, so a refused
+        // one writes nothing (and a batch needs no savepoints). A used code answers as used,
+        // whatever else is wrong: 已记录 to its own retry, 该票码已投票 to anyone else.
+        let refusal = match s.state.as_str() {
+            "open" => ballot::check_online(&s.spec, &sub.ballot).err(),
+            "draft" => Some(DomainError::Conflict("投票尚未开始".into())),
+            _ => Some(DomainError::Conflict("投票已结束".into())),
+        };
+        let used = |n: Option<String>| match n {
+            Some(n) if n == sub.nonce => Ok(Cast::AlreadyRecorded),
+            Some(_) => Err(DomainError::Conflict("该票码已投票".into())),
+            None => Ok(Cast::Recorded),
+        };
+        if let Some(e) = refusal {
+            let n = $b::ballots::used_nonce($c, &sub.hash).await?;
+            return match n {
+                None => Err(e),
+                n => used(n),
+            };
+        }
+        if !$b::ballots::use_code($c, &sub.hash, &sub.nonce).await? {
+            let n = $b::ballots::used_nonce($c, &sub.hash).await?;
+            return used(n);
+        }
+        $b::ballots::insert_ballot($c, &sub.id, session, group, &sub.content, false).await?;
+        Ok(Cast::Recorded)
+    }};
+}
+pub(super) use cast_steps;
 
 impl Store {
     /// Sets up a session (a draft until opened); audited.
@@ -316,50 +409,16 @@ impl Store {
     /// A voter's ballot: checked (over-selection refused, R-VOTE-5), then the code marked
     /// used and the ballot written in one transaction; the answer comes after the commit.
     /// A used code is refused ("该票码已投票") unless `nonce` is the one it was used with.
+    /// One submission per transaction; [`super::BallotWriter`] commits concurrent ones
+    /// together.
     pub async fn cast_ballot(
         &self,
         code: &str,
         nonce: &str,
         ballot: &Ballot,
     ) -> Result<Cast, DomainError> {
-        let nonce = nonce.trim();
-        if nonce.len() < 16 || nonce.len() > 128 {
-            return Err(DomainError::invalid(
-                "nonce",
-                "提交标识不合规，请刷新页面后重试",
-            ));
-        }
-        let hash = sha(&normalise_code(code));
-        let nonce = sha(nonce);
-        let content =
-            serde_json::to_string(ballot).map_err(|e| DomainError::Internal(e.to_string()))?;
-        let id = hex_id()?;
-        in_tx!(self, |c, b| {
-            let (session, group, voided) =
-                b::ballots::code(c, &hash).await?.ok_or_else(bad_code)?;
-            if voided {
-                return Err(DomainError::Conflict("该票码已作废".into()));
-            }
-            if !b::ballots::use_code(c, &hash, &nonce).await? {
-                return match b::ballots::used_nonce(c, &hash).await? {
-                    Some(n) if n == nonce => Ok(Cast::AlreadyRecorded),
-                    _ => Err(DomainError::Conflict("该票码已投票".into())),
-                };
-            }
-            let s = parse_session(
-                b::ballots::session(c, session)
-                    .await?
-                    .ok_or_else(bad_code)?,
-            )?;
-            match s.state.as_str() {
-                "open" => {}
-                "draft" => return Err(DomainError::Conflict("投票尚未开始".into())),
-                _ => return Err(DomainError::Conflict("投票已结束".into())),
-            }
-            ballot::check_online(&s.spec, ballot)?;
-            b::ballots::insert_ballot(c, &id, session, group, &content, false).await?;
-            Ok(Cast::Recorded)
-        })
+        let sub = Submission::new(code, nonce, ballot)?;
+        in_tx!(self, |c, b| cast_steps!(c, b, &sub, None))
     }
 
     /// Codes and ballots per rater group, for the live screen (turnout only: R-VOTE-5).

@@ -76,6 +76,8 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 
 mod accounts;
 mod ballot_paper;
+mod ballot_writer;
+pub use ballot_writer::BallotWriter;
 mod ballots;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};

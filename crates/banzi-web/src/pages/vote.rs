@@ -233,11 +233,8 @@ async fn cast(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
     let Some(req) = parse::<CastRequest>(&body) else {
         return bad_request(tr);
     };
-    match s
-        .store
-        .cast_ballot(&req.code, &req.nonce, &req.ballot)
-        .await
-    {
+    // Committed with the other submissions waiting, answered after the commit (R-VOTE-4).
+    match s.ballots.cast(&req.code, &req.nonce, &req.ballot).await {
         Ok(c) => Json(CastView {
             result: match c {
                 Cast::Recorded => "recorded",
