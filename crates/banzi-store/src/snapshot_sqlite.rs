@@ -5,6 +5,10 @@
 //! to cadres and posts by row id, resolved here from the cadres and posts read first, so no
 //! query joins text keys. Stored values were checked on the way in; one that no longer
 //! parses is an internal error, never skipped.
+//!
+//! The alerts read less ([`rule_rows`]): only the fields the rules use, and appointments as
+//! the row ids they are stored as, turned into positions, so that neither side looks a code
+//! up (issue 3: joining and copying a million appointments' codes was most of the load).
 
 use crate::stored_date;
 use banzi_domain::codes::{
@@ -12,6 +16,9 @@ use banzi_domain::codes::{
 };
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::roster::{Located, Roster};
+use banzi_domain::rules::{
+    AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow,
+};
 use banzi_domain::{DomainError, IdNumber};
 use libsqlite3_sys as ffi;
 use std::collections::HashMap;
@@ -146,27 +153,56 @@ struct Handle(*mut ffi::sqlite3);
 unsafe impl Send for Handle {}
 
 /// Reads units, posts, cadres, appointments, portfolios and training, in the order the
-/// export writes them. Appointments (the largest table) are read on a second connection on
-/// the other core while the first reads the rest. The two read transactions see the same
-/// registry when they see the same audit head: every write to the registry moves it in the
-/// same transaction. If a write came between the two, it reads again.
+/// export writes them (see [`read_both`]).
 pub async fn snapshot(pool: &sqlx::SqlitePool) -> Result<Roster, DomainError> {
+    let (mut r, appointments) = read_both(pool, read_main, read_appointments).await?;
+    r.appointments = appointments;
+    Ok(r)
+}
+
+/// What the alert rules read of the registry (see [`Rows`]), as [`snapshot`] reads it.
+pub async fn rule_rows(pool: &sqlx::SqlitePool) -> Result<Rows, DomainError> {
+    let ((mut rows, cadres, posts), appointments) =
+        read_both(pool, read_rules_main, read_rule_appointments).await?;
+    rows.appointments = appointments.resolve(&cadres, &posts)?;
+    Ok(rows)
+}
+
+/// What one connection reads.
+///
+/// # Safety
+/// Called with a live connection nobody else uses during the call.
+type Read<T> = unsafe fn(*mut ffi::sqlite3) -> Result<T, DomainError>;
+
+/// Runs `main` and `other` in one read transaction each, `other` (the appointments, the
+/// largest table) on a second connection on the other core. The two read transactions see
+/// the same registry when they see the same audit head: every write to the registry moves it
+/// in the same transaction. If a write came between the two, it reads again.
+async fn read_both<M: Send + 'static, A: Send + 'static>(
+    pool: &sqlx::SqlitePool,
+    main: Read<M>,
+    other: Read<A>,
+) -> Result<(M, A), DomainError> {
     // The locked handles are not `Send`, and the reading blocks for a second on a province:
     // it runs on a blocking thread, off the server's workers.
     let pool = pool.clone();
     let rt = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || rt.block_on(read_snapshot(&pool)))
+    tokio::task::spawn_blocking(move || rt.block_on(read_snapshot(&pool, main, other)))
         .await
         .map_err(|e| DomainError::Internal(format!("读取登记数据的线程意外中止：{e}")))?
 }
 
 type PooledSqlite = sqlx::pool::PoolConnection<sqlx::Sqlite>;
 
-async fn read_snapshot(pool: &sqlx::SqlitePool) -> Result<Roster, DomainError> {
+async fn read_snapshot<M: Send, A: Send>(
+    pool: &sqlx::SqlitePool,
+    main: Read<M>,
+    other: Read<A>,
+) -> Result<(M, A), DomainError> {
     for _ in 0..3 {
         let mut a = pool.acquire().await.map_err(crate::db)?;
         let mut b = pool.acquire().await.map_err(crate::db)?;
-        let result = read_pair(&mut a, &mut b).await;
+        let result = read_pair(&mut a, &mut b, main, other).await;
         // Both go back to the pool as they came, out of their transaction and without the
         // map; one that cannot be put back so is closed instead.
         for conn in [a, b] {
@@ -188,23 +224,20 @@ async fn read_snapshot(pool: &sqlx::SqlitePool) -> Result<Roster, DomainError> {
     let db = h.as_raw_handle().as_ptr();
     // SAFETY: while `h` lives, sqlx's worker makes no call on this connection, and every
     // statement is finalized before the functions return.
-    let r = unsafe {
-        read_main(db).and_then(|mut r| {
-            r.appointments = read_appointments(db)?;
-            Ok(r)
-        })
-    };
+    let r = unsafe { main(db).and_then(|m| Ok((m, other(db)?))) };
     drop(h);
     c.rollback().await.map_err(crate::db)?;
     r
 }
 
-/// Reads the registry on two connections at once, or None when their read transactions
-/// do not see the same audit head (a write came between the two BEGINs).
-async fn read_pair(
+/// Reads on two connections at once, or None when their read transactions do not see the
+/// same audit head (a write came between the two BEGINs).
+async fn read_pair<M: Send, A: Send>(
     a: &mut PooledSqlite,
     b: &mut PooledSqlite,
-) -> Result<Option<Roster>, DomainError> {
+    main: Read<M>,
+    other: Read<A>,
+) -> Result<Option<(M, A)>, DomainError> {
     let mut heads = [0i64; 2];
     for (conn, head) in [&mut *a, &mut *b].into_iter().zip(heads.iter_mut()) {
         // Pages come through a memory map rather than copied by pread.
@@ -229,18 +262,16 @@ async fn read_pair(
     std::thread::scope(|s| {
         // SAFETY: `db` is the second connection, locked above and used by this thread
         // alone until the scope ends.
-        let other = s.spawn(move || {
+        let second = s.spawn(move || {
             let h = db; // the whole handle moves, not its raw field
-            unsafe { read_appointments(h.0) }
+            unsafe { other(h.0) }
         });
         // SAFETY: `da` is the first connection, locked above.
-        let main = unsafe { read_main(da) };
-        let appointments = other
+        let first = unsafe { main(da) };
+        let second = second
             .join()
             .map_err(|_| DomainError::Internal("读取任职记录的线程意外中止".into()))?;
-        let mut r = main?;
-        r.appointments = appointments?;
-        Ok(Some(r))
+        Ok(Some((first?, second?)))
     })
 }
 
@@ -405,4 +436,228 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
     r.trainings = trainings;
     drop(s);
     Ok(r)
+}
+
+/// Row id → position in the order read (by row id). Row ids are dense unless many rows were
+/// deleted: then a table indexed by row id, else a map.
+enum Positions {
+    Dense(Vec<u32>),
+    Sparse(HashMap<i64, u32>),
+}
+
+impl Positions {
+    const NONE: u32 = u32::MAX;
+
+    fn new(ids: &[i64]) -> Positions {
+        let max = ids.iter().copied().max().unwrap_or(0);
+        match usize::try_from(max) {
+            Ok(max) if ids.iter().all(|&id| id >= 0) && max <= 2 * ids.len() + 1024 => {
+                let mut at = vec![Positions::NONE; max + 1];
+                for (i, &id) in ids.iter().enumerate() {
+                    at[id as usize] = i as u32;
+                }
+                Positions::Dense(at)
+            }
+            _ => Positions::Sparse(
+                ids.iter()
+                    .enumerate()
+                    .map(|(i, &id)| (id, i as u32))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<u32> {
+        match self {
+            Positions::Dense(at) => usize::try_from(id)
+                .ok()
+                .and_then(|i| at.get(i).copied())
+                .filter(|&p| p != Positions::NONE),
+            Positions::Sparse(map) => map.get(&id).copied(),
+        }
+    }
+
+    fn cadre(&self, id: i64) -> Result<u32, DomainError> {
+        self.get(id)
+            .ok_or_else(|| bad("干部", format!("找不到第{id}号干部")))
+    }
+
+    fn post(&self, id: i64) -> Result<u32, DomainError> {
+        self.get(id)
+            .ok_or_else(|| bad("职位", format!("找不到第{id}号职位")))
+    }
+}
+
+/// Appointments as read, their cadre and post still row ids: they are read beside the
+/// cadres and posts, so resolved once both are done.
+struct StoredAppointments {
+    /// Row ids in `cadre` and `post`, when both fit (they always do but in a registry of
+    /// four billion rows).
+    rows: Vec<AppointmentRow>,
+    /// The others: the place in `rows`, the cadre's and the post's row ids.
+    wide: Vec<(usize, i64, i64)>,
+}
+
+impl StoredAppointments {
+    fn resolve(
+        mut self,
+        cadres: &Positions,
+        posts: &Positions,
+    ) -> Result<Vec<AppointmentRow>, DomainError> {
+        for a in &mut self.rows {
+            a.cadre = cadres.cadre(a.cadre.into())?;
+            a.post = posts.post(a.post.into())?;
+        }
+        for (i, cadre, post) in self.wide {
+            self.rows[i].cadre = cadres.cadre(cadre)?;
+            self.rows[i].post = posts.post(post)?;
+        }
+        Ok(self.rows)
+    }
+}
+
+/// Appointments for the rules (no document numbers, no codes), in row id order.
+///
+/// # Safety
+/// `db` is a live connection nobody else uses during the call.
+unsafe fn read_rule_appointments(db: *mut ffi::sqlite3) -> Result<StoredAppointments, DomainError> {
+    // SAFETY: the caller's promise.
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, post_id, start_date, end_date, manner FROM appointments ORDER BY id",
+        )?
+    };
+    let mut out = StoredAppointments {
+        rows: Vec::new(),
+        wide: Vec::new(),
+    };
+    while s.next()? {
+        let (cadre, post) = (s.int(0), s.int(1));
+        let (c, p) = match (u32::try_from(cadre), u32::try_from(post)) {
+            (Ok(c), Ok(p)) => (c, p),
+            _ => {
+                out.wide.push((out.rows.len(), cadre, post));
+                (0, 0)
+            }
+        };
+        out.rows.push(AppointmentRow {
+            cadre: c,
+            post: p,
+            start: stored_date(s.text(2)?)?,
+            end: opt_date(s.opt_text(3)?)?,
+            manner: opt_vocab("任职方式", s.opt_text(4)?, Manner::parse)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Everything the rules read but the appointments, with the positions of cadres' and
+/// posts' row ids for them.
+///
+/// # Safety
+/// `db` is a live connection nobody else uses during the call.
+unsafe fn read_rules_main(
+    db: *mut ffi::sqlite3,
+) -> Result<(Rows, Positions, Positions), DomainError> {
+    let mut r = Rows::default();
+    // SAFETY (each prepare): the caller's promise.
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT id, code, name, parent_id IS NOT NULL, category, system, non_cpc_required \
+             FROM units ORDER BY id",
+        )?
+    };
+    let mut ids = Vec::new();
+    while s.next()? {
+        ids.push(s.int(0));
+        r.units.push(UnitRow {
+            code: s.text(1)?.to_string(),
+            name: s.text(2)?.to_string(),
+            has_parent: s.int(3) != 0,
+            category: s.text(4)?.to_string(),
+            system: vocab("所属系统", UnitSystem::parse(s.text(5)?))?,
+            non_cpc_required: s.int(6) != 0,
+        });
+    }
+    let units = Positions::new(&ids);
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT p.id, p.code, t.unit_id, t.name, p.title, p.kind, p.seats FROM posts p \
+             JOIN teams t ON t.id = p.team_id ORDER BY p.id",
+        )?
+    };
+    ids.clear();
+    while s.next()? {
+        ids.push(s.int(0));
+        let unit = s.int(2);
+        r.posts.push(PostRow {
+            code: s.text(1)?.to_string(),
+            unit: units
+                .get(unit)
+                .ok_or_else(|| bad("单位", format!("找不到第{unit}号单位")))?,
+            team: s.text(3)?.to_string(),
+            title: s.text(4)?.to_string(),
+            kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
+            seats: s.int(6),
+        });
+    }
+    let posts = Positions::new(&ids);
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT id, id_number, name, gender, ethnicity, birth_date, party, ft_education, \
+             pt_education, profession, rank FROM cadres ORDER BY id",
+        )?
+    };
+    ids.clear();
+    while s.next()? {
+        ids.push(s.int(0));
+        // The ID number as stored: it was checked on the way in, and the rules only carry it.
+        r.cadres.push(CadreRow {
+            id: s.text(1)?.to_string(),
+            name: s.text(2)?.to_string(),
+            gender: vocab("性别", Gender::parse(s.text(3)?))?,
+            ethnicity: s.text(4)?.to_string(),
+            birth: stored_date(s.text(5)?)?,
+            party: vocab("政治面貌", Party::parse(s.text(6)?))?,
+            ft_education: opt_vocab("全日制学历", s.opt_text(7)?, Education::parse)?,
+            pt_education: opt_vocab("在职学历", s.opt_text(8)?, Education::parse)?,
+            profession: s.text(9)?.to_string(),
+            rank: s.text(10)?.to_string(),
+        });
+    }
+    let cadres = Positions::new(&ids);
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, post_id, work, start_date, end_date FROM portfolios ORDER BY id",
+        )?
+    };
+    while s.next()? {
+        r.portfolios.push(PortfolioRow {
+            cadre: cadres.cadre(s.int(0))?,
+            post: posts.post(s.int(1))?,
+            work: s.text(2)?.to_string(),
+            start: stored_date(s.text(3)?)?,
+            end: opt_date(s.opt_text(4)?)?,
+        });
+    }
+    let mut s = unsafe {
+        Stmt::prepare(
+            db,
+            "SELECT cadre_id, kind, start_date FROM trainings ORDER BY id",
+        )?
+    };
+    while s.next()? {
+        r.trainings.push(TrainingRow {
+            cadre: cadres.cadre(s.int(0))?,
+            kind: vocab("培训类别", TrainingKind::parse(s.text(1)?))?,
+            start: stored_date(s.text(2)?)?,
+        });
+    }
+    drop(s);
+    Ok((r, cadres, posts))
 }

@@ -134,7 +134,8 @@ pub struct Facts {
     pub(crate) pro_trainings: Vec<Date>,
     /// Start dates of 挂职 appointments (R-TRAIN-2), sorted.
     pub(crate) secondments: Vec<Date>,
-    /// Start of every joined post run with its cadre, sorted by date (R-STRUCT-2 plan).
+    /// Start of every joined post run with its cadre, by cadre (R-STRUCT-2 plan): read once
+    /// per evaluation, so a scan, where sorting a province's by date took longer.
     pub(crate) new_runs: Vec<(Date, u32)>,
     /// Interned free text (民族, 专业领域, 现职级); index 0 is "".
     pub(crate) words: Vec<String>,

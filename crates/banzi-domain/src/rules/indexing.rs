@@ -1,11 +1,11 @@
-//! Building [`Facts`] from a roster: sorting by code, hashing keys once, joining runs.
+//! Building [`Facts`] from the registry's rows: sorting by code, joining runs.
 
 use super::facts::{ApptF, CadreF, Facts, PortF, PostF, Span, TeamF, UnitF};
-use super::keys::{FxMap, Index, Interner, Lookup, by_code, set_spans};
+use super::keys::{FxMap, Interner, Ranks, day_key, set_spans};
 use super::messages::{post_title, team_title};
+use super::rows::{AppointmentRow, CadreRow, PortfolioRow, Rows, TrainingRow};
 use crate::codes::{Manner, PostKind, TrainingKind, UnitSystem};
 use crate::date::Date;
-use crate::registry::Cadre;
 use crate::roster::Roster;
 
 /// An appointment row while indexing: cadre, post, start, end, 任职方式.
@@ -42,43 +42,69 @@ fn is_township(category: &str) -> bool {
 impl Facts {
     /// Indexes a roster: once per load; [`super::evaluate`] then runs on it for any date.
     pub fn new(r: &Roster) -> Facts {
-        let mut words = Interner::default();
-        words.get("");
+        Facts::from_rows(Rows::from_roster(r))
+    }
 
-        // Units, by code.
-        let unit_rows = by_code(r.units.iter().map(|u| &u.value).collect(), |u| &u.code);
-        let unit_ix = Index::new(unit_rows.iter().map(|u| u.code.as_str()));
-        let mut units: Vec<UnitF> = unit_rows
+    /// Indexes the registry's rows (see [`Rows`]), whose strings move into the facts.
+    pub fn from_rows(rows: Rows) -> Facts {
+        let Rows {
+            units: mut unit_rows,
+            posts: mut post_rows,
+            cadres: mut cadre_rows,
+            appointments,
+            portfolios,
+            trainings,
+        } = rows;
+        // Codes in order: units and posts beside the cadres, the most of them.
+        let ((unit_ix, post_ix), cadre_ix) = both(
+            cadre_rows.len() >= 50_000,
+            || {
+                let units = Ranks::by_code(unit_rows.len(), |i| Some(unit_rows[i].code.as_str()));
+                // A post of a unit the registry does not have is left out.
+                let posts = Ranks::by_code(post_rows.len(), |i| {
+                    units.of(post_rows[i].unit)?;
+                    Some(post_rows[i].code.as_str())
+                });
+                (units, posts)
+            },
+            || Ranks::by_code(cadre_rows.len(), |i| Some(cadre_rows[i].id.as_str())),
+        );
+        let root = unit_ix
+            .order
             .iter()
-            .map(|u| UnitF {
-                code: u.code.clone(),
-                name: u.name.clone(),
-                city_department: u.category.trim() == "市直单位",
-                township: is_township(&u.category),
-                key_system: matches!(
-                    u.system,
-                    UnitSystem::Discipline | UnitSystem::Organization | UnitSystem::Law
-                ),
-                non_cpc_required: u.non_cpc_required,
-                teams: Span::default(),
+            .position(|&i| !unit_rows[i as usize].has_parent)
+            .map(|i| i as u32);
+        let mut units: Vec<UnitF> = unit_ix
+            .order
+            .iter()
+            .map(|&i| {
+                let u = &mut unit_rows[i as usize];
+                UnitF {
+                    code: std::mem::take(&mut u.code),
+                    name: std::mem::take(&mut u.name),
+                    city_department: u.category.trim() == "市直单位",
+                    township: is_township(&u.category),
+                    key_system: matches!(
+                        u.system,
+                        UnitSystem::Discipline | UnitSystem::Organization | UnitSystem::Law
+                    ),
+                    non_cpc_required: u.non_cpc_required,
+                    teams: Span::default(),
+                }
             })
             .collect();
-        let root = unit_rows
-            .iter()
-            .position(|u| u.parent_code.is_none())
-            .map(|i| i as u32);
 
-        // Posts, by code; teams, by unit code then 班子名称.
-        let post_rows = by_code(
-            r.posts
-                .iter()
-                .map(|p| &p.value)
-                .filter_map(|p| unit_ix.get(&p.unit_code).map(|u| (p, u)))
-                .collect(),
-            |(p, _)| &p.code,
-        );
-        let mut team_keys: Vec<(u32, &str)> =
-            post_rows.iter().map(|(p, u)| (*u, p.team.trim())).collect();
+        // Posts, by code, with their unit's rank; teams, by unit code then 班子名称.
+        let post_units: Vec<u32> = post_ix
+            .order
+            .iter()
+            .map(|&i| unit_ix.rank[post_rows[i as usize].unit as usize])
+            .collect();
+        let team_of = |k: usize| {
+            let i = post_ix.order[k] as usize;
+            (post_units[k], post_rows[i].team.trim())
+        };
+        let mut team_keys: Vec<(u32, &str)> = (0..post_units.len()).map(team_of).collect();
         team_keys.sort_unstable();
         team_keys.dedup();
         let team_ix: FxMap<(u32, &str), u32> = team_keys
@@ -86,19 +112,9 @@ impl Facts {
             .enumerate()
             .map(|(i, k)| (*k, i as u32))
             .collect();
-        let posts: Vec<PostF> = post_rows
-            .iter()
-            .map(|(p, u)| PostF {
-                code: p.code.clone(),
-                full_name: post_title(&units[*u as usize].name, &p.title),
-                unit: *u,
-                team: team_ix.get(&(*u, p.team.trim())).copied().unwrap_or(0),
-                kind: p.kind,
-                seats: u32::try_from(p.seats.max(0)).unwrap_or(0),
-            })
+        let post_teams: Vec<u32> = (0..post_units.len())
+            .map(|k| team_ix.get(&team_of(k)).copied().unwrap_or(0))
             .collect();
-        let mut team_posts: Vec<u32> = (0..posts.len() as u32).collect();
-        team_posts.sort_by_key(|&p| (posts[p as usize].team, p));
         let mut teams: Vec<TeamF> = team_keys
             .iter()
             .map(|&(unit, name)| TeamF {
@@ -108,6 +124,25 @@ impl Facts {
                 posts: Span::default(),
             })
             .collect();
+        let posts: Vec<PostF> = post_ix
+            .order
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let p = &mut post_rows[i as usize];
+                let unit = post_units[k];
+                PostF {
+                    code: std::mem::take(&mut p.code),
+                    full_name: post_title(&units[unit as usize].name, &p.title),
+                    unit,
+                    team: post_teams[k],
+                    kind: p.kind,
+                    seats: u32::try_from(p.seats.max(0)).unwrap_or(0),
+                }
+            })
+            .collect();
+        let mut team_posts: Vec<u32> = (0..posts.len() as u32).collect();
+        team_posts.sort_by_key(|&p| (posts[p as usize].team, p));
         for (i, &p) in team_posts.iter().enumerate() {
             let t = &mut teams[posts[p as usize].team as usize];
             if t.posts.hi == 0 {
@@ -122,23 +157,16 @@ impl Facts {
             }
             u.teams.hi = i as u32 + 1;
         }
-        let post_ix = Index::new(posts.iter().map(|p| p.code.as_str()));
-
-        // Cadres, by 身份证号.
-        let cadre_rows = by_code(r.cadres.iter().map(|c| &c.value).collect(), |c| {
-            c.id_number.as_str()
-        });
-        let cadre_ix = Index::new(cadre_rows.iter().map(|c| c.id_number.as_str()));
 
         // Appointments, portfolios and trainings: independent, so two threads for a province.
-        let (rows, (mut cadres, ports, trains)) = both(
-            r.appointments.len() >= 50_000,
-            || appointment_rows(r, &cadre_ix, &post_ix),
+        let (rows, ((mut cadres, words), ports, trains)) = both(
+            appointments.len() >= 50_000,
+            || appointment_rows(&appointments, &cadre_ix, &post_ix),
             || {
                 (
-                    cadre_facts(&cadre_rows, &mut words),
-                    portfolio_rows(r, &cadre_ix, &post_ix),
-                    training_rows(r, &cadre_ix),
+                    cadre_facts(&mut cadre_rows, &cadre_ix.order),
+                    portfolio_rows(portfolios, &cadre_ix, &post_ix),
+                    training_rows(&trainings, &cadre_ix),
                 )
             },
         );
@@ -190,41 +218,54 @@ impl Facts {
     }
 }
 
-/// Appointments as (cadre, post, start, end, 任职方式), by cadre, post and start.
-fn appointment_rows(r: &Roster, cadres: &Index, posts: &Index) -> Vec<Row> {
-    let (mut cadre_of, mut post_of) = (Lookup::new(cadres), Lookup::new(posts));
-    let mut rows: Vec<Row> = r
-        .appointments
-        .iter()
-        .filter_map(|a| {
-            let a = &a.value;
-            let c = cadre_of.get(a.id_number.as_str())?;
-            let p = post_of.get(a.post_code.as_str())?;
-            Some((c, p, a.start, a.end, a.manner))
-        })
-        .collect();
-    rows.sort_unstable_by_key(|x| (x.0, x.1, x.2));
+/// Appointments as (cadre, post, start, end, 任职方式), by cadre, post and start (rows equal
+/// in all three, which overlap and so cannot be registered, keep their order). Grouped by
+/// cadre with a counting sort, then each cadre's few rows sorted.
+fn appointment_rows(appointments: &[AppointmentRow], cadres: &Ranks, posts: &Ranks) -> Vec<Row> {
+    let resolve = |a: &AppointmentRow| Some((cadres.of(a.cadre)?, posts.of(a.post)?));
+    let mut from = vec![0u32; cadres.order.len() + 1];
+    for a in appointments {
+        if let Some((c, _)) = resolve(a) {
+            from[c as usize + 1] += 1;
+        }
+    }
+    for i in 1..from.len() {
+        from[i] += from[i - 1];
+    }
+    let placeholder: Row = (0, 0, Date::ZERO, None, None);
+    let mut rows: Vec<Row> = vec![placeholder; from.last().map_or(0, |&n| n as usize)];
+    let mut next = from.clone();
+    for a in appointments {
+        if let Some((c, p)) = resolve(a) {
+            let at = &mut next[c as usize];
+            rows[*at as usize] = (c, p, a.start, a.end, a.manner);
+            *at += 1;
+        }
+    }
+    for w in from.windows(2) {
+        rows[w[0] as usize..w[1] as usize].sort_by_key(|x| (x.1, day_key(x.2)));
+    }
     rows
 }
 
-/// Portfolios with their cadre, by cadre, post, start and work.
-fn portfolio_rows(r: &Roster, cadres: &Index, posts: &Index) -> Vec<(u32, PortF)> {
-    let (mut cadre_of, mut post_of) = (Lookup::new(cadres), Lookup::new(posts));
-    let mut ports: Vec<(u32, PortF)> = r
-        .portfolios
-        .iter()
+/// Portfolios with their cadre, by cadre, post, start and work (equal ones keep their order).
+fn portfolio_rows(
+    portfolios: Vec<PortfolioRow>,
+    cadres: &Ranks,
+    posts: &Ranks,
+) -> Vec<(u32, PortF)> {
+    let mut ports: Vec<(u32, PortF)> = portfolios
+        .into_iter()
         .filter_map(|p| {
-            let p = &p.value;
-            let c = cadre_of.get(p.id_number.as_str())?;
-            let post = post_of.get(p.post_code.as_str())?;
-            let (work, start, end) = (p.work.clone(), p.start, p.end);
+            let c = cadres.of(p.cadre)?;
+            let post = posts.of(p.post)?;
             Some((
                 c,
                 PortF {
                     post,
-                    work,
-                    start,
-                    end,
+                    work: p.work,
+                    start: p.start,
+                    end: p.end,
                 },
             ))
         })
@@ -236,15 +277,13 @@ fn portfolio_rows(r: &Roster, cadres: &Index, posts: &Index) -> Vec<(u32, PortF)
 }
 
 /// Start dates of 专业化能力 trainings with their cadre, by cadre and start (R-TRAIN-1).
-fn training_rows(r: &Roster, cadres: &Index) -> Vec<(u32, Date)> {
-    let mut cadre_of = Lookup::new(cadres);
-    let mut trains: Vec<(u32, Date)> = r
-        .trainings
+fn training_rows(trainings: &[TrainingRow], cadres: &Ranks) -> Vec<(u32, Date)> {
+    let mut trains: Vec<(u32, Date)> = trainings
         .iter()
-        .filter(|t| t.value.kind == TrainingKind::Professional)
-        .filter_map(|t| Some((cadre_of.get(t.value.id_number.as_str())?, t.value.start)))
+        .filter(|t| t.kind == TrainingKind::Professional)
+        .filter_map(|t| Some((cadres.of(t.cadre)?, t.start)))
         .collect();
-    trains.sort_unstable();
+    trains.sort_unstable_by_key(|&(c, d)| (c, day_key(d)));
     trains
 }
 
@@ -268,7 +307,7 @@ fn both<A: Send, B: Send>(
 }
 
 /// Sets the joined runs of every appointment (in its post, its team and its level) and each
-/// cadre's first grassroots post; returns the start of every post run with its cadre, by date.
+/// cadre's first grassroots post; returns the start of every post run with its cadre.
 fn join_runs(
     cadres: &mut [CadreF],
     appts: &mut [ApptF],
@@ -318,7 +357,7 @@ fn join_runs(
                 };
                 buf.push((key, a.start, a.end, k as u32));
             }
-            buf.sort_unstable_by_key(|x| (x.0, x.1, x.3));
+            buf.sort_unstable_by_key(|x| (x.0, day_key(x.1), x.3));
             let mut i = 0;
             while i < buf.len() {
                 let j = i + buf[i..].iter().take_while(|x| x.0 == buf[i].0).count();
@@ -346,28 +385,35 @@ fn join_runs(
             }
         }
     }
-    new_runs.sort_unstable();
     new_runs
 }
 
-/// The cadres' facts, their free-text fields interned.
-fn cadre_facts(rows: &[&Cadre], words: &mut Interner) -> Vec<CadreF> {
-    rows.iter()
-        .map(|c| CadreF {
-            id: c.id_number.to_string(),
-            name: c.name.clone(),
-            gender: c.gender,
-            birth: c.birth_date,
-            party: c.party,
-            ethnicity: words.get(c.ethnicity.trim()),
-            profession: words.get(c.profession.trim()),
-            rank: words.get(c.rank.trim()),
-            ft_education: c.ft_education,
-            pt_education: c.pt_education,
-            appts: Span::default(),
-            portfolios: Span::default(),
-            trainings: Span::default(),
-            grassroots_from: None,
+/// The cadres' facts in the order given (positions in `rows`), their free-text fields
+/// interned (the blank word first); their strings move out of `rows`.
+fn cadre_facts(rows: &mut [CadreRow], order: &[u32]) -> (Vec<CadreF>, Interner) {
+    let mut words = Interner::default();
+    words.get("");
+    let cadres = order
+        .iter()
+        .map(|&i| {
+            let c = &mut rows[i as usize];
+            CadreF {
+                id: std::mem::take(&mut c.id),
+                name: std::mem::take(&mut c.name),
+                gender: c.gender,
+                birth: c.birth,
+                party: c.party,
+                ethnicity: words.get(c.ethnicity.trim()),
+                profession: words.get(c.profession.trim()),
+                rank: words.get(c.rank.trim()),
+                ft_education: c.ft_education,
+                pt_education: c.pt_education,
+                appts: Span::default(),
+                portfolios: Span::default(),
+                trainings: Span::default(),
+                grassroots_from: None,
+            }
         })
-        .collect()
+        .collect();
+    (cadres, words)
 }

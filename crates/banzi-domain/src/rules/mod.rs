@@ -8,7 +8,7 @@
 //!
 //! One file per rule family: `composition` (R-STRUCT-2..6), `exchange` (R-EXCH-1..6), `age`
 //! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2),
-//! `structure` and `card` (R-STRUCT-1); `facts`, `indexing` and `keys` build the index,
+//! `structure` and `card` (R-STRUCT-1); `rows`, `facts`, `indexing` and `keys` build the index,
 //! `current` is the roster on the as-of date, `messages` writes the Chinese text.
 //!
 //! # Meaning, exactly
@@ -53,6 +53,7 @@ mod keys;
 mod messages;
 mod params;
 mod probation;
+mod rows;
 #[cfg(any(test, feature = "testkit"))]
 pub mod sample;
 mod structure;
@@ -65,6 +66,7 @@ pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
 pub use params::{Fraction, PARAMS, ParamDesc, ParamKind, Params};
+pub use rows::{AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow};
 pub use structure::{
     BandByGender, Count, Profile, SOURCES, Structure, TENURE_BANDS, TeamProfile, UNKNOWN, structure,
 };
@@ -236,39 +238,64 @@ pub fn evaluate(facts: &Facts, params: &Params, as_of: Date) -> Report {
     let parts = check(&now, threads(now.holders.len()));
     let raw: Vec<&Raw> = parts.iter().flatten().collect();
     let summary = summary::build(&now, &raw);
-    let keys = sort_keys(&raw);
+    let order = sort_keys(&raw);
     Report {
         as_of,
-        alerts: render(&now, &raw, &keys, threads(keys.len())),
+        alerts: render(&now, &raw, &order, threads(order.len())),
         summary,
     }
 }
 
-/// The alerts' order as sort keys, built from small integers (ranks of codes in code order,
-/// never the strings themselves); the last element of each key is the index in `raw`.
-fn sort_keys(raw: &[&Raw]) -> Vec<[u32; 7]> {
-    let mut keys: Vec<[u32; 7]> = raw
+/// The alerts sorted by their keys, as indices into `raw`: by level and rule, unit, post and
+/// cadre (ranks in code order, none first), due date and tie, then place in `raw`; never by
+/// the strings themselves.
+fn sort_keys(raw: &[&Raw]) -> Vec<u32> {
+    let fields = |r: &Raw| -> [u32; 6] {
+        [
+            (r.level as u32) << 8 | r.rule as u32,
+            r.unit,
+            r.post.map_or(0, |p| p + 1),
+            r.cadre.map_or(0, |c| c + 1),
+            r.due.map_or(0, keys::day_key),
+            r.tie,
+        ]
+    };
+    // Each field less its least value, in as many bits as its greatest then needs: a
+    // province's keys fit in one u128, compared in two instructions rather than field by
+    // field. Keys too wide for it (a registry far larger) sort as arrays.
+    let (mut lo, mut hi) = ([u32::MAX; 6], [0u32; 6]);
+    for r in raw {
+        for (k, v) in fields(r).into_iter().enumerate() {
+            lo[k] = lo[k].min(v);
+            hi[k] = hi[k].max(v);
+        }
+    }
+    let width = |n: u32| u32::BITS - n.leading_zeros();
+    let bits: [u32; 6] = std::array::from_fn(|k| width(hi[k].saturating_sub(lo[k])));
+    let at_bits = width(raw.len() as u32);
+    if bits.iter().sum::<u32>() + at_bits <= u128::BITS {
+        let mut keys: Vec<u128> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut key = 0u128;
+                for (k, v) in fields(r).into_iter().enumerate() {
+                    key = key << bits[k] | u128::from(v - lo[k]);
+                }
+                key << at_bits | i as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        let mask = (1u128 << at_bits) - 1;
+        return keys.iter().map(|k| (k & mask) as u32).collect();
+    }
+    let mut keys: Vec<([u32; 6], u32)> = raw
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let due = r.due.map_or(0, |d| {
-                // Years are 1900..=2200 in a roster, so this is positive and ordered.
-                (i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day()))
-                    .unsigned_abs()
-            });
-            [
-                (r.level as u32) << 8 | r.rule as u32,
-                r.unit,
-                r.post.map_or(0, |p| p + 1),
-                r.cadre.map_or(0, |c| c + 1),
-                due,
-                r.tie,
-                i as u32,
-            ]
-        })
+        .map(|(i, r)| (fields(r), i as u32))
         .collect();
     keys.sort_unstable();
-    keys
+    keys.iter().map(|k| k.1).collect()
 }
 
 /// How many threads to use for `n` items: one for a city, up to 4 for a province.
@@ -311,13 +338,13 @@ fn check(now: &Now, threads: usize) -> [Vec<Raw>; 2] {
     })
 }
 
-/// The alerts in the order of `keys` (whose last element indexes `raw`), with their codes
-/// and messages; written in place by several threads when there are many.
-fn render(now: &Now, raw: &[&Raw], keys: &[[u32; 7]], threads: usize) -> Vec<Alert> {
-    let fill = |slots: &mut [Alert], keys: &[[u32; 7]]| {
+/// The alerts in `order` (indices into `raw`), with their codes and messages; written in
+/// place by several threads when there are many.
+fn render(now: &Now, raw: &[&Raw], order: &[u32], threads: usize) -> Vec<Alert> {
+    let fill = |slots: &mut [Alert], order: &[u32]| {
         let f = now.f;
-        for (slot, k) in slots.iter_mut().zip(keys) {
-            let r = raw[k[6] as usize];
+        for (slot, &i) in slots.iter_mut().zip(order) {
+            let r = raw[i as usize];
             *slot = Alert {
                 rule: r.rule.id(),
                 level: r.level,
@@ -330,7 +357,7 @@ fn render(now: &Now, raw: &[&Raw], keys: &[[u32; 7]], threads: usize) -> Vec<Ale
         }
     };
     // Empty strings do not allocate: the placeholders only reserve the places.
-    let mut out: Vec<Alert> = keys
+    let mut out: Vec<Alert> = order
         .iter()
         .map(|_| Alert {
             rule: "",
@@ -343,18 +370,18 @@ fn render(now: &Now, raw: &[&Raw], keys: &[[u32; 7]], threads: usize) -> Vec<Ale
         })
         .collect();
     if threads < 2 {
-        fill(&mut out, keys);
+        fill(&mut out, order);
         return out;
     }
-    let chunk = keys.len().div_ceil(threads).max(1);
+    let chunk = order.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        let mut parts = out.chunks_mut(chunk).zip(keys.chunks(chunk));
+        let mut parts = out.chunks_mut(chunk).zip(order.chunks(chunk));
         let first = parts.next();
         let rest: Vec<_> = parts
-            .map(|(slots, keys)| s.spawn(move || fill(slots, keys)))
+            .map(|(slots, order)| s.spawn(move || fill(slots, order)))
             .collect();
-        if let Some((slots, keys)) = first {
-            fill(slots, keys);
+        if let Some((slots, order)) = first {
+            fill(slots, order);
         }
         for h in rest {
             if let Err(e) = h.join() {

@@ -113,10 +113,11 @@ pub(crate) fn build(now: &Now, alerts: &[&Raw]) -> Summary {
             with_young += usize::from(members.iter().any(|m| now.age(m.cadre) <= p.young_age));
         }
     }
-    let from = f.new_runs.partition_point(|x| x.0 < as_of.first_of_year());
-    let to = f.new_runs.partition_point(|x| x.0 <= as_of);
-    let mut began: Vec<(u32, bool)> = f.new_runs[from..to.max(from)]
+    let new_year = as_of.first_of_year();
+    let mut began: Vec<(u32, bool)> = f
+        .new_runs
         .iter()
+        .filter(|x| new_year <= x.0 && x.0 <= as_of)
         .map(|&(d, c)| (c, age_on(f.cadre(c).birth, d) < p.plan_age))
         .collect();
     // A cadre counts once; under the plan age if any new post began under it.

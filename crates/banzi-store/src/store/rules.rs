@@ -6,7 +6,7 @@ use crate::connect::{Store, now_rfc3339};
 use crate::db;
 use banzi_domain::role::{Actor, Scope};
 use banzi_domain::roster::Roster;
-use banzi_domain::rules::{self, Facts, Params, Report, Structure};
+use banzi_domain::rules::{self, Facts, Params, Report, Rows, Structure};
 use banzi_domain::{Date, DomainError};
 use std::sync::{Arc, Mutex};
 
@@ -141,16 +141,36 @@ impl Store {
         }
     }
 
+    /// What the alert rules read of the whole registry, in one consistent view: the rows of
+    /// [`Store::snapshot`], with only the fields the rules use. On SQLite they are read as
+    /// such, rows referring to rows by position, not code (issue 3: a province loads in
+    /// half the time).
+    pub async fn rule_rows(&self, actor: &Actor) -> Result<Rows, DomainError> {
+        reader(actor)?;
+        match self {
+            Store::Sqlite(pool) => crate::snapshot_sqlite::rule_rows(pool).await,
+            Store::Pg(_) => {
+                let roster = self.snapshot().await?;
+                tokio::task::spawn_blocking(move || {
+                    let rows = Rows::from_roster(&roster);
+                    // Freeing a province's roster takes a while: on the side.
+                    std::thread::spawn(move || drop(roster));
+                    rows
+                })
+                .await
+                .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))
+            }
+        }
+    }
+
     /// Runs every alert rule of M2 over the whole registry on `as_of`. A unit liaison gets
     /// the alerts of its own unit only.
     pub async fn check(&self, actor: &Actor, as_of: Date) -> Result<Report, DomainError> {
         let scope = reader(actor)?.clone();
         let params = self.rule_params(actor).await?;
-        let roster = self.snapshot().await?;
+        let rows = self.rule_rows(actor).await?;
         let report = tokio::task::spawn_blocking(move || {
-            let facts = Facts::new(&roster);
-            // Freeing a province's roster takes a while: on the side, not in the way.
-            std::thread::spawn(move || drop(roster));
+            let facts = Facts::from_rows(rows);
             rules::evaluate(&facts, &params, as_of)
         })
         .await
@@ -200,12 +220,11 @@ impl Store {
     /// The whole city's analysis; the caller has checked the role and scopes the result.
     async fn analyse_all(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
         let params = self.rule_params(actor).await?;
-        let roster = self.snapshot().await?;
+        let rows = self.rule_rows(actor).await?;
         let (report, structure, facts) = tokio::task::spawn_blocking({
             let params = params.clone();
             move || {
-                let facts = Facts::new(&roster);
-                std::thread::spawn(move || drop(roster));
+                let facts = Facts::from_rows(rows);
                 let report = rules::evaluate(&facts, &params, as_of);
                 let structure = rules::structure(&facts, &params, as_of);
                 (report, structure, facts)

@@ -333,3 +333,35 @@ fn threads_give_the_same_report() {
     assert_eq!(alone, render(&now, &raw, &keys, 3));
     assert_eq!(alone, evaluate(&facts, &p, d("2024-06-30")).alerts);
 }
+
+#[test]
+fn rows_in_any_order_give_the_same_report() {
+    use crate::rules::Rows;
+    let roster = city(3000, 11);
+    let p = Params::default();
+    let as_of = d("2024-06-30");
+    let expected = evaluate(&Facts::new(&roster), &p, as_of);
+    // Cadres, posts and appointments in reverse, every reference moved with them, as a
+    // database might hand them over.
+    let mut rows = Rows::from_roster(&roster);
+    let (nc, np) = (rows.cadres.len() as u32, rows.posts.len() as u32);
+    rows.cadres.reverse();
+    rows.posts.reverse();
+    rows.appointments.reverse();
+    for a in &mut rows.appointments {
+        (a.cadre, a.post) = (nc - 1 - a.cadre, np - 1 - a.post);
+    }
+    for f in &mut rows.portfolios {
+        (f.cadre, f.post) = (nc - 1 - f.cadre, np - 1 - f.post);
+    }
+    for t in &mut rows.trainings {
+        t.cadre = nc - 1 - t.cadre;
+    }
+    let got = evaluate(&Facts::from_rows(rows), &p, as_of);
+    assert!(!expected.alerts.is_empty());
+    assert_eq!(got.alerts, expected.alerts);
+    assert_eq!(
+        serde_json::to_string(&got.summary).unwrap(),
+        serde_json::to_string(&expected.summary).unwrap()
+    );
+}

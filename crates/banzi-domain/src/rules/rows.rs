@@ -1,0 +1,203 @@
+//! The registry as the rules read it: only the fields they use, and rows that refer to one
+//! another by position (an appointment's `cadre` is an index into `cadres`) rather than by
+//! code. A database has already joined its rows by row id when it reads them, so handing over
+//! positions spares [`super::Facts::from_rows`] looking a million codes up again (issue 3: that was a
+//! third of indexing a province). [`Rows::from_roster`] resolves a roster's codes instead.
+//!
+//! A reference out of range is left out with its row, as a code missing from the roster is.
+
+use super::keys::{Index, Lookup};
+use crate::codes::{Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem};
+use crate::date::Date;
+use crate::roster::Roster;
+
+/// 单位.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub code: String,
+    pub name: String,
+    /// Has a parent unit: the one without is the city (R-TRAIN-2).
+    pub has_parent: bool,
+    pub category: String,
+    pub system: UnitSystem,
+    pub non_cpc_required: bool,
+}
+
+/// 职位.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostRow {
+    pub code: String,
+    /// Index into [`Rows::units`].
+    pub unit: u32,
+    /// 班子名称.
+    pub team: String,
+    pub title: String,
+    pub kind: PostKind,
+    pub seats: i64,
+}
+
+/// 干部.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CadreRow {
+    /// 身份证号, as stored.
+    pub id: String,
+    pub name: String,
+    pub gender: Gender,
+    pub birth: Date,
+    pub party: Party,
+    pub ethnicity: String,
+    pub profession: String,
+    pub rank: String,
+    pub ft_education: Option<Education>,
+    pub pt_education: Option<Education>,
+}
+
+/// 任职.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppointmentRow {
+    /// Index into [`Rows::cadres`].
+    pub cadre: u32,
+    /// Index into [`Rows::posts`].
+    pub post: u32,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub manner: Option<Manner>,
+}
+
+/// 分管工作.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortfolioRow {
+    pub cadre: u32,
+    pub post: u32,
+    pub work: String,
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+/// 培训.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrainingRow {
+    pub cadre: u32,
+    pub kind: TrainingKind,
+    pub start: Date,
+}
+
+/// The registry for [`super::Facts::from_rows`]. Rows of one table may come in any order;
+/// portfolios keep theirs among equal keys (see `Facts::from_rows`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rows {
+    pub units: Vec<UnitRow>,
+    pub posts: Vec<PostRow>,
+    pub cadres: Vec<CadreRow>,
+    pub appointments: Vec<AppointmentRow>,
+    pub portfolios: Vec<PortfolioRow>,
+    pub trainings: Vec<TrainingRow>,
+}
+
+/// Stands for a code the roster does not have: out of range of every table.
+const MISSING: u32 = u32::MAX;
+
+impl Rows {
+    /// A roster's rows, its codes resolved to the first row that has them (a post to the
+    /// first whose unit exists, as [`super::Facts`] keeps it). Rows naming a code that no row has
+    /// are left out here already.
+    pub fn from_roster(r: &Roster) -> Rows {
+        let unit_ix = Index::new(r.units.iter().map(|u| u.value.code.as_str()));
+        let units = r
+            .units
+            .iter()
+            .map(|u| {
+                let u = &u.value;
+                UnitRow {
+                    code: u.code.clone(),
+                    name: u.name.clone(),
+                    has_parent: u.parent_code.is_some(),
+                    category: u.category.clone(),
+                    system: u.system,
+                    non_cpc_required: u.non_cpc_required,
+                }
+            })
+            .collect();
+        let mut posts = Vec::with_capacity(r.posts.len());
+        for p in &r.posts {
+            let p = &p.value;
+            if let Some(unit) = unit_ix.get(&p.unit_code) {
+                posts.push(PostRow {
+                    code: p.code.clone(),
+                    unit,
+                    team: p.team.clone(),
+                    title: p.title.clone(),
+                    kind: p.kind,
+                    seats: p.seats,
+                });
+            }
+        }
+        let post_ix = Index::new(posts.iter().map(|p: &PostRow| p.code.as_str()));
+        let cadre_ix = Index::new(r.cadres.iter().map(|c| c.value.id_number.as_str()));
+        let cadres = r
+            .cadres
+            .iter()
+            .map(|c| {
+                let c = &c.value;
+                CadreRow {
+                    id: c.id_number.to_string(),
+                    name: c.name.clone(),
+                    gender: c.gender,
+                    birth: c.birth_date,
+                    party: c.party,
+                    ethnicity: c.ethnicity.clone(),
+                    profession: c.profession.clone(),
+                    rank: c.rank.clone(),
+                    ft_education: c.ft_education,
+                    pt_education: c.pt_education,
+                }
+            })
+            .collect();
+        let (mut cadre_of, mut post_of) = (Lookup::new(&cadre_ix), Lookup::new(&post_ix));
+        let appointments = r
+            .appointments
+            .iter()
+            .map(|a| {
+                let a = &a.value;
+                AppointmentRow {
+                    cadre: cadre_of.get(a.id_number.as_str()).unwrap_or(MISSING),
+                    post: post_of.get(&a.post_code).unwrap_or(MISSING),
+                    start: a.start,
+                    end: a.end,
+                    manner: a.manner,
+                }
+            })
+            .collect();
+        let portfolios = r
+            .portfolios
+            .iter()
+            .map(|p| {
+                let p = &p.value;
+                PortfolioRow {
+                    cadre: cadre_of.get(p.id_number.as_str()).unwrap_or(MISSING),
+                    post: post_of.get(&p.post_code).unwrap_or(MISSING),
+                    work: p.work.clone(),
+                    start: p.start,
+                    end: p.end,
+                }
+            })
+            .collect();
+        let trainings = r
+            .trainings
+            .iter()
+            .map(|t| TrainingRow {
+                cadre: cadre_of.get(t.value.id_number.as_str()).unwrap_or(MISSING),
+                kind: t.value.kind,
+                start: t.value.start,
+            })
+            .collect();
+        Rows {
+            units,
+            posts,
+            cadres,
+            appointments,
+            portfolios,
+            trainings,
+        }
+    }
+}
