@@ -479,8 +479,8 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
         Store::Pg(_) => None,
     };
     let mut tasks = Vec::new();
-    for i in 0..10usize {
-        let (w, code) = (writer.clone(), codes[i].clone());
+    for (i, code) in codes.iter().take(10).enumerate() {
+        let (w, code) = (writer.clone(), code.clone());
         let ballot = if i == 3 {
             picks(&[0, 1, 2], [None, None])
         } else {

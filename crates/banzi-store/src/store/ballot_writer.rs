@@ -136,7 +136,7 @@ async fn commit(
     for job in batch {
         // A refused submission has written nothing (its checks come first), so it needs no
         // savepoint; a database failure is the batch's: nothing is committed.
-        let r = one(&mut *tx, &job.sub, &mut sessions).await;
+        let r = one(&mut tx, &job.sub, &mut sessions).await;
         if let Err(DomainError::Internal(m)) = &r {
             return Err(DomainError::Internal(m.clone()));
         }
