@@ -65,7 +65,8 @@ impl Server {
             .env_remove("BANZI_DATABASE_URL")
             .env_remove("BANZI_CONFIG")
             .env_remove("BANZI_LISTEN")
-            .env("BANZI_LOG", "warn")
+            // More than a production server logs (`info`), to show none of it names a code.
+            .env("BANZI_LOG", "debug")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(log)
@@ -346,6 +347,17 @@ fn a_kill_9_loop_during_bursts_loses_no_acknowledged_ballot() {
         store.close().await;
         t.cast
     });
+    // R-VOTE-3: the server's whole log, at debug level, over 50 runs, holds no code and no
+    // nonce that was submitted (nor a code's hash).
+    let log = std::fs::read_to_string(dir.path().join("server.log")).expect("server log");
+    assert!(!log.is_empty());
+    assert!(!log.contains("crash-"), "a nonce in the server's log");
+    for code in codes.iter().take(next.load(Ordering::SeqCst)) {
+        assert!(!log.contains(code.as_str()), "a code in the server's log");
+        let hash =
+            banzi_domain::audit::hex(&<sha2::Sha256 as sha2::Digest>::digest(code.as_bytes()));
+        assert!(!log.contains(&hash), "a code's hash in the server's log");
+    }
     println!(
         "ballot crash: {} kills, {} submitted, {} acknowledged before a kill, {} in doubt ({} retried and acknowledged, {} of them already recorded; {} abandoned), {} recorded = {} acknowledged + {} abandoned that had committed, {:.1} s, seed {seed}",
         c.kills,
