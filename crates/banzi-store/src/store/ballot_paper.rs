@@ -5,7 +5,7 @@
 //! keyed differently, naming the slips. Over-selection is keyed as it is on the paper: it
 //! makes the answer invalid in the tally (R-VOTE-5), not the keying.
 
-use super::ballots::{hex_id, parse_session};
+use super::ballots::{hex_id, not_found, parse_session, staff};
 use crate::connect::{Store, now_rfc3339};
 use crate::db;
 use banzi_domain::DomainError;
@@ -39,21 +39,12 @@ impl PaperSlip {
     }
 }
 
-fn staff(actor: &Actor) -> Result<(), DomainError> {
-    super::need(
-        actor.role.manages_ballots(),
-        "只有组织部工作人员可以管理投票",
-    )
-}
-
 impl Store {
     /// The paper slips of a session with their keyings, by place in the stack.
     pub async fn paper_slips(&self, actor: &Actor, id: i64) -> Result<Vec<PaperSlip>, DomainError> {
         staff(actor)?;
         let rows = on_conn!(self, |c, b| {
-            b::ballots::session(c, id)
-                .await?
-                .ok_or_else(|| DomainError::NotFound("未找到该投票".into()))?;
+            b::ballots::session(c, id).await?.ok_or_else(not_found)?;
             b::ballots::paper(c, id).await
         })?;
         let mut out: Vec<PaperSlip> = Vec::new();
@@ -102,11 +93,7 @@ impl Store {
             serde_json::to_string(ballot).map_err(|e| DomainError::Internal(e.to_string()))?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            let s = parse_session(
-                b::ballots::session(c, id)
-                    .await?
-                    .ok_or_else(|| DomainError::NotFound("未找到该投票".into()))?,
-            )?;
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state != "open" {
                 return Err(DomainError::Conflict(
                     "只有进行中的投票可以录入纸质票".into(),
@@ -172,11 +159,7 @@ impl Store {
         }
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            let s = parse_session(
-                b::ballots::session(c, id)
-                    .await?
-                    .ok_or_else(|| DomainError::NotFound("未找到该投票".into()))?,
-            )?;
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state != "open" {
                 return Err(DomainError::Conflict(
                     "只有进行中的投票可以录入纸质票".into(),

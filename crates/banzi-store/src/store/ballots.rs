@@ -113,14 +113,14 @@ pub(super) fn parse_session(row: BallotSessionRow) -> Result<BallotSession, Doma
     })
 }
 
-fn staff(actor: &Actor) -> Result<(), DomainError> {
+pub(super) fn staff(actor: &Actor) -> Result<(), DomainError> {
     need(
         actor.role.manages_ballots(),
         "只有组织部工作人员可以管理投票",
     )
 }
 
-fn not_found() -> DomainError {
+pub(super) fn not_found() -> DomainError {
     DomainError::NotFound("未找到该投票".into())
 }
 
