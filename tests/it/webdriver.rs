@@ -161,9 +161,12 @@ impl Driver {
                             "--disable-sync",
                             "--no-first-run",
                             "--window-size=1280,900",
+                            // The browser of a user in China: it asks for zh-CN pages.
                             "--lang=zh-CN",
+                            "--accept-lang=zh-CN,zh",
                             format!("--user-data-dir={profile_dir}"),
-                        ]
+                        ],
+                        "prefs": { "intl": { "accept_languages": "zh-CN,zh" } }
                     }
                 }
             }
@@ -351,17 +354,20 @@ impl Driver {
     pub fn wait_for_text(&self, css: &str, needle: &str) -> Result<()> {
         let deadline = Instant::now() + WAIT;
         loop {
-            // Re-find every time: htmx swaps replace elements (stale references).
-            let last = match self.find_now(css).and_then(|e| e.text()) {
-                Ok(t) if t.contains(needle) => return Ok(()),
-                Ok(t) => t,
-                Err(e)
-                    if is_wd_error(&e, "no such element")
-                        || is_wd_error(&e, "stale element reference") =>
-                {
-                    format!("<{e}>")
-                }
-                Err(e) => return Err(e.context(format!("waiting for text in css {css:?}"))),
+            // One script reads the element and its text in the same turn of the
+            // page's event loop: htmx swaps replace elements, and a find followed
+            // by a separate text read can race them (Chromium then answers
+            // "stale element" or "Node ... does not belong to the document").
+            let found = self
+                .execute(
+                    "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+                    vec![json!(css)],
+                )
+                .with_context(|| format!("waiting for text in css {css:?}"))?;
+            let last = match found.as_str() {
+                Some(t) if t.contains(needle) => return Ok(()),
+                Some(t) => t.to_string(),
+                None => "<no such element>".to_string(),
             };
             if Instant::now() >= deadline {
                 bail!(
