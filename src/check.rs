@@ -117,15 +117,16 @@ pub fn table(r: &Report) -> String {
     let rows: Vec<[String; 7]> = r
         .alerts
         .iter()
-        .map(|a| {
+        .zip(r.alerts.messages())
+        .map(|(a, message)| {
             [
                 a.level.label().to_string(),
                 a.rule.to_string(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
-                a.unit.clone(),
-                a.post.clone().unwrap_or_default(),
-                a.cadre.clone().unwrap_or_default(),
-                a.message.clone(),
+                a.unit.to_string(),
+                a.post.unwrap_or_default().to_string(),
+                a.cadre.unwrap_or_default().to_string(),
+                message,
             ]
         })
         .collect();

@@ -1,7 +1,7 @@
 //! The alert list of `banzi check --format xlsx` and of the dashboard's export: one sheet per
 //! level (违规, 预警, 提示), the same columns as the JSON, dates as `YYYY-MM-DD` text.
 
-use banzi_domain::rules::{Alert, Level};
+use banzi_domain::rules::{AlertRef, Level};
 use rust_xlsxwriter::{Color, Format, Workbook};
 
 use crate::roster_write::IoError;
@@ -19,7 +19,7 @@ pub const ALERT_HEADERS: [&str; 7] = [
 
 /// Writes `alerts` (already in the order to show) as a workbook with one sheet per level.
 pub fn write_alerts<'a>(
-    alerts: impl IntoIterator<Item = &'a Alert> + Clone,
+    alerts: impl IntoIterator<Item = AlertRef<'a>> + Clone,
 ) -> Result<Vec<u8>, IoError> {
     let mut wb = Workbook::new();
     let header = Format::new()
@@ -46,14 +46,15 @@ pub fn write_alerts<'a>(
                 });
             }
             let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+            let message = a.message();
             let cells = [
                 a.rule,
                 level.label(),
                 &due,
-                &a.unit,
-                a.post.as_deref().unwrap_or(""),
-                a.cadre.as_deref().unwrap_or(""),
-                &a.message,
+                a.unit,
+                a.post.unwrap_or(""),
+                a.cadre.unwrap_or(""),
+                &message,
             ];
             for (c, v) in cells.iter().enumerate() {
                 ws.write_string_with_format(row, c as u16, *v, &text)?;

@@ -15,7 +15,7 @@ fn exch1(r: &banzi_domain::rules::Report) -> Vec<(String, String, String)> {
         .filter(|a| a.rule == "R-EXCH-1")
         .map(|a| {
             (
-                a.cadre.clone().unwrap_or_default(),
+                a.cadre.unwrap_or_default().to_string(),
                 a.level.key().to_string(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
             )

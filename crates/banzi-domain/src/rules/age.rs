@@ -17,7 +17,7 @@
 //!   too strong), but it needs action before or at once. The message says 已于 or 将于.
 
 use super::current::{Now, add_months};
-use super::messages::{YearMonthCn, msg, when};
+use super::messages::{Scene, YearMonthCn, msg, when};
 use super::{Level, Raw, Rule};
 use crate::codes::Gender;
 use crate::date::{Date, YearMonth, add_years};
@@ -121,7 +121,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
 
 /// 周建（男，1965-01-15出生）任江川市司法局局长，法定退休年龄60岁1个月，到龄年月2025年02月，
 /// 将于2025-02-15到龄（R-AGE-1）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let f = now.f;
     let (Some(post), Some(c), Some(due)) = (r.post, r.cadre, r.due) else {
         return String::new();

@@ -18,7 +18,7 @@
 
 use super::current::Now;
 use super::facts::Facts;
-use super::messages::msg;
+use super::messages::{Scene, msg};
 use super::{Level, Raw, Rule};
 use crate::codes::Gender;
 
@@ -48,7 +48,10 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
         if members.is_empty() {
             continue;
         }
-        let notice = |rule, tie| Raw::on_unit(rule, Level::Notice, t.unit, tie);
+        let notice = |rule, tie| Raw {
+            members: members.len() as u32,
+            ..Raw::on_unit(rule, Level::Notice, t.unit, tie)
+        };
         if f.unit(t.unit).city_department
             && !members.iter().any(|m| now.age(m.cadre) <= p.young_age)
         {
@@ -118,7 +121,7 @@ fn non_cpc(now: &Now, f: &Facts, out: &mut Vec<Raw>) {
 }
 
 /// 截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
     if let Some(pi) = r.post {
         // R-STRUCT-4
@@ -145,7 +148,7 @@ pub(crate) fn message(now: &Now, r: &Raw) -> String {
         r.tie
     };
     let team = &f.team(ti).full_name;
-    let members = now.members(ti).len();
+    let members = r.members;
     match r.rule {
         Rule::Struct2 => msg! {
             "截至", as_of, "，", team, "无", p.young_age, "岁及以下的年轻干部（R-STRUCT-2）"

@@ -13,7 +13,7 @@
 //!   under the anticipated rule's own id ([`super::messages::tenure_level`]).
 
 use super::current::Now;
-use super::messages::{msg, tenure_level, when};
+use super::messages::{Scene, msg, tenure_level, when};
 use super::{Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::add_years;
@@ -68,7 +68,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
 }
 
 /// 张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let f = now.f;
     let (Some(post), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
         return String::new();

@@ -5,8 +5,16 @@
 //! are built once in [`super::Facts`].
 
 use super::Level;
-use super::params::Fraction;
+use super::facts::Facts;
+use super::params::{Fraction, Params};
 use crate::date::Date;
+
+/// What a message is written from: the registry, the parameters and the as-of date.
+pub(crate) struct Scene<'a> {
+    pub f: &'a Facts,
+    pub p: &'a Params,
+    pub as_of: Date,
+}
 
 /// "江川市财政局局长": the unit's name and the post's title.
 pub(crate) fn post_title(unit_name: &str, title: &str) -> String {

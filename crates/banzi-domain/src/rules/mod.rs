@@ -9,7 +9,7 @@
 //! One file per rule family: `composition` (R-STRUCT-2..6), `exchange` (R-EXCH-1..6), `age`
 //! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2),
 //! `structure` and `card` (R-STRUCT-1); `rows`, `facts`, `indexing` and `keys` build the index,
-//! `current` is the roster on the as-of date, `messages` writes the Chinese text.
+//! `current` is the roster on the as-of date, `messages` and `alerts` write the Chinese text.
 //!
 //! # Meaning, exactly
 //! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
@@ -37,11 +37,14 @@
 //!
 //! # Speed
 //! A province (200,000 cadres, a million appointments) is indexed once; `evaluate` then does
-//! no hashing of strings and sorts only its alerts, by integer keys. Writing hundreds of
-//! thousands of Chinese messages is most of its work, so rules and messages run on two
-//! threads (up to four for messages) when there are many; the result is the same.
+//! no hashing of strings and sorts only its alerts, by integer keys; the rule families run
+//! on two threads when there are many. Writing hundreds of thousands of Chinese messages
+//! would be most of its work, so it writes none: [`Alerts`] keeps the keys and writes a
+//! message when it is read (a page of the alert list writes fifty, `banzi check` all of
+//! them, on up to four threads); the result is the same.
 
 mod age;
+mod alerts;
 mod card;
 mod composition;
 mod counted;
@@ -62,6 +65,7 @@ mod term;
 mod training;
 
 pub use age::{Retirement, retirement};
+pub use alerts::{Alert, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
@@ -74,6 +78,7 @@ pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
 
 use crate::date::Date;
 use current::Now;
+use std::sync::Arc;
 
 /// How serious an alert is; sorts most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -129,28 +134,11 @@ pub const RULES: [&str; 15] = [
     "R-TRAIN-2",
 ];
 
-/// One alert. As JSON it has exactly these seven keys, dates as `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Alert {
-    /// The rule id, e.g. `R-EXCH-1`.
-    pub rule: &'static str,
-    pub level: Level,
-    /// The date the threshold is or was reached; none for a state (a vacancy …).
-    pub due: Option<Date>,
-    /// 单位编码.
-    pub unit: String,
-    /// 职位编码.
-    pub post: Option<String>,
-    /// 身份证号.
-    pub cadre: Option<String>,
-    pub message: String,
-}
-
 /// What [`evaluate`] finds on one date.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {
     pub as_of: Date,
-    pub alerts: Vec<Alert>,
+    pub alerts: Alerts,
     pub summary: Summary,
 }
 
@@ -180,9 +168,8 @@ impl Rule {
     }
 }
 
-/// An alert while rules run: integer keys (ranks in code order) and what its message needs.
-/// Messages are written only after sorting, straight into the [`Alert`]s (on two threads when
-/// there are many: writing a province's messages is most of the work).
+/// An alert: integer keys (ranks in code order) and what its message needs. Kept as such in
+/// [`Alerts`], which writes codes and messages when they are read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Raw {
     pub level: Level,
@@ -197,6 +184,8 @@ pub(crate) struct Raw {
     /// A start date and a number for the message (years, a count …), per rule.
     pub since: Option<Date>,
     pub n: u32,
+    /// The team's current members, for messages on a team (R-STRUCT-5, R-STRUCT-6).
+    pub members: u32,
 }
 
 impl Raw {
@@ -212,6 +201,7 @@ impl Raw {
             tie: 0,
             since: None,
             n: 0,
+            members: 0,
         }
     }
 
@@ -227,21 +217,23 @@ impl Raw {
             tie,
             since: None,
             n: 0,
+            members: 0,
         }
     }
 }
 
 /// Runs every alert rule of M2 on `as_of`. Alerts are sorted by level (violations first),
-/// rule (in the order of [`RULES`]), unit, post and cadre code (none first), due date.
-pub fn evaluate(facts: &Facts, params: &Params, as_of: Date) -> Report {
+/// rule (in the order of [`RULES`]), unit, post and cadre code (none first), due date. Each
+/// is decided here; its codes and message are read from `facts` when wanted ([`Alerts`]).
+pub fn evaluate(facts: &Arc<Facts>, params: &Params, as_of: Date) -> Report {
     let now = Now::new(facts, params, as_of);
     let parts = check(&now, threads(now.holders.len()));
     let raw: Vec<&Raw> = parts.iter().flatten().collect();
     let summary = summary::build(&now, &raw);
-    let order = sort_keys(&raw);
+    let sorted = sort_keys(&raw).iter().map(|&i| *raw[i as usize]).collect();
     Report {
         as_of,
-        alerts: render(&now, &raw, &order, threads(order.len())),
+        alerts: Alerts::new(facts, params, as_of, sorted),
         summary,
     }
 }
@@ -299,7 +291,7 @@ fn sort_keys(raw: &[&Raw]) -> Vec<u32> {
 }
 
 /// How many threads to use for `n` items: one for a city, up to 4 for a province.
-fn threads(n: usize) -> usize {
+pub(crate) fn threads(n: usize) -> usize {
     if n < 20_000 {
         1
     } else {
@@ -336,76 +328,6 @@ fn check(now: &Now, threads: usize) -> [Vec<Raw>; 2] {
             Err(e) => std::panic::resume_unwind(e),
         }
     })
-}
-
-/// The alerts in `order` (indices into `raw`), with their codes and messages; written in
-/// place by several threads when there are many.
-fn render(now: &Now, raw: &[&Raw], order: &[u32], threads: usize) -> Vec<Alert> {
-    let fill = |slots: &mut [Alert], order: &[u32]| {
-        let f = now.f;
-        for (slot, &i) in slots.iter_mut().zip(order) {
-            let r = raw[i as usize];
-            *slot = Alert {
-                rule: r.rule.id(),
-                level: r.level,
-                due: r.due,
-                unit: f.unit(r.unit).code.clone(),
-                post: r.post.map(|p| f.post(p).code.clone()),
-                cadre: r.cadre.map(|c| f.cadre(c).id.clone()),
-                message: message(now, r),
-            };
-        }
-    };
-    // Empty strings do not allocate: the placeholders only reserve the places.
-    let mut out: Vec<Alert> = order
-        .iter()
-        .map(|_| Alert {
-            rule: "",
-            level: Level::Notice,
-            due: None,
-            unit: String::new(),
-            post: None,
-            cadre: None,
-            message: String::new(),
-        })
-        .collect();
-    if threads < 2 {
-        fill(&mut out, order);
-        return out;
-    }
-    let chunk = order.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let mut parts = out.chunks_mut(chunk).zip(order.chunks(chunk));
-        let first = parts.next();
-        let rest: Vec<_> = parts
-            .map(|(slots, order)| s.spawn(move || fill(slots, order)))
-            .collect();
-        if let Some((slots, order)) = first {
-            fill(slots, order);
-        }
-        for h in rest {
-            if let Err(e) = h.join() {
-                std::panic::resume_unwind(e);
-            }
-        }
-    });
-    out
-}
-
-/// The Chinese message of an alert; one pattern per rule, in the rule's file.
-fn message(now: &Now, r: &Raw) -> String {
-    match r.rule {
-        Rule::Struct2 | Rule::Struct3 | Rule::Struct4 | Rule::Struct5 | Rule::Struct6 => {
-            composition::message(now, r)
-        }
-        Rule::Exch1 | Rule::Exch2 | Rule::Exch3 | Rule::Exch4 | Rule::Exch5 => {
-            exchange::message(now, r)
-        }
-        Rule::Age1 => age::message(now, r),
-        Rule::Prob1 => probation::message(now, r),
-        Rule::Term1 => term::message(now, r),
-        Rule::Train1 | Rule::Train2 => training::message(now, r),
-    }
 }
 
 #[cfg(test)]

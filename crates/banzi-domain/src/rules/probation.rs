@@ -9,7 +9,7 @@
 //! A probation already over is not flagged (whether it was confirmed is not in the roster).
 
 use super::current::{Now, add_months};
-use super::messages::msg;
+use super::messages::{Scene, msg};
 use super::{Level, Raw, Rule};
 use crate::codes::{Manner, PostKind};
 
@@ -42,7 +42,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
 
 /// 孙立于2023-06-15以委任方式任江川市水利局副局长，试用期12个月，将于2024-06-15期满，
 /// 应及时考核确认（R-PROB-1）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let f = now.f;
     let (Some(post), Some(c), Some(end), Some(start)) = (r.post, r.cadre, r.due, r.since) else {
         return String::new();

@@ -9,6 +9,7 @@ use crate::date::{Date, parse_date};
 use crate::id_number::synthesize;
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use crate::roster::{Located, Roster};
+use std::sync::Arc;
 
 /// A date written `YYYY-MM-DD`; a bad one is a mistake in the test.
 pub fn d(s: &str) -> Date {
@@ -183,8 +184,8 @@ impl RosterBuilder {
         self
     }
 
-    pub fn facts(&self) -> Facts {
-        Facts::new(&self.r)
+    pub fn facts(&self) -> Arc<Facts> {
+        Arc::new(Facts::new(&self.r))
     }
 
     pub fn run(&self, as_of: &str) -> Report {
@@ -206,6 +207,6 @@ pub fn of(r: &Report, rule: &str) -> Vec<Alert> {
     r.alerts
         .iter()
         .filter(|a| a.rule == rule)
-        .cloned()
+        .map(|a| a.to_alert())
         .collect()
 }

@@ -13,7 +13,7 @@
 //!   breach yet. `due` is the day the years are reached.
 
 use super::current::Now;
-use super::messages::{msg, when};
+use super::messages::{Scene, msg, when};
 use super::{Level, Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::add_years;
@@ -64,7 +64,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
 
 /// 吴刚自2014-03-01起任江川市文旅局党组成员，已于2024-03-01连续任职满两个任期（10年），
 /// 不再推荐、提名或者任命担任同一职务（R-TERM-1）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let f = now.f;
     let (Some(pi), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
         return String::new();

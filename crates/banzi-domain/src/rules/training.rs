@@ -11,7 +11,7 @@
 
 use super::current::Now;
 use super::facts::Facts;
-use super::messages::msg;
+use super::messages::{Scene, msg};
 use super::{Level, Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::Date;
@@ -69,7 +69,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
 }
 
 /// 冯琳（江川市生态环境局局长）2024年截至2024-02-29参加专业化能力培训0次，少于每年1次（R-TRAIN-1）
-pub(crate) fn message(now: &Now, r: &Raw) -> String {
+pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
     match (r.post, r.cadre) {
         (Some(post), Some(c)) => msg! {

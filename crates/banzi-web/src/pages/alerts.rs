@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use banzi_domain::date::parse_opt_date;
-use banzi_domain::rules::{Alert, Level, RULES};
+use banzi_domain::rules::{AlertRef, Level, RULES};
 use banzi_domain::{Date, DomainError};
 use banzi_store::UnitRow;
 use std::collections::HashMap;
@@ -108,10 +108,10 @@ fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, String)>) {
 }
 
 impl Filter {
-    fn keeps(&self, a: &Alert) -> bool {
+    fn keeps(&self, a: &AlertRef) -> bool {
         self.rule.as_ref().is_none_or(|r| a.rule == r)
             && self.level.is_none_or(|l| l == Some(a.level))
-            && self.unit.as_ref().is_none_or(|u| &a.unit == u)
+            && self.unit.as_ref().is_none_or(|u| a.unit == u)
             && self.due_from.is_none_or(|d| a.due.is_some_and(|x| x >= d))
             && self.due_to.is_none_or(|d| a.due.is_some_and(|x| x <= d))
     }
@@ -131,9 +131,10 @@ pub struct AlertRow {
     pub message: String,
 }
 
+/// Writes the messages of the alerts shown only: a province has hundreds of thousands.
 pub fn rows<'a>(
     tr: &Tr,
-    alerts: impl Iterator<Item = &'a Alert>,
+    alerts: impl Iterator<Item = AlertRef<'a>>,
     names: &HashMap<String, String>,
 ) -> Vec<AlertRow> {
     alerts
@@ -142,11 +143,11 @@ pub fn rows<'a>(
             rule: a.rule,
             rule_title: rule_title(tr, a.rule),
             due: a.due.map(|d| d.to_string()).unwrap_or_default(),
-            unit_name: names.get(&a.unit).cloned().unwrap_or_default(),
-            unit: a.unit.clone(),
-            post: a.post.clone().unwrap_or_default(),
-            cadre: a.cadre.clone().unwrap_or_default(),
-            message: tr.m(&a.message),
+            unit_name: names.get(a.unit).cloned().unwrap_or_default(),
+            unit: a.unit.to_string(),
+            post: a.post.unwrap_or_default().to_string(),
+            cadre: a.cadre.unwrap_or_default().to_string(),
+            message: tr.m(&a.message()),
         })
         .collect()
 }
@@ -207,7 +208,7 @@ async fn list(
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
         .await?;
     let report = &analysis.report;
-    let matching: Vec<&Alert> = if errors.is_empty() {
+    let matching: Vec<AlertRef> = if errors.is_empty() {
         report.alerts.iter().filter(|a| filter.keeps(a)).collect()
     } else {
         Vec::new()
@@ -277,18 +278,19 @@ async fn export(
         .store
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
         .await?;
-    let alerts: Vec<Alert> = analysis
+    let count = analysis
         .report
         .alerts
         .iter()
         .filter(|a| filter.keeps(a))
-        .cloned()
-        .collect();
-    let count = alerts.len();
-    let data = tokio::task::spawn_blocking(move || banzi_io::write_alerts(&alerts))
-        .await
-        .map_err(super::roster::io_err)?
-        .map_err(super::roster::io_err)?;
+        .count();
+    let data = tokio::task::spawn_blocking(move || {
+        let alerts = analysis.report.alerts.iter().filter(|a| filter.keeps(a));
+        banzi_io::write_alerts(alerts)
+    })
+    .await
+    .map_err(super::roster::io_err)?
+    .map_err(super::roster::io_err)?;
     s.store
         .audit_alert_export(&caller.actor, as_of.date, "xlsx", count)
         .await?;

@@ -131,8 +131,8 @@ async fn team(
     });
     let alerts = a.report.alerts.iter().filter(|x| {
         x.unit == view.unit.code
-            && match (&posts, &x.post) {
-                (Some(set), Some(p)) => set.contains(p.as_str()),
+            && match (&posts, x.post) {
+                (Some(set), Some(p)) => set.contains(p),
                 _ => true,
             }
     });

@@ -165,7 +165,7 @@ pub(super) fn city(n: usize, seed: u64) -> Roster {
 #[test]
 fn generated_city_invariants() {
     let roster = city(3000, 42);
-    let facts = Facts::new(&roster);
+    let facts = Arc::new(Facts::new(&roster));
     let p = Params::default();
     for as_of in ["2024-06-30", "2024-02-29", "2021-01-01"] {
         let as_of = d(as_of);
@@ -195,21 +195,21 @@ fn generated_city_invariants() {
         let keys: Vec<_> = r
             .alerts
             .iter()
-            .map(|a| (a.level, a.rule, a.unit.as_str(), a.post.as_deref()))
+            .map(|a| (a.level, a.rule, a.unit, a.post))
             .collect();
         assert_eq!(keys, super::report::sorted_keys(&r.alerts), "sorted");
         for a in &r.alerts {
-            assert!(units.contains(a.unit.as_str()));
-            if let Some(post) = &a.post {
-                assert_eq!(unit_of[post.as_str()], a.unit, "{a:?}");
+            assert!(units.contains(a.unit));
+            if let Some(post) = a.post {
+                assert_eq!(unit_of[post], a.unit, "{a:?}");
             }
-            if let Some(c) = &a.cadre {
-                let post = a.post.as_deref().unwrap();
+            if let Some(c) = a.cadre {
+                let post = a.post.unwrap();
                 assert!(
                     holds(c, post),
                     "cadre alerts are for current holders: {a:?}"
                 );
-                assert!(a.message.contains("干部"), "names the person: {a:?}");
+                assert!(a.message().contains("干部"), "names the person: {a:?}");
             }
             let allowed: &[Level] = match a.rule {
                 "R-EXCH-1" | "R-EXCH-2" => &[V, W],
@@ -257,8 +257,8 @@ fn generated_city_invariants() {
             .filter(|a| a.rule == "R-EXCH-1")
             .map(|a| {
                 (
-                    a.cadre.clone().unwrap(),
-                    a.post.clone().unwrap(),
+                    a.cadre.unwrap().to_string(),
+                    a.post.unwrap().to_string(),
                     a.due.unwrap(),
                 )
             })
@@ -307,7 +307,7 @@ fn province_timing() {
         t.elapsed()
     );
     let t = std::time::Instant::now();
-    let facts = Facts::new(&roster);
+    let facts = Arc::new(Facts::new(&roster));
     println!("Facts::new {:?} {:?}", t.elapsed(), facts.counts());
     let p = Params::default();
     for _ in 0..3 {
@@ -319,19 +319,48 @@ fn province_timing() {
 
 #[test]
 fn threads_give_the_same_report() {
+    use crate::rules::check;
     use crate::rules::current::Now;
-    use crate::rules::{Raw, check, render, sort_keys};
     let roster = city(3000, 9);
-    let facts = Facts::new(&roster);
+    let facts = Arc::new(Facts::new(&roster));
     let p = Params::default();
     let now = Now::new(&facts, &p, d("2024-06-30"));
-    let one = check(&now, 1);
-    assert_eq!(one, check(&now, 2));
-    let raw: Vec<&Raw> = one.iter().flatten().collect();
-    let keys = sort_keys(&raw);
-    let alone = render(&now, &raw, &keys, 1);
-    assert_eq!(alone, render(&now, &raw, &keys, 3));
-    assert_eq!(alone, evaluate(&facts, &p, d("2024-06-30")).alerts);
+    assert_eq!(check(&now, 1), check(&now, 2));
+    let alerts = evaluate(&facts, &p, d("2024-06-30")).alerts;
+    let alone = alerts.messages_on(1);
+    assert_eq!(alone.len(), alerts.len());
+    assert_eq!(alone, alerts.messages_on(3));
+    let each: Vec<String> = alerts.iter().map(|a| a.message()).collect();
+    assert_eq!(alone, each);
+}
+
+/// The alerts read in place (`AlertRef`), owned (`Alert`) and as JSON say the same: the
+/// JSON of the report is the JSON of the owned alerts, key for key and byte for byte.
+#[test]
+fn alerts_read_owned_and_serialised_agree() {
+    let roster = city(2000, 5);
+    let r = evaluate(
+        &Arc::new(Facts::new(&roster)),
+        &Params::default(),
+        d("2024-06-30"),
+    );
+    let owned = r.alerts.to_vec();
+    assert_eq!(owned.len(), r.alerts.len());
+    for (i, (a, o)) in r.alerts.iter().zip(&owned).enumerate() {
+        assert_eq!(&a.to_alert(), o);
+        assert_eq!(r.alerts.get(i).map(|x| x.to_alert()).as_ref(), Some(o));
+    }
+    assert_eq!(
+        serde_json::to_string(&r.alerts).unwrap(),
+        serde_json::to_string(&owned).unwrap()
+    );
+    // Keeping one unit's alerts keeps their order and their messages.
+    let unit = owned[owned.len() / 2].unit.clone();
+    let mut kept = r.alerts.clone();
+    kept.retain(|a| a.unit == unit);
+    let want: Vec<Alert> = owned.into_iter().filter(|a| a.unit == unit).collect();
+    assert!(!want.is_empty());
+    assert_eq!(kept.to_vec(), want);
 }
 
 #[test]
@@ -340,7 +369,7 @@ fn rows_in_any_order_give_the_same_report() {
     let roster = city(3000, 11);
     let p = Params::default();
     let as_of = d("2024-06-30");
-    let expected = evaluate(&Facts::new(&roster), &p, as_of);
+    let expected = evaluate(&Arc::new(Facts::new(&roster)), &p, as_of);
     // Cadres, posts and appointments in reverse, every reference moved with them, as a
     // database might hand them over.
     let mut rows = Rows::from_roster(&roster);
@@ -357,7 +386,7 @@ fn rows_in_any_order_give_the_same_report() {
     for t in &mut rows.trainings {
         t.cadre = nc - 1 - t.cadre;
     }
-    let got = evaluate(&Facts::from_rows(rows), &p, as_of);
+    let got = evaluate(&Arc::new(Facts::from_rows(rows)), &p, as_of);
     assert!(!expected.alerts.is_empty());
     assert_eq!(got.alerts, expected.alerts);
     assert_eq!(

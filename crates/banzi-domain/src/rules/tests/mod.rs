@@ -12,10 +12,11 @@ mod structure;
 mod term;
 mod training;
 
-use super::{Alert, Facts, Level, Params, evaluate};
+use super::{Alert, Alerts, Facts, Level, Params, evaluate};
 use crate::codes::{Gender, Manner, Party, PostKind, TrainingKind, UnitSystem};
 use crate::date::Date;
 use crate::roster::Roster;
+use std::sync::Arc;
 
 pub(super) use super::sample::{RosterBuilder as B, d, of};
 

@@ -29,7 +29,7 @@ fn alerts_sort_by_level_rule_unit_post_cadre() {
     let keys: Vec<(Level, &str, &str, Option<&str>)> = r
         .alerts
         .iter()
-        .map(|a| (a.level, a.rule, a.unit.as_str(), a.post.as_deref()))
+        .map(|a| (a.level, a.rule, a.unit, a.post))
         .collect();
     assert_eq!(
         &keys[..3],
@@ -125,7 +125,7 @@ fn evaluation_is_deterministic_and_ignores_row_order() {
 }
 
 /// The documented order: level, rule in `RULES` order, unit, post, cadre, due.
-pub(super) fn sorted_keys(alerts: &[Alert]) -> Vec<(Level, &'static str, &str, Option<&str>)> {
+pub(super) fn sorted_keys(alerts: &Alerts) -> Vec<(Level, &'static str, &str, Option<&str>)> {
     let rank = |r: &str| crate::rules::RULES.iter().position(|x| *x == r).unwrap();
     let mut v: Vec<_> = alerts.iter().collect();
     v.sort_by(|a, b| {
@@ -139,7 +139,7 @@ pub(super) fn sorted_keys(alerts: &[Alert]) -> Vec<(Level, &'static str, &str, O
         ))
     });
     v.into_iter()
-        .map(|a| (a.level, a.rule, a.unit.as_str(), a.post.as_deref()))
+        .map(|a| (a.level, a.rule, a.unit, a.post))
         .collect()
 }
 
@@ -157,11 +157,11 @@ fn duplicate_codes_keep_the_first_row_and_long_codes_still_work() {
     b.appt(&id, "P1", "2010-01-01", None, None);
     let r = b.run("2024-01-01");
     assert_eq!((r.summary.units, r.summary.posts), (3, 2));
-    let exch: Vec<(&str, &str)> = r
+    let exch: Vec<(&str, String)> = r
         .alerts
         .iter()
         .filter(|a| a.rule == "R-EXCH-1")
-        .map(|a| (a.unit.as_str(), a.message.as_str()))
+        .map(|a| (a.unit, a.message()))
         .collect();
     assert_eq!(exch.len(), 1);
     assert_eq!(exch[0].0, long);
@@ -175,7 +175,11 @@ fn duplicate_codes_keep_the_first_row_and_long_codes_still_work() {
 
 #[test]
 fn an_empty_roster_has_no_alerts() {
-    let r = evaluate(&Facts::default(), &Params::default(), d("2024-01-01"));
+    let r = evaluate(
+        &Arc::new(Facts::default()),
+        &Params::default(),
+        d("2024-01-01"),
+    );
     assert!(r.alerts.is_empty());
     assert_eq!(r.summary.young.city_teams, 0);
     assert!(r.summary.young.meets_target);

@@ -8,6 +8,7 @@ use banzi_domain::codes::{Gender, Manner, Party, PostKind, UnitSystem};
 use banzi_domain::roster::Roster;
 use banzi_domain::rules::sample::{RosterBuilder as B, d};
 use banzi_domain::rules::{Alert, Facts, Params, evaluate};
+use std::sync::Arc;
 
 /// Every name and title the roster writes into messages (the text a translation keeps as
 /// it is): units and their teams, posts with their unit, cadres' names, fields and ranks,
@@ -160,7 +161,9 @@ fn params() -> Params {
 }
 
 fn alerts(b: &B) -> Vec<Alert> {
-    evaluate(&Facts::new(&b.r), &params(), d(AS_OF)).alerts
+    evaluate(&Arc::new(Facts::new(&b.r)), &params(), d(AS_OF))
+        .alerts
+        .to_vec()
 }
 
 /// Every `YYYY-MM-DD` in a text.

@@ -1,0 +1,299 @@
+//! The alerts of a [`super::Report`], as [`evaluate`](super::evaluate) leaves them: sorted,
+//! each one decided (rule, level, due date, unit, post, cadre), holding integer keys into the
+//! indexed registry rather than strings. Codes are borrowed from the registry when an alert
+//! is read ([`AlertRef`]), and its Chinese message is written when it is read
+//! ([`AlertRef::message`]) or serialised.
+//!
+//! Why: a province has hundreds of thousands of alerts and the dashboard shows fifty at a
+//! time. Writing every message up front was most of the evaluation (issue 3); now a page
+//! writes its fifty, and `banzi check` writes them all as it writes its output (on several
+//! threads when there are many, [`Alerts::messages`]).
+
+use super::facts::Facts;
+use super::messages::Scene;
+use super::params::Params;
+use super::{Level, Raw, Rule, composition, exchange};
+use crate::date::Date;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use std::sync::Arc;
+
+/// One alert, owned. As JSON it has exactly these seven keys, dates as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Alert {
+    /// The rule id, e.g. `R-EXCH-1`.
+    pub rule: &'static str,
+    pub level: Level,
+    /// The date the threshold is or was reached; none for a state (a vacancy …).
+    pub due: Option<Date>,
+    /// 单位编码.
+    pub unit: String,
+    /// 职位编码.
+    pub post: Option<String>,
+    /// 身份证号.
+    pub cadre: Option<String>,
+    pub message: String,
+}
+
+/// What messages are written from: the registry, the parameters and the date evaluated.
+#[derive(Debug)]
+struct Source {
+    facts: Arc<Facts>,
+    params: Params,
+    as_of: Date,
+}
+
+/// The alerts of a report, in order (see [`super::evaluate`]).
+#[derive(Clone)]
+pub struct Alerts {
+    source: Arc<Source>,
+    raw: Vec<Raw>,
+}
+
+/// One alert of [`Alerts`], read in place: its codes borrowed from the registry, its message
+/// written on demand.
+#[derive(Clone, Copy)]
+pub struct AlertRef<'a> {
+    pub rule: &'static str,
+    pub level: Level,
+    /// The date the threshold is or was reached; none for a state (a vacancy …).
+    pub due: Option<Date>,
+    /// 单位编码.
+    pub unit: &'a str,
+    /// 职位编码.
+    pub post: Option<&'a str>,
+    /// 身份证号.
+    pub cadre: Option<&'a str>,
+    raw: &'a Raw,
+    source: &'a Source,
+}
+
+impl Alerts {
+    /// `raw` already sorted.
+    pub(crate) fn new(facts: &Arc<Facts>, params: &Params, as_of: Date, raw: Vec<Raw>) -> Self {
+        Alerts {
+            source: Arc::new(Source {
+                facts: facts.clone(),
+                params: params.clone(),
+                as_of,
+            }),
+            raw,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<AlertRef<'_>> {
+        self.raw.get(i).map(|r| view(&self.source, r))
+    }
+
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            source: &self.source,
+            raw: self.raw.iter(),
+        }
+    }
+
+    /// Keeps the alerts `keep` says yes to, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&AlertRef<'_>) -> bool) {
+        let source = &self.source;
+        self.raw.retain(|r| keep(&view(source, r)));
+    }
+
+    /// Every alert owned, messages written.
+    pub fn to_vec(&self) -> Vec<Alert> {
+        let messages = self.messages();
+        self.iter()
+            .zip(messages)
+            .map(|(a, message)| a.with_message(message))
+            .collect()
+    }
+
+    /// Every message, in order; written on several threads when there are many (a
+    /// province's take a few hundred milliseconds of one core).
+    pub fn messages(&self) -> Vec<String> {
+        self.messages_on(super::threads(self.len()))
+    }
+
+    /// [`Alerts::messages`] on `threads` threads (the same result on any number).
+    pub(crate) fn messages_on(&self, threads: usize) -> Vec<String> {
+        let n = self.raw.len();
+        let write =
+            |raw: &[Raw]| -> Vec<String> { raw.iter().map(|r| message(&self.source, r)).collect() };
+        if threads < 2 {
+            return write(&self.raw);
+        }
+        let chunk = n.div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            let mut parts = self.raw.chunks(chunk);
+            let first = parts.next().unwrap_or_default();
+            let rest: Vec<_> = parts.map(|part| s.spawn(move || write(part))).collect();
+            let mut out = write(first);
+            out.reserve(n - out.len());
+            for h in rest {
+                match h.join() {
+                    Ok(part) => out.extend(part),
+                    Err(e) => std::panic::resume_unwind(e),
+                }
+            }
+            out
+        })
+    }
+}
+
+fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
+    let f = &*source.facts;
+    AlertRef {
+        rule: r.rule.id(),
+        level: r.level,
+        due: r.due,
+        unit: &f.unit(r.unit).code,
+        post: r.post.map(|p| f.post(p).code.as_str()),
+        cadre: r.cadre.map(|c| f.cadre(c).id.as_str()),
+        raw: r,
+        source,
+    }
+}
+
+impl AlertRef<'_> {
+    /// The Chinese message: one pattern per rule, naming the person, post and dates.
+    pub fn message(&self) -> String {
+        message(self.source, self.raw)
+    }
+
+    /// The alert owned, its message written.
+    pub fn to_alert(&self) -> Alert {
+        self.with_message(self.message())
+    }
+
+    fn with_message(&self, message: String) -> Alert {
+        Alert {
+            rule: self.rule,
+            level: self.level,
+            due: self.due,
+            unit: self.unit.to_string(),
+            post: self.post.map(str::to_string),
+            cadre: self.cadre.map(str::to_string),
+            message,
+        }
+    }
+
+    /// As [`Alert`] serialises, with its message given.
+    fn serialize_with<S: serde::Serializer>(&self, s: S, message: &str) -> Result<S::Ok, S::Error> {
+        let mut a = s.serialize_struct("Alert", 7)?;
+        a.serialize_field("rule", self.rule)?;
+        a.serialize_field("level", &self.level)?;
+        a.serialize_field("due", &self.due)?;
+        a.serialize_field("unit", self.unit)?;
+        a.serialize_field("post", &self.post)?;
+        a.serialize_field("cadre", &self.cadre)?;
+        a.serialize_field("message", message)?;
+        a.end()
+    }
+}
+
+/// The Chinese message of an alert; one pattern per rule, in the rule's file.
+fn message(source: &Source, r: &Raw) -> String {
+    let now = Scene {
+        f: &source.facts,
+        p: &source.params,
+        as_of: source.as_of,
+    };
+    let now = &now;
+    match r.rule {
+        Rule::Struct2 | Rule::Struct3 | Rule::Struct4 | Rule::Struct5 | Rule::Struct6 => {
+            composition::message(now, r)
+        }
+        Rule::Exch1 | Rule::Exch2 | Rule::Exch3 | Rule::Exch4 | Rule::Exch5 => {
+            exchange::message(now, r)
+        }
+        Rule::Age1 => super::age::message(now, r),
+        Rule::Prob1 => super::probation::message(now, r),
+        Rule::Term1 => super::term::message(now, r),
+        Rule::Train1 | Rule::Train2 => super::training::message(now, r),
+    }
+}
+
+impl serde::Serialize for AlertRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(s, &self.message())
+    }
+}
+
+impl serde::Serialize for Alerts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// An alert with its message written beforehand.
+        struct Written<'a>(AlertRef<'a>, &'a str);
+        impl serde::Serialize for Written<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_with(s, self.1)
+            }
+        }
+        let messages = self.messages();
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for (a, m) in self.iter().zip(&messages) {
+            seq.serialize_element(&Written(a, m))?;
+        }
+        seq.end()
+    }
+}
+
+impl std::fmt::Debug for AlertRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_alert().fmt(f)
+    }
+}
+
+impl std::fmt::Debug for Alerts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Equal when every alert reads the same, message included.
+impl PartialEq for Alerts {
+    fn eq(&self, other: &Alerts) -> bool {
+        self.len() == other.len() && self.to_vec() == other.to_vec()
+    }
+}
+
+/// The alerts of [`Alerts`] in order.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    source: &'a Source,
+    raw: std::slice::Iter<'a, Raw>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = AlertRef<'a>;
+
+    fn next(&mut self) -> Option<AlertRef<'a>> {
+        self.raw.next().map(|r| view(self.source, r))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.raw.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.raw.next_back().map(|r| view(self.source, r))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Alerts {
+    type Item = AlertRef<'a>;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
