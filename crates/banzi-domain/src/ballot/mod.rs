@@ -18,6 +18,7 @@
 //!   parameters of the session (default 优秀/好 100, 称职/较好 80, 基本称职/一般 60, 不称职/差 0).
 
 mod check;
+mod exact;
 mod setup;
 pub mod tally;
 #[cfg(test)]
