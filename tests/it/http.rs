@@ -208,6 +208,48 @@ async fn a_bad_cadre_form_shows_chinese_errors_by_field_and_writes_nothing() {
     assert_eq!(count_changes(&app.db.store).await, before);
 }
 
+/// Before anyone chooses, the page speaks the browser's language (Accept-Language); a
+/// language chosen on the page wins over it; a browser asking for none of ours gets zh-CN.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_page_speaks_the_browsers_language() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let login = |accept: &str, cookie: Option<&str>| {
+            let mut r = agent
+                .get(format!("{base}/login"))
+                .header("accept-language", accept);
+            if let Some(c) = cookie {
+                r = r.header("cookie", c);
+            }
+            r.call()
+                .expect("page")
+                .body_mut()
+                .read_to_string()
+                .expect("body")
+        };
+        for (accept, cookie, lang, submit) in [
+            ("en-US,en;q=0.9", None, "en", ">Sign in<"),
+            ("zh-TW,zh;q=0.9", None, "zh-TW", ">登入<"),
+            ("zh-CN,zh;q=0.9,en;q=0.8", None, "zh-CN", ">登录<"),
+            ("fr-FR,de;q=0.9", None, "zh-CN", ">登录<"),
+            ("en-US", Some("banzi_lang=zh-CN"), "zh-CN", ">登录<"),
+        ] {
+            let page = login(accept, cookie);
+            assert!(
+                page.contains(&format!("<html lang=\"{lang}\">")),
+                "{accept} {cookie:?}: {page}"
+            );
+            assert!(page.contains(submit), "{accept} {cookie:?} lacks {submit}");
+        }
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_speaks_three_languages() {
     let app = app().await;

@@ -1,5 +1,6 @@
-//! The one mapping of [`DomainError`] to an HTTP answer. Internal failures are logged with
-//! their detail and shown to the user without it.
+//! The one mapping of [`DomainError`] to an HTTP answer: a page ([`ErrorPage`]) or, for the
+//! voters' phones, JSON ([`json`]), with the same status for the same error. Internal
+//! failures are logged with their detail and shown to the user without it.
 //!
 //! `IntoResponse` cannot see the request, so the page is first drawn in zh-CN and what it
 //! shows is kept on the response; [`localize`], a layer over the pages and the sign-in
@@ -52,42 +53,39 @@ struct ErrorView {
     lines: Vec<String>,
 }
 
+/// The status of an error, pages and JSON alike; an internal one is logged here, once.
+fn status(e: &DomainError) -> StatusCode {
+    match e {
+        DomainError::NotFound(_) => StatusCode::NOT_FOUND,
+        DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
+        DomainError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        DomainError::Conflict(_) => StatusCode::CONFLICT,
+        DomainError::Internal(m) => {
+            // The store's failure, never the request's content.
+            tracing::error!(error = %m, "internal error");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
 impl ErrorPage {
     pub fn of(e: &DomainError) -> ErrorPage {
-        let (status, title, lines) = match e {
-            DomainError::NotFound(m) => (
-                StatusCode::NOT_FOUND,
-                "error.not_found",
-                vec![Line::Message(m.clone())],
-            ),
-            DomainError::Forbidden(m) => (
-                StatusCode::FORBIDDEN,
-                "error.forbidden",
-                vec![Line::Message(m.clone())],
-            ),
+        let (title, lines) = match e {
+            DomainError::NotFound(m) => ("error.not_found", vec![Line::Message(m.clone())]),
+            DomainError::Forbidden(m) => ("error.forbidden", vec![Line::Message(m.clone())]),
             DomainError::Invalid(list) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
                 "error.invalid",
                 list.iter()
                     .map(|f| Line::Field(f.field.clone(), f.message.clone()))
                     .collect(),
             ),
-            DomainError::Conflict(m) => (
-                StatusCode::CONFLICT,
-                "error.conflict",
-                vec![Line::Message(m.clone())],
-            ),
-            DomainError::Internal(m) => {
-                tracing::error!(error = %m, "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error.internal",
-                    vec![Line::Text("error.internal_detail")],
-                )
+            DomainError::Conflict(m) => ("error.conflict", vec![Line::Message(m.clone())]),
+            DomainError::Internal(_) => {
+                ("error.internal", vec![Line::Text("error.internal_detail")])
             }
         };
         ErrorPage {
-            status,
+            status: status(e),
             title,
             lines,
         }
@@ -141,6 +139,42 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         ErrorPage::of(&self.0).render(Tr { lang: Lang::ZhCn })
     }
+}
+
+/// A refusal as JSON, as the phone's script shows it: `error` above the ballot, `fields`
+/// beside the questions they name (`questions.1` …); messages in the reader's language.
+#[derive(serde::Serialize)]
+pub struct JsonError {
+    pub error: String,
+    pub fields: Vec<JsonField>,
+}
+
+#[derive(serde::Serialize)]
+pub struct JsonField {
+    pub field: String,
+    pub message: String,
+}
+
+/// The JSON side of the one mapping (statuses as [`ErrorPage`] gives them).
+pub fn json(tr: Tr, e: &DomainError) -> Response {
+    let (error, fields) = match e {
+        DomainError::NotFound(m) | DomainError::Forbidden(m) | DomainError::Conflict(m) => {
+            (tr.m(m), Vec::new())
+        }
+        DomainError::Invalid(list) => {
+            let fields: Vec<JsonField> = list
+                .iter()
+                .map(|f| JsonField {
+                    field: f.field.clone(),
+                    message: tr.m(&f.message),
+                })
+                .collect();
+            let all: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
+            (all.join("\n"), fields)
+        }
+        DomainError::Internal(_) => (tr.t("error.internal_detail").to_string(), Vec::new()),
+    };
+    (status(e), axum::Json(JsonError { error, fields })).into_response()
 }
 
 /// The answer for an unknown address (the router's fallback) or static file.

@@ -314,3 +314,28 @@ const AFTER: &str = "之后{n}条";
     );
     assert_eq!(normalise("之后{n}条{{x}}{0:>3}"), "之后{}条{x}{}");
 }
+
+#[test]
+fn the_browser_language_is_read_from_accept_language() {
+    use Lang::*;
+    for (header, want) in [
+        ("zh-CN,zh;q=0.9,en;q=0.8", Some(ZhCn)),
+        ("zh-TW,zh;q=0.9", Some(ZhTw)),
+        ("zh-Hant-HK", Some(ZhTw)),
+        ("zh-hk", Some(ZhTw)),
+        ("zh", Some(ZhCn)),
+        ("zh-Hans-SG", Some(ZhCn)),
+        ("en-US,en;q=0.9", Some(En)),
+        // By q, not by order; ties keep the first; q=0 is "not this one".
+        ("en;q=0.5, zh-TW;q=0.8", Some(ZhTw)),
+        ("en, zh-CN", Some(En)),
+        ("zh;q=0, en;q=0.1", Some(En)),
+        ("fr-FR, de;q=0.9, zh-TW;q=0.1", Some(ZhTw)),
+        ("fr-FR, de;q=0.9", None),
+        ("", None),
+        ("*", None),
+        ("en;q=abc", None),
+    ] {
+        assert_eq!(Lang::from_accept(header), want, "{header}");
+    }
+}

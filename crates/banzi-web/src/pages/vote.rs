@@ -14,6 +14,7 @@
 //! no-referrer`.
 
 use crate::AppState;
+use crate::error::{self, JsonError};
 use crate::i18n::{Lang, Tr};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -23,7 +24,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use banzi_domain::DomainError;
 use banzi_domain::ballot::{Ballot, Question, QuestionKind};
 use banzi_store::{Cast, Opened};
 use serde::{Deserialize, Serialize};
@@ -203,13 +203,13 @@ async fn open(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
     };
     let o = match s.store.open_code(&req.code).await {
         Ok(o) => o,
-        Err(e) => return refused(tr, &e),
+        Err(e) => return error::json(tr, &e),
     };
     let mut view = OpenView::of(&o, tr);
     if let Some(n) = req.nonce.as_deref().filter(|_| o.used) {
         match s.store.used_with(&req.code, n).await {
             Ok(mine) => view.recorded = mine,
-            Err(e) => return refused(tr, &e),
+            Err(e) => return error::json(tr, &e),
         }
     }
     Json(view).into_response()
@@ -242,7 +242,7 @@ async fn cast(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
             },
         })
         .into_response(),
-        Err(e) => refused(tr, &e),
+        Err(e) => error::json(tr, &e),
     }
 }
 
@@ -251,55 +251,10 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
     serde_json::from_slice(body).ok()
 }
 
-/// A refusal as the script shows it: `error` above the ballot, `fields` beside the
-/// questions they name (`questions.1` …).
-#[derive(Serialize)]
-struct ErrorView {
-    error: String,
-    fields: Vec<FieldView>,
-}
-
-#[derive(Serialize)]
-struct FieldView {
-    field: String,
-    message: String,
-}
-
 fn bad_request(tr: Tr) -> Response {
-    let body = ErrorView {
+    let body = JsonError {
         error: tr.t("vote.bad_request").to_string(),
         fields: Vec::new(),
     };
     (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
-}
-
-/// The JSON side of the one mapping of [`DomainError`] (statuses as `crate::error` gives
-/// them to pages), messages in the reader's language.
-fn refused(tr: Tr, e: &DomainError) -> Response {
-    let (status, error, fields) = match e {
-        DomainError::NotFound(m) => (StatusCode::NOT_FOUND, tr.m(m), Vec::new()),
-        DomainError::Forbidden(m) => (StatusCode::FORBIDDEN, tr.m(m), Vec::new()),
-        DomainError::Conflict(m) => (StatusCode::CONFLICT, tr.m(m), Vec::new()),
-        DomainError::Invalid(list) => {
-            let fields: Vec<FieldView> = list
-                .iter()
-                .map(|f| FieldView {
-                    field: f.field.clone(),
-                    message: tr.m(&f.message),
-                })
-                .collect();
-            let all: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
-            (StatusCode::UNPROCESSABLE_ENTITY, all.join("\n"), fields)
-        }
-        DomainError::Internal(m) => {
-            // The store's failure, never the request's content.
-            tracing::error!(error = %m, "internal error on the phone ballot page");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                tr.t("error.internal_detail").to_string(),
-                Vec::new(),
-            )
-        }
-    };
-    (status, Json(ErrorView { error, fields })).into_response()
 }
