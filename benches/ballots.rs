@@ -3,16 +3,25 @@
 //! ceiling of the same disk. Prints figures; asserts nothing about time.
 //!
 //! - burst: 3,000 codes, all voting as fast as they can from `BANZI_BENCH_CLIENTS` (32)
-//!   client threads, each a blocking ureq agent keeping its connection alive;
+//!   client threads, each a plain HTTP/1.1 keep-alive connection (`std::net::TcpStream`,
+//!   the request written in one piece, the whole response read before the next): real
+//!   round trips through `banzi_web::router`, each a distinct code; a latency runs from the
+//!   request's first byte sent to the response's last byte read;
 //! - sustained: the same at full speed for `BANZI_BENCH_SECONDS` (60);
-//! - ceiling: a bare sqlx insert loop on another file in the same directory, WAL +
-//!   `synchronous=FULL`, rows of a ballot's size, as many per transaction as the server's
-//!   group commit wrote per commit on average (`BallotWriter::committed`), run twice around
-//!   a one-row-per-transaction loop (at most 10 s in all);
-//! - where the time goes: `Store::cast_ballot` (one transaction per ballot, no group
-//!   commit) called directly, no HTTP, from as many tasks as there are clients, from one
-//!   task, and from as many tasks taking turns in process; and the bare loop with one row
-//!   per transaction.
+//! - ceiling: right after the server's runs, a bare insert loop through SQLite's C API (as
+//!   the server's writer runs its statements: prepared once, on one thread) on another file
+//!   in the same directory, WAL + `synchronous=FULL`, rows of a ballot's size, as many per
+//!   transaction as the server's group commit wrote per commit on average
+//!   (`BallotWriter::committed`), run twice around a one-row-per-transaction loop (at most
+//!   10 s in all);
+//! - where the time goes: the same bare loop writing what a submission writes (a used-code
+//!   row and a ballot row keyed by session) at the same group size; the group commit called
+//!   directly (`BallotWriter::cast`, no HTTP) from as many tasks as there are clients;
+//!   `Store::cast_ballot` (one transaction per ballot through sqlx, no group commit) the
+//!   same; and the bare loop with one row per transaction.
+//!
+//! The files go to a temporary directory, under `BANZI_BENCH_DIR` when set (the disk to
+//! measure).
 //!
 //! `cargo bench --bench ballots` (BANZI_BENCH_SECONDS=20 for a shorter run).
 
@@ -24,9 +33,9 @@ use banzi_domain::ballot::{Answer, Group, Question, QuestionKind, SessionSpec};
 use banzi_domain::role::{Actor, Role, Scope};
 use banzi_domain::rules::Fraction;
 use banzi_store::Store;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use libsqlite3_sys as ffi;
 use std::collections::BTreeMap;
-use std::str::FromStr;
+use std::ffi::{CString, c_int};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
@@ -198,30 +207,121 @@ fn micros(d: Duration) -> u32 {
     u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
 }
 
+/// The request bodies' ballots, as JSON: `ballot(i)` depends on `i % 12` only.
+fn ballot_json() -> Vec<String> {
+    (0..12)
+        .map(|i| serde_json::to_string(&ballot(i)).expect("json"))
+        .collect()
+}
+
+/// One phone's keep-alive HTTP/1.1 connection: a request written in one piece, the whole
+/// response read (headers, then `Content-Length` bytes of body) before the next.
+struct Phone {
+    addr: std::net::SocketAddr,
+    stream: Option<std::net::TcpStream>,
+    buf: Vec<u8>,
+}
+
+impl Phone {
+    fn new(addr: std::net::SocketAddr) -> Phone {
+        Phone {
+            addr,
+            stream: None,
+            buf: Vec::with_capacity(4096),
+        }
+    }
+
+    /// Sends `request` and reads the response: its status and body. A failed exchange
+    /// drops the connection (the next request makes another).
+    fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        let r = self.try_exchange(request);
+        if r.is_err() {
+            self.stream = None;
+        }
+        r
+    }
+
+    fn try_exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        use std::io::{Error, Read, Write};
+        if self.stream.is_none() {
+            let s = std::net::TcpStream::connect(self.addr)?;
+            s.set_nodelay(true)?;
+            s.set_read_timeout(Some(Duration::from_secs(60)))?;
+            self.stream = Some(s);
+        }
+        let Some(stream) = self.stream.as_mut() else {
+            return Err(Error::other("no connection"));
+        };
+        stream.write_all(request)?;
+        self.buf.clear();
+        let mut chunk = [0u8; 4096];
+        // Headers.
+        let head_end = loop {
+            if let Some(at) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break at + 4;
+            }
+            let n = stream.read(&mut chunk)?;
+            if n == 0 {
+                return Err(Error::other("connection closed"));
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        };
+        let head = std::str::from_utf8(&self.buf[..head_end]).map_err(Error::other)?;
+        let status: u16 = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| Error::other("no status"))?;
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().ok())?
+            })
+            .ok_or_else(|| Error::other("no content-length"))?;
+        let closes = head.lines().any(|l| {
+            l.split_once(':').is_some_and(|(k, v)| {
+                k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close")
+            })
+        });
+        // Body.
+        while self.buf.len() < head_end + length {
+            let n = stream.read(&mut chunk)?;
+            if n == 0 {
+                return Err(Error::other("connection closed"));
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        }
+        let body = self.buf[head_end..head_end + length].to_vec();
+        if closes || self.buf.len() > head_end + length {
+            self.stream = None;
+        }
+        Ok((status, body))
+    }
+}
+
 /// `clients` phones on loopback, each casting the next code until the codes or the time run
 /// out.
 fn http_run(
     what: String,
-    base: &str,
+    addr: std::net::SocketAddr,
     codes: Arc<Vec<String>>,
     clients: usize,
     until: Option<Duration>,
 ) -> Run {
     let next = Arc::new(AtomicUsize::new(0));
     let start = Arc::new(Barrier::new(clients + 1));
+    let ballots = Arc::new(ballot_json());
     let threads: Vec<_> = (0..clients)
         .map(|t| {
-            let (codes, next, start) = (codes.clone(), next.clone(), start.clone());
-            let url = format!("{base}/v/cast");
-            let origin = base.to_string();
+            let (codes, next, start, ballots) =
+                (codes.clone(), next.clone(), start.clone(), ballots.clone());
             std::thread::Builder::new()
                 .name("ballot-client".into())
                 .spawn(move || {
-                    let agent = ureq::Agent::config_builder()
-                        .http_status_as_error(false)
-                        .timeout_global(Some(Duration::from_secs(60)))
-                        .build()
-                        .new_agent();
+                    let mut phone = Phone::new(addr);
+                    let mut request = Vec::with_capacity(1024);
                     let mut lat = Vec::new();
                     let mut errors = 0;
                     let mut n = 0u64;
@@ -234,17 +334,28 @@ fn http_run(
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(code) = codes.get(i) else { break };
                         n += 1;
-                        let body = serde_json::json!({
-                            "code": code,
-                            "nonce": format!("bench-{t:03}-{n:010}-{i:08}"),
-                            "ballot": ballot(i),
-                        });
+                        // What the phone page posts (`banzi-web/static/vote.js`), from a page the
+                        // server served (Origin).
+                        let body = format!(
+                            "{{\"code\":\"{code}\",\"nonce\":\"bench-{t:03}-{n:010}-{i:08}\",\"ballot\":{}}}",
+                            ballots[i % 12]
+                        );
+                        request.clear();
+                        request.extend_from_slice(
+                            format!(
+                                "POST /v/cast HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\n\
+                                 Content-Type: application/json\r\nAccept: application/json\r\n\
+                                 Content-Length: {}\r\n\r\n",
+                                body.len()
+                            )
+                            .as_bytes(),
+                        );
+                        request.extend_from_slice(body.as_bytes());
                         let t0 = Instant::now();
-                        let ok = match agent.post(&url).header("origin", &origin).send_json(&body) {
-                            Ok(mut r) => {
-                                let status = r.status().as_u16();
-                                let text = r.body_mut().read_to_string().unwrap_or_default();
-                                status == 200 && text.contains("\"recorded\"")
+                        let ok = match phone.exchange(&request) {
+                            Ok((status, body)) => {
+                                status == 200
+                                    && body.windows(10).any(|w| w == b"\"recorded\"")
                             }
                             Err(_) => false,
                         };
@@ -284,23 +395,28 @@ fn http_run(
     }
 }
 
-/// The store alone: `tasks` tasks calling `Store::cast_ballot`, no HTTP, no JSON request;
-/// with `queue`, one call at a time in arrival order (tokio's mutex is fair), so that the
-/// pool's connections never wait on SQLite's lock.
-async fn store_run(
+/// What a no-HTTP run calls.
+#[derive(Clone)]
+enum Via {
+    /// `BallotWriter::cast`: the group commit, as the server calls it.
+    Writer(Arc<banzi_store::BallotWriter>),
+    /// `Store::cast_ballot`: one transaction per ballot through sqlx.
+    Store(Store),
+}
+
+/// No HTTP: `tasks` tasks casting through `via`, no JSON request.
+async fn direct_run(
     what: String,
-    store: &Store,
+    via: Via,
     codes: Arc<Vec<String>>,
     tasks: usize,
     until: Duration,
-    queue: Option<Arc<tokio::sync::Mutex<()>>>,
 ) -> Run {
     let next = Arc::new(AtomicUsize::new(0));
     let t = Instant::now();
     let handles: Vec<_> = (0..tasks)
         .map(|k| {
-            let (store, codes, next) = (store.clone(), codes.clone(), next.clone());
-            let queue = queue.clone();
+            let (via, codes, next) = (via.clone(), codes.clone(), next.clone());
             tokio::spawn(async move {
                 let mut lat = Vec::new();
                 let mut errors = 0;
@@ -311,12 +427,10 @@ async fn store_run(
                     n += 1;
                     let nonce = format!("store-{k:03}-{n:010}-{i:08}");
                     let t0 = Instant::now();
-                    let turn = match &queue {
-                        Some(q) => Some(q.lock().await),
-                        None => None,
+                    let cast = match &via {
+                        Via::Writer(w) => w.cast(code, &nonce, &ballot(i)).await,
+                        Via::Store(s) => s.cast_ballot(code, &nonce, &ballot(i)).await,
                     };
-                    let cast = store.cast_ballot(code, &nonce, &ballot(i)).await;
-                    drop(turn);
                     match cast {
                         Ok(_) => lat.push(micros(t0.elapsed())),
                         Err(_) => errors += 1,
@@ -345,53 +459,188 @@ async fn store_run(
     }
 }
 
-/// The raw ceiling: one connection inserting `batch` ballot-sized rows per transaction, WAL
-/// and `synchronous=FULL` as the store sets them, for `secs`. A latency is a transaction's.
-async fn ceiling(url: &str, secs: Duration, first: usize, batch: usize) -> Run {
-    let opts = SqliteConnectOptions::from_str(url)
-        .expect("url")
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(opts)
-        .await
-        .expect("ceiling db");
-    sqlx::query(
-        "CREATE TABLE IF NOT EXISTS ballots (id TEXT PRIMARY KEY, session_id BIGINT NOT NULL, \
-         grp INTEGER NOT NULL, content TEXT NOT NULL, paper INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID",
-    )
-    .execute(&pool)
-    .await
-    .expect("table");
+/// A bare SQLite connection through the C API, for the ceiling: what the server's writer
+/// does (`banzi-store/src/store/ballot_writer/raw.rs`), less the checks.
+struct Bare {
+    db: *mut ffi::sqlite3,
+}
+
+impl Bare {
+    fn open(path: &std::path::Path) -> Bare {
+        let name = CString::new(path.to_str().expect("utf-8 path")).expect("path");
+        let mut db = std::ptr::null_mut();
+        // SAFETY: `name` is NUL-terminated, `db` a valid out pointer; the connection stays
+        // on this thread.
+        let rc = unsafe {
+            ffi::sqlite3_open_v2(
+                name.as_ptr(),
+                &mut db,
+                ffi::SQLITE_OPEN_READWRITE | ffi::SQLITE_OPEN_CREATE | ffi::SQLITE_OPEN_NOMUTEX,
+                std::ptr::null(),
+            )
+        };
+        let bare = Bare { db };
+        assert_eq!(rc, ffi::SQLITE_OK, "open the ceiling's database");
+        bare
+    }
+
+    fn exec(&self, sql: &str) {
+        let c = CString::new(sql).expect("sql");
+        // SAFETY: `db` is open and `c` NUL-terminated; no callback.
+        let rc = unsafe {
+            ffi::sqlite3_exec(
+                self.db,
+                c.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, ffi::SQLITE_OK, "{sql}");
+    }
+
+    /// A prepared statement, finalized by [`Bare::finalize`].
+    fn prepare(&self, sql: &str) -> *mut ffi::sqlite3_stmt {
+        let c = CString::new(sql).expect("sql");
+        let mut stmt = std::ptr::null_mut();
+        // SAFETY: `db` is open and `c` NUL-terminated.
+        let rc = unsafe {
+            ffi::sqlite3_prepare_v3(
+                self.db,
+                c.as_ptr(),
+                -1,
+                ffi::SQLITE_PREPARE_PERSISTENT,
+                &mut stmt,
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, ffi::SQLITE_OK, "{sql}");
+        stmt
+    }
+
+    /// Runs a prepared statement to its end and resets it.
+    fn run(&self, stmt: *mut ffi::sqlite3_stmt) {
+        // SAFETY: `stmt` is a live statement of this connection.
+        let rc = unsafe { ffi::sqlite3_step(stmt) };
+        assert_eq!(rc, ffi::SQLITE_DONE, "step");
+        // SAFETY: as above.
+        unsafe { ffi::sqlite3_reset(stmt) };
+    }
+
+    fn int(&self, sql: &str) -> i64 {
+        let stmt = self.prepare(sql);
+        // SAFETY: `stmt` is live; the column is read while the row is current.
+        let v = unsafe {
+            assert_eq!(ffi::sqlite3_step(stmt), ffi::SQLITE_ROW, "{sql}");
+            ffi::sqlite3_column_int64(stmt, 0)
+        };
+        self.finalize(stmt);
+        v
+    }
+
+    fn finalize(&self, stmt: *mut ffi::sqlite3_stmt) {
+        // SAFETY: `stmt` was prepared on this connection and is finalized once.
+        unsafe { ffi::sqlite3_finalize(stmt) };
+    }
+}
+
+impl Drop for Bare {
+    fn drop(&mut self) {
+        // SAFETY: opened above, closed once, its statements finalized.
+        unsafe { ffi::sqlite3_close(self.db) };
+    }
+}
+
+/// What a bare loop writes per ballot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    /// One ballot-sized row: the raw ceiling.
+    One,
+    /// What a voter's submission writes (`q/ballots.rs`: `use_code`, `insert_ballot`): a
+    /// used-code row and a ballot row keyed by session and id, the tables as the migrations
+    /// make them (less their foreign keys). Not the ceiling: where the time goes.
+    Ballot,
+}
+
+/// Binds `args` as text to `$1`, `$2`, … of `stmt`.
+fn bind(stmt: *mut ffi::sqlite3_stmt, args: &[&str]) {
+    for (i, a) in args.iter().enumerate() {
+        // SAFETY: `stmt` is live and reset; SQLITE_TRANSIENT copies the text.
+        let rc = unsafe {
+            ffi::sqlite3_bind_text(
+                stmt,
+                i as c_int + 1,
+                a.as_ptr().cast(),
+                a.len() as c_int,
+                ffi::SQLITE_TRANSIENT(),
+            )
+        };
+        assert_eq!(rc, ffi::SQLITE_OK, "bind");
+    }
+}
+
+/// A bare insert loop: one connection through SQLite's C API (as the server's writer runs
+/// its statements) writing `rows` for `batch` ballots per transaction, statements prepared
+/// once, WAL and `synchronous=FULL` (checked) as the store sets them, for `secs`. A latency
+/// is a transaction's.
+fn ceiling(path: &std::path::Path, secs: Duration, first: usize, batch: usize, rows: Rows) -> Run {
+    let db = Bare::open(path);
+    // The ceiling's rows are keyed by a random id; a ballot's as the migrations key them,
+    // by session and random id.
+    let key = match rows {
+        Rows::One => "PRIMARY KEY (id)",
+        Rows::Ballot => "PRIMARY KEY (session_id, id)",
+    };
+    db.exec(&format!(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+         PRAGMA temp_store = memory; \
+         CREATE TABLE IF NOT EXISTS ballots (id TEXT NOT NULL, session_id BIGINT NOT NULL, \
+         grp INTEGER NOT NULL, content TEXT NOT NULL, paper INTEGER NOT NULL DEFAULT 0, {key}) \
+         WITHOUT ROWID; \
+         CREATE TABLE IF NOT EXISTS ballot_used (hash TEXT PRIMARY KEY, nonce TEXT NOT NULL) \
+         WITHOUT ROWID"
+    ));
+    assert_eq!(db.int("PRAGMA synchronous"), 2, "synchronous=FULL");
+    let begin = db.prepare("BEGIN IMMEDIATE");
+    let commit = db.prepare("COMMIT");
+    let insert =
+        db.prepare("INSERT INTO ballots (id, session_id, grp, content) VALUES ($1, 1, 0, $2)");
+    let used = db.prepare(
+        "INSERT INTO ballot_used (hash, nonce) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING",
+    );
     let content = serde_json::to_string(&ballot(0)).expect("json");
     let mut latencies = Vec::new();
     let t = Instant::now();
     let mut i = first;
     while t.elapsed() < secs {
         let t0 = Instant::now();
-        let mut tx = pool.begin().await.expect("begin");
+        db.run(begin);
         for _ in 0..batch {
             // A random-looking key of the server's length (32 hex digits), as `cast_ballot`
             // makes.
-            let id = format!(
-                "{:032x}",
-                (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835)
-            );
+            let k = (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+            let id = format!("{k:032x}");
             i += 1;
-            sqlx::query("INSERT INTO ballots (id, session_id, grp, content) VALUES ($1, 1, 0, $2)")
-                .bind(&id)
-                .bind(&content)
-                .execute(&mut *tx)
-                .await
-                .expect("insert");
+            if rows == Rows::Ballot {
+                // A code's hash and a nonce's hash: 64 hex digits each, random-looking.
+                let (hash, nonce) = (
+                    format!("{:032x}{k:032x}", k.rotate_left(64)),
+                    format!("{k:032x}{:032x}", k.rotate_left(32)),
+                );
+                bind(used, &[&hash, &nonce]);
+                db.run(used);
+            }
+            bind(insert, &[&id, &content]);
+            db.run(insert);
         }
-        tx.commit().await.expect("commit");
+        db.run(commit);
         latencies.push(micros(t0.elapsed()));
     }
     let wall = t.elapsed();
-    pool.close().await;
+    for s in [begin, commit, insert, used] {
+        db.finalize(s);
+    }
+    drop(db);
     latencies.sort_unstable();
     Run {
         what: String::new(),
@@ -427,14 +676,19 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let dir = tempfile::tempdir().expect("dir");
+    // The disk measured: a temporary directory, under BANZI_BENCH_DIR when set.
+    let dir = match std::env::var_os("BANZI_BENCH_DIR") {
+        Some(d) => tempfile::tempdir_in(d),
+        None => tempfile::tempdir(),
+    }
+    .expect("dir");
     let server_url = format!("sqlite://{}", dir.path().join("server.db").display());
-    let ceiling_url = format!("sqlite://{}", dir.path().join("ceiling.db").display());
+    let ceiling_path = dir.path().join("ceiling.db");
     let store = rt.block_on(Store::connect(&server_url)).expect("store");
     let listener = rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let addr = listener.local_addr().expect("addr");
     let state = banzi_web::AppState::new(store.clone(), banzi_web::WebConfig::default());
     let writer = state.ballots.clone();
     rt.spawn(async move {
@@ -444,7 +698,7 @@ fn main() {
     let burst_codes = Arc::new(rt.block_on(codes(&store, BURST_CODES)));
     let burst = http_run(
         format!("burst: {BURST_CODES} codes, {clients} clients"),
-        &base,
+        addr,
         burst_codes,
         clients,
         None,
@@ -456,7 +710,7 @@ fn main() {
     let cpu_before = cpu_by_thread();
     let run = http_run(
         format!("sustained: {secs} s, {clients} clients"),
-        &base,
+        addr,
         sustained_codes.clone(),
         clients,
         Some(sustained),
@@ -472,7 +726,11 @@ fn main() {
             .map(|(k, v)| v - cpu_before.get(k).copied().unwrap_or(0.0))
             .sum()
     };
-    let (web_cpu, sql_cpu) = (server_cpu("tokio"), server_cpu("sqlx"));
+    let (web_cpu, writer_cpu, sqlx_cpu) = (
+        server_cpu("tokio"),
+        server_cpu("ballot-writer"),
+        server_cpu("sqlx"),
+    );
     if run.done + run.errors >= sustained_codes.len() {
         println!(
             "(the sustained run ran out of codes after {:.1} s)",
@@ -480,46 +738,38 @@ fn main() {
         );
     }
 
-    let need = (burst.rate() * side.as_secs_f64() * 3.0) as u32 + 2_000;
-    let store_codes = Arc::new(rt.block_on(codes(&store, need)));
-    let store_many = rt.block_on(store_run(
-        format!("store alone, no HTTP: {clients} tasks"),
-        &store,
-        store_codes,
-        clients,
-        side,
-        None,
-    ));
-    let store_codes = Arc::new(rt.block_on(codes(&store, need)));
-    let store_one = rt.block_on(store_run(
-        "store alone, no HTTP: 1 task".into(),
-        &store,
-        store_codes,
-        1,
-        side,
-        None,
-    ));
-
-    let store_codes = Arc::new(rt.block_on(codes(&store, need)));
-    let store_fair = rt.block_on(store_run(
-        format!("store alone, {clients} tasks queued in process"),
-        &store,
-        store_codes,
-        clients,
-        side,
-        Some(Arc::new(tokio::sync::Mutex::new(()))),
-    ));
-
-    // The raw ceiling at the server's group size, before and after a one-row-per-commit
-    // loop (the disk's pace drifts).
-    let before = rt.block_on(ceiling(&ceiling_url, side / 2, 0, group));
-    let mut single = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 40, 1));
+    // The raw ceiling at the server's group size, right after the server's runs, before
+    // and after a one-row-per-commit loop (the disk's pace drifts).
+    let before = ceiling(&ceiling_path, side / 2, 0, group, Rows::One);
+    let mut single = ceiling(&ceiling_path, side / 2, 1 << 40, 1, Rows::One);
     single.what = "bare insert loop, 1 row per tx".into();
-    let after = rt.block_on(ceiling(&ceiling_url, side / 2, 1 << 41, group));
+    let after = ceiling(&ceiling_path, side / 2, 1 << 41, group, Rows::One);
     let ceil = join(
         &format!("raw ceiling: bare insert loop, {group} rows per tx"),
         before,
         after,
+    );
+    let mut writes = ceiling(
+        &dir.path().join("writes.db"),
+        side / 2,
+        0,
+        group,
+        Rows::Ballot,
+    );
+    writes.what = format!("bare loop, a ballot's writes, {group} ballots per tx");
+
+    let need = (burst.rate() * side.as_secs_f64() * 1.5) as u32 + 2_000;
+    let direct = |what: String, via: Via| {
+        let fresh = Arc::new(rt.block_on(codes(&store, need)));
+        rt.block_on(direct_run(what, via, fresh, clients, side))
+    };
+    let writer_alone = direct(
+        format!("group commit alone, no HTTP: {clients} tasks"),
+        Via::Writer(writer.clone()),
+    );
+    let store_alone = direct(
+        format!("1 ballot per tx (sqlx), no HTTP: {clients} tasks"),
+        Via::Store(store.clone()),
     );
 
     println!();
@@ -541,24 +791,26 @@ fn main() {
     run.row();
     ceil.row();
     println!("| where the time goes: | | | | | | |");
-    store_many.row();
-    store_one.row();
-    store_fair.row();
+    writes.row();
+    writer_alone.row();
+    store_alone.row();
     single.row();
     println!();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     let per = |cpu: f64| cpu * 1e6 / run.done.max(1) as f64;
     println!(
         "CPU in the sustained run, of {:.0} core-seconds: load generator {:.1} s, server's tokio \
-         workers (HTTP, JSON, the store's calls) {:.1} s, SQLite threads (statements, commits) \
-         {:.1} s; per ballot {:.0} + {:.0} + {:.0} µs",
+         workers (HTTP, JSON, hashing, the queue) {:.1} s, the ballot writer thread (statements, \
+         commits) {:.1} s, sqlx's SQLite threads {:.1} s; per ballot {:.0} + {:.0} + {:.0} + {:.0} µs",
         cores * run.wall.as_secs_f64(),
         run.client_cpu,
         web_cpu,
-        sql_cpu,
+        writer_cpu,
+        sqlx_cpu,
         per(run.client_cpu),
         per(web_cpu),
-        per(sql_cpu)
+        per(writer_cpu),
+        per(sqlx_cpu)
     );
     let c = ceil.rate();
     println!(
@@ -568,5 +820,6 @@ fn main() {
         burst.pct(99.0),
         run.pct(99.0)
     );
+    drop(writer);
     rt.block_on(store.close());
 }

@@ -110,9 +110,12 @@ impl Drop for Stmt {
     }
 }
 
+/// SQLite's message for the last failure on `db` (names tables and columns, never a bound
+/// value); also the group-commit writer's (`store/ballot_writer/raw.rs`).
+///
 /// # Safety
-/// `db` is a live connection handle.
-unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
+/// `db` is a live connection handle (or one a failed open returned).
+pub(crate) unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
     // SAFETY: sqlite3_errmsg returns a NUL-terminated string owned by the connection.
     unsafe {
         CStr::from_ptr(ffi::sqlite3_errmsg(db))

@@ -448,6 +448,21 @@ async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
     assert_eq!(super::count_action(&store, "ballot.paper_count").await, 1);
 }
 
+/// A session of `spec` set up, its codes issued and the session opened: its id and codes.
+async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+    let s = staff();
+    let id = store.create_ballot(&s, spec).await.unwrap();
+    let codes = store
+        .issue_codes(&s, id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|x| x.code)
+        .collect();
+    store.open_ballot(&s, id).await.unwrap();
+    (id, codes)
+}
+
 /// Submissions committed together (R-VOTE-4): while another writer holds SQLite's lock, ten
 /// phones submit; they are answered only after the commit, in at most two commits, each
 /// with its own outcome: a voided code and an over-selected ballot are refused without
@@ -457,16 +472,8 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     let id = store.create_ballot(&s, &spec()).await.unwrap();
     let mut big = spec();
     big.groups[1].codes = 20;
-    let id2 = store.create_ballot(&s, &big).await.unwrap();
-    let codes: Vec<String> = store
-        .issue_codes(&s, id2)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|x| x.code)
-        .collect();
+    let (id2, codes) = opened(&store, &big).await;
     let _ = id;
-    store.open_ballot(&s, id2).await.unwrap();
     store.void_codes(&s, id2, &[9]).await.unwrap();
     let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
     // Another writer holds the lock (SQLite) while the phones submit.
@@ -551,3 +558,121 @@ both!(a_session_from_set_up_to_result);
 both!(paper_ballots_count_only_when_two_people_agree);
 both!(concurrent_submits_of_one_code_record_one_ballot);
 both!(nothing_stored_links_a_code_to_a_ballot);
+
+/// The group commit's own connection (SQLite): a database failure in the middle of a batch
+/// rolls the whole batch back and answers every submission of it with an error, so none is
+/// acknowledged and none is recorded, not even those written before the failure (R-VOTE-4);
+/// the writer goes on with the next batch, and the phones' retries with their nonces record
+/// them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_group_commit_fails_a_whole_batch_on_a_database_error() {
+    let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
+    let store = db.store.clone();
+    let Store::Sqlite(pool) = &store else {
+        panic!("sqlite")
+    };
+    let s = staff();
+    let mut big = spec();
+    big.groups[1].codes = 20;
+    let (id, codes) = opened(&store, &big).await;
+    let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
+    // Started (its connection open and its statements prepared) before the trigger exists.
+    assert_eq!(
+        writer
+            .cast(
+                &codes[0],
+                "nonce-batch-0000-xxxx",
+                &picks(&[0], [None, None])
+            )
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+    // A ballot that picks 王强 and rates 李娜 优秀 fails in the database.
+    sqlx::query(
+        "CREATE TRIGGER fail_one BEFORE INSERT ON ballots \
+         WHEN NEW.content LIKE '%[2]%' AND NEW.content LIKE '%[null,0]%' \
+         BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    let ballot_of = |i: usize| {
+        if i == 4 {
+            picks(&[2], [None, Some(0)])
+        } else {
+            picks(&[0], [Some(1), None])
+        }
+    };
+    let cast = |i: usize| {
+        let (w, code, ballot) = (writer.clone(), codes[i].clone(), ballot_of(i));
+        tokio::spawn(async move {
+            w.cast(&code, &format!("nonce-batch-{i:04}-xxxx"), &ballot)
+                .await
+        })
+    };
+    // The writer takes code 1 alone and waits for the lock; codes 2 to 6 then wait together.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+    sqlx::query("SELECT 1").execute(&mut *tx).await.unwrap();
+    let first = cast(1);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let rest: Vec<_> = (2..=6).map(cast).collect();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    tx.rollback().await.unwrap();
+    assert_eq!(first.await.unwrap().unwrap(), Cast::Recorded);
+    for (i, t) in (2..=6).zip(rest) {
+        match t.await.unwrap() {
+            Err(DomainError::Internal(_)) => {}
+            other => panic!("code {i}: {other:?}"),
+        }
+        assert!(!store.open_code(&codes[i]).await.unwrap().used, "code {i}");
+    }
+    let t = store.turnout(&s, id).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 2);
+    // The next batch is written: the retries of the good ones, then the one the database
+    // refused, once it no longer does.
+    for i in [2, 3, 5, 6] {
+        assert_eq!(cast(i).await.unwrap().unwrap(), Cast::Recorded, "code {i}");
+    }
+    sqlx::query("DROP TRIGGER fail_one")
+        .execute(pool)
+        .await
+        .unwrap();
+    assert_eq!(cast(4).await.unwrap().unwrap(), Cast::Recorded);
+    let t = store.turnout(&s, id).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 7);
+}
+
+/// A SQLite database with no file cannot be opened a second time by the group commit's
+/// thread: each submission is then its own transaction, with the same answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_in_memory_ballots_are_written_one_by_one() {
+    let store = Store::connect("sqlite::memory:").await.unwrap();
+    let s = staff();
+    let (id, codes) = opened(&store, &spec()).await;
+    let writer = banzi_store::BallotWriter::new(store.clone());
+    let ballot = picks(&[0], [Some(0), None]);
+    assert_eq!(
+        writer
+            .cast(&codes[0], "nonce-memory-0000-xxxx", &ballot)
+            .await
+            .unwrap(),
+        Cast::Recorded
+    );
+    assert_eq!(
+        writer
+            .cast(&codes[0], "nonce-memory-0000-xxxx", &ballot)
+            .await
+            .unwrap(),
+        Cast::AlreadyRecorded
+    );
+    assert!(matches!(
+        writer
+            .cast(&codes[0], "nonce-memory-other-xx", &ballot)
+            .await,
+        Err(DomainError::Conflict(m)) if m == "该票码已投票"
+    ));
+    assert_eq!(writer.committed(), (0, 0));
+    let t = store.turnout(&s, id).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 1);
+}

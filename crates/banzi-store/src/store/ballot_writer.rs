@@ -1,15 +1,24 @@
-//! Group commit of voters' ballots (DOMAIN.md M5, R-VOTE-4): on SQLite, one writer task
+//! Group commit of voters' ballots (DOMAIN.md M5, R-VOTE-4): on SQLite, one writer thread
 //! takes every submission waiting (up to [`MAX_BATCH`]), runs each with the steps of
-//! [`Store::cast_ballot`] in one `BEGIN IMMEDIATE` transaction, commits once
-//! (`synchronous=FULL`: one sync for the batch), and only then answers each. A refused
-//! submission writes nothing (its checks come before its writes) and leaves the others; a
-//! failed commit answers
-//! every submission of the batch with an error, so none is acknowledged and a phone's retry
-//! with its nonce is safe. SQLite takes one writer at a time: without this, concurrent phones
+//! [`Store::cast_ballot`] (the same [`cast_steps!`]) in one `BEGIN IMMEDIATE` transaction,
+//! commits once (`synchronous=FULL`: one sync for the batch), and only then answers each. A
+//! refused submission writes nothing (its checks come before its writes) and leaves the
+//! others; a database error rolls the batch back and a failed commit answers every
+//! submission of the batch with an error, so none is acknowledged and a phone's retry with
+//! its nonce is safe. SQLite takes one writer at a time: without this, concurrent phones
 //! queue for the write lock one commit each, sleeping in SQLite's busy handler.
+//!
+//! The thread owns its own connection to the database file, opened with the settings of
+//! every pooled one, its statements prepared once ([`raw`]): a batch runs from `BEGIN` to
+//! `COMMIT` on that thread, where through sqlx every statement crossed from tokio to sqlx's
+//! SQLite thread and back (issue 4, "Speed"). It ends, closing its connection, when the
+//! writer is dropped (its queue closes). A database with no file (`sqlite::memory:`) cannot
+//! be opened a second time: there each submission is its own transaction.
 //!
 //! On PostgreSQL, which commits concurrent transactions side by side, each submission is its
 //! own transaction ([`Store::cast_ballot`]).
+
+mod raw;
 
 use super::ballots::{BallotSession, Cast, Submission, bad_code, cast_steps, parse_session};
 use crate::connect::Store;
@@ -17,9 +26,9 @@ use crate::db;
 use banzi_domain::DomainError;
 use banzi_domain::ballot::{self, Ballot};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{OnceCell, mpsc, oneshot};
 
 /// The most submissions committed together.
 pub const MAX_BATCH: usize = 256;
@@ -29,11 +38,13 @@ struct Job {
     reply: oneshot::Sender<Result<Cast, DomainError>>,
 }
 
-/// Commits voters' ballots in groups; made once per server (it keeps a task).
+/// Commits voters' ballots in groups; made once per server (it keeps a thread).
 pub struct BallotWriter {
     store: Store,
-    queue: OnceLock<mpsc::Sender<Job>>,
-    stats: std::sync::Arc<Stats>,
+    /// The writer thread's queue, from the first submission on; `None` for a database with
+    /// no file. Dropping it ends the thread.
+    queue: OnceCell<Option<mpsc::Sender<Job>>>,
+    stats: Arc<Stats>,
 }
 
 #[derive(Default)]
@@ -42,11 +53,15 @@ struct Stats {
     ballots: AtomicU64,
 }
 
+fn lost() -> DomainError {
+    DomainError::Internal("投票写入服务已停止".into())
+}
+
 impl BallotWriter {
     pub fn new(store: Store) -> BallotWriter {
         BallotWriter {
             store,
-            queue: OnceLock::new(),
+            queue: OnceCell::new(),
             stats: Default::default(),
         }
     }
@@ -58,18 +73,19 @@ impl BallotWriter {
         nonce: &str,
         ballot: &Ballot,
     ) -> Result<Cast, DomainError> {
-        let Store::Sqlite(_) = &self.store else {
+        let Store::Sqlite(pool) = &self.store else {
+            return self.store.cast_ballot(code, nonce, ballot).await;
+        };
+        // Started on first use; a start that failed is tried again by the next submission.
+        let queue = self
+            .queue
+            .get_or_try_init(|| start(pool, self.stats.clone()))
+            .await?;
+        let Some(queue) = queue else {
             return self.store.cast_ballot(code, nonce, ballot).await;
         };
         let sub = Submission::new(code, nonce, ballot)?;
-        // Started on first use, inside the server's runtime.
-        let queue = self.queue.get_or_init(|| {
-            let (tx, rx) = mpsc::channel(4 * MAX_BATCH);
-            tokio::spawn(run(self.store.clone(), rx, self.stats.clone()));
-            tx
-        });
         let (reply, answer) = oneshot::channel();
-        let lost = || DomainError::Internal("投票写入服务已停止".into());
         queue.send(Job { sub, reply }).await.map_err(|_| lost())?;
         answer.await.map_err(|_| lost())?
     }
@@ -84,8 +100,46 @@ impl BallotWriter {
     }
 }
 
-async fn run(store: Store, mut rx: mpsc::Receiver<Job>, stats: std::sync::Arc<Stats>) {
-    while let Some(first) = rx.recv().await {
+/// Starts the writer thread on the pool's database file and waits until its connection is
+/// open; `None` when the database has no file.
+async fn start(
+    pool: &sqlx::SqlitePool,
+    stats: Arc<Stats>,
+) -> Result<Option<mpsc::Sender<Job>>, DomainError> {
+    let path: String =
+        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .fetch_one(pool)
+            .await
+            .map_err(db)?;
+    if path.is_empty() {
+        return Ok(None);
+    }
+    let (tx, rx) = mpsc::channel(4 * MAX_BATCH);
+    let (opened, ready) = oneshot::channel();
+    std::thread::Builder::new()
+        .name("ballot-writer".into())
+        .spawn(move || {
+            // Opened on this thread, which alone uses it.
+            match raw::Writer::open(&path) {
+                Ok(w) => {
+                    let _ = opened.send(Ok(()));
+                    run(Some(w), &path, rx, &stats);
+                }
+                Err(e) => {
+                    let _ = opened.send(Err(e));
+                }
+            }
+        })
+        .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))?;
+    ready.await.map_err(|_| lost())??;
+    Ok(Some(tx))
+}
+
+/// The writer thread: until the queue closes, a batch of every submission waiting, one
+/// transaction, then the answers. A connection that could not be rolled back is closed and
+/// another opened for the next batch.
+fn run(mut conn: Option<raw::Writer>, path: &str, mut rx: mpsc::Receiver<Job>, stats: &Stats) {
+    while let Some(first) = rx.blocking_recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
@@ -93,64 +147,84 @@ async fn run(store: Store, mut rx: mpsc::Receiver<Job>, stats: std::sync::Arc<St
                 Err(_) => break,
             }
         }
-        match commit(&store, &batch).await {
-            Ok(results) => {
-                let written = results
-                    .iter()
-                    .filter(|r| matches!(r, Ok(Cast::Recorded)))
-                    .count();
-                if written > 0 {
-                    stats.commits.fetch_add(1, Ordering::Relaxed);
-                    stats.ballots.fetch_add(written as u64, Ordering::Relaxed);
+        let w = match conn.take() {
+            Some(w) => Ok(w),
+            None => raw::Writer::open(path),
+        };
+        let result = match w {
+            Ok(mut w) => {
+                let r = commit(&mut w, &batch);
+                if r.is_ok() || w.abandon() {
+                    conn = Some(w);
                 }
-                for (job, r) in batch.into_iter().zip(results) {
-                    let _ = job.reply.send(r);
-                }
+                r
             }
-            Err(e) => {
-                // Not committed: no submission of the batch is acknowledged.
-                let m = match e {
-                    DomainError::Internal(m) => m,
-                    other => other.to_string(),
-                };
-                for job in batch {
-                    let _ = job.reply.send(Err(DomainError::Internal(m.clone())));
-                }
-            }
-        }
+            Err(e) => Err(e),
+        };
+        answer(batch, result, stats);
     }
 }
 
-/// One transaction for the batch; the results in order, given
-/// only once the commit is done.
-async fn commit(
-    store: &Store,
+/// One transaction for the batch; the results in order, given only once the commit is done.
+/// On an error the transaction is left to the caller to roll back.
+fn commit(
+    w: &mut raw::Writer,
     batch: &[Job],
 ) -> Result<Vec<Result<Cast, DomainError>>, DomainError> {
-    let Store::Sqlite(pool) = store else {
-        return Err(DomainError::Internal("group commit is for SQLite".into()));
-    };
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+    w.begin()?;
     let mut sessions: HashMap<i64, BallotSession> = HashMap::new();
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
         // A refused submission has written nothing (its checks come first), so it needs no
         // savepoint; a database failure is the batch's: nothing is committed.
-        let r = one(&mut tx, &job.sub, &mut sessions).await;
+        let r = one(w, &job.sub, &mut sessions);
         if let Err(DomainError::Internal(m)) = &r {
             return Err(DomainError::Internal(m.clone()));
         }
         results.push(r);
     }
-    tx.commit().await.map_err(db)?;
+    w.commit()?;
     Ok(results)
 }
 
-async fn one(
-    c: &mut sqlx::SqliteConnection,
+/// The steps of [`Store::cast_ballot`], on the writer's connection.
+fn one(
+    c: &mut raw::Writer,
     sub: &Submission,
     sessions: &mut HashMap<i64, BallotSession>,
 ) -> Result<Cast, DomainError> {
-    use crate::sqlite as b;
-    cast_steps!(c, b, sub, Some(sessions))
+    cast_steps!(blocking c, raw, sub, Some(sessions))
+}
+
+/// Answers each submission of a batch: its own result once committed, or the batch's error.
+fn answer(
+    batch: Vec<Job>,
+    result: Result<Vec<Result<Cast, DomainError>>, DomainError>,
+    stats: &Stats,
+) {
+    match result {
+        Ok(results) => {
+            let written = results
+                .iter()
+                .filter(|r| matches!(r, Ok(Cast::Recorded)))
+                .count();
+            if written > 0 {
+                stats.commits.fetch_add(1, Ordering::Relaxed);
+                stats.ballots.fetch_add(written as u64, Ordering::Relaxed);
+            }
+            for (job, r) in batch.into_iter().zip(results) {
+                let _ = job.reply.send(r);
+            }
+        }
+        Err(e) => {
+            // Not committed: no submission of the batch is acknowledged.
+            let m = match e {
+                DomainError::Internal(m) => m,
+                other => other.to_string(),
+            };
+            for job in batch {
+                let _ = job.reply.send(Err(DomainError::Internal(m.clone())));
+            }
+        }
+    }
 }

@@ -161,12 +161,22 @@ impl Submission {
 /// The steps of one submission on connection `$c` of backend `$b`, inside a transaction:
 /// the code checked, the session open, the answers checked, then the code marked used and
 /// the ballot written. `$sessions` is an optional cache of parsed sessions (a batch of submissions).
+///
+/// The one description of a submission, for every path: `cast_steps!(c, b, …)` awaits
+/// `b`'s sqlx queries ([`Store::cast_ballot`]); `cast_steps!(blocking c, b, …)` calls
+/// `b`'s functions of the same names and results directly, without `.await` (the group
+/// commit's own connection, `ballot_writer/raw.rs`).
 macro_rules! cast_steps {
-    ($c:ident, $b:ident, $sub:expr, $sessions:expr) => {{
+    (blocking $c:ident, $b:ident, $sub:expr, $sessions:expr) => {
+        cast_steps!(@steps [] $c, $b, $sub, $sessions)
+    };
+    ($c:ident, $b:ident, $sub:expr, $sessions:expr) => {
+        cast_steps!(@steps [.await] $c, $b, $sub, $sessions)
+    };
+    (@steps [$($wait:tt)*] $c:ident, $b:ident, $sub:expr, $sessions:expr) => {{
         let sub: &Submission = $sub;
         let sessions: Option<&mut std::collections::HashMap<i64, BallotSession>> = $sessions;
-        let (session, group, voided) = $b::ballots::code($c, &sub.hash)
-            .await?
+        let (session, group, voided) = $b::ballots::code($c, &sub.hash)$($wait)*?
             .ok_or_else(bad_code)?;
         if voided {
             return Err(DomainError::Conflict("该票码已作废".into()));
@@ -175,8 +185,7 @@ macro_rules! cast_steps {
         let s: &BallotSession = match sessions {
             Some(cache) => {
                 if !cache.contains_key(&session) {
-                    let row = $b::ballots::session($c, session)
-                        .await?
+                    let row = $b::ballots::session($c, session)$($wait)*?
                         .ok_or_else(bad_code)?;
                     cache.insert(session, parse_session(row)?);
                 }
@@ -184,8 +193,7 @@ macro_rules! cast_steps {
             }
             None => {
                 parsed = parse_session(
-                    $b::ballots::session($c, session)
-                        .await?
+                    $b::ballots::session($c, session)$($wait)*?
                         .ok_or_else(bad_code)?,
                 )?;
                 &parsed
@@ -205,17 +213,17 @@ macro_rules! cast_steps {
             None => Ok(Cast::Recorded),
         };
         if let Some(e) = refusal {
-            let n = $b::ballots::used_nonce($c, &sub.hash).await?;
+            let n = $b::ballots::used_nonce($c, &sub.hash)$($wait)*?;
             return match n {
                 None => Err(e),
                 n => used(n),
             };
         }
-        if !$b::ballots::use_code($c, &sub.hash, &sub.nonce).await? {
-            let n = $b::ballots::used_nonce($c, &sub.hash).await?;
+        if !$b::ballots::use_code($c, &sub.hash, &sub.nonce)$($wait)*? {
+            let n = $b::ballots::used_nonce($c, &sub.hash)$($wait)*?;
             return used(n);
         }
-        $b::ballots::insert_ballot($c, &sub.id, session, group, &sub.content, false).await?;
+        $b::ballots::insert_ballot($c, &sub.id, session, group, &sub.content, false)$($wait)*?;
         Ok(Cast::Recorded)
     }};
 }
