@@ -14,8 +14,9 @@
 //!   transaction as the server's group commit wrote per commit on average
 //!   (`BallotWriter::committed`), run twice around a one-row-per-transaction loop (at most
 //!   10 s in all);
-//! - where the time goes: the same bare loop writing what a submission writes (a used-code
-//!   row and a ballot row keyed by session) at the same group size; the group commit called
+//! - where the time goes: the same bare loop writing what a submission writes (the used
+//!   mark on an issued code's row, among as many codes as the server's database holds, and
+//!   a ballot row keyed by session) at the same group size; the group commit called
 //!   directly (`BallotWriter::cast`, no HTTP) from as many tasks as there are clients;
 //!   `Store::cast_ballot` (one transaction per ballot through sqlx, no group commit) the
 //!   same; and the bare loop with one row per transaction.
@@ -556,10 +557,12 @@ impl Drop for Bare {
 enum Rows {
     /// One ballot-sized row: the raw ceiling.
     One,
-    /// What a voter's submission writes (`q/ballots.rs`: `use_code`, `insert_ballot`): a
-    /// used-code row and a ballot row keyed by session and id, the tables as the migrations
-    /// make them (less their foreign keys). Not the ceiling: where the time goes.
-    Ballot,
+    /// What a voter's submission writes (`q/ballots.rs`: `use_code`, `insert_ballot`): the
+    /// used mark on an issued code's row and a ballot row keyed by session and id, the
+    /// tables as the migrations make them (less their foreign keys). Not the ceiling: where
+    /// the time goes. `codes`: issued before the clock starts, as many as the server's
+    /// database holds.
+    Ballot { codes: usize },
 }
 
 /// Binds `args` as text to `$1`, `$2`, … of `stmt`.
@@ -589,7 +592,7 @@ fn ceiling(path: &std::path::Path, secs: Duration, first: usize, batch: usize, r
     // by session and random id.
     let key = match rows {
         Rows::One => "PRIMARY KEY (id)",
-        Rows::Ballot => "PRIMARY KEY (session_id, id)",
+        Rows::Ballot { .. } => "PRIMARY KEY (session_id, id)",
     };
     db.exec(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
@@ -597,16 +600,37 @@ fn ceiling(path: &std::path::Path, secs: Duration, first: usize, batch: usize, r
          CREATE TABLE IF NOT EXISTS ballots (id TEXT NOT NULL, session_id BIGINT NOT NULL, \
          grp INTEGER NOT NULL, content TEXT NOT NULL, paper INTEGER NOT NULL DEFAULT 0, {key}) \
          WITHOUT ROWID; \
-         CREATE TABLE IF NOT EXISTS ballot_used (hash TEXT PRIMARY KEY, nonce TEXT NOT NULL) \
-         WITHOUT ROWID"
+         CREATE TABLE IF NOT EXISTS ballot_codes (hash TEXT PRIMARY KEY, session_id BIGINT NOT NULL, \
+         grp INTEGER NOT NULL, serial INTEGER NOT NULL, voided INTEGER NOT NULL DEFAULT 0, \
+         nonce TEXT, UNIQUE (session_id, serial)) WITHOUT ROWID"
     ));
     assert_eq!(db.int("PRAGMA synchronous"), 2, "synchronous=FULL");
     let begin = db.prepare("BEGIN IMMEDIATE");
     let commit = db.prepare("COMMIT");
     let insert =
         db.prepare("INSERT INTO ballots (id, session_id, grp, content) VALUES ($1, 1, 0, $2)");
+    let code = |k: u128| format!("{:032x}{k:032x}", k.rotate_left(64));
+    let codes = match rows {
+        Rows::One => 0,
+        Rows::Ballot { codes } => codes,
+    };
+    if codes > 0 {
+        let issue = db.prepare(
+            "INSERT INTO ballot_codes (hash, session_id, grp, serial) VALUES ($1, 1, 0, $2)",
+        );
+        db.run(begin);
+        for i in first..first + codes {
+            let k = (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+            bind(issue, &[&code(k), &i.to_string()]);
+            db.run(issue);
+        }
+        db.run(commit);
+        db.finalize(issue);
+        // Issued long before the meeting: in the database file, not the WAL.
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
     let used = db.prepare(
-        "INSERT INTO ballot_used (hash, nonce) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING",
+        "UPDATE ballot_codes SET nonce = $1 WHERE hash = $2 AND nonce IS NULL AND voided = 0",
     );
     let content = serde_json::to_string(&ballot(0)).expect("json");
     let mut latencies = Vec::new();
@@ -621,13 +645,11 @@ fn ceiling(path: &std::path::Path, secs: Duration, first: usize, batch: usize, r
             let k = (i as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
             let id = format!("{k:032x}");
             i += 1;
-            if rows == Rows::Ballot {
-                // A code's hash and a nonce's hash: 64 hex digits each, random-looking.
-                let (hash, nonce) = (
-                    format!("{:032x}{k:032x}", k.rotate_left(64)),
-                    format!("{k:032x}{:032x}", k.rotate_left(32)),
-                );
-                bind(used, &[&hash, &nonce]);
+            if codes > 0 {
+                assert!(i <= first + codes, "the bare loop ran out of codes");
+                // An issued code's hash and a nonce's hash: 64 hex digits each.
+                let nonce = format!("{k:032x}{:032x}", k.rotate_left(32));
+                bind(used, &[&nonce, &code(k)]);
                 db.run(used);
             }
             bind(insert, &[&id, &content]);
@@ -696,6 +718,7 @@ fn main() {
     });
 
     let burst_codes = Arc::new(rt.block_on(codes(&store, BURST_CODES)));
+    let issued = burst_codes.len();
     let burst = http_run(
         format!("burst: {BURST_CODES} codes, {clients} clients"),
         addr,
@@ -754,7 +777,9 @@ fn main() {
         side / 2,
         0,
         group,
-        Rows::Ballot,
+        Rows::Ballot {
+            codes: issued + sustained_codes.len(),
+        },
     );
     writes.what = format!("bare loop, a ballot's writes, {group} ballots per tx");
 

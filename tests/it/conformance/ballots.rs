@@ -273,10 +273,11 @@ async fn concurrent_submits_of_one_code_record_one_ballot(store: Store) {
 }
 
 /// R-VOTE-3 in the stored data: a ballot row is its random id, session, group, answers and
-/// whether it came on paper; a used-code row is two hashes; no other table mentions either,
-/// the audit trail holds no code, hash, nonce or ballot id; and after closing, the rows of
-/// both tables are in the order of their random keys with one transaction stamp
-/// (PostgreSQL) or in a WITHOUT ROWID table (SQLite).
+/// whether it came on paper; a code's row is its hash, session, group, serial, voided mark
+/// and, once used, the hash of the voter's nonce; no other table mentions either, the audit
+/// trail holds no code, hash, nonce or ballot id; and after closing, the rows of both
+/// tables are in the order of their random keys with one transaction stamp (PostgreSQL)
+/// or in a WITHOUT ROWID table (SQLite).
 async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
     let s = staff();
     let id = store.create_ballot(&s, &spec()).await.unwrap();
@@ -304,11 +305,17 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
         of("ballots"),
         ["content", "grp", "id", "paper", "session_id"]
     );
-    assert_eq!(of("ballot_used"), ["hash", "nonce"]);
+    assert_eq!(
+        of("ballot_used"),
+        Vec::<String>::new(),
+        "no separate used table"
+    );
     assert_eq!(
         of("ballot_codes"),
-        ["grp", "hash", "serial", "session_id", "voided"]
+        ["grp", "hash", "nonce", "serial", "session_id", "voided"]
     );
+    let used = columns.iter().filter(|c| c.1 == "nonce").count();
+    assert_eq!(used, 1, "only the code's row holds a nonce's hash");
     let trail = serde_json::to_string(
         &store
             .audit_page(
@@ -337,7 +344,7 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
     assert!(!trail.contains("nonce"), "{trail}");
     match &store {
         Store::Sqlite(pool) => {
-            for t in ["ballots", "ballot_used"] {
+            for t in ["ballots", "ballot_codes"] {
                 let (sql,): (String,) =
                     sqlx::query_as("SELECT sql FROM sqlite_master WHERE name = $1")
                         .bind(t)
@@ -348,14 +355,14 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
             }
         }
         Store::Pg(pool) => {
-            for (t, key) in [("ballots", "id"), ("ballot_used", "hash")] {
+            for (t, key, n) in [("ballots", "id", 4), ("ballot_codes", "hash", slips.len())] {
                 let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT xmin::text, {key} FROM {t} ORDER BY ctid"
+                    "SELECT xmin::text, {key} FROM {t} WHERE session_id = {id} ORDER BY ctid"
                 )))
                 .fetch_all(pool)
                 .await
                 .unwrap();
-                assert_eq!(rows.len(), 4);
+                assert_eq!(rows.len(), n);
                 assert!(
                     rows.iter().all(|r| r.0 == rows[0].0),
                     "one transaction stamp: {rows:?}"
@@ -553,7 +560,53 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     );
 }
 
+/// A void committed while a phone's submission waits for the code's row is honoured
+/// (R-VOTE-4, R-VOTE-2): on PostgreSQL the submission has already read the code as valid and
+/// waits on the row lock to mark it used; on SQLite it waits for the write lock. Either way
+/// it is refused as voided and no ballot is written.
+async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
+    let s = staff();
+    let (id, codes) = opened(&store, &spec()).await;
+    let void = "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = 1";
+    let pause = std::time::Duration::from_millis(300);
+    // The void, uncommitted, then committed after the pause by its own task.
+    let committed = match &store {
+        Store::Sqlite(pool) => {
+            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+            sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
+            tokio::spawn(async move {
+                tokio::time::sleep(pause).await;
+                tx.commit().await.unwrap();
+            })
+        }
+        Store::Pg(pool) => {
+            let mut tx = pool.begin().await.unwrap();
+            sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
+            tokio::spawn(async move {
+                tokio::time::sleep(pause).await;
+                tx.commit().await.unwrap();
+            })
+        }
+    };
+    let (st, code) = (store.clone(), codes[0].clone());
+    let cast = tokio::spawn(async move {
+        st.cast_ballot(&code, "nonce-void-race-0001", &picks(&[0], [None, None]))
+            .await
+    });
+    tokio::time::sleep(pause / 2).await;
+    assert!(!cast.is_finished(), "the submission waits for the void");
+    committed.await.unwrap();
+    match cast.await.unwrap() {
+        Err(DomainError::Conflict(m)) => assert_eq!(m, "该票码已作废"),
+        other => panic!("{other:?}"),
+    }
+    let t = store.turnout(&s, id).await.unwrap();
+    assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 0);
+    assert_eq!(t.iter().map(|g| g.voided).sum::<i64>(), 1);
+}
+
 both!(concurrent_submissions_commit_together_each_with_its_outcome);
+both!(a_void_committed_while_a_submission_waits_is_honoured);
 both!(a_session_from_set_up_to_result);
 both!(paper_ballots_count_only_when_two_people_agree);
 both!(concurrent_submits_of_one_code_record_one_ballot);

@@ -120,7 +120,7 @@ pub async fn void_codes(c: &mut Conn, actor: &Actor, id: i64, serials: &[i64], n
     for s in serials {
         let n = sqlx::query(
             "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = $2 AND voided = 0 \
-             AND hash NOT IN (SELECT hash FROM ballot_used)",
+             AND nonce IS NULL",
         )
         .bind(id)
         .bind(*s)
@@ -152,11 +152,13 @@ pub async fn code(c: &mut Conn, hash: &str) -> Result<Option<(i64, i64, bool)>, 
     Ok(row.map(|(s, g, v)| (s, g, v != 0)))
 }
 
-/// Marks a code used with the hash of the client's nonce; false when it already was.
+/// Marks a code used with the hash of the client's nonce, on the code's own row; false when
+/// it already was used or has been voided meanwhile (on PostgreSQL the row lock orders this
+/// against a concurrent void or cast, and the condition is checked again after the wait).
 pub async fn use_code(c: &mut Conn, hash: &str, nonce: &str) -> Result<bool, DomainError> {
-    Ok(sqlx::query("INSERT INTO ballot_used (hash, nonce) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING")
-        .bind(hash)
+    Ok(sqlx::query("UPDATE ballot_codes SET nonce = $1 WHERE hash = $2 AND nonce IS NULL AND voided = 0")
         .bind(nonce)
+        .bind(hash)
         .execute(&mut *c)
         .await
         .map_err(db)?
@@ -164,12 +166,14 @@ pub async fn use_code(c: &mut Conn, hash: &str, nonce: &str) -> Result<bool, Dom
         == 1)
 }
 
+/// The hash of the nonce a code was used with; `None` while it is unused (or unknown).
 pub async fn used_nonce(c: &mut Conn, hash: &str) -> Result<Option<String>, DomainError> {
-    sqlx::query_scalar("SELECT nonce FROM ballot_used WHERE hash = $1")
+    let n: Option<Option<String>> = sqlx::query_scalar("SELECT nonce FROM ballot_codes WHERE hash = $1")
         .bind(hash)
         .fetch_optional(&mut *c)
         .await
-        .map_err(db)
+        .map_err(db)?;
+    Ok(n.flatten())
 }
 
 pub async fn insert_ballot(c: &mut Conn, id: &str, session: i64, grp: i64, content: &str, paper: bool) -> Result<(), DomainError> {
@@ -223,25 +227,26 @@ pub async fn ballots(c: &mut Conn, id: i64) -> Result<Vec<(i64, String)>, Domain
         .map_err(db)
 }
 
-/// Rewrites the ballots and used codes of a closed session in the order of their random
+/// Rewrites the ballots and the codes of a closed session in the order of their random
 /// keys, in one transaction, so that no trace of the order or the transaction they were
 /// written in stays with the rows (PostgreSQL keeps rows in the order written and stamps
-/// each with its transaction; SQLite's WITHOUT ROWID tables are in key order already). The
-/// caller then has the old row versions removed (`VACUUM FULL`, or a WAL checkpoint).
+/// each with its transaction, a code's used mark included; SQLite's WITHOUT ROWID tables
+/// are in key order already). The caller then has the old row versions removed (`VACUUM
+/// FULL`, or a WAL checkpoint).
 pub async fn seal(c: &mut Conn, id: i64) -> Result<(), DomainError> {
     for sql in [
         "CREATE TEMP TABLE sealed_ballots AS SELECT id, session_id, grp, content, paper FROM ballots WHERE session_id = $1",
-        "CREATE TEMP TABLE sealed_used AS SELECT u.hash, u.nonce FROM ballot_used u JOIN ballot_codes k ON k.hash = u.hash WHERE k.session_id = $1",
+        "CREATE TEMP TABLE sealed_codes AS SELECT hash, session_id, grp, serial, voided, nonce FROM ballot_codes WHERE session_id = $1",
         "DELETE FROM ballots WHERE session_id = $1",
-        "DELETE FROM ballot_used WHERE hash IN (SELECT hash FROM ballot_codes WHERE session_id = $1)",
+        "DELETE FROM ballot_codes WHERE session_id = $1",
     ] {
         sqlx::query(sql).bind(id).execute(&mut *c).await.map_err(db)?;
     }
     for sql in [
         "INSERT INTO ballots (id, session_id, grp, content, paper) SELECT id, session_id, grp, content, paper FROM sealed_ballots ORDER BY id",
-        "INSERT INTO ballot_used (hash, nonce) SELECT hash, nonce FROM sealed_used ORDER BY hash",
+        "INSERT INTO ballot_codes (hash, session_id, grp, serial, voided, nonce) SELECT hash, session_id, grp, serial, voided, nonce FROM sealed_codes ORDER BY hash",
         "DROP TABLE sealed_ballots",
-        "DROP TABLE sealed_used",
+        "DROP TABLE sealed_codes",
     ] {
         sqlx::query(sql).execute(&mut *c).await.map_err(db)?;
     }

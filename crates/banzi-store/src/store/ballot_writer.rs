@@ -11,13 +11,15 @@
 //! The thread owns its own connection to the database file, opened with the settings of
 //! every pooled one, its statements prepared once ([`raw`]): a batch runs from `BEGIN` to
 //! `COMMIT` on that thread, where through sqlx every statement crossed from tokio to sqlx's
-//! SQLite thread and back (issue 4, "Speed"). It ends, closing its connection, when the
+//! SQLite thread and back (issue 4, "Speed"). Its WAL checkpoints run on a second thread
+//! with a connection of its own ([`checkpoint`]), not inside a batch's commit. It ends, closing its connection, when the
 //! writer is dropped (its queue closes). A database with no file (`sqlite::memory:`) cannot
 //! be opened a second time: there each submission is its own transaction.
 //!
 //! On PostgreSQL, which commits concurrent transactions side by side, each submission is its
 //! own transaction ([`Store::cast_ballot`]).
 
+mod checkpoint;
 mod raw;
 
 use super::ballots::{BallotSession, Cast, Submission, bad_code, cast_steps, parse_session};
@@ -119,11 +121,13 @@ async fn start(
     std::thread::Builder::new()
         .name("ballot-writer".into())
         .spawn(move || {
+            // Without its own checkpoint thread the writer checkpoints as SQLite does.
+            let checkpoints = checkpoint::spawn(&path).ok();
             // Opened on this thread, which alone uses it.
-            match raw::Writer::open(&path) {
+            match raw::Writer::open(&path, checkpoints.clone()) {
                 Ok(w) => {
                     let _ = opened.send(Ok(()));
-                    run(Some(w), &path, rx, &stats);
+                    run(Some(w), &path, checkpoints, rx, &stats);
                 }
                 Err(e) => {
                     let _ = opened.send(Err(e));
@@ -138,7 +142,13 @@ async fn start(
 /// The writer thread: until the queue closes, a batch of every submission waiting, one
 /// transaction, then the answers. A connection that could not be rolled back is closed and
 /// another opened for the next batch.
-fn run(mut conn: Option<raw::Writer>, path: &str, mut rx: mpsc::Receiver<Job>, stats: &Stats) {
+fn run(
+    mut conn: Option<raw::Writer>,
+    path: &str,
+    checkpoints: Option<std::sync::mpsc::SyncSender<()>>,
+    mut rx: mpsc::Receiver<Job>,
+    stats: &Stats,
+) {
     while let Some(first) = rx.blocking_recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -149,7 +159,7 @@ fn run(mut conn: Option<raw::Writer>, path: &str, mut rx: mpsc::Receiver<Job>, s
         }
         let w = match conn.take() {
             Some(w) => Ok(w),
-            None => raw::Writer::open(path),
+            None => raw::Writer::open(path, checkpoints.clone()),
         };
         let result = match w {
             Ok(mut w) => {

@@ -3,12 +3,14 @@
 //!
 //! - R-VOTE-2: a code is 120 random bits, shown once (for printing) and stored as its
 //!   SHA-256 only.
-//! - R-VOTE-3: a submission writes the used-code row and the ballot row in one transaction,
-//!   in separate tables, and nothing else: no audit entry, no time, nothing of the request.
-//!   Closing a session rewrites both tables in key order ([`Store::close_ballot`]).
+//! - R-VOTE-3: a submission marks the code's row used (the hash of the client's nonce) and
+//!   writes the ballot row in one transaction, in separate tables, and nothing else: no
+//!   audit entry, no time, nothing of the request. Closing a session rewrites both tables
+//!   in key order ([`Store::close_ballot`]).
 //! - R-VOTE-4: the answer to a submission is given after its commit (SQLite runs with
-//!   `synchronous=FULL`); the code's primary key makes a second use fail whatever the
-//!   concurrency; a retry with the same client nonce is answered [`Cast::AlreadyRecorded`].
+//!   `synchronous=FULL`); the used mark is set only where none is (`nonce IS NULL`, checked
+//!   again after a row lock on PostgreSQL), so a second use fails whatever the concurrency;
+//!   a retry with the same client nonce is answered [`Cast::AlreadyRecorded`].
 //! - R-VOTE-5: results only after closing.
 
 use super::need;
@@ -220,8 +222,12 @@ macro_rules! cast_steps {
             };
         }
         if !$b::ballots::use_code($c, &sub.hash, &sub.nonce)$($wait)*? {
-            let n = $b::ballots::used_nonce($c, &sub.hash)$($wait)*?;
-            return used(n);
+            // Used, or voided since it was read (PostgreSQL: a void committed while this
+            // waited for the code's row).
+            return match $b::ballots::used_nonce($c, &sub.hash)$($wait)*? {
+                None => Err(DomainError::Conflict("该票码已作废".into())),
+                n => used(n),
+            };
         }
         $b::ballots::insert_ballot($c, &sub.id, session, group, &sub.content, false)$($wait)*?;
         Ok(Cast::Recorded)
@@ -326,7 +332,7 @@ impl Store {
     }
 
     /// Closes an open session: no more ballots, results available (R-VOTE-5). The ballots
-    /// and used codes are rewritten in key order in the same transaction, and the old row
+    /// and codes are rewritten in key order in the same transaction, and the old row
     /// versions are then removed from the files (PostgreSQL `VACUUM FULL`, SQLite WAL
     /// checkpoint), so the stored order and transaction stamps link nothing (R-VOTE-3).
     pub async fn close_ballot(&self, actor: &Actor, id: i64) -> Result<(), DomainError> {
@@ -353,7 +359,7 @@ impl Store {
                     .map_err(db)?;
             }
             Store::Pg(pool) => {
-                sqlx::query("VACUUM FULL ballots, ballot_used")
+                sqlx::query("VACUUM FULL ballots, ballot_codes")
                     .execute(pool)
                     .await
                     .map_err(db)?;

@@ -12,11 +12,13 @@
 //! R-VOTE-3: nothing here logs, and an error carries SQLite's message only, which names
 //! tables and columns, never a bound value (a code's hash, a nonce's hash).
 
+use super::checkpoint::Hook;
 use crate::BallotSessionRow;
 use crate::snapshot_sqlite::errmsg;
 use banzi_domain::DomainError;
 use libsqlite3_sys as ffi;
 use std::ffi::{CStr, CString, c_int};
+use std::sync::mpsc::SyncSender;
 use std::time::Duration;
 
 /// How long a statement waits for another connection's write lock, as every pooled
@@ -35,7 +37,7 @@ pub(super) enum Arg<'a> {
 
 /// A connection this module opened; closed when dropped. It holds a raw pointer, so it is
 /// neither `Send` nor `Sync`: it stays on the thread that opened it.
-struct Conn {
+pub(super) struct Conn {
     db: *mut ffi::sqlite3,
 }
 
@@ -44,7 +46,7 @@ impl Conn {
     /// settings `connect.rs` gives every pooled connection: WAL, `synchronous=FULL` (read
     /// back: a connection that did not take it is refused), foreign keys, a 30 s busy
     /// timeout, temporary data in memory.
-    fn open(path: &str) -> Result<Conn, DomainError> {
+    pub(super) fn open(path: &str) -> Result<Conn, DomainError> {
         let name = CString::new(path).map_err(failed)?;
         let mut db = std::ptr::null_mut();
         // SAFETY: `name` is NUL-terminated and `db` a valid out pointer. NOMUTEX: the
@@ -86,7 +88,7 @@ impl Conn {
     }
 
     /// Runs statements that return nothing to read (settings).
-    fn exec(&self, sql: &str) -> Result<(), DomainError> {
+    pub(super) fn exec(&self, sql: &str) -> Result<(), DomainError> {
         let c = CString::new(sql).map_err(failed)?;
         // SAFETY: `db` is open and `c` NUL-terminated; no callback, no error string asked for.
         let rc = unsafe {
@@ -139,6 +141,11 @@ impl Conn {
             }
         }
         Ok(s)
+    }
+
+    /// The open handle, for hooks ([`super::checkpoint`]).
+    pub(super) fn handle(&self) -> *mut ffi::sqlite3 {
+        self.db
     }
 
     fn in_transaction(&self) -> bool {
@@ -255,7 +262,16 @@ impl Row<'_> {
         unsafe { ffi::sqlite3_column_int64(self.0.stmt, i) }
     }
 
-    /// A text column, copied; NULL is an error (every column read here is NOT NULL).
+    /// A text column that may be NULL, copied.
+    fn text_or_null(&self, i: c_int) -> Result<Option<String>, DomainError> {
+        // SAFETY: the statement has a current row.
+        if unsafe { ffi::sqlite3_column_type(self.0.stmt, i) } == ffi::SQLITE_NULL {
+            return Ok(None);
+        }
+        self.text(i).map(Some)
+    }
+
+    /// A text column, copied; NULL is an error.
     fn text(&self, i: c_int) -> Result<String, DomainError> {
         // SAFETY: the statement has a current row; the bytes are copied before anything
         // else is done with the statement.
@@ -283,11 +299,19 @@ pub(super) struct Writer {
     use_code: Stmt,
     insert_ballot: Stmt,
     conn: Conn,
+    /// Dropped after the connection that calls it.
+    _checkpoints: Option<Box<Hook>>,
 }
 
 impl Writer {
-    pub(super) fn open(path: &str) -> Result<Writer, DomainError> {
+    /// Opens the writer's connection; with `checkpoints`, its WAL checkpoints are asked of
+    /// that thread instead of run in its commits ([`super::checkpoint`]).
+    pub(super) fn open(
+        path: &str,
+        checkpoints: Option<SyncSender<()>>,
+    ) -> Result<Writer, DomainError> {
         let conn = Conn::open(path)?;
+        let hook = checkpoints.map(|poke| super::checkpoint::install(&conn, poke));
         Ok(Writer {
             begin: conn.prepare("BEGIN IMMEDIATE")?,
             commit: conn.prepare("COMMIT")?,
@@ -298,14 +322,15 @@ impl Writer {
                 "SELECT id, title, meeting_date, spec, state, created_by, created_at \
                  FROM ballot_sessions WHERE id = $1",
             )?,
-            used_nonce: conn.prepare("SELECT nonce FROM ballot_used WHERE hash = $1")?,
+            used_nonce: conn.prepare("SELECT nonce FROM ballot_codes WHERE hash = $1")?,
             use_code: conn.prepare(
-                "INSERT INTO ballot_used (hash, nonce) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING",
+                "UPDATE ballot_codes SET nonce = $1 WHERE hash = $2 AND nonce IS NULL AND voided = 0",
             )?,
             insert_ballot: conn.prepare(
                 "INSERT INTO ballots (id, session_id, grp, content, paper) VALUES ($1, $2, $3, $4, $5)",
             )?,
             conn,
+            _checkpoints: hook,
         })
     }
 
@@ -348,12 +373,15 @@ pub(super) mod ballots {
     }
 
     pub fn used_nonce(c: &mut Writer, hash: &str) -> Result<Option<String>, DomainError> {
-        c.used_nonce.one(&[Arg::Text(hash)], |r| r.text(0))
+        Ok(c.used_nonce
+            .one(&[Arg::Text(hash)], |r| r.text_or_null(0))?
+            .flatten())
     }
 
-    /// Marks a code used with the hash of the client's nonce; false when it already was.
+    /// Marks a code used with the hash of the client's nonce, on its own row; false when it
+    /// already was used or is voided.
     pub fn use_code(c: &mut Writer, hash: &str, nonce: &str) -> Result<bool, DomainError> {
-        Ok(c.use_code.run(&[Arg::Text(hash), Arg::Text(nonce)])? == 1)
+        Ok(c.use_code.run(&[Arg::Text(nonce), Arg::Text(hash)])? == 1)
     }
 
     pub fn insert_ballot(
