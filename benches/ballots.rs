@@ -3,10 +3,11 @@
 //! ceiling of the same disk. Prints figures; asserts nothing about time.
 //!
 //! - burst: 3,000 codes, all voting as fast as they can from `BANZI_BENCH_CLIENTS` (32)
-//!   client threads, each a plain HTTP/1.1 keep-alive connection (`std::net::TcpStream`,
-//!   the request written in one piece, the whole response read before the next): real
-//!   round trips through `banzi_web::router`, each a distinct code; a latency runs from the
-//!   request's first byte sent to the response's last byte read;
+//!   phones, each a plain HTTP/1.1 keep-alive connection (the request written in one
+//!   piece, the whole response read before the next), all driven from one thread of their
+//!   own (as wrk or oha drive many connections from few threads): real round trips through
+//!   `banzi_web::router`, each a distinct code; a latency runs from the request's first
+//!   byte sent to the response's last byte read;
 //! - sustained: the same at full speed for `BANZI_BENCH_SECONDS` (60);
 //! - ceiling: right after the server's runs, a bare insert loop through SQLite's C API (as
 //!   the server's writer runs its statements: prepared once, on one thread) on another file
@@ -37,8 +38,8 @@ use banzi_store::Store;
 use libsqlite3_sys as ffi;
 use std::collections::BTreeMap;
 use std::ffi::{CString, c_int};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 const BURST_CODES: u32 = 3_000;
@@ -219,8 +220,37 @@ fn ballot_json() -> Vec<String> {
 /// response read (headers, then `Content-Length` bytes of body) before the next.
 struct Phone {
     addr: std::net::SocketAddr,
-    stream: Option<std::net::TcpStream>,
+    stream: Option<tokio::net::TcpStream>,
     buf: Vec<u8>,
+}
+
+/// A response's head: where the body starts, the status, the body's length, and whether
+/// the server closes the connection after it.
+fn head(buf: &[u8]) -> std::io::Result<Option<(usize, u16, usize, bool)>> {
+    use std::io::Error;
+    let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return Ok(None);
+    };
+    let head = std::str::from_utf8(&buf[..at]).map_err(Error::other)?;
+    let status: u16 = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| Error::other("no status"))?;
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .ok_or_else(|| Error::other("no content-length"))?;
+    let closes = head.lines().any(|l| {
+        l.split_once(':').is_some_and(|(k, v)| {
+            k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close")
+        })
+    });
+    Ok(Some((at + 4, status, length, closes)))
 }
 
 impl Phone {
@@ -234,68 +264,42 @@ impl Phone {
 
     /// Sends `request` and reads the response: its status and body. A failed exchange
     /// drops the connection (the next request makes another).
-    fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
-        let r = self.try_exchange(request);
+    async fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        let r = self.try_exchange(request).await;
         if r.is_err() {
             self.stream = None;
         }
         r
     }
 
-    fn try_exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
-        use std::io::{Error, Read, Write};
+    async fn try_exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        use std::io::Error;
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         if self.stream.is_none() {
-            let s = std::net::TcpStream::connect(self.addr)?;
+            let s = tokio::net::TcpStream::connect(self.addr).await?;
             s.set_nodelay(true)?;
-            s.set_read_timeout(Some(Duration::from_secs(60)))?;
             self.stream = Some(s);
         }
         let Some(stream) = self.stream.as_mut() else {
             return Err(Error::other("no connection"));
         };
-        stream.write_all(request)?;
+        stream.write_all(request).await?;
         self.buf.clear();
-        let mut chunk = [0u8; 4096];
-        // Headers.
-        let head_end = loop {
-            if let Some(at) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                break at + 4;
+        let (start, status, length, closes) = loop {
+            if let Some(h) = head(&self.buf)? {
+                break h;
             }
-            let n = stream.read(&mut chunk)?;
-            if n == 0 {
+            if stream.read_buf(&mut self.buf).await? == 0 {
                 return Err(Error::other("connection closed"));
             }
-            self.buf.extend_from_slice(&chunk[..n]);
         };
-        let head = std::str::from_utf8(&self.buf[..head_end]).map_err(Error::other)?;
-        let status: u16 = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| Error::other("no status"))?;
-        let length: usize = head
-            .lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.eq_ignore_ascii_case("content-length")
-                    .then(|| v.trim().parse().ok())?
-            })
-            .ok_or_else(|| Error::other("no content-length"))?;
-        let closes = head.lines().any(|l| {
-            l.split_once(':').is_some_and(|(k, v)| {
-                k.eq_ignore_ascii_case("connection") && v.trim().eq_ignore_ascii_case("close")
-            })
-        });
-        // Body.
-        while self.buf.len() < head_end + length {
-            let n = stream.read(&mut chunk)?;
-            if n == 0 {
+        while self.buf.len() < start + length {
+            if stream.read_buf(&mut self.buf).await? == 0 {
                 return Err(Error::other("connection closed"));
             }
-            self.buf.extend_from_slice(&chunk[..n]);
         }
-        let body = self.buf[head_end..head_end + length].to_vec();
-        if closes || self.buf.len() > head_end + length {
+        let body = self.buf[start..start + length].to_vec();
+        if closes || self.buf.len() > start + length {
             self.stream = None;
         }
         Ok((status, body))
@@ -303,7 +307,9 @@ impl Phone {
 }
 
 /// `clients` phones on loopback, each casting the next code until the codes or the time run
-/// out.
+/// out. The phones run as tasks on one thread of their own (as wrk or oha drive many
+/// connections from few threads), so that the load generator takes as little of the
+/// machine's two cores from the server as it can.
 fn http_run(
     what: String,
     addr: std::net::SocketAddr,
@@ -311,80 +317,38 @@ fn http_run(
     clients: usize,
     until: Option<Duration>,
 ) -> Run {
-    let next = Arc::new(AtomicUsize::new(0));
-    let start = Arc::new(Barrier::new(clients + 1));
-    let ballots = Arc::new(ballot_json());
-    let threads: Vec<_> = (0..clients)
-        .map(|t| {
-            let (codes, next, start, ballots) =
-                (codes.clone(), next.clone(), start.clone(), ballots.clone());
-            std::thread::Builder::new()
-                .name("ballot-client".into())
-                .spawn(move || {
-                    let mut phone = Phone::new(addr);
-                    let mut request = Vec::with_capacity(1024);
-                    let mut lat = Vec::new();
-                    let mut errors = 0;
-                    let mut n = 0u64;
-                    start.wait();
-                    let began = Instant::now();
-                    loop {
-                        if until.is_some_and(|u| began.elapsed() >= u) {
-                            break;
-                        }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(code) = codes.get(i) else { break };
-                        n += 1;
-                        // What the phone page posts (`banzi-web/static/vote.js`), from a page the
-                        // server served (Origin).
-                        let body = format!(
-                            "{{\"code\":\"{code}\",\"nonce\":\"bench-{t:03}-{n:010}-{i:08}\",\"ballot\":{}}}",
-                            ballots[i % 12]
-                        );
-                        request.clear();
-                        request.extend_from_slice(
-                            format!(
-                                "POST /v/cast HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\n\
-                                 Content-Type: application/json\r\nAccept: application/json\r\n\
-                                 Content-Length: {}\r\n\r\n",
-                                body.len()
-                            )
-                            .as_bytes(),
-                        );
-                        request.extend_from_slice(body.as_bytes());
-                        let t0 = Instant::now();
-                        let ok = match phone.exchange(&request) {
-                            Ok((status, body)) => {
-                                status == 200
-                                    && body.windows(10).any(|w| w == b"\"recorded\"")
-                            }
-                            Err(_) => false,
-                        };
-                        if ok {
-                            lat.push(micros(t0.elapsed()));
-                        } else {
-                            errors += 1;
-                        }
-                    }
-                    let cpu =
-                        stat_cpu(std::path::Path::new("/proc/thread-self/stat")).unwrap_or(0.0);
-                    (lat, errors, cpu)
-                })
-                .expect("client thread")
+    let generator = std::thread::Builder::new()
+        .name("ballot-client".into())
+        .spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("client runtime");
+            let next = Arc::new(AtomicUsize::new(0));
+            let ballots = Arc::new(ballot_json());
+            let began = Instant::now();
+            let (latencies, errors) = rt.block_on(async {
+                let phones: Vec<_> = (0..clients)
+                    .map(|t| {
+                        let (codes, next, ballots) = (codes.clone(), next.clone(), ballots.clone());
+                        tokio::spawn(phone(t, addr, codes, next, ballots, began, until))
+                    })
+                    .collect();
+                let mut latencies = Vec::new();
+                let mut errors = 0;
+                for p in phones {
+                    let (l, e) = p.await.expect("phone");
+                    latencies.extend(l);
+                    errors += e;
+                }
+                (latencies, errors)
+            });
+            let wall = began.elapsed();
+            let cpu = stat_cpu(std::path::Path::new("/proc/thread-self/stat")).unwrap_or(0.0);
+            (latencies, errors, wall, cpu)
         })
-        .collect();
-    start.wait();
-    let t = Instant::now();
-    let mut latencies = Vec::new();
-    let mut errors = 0;
-    let mut client_cpu = 0.0;
-    for th in threads {
-        let (l, e, cpu) = th.join().expect("client thread");
-        latencies.extend(l);
-        errors += e;
-        client_cpu += cpu;
-    }
-    let wall = t.elapsed();
+        .expect("client thread");
+    let (mut latencies, errors, wall, client_cpu) = generator.join().expect("client thread");
     latencies.sort_unstable();
     Run {
         what,
@@ -394,6 +358,59 @@ fn http_run(
         latencies,
         client_cpu,
     }
+}
+
+/// One phone: the next code, until the codes or the time run out; its latencies and errors.
+async fn phone(
+    t: usize,
+    addr: std::net::SocketAddr,
+    codes: Arc<Vec<String>>,
+    next: Arc<AtomicUsize>,
+    ballots: Arc<Vec<String>>,
+    began: Instant,
+    until: Option<Duration>,
+) -> (Vec<u32>, usize) {
+    let mut phone = Phone::new(addr);
+    let mut request = Vec::with_capacity(1024);
+    let mut lat = Vec::new();
+    let mut errors = 0;
+    let mut n = 0u64;
+    loop {
+        if until.is_some_and(|u| began.elapsed() >= u) {
+            break;
+        }
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(code) = codes.get(i) else { break };
+        n += 1;
+        // What the phone page posts (`banzi-web/static/vote.js`), from a page the server
+        // served (Origin).
+        let body = format!(
+            "{{\"code\":\"{code}\",\"nonce\":\"bench-{t:03}-{n:010}-{i:08}\",\"ballot\":{}}}",
+            ballots[i % 12]
+        );
+        request.clear();
+        request.extend_from_slice(
+            format!(
+                "POST /v/cast HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\n\
+                 Content-Type: application/json\r\nAccept: application/json\r\n\
+                 Content-Length: {}\r\n\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        request.extend_from_slice(body.as_bytes());
+        let t0 = Instant::now();
+        let ok = match phone.exchange(&request).await {
+            Ok((status, body)) => status == 200 && body.windows(10).any(|w| w == b"\"recorded\""),
+            Err(_) => false,
+        };
+        if ok {
+            lat.push(micros(t0.elapsed()));
+        } else {
+            errors += 1;
+        }
+    }
+    (lat, errors)
 }
 
 /// What a no-HTTP run calls.
@@ -749,9 +766,11 @@ fn main() {
             .map(|(k, v)| v - cpu_before.get(k).copied().unwrap_or(0.0))
             .sum()
     };
-    let (web_cpu, writer_cpu, sqlx_cpu) = (
+    // Thread names are cut to 15 bytes: "ballot-checkpoint" reads "ballot-checkpoi".
+    let (web_cpu, writer_cpu, checkpoint_cpu, sqlx_cpu) = (
         server_cpu("tokio"),
         server_cpu("ballot-writer"),
+        server_cpu("ballot-checkpoi"),
         server_cpu("sqlx"),
     );
     if run.done + run.errors >= sustained_codes.len() {
@@ -826,15 +845,18 @@ fn main() {
     println!(
         "CPU in the sustained run, of {:.0} core-seconds: load generator {:.1} s, server's tokio \
          workers (HTTP, JSON, hashing, the queue) {:.1} s, the ballot writer thread (statements, \
-         commits) {:.1} s, sqlx's SQLite threads {:.1} s; per ballot {:.0} + {:.0} + {:.0} + {:.0} µs",
+         commits) {:.1} s, its checkpoint thread {:.1} s, sqlx's SQLite threads {:.1} s; per \
+         ballot {:.0} + {:.0} + {:.0} + {:.0} + {:.0} µs",
         cores * run.wall.as_secs_f64(),
         run.client_cpu,
         web_cpu,
         writer_cpu,
+        checkpoint_cpu,
         sqlx_cpu,
         per(run.client_cpu),
         per(web_cpu),
         per(writer_cpu),
+        per(checkpoint_cpu),
         per(sqlx_cpu)
     );
     let c = ceil.rate();
