@@ -17,9 +17,9 @@ use std::ffi::{c_char, c_int, c_void};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// WAL pages after which a checkpoint is asked for: SQLite's own automatic threshold.
-const START: c_int = 1_000;
+const START: c_int = 8_000;
 /// WAL pages after which the writer checkpoints itself (64 MB of 4 KB pages).
-const BACKSTOP: c_int = 16_000;
+const BACKSTOP: c_int = 32_000;
 
 /// What the writer connection's WAL hook holds; it must outlive the connection's hook,
 /// so its owner drops it after the connection.
