@@ -16,9 +16,10 @@ use libsqlite3_sys as ffi;
 use std::ffi::{c_char, c_int, c_void};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-/// WAL pages after which a checkpoint is asked for: SQLite's own automatic threshold.
+/// WAL pages after which a checkpoint is asked for (SQLite's own threshold is 1,000): a
+/// ballot page takes several ballots between two checkpoints and is copied once for them.
 const START: c_int = 8_000;
-/// WAL pages after which the writer checkpoints itself (64 MB of 4 KB pages).
+/// WAL pages after which the writer checkpoints itself (128 MB of 4 KB pages).
 const BACKSTOP: c_int = 32_000;
 
 /// What the writer connection's WAL hook holds; it must outlive the connection's hook,
