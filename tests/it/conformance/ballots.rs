@@ -719,12 +719,13 @@ async fn sqlite_in_memory_ballots_are_written_one_by_one() {
             .unwrap(),
         Cast::AlreadyRecorded
     );
-    assert!(matches!(
-        writer
-            .cast(&codes[0], "nonce-memory-other-xx", &ballot)
-            .await,
-        Err(DomainError::Conflict(m)) if m == "该票码已投票"
-    ));
+    let other = writer
+        .cast(&codes[0], "nonce-memory-other-xx", &ballot)
+        .await;
+    assert!(
+        matches!(&other, Err(DomainError::Conflict(m)) if m == "该票码已投票"),
+        "{other:?}"
+    );
     assert_eq!(writer.committed(), (0, 0));
     let t = store.turnout(&s, id).await.unwrap();
     assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 1);

@@ -28,32 +28,46 @@ macro_rules! on_conn {
 
 /// Runs `$body` in one transaction, committed only when it returns `Ok`. SQLite takes the
 /// write lock at BEGIN, so a transaction that reads first never fails to upgrade later.
+///
+/// `$body` runs in an async block of its own, so a `return` in it (the steps of a ballot
+/// answer early) ends the body, not the operation: the transaction is then committed or
+/// rolled back, and awaited either way, before the answer. A transaction only dropped is
+/// rolled back later, when its connection is next used; until then it holds SQLite's write
+/// lock, and on a shared in-memory database the next writer fails at once instead of waiting.
 macro_rules! in_tx {
     ($store:expr, |$c:ident, $b:ident| $body:expr) => {
         match $store {
             Store::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
-                let r = {
+                let r = async {
                     let $c = &mut *tx;
                     #[allow(unused_imports)]
                     use crate::sqlite as $b;
                     $body
-                };
-                if r.is_ok() {
-                    tx.commit().await.map_err(db)?;
+                }
+                .await;
+                match &r {
+                    Ok(_) => tx.commit().await.map_err(db)?,
+                    Err(_) => {
+                        let _ = tx.rollback().await;
+                    }
                 }
                 r
             }
             Store::Pg(pool) => {
                 let mut tx = pool.begin().await.map_err(db)?;
-                let r = {
+                let r = async {
                     let $c = &mut *tx;
                     #[allow(unused_imports)]
                     use crate::pg as $b;
                     $body
-                };
-                if r.is_ok() {
-                    tx.commit().await.map_err(db)?;
+                }
+                .await;
+                match &r {
+                    Ok(_) => tx.commit().await.map_err(db)?,
+                    Err(_) => {
+                        let _ = tx.rollback().await;
+                    }
                 }
                 r
             }

@@ -48,7 +48,7 @@ pub(super) fn spawn(path: &str) -> Result<SyncSender<()>, DomainError> {
         .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))?;
     ready
         .recv()
-        .map_err(|_| DomainError::Internal("投票写入服务无法启动".into()))??;
+        .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))??;
     Ok(poke)
 }
 
