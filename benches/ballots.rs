@@ -570,7 +570,7 @@ impl Drop for Bare {
 }
 
 /// What a bare loop writes per ballot.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Rows {
     /// One ballot-sized row: the raw ceiling.
     One,
