@@ -12,10 +12,11 @@
 //! every pooled one, its statements prepared once ([`raw`]): a batch runs from `BEGIN` to
 //! `COMMIT` on that thread, where through sqlx every statement crossed from tokio to sqlx's
 //! SQLite thread and back (issue 4, "Speed"). Its WAL checkpoints run on a second thread
-//! with a connection of its own ([`checkpoint`]), not inside a batch's commit. Both end,
-//! closing their connections, when the writer is dropped (its queue closes). A database
-//! with no file (`sqlite::memory:`) cannot be opened a second time: there each submission
-//! is its own transaction.
+//! with a connection of its own ([`checkpoint`]), not inside a batch's commit, but for the
+//! last few pages of each cycle, which the writer copies itself so that the WAL starts
+//! again from its beginning. Both end, closing their connections, when the writer is
+//! dropped (its queue closes). A database with no file (`sqlite::memory:`) cannot be
+//! opened a second time: there each submission is its own transaction.
 //!
 //! On PostgreSQL, which commits concurrent transactions side by side, each submission is its
 //! own transaction ([`Store::cast_ballot`]).
@@ -146,7 +147,7 @@ async fn start(
 fn run(
     mut conn: Option<raw::Writer>,
     path: &str,
-    checkpoints: Option<std::sync::mpsc::SyncSender<()>>,
+    checkpoints: Option<checkpoint::Checkpoints>,
     mut rx: mpsc::Receiver<Job>,
     stats: &Stats,
 ) {

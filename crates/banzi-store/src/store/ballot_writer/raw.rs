@@ -12,13 +12,12 @@
 //! R-VOTE-3: nothing here logs, and an error carries SQLite's message only, which names
 //! tables and columns, never a bound value (a code's hash, a nonce's hash).
 
-use super::checkpoint::Hook;
+use super::checkpoint::{Checkpoints, Hook};
 use crate::BallotSessionRow;
 use crate::snapshot_sqlite::errmsg;
 use banzi_domain::DomainError;
 use libsqlite3_sys as ffi;
 use std::ffi::{CStr, CString, c_int};
-use std::sync::mpsc::SyncSender;
 use std::time::Duration;
 
 /// How long a statement waits for another connection's write lock, as every pooled
@@ -112,7 +111,7 @@ impl Conn {
 
     /// Prepares `sql` once, to be run many times. Its `$1`, `$2`, … are checked to be
     /// numbered in the order they appear, which is the order [`Stmt::bind`] binds.
-    fn prepare(&self, sql: &str) -> Result<Stmt, DomainError> {
+    pub(super) fn prepare(&self, sql: &str) -> Result<Stmt, DomainError> {
         let c = CString::new(sql).map_err(failed)?;
         let mut stmt = std::ptr::null_mut();
         // SAFETY: `db` is open and `c` NUL-terminated.
@@ -170,7 +169,7 @@ impl Drop for Conn {
 
 /// A prepared statement of a [`Conn`]; finalized when dropped, which `Writer` does before
 /// it closes the connection.
-struct Stmt {
+pub(super) struct Stmt {
     db: *mut ffi::sqlite3,
     stmt: *mut ffi::sqlite3_stmt,
 }
@@ -178,7 +177,7 @@ struct Stmt {
 impl Stmt {
     /// Binds `args` to `$1`, `$2`, … and steps once: `read` of the row if there is one.
     /// The statement is reset whatever happens, so it holds no lock and no borrowed text.
-    fn one<T>(
+    pub(super) fn one<T>(
         &mut self,
         args: &[Arg],
         read: impl FnOnce(&Row) -> Result<T, DomainError>,
@@ -257,10 +256,10 @@ impl Drop for Stmt {
 }
 
 /// The current row of a statement, between a step that returned a row and the reset.
-struct Row<'s>(&'s Stmt);
+pub(super) struct Row<'s>(&'s Stmt);
 
 impl Row<'_> {
-    fn int(&self, i: c_int) -> i64 {
+    pub(super) fn int(&self, i: c_int) -> i64 {
         // SAFETY: the statement has a current row.
         unsafe { ffi::sqlite3_column_int64(self.0.stmt, i) }
     }
@@ -311,10 +310,10 @@ impl Writer {
     /// that thread instead of run in its commits ([`super::checkpoint`]).
     pub(super) fn open(
         path: &str,
-        checkpoints: Option<SyncSender<()>>,
+        checkpoints: Option<Checkpoints>,
     ) -> Result<Writer, DomainError> {
         let conn = Conn::open(path)?;
-        let hook = checkpoints.map(|poke| super::checkpoint::install(&conn, poke));
+        let hook = checkpoints.map(|thread| super::checkpoint::install(&conn, thread));
         Ok(Writer {
             begin: conn.prepare("BEGIN IMMEDIATE")?,
             commit: conn.prepare("COMMIT")?,
