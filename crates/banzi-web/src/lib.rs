@@ -83,7 +83,12 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until the process ends.
+/// Serves until the process ends. The ballot writer is started first, so that a meeting's
+/// first voters do not wait for it; should it fail to start, the first ballot tries again
+/// and reports the error.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    if let Err(e) = state.ballots.start().await {
+        tracing::warn!("{e}");
+    }
     axum::serve(listener, router(state)).await
 }

@@ -77,21 +77,32 @@ impl BallotWriter {
         nonce: &str,
         ballot: &Ballot,
     ) -> Result<Cast, DomainError> {
-        let Store::Sqlite(pool) = &self.store else {
-            return self.store.cast_ballot(code, nonce, ballot).await;
-        };
-        // Started on first use; a start that failed is tried again by the next submission.
-        let queue = self
-            .queue
-            .get_or_try_init(|| start(pool, self.stats.clone()))
-            .await?;
-        let Some(queue) = queue else {
+        let Some(queue) = self.queue().await? else {
             return self.store.cast_ballot(code, nonce, ballot).await;
         };
         let sub = Submission::new(code, nonce, ballot)?;
         let (reply, answer) = oneshot::channel();
         queue.send(Job { sub, reply }).await.map_err(|_| lost())?;
         answer.await.map_err(|_| lost())?
+    }
+
+    /// Starts the writer thread now, so that the first voters of a meeting do not wait for
+    /// it (the server calls this as it starts); without it, the first submission starts it.
+    pub async fn start(&self) -> Result<(), DomainError> {
+        self.queue().await.map(drop)
+    }
+
+    /// The writer thread's queue, started on first use (a start that failed is tried again
+    /// by the next one); `None` where each submission is its own transaction.
+    async fn queue(&self) -> Result<Option<&mpsc::Sender<Job>>, DomainError> {
+        let Store::Sqlite(pool) = &self.store else {
+            return Ok(None);
+        };
+        let queue = self
+            .queue
+            .get_or_try_init(|| start(pool, self.stats.clone()))
+            .await?;
+        Ok(queue.as_ref())
     }
 
     /// Commits that wrote ballots, and the ballots they wrote (refused submissions and
