@@ -9,8 +9,9 @@
 //! A cycle, from an empty WAL to the next:
 //! 1. once the WAL holds `start` pages, the thread copies them while the writer goes on;
 //! 2. while more than `catch_up` pages written meanwhile are left, the thread copies
-//!    those (each round is shorter than the one before, as copying is faster than voting);
-//! 3. then the writer copies the last few itself, after a commit: the WAL is then wholly in
+//!    those (each round is shorter than the one before, as copying is faster than voting),
+//!    in at most `rounds` rounds in all;
+//! 3. then the writer copies the rest itself, after a commit: the WAL is then wholly in
 //!    the database file, and SQLite starts it again from its beginning at the next batch.
 //!
 //! A checkpoint syncs the WAL and the database file. The thread could never finish a cycle
