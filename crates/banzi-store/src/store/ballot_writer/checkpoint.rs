@@ -33,7 +33,7 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// When a cycle's steps come, in WAL pages (of 4 KB).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub(super) struct Limits {
     /// Pages after which the thread is asked for a checkpoint (SQLite's own threshold is
     /// 1,000): a ballot page takes several ballots between two checkpoints and is copied
@@ -46,7 +46,9 @@ pub(super) struct Limits {
     /// much it is (a round's own syncs may take as long as the writer takes to write
     /// `catch_up` pages, on a slow disk: the rounds would not get below it).
     rounds: u32,
-    /// Pages after which the writer checkpoints itself, whatever the thread is doing.
+    /// Pages after which the writer checkpoints itself after every commit, until the WAL
+    /// starts again (SQLite runs one checkpoint at a time: while the thread's runs, the
+    /// writer's is refused, and it tries again after its next commit).
     backstop: c_int,
 }
 
@@ -279,7 +281,7 @@ mod tests {
             super::step(l, l.start + 3_900, false, left - 1, l.rounds),
             Step::Finish
         );
-        // Far behind: the writer copies, whatever the thread is doing.
+        // Far behind: the writer checkpoints too, running or not the thread (see `backstop`).
         assert_eq!(step(l.backstop, true, l.start), Step::Finish);
         assert_eq!(step(l.backstop, false, 0), Step::Finish);
     }
