@@ -39,6 +39,7 @@ pub fn big_roster(n: usize) -> Roster {
                 title: "副局长".into(),
                 kind: PostKind::Deputy,
                 seats: 20,
+                level: None,
             },
         });
     }

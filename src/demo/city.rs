@@ -153,6 +153,7 @@ pub fn city() -> City {
                     title: title.clone(),
                     kind: *kind,
                     seats: *seats,
+                    level: None,
                 },
             });
             for _seat in 0..*seats {

@@ -64,6 +64,7 @@ pub fn province(cadres: usize, teams: usize) -> Roster {
                     title: (*title).into(),
                     kind: *kind,
                     seats: 1,
+                    level: None,
                 },
             ));
         }

@@ -51,6 +51,7 @@ pub fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Pos
         title: title.into(),
         kind: kind.into(),
         seats: seats.into(),
+        level: String::new(),
     })
     .expect("post")
 }

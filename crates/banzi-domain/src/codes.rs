@@ -67,6 +67,20 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// 职务层次 of a post (ROSTER_FORMAT.md, added 2026-12-02): the level R-TERM-1 counts
+    /// 15 years at, and R-PROB-1 reads a promotion from. Highest first, so a lower value is
+    /// a higher level.
+    PostLevel, "职务层次" {
+        BureauChief => "正厅级" | "正厅局级" | "厅局级正职",
+        BureauDeputy => "副厅级" | "副厅局级" | "厅局级副职",
+        DivisionChief => "正处级" | "正县处级" | "县处级正职" | "正县级",
+        DivisionDeputy => "副处级" | "副县处级" | "县处级副职" | "副县级",
+        SectionChief => "正科级" | "正乡科级" | "乡科级正职",
+        SectionDeputy => "副科级" | "副乡科级" | "乡科级副职",
+    }
+);
+
+vocabulary!(
     /// 政治面貌 (GB/T 4762). The roster writes a 民主党派 by its name (民盟, 九三学社 …);
     /// the member forms of GB/T 4762 (民盟盟员 …) and the full names are read as the same.
     /// "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3).

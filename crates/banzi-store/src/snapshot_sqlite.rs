@@ -353,6 +353,7 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
             title: s.text(4)?.to_string(),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
             seats: s.int(6),
+            level: None,
         };
         r.posts.push(at(r.posts.len(), post));
     }
@@ -605,6 +606,7 @@ unsafe fn read_rules_main(
             title: s.text(4)?.to_string(),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
             seats: s.int(6),
+            level: None,
         });
     }
     let posts = Positions::new(&ids);

@@ -1,7 +1,7 @@
 //! 单位 and 职位.
 
 use super::{code, optional, required};
-use crate::codes::{PostKind, UnitSystem, parse_yes_no};
+use crate::codes::{PostKind, PostLevel, UnitSystem, parse_yes_no};
 use crate::error::{DomainError, Errors};
 
 /// 单位.
@@ -73,6 +73,8 @@ pub struct Post {
     pub kind: PostKind,
     /// 职数.
     pub seats: i64,
+    /// 职务层次; none when the roster leaves it blank (R-TERM-1, R-PROB-1).
+    pub level: Option<PostLevel>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -83,6 +85,7 @@ pub struct PostRaw {
     pub title: String,
     pub kind: String,
     pub seats: String,
+    pub level: String,
 }
 
 impl Post {
@@ -93,6 +96,11 @@ impl Post {
         let team = optional(&mut e, "班子名称", &r.team);
         let title = required(&mut e, "职位名称", &r.title);
         let kind = e.check("职位类别", PostKind::parse(&r.kind));
+        let level = if r.level.trim().is_empty() {
+            None
+        } else {
+            e.check("职务层次", PostLevel::parse(&r.level))
+        };
         let seats = if r.seats.trim().is_empty() {
             Some(1)
         } else {
@@ -112,6 +120,7 @@ impl Post {
             title: title.unwrap_or_default(),
             kind: kind.unwrap_or(PostKind::Member),
             seats: seats.unwrap_or(1),
+            level,
         })
     }
 }

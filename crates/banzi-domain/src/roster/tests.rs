@@ -46,6 +46,7 @@ fn flawed() -> Roster {
         title: "局长".into(),
         kind: PostKind::Principal,
         seats: 1,
+        level: None,
     };
     let mut cadres = cadres(5);
     let outsider = cadres.pop().expect("five");

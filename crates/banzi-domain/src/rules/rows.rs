@@ -7,7 +7,9 @@
 //! A reference out of range is left out with its row, as a code missing from the roster is.
 
 use super::keys::{Index, Lookup};
-use crate::codes::{Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem};
+use crate::codes::{
+    Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
+};
 use crate::date::Date;
 use crate::roster::Roster;
 
@@ -34,6 +36,8 @@ pub struct PostRow {
     pub title: String,
     pub kind: PostKind,
     pub seats: i64,
+    /// 职务层次 (R-TERM-1, R-PROB-1); none when unknown.
+    pub level: Option<PostLevel>,
 }
 
 /// 干部.
@@ -129,6 +133,7 @@ impl Rows {
                     title: p.title.clone(),
                     kind: p.kind,
                     seats: p.seats,
+                    level: p.level,
                 });
             }
         }

@@ -85,6 +85,7 @@ impl RosterBuilder {
             title: title.into(),
             kind,
             seats,
+            level: None,
         }));
         self
     }

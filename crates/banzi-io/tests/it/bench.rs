@@ -37,6 +37,7 @@ pub fn big_roster(n: usize) -> Roster {
                 title: "副局长".into(),
                 kind: PostKind::Deputy,
                 seats: 2,
+                level: None,
             },
         })
         .collect();

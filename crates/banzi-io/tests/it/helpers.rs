@@ -128,6 +128,7 @@ pub fn full_roster() -> Roster {
                     title: "局长".into(),
                     kind: PostKind::DisciplineLead,
                     seats: 3,
+                    level: None,
                 },
             ),
             at(
@@ -139,6 +140,7 @@ pub fn full_roster() -> Roster {
                     title: "副局长".into(),
                     kind: PostKind::Deputy,
                     seats: 1,
+                    level: None,
                 },
             ),
         ],

@@ -243,6 +243,7 @@ pub async fn create_post(
         title: f.title.clone(),
         kind: f.kind.clone(),
         seats: f.seats.clone(),
+        level: String::new(),
     };
     let result = match Post::parse(&raw) {
         Ok(p) => {
