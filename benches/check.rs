@@ -85,7 +85,10 @@ fn main() {
     for _ in 0..3 {
         let rows = rows.clone();
         let t = Instant::now();
-        facts = Arc::new(Facts::from_rows(rows));
+        facts = Arc::new(Facts::from_rows(
+            rows,
+            rules::Params::default().join_gap_days,
+        ));
         index = index.min(t.elapsed());
     }
     let params = rules::Params::default();

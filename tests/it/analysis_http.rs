@@ -4,6 +4,7 @@
 
 mod browser;
 mod lists;
+mod params;
 mod roster;
 
 use crate::helpers::{Client, PASSWORD, audited, staff};

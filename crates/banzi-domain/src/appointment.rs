@@ -1,11 +1,13 @@
 //! 任职 history: joining consecutive appointments and the tenure they make.
 //!
 //! A cadre holds a post on the days `start ≤ d < end` (no end = still holds it).
-//! Appointments of one cadre to the same post are joined when the next starts at most one
-//! day after the previous ended; tenure in a post runs from the start of the joined run that
-//! holds on the as-of date (DOMAIN.md M1, used by R-EXCH-1..3).
+//! Appointments of one cadre to the same post are joined when the next starts at most
+//! `gap_days` *(param `tenure.join_gap_days`, default 31)* after the previous ended, so a 换届
+//! re-appointment a few days later does not restart the clock; tenure in a post runs from the
+//! start of the joined run that holds on the as-of date (DOMAIN.md M1 "Joining", corrected
+//! 2026-12-02; used by every tenure rule).
 
-use crate::date::Date;
+use crate::date::{Date, epoch_day};
 
 /// One period of holding something (a post, a team): `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,18 +22,23 @@ impl Period {
     }
 }
 
-/// Joins periods that touch or overlap, or where the next starts at most one day after the
-/// previous ended. The input may be in any order.
-pub fn join_periods(mut periods: Vec<Period>) -> Vec<Period> {
+/// Whether a period starting on `next` joins one that ended on `end` (none: still running):
+/// it starts at most `gap_days` days after that end (or before it).
+pub fn joins(end: Option<Date>, next: Date, gap_days: u32) -> bool {
+    match end {
+        None => true,
+        Some(e) => i64::from(epoch_day(next)) - i64::from(epoch_day(e)) <= i64::from(gap_days),
+    }
+}
+
+/// Joins periods that touch or overlap, or where the next starts at most `gap_days` after
+/// the previous ended. The input may be in any order.
+pub fn join_periods(mut periods: Vec<Period>, gap_days: u32) -> Vec<Period> {
     periods.sort_by_key(|p| p.start);
     let mut out: Vec<Period> = Vec::with_capacity(periods.len());
     for p in periods {
         if let Some(last) = out.last_mut() {
-            let joins = match last.end {
-                None => true,
-                Some(end) => end.tomorrow().map(|t| p.start <= t).unwrap_or(true),
-            };
-            if joins {
+            if joins(last.end, p.start, gap_days) {
                 last.end = match (last.end, p.end) {
                     (None, _) | (_, None) => None,
                     (Some(a), Some(b)) => Some(a.max(b)),
@@ -45,8 +52,8 @@ pub fn join_periods(mut periods: Vec<Period>) -> Vec<Period> {
 }
 
 /// The start of the joined run holding on `as_of`, if any: where tenure is counted from.
-pub fn tenure_start(periods: Vec<Period>, as_of: Date) -> Option<Date> {
-    join_periods(periods)
+pub fn tenure_start(periods: Vec<Period>, as_of: Date, gap_days: u32) -> Option<Date> {
+    join_periods(periods, gap_days)
         .into_iter()
         .find(|p| p.holds_on(as_of))
         .map(|p| p.start)
@@ -86,23 +93,58 @@ mod tests {
         assert!(p("2020-01-01", None).holds_on(parse_date("2099-01-01").unwrap()));
     }
 
+    /// DOMAIN.md M1 "Joining" (corrected 2026-12-02): at most `join_gap_days` (31) after the
+    /// previous ended joins; one day more does not.
     #[test]
-    fn joins_when_next_starts_at_most_one_day_after() {
-        let same_day = join_periods(vec![
-            p("2015-03-01", Some("2018-03-01")),
-            p("2018-03-01", None),
-        ]);
+    fn joins_when_next_starts_at_most_the_gap_after() {
+        let same_day = join_periods(
+            vec![p("2015-03-01", Some("2018-03-01")), p("2018-03-01", None)],
+            31,
+        );
         assert_eq!(same_day, vec![p("2015-03-01", None)]);
-        let next_day = join_periods(vec![
-            p("2018-03-02", None),
-            p("2015-03-01", Some("2018-03-01")),
-        ]);
+        let next_day = join_periods(
+            vec![p("2018-03-02", None), p("2015-03-01", Some("2018-03-01"))],
+            31,
+        );
         assert_eq!(next_day, vec![p("2015-03-01", None)]);
-        let gap = join_periods(vec![
-            p("2015-03-01", Some("2018-03-01")),
-            p("2018-03-03", None),
-        ]);
-        assert_eq!(gap.len(), 2);
+        // 换届: ended 2021-03-01, re-appointed 31 days later (2021-04-01) joins; 32 does not.
+        let at_gap = join_periods(
+            vec![p("2016-03-01", Some("2021-03-01")), p("2021-04-01", None)],
+            31,
+        );
+        assert_eq!(at_gap, vec![p("2016-03-01", None)]);
+        let past_gap = join_periods(
+            vec![p("2016-03-01", Some("2021-03-01")), p("2021-04-02", None)],
+            31,
+        );
+        assert_eq!(past_gap.len(), 2);
+        // Over a year end and a leap day: 2023-12-31 + 31 days = 2024-01-31.
+        assert!(joins(
+            Some(p("2023-12-31", None).start),
+            p("2024-01-31", None).start,
+            31
+        ));
+        assert!(!joins(
+            Some(p("2023-12-31", None).start),
+            p("2024-02-01", None).start,
+            31
+        ));
+        assert!(joins(
+            Some(p("2024-02-28", None).start),
+            p("2024-03-30", None).start,
+            31
+        ));
+        assert!(!joins(
+            Some(p("2024-02-28", None).start),
+            p("2024-03-31", None).start,
+            31
+        ));
+        // A gap of one day (the rule before the correction) is still a parameter value.
+        let one = join_periods(
+            vec![p("2015-03-01", Some("2018-03-01")), p("2018-03-03", None)],
+            1,
+        );
+        assert_eq!(one.len(), 2);
     }
 
     #[test]
@@ -112,9 +154,9 @@ mod tests {
             p("2012-01-01", Some("2016-01-01")),
             p("2016-01-02", None),
         ];
-        let start = tenure_start(h.clone(), parse_date("2024-06-01").unwrap());
+        let start = tenure_start(h.clone(), parse_date("2024-06-01").unwrap(), 31);
         assert_eq!(start, Some(parse_date("2012-01-01").unwrap()));
-        assert_eq!(tenure_start(h, parse_date("2010-01-01").unwrap()), None);
+        assert_eq!(tenure_start(h, parse_date("2010-01-01").unwrap(), 31), None);
     }
 
     #[test]

@@ -96,6 +96,33 @@ pub fn age_on(birth: Date, as_of: Date) -> i32 {
     years
 }
 
+/// Days since 1970-01-01 (negative before): date arithmetic in integers, for joining a
+/// province's appointments and adding up tenure (Howard Hinnant's `days_from_civil`).
+pub fn epoch_day(d: Date) -> i32 {
+    let (m, dd) = (i32::from(d.month()), i32::from(d.day()));
+    let y = i32::from(d.year()) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `n` days after 1970-01-01 (the inverse of [`epoch_day`]).
+pub fn from_epoch_day(n: i32) -> Date {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    Date::new(i16::try_from(y).unwrap_or(i16::MAX), m as i8, d as i8).unwrap_or(Date::ZERO)
+}
+
 /// `start + n years`, with 29 February landing on 28 February (DOMAIN: a period of N years
 /// is reached on start + N years).
 pub fn add_years(start: Date, n: i16) -> Date {
@@ -187,6 +214,20 @@ mod tests {
 
     fn d(s: &str) -> Date {
         parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn epoch_days_agree_with_jiff_on_every_day_from_1900_to_2200() {
+        let mut day = d("1900-01-01");
+        let first = epoch_day(day);
+        assert_eq!(epoch_day(d("1970-01-01")), 0);
+        let mut n = first;
+        while day < d("2200-12-31") {
+            assert_eq!(epoch_day(day), n, "{day}");
+            assert_eq!(from_epoch_day(n), day);
+            day = day.tomorrow().unwrap();
+            n += 1;
+        }
     }
 
     #[test]

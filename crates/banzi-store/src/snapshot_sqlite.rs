@@ -653,7 +653,7 @@ unsafe fn read_rules_main(
     let mut s = unsafe {
         Stmt::prepare(
             db,
-            "SELECT cadre_id, kind, start_date FROM trainings ORDER BY id",
+            "SELECT cadre_id, kind, start_date, hours FROM trainings ORDER BY id",
         )?
     };
     while s.next()? {
@@ -661,6 +661,7 @@ unsafe fn read_rules_main(
             cadre: cadres.cadre(s.int(0))?,
             kind: vocab("培训类别", TrainingKind::parse(s.text(1)?))?,
             start: stored_date(s.text(2)?)?,
+            hours_tenths: banzi_domain::rules::hours_tenths(s.opt_real(3)),
         });
     }
     drop(s);

@@ -1,25 +1,31 @@
-//! 到龄 — R-AGE-1: statutory retirement under the 2025 reform, and leaving-leadership ages by
-//! rank *(param)*.
+//! 到龄 — R-AGE-1: statutory retirement under the 2025 reform, by rank and gender, and
+//! leaving-leadership ages by rank and gender *(param)*. Corrected 2026-12-02.
 //!
-//! - Retirement (《关于实施渐进式延迟法定退休年龄的决定》): the original retirement month
-//!   `M` = birth month + base age (men 60, women 55 *(param)*; 50 exists in the formula). If
-//!   `M` is before 2025-01 it is unchanged; from 2025-01 the delay is
-//!   `min(cap, ⌊(M − 2025-01 in months) / k⌋ + 1)` months, `k = 4, cap = 36` for base 60 and
-//!   55 (and any other base but 50), `k = 2, cap = 60` for base 50. The due date (到龄) is the
-//!   birth date + base years + delay months, the day clamped to the month's end; the message
-//!   shows the 到龄年月.
+//! - The base age and whether the reform's delay applies come from a table *(param)* by rank
+//!   group and gender ([`super::rank`]: 县处级 and above, or below; by 现职级, else the
+//!   职务层次 of the highest post held). Defaults: men 60 with the delay; women at 县处级 and
+//!   above 60 without it (中组发〔2015〕14号: 正、副处级女干部 retire at 60, and the reform
+//!   delays the statutory 50 and 55 of women, not this 60); other women 55 with the delay.
+//! - The delay (《关于实施渐进式延迟法定退休年龄的决定》): the original retirement month
+//!   `M` = birth month + base age. If `M` is before 2025-01 it is unchanged; from 2025-01 the
+//!   delay is `min(cap, ⌊(M − 2025-01 in months) / k⌋ + 1)` months, `k = 4, cap = 36` for base
+//!   60 and 55 (and any other base but 50), `k = 2, cap = 60` for base 50. The due date (到龄)
+//!   is the birth date + base years + delay months, the day clamped to the month's end; the
+//!   message shows the 到龄年月.
 //! - Leaving leadership: when the cadre's 现职级 is in the table *(param, empty by default)*,
-//!   due on the birth date + that many years; no reform delay.
+//!   for their gender (a row for one gender wins over a row for both), due on the birth date
+//!   + that many years; no reform delay.
 //! - Only cadres holding a post on the as-of date are checked; the alert names their first
 //!   post (正职 before 副职 …, then by code).
-//! - Level: a **warning**, both when the age is reached and when it is due within 12 months
-//!   *(param)* — reaching an age is not a breach of a rule by the team (a violation would be
-//!   too strong), but it needs action before or at once. The message says 已于 or 将于.
+//! - Level (issue 12): on or after the due date and still in post, a **violation** (the cadre
+//!   should have retired or left the leadership post); due after the as-of date but within
+//!   12 months *(param)*, a **warning**. The message says 已于 or 将于.
 
 use super::current::{Now, add_months};
 use super::messages::{Scene, YearMonthCn, msg, when};
+use super::params::{RankGroup, RetireRule};
+use super::rank::cadre_group;
 use super::{Level, Raw, Rule};
-use crate::codes::Gender;
 use crate::date::{Date, YearMonth, add_years};
 
 /// A cadre's statutory retirement under the 2025 reform.
@@ -46,12 +52,26 @@ impl Retirement {
     }
 }
 
-/// Retirement of a cadre born on `birth` whose original retirement age is `base_age`.
+/// Retirement of a cadre born on `birth` whose original retirement age is `base_age`, under
+/// the reform's delay.
 pub fn retirement(birth: Date, base_age: i32) -> Retirement {
+    retirement_by(
+        birth,
+        RetireRule {
+            age: base_age,
+            delay: true,
+        },
+    )
+}
+
+/// Retirement of a cadre born on `birth` under one cell of the table: the base age, delayed
+/// by the reform only when the cell says so.
+pub fn retirement_by(birth: Date, rule: RetireRule) -> Retirement {
+    let base_age = rule.age;
     let (k, cap) = if base_age == 50 { (2, 60) } else { (4, 36) };
     let original = (i32::from(birth.year()) + base_age) * 12 + i32::from(birth.month()) - 1;
     let since_reform = original - 2025 * 12;
-    let delay_months = if since_reform < 0 {
+    let delay_months = if since_reform < 0 || !rule.delay {
         0
     } else {
         (since_reform / k + 1).min(cap)
@@ -65,11 +85,20 @@ pub fn retirement(birth: Date, base_age: i32) -> Retirement {
     }
 }
 
-/// The original retirement age of a cadre (R-AGE-1 *(param)*).
-fn base_age(p: &super::Params, g: Gender) -> i32 {
-    match g {
-        Gender::Male => p.retire_men,
-        Gender::Female => p.retire_women,
+/// The retirement rule of a cadre (R-AGE-1 *(param)*); a cadre of unknown group takes the
+/// rule below 县处级 (see [`super::rank`]).
+fn rule_of(p: &super::Params, group: Option<RankGroup>, c: &super::facts::CadreF) -> RetireRule {
+    p.retire_rule(group.unwrap_or(RankGroup::Below), c.gender)
+}
+
+/// 违规 when reached on the as-of date, 预警 when due within the horizon.
+fn level(due: Date, as_of: Date, horizon: Date) -> Option<Level> {
+    if due <= as_of {
+        Some(Level::Violation)
+    } else if due <= horizon {
+        Some(Level::Warning)
+    } else {
+        None
     }
 }
 
@@ -77,17 +106,18 @@ fn base_age(p: &super::Params, g: Gender) -> i32 {
 const BY_RANK: u32 = 1;
 
 pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
-    let (f, p) = (now.f, now.p);
+    let (f, p, as_of) = (now.f, now.p, now.as_of);
     let horizon = now.horizon(p.age_warning_months);
-    // The rank table in interned words, looked up once.
-    let by_rank: Vec<(u32, i32)> = p
+    // The rank table in interned words, looked up once; rows for one gender first.
+    let mut by_rank: Vec<(u32, Option<crate::codes::Gender>, i32)> = p
         .leave_by_rank
         .iter()
-        .filter_map(|(rank, age)| {
-            let i = f.words.iter().position(|w| w == rank)?;
-            Some((i as u32, *age))
+        .filter_map(|x| {
+            let i = f.words.iter().position(|w| w == x.rank.trim())?;
+            Some((i as u32, x.gender, x.age))
         })
         .collect();
+    by_rank.sort_by_key(|x| x.1.is_none());
     for &(ci, span) in &now.holders {
         let c = f.cadre(ci);
         let Some(post) = now
@@ -98,21 +128,26 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
         else {
             continue;
         };
-        let r = retirement(c.birth, base_age(p, c.gender));
-        if r.date <= horizon {
+        let group = cadre_group(now, ci, span);
+        let r = retirement_by(c.birth, rule_of(p, group, c));
+        if let Some(level) = level(r.date, as_of, horizon) {
             out.push(Raw {
                 due: Some(r.date),
-                ..Raw::on_cadre(now, Rule::Age1, Level::Warning, post, ci)
+                n: group.map_or(0, |g| g as u32 + 1),
+                ..Raw::on_cadre(now, Rule::Age1, level, post, ci)
             });
         }
-        if let Some(&(_, age)) = by_rank.iter().find(|x| x.0 == c.rank) {
+        let leave = by_rank
+            .iter()
+            .find(|x| x.0 == c.rank && x.1.is_none_or(|g| g == c.gender));
+        if let Some(&(_, _, age)) = leave {
             let due = add_years(c.birth, i16::try_from(age).unwrap_or(i16::MAX));
-            if due <= horizon {
+            if let Some(level) = level(due, as_of, horizon) {
                 out.push(Raw {
                     due: Some(due),
                     tie: BY_RANK,
                     n: age.unsigned_abs(),
-                    ..Raw::on_cadre(now, Rule::Age1, Level::Warning, post, ci)
+                    ..Raw::on_cadre(now, Rule::Age1, level, post, ci)
                 });
             }
         }
@@ -135,7 +170,13 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> String {
             "到龄（R-AGE-1）"
         }
     } else {
-        let age = retirement(c.birth, base_age(now.p, c.gender)).age_text();
+        // `n` keeps the group the rule was taken for (0: unknown, taken as below 县处级).
+        let group = match r.n {
+            1 => Some(RankGroup::County),
+            2 => Some(RankGroup::Below),
+            _ => None,
+        };
+        let age = retirement_by(c.birth, rule_of(now.p, group, c)).age_text();
         msg! {
             c.name, "（", c.gender.label(), "，", c.birth, "出生）任", post, "，法定退休年龄",
             age, "，到龄年月", YearMonthCn(due), "，", when(due, now.as_of), due,

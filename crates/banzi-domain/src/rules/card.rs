@@ -8,9 +8,10 @@
 //! - 党外干部 (R-STRUCT-3, units marked 党外干部必配 only, 一票否决): green when the unit has
 //!   a current 党外 member in any of its teams, red when not.
 //! - 职数 (R-STRUCT-4, 一票否决): red when a post has more holders than seats (超职数), yellow
-//!   when a post has fewer (空缺), green when every post is filled exactly.
-//! - 额位制 (R-STRUCT-5): green when the 系统外交流 share is reached, yellow when some but too
-//!   few, red when none.
+//!   when a post has fewer (空缺), green when every post is filled exactly; holders by 挂职
+//!   take no seat, as in the alert.
+//! - 额位制 (R-STRUCT-5, 市直单位 teams only): green when the 系统外交流 share is reached,
+//!   yellow when some but too few, red when none.
 //! - 互补 (R-STRUCT-6, two members or more): red when all members share one 专业领域 and one
 //!   age band, yellow when one of the two, green otherwise.
 //!
@@ -117,10 +118,12 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         ));
     }
     let (mut seats, mut held, mut over, mut under) = (0, 0, false, false);
+    let mut seconded = 0;
     for &pi in &f.team_posts[t.posts.range()] {
         let (h, s) = (now.post_holders[pi as usize], f.post(pi).seats);
         seats += s;
         held += h;
+        seconded += now.post_seconded[pi as usize];
         over |= h > s;
         under |= h < s;
     }
@@ -136,23 +139,29 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         } else {
             Light::Green
         },
-        format!("职数{seats}名，现任{held}名"),
-    ));
-    let outside = members.iter().filter(|m| m.outside).count();
-    dims.push(dim(
-        "outside",
-        "额位制",
-        "R-STRUCT-5",
-        false,
-        if n > 0 && p.outside_share.reached(outside, n) {
-            Light::Green
-        } else if outside > 0 {
-            Light::Yellow
+        if seconded == 0 {
+            format!("职数{seats}名，现任{held}名")
         } else {
-            Light::Red
+            format!("职数{seats}名，现任{held}名（另有挂职{seconded}名，不占职数）")
         },
-        format!("系统外交流{outside}名，共{n}名"),
     ));
+    if unit.city_department {
+        let outside = members.iter().filter(|m| m.outside).count();
+        dims.push(dim(
+            "outside",
+            "额位制",
+            "R-STRUCT-5",
+            false,
+            if n > 0 && p.outside_share.reached(outside, n) {
+                Light::Green
+            } else if outside > 0 {
+                Light::Yellow
+            } else {
+                Light::Red
+            },
+            format!("系统外交流{outside}名，共{n}名"),
+        ));
+    }
     let (light, detail) = if n == 0 {
         (Light::Red, "无成员".to_string())
     } else if n == 1 {

@@ -7,9 +7,13 @@
 //!   党外 (neither 中共党员 nor 中共预备党员), is a violation on the unit; a team with no
 //!   woman is a notice.
 //! - R-STRUCT-4: each post with more current holders than its 职数 is a violation
-//!   (超职数配备), with fewer a notice (空缺); this one also covers teams with no member.
-//! - R-STRUCT-5 (notice, 额位制): members holding a post of the team by a run that began by
-//!   系统外交流 are fewer than 1/3 *(param)* of the members (exact: `k * 3 < n * 1`).
+//!   (超职数配备), with fewer a notice (空缺); this one also covers teams with no member. A
+//!   holder whose appointment in force has 任职方式 挂职 takes no seat (corrected 2026-12-02):
+//!   they count neither towards 超职数 nor as filling a 空缺; the message says how many there are.
+//! - R-STRUCT-5 (notice, 额位制; 市直单位 teams only, corrected 2026-12-02): members who entered
+//!   the team by 系统外交流 — the joined stretch in the team that they are in now began so, and
+//!   a promotion or re-appointment inside the team keeps it — are fewer than 1/3 *(param)* of
+//!   the members (exact: `k * 3 < n * 1`).
 //! - R-STRUCT-6 (notice, 互补): a team of two or more members who all have the same
 //!   non-blank 专业领域; or who all fall in one 5-year age band, the bands being
 //!   20–24, 25–29 … (age in full years, `age / 5`). Both may be raised for one team.
@@ -40,6 +44,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
                 out.push(Raw {
                     post: Some(pi),
                     n: held,
+                    members: now.post_seconded[pi as usize],
                     ..Raw::on_unit(Rule::Struct4, level, t.unit, 0)
                 });
             }
@@ -64,7 +69,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
             out.push(notice(Rule::Struct3, ti));
         }
         let outside = members.iter().filter(|m| m.outside).count();
-        if !p.outside_share.reached(outside, members.len()) {
+        if f.unit(t.unit).city_department && !p.outside_share.reached(outside, members.len()) {
             out.push(Raw {
                 n: outside as u32,
                 ..notice(Rule::Struct5, ti)
@@ -131,9 +136,16 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> String {
         } else {
             ("空缺", post.seats - r.n)
         };
-        return msg! {
-            "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n, "名，",
-            what, n, "名（R-STRUCT-4）"
+        return if r.members == 0 {
+            msg! {
+                "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n, "名，",
+                what, n, "名（R-STRUCT-4）"
+            }
+        } else {
+            msg! {
+                "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n,
+                "名（另有挂职", r.members, "名，不占职数），", what, n, "名（R-STRUCT-4）"
+            }
         };
     }
     if r.tie == UNIT_TIE {

@@ -61,6 +61,8 @@ pub fn counted(
     as_of: Date,
     team: Option<(&str, &str)>,
 ) -> Option<Vec<Counted>> {
+    let joined = facts.joined(params.join_gap_days);
+    let facts: &Facts = &joined;
     let now = Now::new(facts, params, as_of);
     let (members, team): (Vec<Member>, Option<u32>) = match team {
         None => (city_members(&now).collect(), None),

@@ -10,7 +10,9 @@ use crate::date::{Date, age_on};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Member {
     pub cadre: u32,
-    /// Holds a post of the team by a run that began by 系统外交流 (R-STRUCT-5).
+    /// Entered the team by 系统外交流: the joined stretch in the team that they are in now
+    /// began so (R-STRUCT-5, corrected 2026-12-02); promotions and re-appointments inside the
+    /// team keep it.
     pub outside: bool,
     /// The earliest start of the post runs they hold in the team (tenure in post, R-STRUCT-1).
     pub since: Date,
@@ -24,8 +26,11 @@ pub(crate) struct Now<'a> {
     pub cur: Vec<u32>,
     /// Every cadre in post with their slice of `cur`, by cadre.
     pub holders: Vec<(u32, Span)>,
-    /// Distinct current holders of each post.
+    /// Distinct current holders of each post who take a seat of its 职数: not those whose
+    /// appointment in force is 挂职 (R-STRUCT-4, corrected 2026-12-02).
     pub post_holders: Vec<u32>,
+    /// Distinct current holders of each post by 挂职, who take no seat (R-STRUCT-4).
+    pub post_seconded: Vec<u32>,
     team_off: Vec<u32>,
     members: Vec<Member>,
 }
@@ -47,6 +52,7 @@ impl<'a> Now<'a> {
         let mut cur = Vec::new();
         let mut holders = Vec::new();
         let mut post_holders = vec![0u32; f.posts.len()];
+        let mut post_seconded = vec![0u32; f.posts.len()];
         let mut pairs: Vec<(u32, Member)> = Vec::new();
         let mut teams: Vec<(u32, Member)> = Vec::new();
         for (ci, c) in f.cadres.iter().enumerate() {
@@ -60,11 +66,15 @@ impl<'a> Now<'a> {
                 cur.push(c.appts.lo + k as u32);
                 // One cadre cannot hold one post twice at once; count them once anyway.
                 if a.post != last_post {
-                    post_holders[a.post as usize] += 1;
+                    if a.manner == Some(Manner::Secondment) {
+                        post_seconded[a.post as usize] += 1;
+                    } else {
+                        post_holders[a.post as usize] += 1;
+                    }
                     last_post = a.post;
                 }
                 let team = f.post(a.post).team;
-                let outside = a.run_manner == Some(Manner::OutsideExchange);
+                let outside = a.team_manner == Some(Manner::OutsideExchange);
                 match teams.iter_mut().find(|t| t.0 == team) {
                     Some((_, m)) => {
                         m.outside |= outside;
@@ -115,6 +125,7 @@ impl<'a> Now<'a> {
             cur,
             holders,
             post_holders,
+            post_seconded,
             team_off,
             members,
         }

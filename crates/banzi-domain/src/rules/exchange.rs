@@ -1,16 +1,22 @@
 //! 交流轮岗 — R-EXCH-1..6 (seed 000 example 2).
 //!
-//! For each appointment held on the as-of date:
-//! - R-EXCH-1 (must): a 正职 post, tenure in the post ≥ 10 years *(param)*.
-//! - R-EXCH-2 (must): a 副职 post of a unit whose 所属系统 is 纪检监察, 组织 or 公检法, tenure
-//!   in the **team** (joined across the team's posts) ≥ 10 years *(param)*.
+//! For each appointment held on the as-of date, tenure counted from the start of its joined
+//! stretch (M1 "Joining": the next appointment starts at most 31 days *(param)* after the
+//! previous ended):
+//! - R-EXCH-1 (must, 必须交流): a 正职 post, tenure in the post ≥ 10 years *(param)*.
+//! - R-EXCH-2 (should, 应当交流 — corrected 2026-12-02: seed 000 puts one 应当 over both deputy
+//!   clauses): a 副职 post of a unit whose 所属系统 is 纪检监察, 组织 or 公检法, tenure in the
+//!   **team** (joined across the team's posts) ≥ 10 years *(param)*.
 //! - R-EXCH-3 (should): any other 副职, tenure in the post ≥ 10 years *(param)*.
 //! - R-EXCH-4 (should): a 派驻纪检监察组组长 post, tenure in the post ≥ 5 years *(param)*.
 //! - R-EXCH-5 (should): each 分管 portfolio held on the as-of date, of a cadre who holds that
-//!   post on the as-of date, ≥ 5 years *(param)* from the portfolio's own start (consecutive
-//!   portfolio rows are not joined: a new row is a new division of work).
+//!   post on the as-of date, ≥ 5 years *(param)* from the start of its stretch: rows of the
+//!   cadre with the same 分管工作 (trimmed text) in the same team join like appointments
+//!   (副局长 → 常务副局长 still 分管财务 is one stretch, corrected 2026-12-02). One alert per
+//!   stretch, on the first current row's post, when two rows of a stretch are current.
 //! - R-EXCH-6: each of them is anticipated up to as-of + 12 months *(param)*, one level lower,
-//!   under the anticipated rule's own id ([`super::messages::tenure_level`]).
+//!   under the anticipated rule's own id ([`super::messages::tenure_level`]): a "must" rule
+//!   reached is a violation and a warning ahead, a "should" rule a warning and a notice.
 
 use super::current::Now;
 use super::messages::{Scene, msg, tenure_level, when};
@@ -29,7 +35,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
             let (rule, years, since, must) = match post.kind {
                 PostKind::Principal => (Rule::Exch1, p.principal_years, a.run_start, true),
                 PostKind::Deputy if key_system => {
-                    (Rule::Exch2, p.key_deputy_years, a.team_start, true)
+                    (Rule::Exch2, p.key_deputy_years, a.team_start, false)
                 }
                 PostKind::Deputy => (Rule::Exch3, p.deputy_years, a.run_start, false),
                 PostKind::DisciplineLead => {
@@ -47,17 +53,27 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
                 });
             }
         }
-        // R-EXCH-5: current portfolios of a post the cadre holds now.
-        for (k, pf) in f.portfolios[c.portfolios.range()].iter().enumerate() {
-            let holds = pf.start <= as_of && pf.end.is_none_or(|e| as_of < e);
-            if !holds || !now.held(span).any(|(_, a)| a.post == pf.post) {
+        // R-EXCH-5: current portfolios of a post the cadre holds now, once per stretch.
+        let ports = &f.portfolios[c.portfolios.range()];
+        for (k, pf) in ports.iter().enumerate() {
+            let holds = |pf: &super::facts::PortF| {
+                pf.start <= as_of
+                    && pf.end.is_none_or(|e| as_of < e)
+                    && now.held(span).any(|(_, a)| a.post == pf.post)
+            };
+            let same_stretch = |q: &super::facts::PortF| {
+                q.run_start == pf.run_start
+                    && q.work.trim() == pf.work.trim()
+                    && f.post(q.post).team == f.post(pf.post).team
+            };
+            if !holds(pf) || ports[..k].iter().any(|q| same_stretch(q) && holds(q)) {
                 continue;
             }
-            let due = add_years(pf.start, p.portfolio_years);
+            let due = add_years(pf.run_start, p.portfolio_years);
             if let Some(level) = tenure_level(due, as_of, horizon, false) {
                 out.push(Raw {
                     due: Some(due),
-                    since: Some(pf.start),
+                    since: Some(pf.run_start),
                     n: p.portfolio_years.unsigned_abs().into(),
                     tie: c.portfolios.lo + k as u32,
                     ..Raw::on_cadre(now, Rule::Exch5, level, pf.post, ci)
@@ -79,13 +95,13 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> String {
         Rule::Exch2 => msg! {
             c.name, "，现任", post.full_name, "（副职），自", since, "起在",
             f.team(post.team).full_name, "连续任职，", when, due, "满", r.n,
-            "年，须交流（R-EXCH-2）"
+            "年，应当交流（R-EXCH-2）"
         },
         Rule::Exch5 => {
             let work = f
                 .portfolios
                 .get(r.tie as usize)
-                .map_or("", |p| p.work.as_str());
+                .map_or("", |p| p.work.trim());
             msg! {
                 c.name, "，现任", f.post(pi).full_name, "，自", since, "起分管", work, "，", when,
                 due, "满", r.n, "年，应当调整分工（R-EXCH-5）"

@@ -9,7 +9,7 @@
 //! first row.
 
 use crate::appointment::Period;
-use crate::codes::{Education, Gender, Manner, Party, PostKind};
+use crate::codes::{Education, Gender, Manner, Party, PostKind, PostLevel};
 use crate::date::Date;
 use std::ops::Range;
 
@@ -62,6 +62,8 @@ pub(crate) struct PostF {
     pub team: u32,
     pub kind: PostKind,
     pub seats: u32,
+    /// 职务层次 (R-TERM-1, R-PROB-1).
+    pub level: Option<PostLevel>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,24 +83,28 @@ pub(crate) struct CadreF {
     pub portfolios: Span,
     /// Start dates of 专业化能力 trainings (R-TRAIN-1), sorted, in `Facts::pro_trainings`.
     pub trainings: Span,
+    /// Every training's start and hours, in `Facts::hours`.
+    pub hours: Span,
     /// The first start of an appointment in a 乡镇(街道) unit.
     pub grassroots_from: Option<Date>,
 }
 
-/// 任职, with the joined runs it belongs to.
+/// 任职, with the joined runs it belongs to (joined as DOMAIN.md M1 says: the next starts at
+/// most `join_gap_days` after the previous ended).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ApptF {
     pub post: u32,
     pub start: Date,
     pub end: Option<Date>,
-    /// Start and 任职方式 of the joined run in this post (R-EXCH-1/3/4, R-PROB-1, R-STRUCT-5).
+    /// This appointment's own 任职方式 (R-STRUCT-4: 挂职 takes no seat).
+    pub manner: Option<Manner>,
+    /// Start and 任职方式 of the joined run in this post (R-EXCH-1/3/4, R-PROB-1, R-TERM-1).
     pub run_start: Date,
     pub run_manner: Option<Manner>,
-    /// Start of the joined run across the posts of this team (R-EXCH-2).
+    /// Start and 任职方式 of the joined run across the posts of this team (R-EXCH-2; how the
+    /// cadre entered the team, R-STRUCT-5).
     pub team_start: Date,
-    /// Start of the joined run across posts of this kind, 正职 or 副职 (R-TERM-1); the run
-    /// start in the post for other kinds.
-    pub level_start: Date,
+    pub team_manner: Option<Manner>,
 }
 
 impl ApptF {
@@ -118,6 +124,8 @@ pub(crate) struct PortF {
     pub work: String,
     pub start: Date,
     pub end: Option<Date>,
+    /// Start of the joined stretch of this 分管工作 across the posts of the post's team.
+    pub run_start: Date,
 }
 
 /// The roster, indexed. Build it once per load with [`Facts::new`]; evaluate it for any date.
@@ -141,6 +149,11 @@ pub struct Facts {
     pub(crate) words: Vec<String>,
     /// The unit with no parent (first by code), for city-wide alerts (R-TRAIN-2).
     pub(crate) root: Option<u32>,
+    /// Hours (学时, in tenths) of every training with its start, by cadre (see
+    /// `CadreF::hours`), sorted by start (R-TRAIN-1 hours).
+    pub(crate) hours: Vec<(Date, u32)>,
+    /// The gap the runs were joined with ([`super::Params::join_gap_days`]).
+    pub(crate) join_gap_days: u32,
 }
 
 impl Facts {

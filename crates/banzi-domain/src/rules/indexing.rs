@@ -4,28 +4,23 @@ use super::facts::{ApptF, CadreF, Facts, PortF, PostF, Span, TeamF, UnitF};
 use super::keys::{FxMap, Interner, Ranks, day_key, set_spans};
 use super::messages::{post_title, team_title};
 use super::rows::{AppointmentRow, CadreRow, PortfolioRow, Rows, TrainingRow};
-use crate::codes::{Manner, PostKind, TrainingKind, UnitSystem};
+use crate::appointment::joins;
+use crate::codes::{Manner, TrainingKind, UnitSystem};
 use crate::date::Date;
 use crate::roster::Roster;
+use std::sync::Arc;
 
 /// An appointment row while indexing: cadre, post, start, end, 任职方式.
 type Row = (u32, u32, Date, Option<Date>, Option<Manner>);
 
-/// Whether a period starting on `next` joins one ending on `end` (at most one day later).
-pub(crate) fn joins(end: Option<Date>, next: Date) -> bool {
-    match end {
-        None => true,
-        Some(e) => e.tomorrow().map(|t| next <= t).unwrap_or(true),
-    }
-}
-
-/// Joined-run starts of periods sorted by start: `out[i]` is where period `i`'s run begins.
-fn run_starts(periods: &[(Date, Option<Date>)], out: &mut Vec<Date>) {
+/// Joined-run starts of periods sorted by start: `out[i]` is where period `i`'s run begins
+/// (M1 "Joining": the next starts at most `gap` days after the previous ended).
+fn run_starts(periods: &[(Date, Option<Date>)], gap: u32, out: &mut Vec<Date>) {
     out.clear();
     let mut run: Option<(Date, Option<Date>)> = None;
     for &(start, end) in periods {
         run = match run {
-            Some((s, e)) if joins(e, start) => Some((s, e.zip(end).map(|(a, b)| a.max(b)))),
+            Some((s, e)) if joins(e, start, gap) => Some((s, e.zip(end).map(|(a, b)| a.max(b)))),
             _ => Some((start, end)),
         };
         out.push(run.map_or(start, |r| r.0));
@@ -40,13 +35,16 @@ fn is_township(category: &str) -> bool {
 }
 
 impl Facts {
-    /// Indexes a roster: once per load; [`super::evaluate`] then runs on it for any date.
+    /// Indexes a roster with the default joining gap: once per load; [`super::evaluate`]
+    /// then runs on it for any date (and joins again if its parameters' gap differs).
     pub fn new(r: &Roster) -> Facts {
-        Facts::from_rows(Rows::from_roster(r))
+        Facts::from_rows(Rows::from_roster(r), super::Params::default().join_gap_days)
     }
 
-    /// Indexes the registry's rows (see [`Rows`]), whose strings move into the facts.
-    pub fn from_rows(rows: Rows) -> Facts {
+    /// Indexes the registry's rows (see [`Rows`]), whose strings move into the facts;
+    /// appointments and portfolios are joined with `join_gap_days`
+    /// ([`super::Params::join_gap_days`]).
+    pub fn from_rows(rows: Rows, join_gap_days: u32) -> Facts {
         let Rows {
             units: mut unit_rows,
             posts: mut post_rows,
@@ -138,6 +136,7 @@ impl Facts {
                     team: post_teams[k],
                     kind: p.kind,
                     seats: u32::try_from(p.seats.max(0)).unwrap_or(0),
+                    level: p.level,
                 }
             })
             .collect();
@@ -182,24 +181,31 @@ impl Facts {
                 post,
                 start,
                 end,
+                manner,
                 run_start: start,
                 run_manner: manner,
                 team_start: start,
-                level_start: start,
+                team_manner: manner,
             })
             .collect();
         set_spans(rows.iter().map(|x| x.0), |c, s| {
             cadres[c as usize].appts = s
         });
-        let new_runs = join_runs(&mut cadres, &mut appts, &posts, &units);
         set_spans(ports.iter().map(|x| x.0), |c, s| {
             cadres[c as usize].portfolios = s
         });
-        let portfolios = ports.into_iter().map(|x| x.1).collect();
-        set_spans(trains.iter().map(|x| x.0), |c, s| {
+        let mut portfolios: Vec<PortF> = ports.into_iter().map(|x| x.1).collect();
+        let new_runs = join_runs(&mut cadres, &mut appts, &posts, &units, join_gap_days);
+        join_portfolios(&cadres, &mut portfolios, &posts, join_gap_days);
+        let (pro, all_hours) = trains;
+        set_spans(pro.iter().map(|x| x.0), |c, s| {
             cadres[c as usize].trainings = s
         });
-        let pro_trainings = trains.into_iter().map(|x| x.1).collect();
+        let pro_trainings = pro.into_iter().map(|x| x.1).collect();
+        set_spans(all_hours.iter().map(|x| x.0), |c, s| {
+            cadres[c as usize].hours = s
+        });
+        let hours = all_hours.into_iter().map(|x| (x.1, x.2)).collect();
 
         Facts {
             units,
@@ -214,6 +220,35 @@ impl Facts {
             new_runs,
             words: words.words,
             root,
+            hours,
+            join_gap_days,
+        }
+    }
+
+    /// These facts with their runs joined with `join_gap_days` (the parameters may have
+    /// changed since they were indexed): borrowed when the gap is the one they have.
+    pub fn joined(&self, join_gap_days: u32) -> std::borrow::Cow<'_, Facts> {
+        if self.join_gap_days == join_gap_days {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut f = self.clone();
+        f.new_runs = join_runs(
+            &mut f.cadres,
+            &mut f.appts,
+            &f.posts,
+            &f.units,
+            join_gap_days,
+        );
+        join_portfolios(&f.cadres, &mut f.portfolios, &f.posts, join_gap_days);
+        f.join_gap_days = join_gap_days;
+        std::borrow::Cow::Owned(f)
+    }
+
+    /// [`Facts::joined`] for shared facts.
+    pub fn joined_arc(self: &Arc<Self>, join_gap_days: u32) -> Arc<Facts> {
+        match self.joined(join_gap_days) {
+            std::borrow::Cow::Borrowed(_) => self.clone(),
+            std::borrow::Cow::Owned(f) => Arc::new(f),
         }
     }
 }
@@ -266,6 +301,7 @@ fn portfolio_rows(
                     work: p.work,
                     start: p.start,
                     end: p.end,
+                    run_start: p.start,
                 },
             ))
         })
@@ -276,15 +312,26 @@ fn portfolio_rows(
     ports
 }
 
-/// Start dates of 专业化能力 trainings with their cadre, by cadre and start (R-TRAIN-1).
-fn training_rows(trainings: &[TrainingRow], cadres: &Ranks) -> Vec<(u32, Date)> {
+/// Start dates of 专业化能力 trainings with their cadre, by cadre and start; and every
+/// training with hours, its start and hours in tenths, by cadre and start (R-TRAIN-1).
+#[allow(clippy::type_complexity)]
+fn training_rows(
+    trainings: &[TrainingRow],
+    cadres: &Ranks,
+) -> (Vec<(u32, Date)>, Vec<(u32, Date, u32)>) {
     let mut trains: Vec<(u32, Date)> = trainings
         .iter()
         .filter(|t| t.kind == TrainingKind::Professional)
         .filter_map(|t| Some((cadres.of(t.cadre)?, t.start)))
         .collect();
     trains.sort_unstable_by_key(|&(c, d)| (c, day_key(d)));
-    trains
+    let mut hours: Vec<(u32, Date, u32)> = trainings
+        .iter()
+        .filter(|t| t.hours_tenths > 0)
+        .filter_map(|t| Some((cadres.of(t.cadre)?, t.start, t.hours_tenths)))
+        .collect();
+    hours.sort_unstable_by_key(|&(c, d, _)| (c, day_key(d)));
+    (trains, hours)
 }
 
 /// Runs `a` and `b`, on two threads when `parallel`.
@@ -306,13 +353,15 @@ fn both<A: Send, B: Send>(
     })
 }
 
-/// Sets the joined runs of every appointment (in its post, its team and its level) and each
-/// cadre's first grassroots post; returns the start of every post run with its cadre.
+/// Sets the joined runs of every appointment (in its post and in its team, with their
+/// 任职方式) and each cadre's first grassroots post; returns the start of every post run
+/// with its cadre.
 fn join_runs(
     cadres: &mut [CadreF],
     appts: &mut [ApptF],
     posts: &[PostF],
     units: &[UnitF],
+    gap: u32,
 ) -> Vec<(Date, u32)> {
     let mut new_runs = Vec::new();
     let mut buf: Vec<(u32, Date, Option<Date>, u32)> = Vec::new();
@@ -329,11 +378,11 @@ fn join_runs(
                 .count();
             periods.clear();
             periods.extend(ours[i..j].iter().map(|a| (a.start, a.end)));
-            run_starts(&periods, &mut starts);
+            run_starts(&periods, gap, &mut starts);
             let mut manner = None;
             for (k, a) in ours[i..j].iter_mut().enumerate() {
                 if k == 0 || starts[k] != starts[k - 1] {
-                    manner = a.run_manner;
+                    manner = a.manner;
                     new_runs.push((a.start, ci as u32));
                 }
                 a.run_start = starts[k];
@@ -341,51 +390,91 @@ fn join_runs(
             }
             i = j;
         }
-        // Runs across a team's posts (R-EXCH-2) and across one kind's posts (R-TERM-1).
-        for by_team in [true, false] {
-            buf.clear();
-            for (k, a) in ours.iter().enumerate() {
-                let p = &posts[a.post as usize];
-                let key = if by_team {
-                    p.team
-                } else {
-                    match p.kind {
-                        PostKind::Principal => 0,
-                        PostKind::Deputy => 1,
-                        _ => continue,
-                    }
-                };
-                buf.push((key, a.start, a.end, k as u32));
-            }
-            buf.sort_unstable_by_key(|x| (x.0, day_key(x.1), x.3));
-            let mut i = 0;
-            while i < buf.len() {
-                let j = i + buf[i..].iter().take_while(|x| x.0 == buf[i].0).count();
-                periods.clear();
-                periods.extend(buf[i..j].iter().map(|x| (x.1, x.2)));
-                run_starts(&periods, &mut starts);
-                for (k, x) in buf[i..j].iter().enumerate() {
-                    let a = &mut ours[x.3 as usize];
-                    if by_team {
-                        a.team_start = starts[k];
-                    } else {
-                        a.level_start = starts[k];
-                    }
+        // Runs across a team's posts (R-EXCH-2, R-STRUCT-5).
+        buf.clear();
+        buf.extend(
+            ours.iter()
+                .enumerate()
+                .map(|(k, a)| (posts[a.post as usize].team, a.start, a.end, k as u32)),
+        );
+        buf.sort_unstable_by_key(|x| (x.0, day_key(x.1), x.3));
+        let mut i = 0;
+        while i < buf.len() {
+            let j = i + buf[i..].iter().take_while(|x| x.0 == buf[i].0).count();
+            periods.clear();
+            periods.extend(buf[i..j].iter().map(|x| (x.1, x.2)));
+            run_starts(&periods, gap, &mut starts);
+            let mut manner = None;
+            for (k, x) in buf[i..j].iter().enumerate() {
+                let a = &mut ours[x.3 as usize];
+                if k == 0 || starts[k] != starts[k - 1] {
+                    manner = a.manner;
                 }
-                i = j;
+                a.team_start = starts[k];
+                a.team_manner = manner;
             }
+            i = j;
         }
-        for a in ours.iter_mut() {
+        c.grassroots_from = None;
+        for a in ours.iter() {
             let p = &posts[a.post as usize];
-            if !matches!(p.kind, PostKind::Principal | PostKind::Deputy) {
-                a.level_start = a.run_start;
-            }
             if units[p.unit as usize].township {
                 c.grassroots_from = Some(c.grassroots_from.map_or(a.start, |d| d.min(a.start)));
             }
         }
     }
     new_runs
+}
+
+/// Joins each cadre's rows of one 分管工作 across the posts of one team (R-EXCH-5, corrected
+/// 2026-12-02: 副局长 → 常务副局长 still 分管财务 is one stretch), as appointments join.
+fn join_portfolios(cadres: &[CadreF], portfolios: &mut [PortF], posts: &[PostF], gap: u32) {
+    let mut order: Vec<u32> = Vec::new();
+    let mut periods = Vec::new();
+    let mut starts = Vec::new();
+    let mut run: Vec<(u32, Date)> = Vec::new();
+    for c in cadres {
+        let ours = &portfolios[c.portfolios.range()];
+        if ours.is_empty() {
+            continue;
+        }
+        let key = |k: u32| {
+            let p = &ours[k as usize];
+            (
+                posts[p.post as usize].team,
+                p.work.trim(),
+                day_key(p.start),
+                k,
+            )
+        };
+        order.clear();
+        order.extend(0..ours.len() as u32);
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        run.clear();
+        let mut i = 0;
+        while i < order.len() {
+            let (team, work, ..) = key(order[i]);
+            let j = i + order[i..]
+                .iter()
+                .take_while(|&&k| {
+                    let (t, w, ..) = key(k);
+                    t == team && w == work
+                })
+                .count();
+            periods.clear();
+            periods.extend(order[i..j].iter().map(|&k| {
+                let p = &ours[k as usize];
+                (p.start, p.end)
+            }));
+            run_starts(&periods, gap, &mut starts);
+            run.extend(order[i..j].iter().zip(&starts).map(|(&k, &s)| (k, s)));
+            i = j;
+        }
+        let ours = &mut portfolios[c.portfolios.range()];
+        for &(k, s) in &run {
+            ours[k as usize].run_start = s;
+        }
+    }
 }
 
 /// The cadres' facts in the order given (positions in `rows`), their free-text fields
@@ -411,6 +500,7 @@ fn cadre_facts(rows: &mut [CadreRow], order: &[u32]) -> (Vec<CadreF>, Interner) 
                 appts: Span::default(),
                 portfolios: Span::default(),
                 trainings: Span::default(),
+                hours: Span::default(),
                 grassroots_from: None,
             }
         })

@@ -7,21 +7,26 @@
 //! traffic-light cards. Rule parameters (*(param)* in DOMAIN.md) are data: [`Params`].
 //!
 //! One file per rule family: `composition` (R-STRUCT-2..6), `exchange` (R-EXCH-1..6), `age`
-//! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2),
+//! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2), `rank`
+//! (the 职级 groups of R-AGE-1 and R-TRAIN-1),
 //! `structure` and `card` (R-STRUCT-1); `rows`, `facts`, `indexing` and `keys` build the index,
 //! `current` is the roster on the as-of date, `messages` and `alerts` write the Chinese text.
 //!
 //! # Meaning, exactly
 //! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
 //!   holder* has an appointment holding on the as-of date. Appointments of one cadre to one
-//!   post are joined when the next starts at most one day after the previous ended
-//!   ([`crate::appointment::join_periods`]); tenure runs from the start of the joined run that
-//!   contains the appointment held on the as-of date. Team tenure (R-EXCH-2) joins the cadre's
-//!   appointments across all posts of the team the same way; tenure "at one level" (R-TERM-1)
-//!   joins across all posts of the same kind (正职 or 副职), in any unit.
+//!   post are joined when the next starts at most 31 days *(param `tenure.join_gap_days`)*
+//!   after the previous ended ([`crate::appointment::joins`]; DOMAIN.md M1 "Joining",
+//!   corrected 2026-12-02), so a 换届 re-appointment does not restart the clock; tenure runs
+//!   from the start of the joined run that contains the appointment held on the as-of date.
+//!   Team tenure (R-EXCH-2, R-STRUCT-5) joins the cadre's appointments across all posts of the
+//!   team the same way, and 分管 rows (R-EXCH-5) join across the team's posts by 分管工作;
+//!   time "at one level" (R-TERM-1) is the total of every stretch at posts of one 职务层次.
+//!   [`Facts`] are joined once when indexed; evaluating with another gap joins them again.
 //! - The 任职方式 of a joined run is that of its first appointment (how the holding began): a
 //!   re-appointment does not turn an outside exchange into an inside one (R-STRUCT-5), nor
-//!   restart a probation (R-PROB-1).
+//!   restart a probation (R-PROB-1). R-STRUCT-4 reads the 任职方式 of the appointment in
+//!   force (挂职 takes no seat).
 //! - N years are reached on `start + N years` (29 February → 28 February,
 //!   [`crate::date::add_years`]); months are added with the day clamped to the month's end
 //!   (so the 12-month lookahead from 29 February 2024 ends on 28 February 2025).
@@ -56,6 +61,7 @@ mod keys;
 mod messages;
 mod params;
 mod probation;
+mod rank;
 mod rows;
 #[cfg(any(test, feature = "testkit"))]
 pub mod sample;
@@ -64,13 +70,16 @@ mod summary;
 mod term;
 mod training;
 
-pub use age::{Retirement, retirement};
+pub use age::{Retirement, retirement, retirement_by};
 pub use alerts::{Alert, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
-pub use params::{Fraction, PARAMS, ParamDesc, ParamKind, Params};
-pub use rows::{AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow};
+pub use params::{Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule};
+pub use rank::{level_group, rank_group};
+pub use rows::{
+    AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow, hours_tenths,
+};
 pub use structure::{
     BandByGender, Count, Profile, SOURCES, Structure, TENURE_BANDS, TeamProfile, UNKNOWN, structure,
 };
@@ -226,6 +235,7 @@ impl Raw {
 /// rule (in the order of [`RULES`]), unit, post and cadre code (none first), due date. Each
 /// is decided here; its codes and message are read from `facts` when wanted ([`Alerts`]).
 pub fn evaluate(facts: &Arc<Facts>, params: &Params, as_of: Date) -> Report {
+    let facts = &facts.joined_arc(params.join_gap_days);
     let now = Now::new(facts, params, as_of);
     let parts = check(&now, threads(now.holders.len()));
     let raw: Vec<&Raw> = parts.iter().flatten().collect();

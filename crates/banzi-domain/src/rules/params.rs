@@ -68,8 +68,10 @@ pub enum ParamKind {
     /// A [`Fraction`] between 0 and 1.
     Fraction,
     /// `职级=年龄` pairs separated by `；` (or `;` `,` `，` `、` or a new line); ages in
-    /// `min..=max`. Blank = none.
+    /// `min..=max`; `职级/女=年龄` (or `/男`) for one gender only. Blank = none.
     RankAges,
+    /// 是 or 否 (also Y/N, 1/0).
+    YesNo,
 }
 
 /// One parameter: what the UI shows and checks.
@@ -114,6 +116,8 @@ pub const PARAMS: &[ParamDesc] = &params! {
         Integer, "40", 25, 60, "岁";
     "struct.outside_share", "系统外交流干部占班子成员比例下限（R-STRUCT-5 额位制）", "R-STRUCT-5",
         Fraction, "1/3", 0, 1, "";
+    "tenure.join_gap_days", "相邻任职连续计算的最长间隔（M1 任职合并，用于各任职年限规则）", "M1",
+        Integer, "31", 0, 366, "天";
     "exch.principal_years", "正职同一职位任职年限（R-EXCH-1）", "R-EXCH-1",
         Integer, "10", 1, 50, "年";
     "exch.key_deputy_years", "纪检监察、组织、公检法单位副职同一班子任职年限（R-EXCH-2）", "R-EXCH-2",
@@ -126,13 +130,25 @@ pub const PARAMS: &[ParamDesc] = &params! {
         Integer, "5", 1, 50, "年";
     "exch.lookahead_months", "交流轮岗与任期提前预警期（R-EXCH-6）", "R-EXCH-6",
         Integer, "12", 0, 120, "个月";
-    "age.retire_men", "男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
-        Integer, "60", 50, 70, "岁";
-    "age.retire_women", "女干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+    "age.retire_men_county", "县处级及以上男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+        Integer, "60", 45, 70, "岁";
+    "age.delay_men_county", "县处级及以上男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+        YesNo, "是", 0, 1, "";
+    "age.retire_women_county", "县处级及以上女干部原法定退休年龄（R-AGE-1，中组发〔2015〕14号）", "R-AGE-1",
+        Integer, "60", 45, 70, "岁";
+    "age.delay_women_county", "县处级及以上女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+        YesNo, "否", 0, 1, "";
+    "age.retire_men", "县处级以下男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+        Integer, "60", 45, 70, "岁";
+    "age.delay_men", "县处级以下男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+        YesNo, "是", 0, 1, "";
+    "age.retire_women", "县处级以下女干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
         Integer, "55", 45, 70, "岁";
+    "age.delay_women", "县处级以下女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+        YesNo, "是", 0, 1, "";
     "age.warning_months", "到龄提前预警期（R-AGE-1）", "R-AGE-1",
         Integer, "12", 0, 120, "个月";
-    "age.leave_by_rank", "按职级退出领导岗位年龄（R-AGE-1，如“正处级=58”）", "R-AGE-1",
+    "age.leave_by_rank", "按职级和性别退出领导岗位年龄（R-AGE-1，如“正处级=58；正处级/女=55”）", "R-AGE-1",
         RankAges, "", 30, 80, "岁";
     "prob.months", "试用期（R-PROB-1）", "R-PROB-1",
         Integer, "12", 1, 60, "个月";
@@ -142,8 +158,14 @@ pub const PARAMS: &[ParamDesc] = &params! {
         Integer, "5", 1, 20, "年";
     "term.level_years", "担任同一层次领导职务年限（R-TERM-1）", "R-TERM-1",
         Integer, "15", 1, 50, "年";
-    "train.per_year", "每年专业化能力培训次数（R-TRAIN-1）", "R-TRAIN-1",
+    "train.per_year", "每年专业化能力培训次数（R-TRAIN-1，按上一完整年度）", "R-TRAIN-1",
         Integer, "1", 0, 50, "次";
+    "train.county_hours", "县处级以上干部5年累计培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
+        Integer, "550", 0, 10000, "学时";
+    "train.county_hours_years", "县处级以上干部培训学时的计算年数（R-TRAIN-1）", "R-TRAIN-1",
+        Integer, "5", 1, 10, "年";
+    "train.township_hours", "乡科级干部每年培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
+        Integer, "90", 0, 10000, "学时";
     "train.secondment_target", "年度挂职锻炼目标人次（R-TRAIN-2）", "R-TRAIN-2",
         Integer, "100", 0, 100000, "人次";
 };
@@ -161,17 +183,52 @@ pub struct Params {
     pub discipline_lead_years: i16,
     pub portfolio_years: i16,
     pub lookahead_months: i32,
-    pub retire_men: i32,
-    pub retire_women: i32,
+    /// M1 "Joining": appointments (and 分管 rows) join when the next starts at most this many
+    /// days after the previous ended.
+    pub join_gap_days: u32,
+    /// R-AGE-1: the original retirement age and whether the 2025 reform delays it, by
+    /// [`RankGroup`] and gender: `retire[group as usize][gender as usize]`.
+    pub retire: [[RetireRule; 2]; 2],
     pub age_warning_months: i32,
-    /// (现职级, age) pairs; empty by default (no national table exists).
-    pub leave_by_rank: Vec<(String, i32)>,
+    /// Leaving-leadership ages: (现职级, gender or both, age); empty by default (no national
+    /// table exists). A row for one gender wins over a row for both.
+    pub leave_by_rank: Vec<LeaveAge>,
     pub probation_months: i32,
     pub probation_warning_months: i32,
     pub term_years: i16,
     pub level_years: i16,
     pub trainings_per_year: u32,
+    /// R-TRAIN-1 hours (《干部教育培训工作条例》2023 第十四条): 县处级 and above, over
+    /// `county_hours_years` complete years; 乡科级, in the last complete year.
+    pub county_hours: u32,
+    pub county_hours_years: u32,
+    pub township_hours: u32,
     pub secondment_target: u32,
+}
+
+/// The rank group that decides the retirement age (R-AGE-1) and the training hours
+/// (R-TRAIN-1): 县处级 and above (正/副处级, 一级至四级调研员 and higher), or below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RankGroup {
+    County = 0,
+    Below = 1,
+}
+
+/// One cell of the retirement table (R-AGE-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RetireRule {
+    /// The original statutory age (60, 55 …).
+    pub age: i32,
+    /// Whether the 2025 reform's gradual delay applies.
+    pub delay: bool,
+}
+
+/// One row of the leaving-leadership table: `正处级=58` (both genders) or `正处级/女=55`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaveAge {
+    pub rank: String,
+    pub gender: Option<crate::codes::Gender>,
+    pub age: i32,
 }
 
 impl Default for Params {
@@ -187,8 +244,8 @@ impl Default for Params {
             discipline_lead_years: 0,
             portfolio_years: 0,
             lookahead_months: 0,
-            retire_men: 0,
-            retire_women: 0,
+            join_gap_days: 0,
+            retire: [[RetireRule::default(); 2]; 2],
             age_warning_months: 0,
             leave_by_rank: Vec::new(),
             probation_months: 0,
@@ -196,6 +253,9 @@ impl Default for Params {
             term_years: 0,
             level_years: 0,
             trainings_per_year: 0,
+            county_hours: 0,
+            county_hours_years: 0,
+            township_hours: 0,
             secondment_target: 0,
         };
         for d in PARAMS {
@@ -214,7 +274,8 @@ fn describe(key: &str) -> Option<&'static ParamDesc> {
 enum Value {
     Int(i64),
     Frac(Fraction),
-    Ranks(Vec<(String, i32)>),
+    Ranks(Vec<LeaveAge>),
+    Bool(bool),
 }
 
 fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
@@ -235,8 +296,11 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
         ParamKind::Fraction => Fraction::parse(t)
             .map(Value::Frac)
             .map_err(|m| format!("{}：{m}", d.name)),
+        ParamKind::YesNo => crate::codes::parse_yes_no(t)
+            .map(Value::Bool)
+            .map_err(|m| format!("{}：{m}", d.name)),
         ParamKind::RankAges => {
-            let mut out: Vec<(String, i32)> = Vec::new();
+            let mut out: Vec<LeaveAge> = Vec::new();
             for item in t
                 .split([';', '；', ',', '，', '、', '\n'])
                 .map(str::trim)
@@ -245,7 +309,15 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
                 let Some((rank, age)) = item.split_once(['=', '＝', ':', '：']) else {
                     return Err(format!("{}：“{item}”应写成“职级=年龄”", d.name));
                 };
-                let rank = rank.trim();
+                let (rank, gender) = match rank.trim().split_once(['/', '／']) {
+                    None => (rank.trim(), None),
+                    Some((r, g)) => match crate::codes::Gender::parse(g) {
+                        Ok(g) => (r.trim(), Some(g)),
+                        Err(_) => {
+                            return Err(format!("{}：“{item}”的性别应为“男”或“女”", d.name));
+                        }
+                    },
+                };
                 let age: i64 = age
                     .trim()
                     .parse()
@@ -259,17 +331,44 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
                         d.name, d.min, d.max
                     ));
                 }
-                if out.iter().any(|(r, _)| r == rank) {
-                    return Err(format!("{}：职级“{rank}”重复", d.name));
+                if out.iter().any(|x| x.rank == rank && x.gender == gender) {
+                    return Err(format!("{}：“{item}”重复", d.name));
                 }
-                out.push((rank.to_string(), age as i32));
+                out.push(LeaveAge {
+                    rank: rank.to_string(),
+                    gender,
+                    age: age as i32,
+                });
             }
             Ok(Value::Ranks(out))
         }
     }
 }
 
+/// The cell of the retirement table a key names: (group, gender, the delay flag rather than
+/// the age). `age.retire_men` and `age.retire_women`, the keys before the table (2026-12-02),
+/// are the group below 县处级, so values stored under them keep their meaning.
+fn retire_cell(key: &str) -> Option<(RankGroup, crate::codes::Gender, bool)> {
+    use crate::codes::Gender::{Female, Male};
+    Some(match key {
+        "age.retire_men_county" => (RankGroup::County, Male, false),
+        "age.delay_men_county" => (RankGroup::County, Male, true),
+        "age.retire_women_county" => (RankGroup::County, Female, false),
+        "age.delay_women_county" => (RankGroup::County, Female, true),
+        "age.retire_men" => (RankGroup::Below, Male, false),
+        "age.delay_men" => (RankGroup::Below, Male, true),
+        "age.retire_women" => (RankGroup::Below, Female, false),
+        "age.delay_women" => (RankGroup::Below, Female, true),
+        _ => return None,
+    })
+}
+
 impl Params {
+    /// The retirement rule of a cadre of `group` and `gender` (R-AGE-1).
+    pub fn retire_rule(&self, group: RankGroup, gender: crate::codes::Gender) -> RetireRule {
+        self.retire[group as usize][gender as usize]
+    }
+
     /// Defaults overridden by stored (key, text) pairs; every problem is reported at once,
     /// each under its key.
     pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
@@ -315,13 +414,15 @@ impl Params {
             "exch.discipline_lead_years" => int(self.discipline_lead_years.into()),
             "exch.portfolio_years" => int(self.portfolio_years.into()),
             "exch.lookahead_months" => int(self.lookahead_months.into()),
-            "age.retire_men" => int(self.retire_men.into()),
-            "age.retire_women" => int(self.retire_women.into()),
+            "tenure.join_gap_days" => int(self.join_gap_days.into()),
             "age.warning_months" => int(self.age_warning_months.into()),
             "age.leave_by_rank" => Some(
                 self.leave_by_rank
                     .iter()
-                    .map(|(r, a)| format!("{r}={a}"))
+                    .map(|x| match x.gender {
+                        None => format!("{}={}", x.rank, x.age),
+                        Some(g) => format!("{}/{}={}", x.rank, g.label(), x.age),
+                    })
                     .collect::<Vec<_>>()
                     .join("；"),
             ),
@@ -330,8 +431,19 @@ impl Params {
             "term.years" => int(self.term_years.into()),
             "term.level_years" => int(self.level_years.into()),
             "train.per_year" => int(self.trainings_per_year.into()),
+            "train.county_hours" => int(self.county_hours.into()),
+            "train.county_hours_years" => int(self.county_hours_years.into()),
+            "train.township_hours" => int(self.township_hours.into()),
             "train.secondment_target" => int(self.secondment_target.into()),
-            _ => None,
+            k => {
+                let (group, gender, delay) = retire_cell(k)?;
+                let cell = self.retire[group as usize][gender as usize];
+                Some(if delay {
+                    (if cell.delay { "是" } else { "否" }).to_string()
+                } else {
+                    cell.age.to_string()
+                })
+            }
         }
     }
 
@@ -354,16 +466,21 @@ impl Params {
                     "exch.discipline_lead_years" => self.discipline_lead_years = i16v,
                     "exch.portfolio_years" => self.portfolio_years = i16v,
                     "exch.lookahead_months" => self.lookahead_months = i32v,
-                    "age.retire_men" => self.retire_men = i32v,
-                    "age.retire_women" => self.retire_women = i32v,
+                    "tenure.join_gap_days" => self.join_gap_days = u32v,
                     "age.warning_months" => self.age_warning_months = i32v,
                     "prob.months" => self.probation_months = i32v,
                     "prob.warning_months" => self.probation_warning_months = i32v,
                     "term.years" => self.term_years = i16v,
                     "term.level_years" => self.level_years = i16v,
                     "train.per_year" => self.trainings_per_year = u32v,
+                    "train.county_hours" => self.county_hours = u32v,
+                    "train.county_hours_years" => self.county_hours_years = u32v,
+                    "train.township_hours" => self.township_hours = u32v,
                     "train.secondment_target" => self.secondment_target = u32v,
-                    _ => return Err(format!("规则参数“{key}”不是整数")),
+                    k => match retire_cell(k) {
+                        Some((g, s, false)) => self.retire[g as usize][s as usize].age = i32v,
+                        _ => return Err(format!("规则参数“{key}”不是整数")),
+                    },
                 }
             }
             Value::Frac(f) => match key {
@@ -372,6 +489,10 @@ impl Params {
                 _ => return Err(format!("规则参数“{key}”不是比例")),
             },
             Value::Ranks(v) => self.leave_by_rank = v,
+            Value::Bool(b) => match retire_cell(key) {
+                Some((g, s, true)) => self.retire[g as usize][s as usize].delay = b,
+                _ => return Err(format!("规则参数“{key}”不是是否项")),
+            },
         }
         Ok(())
     }

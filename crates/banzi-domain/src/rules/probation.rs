@@ -1,14 +1,23 @@
-//! 试用期 — R-PROB-1 (R-SEL-10: a 试用期 of 1 year where it applies).
+//! 试用期 — R-PROB-1 (R-SEL-10; 《党政领导干部选拔任用工作条例》第五十四条). Corrected 2026-12-02.
 //!
-//! The roster does not say which appointments carry a probation; it is read from the
-//! 任职方式 of the joined run held on the as-of date: a run on a 正职 or 副职 post that began
-//! by 委任 or 竞争上岗 (a promotion to a non-elected leadership post) has one; 选任, 交流,
-//! 系统外交流, 挂职 and a blank manner have none. The probation ends on the run's start +
-//! 12 months *(param)*; a notice is raised when it ends after the as-of date and no later
-//! than as-of + 1 month *(param)*: the cadre is then due for assessment and confirmation.
-//! A probation already over is not flagged (whether it was confirmed is not in the roster).
+//! A 试用期 follows a **promotion** (提拔) by appointment — 任职方式 委任 or 竞争上岗, not 选任 —
+//! to a 副职 post of a 工作部门. The roster does not say which appointments carry one, so it
+//! is read as follows, on the joined run (M1) held on the as-of date:
+//! - the post is a 副职 of a unit whose 单位类别 is 市直单位 (the 工作部门 the registry knows;
+//!   the roster has no kind for 内设机构 posts, so none is checked); a 正职 carries none;
+//! - the run began by 委任 or 竞争上岗 (选任, 交流, 系统外交流, 挂职 and a blank manner: none);
+//! - it is a promotion: where the post has a 职务层次 and some earlier post of the cadre has
+//!   one, the post's level is higher than every earlier post's known level (a move at the same
+//!   level or down is none); otherwise, by the post kind, the cadre held no 正职 or 副职 post
+//!   before the run began (a first 副职 after none).
+//!
+//! The probation ends on the run's start + 12 months *(param)*; a notice is raised when it
+//! ends after the as-of date and no later than as-of + 1 month *(param)*: the cadre is then
+//! due for assessment and confirmation. A probation already over is not flagged (whether it
+//! was confirmed is not in the roster).
 
 use super::current::{Now, add_months};
+use super::facts::ApptF;
 use super::messages::{Scene, msg};
 use super::{Level, Raw, Rule};
 use crate::codes::{Manner, PostKind};
@@ -19,7 +28,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     for &(ci, span) in &now.holders {
         for (_, a) in now.held(span) {
             let post = f.post(a.post);
-            if !matches!(post.kind, PostKind::Principal | PostKind::Deputy) {
+            if post.kind != PostKind::Deputy || !f.unit(post.unit).city_department {
                 continue;
             }
             let competition = match a.run_manner {
@@ -28,7 +37,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
                 _ => continue,
             };
             let end = add_months(a.run_start, p.probation_months);
-            if as_of < end && end <= horizon {
+            if as_of < end && end <= horizon && promoted(now, ci, a) {
                 out.push(Raw {
                     due: Some(end),
                     since: Some(a.run_start),
@@ -37,6 +46,24 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
                 });
             }
         }
+    }
+}
+
+/// Whether the run of `a` (a 副职) was a promotion of cadre `ci` (see the module doc).
+fn promoted(now: &Now, ci: u32, a: &ApptF) -> bool {
+    let f = now.f;
+    let earlier = || {
+        f.appts[f.cadre(ci).appts.range()]
+            .iter()
+            .filter(move |b| b.start < a.run_start)
+    };
+    let level = f.post(a.post).level;
+    // Levels order highest first, so the highest held before is the least value.
+    let highest_before = earlier().filter_map(|b| f.post(b.post).level).min();
+    match (level, highest_before) {
+        (Some(l), Some(before)) => l < before,
+        _ => !earlier()
+            .any(|b| matches!(f.post(b.post).kind, PostKind::Principal | PostKind::Deputy)),
     }
 }
 

@@ -84,6 +84,17 @@ pub struct TrainingRow {
     pub cadre: u32,
     pub kind: TrainingKind,
     pub start: Date,
+    /// 学时 in tenths of an hour (0 when blank), R-TRAIN-1.
+    pub hours_tenths: u32,
+}
+
+/// 学时 as tenths of an hour, the way the roster writes them (one decimal at most in practice);
+/// blank or nonsense is 0.
+pub fn hours_tenths(hours: Option<f64>) -> u32 {
+    match hours {
+        Some(h) if h.is_finite() && h > 0.0 => (h * 10.0).round().min(f64::from(u32::MAX)) as u32,
+        _ => 0,
+    }
 }
 
 /// The registry for [`super::Facts::from_rows`]. Rows of one table may come in any order;
@@ -194,6 +205,7 @@ impl Rows {
                 cadre: cadre_of.get(t.value.id_number.as_str()).unwrap_or(MISSING),
                 kind: t.value.kind,
                 start: t.value.start,
+                hours_tenths: hours_tenths(t.value.hours),
             })
             .collect();
         Rows {

@@ -21,6 +21,7 @@ fn at<T>(value: T) -> Located<T> {
 }
 
 /// Builds a roster: a root unit `ROOT` (市委) exists from the start.
+#[derive(Clone)]
 pub struct RosterBuilder {
     pub r: Roster,
     seq: u32,
@@ -92,6 +93,16 @@ impl RosterBuilder {
 
     pub fn post(&mut self, code: &str, unit: &str, title: &str, kind: PostKind) -> &mut Self {
         self.post_full(code, unit, "", title, kind, 1)
+    }
+
+    /// Sets the 职务层次 of a post added before.
+    pub fn level(&mut self, code: &str, level: crate::codes::PostLevel) -> &mut Self {
+        for p in &mut self.r.posts {
+            if p.value.code == code {
+                p.value.level = Some(level);
+            }
+        }
+        self
     }
 
     /// A cadre with a valid ID number agreeing with gender and birth date; returns the ID.
@@ -173,6 +184,17 @@ impl RosterBuilder {
     }
 
     pub fn training(&mut self, id: &str, kind: TrainingKind, start: &str) -> &mut Self {
+        self.training_hours(id, kind, start, None)
+    }
+
+    /// A training with its 学时.
+    pub fn training_hours(
+        &mut self,
+        id: &str,
+        kind: TrainingKind,
+        start: &str,
+        hours: Option<f64>,
+    ) -> &mut Self {
         let id_number = crate::id_number::IdNumber::parse(id).expect("an ID the builder made");
         self.r.trainings.push(at(Training {
             id_number,
@@ -180,7 +202,7 @@ impl RosterBuilder {
             kind,
             start: d(start),
             end: None,
-            hours: None,
+            hours,
         }));
         self
     }

@@ -5,8 +5,8 @@
 //!   split by gender give the age pyramid.
 //! - Gender, 民族, 政治面貌 (and the 党外 count, R-STRUCT-3), 全日制学历 and 最高学历 (the
 //!   higher of 全日制 and 在职), 专业领域 (blank as 未填).
-//! - Source (来源): 系统外交流 when a post of the team (for the city: any post) is held by a run
-//!   that began by 系统外交流; otherwise 基层 when the cadre has held a post in a unit whose
+//! - Source (来源): 系统外交流 when the member entered the team (for the city: any team they sit
+//!   on now) by 系统外交流, the start of their current joined stretch in the team (R-STRUCT-5); otherwise 基层 when the cadre has held a post in a unit whose
 //!   单位类别 is 乡镇(街道) on or before the as-of date; otherwise 本系统.
 //! - Tenure in post (任现职时间): from the start of the joined run (the earliest, when several
 //!   posts are held), in bands 不满1年, 1至3年, 3至5年, 5至10年, 10年及以上.
@@ -211,14 +211,14 @@ impl Tally {
 }
 
 /// The city's members: each cadre in post once, from the earliest start of the runs held,
-/// 系统外交流 when any of them began so.
+/// 系统外交流 when they entered any team they sit on now by it (R-STRUCT-5's reading).
 pub(crate) fn city_members<'n>(now: &'n Now) -> impl Iterator<Item = Member> + 'n {
     now.holders.iter().map(|&(cadre, span)| {
         let mut since = now.as_of;
         let mut outside = false;
         for (_, a) in now.held(span) {
             since = since.min(a.run_start);
-            outside |= a.run_manner == Some(Manner::OutsideExchange);
+            outside |= a.team_manner == Some(Manner::OutsideExchange);
         }
         Member {
             cadre,
@@ -277,6 +277,8 @@ pub(crate) fn generation_label(decade: i32) -> String {
 /// R-STRUCT-1 and the team cards on `as_of`. The parameters are those of the alerts (the
 /// card's young-cadre age and outside share).
 pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
+    let joined = facts.joined(params.join_gap_days);
+    let facts: &Facts = &joined;
     let now = Now::new(facts, params, as_of);
     let mut city = Tally::default();
     for m in city_members(&now) {

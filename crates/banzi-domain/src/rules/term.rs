@@ -1,13 +1,18 @@
-//! 任期 — R-TERM-1 (《党政领导干部职务任期暂行规定》: terms of 5 years; two consecutive terms
-//! in one post, or 15 years at one level, end re-nomination to it).
+//! 任期 — R-TERM-1 (《党政领导干部职务任期暂行规定》: terms of 5 years). Corrected 2026-12-02.
 //!
-//! - Two terms: a current holder of any post whose joined run in that post reaches
-//!   2 × 5 years *(param)* → notice "不再推荐、提名或者任命担任同一职务".
-//! - One level: a current holder of a 正职 (or 副职) post whose consecutive holding of posts of
-//!   that kind, in any unit, joined across posts when the next starts at most one day after
-//!   the previous ended, reaches 15 years *(param)* → notice; once per cadre and kind, on
-//!   their first current post of that kind. ("累计" in the regulation is read as consecutive
-//!   here: the roster's earlier history is often incomplete.)
+//! - Two terms (第六条): a current holder of a **正职** post whose joined run in that post (M1
+//!   "Joining") reaches 2 × 5 years *(param)* → notice "不再推荐、提名或者任命担任同一职务".
+//!   Other posts are not counted.
+//! - One level (第七条): a current holder of a post with a 职务层次 whose time at that level,
+//!   **in total** (累计: every stretch at posts of that 职务层次, in any unit, added up; days
+//!   held at two posts of the level at once count once), reaches 15 years *(param)* → notice
+//!   "不再推荐、提名或者任命担任同层次领导职务"; once per cadre and level, on their first current
+//!   post of that level. The day it is reached is found by moving the start of the stretch held
+//!   now back by the days of the earlier stretches and adding 15 years, as if the cadre stays
+//!   in post: with one stretch it is its start + 15 years, as for every other tenure rule.
+//!   Posts without a 职务层次 are left out of the count (the level is unknown); the message says
+//!   how many of the cadre's earlier appointments were, and the summary how many posts lack
+//!   one.
 //! - Both are anticipated within the R-EXCH-6 lookahead (12 months *(param)*), also as a
 //!   notice and under R-TERM-1: the rule only stops a re-nomination, so neither case is a
 //!   breach yet. `due` is the day the years are reached.
@@ -15,46 +20,50 @@
 use super::current::Now;
 use super::messages::{Scene, msg, when};
 use super::{Level, Raw, Rule};
-use crate::codes::PostKind;
-use crate::date::add_years;
+use crate::codes::{PostKind, PostLevel};
+use crate::date::{Date, add_years, epoch_day, from_epoch_day};
 
-/// `tie` of the two-terms case; one level is 1.
+/// `tie` of the two-terms case; the level case is 1.
 const TWO_TERMS: u32 = 0;
+const ONE_LEVEL: u32 = 1;
 
 pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     let (f, p) = (now.f, now.p);
     let horizon = now.horizon(p.lookahead_months);
     let two_terms = p.term_years.saturating_mul(2);
+    let mut levels_done: Vec<PostLevel> = Vec::new();
     for &(ci, span) in &now.holders {
-        let mut kinds_done = [false; 2];
+        levels_done.clear();
         for (_, a) in now.held(span) {
             let post = f.post(a.post);
-            let due = add_years(a.run_start, two_terms);
-            if due <= horizon {
-                out.push(Raw {
-                    due: Some(due),
-                    since: Some(a.run_start),
-                    n: two_terms.unsigned_abs().into(),
-                    tie: TWO_TERMS,
-                    ..Raw::on_cadre(now, Rule::Term1, Level::Notice, a.post, ci)
-                });
+            if post.kind == PostKind::Principal {
+                let due = add_years(a.run_start, two_terms);
+                if due <= horizon {
+                    out.push(Raw {
+                        due: Some(due),
+                        since: Some(a.run_start),
+                        n: two_terms.unsigned_abs().into(),
+                        tie: TWO_TERMS,
+                        ..Raw::on_cadre(now, Rule::Term1, Level::Notice, a.post, ci)
+                    });
+                }
             }
-            let k = match post.kind {
-                PostKind::Principal => 0,
-                PostKind::Deputy => 1,
-                _ => continue,
-            };
-            if kinds_done[k] {
+            let Some(level) = post.level else { continue };
+            if levels_done.contains(&level) {
                 continue;
             }
-            kinds_done[k] = true;
-            let due = add_years(a.level_start, p.level_years);
+            levels_done.push(level);
+            let Some(at) = at_level(now, ci, level) else {
+                continue;
+            };
+            let due = add_years(at.from, p.level_years);
             if due <= horizon {
                 out.push(Raw {
                     due: Some(due),
-                    since: Some(a.level_start),
+                    since: Some(at.first),
                     n: p.level_years.unsigned_abs().into(),
-                    tie: 1,
+                    tie: ONE_LEVEL,
+                    members: at.unknown,
                     ..Raw::on_cadre(now, Rule::Term1, Level::Notice, a.post, ci)
                 });
             }
@@ -62,7 +71,57 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     }
 }
 
-/// 吴刚自2014-03-01起任江川市文旅局党组成员，已于2024-03-01连续任职满两个任期（10年），
+/// A cadre's time at one level, on the as-of date.
+struct AtLevel {
+    /// The start of the stretch held now, moved back by the days of the earlier ones.
+    from: Date,
+    /// The first day at the level.
+    first: Date,
+    /// Earlier appointments (started on or before the as-of date) at posts with no 职务层次.
+    unknown: u32,
+}
+
+/// The stretches of cadre `ci` at posts of `level` up to the as-of date, merged where they
+/// touch or overlap; none when no stretch holds on the as-of date.
+fn at_level(now: &Now, ci: u32, level: PostLevel) -> Option<AtLevel> {
+    let f = now.f;
+    let as_of = epoch_day(now.as_of);
+    let ours = &f.appts[f.cadre(ci).appts.range()];
+    let mut spans: Vec<(i32, i32)> = ours
+        .iter()
+        .filter(|a| f.post(a.post).level == Some(level) && epoch_day(a.start) <= as_of)
+        .map(|a| (epoch_day(a.start), a.end.map_or(i32::MAX, epoch_day)))
+        .collect();
+    spans.sort_unstable();
+    let unknown = ours
+        .iter()
+        .filter(|a| f.post(a.post).level.is_none() && a.start <= now.as_of)
+        .count() as u32;
+    let first = spans.first()?.0;
+    let (mut earlier, mut cur): (i64, Option<(i32, i32)>) = (0, None);
+    for (s, e) in spans {
+        cur = match cur {
+            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                earlier += i64::from(ce - cs);
+                Some((s, e))
+            }
+            None => Some((s, e)),
+        };
+    }
+    let (s, e) = cur?;
+    if !(s <= as_of && as_of < e) {
+        return None;
+    }
+    let from = i64::from(s) - earlier;
+    Some(AtLevel {
+        from: from_epoch_day(i32::try_from(from).unwrap_or(i32::MIN)),
+        first: from_epoch_day(first),
+        unknown,
+    })
+}
+
+/// 吴刚自2014-03-01起任江川市文旅局局长，已于2024-03-01连续任职满两个任期（10年），
 /// 不再推荐、提名或者任命担任同一职务（R-TERM-1）
 pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let f = now.f;
@@ -72,15 +131,20 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let (c, post) = (f.cadre(c), f.post(pi));
     let when = when(due, now.as_of);
     if r.tie == TWO_TERMS {
-        msg! {
+        return msg! {
             c.name, "自", since, "起任", post.full_name, "，", when, due, "连续任职满两个任期（",
             r.n, "年），不再推荐、提名或者任命担任同一职务（R-TERM-1）"
-        }
+        };
+    }
+    let level = post.level.map_or("", PostLevel::label);
+    let body = msg! {
+        c.name, "（现任", post.full_name, "）自", since, "起担任", level,
+        "领导职务，累计", when, due, "满", r.n,
+        "年，不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）"
+    };
+    if r.members == 0 {
+        body
     } else {
-        msg! {
-            c.name, "（现任", post.full_name, "）自", since, "起连续担任", post.kind.label(),
-            "领导职务，", when, due, "满", r.n,
-            "年，不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）"
-        }
+        msg! { body, "；另有", r.members, "段任职的职位未填职务层次，未计入" }
     }
 }

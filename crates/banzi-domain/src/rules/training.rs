@@ -1,9 +1,17 @@
-//! 能力建设 — R-TRAIN-1..2 (seeds 000, 001, 002).
+//! 能力建设 — R-TRAIN-1..2 (seeds 000, 001, 002; 《干部教育培训工作条例》2023). Corrected
+//! 2026-12-02.
 //!
-//! - R-TRAIN-1 (notice): each cadre holding a 正职 or 副职 post of a unit whose 单位类别 is
-//!   市直单位 ("department leader") on the as-of date, with fewer than 1 *(param)* training of
-//!   类别 专业化能力 starting from 1 January of the as-of year up to the as-of date. One
+//! - R-TRAIN-1, trainings (notice): each cadre holding a 正职 or 副职 post of a unit whose
+//!   单位类别 is 市直单位 ("department leader") on the as-of date, with fewer than 1 *(param)*
+//!   training of 类别 专业化能力 starting in the **last complete calendar year** (the year
+//!   before the as-of year: a year is judged once it is over, not in its first weeks). One
 //!   notice per cadre, on their first such post; `due` is none.
+//! - R-TRAIN-1, hours (notice, 第十四条): each cadre in post, by rank group ([`super::rank`]):
+//!   县处级 and above with fewer than 550 *(param)* 学时 in the last 5 *(param)* complete
+//!   calendar years; 乡科级 with fewer than 90 *(param)* 学时 in the last complete calendar year.
+//!   学时 are those of the 培训 sheet, of every 类别, counted in the year the training started;
+//!   a blank 学时 counts 0. A cadre whose group is unknown (no 现职级, no 职务层次) is not checked.
+//!   One notice per cadre, on their first post (正职 before 副职 …).
 //! - R-TRAIN-2: secondments are appointments with 任职方式 挂职 starting from 1 January of the
 //!   as-of year up to the as-of date, counted city-wide (each appointment row once) against
 //!   the yearly target of 100 *(param)*, in the summary; below the target, one notice on the
@@ -12,9 +20,16 @@
 use super::current::Now;
 use super::facts::Facts;
 use super::messages::{Scene, msg};
+use super::params::RankGroup;
+use super::rank::{cadre_group, in_years};
 use super::{Level, Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::Date;
+
+/// `tie` of the alerts: trainings, hours of 县处级 and above, hours of 乡科级.
+const COUNT: u32 = 0;
+const COUNTY_HOURS: u32 = 1;
+const TOWNSHIP_HOURS: u32 = 2;
 
 /// 1 January of the as-of year.
 fn new_year(as_of: Date) -> Date {
@@ -33,9 +48,18 @@ pub(crate) fn secondments(f: &Facts, as_of: Date) -> usize {
     this_year(&f.secondments, as_of)
 }
 
+/// How many of the sorted dates fall in the calendar year `year`.
+fn in_year(sorted: &[Date], year: i16) -> usize {
+    let from = sorted.partition_point(|d| d.year() < year);
+    let to = sorted.partition_point(|d| d.year() <= year);
+    to - from
+}
+
 pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
+    let last_year = as_of.year() - 1;
     for &(ci, span) in &now.holders {
+        hours(now, ci, span, out);
         let Some(post) = now
             .held(span)
             .filter(|(_, a)| {
@@ -49,10 +73,11 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
         else {
             continue;
         };
-        let done = this_year(&f.pro_trainings[f.cadre(ci).trainings.range()], as_of);
+        let done = in_year(&f.pro_trainings[f.cadre(ci).trainings.range()], last_year);
         if done < p.trainings_per_year as usize {
             out.push(Raw {
                 n: done as u32,
+                tie: COUNT,
                 ..Raw::on_cadre(now, Rule::Train1, Level::Notice, post, ci)
             });
         }
@@ -68,13 +93,74 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     }
 }
 
-/// 冯琳（江川市生态环境局局长）2024年截至2024-02-29参加专业化能力培训0次，少于每年1次（R-TRAIN-1）
+/// R-TRAIN-1's hours of one cadre in post.
+fn hours(now: &Now, ci: u32, span: super::facts::Span, out: &mut Vec<Raw>) {
+    let (f, p) = (now.f, now.p);
+    let Some(group) = cadre_group(now, ci, span) else {
+        return;
+    };
+    let last = now.as_of.year() - 1;
+    let (first, need, tie) = match group {
+        RankGroup::County => {
+            let years = i16::try_from(p.county_hours_years).unwrap_or(1);
+            (last - years + 1, p.county_hours, COUNTY_HOURS)
+        }
+        RankGroup::Below => (last, p.township_hours, TOWNSHIP_HOURS),
+    };
+    let tenths: u64 = f.hours[f.cadre(ci).hours.range()]
+        .iter()
+        .filter(|(d, _)| in_years(*d, first, last))
+        .map(|&(_, h)| u64::from(h))
+        .sum();
+    if tenths >= u64::from(need) * 10 {
+        return;
+    }
+    let Some(post) = now
+        .held(span)
+        .map(|(_, a)| (f.post(a.post).kind, a.post))
+        .min()
+        .map(|x| x.1)
+    else {
+        return;
+    };
+    out.push(Raw {
+        n: u32::try_from(tenths).unwrap_or(u32::MAX),
+        tie,
+        ..Raw::on_cadre(now, Rule::Train1, Level::Notice, post, ci)
+    });
+}
+
+/// Tenths of an hour as the roster writes 学时: `120`, `120.5`.
+struct Hours(u32);
+
+impl super::messages::Piece for Hours {
+    fn put(&self, s: &mut String) {
+        use std::fmt::Write;
+        let _ = match self.0 % 10 {
+            0 => write!(s, "{}", self.0 / 10),
+            t => write!(s, "{}.{t}", self.0 / 10),
+        };
+    }
+}
+
+/// 冯琳（江川市生态环境局局长）2023年参加专业化能力培训0次，少于每年1次（R-TRAIN-1）
 pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
+    let last = as_of.year() - 1;
     match (r.post, r.cadre) {
+        (Some(post), Some(c)) if r.tie == COUNTY_HOURS => msg! {
+            f.cadre(c).name, "（", f.post(post).full_name, "，县处级以上）",
+            last - i16::try_from(p.county_hours_years).unwrap_or(1) + 1, "年至", last,
+            "年参加培训累计", Hours(r.n), "学时，少于", p.county_hours_years, "年", p.county_hours,
+            "学时（R-TRAIN-1）"
+        },
+        (Some(post), Some(c)) if r.tie == TOWNSHIP_HOURS => msg! {
+            f.cadre(c).name, "（", f.post(post).full_name, "，乡科级）", last, "年参加培训",
+            Hours(r.n), "学时，少于每年", p.township_hours, "学时（R-TRAIN-1）"
+        },
         (Some(post), Some(c)) => msg! {
-            f.cadre(c).name, "（", f.post(post).full_name, "）", as_of.year(), "年截至", as_of,
-            "参加专业化能力培训", r.n, "次，少于每年", p.trainings_per_year, "次（R-TRAIN-1）"
+            f.cadre(c).name, "（", f.post(post).full_name, "）", last,
+            "年参加专业化能力培训", r.n, "次，少于每年", p.trainings_per_year, "次（R-TRAIN-1）"
         },
         _ => msg! {
             as_of.year(), "年截至", as_of, "全市挂职锻炼", r.n, "人次，低于年度目标",

@@ -170,7 +170,7 @@ impl Store {
         let params = self.rule_params(actor).await?;
         let rows = self.rule_rows(actor).await?;
         let report = tokio::task::spawn_blocking(move || {
-            let facts = Arc::new(Facts::from_rows(rows));
+            let facts = Arc::new(Facts::from_rows(rows, params.join_gap_days));
             rules::evaluate(&facts, &params, as_of)
         })
         .await
@@ -224,7 +224,7 @@ impl Store {
         let (report, structure, facts) = tokio::task::spawn_blocking({
             let params = params.clone();
             move || {
-                let facts = Arc::new(Facts::from_rows(rows));
+                let facts = Arc::new(Facts::from_rows(rows, params.join_gap_days));
                 let report = rules::evaluate(&facts, &params, as_of);
                 let structure = rules::structure(&facts, &params, as_of);
                 (report, structure, facts)

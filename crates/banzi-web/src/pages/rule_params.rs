@@ -39,11 +39,52 @@ pub struct ParamRow {
     pub error: String,
 }
 
+/// One row of the retirement table (R-AGE-1 by rank group and gender): its two parameters.
+pub struct RetireRow {
+    pub group: String,
+    pub gender: String,
+    pub age: ParamRow,
+    pub delay: ParamRow,
+}
+
+/// The retirement table's rows: (group label key, gender, age key, delay key).
+const RETIRE: [(&str, &str, &str, &str); 4] = [
+    (
+        "params.group_county",
+        "男",
+        "age.retire_men_county",
+        "age.delay_men_county",
+    ),
+    (
+        "params.group_county",
+        "女",
+        "age.retire_women_county",
+        "age.delay_women_county",
+    ),
+    (
+        "params.group_below",
+        "男",
+        "age.retire_men",
+        "age.delay_men",
+    ),
+    (
+        "params.group_below",
+        "女",
+        "age.retire_women",
+        "age.delay_women",
+    ),
+];
+
+fn in_retire_table(key: &str) -> bool {
+    RETIRE.iter().any(|r| r.2 == key || r.3 == key)
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "rule_params.html")]
 struct ParamsPage {
     ctx: Ctx,
     rows: Vec<ParamRow>,
+    retire: Vec<RetireRow>,
     saved: bool,
     general: Vec<String>,
 }
@@ -54,6 +95,7 @@ fn range(tr: &Tr, kind: ParamKind, min: i64, max: i64) -> String {
         ParamKind::Integer => span,
         ParamKind::Fraction => tr.t("params.fraction_range").to_string(),
         ParamKind::RankAges => tr.f("params.rank_ages_range", &span),
+        ParamKind::YesNo => tr.t("params.yes_no_range").to_string(),
     }
 }
 
@@ -65,27 +107,42 @@ fn view(
     errors: &FieldErrors,
     saved: bool,
 ) -> ParamsPage {
+    let row = |d: &banzi_domain::rules::ParamDesc| {
+        let current = params.get(d.key).unwrap_or_default();
+        ParamRow {
+            key: d.key,
+            name: tr.t(&format!("param.{}", d.key)),
+            unit: tr.t(&format!("param.{}.unit", d.key)),
+            rule: d.rule,
+            value: typed.get(d.key).cloned().unwrap_or_else(|| current.clone()),
+            current,
+            default: d.default,
+            range: range(&tr, d.kind, d.min, d.max),
+            error: errors.get(&tr, d.key),
+        }
+    };
     let rows = PARAMS
         .iter()
-        .map(|d| {
-            let current = params.get(d.key).unwrap_or_default();
-            ParamRow {
-                key: d.key,
-                name: tr.t(&format!("param.{}", d.key)),
-                unit: tr.t(&format!("param.{}.unit", d.key)),
-                rule: d.rule,
-                value: typed.get(d.key).cloned().unwrap_or_else(|| current.clone()),
-                current,
-                default: d.default,
-                range: range(&tr, d.kind, d.min, d.max),
-                error: errors.get(&tr, d.key),
-            }
+        .filter(|d| !in_retire_table(d.key))
+        .map(row)
+        .collect();
+    let desc = |key: &str| PARAMS.iter().find(|d| d.key == key).map(row);
+    let retire = RETIRE
+        .iter()
+        .filter_map(|&(group, gender, age, delay)| {
+            Some(RetireRow {
+                group: tr.t(group).to_string(),
+                gender: tr.v(gender).to_string(),
+                age: desc(age)?,
+                delay: desc(delay)?,
+            })
         })
         .collect();
     let keys: Vec<&str> = PARAMS.iter().map(|d| d.key).collect();
     ParamsPage {
         ctx: Ctx::new(tr, caller, "/analysis/params"),
         rows,
+        retire,
         saved,
         general: errors.others(&tr, &keys),
     }

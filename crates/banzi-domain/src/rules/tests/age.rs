@@ -66,8 +66,10 @@ fn holder(gender: Gender, birth: &str, rank: &str) -> B {
     b
 }
 
+/// Levels (issue 12): due within 12 months a warning; on or past the date, still in post, a
+/// violation.
 #[test]
-fn r_age_1_warns_twelve_months_ahead_and_when_reached() {
+fn r_age_1_warns_twelve_months_ahead_and_is_a_violation_when_reached() {
     // Due 2025-02-15.
     let b = holder(Gender::Male, "1965-01-15", "");
     assert_eq!(
@@ -82,8 +84,11 @@ fn r_age_1_warns_twelve_months_ahead_and_when_reached() {
                 "2025-02-16"
             ]
         ),
-        [vec![], vec![W], vec![W], vec![W], vec![W]]
+        [vec![], vec![W], vec![W], vec![V], vec![V]]
     );
+    // Retired in 2019 and still in post is no longer the same as due next year.
+    let old = holder(Gender::Male, "1959-03-10", "");
+    assert_eq!(levels(&old, "R-AGE-1", &["2024-01-01"]), [vec![V]]);
     let a = &b.alerts("R-AGE-1", "2024-02-15")[0];
     assert_eq!(a.due, Some(d("2025-02-15")));
     assert_eq!(
@@ -99,16 +104,82 @@ fn r_age_1_warns_twelve_months_ahead_and_when_reached() {
 
 #[test]
 fn r_age_1_women_use_their_own_base_age() {
-    // 55 + 1 month: due 2025-02-28 for a woman born 1970-01-28.
-    let b = holder(Gender::Female, "1970-01-28", "");
-    assert_eq!(
-        levels(&b, "R-AGE-1", &["2024-02-27", "2024-02-28", "2024-02-29"]),
-        [vec![], vec![W], vec![W]]
-    );
+    // 55 + 1 month: due 2025-02-28 for a woman born 1970-01-28 below 县处级.
+    for rank in ["", "正科级", "一级主任科员"] {
+        let b = holder(Gender::Female, "1970-01-28", rank);
+        assert_eq!(
+            levels(&b, "R-AGE-1", &["2024-02-27", "2024-02-28", "2024-02-29"]),
+            [vec![], vec![W], vec![W]],
+            "{rank:?}"
+        );
+    }
     // With base 50 she would have retired long ago.
+    let b = holder(Gender::Female, "1970-01-28", "");
     let p = Params::from_pairs(&[("age.retire_women", "50")]).unwrap();
     let a = of(&b.run_with(&p, "2024-02-27"), "R-AGE-1");
     assert_eq!(a[0].due, Some(d("2020-01-28")));
+}
+
+/// R-AGE-1 by rank and gender (corrected 2026-12-02; 中组发〔2015〕14号): a woman at 县处级 and
+/// above retires at 60 with no reform delay; below it at 55 with the delay; men at 60 with it.
+#[test]
+fn r_age_1_county_level_women_retire_at_sixty_without_the_delay() {
+    // Born 1966-05-20: at 60 without delay, due 2026-05-20; at 55 with delay she would have
+    // been due 2021-05-20 (before the reform, no delay) — a false violation on a woman 局长.
+    for rank in [
+        "正处级",
+        "副处级",
+        "一级调研员",
+        "四级调研员",
+        "二级巡视员",
+        "副厅级",
+    ] {
+        let b = holder(Gender::Female, "1966-05-20", rank);
+        assert_eq!(
+            levels(
+                &b,
+                "R-AGE-1",
+                &["2025-05-19", "2025-05-20", "2026-05-19", "2026-05-20"]
+            ),
+            [vec![], vec![W], vec![W], vec![V]],
+            "{rank}"
+        );
+        let a = &b.alerts("R-AGE-1", "2025-05-20")[0];
+        assert_eq!(a.due, Some(d("2026-05-20")), "{rank}");
+        assert!(a.message.contains("法定退休年龄60岁，"), "{}", a.message);
+    }
+    // A man of the same rank and birth: 60 and 5 months under the reform.
+    let b = holder(Gender::Male, "1966-05-20", "正处级");
+    assert_eq!(
+        b.alerts("R-AGE-1", "2026-06-01")[0].due,
+        Some(d("2026-10-20"))
+    );
+    // No 现职级: the 职务层次 of the post held decides.
+    let mut b = holder(Gender::Female, "1966-05-20", "");
+    b.level("SFJ-1", crate::codes::PostLevel::DivisionChief);
+    assert_eq!(
+        b.alerts("R-AGE-1", "2025-06-01")[0].due,
+        Some(d("2026-05-20"))
+    );
+    let mut b = holder(Gender::Female, "1971-05-20", "");
+    b.level("SFJ-1", crate::codes::PostLevel::SectionChief);
+    // 55 from 2026-05 with the delay of ⌊16/4⌋+1 = 5 months.
+    assert_eq!(
+        b.alerts("R-AGE-1", "2026-06-01")[0].due,
+        Some(d("2026-10-20"))
+    );
+    // The table is a parameter: the delay applied to county women too.
+    let b = holder(Gender::Female, "1966-05-20", "正处级");
+    let p = Params::from_pairs(&[("age.delay_women_county", "是")]).unwrap();
+    assert_eq!(
+        of(&b.run_with(&p, "2026-06-01"), "R-AGE-1")[0].due,
+        Some(d("2026-10-20"))
+    );
+    let p = Params::from_pairs(&[("age.retire_women_county", "58")]).unwrap();
+    assert_eq!(
+        of(&b.run_with(&p, "2024-06-01"), "R-AGE-1")[0].due,
+        Some(d("2024-05-20"))
+    );
 }
 
 #[test]
@@ -130,9 +201,57 @@ fn r_age_1_leaving_leadership_by_rank() {
         of(&b.run_with(&p, "2028-06-01"), "R-AGE-1")[0].message,
         "周建（正处级，1970-06-01出生）任江川市司法局局长，退出领导岗位年龄58岁，到龄年月2028年06月，已于2028-06-01到龄（R-AGE-1）"
     );
+    // Reached and still in post: a violation; ahead: a warning.
+    assert_eq!(
+        of(&b.run_with(&p, "2028-05-31"), "R-AGE-1")[0].level,
+        Level::Warning
+    );
+    assert_eq!(
+        of(&b.run_with(&p, "2028-06-01"), "R-AGE-1")[0].level,
+        Level::Violation
+    );
     // Another rank is not in the table.
     let b = holder(Gender::Male, "1970-06-01", "一级调研员");
     assert!(of(&b.run_with(&p, "2028-06-01"), "R-AGE-1").is_empty());
+}
+
+/// Leaving-leadership ages by rank and gender: a row for one gender wins over a row for both.
+#[test]
+fn r_age_1_leaving_leadership_by_rank_and_gender() {
+    let p = Params::from_pairs(&[("age.leave_by_rank", "正处级=58；正处级/女=56")]).unwrap();
+    let man = holder(Gender::Male, "1970-06-01", "正处级");
+    let woman = holder(Gender::Female, "1970-06-01", "正处级");
+    let due = |b: &B| -> Vec<Option<Date>> {
+        of(&b.run_with(&p, "2026-06-01"), "R-AGE-1")
+            .iter()
+            .filter(|a| a.message.contains("退出领导岗位"))
+            .map(|a| a.due)
+            .collect()
+    };
+    assert_eq!(due(&man), []);
+    assert_eq!(due(&woman), [Some(d("2026-06-01"))]);
+    assert_eq!(
+        of(&woman.run_with(&p, "2026-06-01"), "R-AGE-1")
+            .iter()
+            .find(|a| a.message.contains("退出领导岗位"))
+            .map(|a| a.level),
+        Some(Level::Violation)
+    );
+    // The text reads back as written.
+    assert_eq!(
+        p.get("age.leave_by_rank").as_deref(),
+        Some("正处级=58；正处级/女=56")
+    );
+    for bad in [
+        "正处级/其他=58",
+        "正处级=58；正处级=57",
+        "正处级/女=56；正处级／女=55",
+    ] {
+        assert!(
+            Params::from_pairs(&[("age.leave_by_rank", bad)]).is_err(),
+            "{bad}"
+        );
+    }
 }
 
 #[test]

@@ -228,19 +228,172 @@ fn r_struct_5_outside_exchange_share_of_a_third() {
         b.alerts("R-STRUCT-5", "2024-02-29")[0].message,
         "截至2024-02-29，江川市商务局领导班子现有成员4名，其中系统外交流干部1名，低于1/3（R-STRUCT-5 额位制）"
     );
-    // A gap of two days starts a new run that did not begin by 系统外交流.
-    let mut b2 = team("市直单位");
-    let x = b2.cadre("甲");
-    b2.appt(
+    // A 换届 gap of up to 31 days keeps the stretch; 32 days starts a new stretch that did
+    // not begin by 系统外交流 (M1 "Joining", corrected 2026-12-02).
+    for (restart, alerts) in [("2021-01-03", 0), ("2021-02-01", 0), ("2021-02-02", 1)] {
+        let mut b2 = team("市直单位");
+        let x = b2.cadre("甲");
+        b2.appt(
+            &x,
+            "SWJ-1",
+            "2018-01-01",
+            Some("2021-01-01"),
+            Some(Manner::OutsideExchange),
+        )
+        .appt(&x, "SWJ-1", restart, None, Some(Manner::Elected));
+        assert_eq!(b2.alerts("R-STRUCT-5", "2020-12-31").len(), 0);
+        assert_eq!(
+            b2.alerts("R-STRUCT-5", "2021-03-01").len(),
+            alerts,
+            "{restart}"
+        );
+    }
+}
+
+/// R-STRUCT-5 (corrected 2026-12-02): entering the team by 系统外交流 counts, and a promotion
+/// inside the team (副局长 → 局长, 选任) keeps it; the rule covers 市直单位 teams only.
+#[test]
+fn r_struct_5_a_promotion_inside_the_team_keeps_the_outside_entry() {
+    let mut b = team("市直单位");
+    let (x, y) = (b.cadre("甲"), b.cadre("乙"));
+    b.appt(
         &x,
-        "SWJ-1",
+        "SWJ-2",
         "2018-01-01",
-        Some("2021-01-01"),
+        Some("2022-06-01"),
         Some(Manner::OutsideExchange),
     )
-    .appt(&x, "SWJ-1", "2021-01-03", None, Some(Manner::Elected));
-    assert_eq!(b2.alerts("R-STRUCT-5", "2020-12-31").len(), 0);
-    assert_eq!(b2.alerts("R-STRUCT-5", "2021-01-03").len(), 1);
+    .appt(&x, "SWJ-1", "2022-06-01", None, Some(Manner::Elected))
+    .appt(&y, "SWJ-2", "2018-01-01", None, None);
+    // 1 of 2 ≥ 1/3 before and after the promotion.
+    assert!(b.alerts("R-STRUCT-5", "2022-05-31").is_empty());
+    assert!(b.alerts("R-STRUCT-5", "2022-06-01").is_empty());
+    // The team card and the dashboard's source numbers read it the same way.
+    let s = crate::rules::structure(&b.facts(), &Params::default(), d("2022-06-01"));
+    let t = &s.teams[0];
+    let source: Vec<(&str, u32)> = t
+        .profile
+        .source
+        .iter()
+        .map(|c| (c.label.as_str(), c.count))
+        .collect();
+    assert_eq!(source, [("本系统", 1), ("系统外交流", 1), ("基层", 0)]);
+    let outside = t
+        .card
+        .dimensions
+        .iter()
+        .find(|x| x.key == "outside")
+        .unwrap();
+    assert_eq!(outside.detail, "系统外交流1名，共2名");
+    // Entering the team as an insider and later moving posts by 系统外交流 inside the team
+    // does not make an outsider: the stretch in the team began otherwise.
+    let mut b = team("市直单位");
+    let (x, y) = (b.cadre("甲"), b.cadre("乙"));
+    b.appt(
+        &x,
+        "SWJ-2",
+        "2018-01-01",
+        Some("2022-06-01"),
+        Some(Manner::Elected),
+    )
+    .appt(
+        &x,
+        "SWJ-1",
+        "2022-06-01",
+        None,
+        Some(Manner::OutsideExchange),
+    )
+    .appt(&y, "SWJ-2", "2018-01-01", None, None);
+    assert_eq!(b.alerts("R-STRUCT-5", "2022-06-01").len(), 1);
+    // Not a 市直单位 team: no R-STRUCT-5 alert and no 额位制 light.
+    for category in ["县(市、区)", "乡镇(街道)", "企事业单位"] {
+        let mut b = team(category);
+        let y = b.cadre("乙");
+        b.appt(&y, "SWJ-2", "2018-01-01", None, None);
+        assert!(
+            b.alerts("R-STRUCT-5", "2022-06-01").is_empty(),
+            "{category}"
+        );
+        let s = crate::rules::structure(&b.facts(), &Params::default(), d("2022-06-01"));
+        assert!(
+            s.teams[0]
+                .card
+                .dimensions
+                .iter()
+                .all(|x| x.key != "outside"),
+            "{category}"
+        );
+    }
+}
+
+/// R-STRUCT-4 (corrected 2026-12-02): a holder whose appointment in force is 挂职 takes no
+/// seat: neither 超职数 nor filling a 空缺; the card counts the same way.
+#[test]
+fn r_struct_4_a_secondment_takes_no_seat() {
+    let mut b = team("市直单位");
+    let ids: Vec<String> = (0..3).map(|i| b.cadre(&format!("副{i}"))).collect();
+    b.appt(&ids[0], "SWJ-2", "2020-01-01", None, None)
+        .appt(&ids[1], "SWJ-2", "2020-01-01", None, None)
+        .appt(
+            &ids[2],
+            "SWJ-2",
+            "2024-03-01",
+            Some("2025-03-01"),
+            Some(Manner::Secondment),
+        );
+    // Two seats, two holders and one seconded in: no 超职数.
+    let posts = |day: &str| -> Vec<Option<String>> {
+        b.alerts("R-STRUCT-4", day)
+            .into_iter()
+            .map(|a| a.post)
+            .collect()
+    };
+    assert_eq!(posts("2024-03-01"), [Some("SWJ-1".to_string())]);
+    // With one holder gone, the seconded cadre does not fill the 空缺.
+    b.r.appointments[1].value.end = Some(d("2024-06-01"));
+    let a = b.alerts("R-STRUCT-4", "2024-06-01");
+    assert_eq!(
+        a.iter().map(|a| a.message.as_str()).collect::<Vec<_>>(),
+        [
+            "截至2024-06-01，江川市商务局局长职数1名，现任0名，空缺1名（R-STRUCT-4）",
+            "截至2024-06-01，江川市商务局副局长职数2名，现任1名（另有挂职1名，不占职数），空缺1名（R-STRUCT-4）"
+        ]
+    );
+    let s = crate::rules::structure(&b.facts(), &Params::default(), d("2024-06-01"));
+    let seats = s.teams[0]
+        .card
+        .dimensions
+        .iter()
+        .find(|x| x.key == "seats")
+        .unwrap();
+    assert_eq!(seats.detail, "职数3名，现任1名（另有挂职1名，不占职数）");
+    // After the secondment ends, nothing changes for the seats.
+    assert_eq!(b.alerts("R-STRUCT-4", "2025-03-01").len(), 2);
+    // A secondment that is joined to a regular appointment: the appointment in force decides.
+    let mut b = team("市直单位");
+    let x = b.cadre("甲");
+    b.appt(
+        &x,
+        "SWJ-1",
+        "2023-01-01",
+        Some("2024-01-01"),
+        Some(Manner::Secondment),
+    )
+    .appt(&x, "SWJ-1", "2024-01-01", None, Some(Manner::Appointed));
+    assert_eq!(
+        b.alerts("R-STRUCT-4", "2023-06-01")
+            .into_iter()
+            .filter(|a| a.post.as_deref() == Some("SWJ-1"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        b.alerts("R-STRUCT-4", "2024-01-01")
+            .into_iter()
+            .filter(|a| a.post.as_deref() == Some("SWJ-1"))
+            .count(),
+        0
+    );
 }
 
 #[test]

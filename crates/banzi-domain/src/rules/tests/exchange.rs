@@ -86,12 +86,16 @@ fn r_exch_1_only_current_holders() {
     assert!(b.alerts("R-EXCH-1", "2024-03-01").is_empty());
 }
 
+/// M1 "Joining" (corrected 2026-12-02): a 换届 re-appointment up to 31 days *(param)* after
+/// the previous appointment ended continues the stretch; 32 days starts a new one.
 #[test]
-fn r_exch_1_joins_appointments_at_most_one_day_apart() {
+fn r_exch_1_joins_appointments_at_most_the_gap_apart() {
     for (second, due, level) in [
         ("2014-01-01", "2020-01-01", V),
         ("2014-01-02", "2020-01-01", V),
-        ("2014-01-03", "2024-01-03", W),
+        ("2014-01-03", "2020-01-01", V),
+        ("2014-02-01", "2020-01-01", V),
+        ("2014-02-02", "2024-02-02", W),
     ] {
         let (mut b, id) = principal("2010-01-01", Some("2014-01-01"));
         b.appt(&id, "CZJ-1", second, None, Some(Manner::Elected));
@@ -103,6 +107,16 @@ fn r_exch_1_joins_appointments_at_most_one_day_apart() {
             "second appointment from {second}"
         );
     }
+    // The gap is a parameter: with 1 day (the reading before the correction) a second
+    // appointment two days later starts again.
+    let p = Params::from_pairs(&[("tenure.join_gap_days", "1")]).unwrap();
+    let (mut b, id) = principal("2010-01-01", Some("2014-01-01"));
+    b.appt(&id, "CZJ-1", "2014-01-03", None, Some(Manner::Elected));
+    let r = b.run_with(&p, "2023-06-01");
+    assert_eq!(of(&r, "R-EXCH-1")[0].due, Some(d("2024-01-03")));
+    let p = Params::from_pairs(&[("tenure.join_gap_days", "0")]).unwrap();
+    let r = b.run_with(&p, "2023-06-01");
+    assert_eq!(of(&r, "R-EXCH-1")[0].due, Some(d("2024-01-03")));
 }
 
 fn key_deputy(system: UnitSystem) -> (B, String) {
@@ -117,6 +131,8 @@ fn key_deputy(system: UnitSystem) -> (B, String) {
     (b, id)
 }
 
+/// R-EXCH-2 is a "should" rule (应当交流, corrected 2026-12-02): reached → warning, ahead →
+/// notice.
 #[test]
 fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
     for system in [
@@ -131,7 +147,7 @@ fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
                 "R-EXCH-2",
                 &["2019-04-30", "2020-04-30", "2020-05-01", "2020-05-02"]
             ),
-            [vec![], vec![W], vec![V], vec![V]],
+            [vec![], vec![N], vec![W], vec![W]],
             "{system}"
         );
         // R-EXCH-3 covers the other deputies only.
@@ -140,7 +156,15 @@ fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
     let (b, _) = key_deputy(UnitSystem::Organization);
     assert_eq!(
         b.alerts("R-EXCH-2", "2020-05-01")[0].message,
-        "李强，现任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，已于2020-05-01满10年，须交流（R-EXCH-2）"
+        "李强，现任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，已于2020-05-01满10年，应当交流（R-EXCH-2）"
+    );
+    // A 换届 gap of 20 days between the two posts of the team still joins the team stretch.
+    let (mut b, id) = key_deputy(UnitSystem::Law);
+    b.r.appointments.pop();
+    b.appt(&id, "ZZB-2", "2015-05-21", None, Some(Manner::Appointed));
+    assert_eq!(
+        b.alerts("R-EXCH-2", "2020-05-01")[0].due,
+        Some(d("2020-05-01"))
     );
 }
 
@@ -242,6 +266,51 @@ fn r_exch_5_current_portfolio_from_its_own_start() {
     // The earlier portfolio, ended, is not counted even though it lasted 7 years.
     assert_eq!(b.alerts("R-EXCH-5", "2019-06-30").len(), 1);
     assert_eq!(b.alerts("R-EXCH-5", "2019-07-01").len(), 0);
+}
+
+/// R-EXCH-5 (corrected 2026-12-02): the same 分管工作 kept across posts of one team is one
+/// stretch (副局长 → 常务副局长, still 分管财务), joined like appointments; another team or
+/// another work starts again.
+#[test]
+fn r_exch_5_one_portfolio_across_posts_of_the_team_is_one_stretch() {
+    let build = |second_start: &str, second_post: &str| {
+        let mut b = B::new();
+        b.unit("CZJ", "江川市财政局")
+            .post("CZJ-2", "CZJ", "副局长", Deputy)
+            .post("CZJ-3", "CZJ", "常务副局长", Deputy)
+            .post_full("CZJ-9", "CZJ", "党组", "党组成员", Member, 1);
+        let id = b.cadre("王任重");
+        b.appt(&id, "CZJ-2", "2019-03-01", Some("2022-03-01"), None)
+            .appt(&id, second_post, second_start, None, None)
+            .portfolio(&id, "CZJ-2", "财务", "2019-03-01", Some("2022-03-01"))
+            .portfolio(&id, second_post, " 财务", second_start, None);
+        b
+    };
+    // Same day, 31 days later: one stretch from 2019-03-01, due 2024-03-01.
+    for start in ["2022-03-01", "2022-04-01"] {
+        let b = build(start, "CZJ-3");
+        assert_eq!(
+            levels(&b, "R-EXCH-5", &["2023-02-28", "2023-03-01", "2024-03-01"]),
+            [vec![], vec![N], vec![W]],
+            "{start}"
+        );
+        let a = &b.alerts("R-EXCH-5", "2024-03-01")[0];
+        assert_eq!(a.post, Some("CZJ-3".into()));
+        assert_eq!(
+            a.message,
+            "王任重，现任江川市财政局常务副局长，自2019-03-01起分管财务，已于2024-03-01满5年，应当调整分工（R-EXCH-5）"
+        );
+    }
+    // 32 days later: a new stretch from 2022-04-02.
+    let b = build("2022-04-02", "CZJ-3");
+    assert!(b.alerts("R-EXCH-5", "2024-03-01").is_empty());
+    assert_eq!(
+        b.alerts("R-EXCH-5", "2027-04-02")[0].due,
+        Some(d("2027-04-02"))
+    );
+    // Another team of the unit (党组): not joined.
+    let b = build("2022-03-01", "CZJ-9");
+    assert!(b.alerts("R-EXCH-5", "2024-03-01").is_empty());
 }
 
 #[test]

@@ -212,17 +212,17 @@ fn generated_city_invariants() {
                 assert!(a.message().contains("干部"), "names the person: {a:?}");
             }
             let allowed: &[Level] = match a.rule {
-                "R-EXCH-1" | "R-EXCH-2" => &[V, W],
-                "R-EXCH-3" | "R-EXCH-4" | "R-EXCH-5" => &[W, N],
+                "R-EXCH-1" => &[V, W],
+                "R-EXCH-2" | "R-EXCH-3" | "R-EXCH-4" | "R-EXCH-5" => &[W, N],
                 "R-STRUCT-3" | "R-STRUCT-4" => &[V, N],
-                "R-AGE-1" => &[W],
+                "R-AGE-1" => &[V, W],
                 _ => &[N],
             };
             assert!(allowed.contains(&a.level), "{a:?}");
             if a.rule.starts_with("R-EXCH") {
                 let due = a.due.unwrap();
                 let reached = due <= as_of;
-                let strong = matches!(a.rule, "R-EXCH-1" | "R-EXCH-2");
+                let strong = a.rule == "R-EXCH-1";
                 assert_eq!(
                     a.level,
                     match (reached, strong) {
@@ -242,7 +242,7 @@ fn generated_city_invariants() {
             }
             for ((c, post), periods) in &holding {
                 if *post == x.value.code && holds(c, post) {
-                    let start = tenure_start(periods.clone(), as_of).unwrap();
+                    let start = tenure_start(periods.clone(), as_of, 31).unwrap();
                     let due = add_years(start, 10);
                     if due <= horizon {
                         want.push((c.to_string(), post.to_string(), due));
@@ -265,12 +265,26 @@ fn generated_city_invariants() {
             .collect();
         got.sort();
         assert_eq!(got, want);
-        // R-STRUCT-4 against counted holders.
+        // R-STRUCT-4 against counted holders, those in post by 挂职 taking no seat.
+        let seated: HashSet<(&str, &str)> = roster
+            .appointments
+            .iter()
+            .map(|a| &a.value)
+            .filter(|a| {
+                a.manner != Some(Manner::Secondment)
+                    && Period {
+                        start: a.start,
+                        end: a.end,
+                    }
+                    .holds_on(as_of)
+            })
+            .map(|a| (a.id_number.as_str(), a.post_code.as_str()))
+            .collect();
         let mut want4 = 0;
         for x in &roster.posts {
-            let n = holding
-                .keys()
-                .filter(|(c, post)| *post == x.value.code && holds(c, post))
+            let n = seated
+                .iter()
+                .filter(|(_, post)| *post == x.value.code)
                 .count() as i64;
             want4 += usize::from(n != x.value.seats);
         }
@@ -281,8 +295,10 @@ fn generated_city_invariants() {
             .map(|(c, _)| *c)
             .collect();
         assert_eq!(r.summary.cadres_in_post, in_post.len());
+        // R-PROB-1 needs a first 副职 (or a higher 职务层次) in a 市直单位 by 委任 ending within
+        // a month: rare among five random moves a cadre; probation.rs covers it.
         for rule in crate::rules::RULES {
-            if !["R-STRUCT-6", "R-TRAIN-2", "R-AGE-1"].contains(&rule) {
+            if !["R-STRUCT-6", "R-TRAIN-2", "R-AGE-1", "R-PROB-1"].contains(&rule) {
                 assert!(
                     !of(&r, rule).is_empty() || as_of == d("2021-01-01"),
                     "{rule} occurs"
@@ -386,7 +402,11 @@ fn rows_in_any_order_give_the_same_report() {
     for t in &mut rows.trainings {
         t.cadre = nc - 1 - t.cadre;
     }
-    let got = evaluate(&Arc::new(Facts::from_rows(rows)), &p, as_of);
+    let got = evaluate(
+        &Arc::new(Facts::from_rows(rows, p.join_gap_days)),
+        &p,
+        as_of,
+    );
     assert!(!expected.alerts.is_empty());
     assert_eq!(got.alerts, expected.alerts);
     assert_eq!(

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::error::DomainError;
-use crate::rules::{Fraction, PARAMS, ParamKind};
+use crate::rules::{Fraction, PARAMS, ParamKind, RankGroup, RetireRule};
 
 fn messages(e: DomainError) -> Vec<(String, String)> {
     match e {
@@ -29,9 +29,29 @@ fn defaults_are_those_of_domain_md() {
         [10, 10, 10, 5, 5]
     );
     assert_eq!(p.lookahead_months, 12);
+    // R-AGE-1 by rank and gender (corrected 2026-12-02).
+    let rule = |age, delay| RetireRule { age, delay };
     assert_eq!(
-        (p.retire_men, p.retire_women, p.age_warning_months),
-        (60, 55, 12)
+        p.retire_rule(RankGroup::County, Gender::Male),
+        rule(60, true)
+    );
+    assert_eq!(
+        p.retire_rule(RankGroup::County, Gender::Female),
+        rule(60, false)
+    );
+    assert_eq!(
+        p.retire_rule(RankGroup::Below, Gender::Male),
+        rule(60, true)
+    );
+    assert_eq!(
+        p.retire_rule(RankGroup::Below, Gender::Female),
+        rule(55, true)
+    );
+    assert_eq!(p.age_warning_months, 12);
+    assert_eq!(p.join_gap_days, 31);
+    assert_eq!(
+        (p.county_hours, p.county_hours_years, p.township_hours),
+        (550, 5, 90)
     );
     assert!(p.leave_by_rank.is_empty());
     assert_eq!((p.probation_months, p.probation_warning_months), (12, 1));

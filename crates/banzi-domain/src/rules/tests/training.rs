@@ -18,34 +18,90 @@ fn leader(category: &str, kind: PostKind) -> (B, String) {
     (b, id)
 }
 
+/// R-TRAIN-1 (corrected 2026-12-02): judged on the last complete calendar year, not on the
+/// weeks of the current one.
 #[test]
-fn r_train_1_department_leader_without_professional_training_this_year() {
+fn r_train_1_department_leader_without_professional_training_last_year() {
     let (mut b, id) = leader("市直单位", Principal);
     b.training(&id, TrainingKind::Professional, "2023-12-31")
         .training(&id, TrainingKind::PartySpirit, "2024-01-05")
         .training(&id, TrainingKind::Professional, "2024-03-01");
+    // 2023 had one (on 31 December); 2024 one (专业化能力; 党性教育 does not count); 2025 none.
     assert_eq!(
         levels(
             &b,
             "R-TRAIN-1",
             &[
+                "2023-12-31",
                 "2024-01-01",
-                "2024-02-29",
-                "2024-03-01",
                 "2024-12-31",
-                "2025-01-01"
+                "2025-01-01",
+                "2025-12-31",
+                "2026-01-01"
             ]
         ),
-        [vec![N], vec![N], vec![], vec![], vec![N]]
+        [vec![N], vec![], vec![], vec![], vec![], vec![N]]
     );
-    let a = &b.alerts("R-TRAIN-1", "2024-02-29")[0];
+    let a = &b.alerts("R-TRAIN-1", "2026-01-01")[0];
     assert_eq!((a.post.as_deref(), a.due), (Some("HBJ-1"), None));
     assert_eq!(
         a.message,
-        "冯琳（江川市生态环境局局长）2024年截至2024-02-29参加专业化能力培训0次，少于每年1次（R-TRAIN-1）"
+        "冯琳（江川市生态环境局局长）2025年参加专业化能力培训0次，少于每年1次（R-TRAIN-1）"
     );
     let p = Params::from_pairs(&[("train.per_year", "2")]).unwrap();
     assert_eq!(of(&b.run_with(&p, "2024-12-31"), "R-TRAIN-1").len(), 1);
+}
+
+/// R-TRAIN-1 hours (《干部教育培训工作条例》2023 第十四条, corrected 2026-12-02): 县处级 and above
+/// at least 550 学时 over the last 5 complete years; 乡科级 at least 90 in the last complete year.
+#[test]
+fn r_train_1_hours_by_rank_group() {
+    let hours = |rank: &str, rows: &[(&str, f64)]| {
+        let mut b = B::new();
+        b.unit_full("XQ", "江川县", "县(市、区)", UnitSystem::Other, false)
+            .post("XQ-1", "XQ", "县长", Principal);
+        let id = b.cadre_full("王于和", Gender::Male, "1975-06-15", Party::Cpc, "", rank);
+        b.appt(&id, "XQ-1", "2018-01-01", None, None);
+        for (start, h) in rows {
+            b.training_hours(&id, TrainingKind::Theory, start, Some(*h));
+        }
+        b
+    };
+    // 县处级: 2021–2025 for an as-of date in 2026; 549.9 falls short, 550 is enough.
+    let county = |extra: f64| {
+        hours(
+            "正处级",
+            &[
+                ("2020-12-31", 500.0),
+                ("2021-01-01", 300.0),
+                ("2025-12-31", 249.9 + extra),
+                ("2026-01-02", 100.0),
+            ],
+        )
+    };
+    let b = county(0.0);
+    let a = b.alerts("R-TRAIN-1", "2026-06-01");
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        a[0].message,
+        "王于和（江川县县长，县处级以上）2021年至2025年参加培训累计549.9学时，少于5年550学时（R-TRAIN-1）"
+    );
+    assert!(county(0.1).alerts("R-TRAIN-1", "2026-06-01").is_empty());
+    // On 2025-12-31 the window is 2020–2024: 500 + 300 = 800.
+    assert!(b.alerts("R-TRAIN-1", "2025-12-31").is_empty());
+    // 乡科级: 90 in the last complete year.
+    let b = hours("正科级", &[("2025-03-01", 89.5), ("2026-01-05", 90.0)]);
+    assert_eq!(
+        b.alerts("R-TRAIN-1", "2026-06-01")[0].message,
+        "王于和（江川县县长，乡科级）2025年参加培训89.5学时，少于每年90学时（R-TRAIN-1）"
+    );
+    assert!(b.alerts("R-TRAIN-1", "2027-01-01").is_empty());
+    // No 现职级 and no 职务层次: the standard is unknown, nothing is said.
+    assert!(hours("", &[]).alerts("R-TRAIN-1", "2026-06-01").is_empty());
+    // The parameters.
+    let p = Params::from_pairs(&[("train.township_hours", "80")]).unwrap();
+    let b = hours("正科级", &[("2025-03-01", 89.5)]);
+    assert!(of(&b.run_with(&p, "2026-06-01"), "R-TRAIN-1").is_empty());
 }
 
 #[test]
