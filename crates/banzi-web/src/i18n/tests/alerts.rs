@@ -78,8 +78,10 @@ fn city() -> B {
     .post_full("ZZB-2", "ZZB", "党组", "常务副部长", Deputy, 2);
     let li = b.cadre("李强");
     let zhao = b.cadre("赵敏");
+    let gua = b.cadre("于挂职");
     b.appt(&li, "ZZB-1", "2010-05-01", None, None)
-        .appt(&zhao, "ZZB-2", "2014-12-01", None, None);
+        .appt(&zhao, "ZZB-2", "2014-12-01", None, None)
+        .appt(&gua, "ZZB-2", "2023-09-01", None, Some(Manner::Secondment));
 
     // 发展改革委: two portfolios (reached, anticipated); a post held beyond its seat by
     // two men reaching retirement (60 with no delay, reached; 60 and a month, ahead).
@@ -131,8 +133,9 @@ fn city() -> B {
             Some(Manner::Competition),
         );
 
-    // One level: 15 years of 正职 across two units (reached), of 副职 (ahead); the second
-    // post itself also reaches two terms and its exchange.
+    // One level: 15 years in total at 正处级 across two units (reached, with an earlier post
+    // of no 职务层次 left out), at 副处级 (ahead); the second post itself also reaches two
+    // terms and its exchange.
     b.unit("SWJ", "江川市商务局")
         .post("SWJ-1", "SWJ", "局长", Principal)
         .unit("XZ", "江川市某镇")
@@ -141,16 +144,21 @@ fn city() -> B {
         .unit("JTJ", "江川市交通局")
         .post("JTJ-1", "JTJ", "副局长", Deputy)
         .post("JTJ-2", "JTJ", "总工程师", Deputy)
-        .post("JTJ-3", "JTJ", "派驻纪检监察组组长", DisciplineLead);
+        .post("JTJ-3", "JTJ", "派驻纪检监察组组长", DisciplineLead)
+        .level("XZ-1", banzi_domain::codes::PostLevel::DivisionChief)
+        .level("SWJ-1", banzi_domain::codes::PostLevel::DivisionChief)
+        .level("XZ-2", banzi_domain::codes::PostLevel::DivisionDeputy)
+        .level("JTJ-1", banzi_domain::codes::PostLevel::DivisionDeputy);
     let he = b.cadre("何平");
     let lu = b.cadre("卢自立");
-    b.appt(&he, "XZ-1", "2005-01-01", Some("2015-01-01"), None)
+    b.appt(&he, "JTJ-2", "2003-01-01", Some("2004-12-31"), None)
+        .appt(&he, "XZ-1", "2005-01-01", Some("2015-01-01"), None)
         .appt(&he, "SWJ-1", "2015-01-02", None, None)
         .appt(&lu, "XZ-2", "2009-06-01", Some("2014-06-01"), None)
         .appt(&lu, "JTJ-1", "2014-06-02", None, None);
-    // 交通局 also: a 副职 reached, a 派驻组长 ahead.
+    // 交通局 also: a 副职 reached, a 派驻组长 ahead (乡科级, short of 学时).
     let zheng = b.cadre("郑洁");
-    let xu = b.cadre("许于");
+    let xu = b.cadre_full("许于", Gender::Male, "1975-06-15", Party::Cpc, "", "正科级");
     b.appt(&zheng, "JTJ-2", "2012-01-01", None, None)
         .appt(&xu, "JTJ-3", "2019-06-01", None, None);
     b
@@ -180,6 +188,20 @@ fn dates(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Every run of four digits starting with 1 or 2 (a year) in a text.
+fn years(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3))
+        .filter(|&i| {
+            matches!(b[i], b'1' | b'2')
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+        })
+        .map(|i| &text[i..i + 4])
+        .collect()
+}
+
 /// Simplified characters of the alerts' fixed text that zh-TW writes otherwise.
 const SIMPLIFIED: &str = "于职满须应当计划龄岁个现员专业领为补轻干党单无数备连续两担务层荐\
                           试确认时参训挂锻炼标统额调驻纪检监组长岗导将级处";
@@ -204,6 +226,7 @@ const FORMS: &[(&str, &[&str])] = &[
     ("R-STRUCT-3", &["必配单位"]),
     ("R-STRUCT-4", &["超职数配备"]),
     ("R-STRUCT-4", &["空缺"]),
+    ("R-STRUCT-4", &["另有挂职", "空缺"]),
     ("R-STRUCT-5", &["系统外交流"]),
     ("R-STRUCT-6", &["专业领域均为"]),
     ("R-STRUCT-6", &["年龄均在"]),
@@ -227,7 +250,10 @@ const FORMS: &[(&str, &[&str])] = &[
     ("R-TERM-1", &["两个任期", "将于"]),
     ("R-TERM-1", &["同层次", "已于"]),
     ("R-TERM-1", &["同层次", "将于"]),
+    ("R-TERM-1", &["同层次", "未填职务层次"]),
     ("R-TRAIN-1", &["专业化能力培训"]),
+    ("R-TRAIN-1", &["县处级以上", "学时"]),
+    ("R-TRAIN-1", &["乡科级", "学时"]),
     ("R-TRAIN-2", &["挂职锻炼"]),
 ];
 
@@ -253,6 +279,10 @@ fn every_alert_reads_in_zh_tw_and_english() {
         assert_ne!(&tw, cn, "zh-TW: no pattern");
         assert_ne!(&en, cn, "en: no pattern");
         let mut kept: Vec<&str> = dates(cn);
+        if kept.is_empty() {
+            // R-TRAIN-1 judges a calendar year: the year, then, is what must be kept.
+            kept = years(cn);
+        }
         assert!(!kept.is_empty(), "no date: {cn}");
         if let Some(id) = &a.cadre {
             kept.push(name(&b.r, id));
@@ -310,25 +340,42 @@ fn names_and_titles_sharing_characters_with_the_text_split_right() {
         ZH_TW.m(exch),
         "王任重，現任江川市财政局局长（正職）自2014-03-01起已於2024-03-01滿10年，須交流（R-EXCH-1）"
     );
-    let term = message(&all, "R-TERM-1", "任自强");
+    let term = message(&all, "R-TERM-1", "王任重");
     assert_eq!(
         EN.m(term),
-        "任自强, 江川市财政局副局长 since 2014-06-01, will complete two consecutive terms \
-         (10 years) on 2024-06-01: then not to be recommended, nominated or appointed to the \
+        "王任重, 江川市财政局局长 since 2014-03-01, completed two consecutive terms \
+         (10 years) on 2024-03-01: not to be recommended, nominated or appointed to the \
          same post again (R-TERM-1)"
     );
     assert_eq!(
         ZH_TW.m(term),
-        "任自强自2014-06-01起任江川市财政局副局长，將於2024-06-01連續任職滿兩個任期（10年），\
+        "王任重自2014-03-01起任江川市财政局局长，已於2024-03-01連續任職滿兩個任期（10年），\
          不再推薦、提名或者任命擔任同一職務（R-TERM-1）"
     );
-    // 卢自立 holds 自 (one level of 副职).
+    // 卢自立 holds 自 (one level, 副处级: 2009-06-01 to 2014-06-01, then from 2014-06-02).
     let level = message(&all, "R-TERM-1", "卢自立（");
     assert_eq!(
+        level,
+        "卢自立（现任江川市交通局副局长）自2009-06-01起担任副处级领导职务，累计将于2024-06-02满15年，\
+         不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）"
+    );
+    assert_eq!(
         EN.m(level),
-        "卢自立 (now 江川市交通局副局长) has held Deputy leadership posts without a break since \
-         2009-06-01, will reach 15 years on 2024-06-01: then not to be recommended, nominated \
-         or appointed to a leadership post of the same level again (R-TERM-1)"
+        format!(
+            "卢自立 (now 江川市交通局副局长) has held {} leadership posts since 2009-06-01, will \
+             reach 15 years in total on 2024-06-02: then not to be recommended, nominated or \
+             appointed to a leadership post of the same level again (R-TERM-1)",
+            EN.v("副处级")
+        )
+    );
+    // An earlier post of no 职务层次 is left out, and said to be.
+    let left_out = message(&all, "R-TERM-1", "何平（");
+    assert!(
+        EN.m(left_out).ends_with(
+            "(R-TERM-1); 1 earlier appointment(s) at posts with no level recorded were not counted"
+        ),
+        "{}",
+        EN.m(left_out)
     );
     // 李于飞: 于 is also the text after the name.
     let prob = message(&all, "R-PROB-1", "李于飞");
@@ -347,7 +394,7 @@ fn names_and_titles_sharing_characters_with_the_text_split_right() {
     assert_eq!(
         EN.m(train),
         "钱进 (江川市司法局（市法制办）副局长（兼）): 0 professional competence training(s) in \
-         2024 up to 2024-03-01, fewer than 1 a year (R-TRAIN-1)"
+         2023, fewer than 1 a year (R-TRAIN-1)"
     );
     // A team that is a 党组, and the vocabulary inside the messages.
     let young = message(&all, "R-STRUCT-2", "党组");
