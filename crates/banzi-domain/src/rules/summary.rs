@@ -81,6 +81,8 @@ pub struct Summary {
     pub seats: u64,
     /// Distinct cadres holding a post on the as-of date.
     pub cadres_in_post: usize,
+    /// Posts with no 职务层次: left out of R-TERM-1's 15 years at one level.
+    pub posts_without_level: usize,
     pub young: YoungCadres,
     pub secondments: Secondments,
     pub levels: LevelCounts,
@@ -131,6 +133,7 @@ pub(crate) fn build(now: &Now, alerts: &[&Raw]) -> Summary {
         posts: f.posts.len(),
         seats: f.posts.iter().map(|p| u64::from(p.seats)).sum(),
         cadres_in_post: now.holders.len(),
+        posts_without_level: f.posts.iter().filter(|p| p.level.is_none()).count(),
         young: YoungCadres {
             young_age: p.young_age,
             city_teams,
