@@ -151,7 +151,7 @@ pub(super) fn city(n: usize, seed: u64) -> Roster {
             if last {
                 break;
             }
-            t = plus_days(e, *rng.pick(&[-1i64, 0, 0, 1, 1, 2, 40]).max(&0));
+            t = plus_days(e, *rng.pick(&[-1i64, 0, 0, 1, 2, 20, 31, 32, 40]).max(&0));
             post = match rng.below(3) {
                 0 => post,
                 1 => post / 5 * 5 + rng.below(5) as usize,

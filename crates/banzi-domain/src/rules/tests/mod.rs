@@ -5,6 +5,7 @@ mod age;
 mod composition;
 mod exchange;
 mod generated;
+mod oracle;
 mod params;
 mod probation;
 mod report;
