@@ -15,6 +15,7 @@ pub fn spec() -> SessionSpec {
         title: "2026年市财政局副局长民主推荐".into(),
         meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
         expected: 5,
+        attended: None,
         groups: vec![
             Group {
                 name: "班子成员".into(),
