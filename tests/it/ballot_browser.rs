@@ -1,9 +1,10 @@
 //! Issue 4, a meeting run end to end in headless Chromium (DOMAIN.md M5): staff sets a
-//! session up through the form, prints the QR slips, opens the vote and the big screen;
+//! session up through the form, prints the QR slips, enters the meeting's 实到人数 (refused
+//! first without it, then over 应到: R-SEL-2), opens the vote and the big screen;
 //! seven phones vote on `/v#CODE` (one is stopped at three names first); the screen's
 //! turnout follows without a reload (R-VOTE-5); staff closes the vote and reads results
-//! counted from the known answers below, weighted by rater group (R-VOTE-6); a used code
-//! reopened on a phone is told 该票码已投票 (R-VOTE-4).
+//! counted from the known answers below, weighted by rater group (R-VOTE-6), pass marks of
+//! 实到 (R-SEL-2); a used code reopened on a phone is told 该票码已投票 (R-VOTE-4).
 
 use crate::helpers::{Backend, PASSWORD, TestApp, seed_users};
 use crate::webdriver::{Driver, browser_or_skip, server_runtime};
@@ -202,6 +203,34 @@ fn meeting(base: &str) -> Result<()> {
     }
 
     staff.goto(&format!("{base}{at}"))?;
+    // Opening asks first (it cannot be undone); say yes.
+    let ask = staff.execute(
+        "return document.getElementById('ballot-open').form.dataset.ask;",
+        vec![],
+    )?;
+    ensure!(
+        ask.as_str() == Some("开始后不能退回未开始状态，确定开始投票？"),
+        "{ask:?}"
+    );
+    let say_yes = "window.confirm = () => true;";
+    staff.execute(say_yes, vec![])?;
+    // R-SEL-2: no 实到 yet, so opening is refused, on the page, above the buttons.
+    click(&staff, "#ballot-open")?;
+    staff.wait_for_text(
+        ".ballot-refused",
+        "尚未填写实到人数，不能开始投票；请按会议签到填写实到人数",
+    )?;
+    wait_exact(&staff, "#ballot-state", "未开始")?;
+    // 9 signed in of 8 expected: the error beside the field, nothing recorded.
+    type_into(&staff, "#f-attended", "9")?;
+    click(&staff, "#attendance-save")?;
+    wait_exact(&staff, "#err-attended", "实到人数应为1到8的整数，现为9")?;
+    wait_exact(&staff, "#ballot-attended", "未填写")?;
+    // All 8 signed in (one of them will not vote).
+    type_into(&staff, "#f-attended", "8")?;
+    click(&staff, "#attendance-save")?;
+    wait_exact(&staff, "#ballot-attended", "8")?;
+    staff.execute(say_yes, vec![])?;
     click(&staff, "#ballot-open")?;
     staff.wait_for_text("#ballot-state", "投票中")?;
     let screen = staff.find("#ballot-screen")?.attr("href")?;
@@ -255,6 +284,9 @@ fn meeting(base: &str) -> Result<()> {
     staff.wait_for_text("#ballot-state", "已结束")?;
     click(&staff, "#ballot-result")?;
     wait_exact(&staff, "#result-cast", "7")?;
+    wait_exact(&staff, "#result-expected", "8")?;
+    wait_exact(&staff, "#result-attended", "8")?;
+    wait_exact(&staff, "#result-basis", "得票率和达到比例均以实到人数8人计")?;
     let groups = rows(&staff, "#result-groups tbody tr")?;
     ensure!(
         groups == [["班子成员", "40%", "3", "3"], ["中层干部", "60%", "5", "4"]],
@@ -264,14 +296,16 @@ fn meeting(base: &str) -> Result<()> {
         wait_exact(&staff, &format!("{q} .q-valid"), "7")?;
         wait_exact(&staff, &format!("{q} .q-invalid"), "0")?;
     }
-    // 张伟 5, 李娜 4, 王强 3 of 7 ballots; passing is more than half: 5 and 4 (8 > 7).
+    // 张伟 5, 李娜 4, 王强 3 votes in 7 ballots, of 8 present (实到, R-SEL-2); shares are of
+    // 8: 62.50%, 50.00%, 37.50%; passing is more than half of 8: 张伟 only (2 × 5 > 8), 李娜
+    // is exactly half (2 × 4 = 8). Over the 7 ballots cast 李娜 would have passed.
     let recommend = rows(&staff, "#q-1 tbody tr")?;
     ensure!(
         recommend
             == [
-                ["1", "张伟", "5", "71.43%", "是"],
-                ["2", "李娜", "4", "57.14%", "是"],
-                ["3", "王强", "3", "42.86%", ""],
+                ["1", "张伟", "5", "62.50%", "是"],
+                ["2", "李娜", "4", "50.00%", ""],
+                ["3", "王强", "3", "37.50%", ""],
             ],
         "{recommend:?}"
     );

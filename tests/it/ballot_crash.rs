@@ -182,6 +182,7 @@ fn session(url: &str) -> (i64, Vec<String>) {
             g.codes = CODES_PER_GROUP;
         }
         s.expected = 2 * CODES_PER_GROUP;
+        s.attended = Some(s.expected);
         let id = store.create_ballot(&staff(), &s).await.expect("session");
         let codes = store
             .issue_codes(&staff(), id)

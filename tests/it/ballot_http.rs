@@ -1,6 +1,7 @@
 //! The staff's ballot pages (DOMAIN.md M5): set-up (a bad one refused whole, with the line
-//! that is wrong), slips with QR codes shown once, opening, the live turnout, closing, and
-//! results only after closing (R-VOTE-5).
+//! that is wrong), slips with QR codes shown once, 实到人数 entered before opening and
+//! corrected while open (R-SEL-2), opening, the live turnout, closing (refused with more
+//! ballots than 实到), and results only after closing (R-VOTE-5), with pass marks of 实到.
 
 use crate::conformance::ballots::picks;
 use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users};
@@ -83,6 +84,41 @@ async fn a_meeting_from_set_up_to_results() {
         for c2 in &codes {
             assert!(!c.get(&at).body.contains(c2.as_str()), "a code shown again");
         }
+        // R-SEL-2: no 实到, no opening; the refusal shows on the session's page, above its
+        // buttons, and the session stays a draft.
+        let refused = c.post(&format!("{at}/open"), &[]);
+        assert_eq!(refused.status, 409, "{}", refused.body);
+        assert!(
+            refused.body.contains(
+                "class=\"alert alert-danger ballot-refused\">尚未填写实到人数，不能开始投票；请按会议签到填写实到人数<"
+            ),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains("id=\"ballot-state\">未开始<"));
+        // Over 应到 (5): the error beside the field, with what was typed; nothing recorded.
+        let attendance = format!("{at}/attendance");
+        let bad = c.post(&attendance, &[("attended", "6")]);
+        assert_eq!(bad.status, 422, "{}", bad.body);
+        assert!(
+            bad.body
+                .contains("id=\"err-attended\">实到人数应为1到5的整数，现为6<"),
+            "{}",
+            bad.body
+        );
+        assert!(bad.body.contains("name=\"attended\" value=\"6\""));
+        assert!(bad.body.contains("id=\"ballot-attended\">未填写<"));
+        let bad = c.post(&attendance, &[("attended", "四")]);
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("实到人数应为1到5的整数，现为“四”"));
+        let saved = c.post(&attendance, &[("attended", "4")]);
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let page = c.get(&saved.location.expect("back to the session"));
+        assert!(page.body.contains("id=\"ballot-attended\">4<"));
+        assert!(page.body.contains("实到人数已保存"));
+        assert!(page.body.contains("name=\"attended\" value=\"4\""));
+        // Opening asks first.
+        assert!(page.body.contains("data-ask=\"开始后不能退回未开始状态，确定开始投票？\""));
         assert_eq!(c.post(&format!("{at}/open"), &[]).status, 303);
         (codes, at)
     })
@@ -102,6 +138,7 @@ async fn a_meeting_from_set_up_to_results() {
         assert_eq!(r, Cast::Recorded);
     }
     let base = app.base.clone();
+    let at_later = at.clone();
     blocking(move || {
         let mut c = Client::new(&base);
         assert_eq!(c.login("staff", PASSWORD).status, 303);
@@ -117,17 +154,84 @@ async fn a_meeting_from_set_up_to_results() {
         let early = c.get(&format!("{at}/result"));
         assert_eq!(early.status, 409);
         assert!(early.body.contains("投票结束后才能查看结果"));
+        // 实到 cannot go under the 3 ballots cast; staff set it to 3.
+        c.get(&at);
+        let under = c.post(&format!("{at}/attendance"), &[("attended", "2")]);
+        assert_eq!(under.status, 422);
+        assert!(
+            under
+                .body
+                .contains("id=\"err-attended\">实到人数不能少于已投票数（3）<"),
+            "{}",
+            under.body
+        );
+        assert_eq!(
+            c.post(&format!("{at}/attendance"), &[("attended", "3")])
+                .status,
+            303
+        );
+    })
+    .await;
+    // A fourth voter, who had not signed in.
+    store
+        .cast_ballot(
+            &codes[4],
+            "nonce-http-test-0004",
+            &picks(&[2], [Some(0), Some(1)]),
+        )
+        .await
+        .expect("cast");
+    let base = app.base.clone();
+    let at = at_later;
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        // 4 ballots, 3 present: closing is refused on the page, naming both numbers; the
+        // vote stays open.
+        c.get(&at);
+        let refused = c.post(&format!("{at}/close"), &[]);
+        assert_eq!(refused.status, 409, "{}", refused.body);
+        assert!(
+            refused.body.contains(
+                "class=\"alert alert-danger ballot-refused\">已投票数（4）多于实到人数（3），不能结束投票；请核实实到人数<"
+            ),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains("id=\"ballot-state\">投票中<"));
+        assert_eq!(c.get(&format!("{at}/result")).status, 409);
+        // The sign-in sheet is checked: all 5 were present (one handed in no ballot).
+        assert_eq!(
+            c.post(&format!("{at}/attendance"), &[("attended", "5")])
+                .status,
+            303
+        );
         c.get(&at);
         assert_eq!(c.post(&format!("{at}/close"), &[]).status, 303);
+        // Closed: 实到 can no longer change, and the page has no field for it.
+        let page = c.get(&at);
+        assert!(!page.body.contains("id=\"f-attended\""));
+        let late = c.post(&format!("{at}/attendance"), &[("attended", "4")]);
+        assert_eq!(late.status, 409);
+        assert!(late.body.contains("投票已结束，不能再修改实到人数"));
         let r = c.get(&format!("{at}/result"));
         assert_eq!(r.status, 200, "{}", r.body);
-        assert!(r.body.contains("<b id=\"result-cast\">3</b>"));
-        // 张伟 3 of 3 (passes 50%), 李娜 2, 王强 1 (not over half).
+        assert!(r.body.contains("<b id=\"result-expected\">5</b>"));
+        assert!(r.body.contains("<b id=\"result-attended\">5</b>"));
+        assert!(r.body.contains("<b id=\"result-cast\">4</b>"));
+        assert!(
+            r.body
+                .contains("id=\"result-basis\">得票率和达到比例均以实到人数5人计<")
+        );
+        // R-SEL-2 over the 5 present, not the 4 ballots: 张伟 3 (60.00%) passes; 李娜 and
+        // 王强 2 (40.00%) do not.
         let names = texts(&r.body, "r-name");
         let votes = texts(&r.body, "text-end r-votes");
         assert_eq!(&names[..3], ["张伟", "李娜", "王强"]);
-        assert_eq!(votes, ["3", "2", "1"]);
-        assert!(r.body.contains("100.00%") && r.body.contains("66.67%"));
+        assert_eq!(votes, ["3", "2", "2"]);
+        assert_eq!(texts(&r.body, "r-passes"), ["是", "", ""]);
+        assert!(r.body.contains("60.00%") && r.body.contains("40.00%"));
+        assert!(!r.body.contains("75.00%"));
         // 张伟 优秀 by all: 100.00; 李娜 称职 by all: 80.00.
         assert_eq!(texts(&r.body, "text-end r-score"), ["100.00", "80.00"]);
         // The workbook: the result, and the three ballots in the order of their random ids.
@@ -137,16 +241,21 @@ async fn a_meeting_from_set_up_to_results() {
         let mut wb = calamine::Xlsx::new(std::io::Cursor::new(x.bytes)).expect("workbook");
         assert_eq!(wb.sheet_names(), ["结果", "原始选票"]);
         let raw = wb.worksheet_range("原始选票").expect("sheet");
-        assert_eq!(raw.height(), 4);
+        assert_eq!(raw.height(), 5);
         let mut picked: Vec<String> = raw.rows().skip(1).map(|r| r[2].to_string()).collect();
         picked.sort();
-        assert_eq!(picked, ["张伟、李娜", "张伟、李娜", "张伟、王强"]);
+        assert_eq!(picked, ["张伟、李娜", "张伟、李娜", "张伟、王强", "王强"]);
         let sheet = wb.worksheet_range("结果").expect("sheet");
-        assert!(sheet.rows().any(|r| r[0] == "张伟" && r[2] == "3"));
-        // The sheet to print and sign.
+        let has = |a: &str, b: &str| sheet.rows().any(|r| r[0] == a && r[1] == b);
+        assert!(has("应到人数", "5") && has("实到人数", "5") && has("收回票数", "4"));
+        assert!(has("得票率及达到比例的基数", "实到人数5人"));
+        assert!(sheet.rows().any(|r| r[0] == "张伟" && r[2] == "3" && r[3] == "60.00%"));
+        // The sheet to print and sign, with the same numbers.
         let p = c.get(&format!("{at}/result/print"));
         assert_eq!(p.status, 200);
         assert!(p.body.contains("计票人") && p.body.contains("监票人"));
+        assert!(p.body.contains("<b id=\"result-attended\">5</b>"));
+        assert!(p.body.contains("得票率和达到比例均以实到人数5人计"));
     })
     .await;
     // Both exports audited, naming the session and the count, never a code.
@@ -224,7 +333,13 @@ async fn paper_ballots_keyed_twice_through_the_page() {
             .location
             .expect("made");
         a.get(&at);
-        a.post(&format!("{at}/open"), &[]);
+        assert_eq!(
+            a.post(&format!("{at}/attendance"), &[("attended", "5")])
+                .status,
+            303
+        );
+        a.get(&at);
+        assert_eq!(a.post(&format!("{at}/open"), &[]).status, 303);
         let paper = format!("{at}/paper");
         let slip = |seq: &str, picks: &[&str]| -> Vec<(String, String)> {
             let mut f = vec![
@@ -301,6 +416,59 @@ async fn slips_lead_to_the_configured_address() {
         let slips = c.post(&format!("{at}/codes"), &[]);
         assert_eq!(texts(&slips.body, "slip-url")[0], "http://10.1.2.3:8080/v");
         assert!(!slips.body.contains("id=\"slips-local\""));
+    })
+    .await;
+}
+
+/// A session closed before 实到 was recorded (its stored set-up has none): its result page
+/// shows 实到 as not recorded and says the pass marks are of the ballots cast (R-SEL-2,
+/// module doc of `banzi_domain::ballot`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_result_closed_without_attendance_says_what_its_pass_marks_are_of() {
+    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+    seed_users(&app.db.store, None).await;
+    let store = &app.db.store;
+    let staff = crate::helpers::staff();
+    let mut old = crate::conformance::ballots::spec();
+    old.attended = None;
+    let id = store.create_ballot(&staff, &old).await.expect("session");
+    let codes = store.issue_codes(&staff, id).await.expect("codes");
+    let banzi_store::Store::Sqlite(pool) = store else {
+        panic!("sqlite")
+    };
+    let state = |s: &'static str| {
+        sqlx::query("UPDATE ballot_sessions SET state = $1 WHERE id = $2")
+            .bind(s)
+            .bind(id)
+            .execute(pool)
+    };
+    // Opened and closed by an earlier version, which recorded no 实到.
+    state("open").await.expect("open");
+    for (i, p) in [[0u32], [0], [1]].iter().enumerate() {
+        store
+            .cast_ballot(
+                &codes[i].code,
+                &format!("nonce-http-old-{i:04}"),
+                &picks(p, [None, None]),
+            )
+            .await
+            .expect("cast");
+    }
+    state("closed").await.expect("closed");
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let r = c.get(&format!("/ballots/{id}/result"));
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains("<b id=\"result-attended\">未记录</b>"));
+        assert!(r.body.contains("<b id=\"result-cast\">3</b>"));
+        assert!(r.body.contains(
+            "id=\"result-basis\">本投票结束时未记录实到人数，得票率和达到比例以收回票数3张计<"
+        ));
+        // 张伟 2 of the 3 ballots: over half, as when it closed.
+        assert_eq!(texts(&r.body, "r-passes")[..3], ["是", "", ""]);
+        assert!(r.body.contains("66.67%"));
     })
     .await;
 }

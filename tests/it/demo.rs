@@ -66,6 +66,11 @@ async fn demo_builds_into_an_empty_database_once() {
         ),
         (3, 3)
     );
+    // Its 实到人数 is recorded, so it can be opened (R-SEL-2; opened below).
+    assert_eq!(
+        (ballots[0].spec.expected, ballots[0].spec.attended),
+        (30, Some(28))
+    );
     // A second run leaves the data alone.
     demo::build(&db.store).await.expect("again");
     assert_eq!(db.store.units(&staff).await.expect("units").len(), units);
@@ -74,6 +79,10 @@ async fn demo_builds_into_an_empty_database_once() {
         db.store.verify_audit().await.expect("verify").map(|_| ()),
         Ok(())
     );
+    db.store
+        .open_ballot(&staff, ballots[0].id)
+        .await
+        .expect("the demo session opens");
 }
 
 #[test]

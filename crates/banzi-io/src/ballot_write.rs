@@ -1,5 +1,6 @@
 //! The result of a ballot session as a workbook (DOMAIN.md M5, R-VOTE-5/6, R-SEL-2): a sheet
-//! 结果 with the rater groups and every question's counts, and a sheet 原始选票 with every
+//! 结果 with 应到, 实到 and the ballots cast, the number the shares and pass marks are of,
+//! the rater groups and every question's counts, and a sheet 原始选票 with every
 //! ballot's answers, one row per ballot, in the order of the ballots' random ids (R-VOTE-3:
 //! nothing of the order they were cast in).
 
@@ -51,6 +52,8 @@ pub fn write_ballot_result(
     row(ws, &mut r, std::slice::from_ref(&spec.title), Some(&bold))?;
     row(ws, &mut r, &[s("会议日期"), s(spec.meeting_date)], None)?;
     row(ws, &mut r, &[s("应到人数"), s(t.expected)], None)?;
+    let attended = t.attended.map_or_else(|| s("未记录"), |n| n.to_string());
+    row(ws, &mut r, &[s("实到人数"), attended], None)?;
     row(ws, &mut r, &[s("收回票数"), s(t.cast)], None)?;
     row(
         ws,
@@ -61,6 +64,12 @@ pub fn write_ballot_result(
         ],
         None,
     )?;
+    // R-SEL-2: which number the shares and pass marks are of.
+    let basis = match t.attended {
+        Some(n) => format!("实到人数{n}人"),
+        None => format!("收回票数{}张（结束时未记录实到人数）", t.cast),
+    };
+    row(ws, &mut r, &[s("得票率及达到比例的基数"), basis], None)?;
     r += 1;
     row(
         ws,
@@ -226,4 +235,83 @@ fn raw_sheet(
         row(ws, &mut r, &cells, None)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use banzi_domain::ballot::{Group, Question, QuestionKind, tally};
+    use banzi_domain::rules::Fraction;
+    use calamine::Reader;
+
+    /// The first two cells of each row of 结果.
+    fn heads(spec: &SessionSpec, cast: &[Cast]) -> Vec<(String, String)> {
+        let data = write_ballot_result(spec, &tally(spec, cast), cast).expect("written");
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(data)).expect("workbook");
+        let sheet = wb.worksheet_range("结果").expect("sheet");
+        sheet
+            .rows()
+            .map(|r| {
+                let cell = |i: usize| r.get(i).map(|c| c.to_string()).unwrap_or_default();
+                (cell(0), cell(1))
+            })
+            .collect()
+    }
+
+    /// R-SEL-2: the sheet shows 应到, 实到 and the ballots cast, and which number the shares
+    /// and pass marks are of; for a session closed before 实到 was recorded, that it was not.
+    #[test]
+    fn r_sel_2_the_sheet_says_what_the_pass_marks_are_of() {
+        let mut spec = SessionSpec {
+            title: "民主推荐".into(),
+            meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
+            expected: 9,
+            attended: Some(8),
+            groups: vec![Group {
+                name: "全体".into(),
+                weight: 100,
+                codes: 9,
+            }],
+            questions: vec![Question {
+                title: "推荐".into(),
+                kind: QuestionKind::Recommend {
+                    max: 1,
+                    write_ins: false,
+                },
+                options: vec!["张伟".into()],
+            }],
+            threshold: Fraction { num: 1, den: 2 },
+            grade_values: [100, 80, 60, 0],
+        };
+        let cast: Vec<Cast> = (0..6)
+            .map(|k| Cast {
+                group: 0,
+                ballot: vec![Answer::Picks {
+                    picks: if k < 4 { vec![0] } else { vec![] },
+                    write_ins: vec![],
+                }],
+            })
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let rows = heads(&spec, &cast);
+        for want in [
+            pair("应到人数", "9"),
+            pair("实到人数", "8"),
+            pair("收回票数", "6"),
+            pair("得票率及达到比例的基数", "实到人数8人"),
+        ] {
+            assert!(rows.contains(&want), "{want:?} in {rows:?}");
+        }
+        spec.attended = None;
+        let rows = heads(&spec, &cast);
+        for want in [
+            pair("实到人数", "未记录"),
+            pair(
+                "得票率及达到比例的基数",
+                "收回票数6张（结束时未记录实到人数）",
+            ),
+        ] {
+            assert!(rows.contains(&want), "{want:?} in {rows:?}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Anonymous ballots on both backends (DOMAIN.md M5): R-VOTE-2 codes, R-VOTE-3 nothing links
 //! a code to a ballot, R-VOTE-4 exactly once (a retry of the same submission is 已记录),
-//! R-VOTE-5 results only after closing, R-SEC-4 a refused ballot changes nothing.
+//! R-VOTE-5 results only after closing, R-SEC-4 a refused ballot changes nothing, R-SEL-2
+//! 实到人数 recorded before opening and no more ballots than 实到 at closing.
 
 use crate::helpers::{as_role, staff};
 use banzi_domain::DomainError;
@@ -9,12 +10,14 @@ use banzi_domain::role::Role;
 use banzi_domain::rules::Fraction;
 use banzi_store::{Cast, Store};
 
-/// A 民主推荐 of two groups: pick at most 2 of 3 names, and rate two cadres.
+/// A 民主推荐 of two groups: pick at most 2 of 3 names, and rate two cadres; 5 expected,
+/// 5 attended (实到, so it can open: R-SEL-2).
 pub fn spec() -> SessionSpec {
     SessionSpec {
         title: "2026年市财政局副局长民主推荐".into(),
         meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
         expected: 5,
+        attended: Some(5),
         groups: vec![
             Group {
                 name: "班子成员".into(),
@@ -206,6 +209,8 @@ async fn a_session_from_set_up_to_result(store: Store) {
         store.ballot_tally(&s, id).await,
         Err(DomainError::Conflict(_))
     ));
+    // Three of the five expected came (R-SEL-2's attendees, 实到).
+    store.set_ballot_attendance(&s, id, 3).await.expect("实到");
     store.close_ballot(&s, id).await.expect("close");
     assert_eq!(
         conflict(
@@ -230,7 +235,7 @@ async fn a_session_from_set_up_to_result(store: Store) {
     let (_, tally) = store.ballot_tally(&s, id).await.expect("tally");
     let json = serde_json::to_value(&tally).unwrap();
     assert_eq!(json["cast"], 3, "{json}");
-    // For the next steps: 张伟 has 2 of 3 (over half), 李娜 1 (R-SEL-2); 张伟's rating by
+    // For the next steps: 张伟 has 2 of 3 present (over half), 李娜 1 (R-SEL-2); 张伟's rating by
     // 班子成员 alone (优秀, 称职 → 90.00; the other group did not rate him).
     assert_eq!(tally.passing(0), ["张伟"]);
     let rated = tally.rating(1, "张伟").expect("rated");
@@ -380,17 +385,9 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
 /// agree; counting and closing are refused, naming the slips, until then; an over-selected
 /// paper answer is keyed as it is and counted invalid (R-VOTE-5).
 async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
-    use banzi_domain::role::{Actor, Scope};
     let a = staff();
-    let b = Actor {
-        login: "t-staff-2".into(),
-        role: Role::Staff,
-        scope: Scope::All,
-    };
-    let c = Actor {
-        login: "t-staff-3".into(),
-        ..b.clone()
-    };
+    let b = clerk("t-staff-2");
+    let c = clerk("t-staff-3");
     let id = store.create_ballot(&a, &spec()).await.unwrap();
     // Not while a draft.
     assert!(matches!(
@@ -455,8 +452,17 @@ async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
     assert_eq!(super::count_action(&store, "ballot.paper_count").await, 1);
 }
 
-/// A session of `spec` set up, its codes issued and the session opened: its id and codes.
-async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+/// Another member of staff (a paper slip is keyed by two people, R-VOTE-2).
+fn clerk(login: &str) -> banzi_domain::role::Actor {
+    banzi_domain::role::Actor {
+        login: login.into(),
+        role: Role::Staff,
+        scope: banzi_domain::role::Scope::All,
+    }
+}
+
+/// A session of `spec` set up and its codes issued: its id and codes.
+async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
     let s = staff();
     let id = store.create_ballot(&s, spec).await.unwrap();
     let codes = store
@@ -466,7 +472,13 @@ async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
         .into_iter()
         .map(|x| x.code)
         .collect();
-    store.open_ballot(&s, id).await.unwrap();
+    (id, codes)
+}
+
+/// A session of `spec` set up, its codes issued and the session opened: its id and codes.
+async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+    let (id, codes) = issued(store, spec).await;
+    store.open_ballot(&staff(), id).await.unwrap();
     (id, codes)
 }
 
@@ -605,12 +617,254 @@ async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
     assert_eq!(t.iter().map(|g| g.voided).sum::<i64>(), 1);
 }
 
+/// The audit entries of one action, as (before, after) JSON, oldest first.
+async fn audited(store: &Store, action: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
+    let sql = "SELECT before_json, after_json FROM audit_log WHERE action = $1 ORDER BY seq";
+    let rows: Vec<(String, String)> = match store {
+        Store::Sqlite(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
+        Store::Pg(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
+    }
+    .expect("audit rows");
+    rows.into_iter()
+        .map(|(b, a)| {
+            (
+                serde_json::from_str(&b).unwrap_or_default(),
+                serde_json::from_str(&a).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
+    match r {
+        Err(DomainError::Conflict(m)) => m,
+        Err(DomainError::Invalid(v)) if v.len() == 1 => format!("{}: {}", v[0].field, v[0].message),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+async fn state_of(store: &Store, id: i64) -> (String, Option<u32>) {
+    let b = store.ballot(&staff(), id).await.unwrap();
+    (b.state, b.spec.attended)
+}
+
+/// R-SEL-2's attendees, 实到人数 (issue 12): entered before opening (a session without it
+/// does not open), from 1 to 应到, corrected while open (not under the ballots cast), never
+/// after closing; every change audited with before and after. A session with more ballots
+/// (online and counted paper) than 实到 refuses to close and nothing changes; the tally's
+/// pass marks are of 实到.
+async fn attendance_gates_opening_and_closing(store: Store) {
+    let s = staff();
+    let s2 = clerk("t-staff-2");
+    let mut without = spec();
+    without.attended = None;
+    let (id, codes) = issued(&store, &without).await;
+    // No 实到: opening is refused, nothing changes.
+    assert_eq!(
+        refusal(store.open_ballot(&s, id).await),
+        "尚未填写实到人数，不能开始投票；请按会议签到填写实到人数"
+    );
+    assert_eq!(state_of(&store, id).await, ("draft".into(), None));
+    assert_eq!(super::count_action(&store, "ballot.open").await, 0);
+    // Out of 1..=应到 (5): refused under the field, nothing changes. Only staff.
+    for n in [6, 0] {
+        assert_eq!(
+            refusal(store.set_ballot_attendance(&s, id, n).await),
+            format!("attended: 实到人数应为1到5的整数，现为{n}")
+        );
+    }
+    assert!(matches!(
+        store
+            .set_ballot_attendance(&as_role(Role::Leader, None), id, 3)
+            .await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(matches!(
+        store.set_ballot_attendance(&s, id + 1000, 3).await,
+        Err(DomainError::NotFound(_))
+    ));
+    assert_eq!(state_of(&store, id).await, ("draft".into(), None));
+    assert!(audited(&store, "ballot.attendance").await.is_empty());
+    store.set_ballot_attendance(&s, id, 3).await.unwrap();
+    // The same number again writes nothing.
+    store.set_ballot_attendance(&s, id, 3).await.unwrap();
+    store.open_ballot(&s, id).await.expect("opens with 实到");
+    assert_eq!(state_of(&store, id).await, ("open".into(), Some(3)));
+
+    // Three phones vote (张伟 twice), and a paper slip keyed alike by two (张伟 again).
+    for (i, p) in [[0u32, 1], [0, 2], [1, 2]].iter().enumerate() {
+        store
+            .cast_ballot(
+                &codes[i],
+                &format!("nonce-attendance-{i:04}"),
+                &picks(p, [None, None]),
+            )
+            .await
+            .unwrap();
+    }
+    // Not under the ballots cast so far.
+    assert_eq!(
+        refusal(store.set_ballot_attendance(&s, id, 2).await),
+        "attended: 实到人数不能少于已投票数（3）"
+    );
+    let slip = picks(&[0], [None, None]);
+    store.key_paper(&s, id, 1, 0, &slip).await.unwrap();
+    store.key_paper(&s2, id, 1, 0, &slip).await.unwrap();
+    store.count_paper(&s, id).await.unwrap();
+    // 4 ballots (3 online, 1 paper) and 3 present: closing is refused, nothing changes.
+    assert_eq!(
+        refusal(store.close_ballot(&s, id).await),
+        "已投票数（4）多于实到人数（3），不能结束投票；请核实实到人数"
+    );
+    assert_eq!(state_of(&store, id).await, ("open".into(), Some(3)));
+    assert_eq!(super::count_action(&store, "ballot.closed").await, 0);
+    let cast: i64 = store
+        .turnout(&s, id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| t.cast)
+        .sum();
+    assert_eq!(cast, 4);
+    assert!(matches!(
+        store.ballot_tally(&s, id).await,
+        Err(DomainError::Conflict(_))
+    ));
+    // A latecomer had signed in: 实到 corrected to 5, and the vote closes.
+    store.set_ballot_attendance(&s, id, 5).await.unwrap();
+    store.close_ballot(&s, id).await.expect("closes");
+    assert_eq!(
+        refusal(store.set_ballot_attendance(&s, id, 4).await),
+        "投票已结束，不能再修改实到人数"
+    );
+    assert_eq!(state_of(&store, id).await, ("closed".into(), Some(5)));
+    // R-SEL-2 over 实到: 张伟 3 of 5 (60.00%, not 75.00% of the 4 ballots) passes, 李娜 and
+    // 王强 2 of 5 do not.
+    let (_, t) = store.ballot_tally(&s, id).await.unwrap();
+    assert_eq!(
+        (t.expected, t.attended, t.cast, t.attendees),
+        (5, Some(5), 4, 5)
+    );
+    assert_eq!(t.passing(0), ["张伟"]);
+    match &t.questions[0].result {
+        banzi_domain::ballot::tally::QuestionResult::Recommend(rows) => {
+            assert_eq!((rows[0].votes, rows[0].share_bp), (3, 6000));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Audited: each change with the number before and after.
+    assert_eq!(
+        audited(&store, "ballot.attendance").await,
+        [
+            (
+                serde_json::json!({ "attended": null }),
+                serde_json::json!({ "attended": 3 })
+            ),
+            (
+                serde_json::json!({ "attended": 3 }),
+                serde_json::json!({ "attended": 5 })
+            ),
+        ]
+    );
+    assert_eq!(
+        store.verify_audit().await.expect("verify").map(|_| ()),
+        Ok(())
+    );
+}
+
+/// Sessions stored before 实到 was recorded (their set-up JSON has no `attended`): one left
+/// open must have 实到 entered before it closes; one already closed keeps its result over
+/// the ballots cast, and the tally says it has no 实到 (module doc of `ballot`).
+async fn sessions_stored_without_attendance(store: Store) {
+    let s = staff();
+    let mut old = spec();
+    old.attended = None;
+    let set_state = |id: i64, state: &'static str| {
+        let store = store.clone();
+        async move {
+            let sql = "UPDATE ballot_sessions SET state = $1 WHERE id = $2";
+            let done = match &store {
+                Store::Sqlite(p) => sqlx::query(sql)
+                    .bind(state)
+                    .bind(id)
+                    .execute(p)
+                    .await
+                    .map(|r| r.rows_affected()),
+                Store::Pg(p) => sqlx::query(sql)
+                    .bind(state)
+                    .bind(id)
+                    .execute(p)
+                    .await
+                    .map(|r| r.rows_affected()),
+            };
+            assert_eq!(done.expect("state"), 1);
+        }
+    };
+    let stored = |id: i64| {
+        let store = store.clone();
+        async move {
+            let sql = "SELECT spec FROM ballot_sessions WHERE id = $1";
+            let (json,): (String,) = match &store {
+                Store::Sqlite(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
+                Store::Pg(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
+            }
+            .expect("spec");
+            serde_json::from_str::<serde_json::Value>(&json).expect("json")
+        }
+    };
+    // Opened by an earlier version, before 实到 existed.
+    let (open, codes) = issued(&store, &old).await;
+    assert!(stored(open).await.get("attended").is_none());
+    set_state(open, "open").await;
+    store
+        .cast_ballot(&codes[0], "nonce-old-open-0001", &picks(&[0], [None, None]))
+        .await
+        .unwrap();
+    assert_eq!(
+        refusal(store.close_ballot(&s, open).await),
+        "尚未填写实到人数，不能结束投票；请先按会议签到填写实到人数"
+    );
+    assert_eq!(state_of(&store, open).await, ("open".into(), None));
+    store.set_ballot_attendance(&s, open, 4).await.unwrap();
+    store.close_ballot(&s, open).await.unwrap();
+    let (_, t) = store.ballot_tally(&s, open).await.unwrap();
+    assert_eq!((t.attended, t.cast, t.attendees), (Some(4), 1, 4));
+    assert!(t.passing(0).is_empty(), "1 of 4 present");
+
+    // Closed by an earlier version: read as it was, over the ballots cast.
+    let (closed, codes) = issued(&store, &old).await;
+    set_state(closed, "open").await;
+    for (i, p) in [[0u32], [0], [1]].iter().enumerate() {
+        store
+            .cast_ballot(
+                &codes[i],
+                &format!("nonce-old-closed-{i:04}"),
+                &picks(p, [None, None]),
+            )
+            .await
+            .unwrap();
+    }
+    set_state(closed, "closed").await;
+    let before = stored(closed).await;
+    let (b, t) = store.ballot_tally(&s, closed).await.unwrap();
+    assert_eq!(b.spec.attended, None);
+    assert_eq!((t.attended, t.cast, t.attendees), (None, 3, 3));
+    assert_eq!(t.passing(0), ["张伟"], "2 of the 3 ballots cast");
+    assert_eq!(
+        refusal(store.set_ballot_attendance(&s, closed, 5).await),
+        "投票已结束，不能再修改实到人数"
+    );
+    assert_eq!(stored(closed).await, before, "nothing of it changed");
+}
+
 both!(concurrent_submissions_commit_together_each_with_its_outcome);
 both!(a_void_committed_while_a_submission_waits_is_honoured);
 both!(a_session_from_set_up_to_result);
 both!(paper_ballots_count_only_when_two_people_agree);
 both!(concurrent_submits_of_one_code_record_one_ballot);
 both!(nothing_stored_links_a_code_to_a_ballot);
+both!(attendance_gates_opening_and_closing);
+both!(sessions_stored_without_attendance);
 
 /// The group commit's own connection (SQLite): a database failure in the middle of a batch
 /// rolls the whole batch back and answers every submission of it with an error, so none is

@@ -39,6 +39,14 @@ pub fn check_spec(spec: &SessionSpec) -> Result<(), DomainError> {
     }
     if spec.expected == 0 {
         e.add("expected", "应到人数应至少为1");
+    } else if let Some(n) = spec.attended
+        && !(1..=spec.expected).contains(&n)
+    {
+        // R-SEL-2: 实到 may come with the set-up; it is then checked as when entered later.
+        e.add(
+            super::attendance::FIELD,
+            super::attendance::out_of_range(n, spec.expected),
+        );
     }
     check_groups(&mut e, spec);
     check_questions(&mut e, spec);

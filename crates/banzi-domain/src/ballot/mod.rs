@@ -11,12 +11,25 @@
 //!   with several sections is counted. An answer with nothing marked is valid (an abstention).
 //! - Online ballots are checked before they are accepted: over-selection is refused with a
 //!   message and the code stays unused (R-SEC-4), so invalid ballots come from paper only.
-//! - R-SEL-2's attendees (参加人数) are the ballots cast in the session (valid or not, of every
-//!   group); a candidate passes with votes strictly over X% of them, in integers.
+//! - R-SEL-2's attendees are the attendance of the meeting (实到人数, DOMAIN.md as corrected
+//!   2026-12-02; issue 12), not the ballots cast: staff record it on the session from the
+//!   meeting's sign-in ([`SessionSpec::attended`], beside 应到人数) before it opens, and may
+//!   correct it until it closes ([`attendance`]). A name passes with votes strictly over X%
+//!   of 实到, in integers: `votes × den > 实到 × num`. The shares shown beside the votes are
+//!   of 实到 as well, so a share and its pass mark read against the same number; a
+//!   question's valid and invalid answers still add up to the ballots cast.
+//! - Ballots cast (online and counted paper, valid or not) never exceed 实到: a session with
+//!   more refuses to close, naming both numbers, until people have resolved it.
+//! - A session stored before 实到 was recorded reads with none (`serde(default)`; nothing
+//!   stored changes). A draft must have it entered before it opens, an open one before it
+//!   closes. A closed one keeps the result it closed with: counted over the ballots cast,
+//!   and the tally says so ([`Tally::attended`] is `None`, [`Tally::attendees`] the ballots
+//!   cast).
 //! - A weighted rating (R-VOTE-6) is Σ weight × (mean grade value within the group) over the
 //!   groups that rated, divided by the sum of those groups' weights; grade values are
 //!   parameters of the session (default 优秀/好 100, 称职/较好 80, 基本称职/一般 60, 不称职/差 0).
 
+pub mod attendance;
 mod check;
 mod exact;
 mod setup;
@@ -93,9 +106,13 @@ pub struct SessionSpec {
     pub meeting_date: Date,
     /// 应到人数.
     pub expected: u32,
+    /// 实到人数, from the meeting's sign-in: R-SEL-2's attendees. None until staff enter it
+    /// (a session must have it to open), and in sessions stored before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attended: Option<u32>,
     pub groups: Vec<Group>,
     pub questions: Vec<Question>,
-    /// R-SEL-2: a candidate passes with votes over this share of the attendees.
+    /// R-SEL-2: a candidate passes with votes over this share of the attendees (实到).
     #[serde(with = "fraction_text")]
     pub threshold: Fraction,
     /// The value of each grade of a rating, best first (4 values).

@@ -72,6 +72,8 @@ pub fn parse_setup(t: &SetupText) -> Result<SessionSpec, DomainError> {
         title: t.title.trim().to_string(),
         meeting_date,
         expected,
+        // 实到人数 is entered on the session's page, from the meeting's sign-in (R-SEL-2).
+        attended: None,
         groups,
         questions,
         threshold,

@@ -3,6 +3,10 @@
 //! Everything is counted in integers. Shares are given in basis points (万分之: 6667 shows as
 //! 66.67%) and scores in hundredths (9143 shows as 91.43), both rounded half up; whether a
 //! name passes is decided on the exact counts, never on a rounded share.
+//!
+//! R-SEL-2's pass marks and the shares beside the votes are of the attendees, 实到人数
+//! ([`Tally::attendees`]); the ballots cast are what every question's valid and invalid
+//! answers add up to.
 
 use super::exact::Nat;
 use super::{Answer, Cast, Question, QuestionKind, SessionSpec, valid_on};
@@ -15,9 +19,15 @@ use std::collections::BTreeMap;
 pub struct Tally {
     /// 应到人数.
     pub expected: u32,
-    /// 实到: the ballots cast, valid or not, of every group — R-SEL-2's attendees.
+    /// 实到人数 as recorded on the session; None for a session closed before it was
+    /// recorded (see the module doc of `ballot`).
+    pub attended: Option<u32>,
+    /// The ballots cast (收回票数), valid or not, of every group, online and paper.
     pub cast: u64,
-    /// R-SEL-2: a name passes with votes over this share of `cast`.
+    /// R-SEL-2's attendees, the number pass marks and shares are of: `attended`, or `cast`
+    /// when the session has no 实到 recorded.
+    pub attendees: u64,
+    /// R-SEL-2: a name passes with votes over this share of `attendees`.
     pub threshold: Fraction,
     /// The session's groups in order, each with the ballots it cast.
     pub groups: Vec<GroupTally>,
@@ -119,9 +129,9 @@ pub struct OptionTally {
     pub votes: u64,
     /// 1-based; equal votes share a rank (1, 2, 2, 4).
     pub rank: u64,
-    /// `votes / cast` in basis points, rounded half up.
+    /// `votes / attendees` (实到) in basis points, rounded half up.
     pub share_bp: u64,
-    /// R-SEL-2: `votes / cast` strictly over the threshold.
+    /// R-SEL-2: `votes / attendees` (实到) strictly over the threshold.
     pub passes: bool,
 }
 
@@ -135,9 +145,9 @@ pub struct ApprovalTally {
     pub no: u64,
     /// 弃权, with the valid answers that left the candidate unmarked.
     pub abstain: u64,
-    /// `yes / cast` in basis points, rounded half up.
+    /// `yes / attendees` (实到) in basis points, rounded half up.
     pub share_bp: u64,
-    /// R-SEL-2 on 同意 votes: `yes / cast` strictly over the threshold.
+    /// R-SEL-2 on 同意 votes: `yes / attendees` (实到) strictly over the threshold.
     pub passes: bool,
 }
 
@@ -188,7 +198,10 @@ pub fn tally(spec: &SessionSpec, cast: &[Cast]) -> Tally {
     for g in &mut groups {
         g.over_issued = g.cast > u64::from(g.codes);
     }
-    let attendees = cast.len() as u64;
+    let ballots = cast.len() as u64;
+    // R-SEL-2: over 实到, not over the ballots cast; a session closed before 实到 was
+    // recorded keeps the ballots cast (module doc).
+    let attendees = spec.attended.map_or(ballots, u64::from);
     let questions = spec
         .questions
         .iter()
@@ -197,7 +210,9 @@ pub fn tally(spec: &SessionSpec, cast: &[Cast]) -> Tally {
         .collect();
     Tally {
         expected: spec.expected,
-        cast: attendees,
+        attended: spec.attended,
+        cast: ballots,
+        attendees,
         threshold: spec.threshold,
         groups,
         ungrouped,
@@ -237,7 +252,7 @@ fn question(
         title: q.title.clone(),
         kind: q.kind.clone(),
         valid,
-        invalid: attendees - valid,
+        invalid: cast.len() as u64 - valid,
         result,
     }
 }
@@ -391,7 +406,7 @@ fn share_bp(part: u64, whole: u64) -> u64 {
     u64::try_from((20_000 * p + w) / (2 * w)).unwrap_or(u64::MAX)
 }
 
-/// R-SEL-2: `votes / attendees > num / den`, in integers.
+/// R-SEL-2: `votes / attendees > num / den`, in integers: `votes × den > 实到 × num`.
 fn passes(t: Fraction, votes: u64, attendees: u64) -> bool {
     u128::from(votes) * u128::from(t.den) > u128::from(attendees) * u128::from(t.num)
 }

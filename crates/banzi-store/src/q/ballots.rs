@@ -68,6 +68,46 @@ pub async fn set_state(c: &mut Conn, actor: &Actor, id: i64, from: &str, to: &st
     Ok(done)
 }
 
+/// Takes the session's row for this transaction (PostgreSQL: a row lock, held until the
+/// commit, so a concurrent close or correction of 实到 waits; SQLite's `BEGIN IMMEDIATE`
+/// serialises writers anyway) and says whether it exists. Read the session after this to
+/// see its latest committed state.
+pub async fn lock_session(c: &mut Conn, id: i64) -> Result<bool, DomainError> {
+    Ok(sqlx::query("UPDATE ballot_sessions SET state = state WHERE id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?
+        .rows_affected()
+        == 1)
+}
+
+/// Writes a session's set-up with its 实到人数 changed (R-SEL-2); audited with the number
+/// before and after.
+pub async fn set_attendance(c: &mut Conn, actor: &Actor, id: i64, spec: &str, before: Option<u32>, after: u32, now: &str) -> Result<(), DomainError> {
+    sqlx::query("UPDATE ballot_sessions SET spec = $1 WHERE id = $2")
+        .bind(spec)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    super::audit::append(
+        &mut *c,
+        draft(actor, now, "ballot.attendance", "ballot_session", &id.to_string(), Some(serde_json::json!({ "attended": before })), Some(serde_json::json!({ "attended": after }))),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The ballots of a session: online and counted paper, valid or not.
+pub async fn cast_count(c: &mut Conn, id: i64) -> Result<i64, DomainError> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM ballots WHERE session_id = $1")
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)
+}
+
 /// Codes not voided, by rater group, and the highest serial of the session.
 pub async fn code_counts(c: &mut Conn, id: i64) -> Result<(Vec<(i64, i64)>, i64), DomainError> {
     let counts: Vec<(i64, i64)> = sqlx::query_as(

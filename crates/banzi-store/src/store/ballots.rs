@@ -12,6 +12,9 @@
 //!   again after a row lock on PostgreSQL), so a second use fails whatever the concurrency;
 //!   a retry with the same client nonce is answered [`Cast::AlreadyRecorded`].
 //! - R-VOTE-5: results only after closing.
+//! - R-SEL-2: a session records its 实到人数 (in its set-up's JSON, `SessionSpec::attended`)
+//!   before it opens, corrected until it closes; it closes only with no more ballots than
+//!   实到 ([`banzi_domain::ballot::attendance`]).
 
 use super::need;
 use crate::connect::{Store, now_rfc3339};
@@ -325,10 +328,52 @@ impl Store {
         })
     }
 
-    /// Opens a draft for voting.
+    /// Records or corrects the session's 实到人数, R-SEL-2's attendees, while it is a draft or
+    /// open (never after closing): from 1 to 应到, and not under the ballots cast so far.
+    /// Audited with the number before and after; writing the number it already has changes
+    /// nothing and records nothing.
+    pub async fn set_ballot_attendance(
+        &self,
+        actor: &Actor,
+        id: i64,
+        attended: u32,
+    ) -> Result<(), DomainError> {
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            if !b::ballots::lock_session(c, id).await? {
+                return Err(not_found());
+            }
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let cast = b::ballots::cast_count(c, id).await?;
+            ballot::attendance::check_attended(&s.spec, &s.state, attended, cast as u64)?;
+            let before = s.spec.attended;
+            if before == Some(attended) {
+                return Ok(());
+            }
+            let spec = SessionSpec {
+                attended: Some(attended),
+                ..s.spec
+            };
+            let json =
+                serde_json::to_string(&spec).map_err(|e| DomainError::Internal(e.to_string()))?;
+            b::ballots::set_attendance(c, actor, id, &json, before, attended, &now).await
+        })
+    }
+
+    /// Opens a draft for voting; refused while its 实到人数 is not recorded (R-SEL-2).
     pub async fn open_ballot(&self, actor: &Actor, id: i64) -> Result<(), DomainError> {
-        self.move_ballot(actor, id, "draft", "open", "只有未开始的投票可以开始")
-            .await
+        staff(actor)?;
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            if !b::ballots::set_state(c, actor, id, "draft", "open", &now).await? {
+                b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+                return Err(DomainError::Conflict("只有未开始的投票可以开始".into()));
+            }
+            // Read after the state's row is ours: the 实到 this opening goes with.
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            ballot::attendance::check_open(&s.spec)
+        })
     }
 
     /// Closes an open session: no more ballots, results available (R-VOTE-5). The ballots
@@ -349,7 +394,15 @@ impl Store {
                 b::ballots::session(c, id).await?.ok_or_else(not_found)?;
                 return Err(DomainError::Conflict("只有进行中的投票可以结束".into()));
             }
-            b::ballots::seal(c, id).await
+            b::ballots::seal(c, id).await?;
+            // R-SEL-2: no more ballots than 实到, or nothing of the closing stays (the
+            // rollback undoes the state and the rewrite). Read now, with the session's row
+            // ours (a correction of 实到 waits or has committed) and after the rewrite, which
+            // on PostgreSQL waited for any submission holding one of the session's codes,
+            // so a ballot committed meanwhile is counted.
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let cast = b::ballots::cast_count(c, id).await?;
+            ballot::attendance::check_close(&s.spec, cast as u64)
         })?;
         match self {
             Store::Sqlite(pool) => {
@@ -366,26 +419,6 @@ impl Store {
             }
         }
         Ok(())
-    }
-
-    async fn move_ballot(
-        &self,
-        actor: &Actor,
-        id: i64,
-        from: &str,
-        to: &str,
-        refusal: &str,
-    ) -> Result<(), DomainError> {
-        staff(actor)?;
-        let now = now_rfc3339();
-        in_tx!(self, |c, b| {
-            if b::ballots::set_state(c, actor, id, from, to, &now).await? {
-                Ok(())
-            } else {
-                b::ballots::session(c, id).await?.ok_or_else(not_found)?;
-                Err(DomainError::Conflict(refusal.to_string()))
-            }
-        })
     }
 
     /// The session a code belongs to, for the phone page: no account, the code is the key.

@@ -1,7 +1,10 @@
 //! 会议投票 — ballot sessions of DOMAIN.md M5, for 组织部 staff: the list, the set-up form
 //! (groups and questions typed or pasted, read by `ballot::parse_setup`, checked whole), a
-//! session's page with its codes, and opening and closing. The slips, the big screen and the
-//! results are in `ballot_run.rs`; the voter's phone page in `vote.rs`.
+//! session's page with its codes and its 实到人数 (R-SEL-2's attendees, entered from the
+//! meeting's sign-in before opening and corrected until closing), and opening and closing.
+//! A refusal is shown on the session's page where the user acted: beside the 实到 field, or
+//! above the buttons for opening and closing. The slips, the big screen and the results are
+//! in `ballot_run.rs`; the voter's phone page in `vote.rs`.
 
 use super::Ctx;
 use super::forms::FieldErrors;
@@ -17,6 +20,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use banzi_domain::DomainError;
+use banzi_domain::ballot::attendance::parse_attended;
 use banzi_domain::ballot::{SetupText, parse_setup};
 use banzi_store::{BallotSession, GroupTurnout};
 
@@ -25,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/ballots", get(list))
         .route("/ballots/new", get(new).post(create))
         .route("/ballots/{id}", get(detail))
+        .route("/ballots/{id}/attendance", post(attendance))
         .route("/ballots/{id}/open", post(open))
         .route("/ballots/{id}/close", post(close))
         .route("/ballots/{id}/void", post(void))
@@ -189,6 +194,12 @@ struct DetailPage {
     /// Kind of each question in the reader's language.
     kinds: Vec<String>,
     message: String,
+    /// The 实到 field: what it shows (the number recorded, or what was typed and refused)
+    /// and the error beside it.
+    attended: String,
+    attended_error: String,
+    /// Why opening or closing was refused, shown above the buttons.
+    refused: Vec<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -215,19 +226,28 @@ pub fn group_rows(s: &BallotSession, turnout: Vec<GroupTurnout>) -> Vec<GroupRow
         .collect()
 }
 
-async fn detail(
-    State(s): State<AppState>,
+/// What the session's page shows besides the session itself.
+#[derive(Default)]
+struct Shown {
+    message: String,
+    /// What the 实到 field holds when it was refused; otherwise the number recorded.
+    typed: Option<String>,
+    attended_error: String,
+    refused: Vec<String>,
+}
+
+async fn detail_page(
+    s: &AppState,
     tr: Tr,
-    caller: Caller,
-    Path(id): Path<i64>,
-    crate::error::Query(q): crate::error::Query<DetailQuery>,
+    caller: &Caller,
+    id: i64,
+    shown: Shown,
 ) -> WebResult<DetailPage> {
     let b = s.store.ballot(&caller.actor, id).await?;
     let turnout = s.store.turnout(&caller.actor, id).await?;
-    let message = match q.done.as_str() {
-        "" => String::new(),
-        key => tr.t(&format!("ballot.done_{key}")).to_string(),
-    };
+    let attended = shown
+        .typed
+        .unwrap_or_else(|| b.spec.attended.map(|n| n.to_string()).unwrap_or_default());
     Ok(DetailPage {
         state: state_view(&tr, &b.state),
         groups: group_rows(&b, turnout),
@@ -237,28 +257,117 @@ async fn detail(
             .iter()
             .map(|q| tr.m(q.kind.label()))
             .collect(),
-        ctx: Ctx::new(tr, &caller, "/ballots"),
+        ctx: Ctx::new(tr, caller, "/ballots"),
         s: b,
-        message,
+        message: shown.message,
+        attended,
+        attended_error: shown.attended_error,
+        refused: shown.refused,
     })
+}
+
+async fn detail(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+    crate::error::Query(q): crate::error::Query<DetailQuery>,
+) -> WebResult<DetailPage> {
+    let message = match q.done.as_str() {
+        "" => String::new(),
+        key => tr.t(&format!("ballot.done_{key}")).to_string(),
+    };
+    let shown = Shown {
+        message,
+        ..Default::default()
+    };
+    detail_page(&s, tr, &caller, id, shown).await
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct AttendanceForm {
+    #[serde(default)]
+    attended: String,
+}
+
+/// Records or corrects 实到人数 (R-SEL-2); a refusal is shown beside the field, with what
+/// was typed, and nothing changes.
+async fn attendance(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Form(f): Form<AttendanceForm>,
+) -> WebResult<Response> {
+    let b = s.store.ballot(&caller.actor, id).await?;
+    let done = match parse_attended(&f.attended, b.spec.expected) {
+        Ok(n) => s.store.set_ballot_attendance(&caller.actor, id, n).await,
+        Err(e) => Err(e),
+    };
+    let Err(e) = done else {
+        return Ok(Redirect::to(&format!("/ballots/{id}?done=attendance")).into_response());
+    };
+    let e = FieldErrors::from_error(e)?;
+    let status = if e.0.is_empty() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let shown = Shown {
+        attended_error: e.get(&tr, ATTENDED),
+        refused: e.others(&tr, &[ATTENDED]),
+        typed: Some(f.attended),
+        ..Default::default()
+    };
+    let page = detail_page(&s, tr, &caller, id, shown).await?;
+    Ok((status, page).into_response())
+}
+
+const ATTENDED: &str = banzi_domain::ballot::attendance::FIELD;
+
+/// Opening (refused without 实到, R-SEL-2) and closing (refused with more ballots than
+/// 实到, or paper slips not counted): a refusal is shown on the session's page, above the
+/// buttons, and nothing changes.
+async fn step(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    id: i64,
+    done: Result<(), DomainError>,
+    key: &str,
+) -> WebResult<Response> {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/ballots/{id}?done={key}")).into_response()),
+        Err(e) => {
+            let e = FieldErrors::from_error(e)?;
+            let shown = Shown {
+                refused: e.others(&tr, &[]),
+                ..Default::default()
+            };
+            let page = detail_page(s, tr, caller, id, shown).await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+    }
 }
 
 async fn open(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Path(id): Path<i64>,
-) -> WebResult<Redirect> {
-    s.store.open_ballot(&caller.actor, id).await?;
-    Ok(Redirect::to(&format!("/ballots/{id}?done=open")))
+) -> WebResult<Response> {
+    let done = s.store.open_ballot(&caller.actor, id).await;
+    step(&s, tr, &caller, id, done, "open").await
 }
 
 async fn close(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Path(id): Path<i64>,
-) -> WebResult<Redirect> {
-    s.store.close_ballot(&caller.actor, id).await?;
-    Ok(Redirect::to(&format!("/ballots/{id}?done=close")))
+) -> WebResult<Response> {
+    let done = s.store.close_ballot(&caller.actor, id).await;
+    step(&s, tr, &caller, id, done, "close").await
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -4,12 +4,13 @@
 use super::*;
 use crate::DomainError;
 
+mod attendance;
 mod check;
 mod props;
 mod tally;
 
 /// A session as staff would set it up: three groups (40/30/30), and one question of each
-/// kind.
+/// kind; 60 expected, 50 attended (实到). The tally tests set 实到 where R-SEL-2 counts.
 fn spec() -> SessionSpec {
     let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let group = |name: &str, weight, codes| Group {
@@ -21,6 +22,7 @@ fn spec() -> SessionSpec {
         title: "2025年县委班子民主推荐".into(),
         meeting_date: jiff::civil::date(2025, 3, 1),
         expected: 60,
+        attended: Some(50),
         groups: vec![
             group("班子成员", 40, 10),
             group("中层干部", 30, 20),

@@ -37,11 +37,15 @@ fn session() -> impl Strategy<Value = SessionSpec> {
     let threshold =
         (1u32..=10).prop_flat_map(|den| (0..=den).prop_map(move |num| Fraction { num, den }));
     let values = [0u32..=100, 0u32..=100, 0u32..=100, 0u32..=100];
-    (groups, questions, threshold, values).prop_map(
-        |(groups, questions, threshold, grade_values)| SessionSpec {
+    // 实到 (R-SEL-2) around the up to 25 ballots cast, over and under; none for a session
+    // stored before it was recorded.
+    let attended = prop_oneof![1 => Just(None), 4 => (0u32..=30).prop_map(Some)];
+    (groups, questions, threshold, values, attended).prop_map(
+        |(groups, questions, threshold, grade_values, attended)| SessionSpec {
             title: "测试".into(),
             meeting_date: jiff::civil::date(2025, 3, 1),
             expected: 30,
+            attended,
             groups: groups
                 .into_iter()
                 .enumerate()
@@ -160,7 +164,11 @@ fn round(num: u128, den: u128) -> u64 {
 }
 
 fn reference(spec: &SessionSpec, cast: &[Cast]) -> Tally {
-    let attendees = cast.len() as u64;
+    // R-SEL-2: pass marks and shares over 实到; the ballots cast when it was not recorded.
+    let attendees = match spec.attended {
+        Some(n) => u64::from(n),
+        None => cast.len() as u64,
+    };
     let share = |v: u64| {
         if attendees == 0 {
             0
@@ -318,13 +326,15 @@ fn reference(spec: &SessionSpec, cast: &[Cast]) -> Tally {
             title: q.title.clone(),
             kind: q.kind.clone(),
             valid: valid.len() as u64,
-            invalid: attendees - valid.len() as u64,
+            invalid: (cast.len() - valid.len()) as u64,
             result,
         });
     }
     Tally {
         expected: spec.expected,
-        cast: attendees,
+        attended: spec.attended,
+        cast: cast.len() as u64,
+        attendees,
         threshold: spec.threshold,
         groups,
         ungrouped: cast.iter().filter(|c| c.group >= spec.groups.len()).count() as u64,

@@ -1,4 +1,4 @@
-//! `tally` at its boundaries: R-SEL-2's strict threshold over the attendees, R-VOTE-5's
+//! `tally` at its boundaries: R-SEL-2's strict threshold over the attendees (实到), R-VOTE-5's
 //! per-question validity, R-VOTE-6's weights, and rounding.
 
 use super::*;
@@ -40,57 +40,95 @@ fn ratings(t: &Tally, i: usize) -> &[RatingTally] {
     }
 }
 
-/// R-SEL-2: votes must be strictly over X% of the attendees: 5 of 10 at 1/2 is not over,
-/// 6 of 10 is.
-#[test]
-fn r_sel_2_exactly_the_threshold_does_not_pass_one_more_vote_does() {
-    let s = spec();
-    let cast: Vec<Cast> = (0..10)
+/// `n` ballots of group `g` answering the recommendation with these picks: ballot `k` picks
+/// option `o` when `k < votes` for each `(o, votes)`.
+fn voting(g: usize, n: usize, votes: &[(u32, usize)]) -> Vec<Cast> {
+    (0..n)
         .map(|k| {
-            let mut p = vec![];
-            if k < 5 {
-                p.push(0);
-            }
-            if k < 6 {
-                p.push(1);
-            }
-            cast(0, recommending(picks(&p)))
+            let p: Vec<u32> = votes
+                .iter()
+                .filter(|&&(_, v)| k < v)
+                .map(|&(o, _)| o)
+                .collect();
+            cast(g, recommending(picks(&p)))
         })
-        .collect();
-    let t = tally(&s, &cast);
-    assert_eq!(t.cast, 10);
+        .collect()
+}
+
+/// R-SEL-2: votes must be strictly over X% of the attendees, 实到人数: with 12 present and
+/// 10 ballots cast, 6 votes (exactly half of 12) do not pass and 7 do; shares are of 12.
+#[test]
+fn r_sel_2_exactly_the_threshold_of_attended_does_not_pass_one_more_vote_does() {
+    let mut s = spec();
+    s.attended = Some(12);
+    let t = tally(&s, &voting(0, 10, &[(0, 6), (1, 7)]));
+    assert_eq!((t.cast, t.attended, t.attendees), (10, Some(12), 12));
     assert_eq!(
         lines(&t, 0)[..2],
-        [("王芳", 6, 1, 6000, true), ("张伟", 5, 2, 5000, false)]
+        [("王芳", 7, 1, 5833, true), ("张伟", 6, 2, 5000, false)]
     );
 }
 
+/// R-SEL-2 at 2/3 of 9 present (8 ballots cast): 6 votes are exactly 2/3 and fail, 7 pass.
 #[test]
-fn r_sel_2_at_two_thirds_six_of_nine_fails_and_seven_passes() {
+fn r_sel_2_at_two_thirds_six_of_nine_attended_fails_and_seven_passes() {
     let mut s = spec();
     s.threshold = Fraction { num: 2, den: 3 };
-    let cast: Vec<Cast> = (0..9)
-        .map(|k| {
-            let p: Vec<u32> = [(0, 6), (1, 7)]
-                .into_iter()
-                .filter(|&(_, n)| k < n)
-                .map(|(o, _)| o)
-                .collect();
-            cast(1, recommending(picks(&p)))
-        })
-        .collect();
-    let t = tally(&s, &cast);
+    s.attended = Some(9);
+    let t = tally(&s, &voting(1, 8, &[(0, 6), (1, 7)]));
     assert_eq!(
         lines(&t, 0)[..2],
         [("王芳", 7, 1, 7778, true), ("张伟", 6, 2, 6667, false)]
     );
 }
 
-/// R-SEL-2's attendees are the ballots cast, invalid ones included; R-VOTE-5: an
-/// over-selected paper answer is invalid on its question and still counts on the others.
+/// R-SEL-2: the same ten ballots give another result when 实到 differs from the ballots
+/// cast: 6 votes pass over 10 present and fail over 13 (two who signed in did not vote,
+/// one more handed in no ballot), for recommendations and 同意 votes alike.
+#[test]
+fn r_sel_2_attended_not_the_ballots_cast_decides() {
+    let mut s = spec();
+    let mut ballots = voting(2, 10, &[(0, 6), (1, 5)]);
+    for (k, b) in ballots.iter_mut().enumerate() {
+        b.ballot[1] = marks(&[Some(if k < 6 { 0 } else { 1 }), None]);
+    }
+    s.attended = Some(10);
+    let t = tally(&s, &ballots);
+    assert_eq!(lines(&t, 0)[0], ("张伟", 6, 1, 6000, true));
+    assert_eq!(t.passing(0), ["张伟"]);
+    let yes = &approvals(&t, 1)[0];
+    assert_eq!((yes.yes, yes.share_bp, yes.passes), (6, 6000, true));
+    assert_eq!(t.passing(1), ["张伟"]);
+
+    s.attended = Some(13);
+    let t = tally(&s, &ballots);
+    assert_eq!((t.cast, t.attendees), (10, 13));
+    assert_eq!(lines(&t, 0)[0], ("张伟", 6, 1, 4615, false));
+    assert!(t.passing(0).is_empty());
+    let yes = &approvals(&t, 1)[0];
+    assert_eq!((yes.yes, yes.share_bp, yes.passes), (6, 4615, false));
+    assert!(t.passing(1).is_empty());
+    // The answers still add up to the ballots cast, not to 实到.
+    assert_eq!((t.questions[0].valid, t.questions[0].invalid), (10, 0));
+}
+
+/// A session closed before 实到 was recorded (module doc): its result stays counted over the
+/// ballots cast, and the tally says it has no 实到.
+#[test]
+fn r_sel_2_a_session_without_attended_counts_over_the_ballots_cast() {
+    let mut s = spec();
+    s.attended = None;
+    let t = tally(&s, &voting(0, 10, &[(0, 6)]));
+    assert_eq!((t.cast, t.attended, t.attendees), (10, None, 10));
+    assert_eq!(lines(&t, 0)[0], ("张伟", 6, 1, 6000, true));
+}
+
+/// R-SEL-2's attendees are 实到, whatever the answers' validity; R-VOTE-5: an over-selected
+/// paper answer is invalid on its question and still counts on the others.
 #[test]
 fn r_vote_5_an_over_selected_answer_is_invalid_on_its_question_only() {
-    let s = spec();
+    let mut s = spec();
+    s.attended = Some(10);
     let mut cast: Vec<Cast> = (0..8)
         .map(|k| cast(2, recommending(picks(if k < 5 { &[0] } else { &[] }))))
         .collect();
@@ -105,7 +143,7 @@ fn r_vote_5_an_over_selected_answer_is_invalid_on_its_question_only() {
     let t = tally(&s, &cast);
     let q = &t.questions[0];
     assert_eq!((q.valid, q.invalid), (8, 2));
-    // 5 of the 8 valid would be over half; 5 of the 10 cast is not.
+    // 5 of the 8 valid would be over half; 5 of the 10 present is not.
     assert_eq!(lines(&t, 0)[0], ("张伟", 5, 1, 5000, false));
     assert_eq!(lines(&t, 0)[1], ("王芳", 0, 2, 0, false));
     let q = &t.questions[1];
@@ -128,15 +166,16 @@ fn names_rank_by_votes_then_listed_order_then_write_ins_by_text() {
     .map(|a| cast(0, recommending(a)))
     .collect();
     let t = tally(&s, &cast);
+    // Shares of the 50 present (实到), not of the 5 ballots.
     assert_eq!(
         lines(&t, 0),
         [
-            ("张伟", 2, 1, 4000, false),
-            ("李娜", 2, 1, 4000, false),
-            ("吴敏", 2, 1, 4000, false),
-            ("周杰", 2, 1, 4000, false),
-            ("陈静", 1, 5, 2000, false),
-            ("王二", 1, 5, 2000, false),
+            ("张伟", 2, 1, 400, false),
+            ("李娜", 2, 1, 400, false),
+            ("吴敏", 2, 1, 400, false),
+            ("周杰", 2, 1, 400, false),
+            ("陈静", 1, 5, 200, false),
+            ("王二", 1, 5, 200, false),
             ("王芳", 0, 7, 0, false),
             ("刘洋", 0, 7, 0, false),
         ]
@@ -156,7 +195,9 @@ fn names_rank_by_votes_then_listed_order_then_write_ins_by_text() {
 
 #[test]
 fn approval_counts_no_mark_as_abstention_and_passes_on_yes_votes() {
-    let s = spec();
+    let mut s = spec();
+    // Five present, four ballots: 3 同意 is over half of 5, 2 is not.
+    s.attended = Some(5);
     let cast: Vec<Cast> = [
         [Some(0), Some(1)],
         [Some(0), None],
@@ -173,8 +214,8 @@ fn approval_counts_no_mark_as_abstention_and_passes_on_yes_votes() {
     let t = tally(&s, &cast);
     let a = approvals(&t, 1);
     let row = |x: &ApprovalTally| (x.yes, x.no, x.abstain, x.share_bp, x.passes);
-    assert_eq!(row(&a[0]), (3, 0, 1, 7500, true));
-    assert_eq!(row(&a[1]), (2, 1, 1, 5000, false));
+    assert_eq!(row(&a[0]), (3, 0, 1, 6000, true));
+    assert_eq!(row(&a[1]), (2, 1, 1, 4000, false));
 }
 
 /// R-VOTE-6: a group that gave no mark is left out and the other weights renormalised:
@@ -240,19 +281,24 @@ fn scores_and_shares_round_half_up() {
     // 赵磊: (50 × 1/8 + 50 × 0) / 100 = 0.0625; 孙丽 only group 0: 0.375.
     assert_eq!(r[0].score, Some(6));
     assert_eq!(r[1].score, Some(38));
-    // 1 vote of 9 cast: 1111.1 basis points.
-    assert_eq!(lines(&t, 0)[0].3, 1111);
+    // 1 vote of 50 present: 200 basis points.
+    assert_eq!(lines(&t, 0)[0].3, 200);
 
+    // 1 vote of n present (and n ballots cast).
     let shares = |n: usize| {
         let c: Vec<Cast> = (0..n)
             .map(|k| cast(0, recommending(picks(if k == 0 { &[0] } else { &[] }))))
             .collect();
+        let mut s = s.clone();
+        s.attended = Some(n as u32);
         lines(&tally(&s, &c), 0)[0].3
     };
     assert_eq!(shares(8), 1250);
+    assert_eq!(shares(9), 1111, "1111.1");
     assert_eq!(shares(16), 625);
     assert_eq!(shares(32), 313, "312.5");
     assert_eq!(shares(3), 3333);
+    s.attended = None;
     assert_eq!(lines(&tally(&s, &[]), 0)[0].3, 0, "no attendees");
 }
 
