@@ -37,14 +37,14 @@ pub fn join_periods(mut periods: Vec<Period>, gap_days: u32) -> Vec<Period> {
     periods.sort_by_key(|p| p.start);
     let mut out: Vec<Period> = Vec::with_capacity(periods.len());
     for p in periods {
-        if let Some(last) = out.last_mut() {
-            if joins(last.end, p.start, gap_days) {
-                last.end = match (last.end, p.end) {
-                    (None, _) | (_, None) => None,
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                };
-                continue;
-            }
+        if let Some(last) = out.last_mut()
+            && joins(last.end, p.start, gap_days)
+        {
+            last.end = match (last.end, p.end) {
+                (None, _) | (_, None) => None,
+                (Some(a), Some(b)) => Some(a.max(b)),
+            };
+            continue;
         }
         out.push(p);
     }
