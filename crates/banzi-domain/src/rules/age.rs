@@ -120,12 +120,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     by_rank.sort_by_key(|x| x.1.is_none());
     for &(ci, span) in &now.holders {
         let c = f.cadre(ci);
-        let Some(post) = now
-            .held(span)
-            .map(|(_, a)| (f.post(a.post).kind, a.post))
-            .min()
-            .map(|x| x.1)
-        else {
+        let Some(post) = now.first_post(span) else {
             continue;
         };
         let group = cadre_group(now, ci, span);

@@ -145,6 +145,15 @@ impl<'a> Now<'a> {
             .map(|&i| (i, &self.f.appts[i as usize]))
     }
 
+    /// The first post a cadre in post holds (正职 before 副职 …, then by code): where an alert
+    /// on the person rather than on one of their posts is put.
+    pub fn first_post(&self, span: Span) -> Option<u32> {
+        self.held(span)
+            .map(|(_, a)| (self.f.post(a.post).kind, a.post))
+            .min()
+            .map(|x| x.1)
+    }
+
     pub fn age(&self, cadre: u32) -> i32 {
         age_on(self.f.cadre(cadre).birth, self.as_of)
     }

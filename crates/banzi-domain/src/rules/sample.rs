@@ -27,6 +27,12 @@ pub struct RosterBuilder {
     seq: u32,
 }
 
+impl Default for RosterBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl RosterBuilder {
     pub fn new() -> RosterBuilder {
         let mut b = RosterBuilder {

@@ -115,12 +115,7 @@ fn hours(now: &Now, ci: u32, span: super::facts::Span, out: &mut Vec<Raw>) {
     if tenths >= u64::from(need) * 10 {
         return;
     }
-    let Some(post) = now
-        .held(span)
-        .map(|(_, a)| (f.post(a.post).kind, a.post))
-        .min()
-        .map(|x| x.1)
-    else {
+    let Some(post) = now.first_post(span) else {
         return;
     };
     out.push(Raw {
