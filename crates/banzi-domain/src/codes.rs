@@ -189,6 +189,7 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(labels(Gender::ALL, Gender::label));
     out.extend(labels(UnitSystem::ALL, UnitSystem::label));
     out.extend(labels(PostKind::ALL, PostKind::label));
+    out.extend(labels(PostLevel::ALL, PostLevel::label));
     out.extend(labels(Party::ALL, Party::label));
     out.extend(labels(Education::ALL, Education::label));
     out.extend(labels(Degree::ALL, Degree::label));

@@ -64,6 +64,7 @@ impl Record for Post {
             3 => &mut r.title,
             4 => &mut r.kind,
             5 => &mut r.seats,
+            6 => &mut r.level,
             _ => return None,
         })
     }
@@ -238,7 +239,7 @@ mod tests {
         let id = synthesize(320102, parse_date("1978-05-20").unwrap(), 7, Gender::Male).to_string();
         let id = id.as_str();
         check::<Unit>(&["U1", "市委", "U0", "市直单位", "A", "组织", "是"]);
-        check::<Post>(&["P1", "U1", "党组", "局长", "正职", "2"]);
+        check::<Post>(&["P1", "U1", "党组", "局长", "正职", "2", "正处级"]);
         check::<Cadre>(&[
             id,
             "张伟",

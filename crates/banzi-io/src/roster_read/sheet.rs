@@ -154,7 +154,8 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
 }
 
 /// Matches the header row against the sheet's headers; reports missing and repeated
-/// headers (and stops the sheet), and notes ignored extra columns.
+/// headers (and stops the sheet), and notes ignored extra columns. A header marked
+/// [`may_be_absent`](crate::layout::Column::may_be_absent) may be missing.
 fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<Option<usize>>> {
     let spec = T::SHEET;
     let width = header
@@ -182,7 +183,13 @@ fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<
             None => extra.push(text.as_str()),
         }
     }
-    for (col, _) in spec.columns.iter().zip(&found).filter(|(_, f)| !**f) {
+    // A column older workbooks lack stays blank in every row.
+    for (col, _) in spec
+        .columns
+        .iter()
+        .zip(&found)
+        .filter(|(c, f)| !**f && !c.may_be_absent)
+    {
         ctx.error(
             spec.name,
             1,
