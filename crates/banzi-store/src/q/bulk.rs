@@ -375,7 +375,15 @@ pub async fn posts(
         let v = &p.value;
         match existing.get(v.code.as_str()) {
             Some(have) => {
-                let want = PostRow { kind: v.kind.label().to_string(), title: v.title.clone(), seats: v.seats, team: v.team.clone(), unit_code: v.unit_code.clone(), ..(*have).clone() };
+                let want = PostRow {
+                    kind: v.kind.label().to_string(),
+                    title: v.title.clone(),
+                    seats: v.seats,
+                    team: v.team.clone(),
+                    unit_code: v.unit_code.clone(),
+                    level: v.level.map(|l| l.label().to_string()),
+                    ..(*have).clone()
+                };
                 if super::units::post_json(have) != super::units::post_json(&want) {
                     super::units::upsert_post(&mut *c, actor, v, now).await.map_err(|e| at("职位", p.row, e))?;
                     written += 1;
@@ -395,17 +403,23 @@ pub async fn posts(
             }
         }
     }
-    const POSTS: TableInsert = TableInsert { head: "INSERT INTO posts (code, team_id, title, kind, seats)", lookup: None };
+    const POSTS: TableInsert = TableInsert { head: "INSERT INTO posts (code, team_id, title, kind, seats, level)", lookup: None };
+    let level = |v: &Post| v.level.map(|l| l.label());
     let rows: Vec<Vec<Val>> = new
         .iter()
-        .map(|(tid, v)| vec![v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into()])
+        .map(|(tid, v)| {
+            vec![
+                v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into(),
+                level(v).map(String::from).into(),
+            ]
+        })
         .collect();
     all_written("职位", rows.len(), insert_rows(&mut *c, &POSTS, &rows).await?)?;
-    let records = new.iter().map(|(_, v)| json(&(&v.code, &v.unit_code, &v.team, &v.title, v.kind.label(), v.seats)));
+    let records = new.iter().map(|(_, v)| json(&(&v.code, &v.unit_code, &v.team, &v.title, v.kind.label(), v.seats, level(v))));
     // Posts keep the order they were created in.
     sqlx::query("UPDATE posts SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
     written += new.len();
-    let columns = ["code", "unit", "team", "title", "kind", "seats"];
+    let columns = ["code", "unit", "team", "title", "kind", "seats", "level"];
     flush_audit(&mut *c, batch_drafts(actor, now, "post.create", "post", &columns, records)).await?;
     Ok(written)
 }

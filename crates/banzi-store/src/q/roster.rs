@@ -102,7 +102,15 @@ pub async fn snapshot(c: &mut Conn) -> Result<Roster, DomainError> {
         r.units.push(Located { row: i as u32 + 2, value: Unit::parse(&raw).map_err(stored)? });
     }
     for (i, p) in super::units::all_posts(&mut *c, &Scope::All).await?.into_iter().enumerate() {
-        let raw = PostRaw { code: p.code, unit_code: p.unit_code, team: p.team, title: p.title, kind: p.kind, seats: p.seats.to_string(), level: String::new() };
+        let raw = PostRaw {
+            code: p.code,
+            unit_code: p.unit_code,
+            team: p.team,
+            title: p.title,
+            kind: p.kind,
+            seats: p.seats.to_string(),
+            level: p.level.unwrap_or_default(),
+        };
         r.posts.push(Located { row: i as u32 + 2, value: Post::parse(&raw).map_err(stored)? });
     }
     for (i, x) in super::cadres::all_rows(&mut *c).await?.into_iter().enumerate() {
