@@ -17,3 +17,4 @@ mod post_http;
 mod roster_http;
 mod vote_http;
 mod webdriver;
+mod workbook;

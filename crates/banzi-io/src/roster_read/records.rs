@@ -8,7 +8,7 @@ use banzi_domain::registry::{
     Appointment, AppointmentRaw, Cadre, CadreRaw, Portfolio, PortfolioRaw, Post, PostRaw, Training,
     TrainingRaw, Unit, UnitRaw,
 };
-use banzi_domain::roster::{Located, Part, Roster};
+use banzi_domain::roster::{Key, Located, Part, Roster};
 
 use crate::layout::{self, Sheet};
 
@@ -21,6 +21,11 @@ pub(crate) trait Record: Sized {
     fn parse(raw: &Self::Raw) -> Result<Self, DomainError>;
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>>;
     fn part(rows: Vec<Located<Self>>) -> Part;
+    /// The key other rows refer to this row by (单位, 职位, 干部), when the raw row has a
+    /// readable one: a row refused for other errors is still there for them.
+    fn key(_raw: &Self::Raw) -> Option<Key> {
+        None
+    }
     /// Whether a streaming read hands the sheet on in chunks (单位 and 职位 go whole: the
     /// unit tree is checked as a whole, and both are small).
     const CHUNKED: bool = true;
@@ -50,6 +55,9 @@ impl Record for Unit {
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Units(rows)
     }
+    fn key(raw: &UnitRaw) -> Option<Key> {
+        raw.key().map(Key::Unit)
+    }
     const CHUNKED: bool = false;
 }
 
@@ -76,6 +84,9 @@ impl Record for Post {
     }
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Posts(rows)
+    }
+    fn key(raw: &PostRaw) -> Option<Key> {
+        raw.key().map(Key::Post)
     }
     const CHUNKED: bool = false;
 }
@@ -113,6 +124,9 @@ impl Record for Cadre {
     }
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Cadres(rows)
+    }
+    fn key(raw: &CadreRaw) -> Option<Key> {
+        raw.key().map(Key::Cadre)
     }
 }
 
