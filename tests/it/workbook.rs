@@ -68,6 +68,19 @@ impl Book {
         self
     }
 
+    /// Drops the column under `header` of `sheet`, as a workbook made before it existed.
+    pub fn without(mut self, sheet: &str, header: &str) -> Book {
+        if let Some((_, grid)) = self.0.iter_mut().find(|(n, _)| n == sheet) {
+            let col = grid[0].iter().position(|c| *c == Cell::Text(header.into()));
+            if let Some(col) = col {
+                for line in grid.iter_mut().filter(|l| l.len() > col) {
+                    line.remove(col);
+                }
+            }
+        }
+        self
+    }
+
     pub fn bytes(&self) -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
         for (name, grid) in &self.0 {

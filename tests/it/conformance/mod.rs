@@ -553,6 +553,7 @@ both!(ethnicity_and_profession_filters);
 pub mod ballots;
 mod roster;
 mod roster_errors;
+mod roster_vocab;
 mod rules;
 
 /// The names a filter lists, sorted, after checking the count agrees with the rows.
