@@ -30,6 +30,19 @@ pub struct Checker {
 
 const NOT_IN_CADRES: &str = "该身份证号的干部不在“干部”表中";
 
+/// Numbers `key`, first seen at `row`, in `map`; when it was seen before, returns the
+/// repeat as [`repeat`] does.
+fn numbered(map: &mut HashMap<String, (u32, u32)>, key: &str, row: u32) -> Option<(u32, u32)> {
+    let n = map.len() as u32;
+    match map.get_mut(key) {
+        Some((first, _)) => Some(repeat(first, row)),
+        None => {
+            map.insert(key.to_string(), (row, n));
+            None
+        }
+    }
+}
+
 /// A key seen again at `row` that was first at `*first`: the later of the two rows is the
 /// repeat, returned with the earlier, which `*first` becomes. Rows refused for their own
 /// errors are checked just before the part beside them, so the later row does not always
@@ -160,38 +173,24 @@ impl Checker {
     }
 
     fn post_key(&mut self, code: &str, row: u32, out: &mut Vec<RowError>) {
-        let n = self.posts.len() as u32;
-        match self.posts.get_mut(code) {
-            Some((first, _)) => {
-                let (row, first) = repeat(first, row);
-                out.push(err(
-                    "职位",
-                    row,
-                    "职位编码",
-                    format!("职位编码“{code}”与第{first}行重复"),
-                ));
-            }
-            None => {
-                self.posts.insert(code.to_string(), (row, n));
-            }
+        if let Some((row, first)) = numbered(&mut self.posts, code, row) {
+            out.push(err(
+                "职位",
+                row,
+                "职位编码",
+                format!("职位编码“{code}”与第{first}行重复"),
+            ));
         }
     }
 
     fn cadre_key(&mut self, id: &str, row: u32, out: &mut Vec<RowError>) {
-        let n = self.cadres.len() as u32;
-        match self.cadres.get_mut(id) {
-            Some((first, _)) => {
-                let (row, first) = repeat(first, row);
-                out.push(err(
-                    "干部",
-                    row,
-                    "身份证号",
-                    format!("身份证号与第{first}行重复"),
-                ));
-            }
-            None => {
-                self.cadres.insert(id.to_string(), (row, n));
-            }
+        if let Some((row, first)) = numbered(&mut self.cadres, id, row) {
+            out.push(err(
+                "干部",
+                row,
+                "身份证号",
+                format!("身份证号与第{first}行重复"),
+            ));
         }
     }
 

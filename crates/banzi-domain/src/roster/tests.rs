@@ -198,6 +198,12 @@ fn rows_that_refer_to_a_refused_row_are_not_reported_again() {
     assert_eq!(places, [("任职", 4, "任职开始")], "{found:#?}");
 }
 
+fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, &str)> {
+    errors.iter().map(|e| (e.row, e.message.as_str())).collect()
+}
+
+const REPEATS: [(u32, &str); 2] = [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")];
+
 #[test]
 fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
     let keys = refusals();
@@ -217,25 +223,13 @@ fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
     let mut c = Checker::new(Known::default());
     let mut found = c.refused(&keys[2..]);
     found.extend(c.cadres(&[cadre(3), cadre(9)]));
-    assert_eq!(
-        found
-            .iter()
-            .map(|e| (e.row, e.message.as_str()))
-            .collect::<Vec<_>>(),
-        [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")]
-    );
+    assert_eq!(rows_and_messages(&found), REPEATS);
     // Whole and in sheet order, the same two rows are the repeats.
     let mut c = Checker::new(Known::default());
     let mut found = c.cadres(&[cadre(3)]);
     found.extend(c.refused(&keys[2..]));
     found.extend(c.cadres(&[cadre(9)]));
-    assert_eq!(
-        found
-            .iter()
-            .map(|e| (e.row, e.message.as_str()))
-            .collect::<Vec<_>>(),
-        [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")]
-    );
+    assert_eq!(rows_and_messages(&found), REPEATS);
 }
 
 #[test]

@@ -74,6 +74,18 @@ fn parts_come_in_sheet_order_in_chunks_and_add_up_to_the_whole_read() {
     assert_eq!(gather(parts), whole);
 }
 
+/// What a streaming read of `r`'s workbook, which has errors, hands on, and its errors.
+fn refused_feed(r: &Roster) -> (Vec<Feed>, Vec<banzi_domain::roster::RowError>) {
+    let bytes = write_roster(r, &|_| {}).unwrap();
+    let mut feeds = Vec::new();
+    let errors = read_roster_parts(&bytes, &|_| {}, &mut |p| {
+        feeds.push(p);
+        true
+    })
+    .unwrap_err();
+    (feeds, errors)
+}
+
 #[test]
 fn after_an_error_parts_still_come_after_a_refusal_with_the_refused_keys() {
     let mut r = full_roster();
@@ -81,13 +93,7 @@ fn after_an_error_parts_still_come_after_a_refusal_with_the_refused_keys() {
     // so his appointment can refer to him.
     r.cadres[0].value.name = String::new();
     let refused = r.cadres[0].value.id_number.clone();
-    let bytes = write_roster(&r, &|_| {}).unwrap();
-    let mut feeds = Vec::new();
-    let errors = read_roster_parts(&bytes, &|_| {}, &mut |p| {
-        feeds.push(p);
-        true
-    })
-    .unwrap_err();
+    let (mut feeds, errors) = refused_feed(&r);
     assert_eq!(places(&errors), [("干部", 2, "姓名")]);
     let Some(Feed::Refused(keys)) = feeds.get(2) else {
         panic!("the refusal comes before the cadres' part: {feeds:#?}")
@@ -123,13 +129,7 @@ fn a_refusal_without_a_readable_key_still_stops_the_writer() {
     // that can be read.
     r.appointments[1].value.doc_no = "号".repeat(201);
     r.units[1].value.code = "坏 编码".into();
-    let bytes = write_roster(&r, &|_| {}).unwrap();
-    let mut feeds = Vec::new();
-    let errors = read_roster_parts(&bytes, &|_| {}, &mut |p| {
-        feeds.push(p);
-        true
-    })
-    .unwrap_err();
+    let (feeds, errors) = refused_feed(&r);
     assert_eq!(
         places(&errors),
         [("单位", 3, "单位编码"), ("任职", 3, "任免文号")]
