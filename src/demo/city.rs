@@ -142,7 +142,7 @@ pub fn city() -> City {
     let mut pool_of_movers: Vec<(usize, Date)> = Vec::new();
     for spec in &specs {
         let county = spec.category == "县(市、区)";
-        for (pi, (title, kind, seats)) in spec.posts.iter().enumerate() {
+        for (pi, (title, kind, seats, level)) in spec.posts.iter().enumerate() {
             let code = format!("{}-P{}", spec.code, pi + 1);
             roster.posts.push(Located {
                 row: roster.posts.len() as u32 + 2,
@@ -153,7 +153,7 @@ pub fn city() -> City {
                     title: title.clone(),
                     kind: *kind,
                     seats: *seats,
-                    level: None,
+                    level: *level,
                 },
             });
             for _seat in 0..*seats {

@@ -1,6 +1,7 @@
 //! The units of 江川市 and the posts of their teams.
 
-use banzi_domain::codes::{PostKind, UnitSystem};
+use banzi_domain::codes::PostLevel::{BureauChief, BureauDeputy, DivisionChief, DivisionDeputy};
+use banzi_domain::codes::{PostKind, PostLevel, UnitSystem};
 
 pub struct UnitSpec {
     pub code: String,
@@ -10,7 +11,8 @@ pub struct UnitSpec {
     pub platform: &'static str,
     pub system: UnitSystem,
     pub non_cpc: bool,
-    pub posts: Vec<(String, PostKind, i64)>,
+    /// Title, kind, 职数 and 职务层次 (none: unknown, as for the city's enterprises).
+    pub posts: Vec<(String, PostKind, i64, Option<PostLevel>)>,
 }
 
 fn department(
@@ -42,10 +44,16 @@ fn department(
         platform,
         system,
         non_cpc,
+        // A city department is a 县处级 unit.
         posts: vec![
-            (head.into(), PostKind::Principal, 1),
-            (deputy, PostKind::Deputy, 3),
-            ("派驻纪检监察组组长".into(), PostKind::DisciplineLead, 1),
+            (head.into(), PostKind::Principal, 1, Some(DivisionChief)),
+            (deputy, PostKind::Deputy, 3, Some(DivisionDeputy)),
+            (
+                "派驻纪检监察组组长".into(),
+                PostKind::DisciplineLead,
+                1,
+                Some(DivisionDeputy),
+            ),
         ],
     }
 }
@@ -59,10 +67,11 @@ pub fn units() -> Vec<UnitSpec> {
         platform: "",
         system: UnitSystem::Other,
         non_cpc: false,
+        // 江川市 is a prefecture-level city: its 市委 is 厅局级.
         posts: vec![
-            ("市委书记".into(), PostKind::Principal, 1),
-            ("市委副书记".into(), PostKind::Deputy, 2),
-            ("市委常委".into(), PostKind::Member, 6),
+            ("市委书记".into(), PostKind::Principal, 1, Some(BureauChief)),
+            ("市委副书记".into(), PostKind::Deputy, 2, Some(BureauDeputy)),
+            ("市委常委".into(), PostKind::Member, 6, Some(BureauDeputy)),
         ],
     }];
     let counties = [
@@ -100,12 +109,28 @@ pub fn units() -> Vec<UnitSpec> {
             platform,
             system: UnitSystem::Other,
             non_cpc: false,
+            // A county (市、区) is 县处级: its 正职 正处级, the others 副处级.
             posts: vec![
-                ("党委书记".into(), PostKind::Principal, 1),
-                (head.into(), PostKind::Principal, 1),
-                ("党委副书记".into(), PostKind::Deputy, 1),
-                (format!("副{head}"), PostKind::Deputy, 4),
-                ("党委常委".into(), PostKind::Member, 3),
+                (
+                    "党委书记".into(),
+                    PostKind::Principal,
+                    1,
+                    Some(DivisionChief),
+                ),
+                (head.into(), PostKind::Principal, 1, Some(DivisionChief)),
+                (
+                    "党委副书记".into(),
+                    PostKind::Deputy,
+                    1,
+                    Some(DivisionDeputy),
+                ),
+                (
+                    format!("副{head}"),
+                    PostKind::Deputy,
+                    4,
+                    Some(DivisionDeputy),
+                ),
+                ("党委常委".into(), PostKind::Member, 3, Some(DivisionDeputy)),
             ],
         });
     }
@@ -173,10 +198,11 @@ pub fn units() -> Vec<UnitSpec> {
             platform: "市属企业",
             system: UnitSystem::Other,
             non_cpc: false,
+            // State enterprises: no 职务层次 in the roster (the "unknown level" path).
             posts: vec![
-                ("党委书记、董事长".into(), PostKind::Principal, 1),
-                ("总经理".into(), PostKind::Principal, 1),
-                ("副总经理".into(), PostKind::Deputy, 3),
+                ("党委书记、董事长".into(), PostKind::Principal, 1, None),
+                ("总经理".into(), PostKind::Principal, 1, None),
+                ("副总经理".into(), PostKind::Deputy, 3, None),
             ],
         });
     }

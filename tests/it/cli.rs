@@ -65,14 +65,21 @@ async fn import_export_template_and_accounts() {
     assert_eq!(t.code, 0, "{}", t.stderr);
     assert!(std::fs::metadata(path("t.xlsx")).expect("template").len() > 1000);
 
+    // Both planted errors, each with its sheet, row and column: the one on 干部 no longer
+    // hides the one on 任职 (issue 12).
     let bad = banzi(&db, &["import", &path("bad.xlsx")], None);
     assert_ne!(bad.code, 0);
-    assert!(
-        bad.stderr.contains("工作表“干部”第4行“民族”列"),
+    let lines: Vec<&str> = bad.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "工作表“干部”第4行“民族”列：必填项不能为空",
+            "工作表“任职”第3行“职位编码”列：职位“NOPE”不存在",
+            "共 2 处错误，未导入任何数据。"
+        ],
         "{}",
         bad.stderr
     );
-    assert!(bad.stderr.contains("未导入任何数据"));
     let store = Store::connect(&db).await.expect("open");
     assert!(
         store
@@ -88,6 +95,32 @@ async fn import_export_template_and_accounts() {
     assert!(good.stdout.contains("干部 4"), "{}", good.stdout);
     let again = banzi(&db, &["import", &path("good.xlsx")], None);
     assert!(again.stdout.contains("没有变化"), "{}", again.stdout);
+
+    // Refused against the registry now there, a workbook that also changes its rows (a
+    // cadre's rank, a post's level, a new unit) changes nothing in any table.
+    let before = crate::conformance::dump(&store).await;
+    let mut changing = broken.clone();
+    changing.cadres[0].value.rank = "正处级".into();
+    changing.posts[2].value.level = Some(banzi_domain::codes::PostLevel::DivisionChief);
+    changing.units.push(banzi_domain::roster::Located {
+        row: 5,
+        value: fixture::unit("U3", "市审计局", "C", "市直单位", "", ""),
+    });
+    std::fs::write(
+        path("changing.xlsx"),
+        banzi_io::write_roster(&changing, &|_| {}).expect("w"),
+    )
+    .expect("write");
+    let refused = banzi(&db, &["import", &path("changing.xlsx")], None);
+    assert_ne!(refused.code, 0);
+    assert!(
+        refused.stderr.contains("共 2 处错误，未导入任何数据。"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(crate::conformance::dump(&store).await, before);
+    let verify = banzi(&db, &["audit", "verify"], None);
+    assert_eq!(verify.code, 0, "{}", verify.stderr);
 
     let out = banzi(&db, &["export", "roster", &path("out.xlsx")], None);
     assert_eq!(out.code, 0, "{}", out.stderr);

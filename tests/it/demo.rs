@@ -31,6 +31,35 @@ fn the_demo_city_is_large_valid_and_deterministic() {
             && r.appointments.iter().any(|x| x.value.end.is_none())
     );
     assert!(!r.portfolios.is_empty() && !r.trainings.is_empty());
+    // 职务层次 (issue 12): a department's 局长 正处级 and 副局长 副处级; the enterprises' posts
+    // unknown, so that path is shown too.
+    let level = |title: &str, unit: &str| {
+        r.posts
+            .iter()
+            .find(|p| p.value.title == title && p.value.unit_code == unit)
+            .map(|p| p.value.level)
+            .unwrap_or_else(|| panic!("no {title} in {unit}"))
+    };
+    use banzi_domain::codes::PostLevel;
+    let finance = r
+        .units
+        .iter()
+        .find(|u| u.value.name == "市财政局")
+        .expect("市财政局");
+    assert_eq!(
+        level("局长", &finance.value.code),
+        Some(PostLevel::DivisionChief)
+    );
+    assert_eq!(
+        level("副局长", &finance.value.code),
+        Some(PostLevel::DivisionDeputy)
+    );
+    let unknown = r.posts.iter().filter(|p| p.value.level.is_none()).count();
+    assert!(
+        (1..r.posts.len() / 4).contains(&unknown),
+        "{unknown} of {} posts without a level",
+        r.posts.len()
+    );
     assert_eq!(
         check(r, Known::default()),
         Vec::new(),

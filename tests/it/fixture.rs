@@ -44,6 +44,18 @@ pub fn unit(
 }
 
 pub fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Post {
+    leveled_post(code, unit, title, kind, seats, "")
+}
+
+/// A post with its 职务层次 (blank: unknown).
+pub fn leveled_post(
+    code: &str,
+    unit: &str,
+    title: &str,
+    kind: &str,
+    seats: &str,
+    level: &str,
+) -> Post {
     Post::parse(&PostRaw {
         code: code.into(),
         unit_code: unit.into(),
@@ -51,7 +63,7 @@ pub fn post(code: &str, unit: &str, title: &str, kind: &str, seats: &str) -> Pos
         title: title.into(),
         kind: kind.into(),
         seats: seats.into(),
-        level: String::new(),
+        level: level.into(),
     })
     .expect("post")
 }
@@ -96,7 +108,8 @@ pub fn at<T>(v: Vec<T>) -> Vec<Located<T>> {
 
 /// 市委 (C) → 市财政局 (U1: 局长 P1, 副局长 P2 ×2), 市教育局 (U2: 局长 P3, 党外干部必配).
 /// 张伟 局长 of U1 since 2016; 李娜 副局长 of U1 since 2019 (with an earlier joined run);
-/// 王强 局长 of U2; 赵敏 has no post.
+/// 王强 局长 of U2; 赵敏 has no post. P1 is 正处级, P2 副处级 (an alias: 副县级), P3's level
+/// unknown.
 pub fn roster() -> Roster {
     Roster {
         units: at(vec![
@@ -105,8 +118,8 @@ pub fn roster() -> Roster {
             unit("U2", "市教育局", "C", "市直单位", "", "是"),
         ]),
         posts: at(vec![
-            post("P1", "U1", "局长", "正职", ""),
-            post("P2", "U1", "副局长", "副职", "2"),
+            leveled_post("P1", "U1", "局长", "正职", "", "正处级"),
+            leveled_post("P2", "U1", "副局长", "副职", "2", "副县级"),
             post("P3", "U2", "局长", "正职", "1"),
         ]),
         cadres: at(vec![

@@ -27,7 +27,17 @@ pub struct TestDb {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 static CLEANED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
 
-/// Drops the schemas earlier test runs left behind (once per test process).
+/// Whether the test process that made schema `t_{pid}_…` has ended. Other people's test
+/// runs share the PostgreSQL server: the schemas of a run still going are theirs.
+fn left_behind(schema: &str) -> bool {
+    let pid = schema.split('_').nth(1).unwrap_or("");
+    !pid.is_empty()
+        && pid.chars().all(|c| c.is_ascii_digit())
+        && !std::path::Path::new("/proc").join(pid).exists()
+}
+
+/// Drops the schemas earlier test runs left behind (once per test process), never those of
+/// a run still going.
 async fn drop_old_schemas() {
     let Ok(pool) = sqlx::PgPool::connect(&pg_url()).await else {
         return;
@@ -41,7 +51,7 @@ async fn drop_old_schemas() {
     .await
     .unwrap_or_default();
     for (name,) in old {
-        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && left_behind(&name) {
             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP SCHEMA IF EXISTS {name} CASCADE"
             )))

@@ -13,6 +13,8 @@ mod demo;
 mod fixture;
 mod helpers;
 mod http;
+mod post_http;
 mod roster_http;
 mod vote_http;
 mod webdriver;
+mod workbook;

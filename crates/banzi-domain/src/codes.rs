@@ -81,21 +81,25 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// 政治面貌 (GB/T 4762). The roster writes a 民主党派 by its name (民盟, 九三学社 …);
-    /// the member forms of GB/T 4762 (民盟盟员 …) and the full names are read as the same.
-    /// "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3).
+    /// 政治面貌 (GB/T 4762). The label kept in the database and written to the roster is the
+    /// short form (中共党员, 民盟, 九三学社 …); the GB/T 4762 code names (中国共产党党员,
+    /// 中国民主同盟盟员, 无党派民主人士 …), the parties' full names and the usual member forms
+    /// (民盟盟员, 民革会员 …) read as the same value, so a workbook written by a GB/T 4762
+    /// system imports unchanged. In the standard's order (01 … 13).
+    /// "党外" means neither 中共党员 nor 中共预备党员 (R-STRUCT-3): a 共青团员 is 党外.
     Party, "政治面貌" {
-        Cpc => "中共党员",
-        CpcProbation => "中共预备党员",
-        Kmt => "民革" | "民革党员" | "中国国民党革命委员会",
-        Dl => "民盟" | "民盟盟员" | "中国民主同盟",
-        Cndca => "民建" | "民建会员" | "中国民主建国会",
-        Cape => "民进" | "民进会员" | "中国民主促进会",
-        Pwdp => "农工党" | "农工党党员" | "中国农工民主党",
-        Zgd => "致公党" | "致公党党员" | "中国致公党",
+        Cpc => "中共党员" | "中国共产党党员",
+        CpcProbation => "中共预备党员" | "中国共产党预备党员",
+        Cyl => "共青团员" | "中国共产主义青年团团员" | "共青团" | "团员",
+        Kmt => "民革" | "民革党员" | "民革会员" | "中国国民党革命委员会" | "中国国民党革命委员会会员",
+        Dl => "民盟" | "民盟盟员" | "中国民主同盟" | "中国民主同盟盟员",
+        Cndca => "民建" | "民建会员" | "中国民主建国会" | "中国民主建国会会员",
+        Cape => "民进" | "民进会员" | "中国民主促进会" | "中国民主促进会会员",
+        Pwdp => "农工党" | "农工党党员" | "中国农工民主党" | "中国农工民主党党员",
+        Zgd => "致公党" | "致公党党员" | "中国致公党" | "中国致公党党员",
         Jiusan => "九三学社" | "九三学社社员",
-        Taimeng => "台盟" | "台盟盟员" | "台湾民主自治同盟",
-        NonParty => "无党派人士" | "无党派",
+        Taimeng => "台盟" | "台盟盟员" | "台湾民主自治同盟" | "台湾民主自治同盟盟员",
+        NonParty => "无党派人士" | "无党派" | "无党派民主人士",
         Masses => "群众",
     }
 );
@@ -185,6 +189,7 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(labels(Gender::ALL, Gender::label));
     out.extend(labels(UnitSystem::ALL, UnitSystem::label));
     out.extend(labels(PostKind::ALL, PostKind::label));
+    out.extend(labels(PostLevel::ALL, PostLevel::label));
     out.extend(labels(Party::ALL, Party::label));
     out.extend(labels(Education::ALL, Education::label));
     out.extend(labels(Degree::ALL, Degree::label));
@@ -238,8 +243,50 @@ mod tests {
         // R-STRUCT-3
         assert!(!Party::Cpc.is_non_cpc());
         assert!(!Party::CpcProbation.is_non_cpc());
+        assert!(Party::Cyl.is_non_cpc());
         assert!(Party::Jiusan.is_non_cpc());
         assert!(Party::Masses.is_non_cpc());
+    }
+
+    /// GB/T 4762 政治面貌: every code name (01 … 13) reads as its value, kept under the
+    /// short label the roster writes.
+    const GBT_4762: [(&str, Party, &str); 13] = [
+        ("中国共产党党员", Party::Cpc, "中共党员"),
+        ("中国共产党预备党员", Party::CpcProbation, "中共预备党员"),
+        ("中国共产主义青年团团员", Party::Cyl, "共青团员"),
+        ("中国国民党革命委员会会员", Party::Kmt, "民革"),
+        ("中国民主同盟盟员", Party::Dl, "民盟"),
+        ("中国民主建国会会员", Party::Cndca, "民建"),
+        ("中国民主促进会会员", Party::Cape, "民进"),
+        ("中国农工民主党党员", Party::Pwdp, "农工党"),
+        ("中国致公党党员", Party::Zgd, "致公党"),
+        ("九三学社社员", Party::Jiusan, "九三学社"),
+        ("台湾民主自治同盟盟员", Party::Taimeng, "台盟"),
+        ("无党派民主人士", Party::NonParty, "无党派人士"),
+        ("群众", Party::Masses, "群众"),
+    ];
+
+    #[test]
+    fn gbt_4762_code_names_and_member_forms_read_as_their_values() {
+        for (name, party, label) in GBT_4762 {
+            assert_eq!(Party::parse(name), Ok(party), "{name}");
+            assert_eq!(party.label(), label, "{name}");
+        }
+        // The standard's order is the display order.
+        assert_eq!(GBT_4762.iter().map(|x| x.1).collect::<Vec<_>>(), Party::ALL);
+        for (form, party) in [
+            ("民革会员", Party::Kmt),
+            ("民建会员", Party::Cndca),
+            ("民进会员", Party::Cape),
+            ("农工党党员", Party::Pwdp),
+            ("致公党党员", Party::Zgd),
+            ("台盟盟员", Party::Taimeng),
+            ("共青团", Party::Cyl),
+            ("团员", Party::Cyl),
+            (" 共青团员 ", Party::Cyl),
+        ] {
+            assert_eq!(Party::parse(form), Ok(party), "{form}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Reading, writing and the template all use these tables, so they cannot drift apart.
 
 use banzi_domain::codes::{
-    Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem,
+    Degree, Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
 };
 
 /// How a column's cells are read and written.
@@ -33,6 +33,9 @@ pub struct Column {
     pub note: &'static str,
     /// The allowed values of a closed vocabulary (template dropdowns and 说明).
     pub choices: Option<fn() -> Vec<&'static str>>,
+    /// A column added after workbooks were in use (职务层次, 2026-12-02): a sheet without
+    /// its header still loads, and its cells read as blank. Written like any other.
+    pub may_be_absent: bool,
 }
 
 /// One sheet of the workbook.
@@ -64,6 +67,7 @@ const fn col(
         width,
         note,
         choices: None,
+        may_be_absent: false,
     }
 }
 
@@ -81,6 +85,17 @@ const fn pick(
         width,
         note,
         choices: Some(choices),
+        may_be_absent: false,
+    }
+}
+
+impl Column {
+    /// The same column, marked as one an older workbook may lack.
+    const fn added_later(self) -> Column {
+        Column {
+            may_be_absent: true,
+            ..self
+        }
     }
 }
 
@@ -156,6 +171,14 @@ pub const POSTS: Sheet = Sheet {
             8.0,
             "该职位的职数，1到99的整数，空白为1",
         ),
+        pick(
+            "职务层次",
+            false,
+            10.0,
+            "职位的职务层次（用于任期和试用期的判断），空白表示未知；较早的工作簿没有此列也可导入",
+            || PostLevel::ALL.iter().map(|v| v.label()).collect(),
+        )
+        .added_later(),
     ],
 };
 
@@ -287,5 +310,23 @@ mod tests {
             }
             assert!(s.columns.len() < 64, "column masks are u64");
         }
+    }
+
+    #[test]
+    fn only_the_level_of_a_post_may_be_absent() {
+        let absent: Vec<(&str, &str)> = SHEETS
+            .iter()
+            .flat_map(|s| s.columns.iter().map(move |c| (s.name, c)))
+            .filter(|(_, c)| c.may_be_absent)
+            .map(|(s, c)| (s, c.header))
+            .collect();
+        assert_eq!(absent, [("职位", "职务层次")]);
+        // A column an old workbook may lack cannot be required.
+        assert!(
+            SHEETS
+                .iter()
+                .flat_map(|s| s.columns)
+                .all(|c| !(c.may_be_absent && c.required))
+        );
     }
 }

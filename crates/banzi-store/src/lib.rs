@@ -128,7 +128,11 @@ impl Source<'_> {
         use banzi_domain::roster::Feed;
         match self {
             Source::Channel(rx) => rx.recv().await,
-            Source::Parts(parts) => Some(parts.next().map_or(Feed::End(Vec::new()), Feed::Part)),
+            Source::Parts(parts) => Some(
+                parts
+                    .next()
+                    .map_or(Feed::End(Default::default()), Feed::Part),
+            ),
         }
     }
 }
@@ -155,7 +159,7 @@ macro_rules! backend {
             date::iso,
             registry::*,
             role::{Actor, Scope},
-            roster::{Feed, Known, Located, Part, Roster},
+            roster::{Feed, Known, Located, Part, Roster, RowErrors},
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
         const GROUP_CONCAT_POSTS: &str = $group_concat;

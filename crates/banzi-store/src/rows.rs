@@ -27,6 +27,8 @@ pub struct PostRow {
     pub title: String,
     pub kind: String,
     pub seats: i64,
+    /// 职务层次: a `PostLevel` label, none when unknown.
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]

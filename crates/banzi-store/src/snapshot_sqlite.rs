@@ -12,7 +12,7 @@
 
 use crate::stored_date;
 use banzi_domain::codes::{
-    Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem,
+    Degree, Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
 };
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::roster::{Located, Roster};
@@ -338,7 +338,7 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
     let mut s = unsafe {
         Stmt::prepare(
             db,
-            "SELECT p.id, p.code, u.code, t.name, p.title, p.kind, p.seats FROM posts p \
+            "SELECT p.id, p.code, u.code, t.name, p.title, p.kind, p.seats, p.level FROM posts p \
              JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id \
              ORDER BY u.sort_order, u.id, t.name, p.sort_order, p.id",
         )?
@@ -353,7 +353,7 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
             title: s.text(4)?.to_string(),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
             seats: s.int(6),
-            level: None,
+            level: opt_vocab("职务层次", s.opt_text(7)?, PostLevel::parse)?,
         };
         r.posts.push(at(r.posts.len(), post));
     }
@@ -589,7 +589,7 @@ unsafe fn read_rules_main(
     let mut s = unsafe {
         Stmt::prepare(
             db,
-            "SELECT p.id, p.code, t.unit_id, t.name, p.title, p.kind, p.seats FROM posts p \
+            "SELECT p.id, p.code, t.unit_id, t.name, p.title, p.kind, p.seats, p.level FROM posts p \
              JOIN teams t ON t.id = p.team_id ORDER BY p.id",
         )?
     };
@@ -606,7 +606,7 @@ unsafe fn read_rules_main(
             title: s.text(4)?.to_string(),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
             seats: s.int(6),
-            level: None,
+            level: opt_vocab("职务层次", s.opt_text(7)?, PostLevel::parse)?,
         });
     }
     let posts = Positions::new(&ids);

@@ -404,6 +404,48 @@ pub async fn count_changes(store: &Store) -> u64 {
     n.0 as u64
 }
 
+/// Every row of every table, each value as text, rows sorted: what "nothing changed"
+/// compares (the audit trail and its head included).
+pub async fn dump(store: &Store) -> std::collections::BTreeMap<String, Vec<Vec<Option<String>>>> {
+    use sqlx::Row;
+    let mut tables: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (table, column, _) in store.schema_columns().await.expect("schema") {
+        tables.entry(table).or_default().push(column);
+    }
+    let mut out = std::collections::BTreeMap::new();
+    for (table, columns) in tables {
+        // SQLite's quote() writes any value, a blob too, as text.
+        let as_text = |c: &String| match store {
+            Store::Sqlite(_) => format!("quote(\"{c}\")"),
+            Store::Pg(_) => format!("CAST(\"{c}\" AS TEXT)"),
+        };
+        let sql = format!(
+            "SELECT {} FROM \"{table}\"",
+            columns.iter().map(as_text).collect::<Vec<_>>().join(", ")
+        );
+        let text = |row: &dyn Fn(usize) -> Option<String>| (0..columns.len()).map(row).collect();
+        let mut rows: Vec<Vec<Option<String>>> = match store {
+            Store::Sqlite(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(p)
+                .await
+                .expect("dump")
+                .iter()
+                .map(|r| text(&|i| r.try_get(i).expect("text")))
+                .collect(),
+            Store::Pg(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(p)
+                .await
+                .expect("dump")
+                .iter()
+                .map(|r| text(&|i| r.try_get(i).expect("text")))
+                .collect(),
+        };
+        rows.sort();
+        out.insert(table, rows);
+    }
+    out
+}
+
 pub async fn exec(store: &Store, sql: &'static str) {
     match store {
         Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
@@ -510,6 +552,8 @@ both!(ethnicity_and_profession_filters);
 
 pub mod ballots;
 mod roster;
+mod roster_errors;
+mod roster_vocab;
 mod rules;
 
 /// The names a filter lists, sorted, after checking the count agrees with the rows.

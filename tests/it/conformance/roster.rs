@@ -233,7 +233,7 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
     let mut again = r.cadres[0].clone();
     again.row = 99;
     let mut feeds = parts(vec![again]);
-    feeds.push(Feed::End(Vec::new()));
+    feeds.push(Feed::End(Default::default()));
     match import_fed(&store, feeds).await {
         Err(ImportError::Rows(rows)) => {
             assert_eq!(
@@ -255,7 +255,7 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
         message: "日期格式不对".into(),
     };
     let mut feeds = parts(Vec::new());
-    feeds.push(Feed::End(vec![late.clone()]));
+    feeds.push(Feed::End([late.clone()].into_iter().collect()));
     match import_fed(&store, feeds).await {
         Err(ImportError::Rows(rows)) => assert_eq!(rows, [late]),
         other => panic!("expected the reader's error, got {other:?}"),
@@ -273,7 +273,7 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
     let mut feeds = parts(Vec::new());
     feeds.push(Feed::Part(Part::Portfolios(r.portfolios.clone())));
     feeds.push(Feed::Part(Part::Trainings(r.trainings.clone())));
-    feeds.push(Feed::End(Vec::new()));
+    feeds.push(Feed::End(Default::default()));
     let s = import_fed(&store, feeds).await.expect("clean feed");
     assert_eq!(
         (

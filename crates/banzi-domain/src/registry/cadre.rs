@@ -98,6 +98,14 @@ impl CadreRaw {
     }
 }
 
+impl CadreRaw {
+    /// The 身份证号 when it is a valid ID number, whatever the other cells hold: a row
+    /// refused for another error can still be referred to by it.
+    pub fn key(&self) -> Option<IdNumber> {
+        IdNumber::parse(&self.id_number).ok()
+    }
+}
+
 impl Cadre {
     /// Checks every field; the ID number's check digit, and that gender and birth date
     /// agree with it.

@@ -30,6 +30,14 @@ pub struct UnitRaw {
     pub non_cpc_required: String,
 }
 
+impl UnitRaw {
+    /// The 单位编码 when it is a valid code, whatever the other cells hold: a row refused
+    /// for another error can still be referred to by it.
+    pub fn key(&self) -> Option<String> {
+        code(&mut Errors::default(), "单位编码", &self.code)
+    }
+}
+
 impl Unit {
     pub fn parse(r: &UnitRaw) -> Result<Unit, DomainError> {
         let mut e = Errors::default();
@@ -86,6 +94,13 @@ pub struct PostRaw {
     pub kind: String,
     pub seats: String,
     pub level: String,
+}
+
+impl PostRaw {
+    /// The 职位编码 when it is a valid code (see [`UnitRaw::key`]).
+    pub fn key(&self) -> Option<String> {
+        code(&mut Errors::default(), "职位编码", &self.code)
+    }
 }
 
 impl Post {

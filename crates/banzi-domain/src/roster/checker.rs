@@ -1,6 +1,6 @@
 //! The checks that span rows and sheets, a part at a time.
 
-use super::{Known, Located, Part, RowError, err};
+use super::{Key, Known, Located, Part, RowError, err};
 use crate::appointment::{Period, check_no_overlap};
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use std::collections::HashMap;
@@ -9,10 +9,18 @@ use std::collections::HashMap;
 /// keys and the parts before it, so a roster checked in chunks finds exactly the errors
 /// it would find whole. Keys are numbered once, so appointment histories are keyed by two
 /// integers rather than two strings.
+///
+/// Rows a reader refused for their own errors ([`Checker::refused`]) still count as there
+/// for the rows that refer to them: one wrong cell of a 干部 row is one error, not one more
+/// on each of that cadre's appointments. Their keys are checked for repeats like any other.
+///
+/// [`check`]: super::check
 #[derive(Debug, Default)]
 pub struct Checker {
     known: Known,
+    /// Each 单位编码 by the row it is first on.
     units: HashMap<String, u32>,
+    /// Each 职位编码 (身份证号) by the row it is first on, and its number.
     posts: HashMap<String, (u32, u32)>,
     cadres: HashMap<String, (u32, u32)>,
     /// Numbers of posts and cadres known only from the database.
@@ -21,6 +29,29 @@ pub struct Checker {
 }
 
 const NOT_IN_CADRES: &str = "该身份证号的干部不在“干部”表中";
+
+/// Numbers `key`, first seen at `row`, in `map`; when it was seen before, returns the
+/// repeat as [`repeat`] does.
+fn numbered(map: &mut HashMap<String, (u32, u32)>, key: &str, row: u32) -> Option<(u32, u32)> {
+    let n = map.len() as u32;
+    match map.get_mut(key) {
+        Some((first, _)) => Some(repeat(first, row)),
+        None => {
+            map.insert(key.to_string(), (row, n));
+            None
+        }
+    }
+}
+
+/// A key seen again at `row` that was first at `*first`: the later of the two rows is the
+/// repeat, returned with the earlier, which `*first` becomes. Rows refused for their own
+/// errors are checked just before the part beside them, so the later row does not always
+/// come last.
+fn repeat(first: &mut u32, row: u32) -> (u32, u32) {
+    let (later, earlier) = (row.max(*first), row.min(*first));
+    *first = earlier;
+    (later, earlier)
+}
 
 impl Checker {
     pub fn new(known: Known) -> Self {
@@ -60,16 +91,7 @@ impl Checker {
     pub fn units(&mut self, units: &[Located<Unit>]) -> Vec<RowError> {
         let mut out = Vec::new();
         for u in units {
-            if let Some(first) = self.units.get(&u.value.code) {
-                out.push(err(
-                    "单位",
-                    u.row,
-                    "单位编码",
-                    format!("单位编码“{}”与第{}行重复", u.value.code, first),
-                ));
-            } else {
-                self.units.insert(u.value.code.clone(), u.row);
-            }
+            self.unit_key(&u.value.code, u.row, &mut out);
         }
         let parents: HashMap<&str, &str> = units
             .iter()
@@ -111,17 +133,7 @@ impl Checker {
     pub fn posts(&mut self, posts: &[Located<Post>]) -> Vec<RowError> {
         let mut out = Vec::new();
         for p in posts {
-            let n = self.posts.len() as u32;
-            if let Some(&(first, _)) = self.posts.get(&p.value.code) {
-                out.push(err(
-                    "职位",
-                    p.row,
-                    "职位编码",
-                    format!("职位编码“{}”与第{}行重复", p.value.code, first),
-                ));
-            } else {
-                self.posts.insert(p.value.code.clone(), (p.row, n));
-            }
+            self.post_key(&p.value.code, p.row, &mut out);
             if !self.has_unit(&p.value.unit_code) {
                 out.push(err(
                     "职位",
@@ -138,17 +150,63 @@ impl Checker {
         let mut out = Vec::new();
         self.cadres.reserve(cadres.len());
         for c in cadres {
-            let n = self.cadres.len() as u32;
-            if let Some(&(first, _)) = self.cadres.get(c.value.id_number.as_str()) {
+            self.cadre_key(c.value.id_number.as_str(), c.row, &mut out);
+        }
+        out
+    }
+
+    fn unit_key(&mut self, code: &str, row: u32, out: &mut Vec<RowError>) {
+        match self.units.get_mut(code) {
+            Some(first) => {
+                let (row, first) = repeat(first, row);
                 out.push(err(
-                    "干部",
-                    c.row,
-                    "身份证号",
-                    format!("身份证号与第{first}行重复"),
+                    "单位",
+                    row,
+                    "单位编码",
+                    format!("单位编码“{code}”与第{first}行重复"),
                 ));
-            } else {
-                self.cadres
-                    .insert(c.value.id_number.as_str().to_string(), (c.row, n));
+            }
+            None => {
+                self.units.insert(code.to_string(), row);
+            }
+        }
+    }
+
+    fn post_key(&mut self, code: &str, row: u32, out: &mut Vec<RowError>) {
+        if let Some((row, first)) = numbered(&mut self.posts, code, row) {
+            out.push(err(
+                "职位",
+                row,
+                "职位编码",
+                format!("职位编码“{code}”与第{first}行重复"),
+            ));
+        }
+    }
+
+    fn cadre_key(&mut self, id: &str, row: u32, out: &mut Vec<RowError>) {
+        if let Some((row, first)) = numbered(&mut self.cadres, id, row) {
+            out.push(err(
+                "干部",
+                row,
+                "身份证号",
+                format!("身份证号与第{first}行重复"),
+            ));
+        }
+    }
+
+    /// Rows refused for their own errors, by the keys they still have ([`Feed::Refused`]):
+    /// from now on rows may refer to them. Returns the repeats among those keys. Called
+    /// before the part that follows them, so a 单位 refused this way is known to the 单位
+    /// part and its parent links.
+    ///
+    /// [`Feed::Refused`]: super::Feed::Refused
+    pub fn refused(&mut self, keys: &[Located<Key>]) -> Vec<RowError> {
+        let mut out = Vec::new();
+        for k in keys {
+            match &k.value {
+                Key::Unit(code) => self.unit_key(code, k.row, &mut out),
+                Key::Post(code) => self.post_key(code, k.row, &mut out),
+                Key::Cadre(id) => self.cadre_key(id.as_str(), k.row, &mut out),
             }
         }
         out

@@ -1,7 +1,9 @@
 //! The roster as a whole (ROSTER_FORMAT.md): parsed rows with their positions, and the
 //! checks that span rows and sheets. An import is all or nothing, so every error is
-//! collected with sheet, row and column before anything is written (R-SEC-4).
+//! collected with sheet, row and column before anything is written (R-SEC-4): the errors of
+//! every sheet, cell errors and cross-sheet errors alike, in one list ([`RowErrors`]).
 
+use crate::IdNumber;
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use std::collections::HashSet;
 
@@ -72,6 +74,78 @@ fn err(sheet: &str, row: u32, column: &str, message: impl Into<String>) -> RowEr
 /// hostile file cannot fill memory with messages.
 pub const MAX_ERRORS: usize = 10_000;
 
+/// The pseudo-sheet of errors about the file as a whole (row 0), and of the line that says
+/// how many errors were not listed.
+pub const FILE: &str = "文件";
+
+/// The sheets in workbook order: the order errors are listed in.
+const SHEETS: [&str; 6] = ["单位", "职位", "干部", "任职", "分管", "培训"];
+
+/// Every error an import found, from the reader and from the checks: the first
+/// [`MAX_ERRORS`] kept, the others only counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowErrors {
+    kept: Vec<RowError>,
+    more: usize,
+}
+
+impl RowErrors {
+    pub fn push(&mut self, e: RowError) {
+        if self.kept.len() < MAX_ERRORS {
+            self.kept.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn extend(&mut self, errors: impl IntoIterator<Item = RowError>) {
+        for e in errors {
+            self.push(e);
+        }
+    }
+
+    /// Adds `other`'s errors after these (and counts those it could not keep).
+    pub fn append(&mut self, other: RowErrors) {
+        self.extend(other.kept);
+        self.more += other.more;
+    }
+
+    /// Every error found, listed or not.
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.more
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The list a user reads: by sheet in workbook order (errors about the file first) and
+    /// row, the errors of one row in the order they were found; then, if some were not
+    /// kept, one line on [`FILE`] saying how many.
+    pub fn into_list(mut self) -> Vec<RowError> {
+        let rank = |sheet: &str| {
+            if sheet == FILE {
+                0
+            } else {
+                SHEETS
+                    .iter()
+                    .position(|s| *s == sheet)
+                    .map_or(SHEETS.len() + 1, |i| i + 1)
+            }
+        };
+        self.kept.sort_by_key(|e| (rank(&e.sheet), e.row));
+        if self.more > 0 {
+            self.kept.push(err(
+                FILE,
+                0,
+                "",
+                format!("另有 {} 处错误未列出，请先更正以上错误后再导入", self.more),
+            ));
+        }
+        self.kept
+    }
+}
+
 /// A run of rows of one sheet, as a reader hands them on while it is still reading (the
 /// import writes one part while the next is parsed). Parts come in sheet order: 单位, 职位,
 /// 干部, 任职, 分管, 培训; 单位 and 职位 come whole, the others in chunks.
@@ -102,13 +176,38 @@ impl Part {
     }
 }
 
-/// What a streaming reader sends: parts, then exactly one `End` with the errors it found
-/// (none when the workbook read cleanly). A feed that stops without `End` is broken and
-/// nothing of it may be kept.
+impl FromIterator<RowError> for RowErrors {
+    fn from_iter<I: IntoIterator<Item = RowError>>(errors: I) -> Self {
+        let mut all = RowErrors::default();
+        all.extend(errors);
+        all
+    }
+}
+
+/// The key by which other rows refer to a row of 单位, 职位 or 干部: its 单位编码, 职位编码
+/// or 身份证号.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    Unit(String),
+    Post(String),
+    Cadre(IdNumber),
+}
+
+/// What a streaming reader sends: parts, each after a `Refused` for the rows refused before
+/// it, then exactly one `End` with every error it found (none when the workbook read
+/// cleanly). A feed that stops without `End` is broken and nothing of it may be kept.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Feed {
+    /// Rows that read cleanly.
     Part(Part),
-    End(Vec<RowError>),
+    /// The reader found errors since the last part (they come with `End`): from here on
+    /// nothing is written, but the parts that follow are still checked, so that `End` lists
+    /// the errors of every sheet at once. It carries the keys of the rows refused for their
+    /// own errors whose key could still be read: those rows exist for the rows that refer
+    /// to them, which are not reported a second time ([`Checker::refused`]). Sent before
+    /// any part that could refer to them.
+    Refused(Vec<Located<Key>>),
+    End(RowErrors),
 }
 
 impl Roster {

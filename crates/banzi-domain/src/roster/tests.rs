@@ -128,3 +128,147 @@ fn a_roster_checked_in_chunks_finds_what_it_finds_whole() {
     }
     assert_eq!(chunked, whole);
 }
+
+/// The keys of rows a reader refused for their own errors: a unit, a post and a cadre.
+fn refusals() -> Vec<Located<Key>> {
+    let refused = cadres(6).pop().expect("six");
+    vec![
+        at(5, Key::Unit("RU".into())),
+        at(5, Key::Post("RP".into())),
+        at(7, Key::Cadre(refused.id_number)),
+    ]
+}
+
+#[test]
+fn rows_that_refer_to_a_refused_row_are_not_reported_again() {
+    let keys = refusals();
+    let Key::Cadre(refused) = keys[2].value.clone() else {
+        panic!("cadre")
+    };
+    let cadre = Cadre {
+        id_number: refused,
+        ..cadres(1).remove(0)
+    };
+    let unit = Unit {
+        code: "CHILD".into(),
+        name: "下级".into(),
+        parent_code: Some("RU".into()),
+        category: "市直单位".into(),
+        platform: String::new(),
+        system: UnitSystem::Other,
+        non_cpc_required: false,
+    };
+    let post = Post {
+        code: "P1".into(),
+        unit_code: "RU".into(),
+        team: String::new(),
+        title: "局长".into(),
+        kind: PostKind::Principal,
+        seats: 1,
+        level: None,
+    };
+    let mut c = Checker::new(Known::default());
+    // As a streaming read sends them: the refusals before the parts after them.
+    let mut found = c.refused(&keys[..1]);
+    found.extend(c.units(&[at(2, unit)]));
+    found.extend(c.refused(&keys[1..2]));
+    found.extend(c.posts(&[at(2, post)]));
+    found.extend(c.refused(&keys[2..]));
+    found.extend(c.cadres(&[]));
+    found.extend(c.appointments(&[
+        at(2, appointment(&cadre, "RP", "2020-01-01", None)),
+        at(3, appointment(&cadre, "P1", "2020-01-01", None)),
+        // Its own error stands: the same cadre twice on one post at once.
+        at(4, appointment(&cadre, "RP", "2021-01-01", None)),
+    ]));
+    found.extend(c.portfolios(&[at(
+        2,
+        Portfolio {
+            id_number: cadre.id_number.clone(),
+            post_code: "RP".into(),
+            work: "财务".into(),
+            start: parse_date("2020-01-01").unwrap(),
+            end: None,
+        },
+    )]));
+    let places: Vec<(&str, u32, &str)> = found
+        .iter()
+        .map(|e| (e.sheet.as_str(), e.row, e.column.as_str()))
+        .collect();
+    assert_eq!(places, [("任职", 4, "任职开始")], "{found:#?}");
+}
+
+fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, &str)> {
+    errors.iter().map(|e| (e.row, e.message.as_str())).collect()
+}
+
+const REPEATS: [(u32, &str); 2] = [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")];
+
+#[test]
+fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
+    let keys = refusals();
+    let Key::Cadre(id) = keys[2].value.clone() else {
+        panic!("cadre")
+    };
+    let cadre = |row: u32| {
+        at(
+            row,
+            Cadre {
+                id_number: id.clone(),
+                ..cadres(1).remove(0)
+            },
+        )
+    };
+    // The refused row 7 comes in before the part holding row 3 and row 9.
+    let mut c = Checker::new(Known::default());
+    let mut found = c.refused(&keys[2..]);
+    found.extend(c.cadres(&[cadre(3), cadre(9)]));
+    assert_eq!(rows_and_messages(&found), REPEATS);
+    // Whole and in sheet order, the same two rows are the repeats.
+    let mut c = Checker::new(Known::default());
+    let mut found = c.cadres(&[cadre(3)]);
+    found.extend(c.refused(&keys[2..]));
+    found.extend(c.cadres(&[cadre(9)]));
+    assert_eq!(rows_and_messages(&found), REPEATS);
+}
+
+#[test]
+fn every_error_is_listed_by_sheet_and_row_up_to_the_cap() {
+    let e = |sheet: &str, row: u32| err(sheet, row, "", "x");
+    let mut read: RowErrors = [e("培训", 2), e("干部", 9), e("干部", 3)]
+        .into_iter()
+        .collect();
+    let checked: RowErrors = [e("任职", 4), e(FILE, 0), e("单位", 2)]
+        .into_iter()
+        .collect();
+    read.append(checked);
+    assert_eq!(read.len(), 6);
+    let list = read.into_list();
+    assert_eq!(
+        list.iter()
+            .map(|x| (x.sheet.as_str(), x.row))
+            .collect::<Vec<_>>(),
+        [
+            (FILE, 0),
+            ("单位", 2),
+            ("干部", 3),
+            ("干部", 9),
+            ("任职", 4),
+            ("培训", 2)
+        ]
+    );
+
+    let mut many: RowErrors = (0..MAX_ERRORS as u32 + 5)
+        .map(|r| e("干部", r + 2))
+        .collect();
+    let more: RowErrors = (0..3).map(|r| e("任职", r + 2)).collect();
+    many.append(more);
+    assert_eq!(many.len(), MAX_ERRORS + 8);
+    let list = many.into_list();
+    assert_eq!(list.len(), MAX_ERRORS + 1);
+    let last = list.last().expect("the line");
+    assert_eq!(
+        (last.sheet.as_str(), last.row, last.message.as_str()),
+        (FILE, 0, "另有 8 处错误未列出，请先更正以上错误后再导入")
+    );
+}

@@ -23,8 +23,7 @@ const RATIO_FLOOR: u64 = 1 << 20;
 /// Most entries in the archive (a roster workbook has about 15).
 pub const MAX_ENTRIES: usize = 1000;
 
-/// The pseudo-sheet name of errors about the file as a whole.
-pub const FILE: &str = "文件";
+use banzi_domain::roster::FILE;
 
 pub(crate) fn file_error(message: impl Into<String>) -> RowError {
     RowError {

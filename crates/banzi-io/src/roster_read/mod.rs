@@ -1,9 +1,11 @@
 //! Reads the standard roster workbook (ROSTER_FORMAT.md) into a [`Roster`].
 //!
 //! All or nothing (R-SEC-4): either every row of every sheet parses and the roster is
-//! returned, or the caller gets every problem at once, each with sheet, row, column and a
-//! Chinese message. Checks across rows and sheets (duplicates, references) are
-//! `banzi_domain::roster::check`'s, run by the store with the database's keys.
+//! returned, or the caller gets every problem of every sheet at once, each with sheet, row,
+//! column and a Chinese message. Checks across rows and sheets (duplicates, references) are
+//! `banzi_domain::roster::Checker`'s, run by the store with the database's keys; a streaming
+//! read keeps handing rows on after an error so that they are checked too, and says which
+//! rows it refused ([`Feed::Refused`]).
 
 mod cells;
 mod guard;
@@ -14,11 +16,12 @@ use std::fmt;
 use std::io::Cursor;
 
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
-use banzi_domain::roster::{Feed, Part, Roster, RowError};
+use banzi_domain::roster::{Feed, Key, Located, Roster, RowError, RowErrors};
 use calamine::{Reader, Xlsx};
 
 pub use crate::Progress;
-pub use guard::{FILE, MAX_ENTRIES, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_RATIO};
+pub use banzi_domain::roster::FILE;
+pub use guard::{MAX_ENTRIES, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_RATIO};
 
 use crate::layout::{self, Sheet};
 use records::Record;
@@ -60,28 +63,51 @@ pub fn read_roster(
     let mut ctx = Ctx::new(progress, None);
     read_into(bytes, &mut ctx);
     let roster = std::mem::take(&mut ctx.roster);
-    ctx.finish().map(|notices| (roster, notices))
+    let (errors, notices) = ctx.finish();
+    if errors.is_empty() {
+        Ok((roster, notices))
+    } else {
+        Err(errors.into_list())
+    }
 }
 
 /// Reads a roster workbook as [`read_roster`] does, but hands rows on in [`Part`]s while it
 /// reads (sheet order; 单位 and 职位 whole, the rest in [`CHUNK`]s), so the caller can write
-/// one part while the next is parsed. Once any error is found no further part is handed on;
-/// the result then holds every error. `sink` returns false when the caller has gone away,
+/// one part while the next is parsed. A part that follows rows refused for their errors
+/// comes after a [`Feed::Refused`] with their keys; parts go on after an error, so that the
+/// caller checks every sheet, and the result then holds every error the read found. `sink`
+/// gets parts and refusals, never `End`, and returns false when the caller has gone away,
 /// which stops the read.
+///
+/// [`Part`]: banzi_domain::roster::Part
 pub fn read_roster_parts(
     bytes: &[u8],
     progress: &dyn Fn(Progress),
-    sink: &mut dyn FnMut(Part) -> bool,
+    sink: &mut dyn FnMut(Feed) -> bool,
 ) -> Result<Vec<Notice>, Vec<RowError>> {
+    let (errors, notices) = read_feed(bytes, progress, sink);
+    if errors.is_empty() {
+        Ok(notices)
+    } else {
+        Err(errors.into_list())
+    }
+}
+
+fn read_feed(
+    bytes: &[u8],
+    progress: &dyn Fn(Progress),
+    sink: &mut dyn FnMut(Feed) -> bool,
+) -> (RowErrors, Vec<Notice>) {
     let mut ctx = Ctx::new(progress, Some(sink));
     read_into(bytes, &mut ctx);
     ctx.finish()
 }
 
-/// Starts [`read_roster_parts`] on its own thread and returns the feed of its parts, ended
-/// by one [`Feed::End`] with its errors (none when it read cleanly), and the thread, which
-/// returns the notices. At most a few parts wait in the channel, so memory stays bounded
-/// when the writer is slower than the reader.
+/// Starts [`read_roster_parts`] on its own thread and returns the feed of its parts and
+/// refusals, ended by one [`Feed::End`] with its errors (none when it read cleanly), and
+/// the thread, which returns the notices (none when the read had errors). At most a few
+/// parts wait in the channel, so memory stays bounded when the writer is slower than the
+/// reader.
 pub fn spawn_reader(
     bytes: impl AsRef<[u8]> + Send + 'static,
     progress: impl Fn(Progress) + Send + 'static,
@@ -91,10 +117,12 @@ pub fn spawn_reader(
 ) {
     let (tx, rx) = tokio::sync::mpsc::channel(4);
     let reader = std::thread::spawn(move || {
-        let mut sink = |p: Part| tx.blocking_send(Feed::Part(p)).is_ok();
-        let (errors, notices) = match read_roster_parts(bytes.as_ref(), &progress, &mut sink) {
-            Ok(notices) => (Vec::new(), notices),
-            Err(errors) => (errors, Vec::new()),
+        let mut sink = |f: Feed| tx.blocking_send(f).is_ok();
+        let (errors, notices) = read_feed(bytes.as_ref(), &progress, &mut sink);
+        let notices = if errors.is_empty() {
+            notices
+        } else {
+            Vec::new()
         };
         // The writer may have gone away already; then nothing is waiting for the end.
         let _ = tx.blocking_send(Feed::End(errors));
@@ -165,21 +193,34 @@ fn find<'a>(names: &'a [String], spec: &Sheet) -> Option<&'a str> {
 /// `roster` holds only the part being filled.
 pub(crate) struct Ctx<'p> {
     pub roster: Roster,
-    errors: Vec<RowError>,
-    dropped: usize,
+    errors: RowErrors,
+    /// How many errors the sink has been told of (by a [`Feed::Refused`]).
+    told: usize,
+    /// Keys of rows refused since the last part was handed on.
+    refused: Vec<Located<Key>>,
     notices: Vec<Notice>,
     pub progress: &'p dyn Fn(Progress),
-    sink: Option<&'p mut dyn FnMut(Part) -> bool>,
+    sink: Option<&'p mut dyn FnMut(Feed) -> bool>,
     /// The sink's caller went away: stop reading.
     pub cancelled: bool,
 }
 
+/// When [`Ctx::hand_on`] is called.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hand {
+    /// A row was added: a chunk goes on once it is full.
+    Row,
+    /// The sheet is done: what is left goes on, and the sheet's refusals.
+    SheetEnd,
+}
+
 impl<'p> Ctx<'p> {
-    fn new(progress: &'p dyn Fn(Progress), sink: Option<&'p mut dyn FnMut(Part) -> bool>) -> Self {
+    fn new(progress: &'p dyn Fn(Progress), sink: Option<&'p mut dyn FnMut(Feed) -> bool>) -> Self {
         Self {
             roster: Roster::default(),
-            errors: Vec::new(),
-            dropped: 0,
+            errors: RowErrors::default(),
+            told: 0,
+            refused: Vec::new(),
             notices: Vec::new(),
             progress,
             sink,
@@ -187,28 +228,46 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    /// With a sink: hands on the rows read so far of `T`'s sheet when there are `at_least`
-    /// of them, or drops them once the read has an error (they will not be written).
-    pub fn hand_on<T: Record>(&mut self, at_least: usize) {
+    /// With a sink: hands on the rows read so far of `T`'s sheet when a chunk is full (or
+    /// at the end of the sheet), after a [`Feed::Refused`] when rows were refused or errors
+    /// found since the last part. Rows still go on after an error, to be checked: the
+    /// writer has stopped writing by then.
+    pub fn hand_on<T: Record>(&mut self, when: Hand) {
         let Some(sink) = self.sink.as_mut() else {
             return;
         };
         let rows = T::rows(&mut self.roster);
-        if !self.errors.is_empty() || self.cancelled {
+        if self.cancelled {
             rows.clear();
-        } else if !rows.is_empty() && rows.len() >= at_least {
-            let part = T::part(std::mem::take(rows));
-            if !sink(part) {
+            return;
+        }
+        let full = match when {
+            Hand::Row => T::CHUNKED && rows.len() >= CHUNK,
+            Hand::SheetEnd => !rows.is_empty(),
+        };
+        let news = self.errors.len() > self.told || !self.refused.is_empty();
+        if news && (full || when == Hand::SheetEnd) {
+            self.told = self.errors.len();
+            if !sink(Feed::Refused(std::mem::take(&mut self.refused))) {
                 self.cancelled = true;
+                rows.clear();
+                return;
             }
+        }
+        if full && !sink(Feed::Part(T::part(std::mem::take(rows)))) {
+            self.cancelled = true;
+        }
+    }
+
+    /// A row refused for its own errors that other rows may still refer to by `key`.
+    pub fn refuse(&mut self, row: u32, key: Key) {
+        // Only a streaming read hands keys on; a whole read returns no rows at all then.
+        if self.sink.is_some() {
+            self.refused.push(Located { row, value: key });
         }
     }
 
     pub fn error(&mut self, sheet: &str, row: u32, column: &str, message: impl Into<String>) {
-        if self.errors.len() >= MAX_ERRORS {
-            self.dropped += 1;
-            return;
-        }
         self.errors.push(RowError {
             sheet: sheet.into(),
             row,
@@ -224,21 +283,12 @@ impl<'p> Ctx<'p> {
         });
     }
 
-    fn finish(mut self) -> Result<Vec<Notice>, Vec<RowError>> {
-        if self.dropped > 0 {
-            self.errors.push(guard::file_error(format!(
-                "另有 {} 处错误未列出，请先更正以上错误后再导入",
-                self.dropped
-            )));
-        }
+    /// Every error of the read, and the notices.
+    fn finish(mut self) -> (RowErrors, Vec<Notice>) {
         if self.cancelled && self.errors.is_empty() {
             self.errors
                 .push(guard::file_error("导入已取消".to_string()));
         }
-        if self.errors.is_empty() {
-            Ok(self.notices)
-        } else {
-            Err(self.errors)
-        }
+        (self.errors, self.notices)
     }
 }

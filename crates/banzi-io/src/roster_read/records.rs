@@ -8,7 +8,7 @@ use banzi_domain::registry::{
     Appointment, AppointmentRaw, Cadre, CadreRaw, Portfolio, PortfolioRaw, Post, PostRaw, Training,
     TrainingRaw, Unit, UnitRaw,
 };
-use banzi_domain::roster::{Located, Part, Roster};
+use banzi_domain::roster::{Key, Located, Part, Roster};
 
 use crate::layout::{self, Sheet};
 
@@ -21,6 +21,11 @@ pub(crate) trait Record: Sized {
     fn parse(raw: &Self::Raw) -> Result<Self, DomainError>;
     fn rows(r: &mut Roster) -> &mut Vec<Located<Self>>;
     fn part(rows: Vec<Located<Self>>) -> Part;
+    /// The key other rows refer to this row by (单位, 职位, 干部), when the raw row has a
+    /// readable one: a row refused for other errors is still there for them.
+    fn key(_raw: &Self::Raw) -> Option<Key> {
+        None
+    }
     /// Whether a streaming read hands the sheet on in chunks (单位 and 职位 go whole: the
     /// unit tree is checked as a whole, and both are small).
     const CHUNKED: bool = true;
@@ -50,6 +55,9 @@ impl Record for Unit {
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Units(rows)
     }
+    fn key(raw: &UnitRaw) -> Option<Key> {
+        raw.key().map(Key::Unit)
+    }
     const CHUNKED: bool = false;
 }
 
@@ -64,6 +72,7 @@ impl Record for Post {
             3 => &mut r.title,
             4 => &mut r.kind,
             5 => &mut r.seats,
+            6 => &mut r.level,
             _ => return None,
         })
     }
@@ -75,6 +84,9 @@ impl Record for Post {
     }
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Posts(rows)
+    }
+    fn key(raw: &PostRaw) -> Option<Key> {
+        raw.key().map(Key::Post)
     }
     const CHUNKED: bool = false;
 }
@@ -112,6 +124,9 @@ impl Record for Cadre {
     }
     fn part(rows: Vec<Located<Self>>) -> Part {
         Part::Cadres(rows)
+    }
+    fn key(raw: &CadreRaw) -> Option<Key> {
+        raw.key().map(Key::Cadre)
     }
 }
 
@@ -238,7 +253,7 @@ mod tests {
         let id = synthesize(320102, parse_date("1978-05-20").unwrap(), 7, Gender::Male).to_string();
         let id = id.as_str();
         check::<Unit>(&["U1", "市委", "U0", "市直单位", "A", "组织", "是"]);
-        check::<Post>(&["P1", "U1", "党组", "局长", "正职", "2"]);
+        check::<Post>(&["P1", "U1", "党组", "局长", "正职", "2", "正处级"]);
         check::<Cadre>(&[
             id,
             "张伟",

@@ -11,7 +11,7 @@ use calamine::{DataRef, Xlsx};
 
 use super::cells::{self, FORMULA};
 use super::records::Record;
-use super::{CHUNK, Ctx, MAX_COLUMNS, MAX_ROWS};
+use super::{Ctx, Hand, MAX_COLUMNS, MAX_ROWS};
 use crate::layout::Kind;
 use crate::{PROGRESS_EVERY, Progress};
 
@@ -22,7 +22,7 @@ const MAX_CELL_BYTES: usize = 2000;
 /// them on in parts when the read streams.
 pub(crate) fn read<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &mut Ctx<'_>) {
     read_rows::<T, RS>(xlsx, name, ctx);
-    ctx.hand_on::<T>(1);
+    ctx.hand_on::<T>(Hand::SheetEnd);
 }
 
 fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &mut Ctx<'_>) {
@@ -154,7 +154,8 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
 }
 
 /// Matches the header row against the sheet's headers; reports missing and repeated
-/// headers (and stops the sheet), and notes ignored extra columns.
+/// headers (and stops the sheet), and notes ignored extra columns. A header marked
+/// [`may_be_absent`](crate::layout::Column::may_be_absent) may be missing.
 fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<Option<usize>>> {
     let spec = T::SHEET;
     let width = header
@@ -182,7 +183,13 @@ fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<
             None => extra.push(text.as_str()),
         }
     }
-    for (col, _) in spec.columns.iter().zip(&found).filter(|(_, f)| !**f) {
+    // A column older workbooks lack stays blank in every row.
+    for (col, _) in spec
+        .columns
+        .iter()
+        .zip(&found)
+        .filter(|(c, f)| !**f && !c.may_be_absent)
+    {
         ctx.error(
             spec.name,
             1,
@@ -269,7 +276,8 @@ impl<T: Record> RowState<T> {
         }
     }
 
-    /// Parses the row, if it held anything; true when it did.
+    /// Parses the row, if it held anything; true when it did. A row refused for its errors
+    /// leaves its key, when that is readable, for the rows that refer to it.
     fn finish(&mut self, ctx: &mut Ctx<'_>) -> bool {
         let Some(at) = self.at else { return false };
         if !self.filled {
@@ -280,12 +288,17 @@ impl<T: Record> RowState<T> {
         for (i, m) in self.cell_errors.drain(..) {
             ctx.error(spec.name, row, spec.columns[i].header, m);
         }
-        match T::parse(&self.raw) {
+        let parsed = T::parse(&self.raw);
+        if self.bad != 0 || parsed.is_err() {
+            // A cell error clears its field, so a key cell that could not be read gives no key.
+            if let Some(key) = T::key(&self.raw) {
+                ctx.refuse(row, key);
+            }
+        }
+        match parsed {
             Ok(value) if self.bad == 0 => {
                 T::rows(&mut ctx.roster).push(Located { row, value });
-                if T::CHUNKED {
-                    ctx.hand_on::<T>(CHUNK);
-                }
+                ctx.hand_on::<T>(Hand::Row);
             }
             Ok(_) => {}
             Err(DomainError::Invalid(errs)) => {

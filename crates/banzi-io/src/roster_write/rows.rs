@@ -57,6 +57,7 @@ impl Row for Post {
             t(&self.title),
             t(self.kind.label()),
             Out::Number(self.seats as f64),
+            opt_label(self.level.map(|l| l.label())),
         ]
     }
 }

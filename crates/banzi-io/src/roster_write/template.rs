@@ -115,5 +115,17 @@ mod tests {
             .find(|c| c.header == "任职开始")
             .unwrap();
         assert_eq!(describe(start), "日期：YYYY-MM-DD 或 YYYY.MM");
+        let level = layout::POSTS
+            .columns
+            .iter()
+            .find(|c| c.header == "职务层次")
+            .unwrap();
+        let d = describe(level);
+        assert!(
+            d.contains("空白表示未知")
+                && d.contains("没有此列也可导入")
+                && d.contains("可选：正厅级、副厅级、正处级、副处级、正科级、副科级"),
+            "{d}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 use std::io::{Cursor, Read, Write};
 
 use banzi_domain::codes::{
-    Degree, Education, Gender, Manner, Party, PostKind, TrainingKind, UnitSystem,
+    Degree, Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
 };
 use banzi_domain::date::{make_date, parse_date};
 use banzi_domain::id_number::synthesize;
@@ -128,7 +128,7 @@ pub fn full_roster() -> Roster {
                     title: "局长".into(),
                     kind: PostKind::DisciplineLead,
                     seats: 3,
-                    level: None,
+                    level: Some(PostLevel::DivisionChief),
                 },
             ),
             at(

@@ -57,6 +57,53 @@ fn the_export_has_the_six_sheets_with_the_exact_headers_and_text_id_numbers() {
         Some(&Data::Float(3.0)),
         "职数 is a number"
     );
+    assert_eq!(
+        posts.get((1, 6)),
+        Some(&Data::String("正处级".into())),
+        "职务层次 by its label"
+    );
+}
+
+#[test]
+fn a_post_level_reads_its_aliases_and_refuses_other_words() {
+    let post = |level: &'static str| {
+        vec![
+            C::S("P1"),
+            C::S("U1"),
+            C::Blank,
+            C::S("局长"),
+            C::S("正职"),
+            C::Blank,
+            C::S(level),
+        ]
+    };
+    let sheet = |rows: Vec<Vec<C<'static>>>| {
+        let mut v = vec![header(&[
+            "职位编码",
+            "单位编码",
+            "班子名称",
+            "职位名称",
+            "职位类别",
+            "职数",
+            "职务层次",
+        ])];
+        v.extend(rows);
+        book(&[
+            unit_sheet(),
+            ("职位", v),
+            ("干部", vec![header(&CADRE_HEADER)]),
+        ])
+    };
+    let (r, _) = read(&sheet(vec![post("正县级")])).unwrap();
+    assert_eq!(
+        r.posts[0].value.level,
+        Some(banzi_domain::codes::PostLevel::DivisionChief)
+    );
+    let (r, _) = read(&sheet(vec![post("")])).unwrap();
+    assert_eq!(r.posts[0].value.level, None, "blank is unknown");
+    let errs = errors(&sheet(vec![post("处级")]));
+    assert_eq!(places(&errs), [("职位", 2, "职务层次")], "{errs:#?}");
+    assert!(errs[0].message.contains("正处级"), "{}", errs[0]);
 }
 
 #[test]
@@ -145,8 +192,12 @@ fn excel_dates_whole_numbers_and_decimals_are_read_as_the_user_means() {
             ],
         ),
     ]);
-    let (r, _) = read(&bytes).unwrap();
+    let (r, notices) = read(&bytes).unwrap();
     assert_eq!(r.posts[0].value.seats, 3);
+    // A 职位 sheet from before 职务层次 (2026-12-02) loads, its posts' level unknown, and
+    // nothing is said about the missing column.
+    assert_eq!(r.posts[0].value.level, None);
+    assert!(notices.is_empty(), "{notices:?}");
     let c = &r.cadres[0];
     assert_eq!(c.row, 3, "the blank row 2 is skipped, row numbers kept");
     assert_eq!(c.value.birth_date, id7.birth_date());

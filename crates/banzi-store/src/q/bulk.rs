@@ -218,38 +218,58 @@ fn missing(sheet: &str, row: u32, column: &str) -> ImportError {
     at(sheet, row, DomainError::invalid(column, "引用的记录不存在"))
 }
 
-/// Appointments: new ones are checked against the stored history of the same cadre and post.
-pub async fn appointments(
-    c: &mut Conn,
-    actor: &Actor,
-    stored: &Stored,
-    list: &[Located<Appointment>],
-    now: &str,
-) -> Result<usize, ImportError> {
+/// The appointments of a part sorted against what is stored: those that change a stored
+/// one, the new ones, and the new ones that overlap the stored history of the same cadre
+/// and post (the roster check has compared the workbook's rows with each other).
+pub struct SortedAppointments<'a> {
+    changed: Vec<&'a Located<Appointment>>,
+    new: Vec<&'a Appointment>,
+    pub overlaps: Vec<banzi_domain::roster::RowError>,
+}
+
+pub fn sort_appointments<'a>(stored: &Stored, list: &'a [Located<Appointment>]) -> SortedAppointments<'a> {
     let (periods, existing) = (&stored.periods, &stored.appointments);
-    let mut written = 0;
-    let mut new: Vec<&Appointment> = Vec::new();
+    let mut out = SortedAppointments { changed: Vec::new(), new: Vec::new(), overlaps: Vec::new() };
     for a in list {
         let v = &a.value;
         let fields = (v.end.map(iso), v.manner.map(|m| m.label().to_string()), v.doc_no.clone());
         match existing.get(&appt_key(v.id_number.as_str(), &v.post_code, &iso(v.start))) {
             Some(have) if *have == fields => {}
-            Some(_) => {
-                super::appointments::insert(&mut *c, actor, v, now).await.map_err(|e| at("任职", a.row, e))?;
-                written += 1;
-            }
+            Some(_) => out.changed.push(a),
             None => {
-                // Only a cadre and post with a stored history can clash with it (the roster
-                // check has compared the workbook's rows with each other).
+                // Only a cadre and post with a stored history can clash with it.
                 let key = || (v.id_number.to_string(), v.post_code.clone());
                 if let Some(have) = (!periods.is_empty()).then(|| periods.get(&key())).flatten() {
                     let p = Period { start: v.start, end: v.end };
-                    check_no_overlap(have, p).map_err(|m| at("任职", a.row, DomainError::invalid("任职开始", m)))?;
+                    if let Err(m) = check_no_overlap(have, p) {
+                        out.overlaps.push(banzi_domain::roster::RowError {
+                            sheet: "任职".into(),
+                            row: a.row,
+                            column: "任职开始".into(),
+                            message: m,
+                        });
+                    }
                 }
-                new.push(v);
+                out.new.push(v);
             }
         }
     }
+    out
+}
+
+/// Appointments, sorted by [`sort_appointments`] (the caller writes none that overlap).
+pub async fn appointments(
+    c: &mut Conn,
+    actor: &Actor,
+    sorted: SortedAppointments<'_>,
+    now: &str,
+) -> Result<usize, ImportError> {
+    let mut written = 0;
+    for a in sorted.changed {
+        super::appointments::insert(&mut *c, actor, &a.value, now).await.map_err(|e| at("任职", a.row, e))?;
+        written += 1;
+    }
+    let new = sorted.new;
     const APPOINTMENTS: TableInsert = TableInsert {
         head: "INSERT INTO appointments (cadre_id, post_id, start_date, end_date, manner, doc_no)",
         lookup: Some((
@@ -375,7 +395,15 @@ pub async fn posts(
         let v = &p.value;
         match existing.get(v.code.as_str()) {
             Some(have) => {
-                let want = PostRow { kind: v.kind.label().to_string(), title: v.title.clone(), seats: v.seats, team: v.team.clone(), unit_code: v.unit_code.clone(), ..(*have).clone() };
+                let want = PostRow {
+                    kind: v.kind.label().to_string(),
+                    title: v.title.clone(),
+                    seats: v.seats,
+                    team: v.team.clone(),
+                    unit_code: v.unit_code.clone(),
+                    level: v.level.map(|l| l.label().to_string()),
+                    ..(*have).clone()
+                };
                 if super::units::post_json(have) != super::units::post_json(&want) {
                     super::units::upsert_post(&mut *c, actor, v, now).await.map_err(|e| at("职位", p.row, e))?;
                     written += 1;
@@ -395,17 +423,23 @@ pub async fn posts(
             }
         }
     }
-    const POSTS: TableInsert = TableInsert { head: "INSERT INTO posts (code, team_id, title, kind, seats)", lookup: None };
+    const POSTS: TableInsert = TableInsert { head: "INSERT INTO posts (code, team_id, title, kind, seats, level)", lookup: None };
+    let level = |v: &Post| v.level.map(|l| l.label());
     let rows: Vec<Vec<Val>> = new
         .iter()
-        .map(|(tid, v)| vec![v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into()])
+        .map(|(tid, v)| {
+            vec![
+                v.code.clone().into(), (*tid).into(), v.title.clone().into(), v.kind.label().into(), v.seats.into(),
+                level(v).map(String::from).into(),
+            ]
+        })
         .collect();
     all_written("职位", rows.len(), insert_rows(&mut *c, &POSTS, &rows).await?)?;
-    let records = new.iter().map(|(_, v)| json(&(&v.code, &v.unit_code, &v.team, &v.title, v.kind.label(), v.seats)));
+    let records = new.iter().map(|(_, v)| json(&(&v.code, &v.unit_code, &v.team, &v.title, v.kind.label(), v.seats, level(v))));
     // Posts keep the order they were created in.
     sqlx::query("UPDATE posts SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
     written += new.len();
-    let columns = ["code", "unit", "team", "title", "kind", "seats"];
+    let columns = ["code", "unit", "team", "title", "kind", "seats", "level"];
     flush_audit(&mut *c, batch_drafts(actor, now, "post.create", "post", &columns, records)).await?;
     Ok(written)
 }

@@ -8,9 +8,10 @@ async fn keys(c: &mut Conn, sql: &'static str) -> Result<std::collections::HashS
 
 /// Imports a roster as it is read: units (parents first), posts, cadres, appointments,
 /// portfolios, training, each part checked against the database and the parts before it,
-/// then written. After the first error nothing more is written, but later parts are still
-/// checked so the user sees every error; the caller rolls back. Rows equal to what is
-/// stored write nothing, so a re-import changes nothing.
+/// then written. From the first error on (the checks', the writers', or the reader's
+/// `Refused`) nothing more is written, but every later part is still checked, so a refused
+/// import lists the errors of every sheet at once; the caller rolls back. Rows equal to what
+/// is stored write nothing, so a re-import changes nothing.
 pub async fn import(
     c: &mut Conn,
     actor: &Actor,
@@ -25,50 +26,66 @@ pub async fn import(
     };
     let mut checker = banzi_domain::roster::Checker::new(known);
     let stored = super::bulk::stored_rows(&mut *c).await?;
-    let mut errors = Vec::new();
+    let mut errors = RowErrors::default();
+    // False from the first error on: later parts are only checked.
+    let mut writing = true;
     let mut s = ImportSummary::default();
     let mut done = [0usize; 6];
     loop {
         let part = match feed.next().await {
             Some(Feed::Part(p)) => p,
-            Some(Feed::End(read)) if !read.is_empty() => return Err(ImportError::Rows(read)),
-            Some(Feed::End(_)) if !errors.is_empty() => return Err(ImportError::Rows(errors)),
-            Some(Feed::End(_)) => return Ok(s),
+            Some(Feed::Refused(keys)) => {
+                // The reader's errors themselves come with its end.
+                writing = false;
+                errors.extend(checker.refused(&keys));
+                continue;
+            }
+            Some(Feed::End(mut read)) => {
+                // The reader's errors first: if there are too many to list, those are kept.
+                read.append(errors);
+                return if read.is_empty() { Ok(s) } else { Err(ImportError::Rows(read.into_list())) };
+            }
             None => return Err(DomainError::Internal("读取工作簿时意外中止，未导入任何数据".into()).into()),
         };
-        let found = checker.part(&part);
-        if !errors.is_empty() || !found.is_empty() {
-            if errors.len() < banzi_domain::roster::MAX_ERRORS {
-                errors.extend(found);
-            }
+        errors.extend(checker.part(&part));
+        // Appointments are also checked against the stored history of their cadre and post.
+        let mut sorted = None;
+        if let Part::Appointments(v) = &part {
+            let mut a = super::bulk::sort_appointments(&stored, v);
+            errors.extend(std::mem::take(&mut a.overlaps));
+            sorted = Some(a);
+        }
+        writing &= errors.is_empty();
+        if !writing {
             continue;
         }
-        let (i, sheet) = match &part {
-            Part::Units(v) => {
-                s.units += super::bulk::units(&mut *c, actor, v, now).await?;
-                (0, "单位")
-            }
-            Part::Posts(v) => {
-                s.posts += super::bulk::posts(&mut *c, actor, v, now).await?;
-                (1, "职位")
-            }
-            Part::Cadres(v) => {
-                s.cadres += super::bulk::cadres(&mut *c, actor, &stored, v, now).await?;
-                (2, "干部")
-            }
+        let (i, sheet, written) = match &part {
+            Part::Units(v) => (0, "单位", super::bulk::units(&mut *c, actor, v, now).await),
+            Part::Posts(v) => (1, "职位", super::bulk::posts(&mut *c, actor, v, now).await),
+            Part::Cadres(v) => (2, "干部", super::bulk::cadres(&mut *c, actor, &stored, v, now).await),
             Part::Appointments(v) => {
-                s.appointments += super::bulk::appointments(&mut *c, actor, &stored, v, now).await?;
-                (3, "任职")
+                let a = sorted.unwrap_or_else(|| super::bulk::sort_appointments(&stored, v));
+                (3, "任职", super::bulk::appointments(&mut *c, actor, a, now).await)
             }
-            Part::Portfolios(v) => {
-                s.portfolios += super::bulk::portfolios(&mut *c, actor, &stored, v, now).await?;
-                (4, "分管")
-            }
-            Part::Trainings(v) => {
-                s.trainings += super::bulk::trainings(&mut *c, actor, &stored, v, now).await?;
-                (5, "培训")
-            }
+            Part::Portfolios(v) => (4, "分管", super::bulk::portfolios(&mut *c, actor, &stored, v, now).await),
+            Part::Trainings(v) => (5, "培训", super::bulk::trainings(&mut *c, actor, &stored, v, now).await),
         };
+        match written {
+            Ok(n) => match i {
+                0 => s.units += n,
+                1 => s.posts += n,
+                2 => s.cadres += n,
+                3 => s.appointments += n,
+                4 => s.portfolios += n,
+                _ => s.trainings += n,
+            },
+            // A row the writer refuses is one more error: the parts after it are still checked.
+            Err(ImportError::Rows(rows)) => {
+                errors.extend(rows);
+                continue;
+            }
+            Err(other) => return Err(other),
+        }
         done[i] += part.len();
         progress(sheet, done[i], 0);
     }
@@ -102,7 +119,15 @@ pub async fn snapshot(c: &mut Conn) -> Result<Roster, DomainError> {
         r.units.push(Located { row: i as u32 + 2, value: Unit::parse(&raw).map_err(stored)? });
     }
     for (i, p) in super::units::all_posts(&mut *c, &Scope::All).await?.into_iter().enumerate() {
-        let raw = PostRaw { code: p.code, unit_code: p.unit_code, team: p.team, title: p.title, kind: p.kind, seats: p.seats.to_string(), level: String::new() };
+        let raw = PostRaw {
+            code: p.code,
+            unit_code: p.unit_code,
+            team: p.team,
+            title: p.title,
+            kind: p.kind,
+            seats: p.seats.to_string(),
+            level: p.level.unwrap_or_default(),
+        };
         r.posts.push(Located { row: i as u32 + 2, value: Post::parse(&raw).map_err(stored)? });
     }
     for (i, x) in super::cadres::all_rows(&mut *c).await?.into_iter().enumerate() {

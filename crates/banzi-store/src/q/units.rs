@@ -126,7 +126,7 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
 }
 
 pub const POST_COLS: &str = "SELECT p.id, p.code, u.code AS unit_code, u.name AS unit_name, t.id AS team_id, \
-     t.name AS team, p.title, p.kind, p.seats FROM posts p JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id";
+     t.name AS team, p.title, p.kind, p.seats, p.level FROM posts p JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id";
 
 pub async fn posts_of_unit(c: &mut Conn, scope: &Scope, unit_code: &str) -> Result<Vec<PostRow>, DomainError> {
     sqlx::query_as(safe(format!(
@@ -158,7 +158,7 @@ pub async fn post(c: &mut Conn, scope: &Scope, code: &str) -> Result<PostRow, Do
 }
 
 pub fn post_json(p: &PostRow) -> serde_json::Value {
-    serde_json::json!({"code": p.code, "unit": p.unit_code, "team": p.team, "title": p.title, "kind": p.kind, "seats": p.seats})
+    serde_json::json!({"code": p.code, "unit": p.unit_code, "team": p.team, "title": p.title, "kind": p.kind, "seats": p.seats, "level": p.level})
 }
 
 pub async fn team_id(c: &mut Conn, unit_id: i64, name: &str) -> Result<i64, DomainError> {
@@ -200,6 +200,7 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
         title: p.title.clone(),
         kind: p.kind.label().to_string(),
         seats: p.seats,
+        level: p.level.map(|l| l.label().to_string()),
     };
     let after = post_json(&new);
     if let Some(b) = &before
@@ -210,11 +211,12 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
     let tid = team_id(&mut *c, unit_id, &p.team).await?;
     match &before {
         Some(b) => {
-            sqlx::query("UPDATE posts SET team_id = $1, title = $2, kind = $3, seats = $4 WHERE id = $5")
+            sqlx::query("UPDATE posts SET team_id = $1, title = $2, kind = $3, seats = $4, level = $5 WHERE id = $6")
                 .bind(tid)
                 .bind(&p.title)
                 .bind(p.kind.label())
                 .bind(p.seats)
+                .bind(p.level.map(|l| l.label()))
                 .bind(b.id)
                 .execute(&mut *c)
                 .await
@@ -223,13 +225,14 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
         }
         None => {
             let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO posts (code, team_id, title, kind, seats) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO posts (code, team_id, title, kind, seats, level) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(&p.code)
             .bind(tid)
             .bind(&p.title)
             .bind(p.kind.label())
             .bind(p.seats)
+            .bind(p.level.map(|l| l.label()))
             .fetch_one(&mut *c)
             .await
             .map_err(db)?;

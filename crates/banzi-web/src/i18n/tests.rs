@@ -139,6 +139,7 @@ fn is_vocabulary_word(s: &str) -> bool {
         || codes::Gender::parse(s).is_ok()
         || codes::UnitSystem::parse(s).is_ok()
         || codes::PostKind::parse(s).is_ok()
+        || codes::PostLevel::parse(s).is_ok()
         || codes::Party::parse(s).is_ok()
         || codes::Education::parse(s).is_ok()
         || codes::Degree::parse(s).is_ok()

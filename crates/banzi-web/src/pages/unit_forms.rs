@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use banzi_domain::codes::{PostKind, UNIT_CATEGORIES, UnitSystem};
+use banzi_domain::codes::{PostKind, PostLevel, UNIT_CATEGORIES, UnitSystem};
 use banzi_domain::registry::{Post, PostRaw, Unit, UnitRaw};
 use banzi_store::UnitRow;
 
@@ -189,6 +189,9 @@ pub struct PostForm {
     kind: String,
     #[serde(default)]
     seats: String,
+    /// 职务层次: a label, or blank for unknown.
+    #[serde(default)]
+    level: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -199,6 +202,8 @@ pub struct PostFormPage {
     f: PostForm,
     errors: FieldErrors,
     kinds: Vec<&'static str>,
+    /// 职务层次 choices; the form adds a blank one (unknown).
+    levels: Vec<&'static str>,
 }
 
 pub async fn new_post(
@@ -220,11 +225,16 @@ pub async fn new_post(
         f,
         errors: FieldErrors::default(),
         kinds: kinds(),
+        levels: levels(),
     })
 }
 
 fn kinds() -> Vec<&'static str> {
     PostKind::ALL.iter().map(|k| k.label()).collect()
+}
+
+fn levels() -> Vec<&'static str> {
+    PostLevel::ALL.iter().map(|l| l.label()).collect()
 }
 
 pub async fn create_post(
@@ -243,7 +253,7 @@ pub async fn create_post(
         title: f.title.clone(),
         kind: f.kind.clone(),
         seats: f.seats.clone(),
-        level: String::new(),
+        level: f.level.clone(),
     };
     let result = match Post::parse(&raw) {
         Ok(p) => {
@@ -268,6 +278,7 @@ pub async fn create_post(
                 f,
                 errors,
                 kinds: kinds(),
+                levels: levels(),
             };
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
