@@ -115,6 +115,38 @@ fn rank_for(kind: PostKind, county: bool) -> &'static str {
     }
 }
 
+/// Ends every appointment (and the 分管 of it) on the day its holder reaches the statutory
+/// retirement age (R-AGE-1 with the default parameters, by rank group and gender): a demo city
+/// keeps no one in post past it.
+fn retire(roster: &mut Roster, people: &[Person], end_of_history: Date) {
+    use banzi_domain::rules::{Params, RankGroup, rank_group, retirement_by};
+    use std::collections::HashMap;
+    let params = Params::default();
+    let due: HashMap<String, Date> = people
+        .iter()
+        .map(|p| {
+            let c = &p.cadre;
+            let group = rank_group(&c.rank).unwrap_or(RankGroup::Below);
+            let date = retirement_by(c.birth_date, params.retire_rule(group, c.gender)).date;
+            (c.id_number.to_string(), date)
+        })
+        .collect();
+    let cut = |id: &str, start: Date, end: &mut Option<Date>| {
+        let Some(&d) = due.get(id) else { return true };
+        if d >= end_of_history || end.is_some_and(|e| e <= d) {
+            return true;
+        }
+        *end = Some(d);
+        d > start
+    };
+    roster
+        .appointments
+        .retain_mut(|a| cut(a.value.id_number.as_str(), a.value.start, &mut a.value.end));
+    roster
+        .portfolios
+        .retain_mut(|a| cut(a.value.id_number.as_str(), a.value.start, &mut a.value.end));
+}
+
 /// Builds the city in memory (pure; the same every time).
 pub fn city() -> City {
     let mut rng = Rng::new(20_261_121);
@@ -255,6 +287,7 @@ pub fn city() -> City {
             }
         }
     }
+    retire(&mut roster, &people, end_of_history);
     for (i, p) in people.iter().enumerate() {
         let id = p.cadre.id_number.to_string();
         records.push((
@@ -314,11 +347,17 @@ pub fn city() -> City {
             };
             records.push((id.clone(), CadreRecord::Rating(YearRating { year, rating })));
         }
-        for year in [2023, 2024, 2025] {
-            if rng.chance(75) {
+        // Training every year from 2021 (R-TRAIN-1): most 县处级 cadres reach the 550 学时 of
+        // five years and a 专业化能力 course a year; some fall short, as in a real city.
+        for year in 2021..=2025 {
+            for (chance, base, spread) in [(90, 80, 6), (70, 40, 4)] {
+                if !rng.chance(chance) {
+                    continue;
+                }
                 let (name, kind) = *rng.pick(TRAININGS);
                 let start = make_date(year, 3 + rng.below(8) as i64, 1 + rng.below(20) as i64)
                     .unwrap_or(end_of_history);
+                let hours = base + 8 * rng.below(spread) as i32;
                 roster.trainings.push(Located {
                     row: roster.trainings.len() as u32 + 2,
                     value: Training {
@@ -331,7 +370,7 @@ pub fn city() -> City {
                                 .checked_add(jiff::Span::new().days(5))
                                 .unwrap_or(start),
                         ),
-                        hours: Some(24.0 + (i % 3) as f64 * 8.0),
+                        hours: Some(f64::from(hours)),
                     },
                 });
             }
