@@ -150,6 +150,9 @@ async fn a_meeting_from_set_up_to_results() {
         );
         let screen = c.get(&format!("{at}/screen"));
         assert!(screen.body.contains("<span id=\"screen-cast\">3</span>"));
+        // The screen shows 应到 and 实到 beside the turnout.
+        assert!(screen.body.contains("<b id=\"screen-expected\">5</b>"));
+        assert!(screen.body.contains("<b id=\"screen-attended\">4</b>"));
         // Results only after closing.
         let early = c.get(&format!("{at}/result"));
         assert_eq!(early.status, 409);
