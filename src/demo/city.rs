@@ -115,10 +115,15 @@ fn rank_for(kind: PostKind, county: bool) -> &'static str {
     }
 }
 
-/// Ends every appointment (and the 分管 of it) on the day its holder reaches the statutory
-/// retirement age (R-AGE-1 with the default parameters, by rank group and gender): a demo city
-/// keeps no one in post past it.
-fn retire(roster: &mut Roster, people: &[Person], end_of_history: Date) {
+/// Ends every appointment (and the 分管 and the 简历 line of it) on the day its holder reaches
+/// the statutory retirement age (R-AGE-1 with the default parameters, by rank group and
+/// gender): a demo city keeps no one in post past it.
+fn retire(
+    roster: &mut Roster,
+    records: &mut Vec<(String, CadreRecord)>,
+    people: &[Person],
+    end_of_history: Date,
+) {
     use banzi_domain::rules::{Params, RankGroup, rank_group, retirement_by};
     use std::collections::HashMap;
     let params = Params::default();
@@ -145,6 +150,19 @@ fn retire(roster: &mut Roster, people: &[Person], end_of_history: Date) {
     roster
         .portfolios
         .retain_mut(|a| cut(a.value.id_number.as_str(), a.value.start, &mut a.value.end));
+    // The 简历 line of a post held past the date ends in the month the holder retired; one
+    // that would begin after it goes, as its appointment did.
+    records.retain_mut(|(id, record)| {
+        let (CadreRecord::Resume(line), Some(&d)) = (record, due.get(id.as_str())) else {
+            return true;
+        };
+        let month = d.into();
+        if d >= end_of_history || line.end.is_some_and(|e| e <= month) {
+            return true;
+        }
+        line.end = Some(month);
+        line.start <= month
+    });
 }
 
 /// Builds the city in memory (pure; the same every time).
@@ -287,7 +305,7 @@ pub fn city() -> City {
             }
         }
     }
-    retire(&mut roster, &people, end_of_history);
+    retire(&mut roster, &mut records, &people, end_of_history);
     for (i, p) in people.iter().enumerate() {
         let id = p.cadre.id_number.to_string();
         records.push((

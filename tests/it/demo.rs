@@ -120,3 +120,56 @@ fn the_benchmark_roster_is_valid() {
     assert_eq!(r.cadres.len(), 500);
     assert_eq!(check(&r, Known::default()), Vec::new());
 }
+
+/// R-AGE-1 (issue 12): the demo city keeps no one in post past the statutory age of their
+/// rank and gender, and the 简历 of those who left say so; it still shows some due within the
+/// year, and its 学时 are mostly met (R-TRAIN-1).
+#[test]
+fn the_demo_city_retires_its_cadres_on_time() {
+    use banzi_domain::date::parse_date;
+    use banzi_domain::rules::{Facts, Level, Params, evaluate};
+    use banzi_store::CadreRecord;
+    use std::sync::Arc;
+    let city = demo::city();
+    let as_of = parse_date("2026-11-01").expect("date");
+    let r = evaluate(
+        &Arc::new(Facts::new(&city.roster)),
+        &Params::default(),
+        as_of,
+    );
+    let age: Vec<Level> = r
+        .alerts
+        .iter()
+        .filter(|a| a.rule == "R-AGE-1")
+        .map(|a| a.level)
+        .collect();
+    assert!(
+        !age.is_empty() && age.iter().all(|l| *l == Level::Warning),
+        "{age:?}"
+    );
+    let hours = r
+        .alerts
+        .iter()
+        .filter(|a| a.rule == "R-TRAIN-1" && a.message().contains("学时"))
+        .count();
+    assert!(
+        hours * 4 < r.summary.cadres_in_post,
+        "{hours} of {}",
+        r.summary.cadres_in_post
+    );
+    // Nobody's 简历 has a line running past the month they reached the age.
+    let in_post: HashSet<&str> = city
+        .roster
+        .appointments
+        .iter()
+        .filter(|a| a.value.end.is_none())
+        .map(|a| a.value.id_number.as_str())
+        .collect();
+    let open_lines: HashSet<&str> = city
+        .records
+        .iter()
+        .filter(|(_, r)| matches!(r, CadreRecord::Resume(l) if l.end.is_none()))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert!(open_lines.is_subset(&in_post));
+}
