@@ -8,9 +8,9 @@
 //!
 //! One file per rule family: `composition` (R-STRUCT-2..6), `exchange` (R-EXCH-1..6), `age`
 //! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2), `rank`
-//! (the 职级 groups of R-AGE-1 and R-TRAIN-1),
-//! `structure` and `card` (R-STRUCT-1); `rows`, `facts`, `indexing` and `keys` build the index,
-//! `current` is the roster on the as-of date, `messages` and `alerts` write the Chinese text.
+//! (the 职级 groups of R-AGE-1 and R-TRAIN-1), `structure` and `card` (R-STRUCT-1); `rows`,
+//! `facts`, `indexing`, `joining` and `keys` build the index, `current` is the roster on the
+//! as-of date, `messages` and `alerts` write the Chinese text.
 //!
 //! # Meaning, exactly
 //! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
@@ -57,6 +57,7 @@ mod current;
 mod exchange;
 mod facts;
 mod indexing;
+mod joining;
 mod keys;
 mod messages;
 mod params;

@@ -11,7 +11,6 @@
 use super::current::Now;
 use super::params::RankGroup;
 use crate::codes::PostLevel;
-use crate::date::Date;
 
 /// The group a 现职级 text names, if it names one.
 pub fn rank_group(rank: &str) -> Option<RankGroup> {
@@ -29,7 +28,7 @@ pub fn rank_group(rank: &str) -> Option<RankGroup> {
         "调研员",
         "省级",
     ];
-    const BELOW: [&str; 3] = ["科", "办事员", "乡镇级"];
+    const BELOW: [&str; 2] = ["科", "办事员"];
     if COUNTY.iter().any(|w| r.contains(w)) {
         Some(RankGroup::County)
     } else if BELOW.iter().any(|w| r.contains(w)) {
@@ -57,11 +56,6 @@ pub(crate) fn cadre_group(now: &Now, cadre: u32, span: super::facts::Span) -> Op
             .min()
             .map(level_group)
     })
-}
-
-/// Whether `d` falls in the calendar years `from_year..=to_year`.
-pub(crate) fn in_years(d: Date, from_year: i16, to_year: i16) -> bool {
-    (from_year..=to_year).contains(&d.year())
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use super::current::Now;
 use super::facts::Facts;
 use super::messages::{Scene, msg};
 use super::params::RankGroup;
-use super::rank::{cadre_group, in_years};
+use super::rank::cadre_group;
 use super::{Level, Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::Date;
@@ -46,6 +46,11 @@ pub(crate) fn this_year(sorted: &[Date], as_of: Date) -> usize {
 /// Secondments started this year so far (R-TRAIN-2).
 pub(crate) fn secondments(f: &Facts, as_of: Date) -> usize {
     this_year(&f.secondments, as_of)
+}
+
+/// Whether `d` falls in the calendar years `from_year..=to_year`.
+fn in_years(d: Date, from_year: i16, to_year: i16) -> bool {
+    (from_year..=to_year).contains(&d.year())
 }
 
 /// How many of the sorted dates fall in the calendar year `year`.
