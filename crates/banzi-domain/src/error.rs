@@ -1,16 +1,18 @@
 //! The one domain error. Web maps it once to HTML and once to JSON; the CLI prints it.
 
+use crate::msg::Msg;
 use std::fmt;
 
-/// One invalid field with a Chinese message a user can act on.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// One invalid field with a message a user can act on. `field` is the field's name as the
+/// form or the workbook knows it (a label, see [`crate::msg::Arg::Label`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<Msg>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),
@@ -30,13 +32,13 @@ impl fmt::Display for FieldError {
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {
     #[error("未找到：{0}")]
-    NotFound(String),
+    NotFound(Msg),
     #[error("无权操作：{0}")]
-    Forbidden(String),
+    Forbidden(Msg),
     #[error("输入有误：{}", join(.0))]
     Invalid(Vec<FieldError>),
     #[error("操作冲突：{0}")]
-    Conflict(String),
+    Conflict(Msg),
     #[error("系统内部错误：{0}")]
     Internal(String),
 }
@@ -50,7 +52,7 @@ fn join(errors: &[FieldError]) -> String {
 }
 
 impl DomainError {
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: impl Into<Msg>) -> Self {
         DomainError::Invalid(vec![FieldError::new(field, message)])
     }
 }
@@ -60,11 +62,11 @@ impl DomainError {
 pub struct Errors(pub Vec<FieldError>);
 
 impl Errors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
         self.0.push(FieldError::new(field, message));
     }
     /// Keeps the value when `r` is Ok, records the error under `field` otherwise.
-    pub fn check<T>(&mut self, field: &str, r: Result<T, String>) -> Option<T> {
+    pub fn check<T, M: Into<Msg>>(&mut self, field: &str, r: Result<T, M>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(m) => {

@@ -34,11 +34,11 @@ fn safe(s: String) -> sqlx::AssertSqlSafe<String> {
 fn db(e: sqlx::Error) -> DomainError {
     match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
-            DomainError::Conflict(format!("记录已存在（{}）", d.message()))
+            DomainError::Conflict(format!("记录已存在（{}）", d.message()).into())
         }
-        sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
-            DomainError::Conflict(format!("记录仍被引用或引用的记录不存在（{}）", d.message()))
-        }
+        sqlx::Error::Database(d) if d.is_foreign_key_violation() => DomainError::Conflict(
+            format!("记录仍被引用或引用的记录不存在（{}）", d.message()).into(),
+        ),
         _ => DomainError::Internal(format!("数据库错误：{e}")),
     }
 }
@@ -110,7 +110,7 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
             sheet: sheet.into(),
             row,
             column: String::new(),
-            message: other.to_string(),
+            message: other.to_string().into(),
         }]),
     }
 }

@@ -286,15 +286,3 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
             .ok_or_else(|| to_login(parts.uri.path(), None))
     }
 }
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Tr {
-    type Rejection = std::convert::Infallible;
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Tr {
-            lang: parts.extensions.get::<Lang>().copied().unwrap_or_default(),
-        })
-    }
-}

@@ -13,7 +13,7 @@ use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use banzi_domain::DomainError;
+use banzi_domain::{DomainError, Msg};
 
 #[derive(Debug)]
 pub struct WebError(pub DomainError);
@@ -39,10 +39,10 @@ pub struct ErrorPage {
 enum Line {
     /// Interface text by key.
     Text(&'static str),
-    /// A message of the rules.
-    Message(String),
-    /// A message about one field.
-    Field(String, String),
+    /// A message of the domain.
+    Message(Msg),
+    /// A message about one field (the field by its label).
+    Field(String, Msg),
 }
 
 #[derive(Template)]
@@ -113,8 +113,8 @@ impl ErrorPage {
             .map(|l| match l {
                 Line::Text(key) => tr.t(key).to_string(),
                 // What was not found stands alone here: "Cadre (ID number …)".
-                Line::Message(m) => capitalised(tr.m(m)),
-                Line::Field(f, m) => format!("{}{}{}", tr.m(f), tr.t("p.colon"), tr.m(m)),
+                Line::Message(m) => capitalised(tr.msg(m)),
+                Line::Field(f, m) => format!("{}{}{}", tr.v(f), tr.t("p.colon"), tr.msg(m)),
             })
             .collect();
         let view = ErrorView {
@@ -159,14 +159,14 @@ pub struct JsonField {
 pub fn json(tr: Tr, e: &DomainError) -> Response {
     let (error, fields) = match e {
         DomainError::NotFound(m) | DomainError::Forbidden(m) | DomainError::Conflict(m) => {
-            (tr.m(m), Vec::new())
+            (tr.msg(m), Vec::new())
         }
         DomainError::Invalid(list) => {
             let fields: Vec<JsonField> = list
                 .iter()
                 .map(|f| JsonField {
                     field: f.field.clone(),
-                    message: tr.m(&f.message),
+                    message: tr.msg(&f.message),
                 })
                 .collect();
             let all: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();

@@ -64,7 +64,7 @@ pub fn picks(p: &[u32], marks: [Option<u8>; 2]) -> Vec<Answer> {
 
 fn conflict(r: Result<Cast, DomainError>) -> String {
     match r {
-        Err(DomainError::Conflict(m)) => m,
+        Err(DomainError::Conflict(m)) => m.to_string(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }
@@ -268,7 +268,7 @@ async fn concurrent_submits_of_one_code_record_one_ballot(store: Store) {
     for t in tasks {
         match t.await.unwrap() {
             Ok(Cast::Recorded) => ok += 1,
-            Err(DomainError::Conflict(m)) => assert_eq!(m, "该票码已投票"),
+            Err(DomainError::Conflict(m)) => assert_eq!(m.to_string(), "该票码已投票"),
             other => panic!("{other:?}"),
         }
     }
@@ -419,11 +419,15 @@ async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
     let agreed: Vec<bool> = slips.iter().map(|s| s.agreed()).collect();
     assert_eq!(agreed, [true, false, true]);
     match store.count_paper(&a, id).await {
-        Err(DomainError::Conflict(m)) => assert_eq!(m, "第2张纸质票尚未经两人录入一致，请先核对"),
+        Err(DomainError::Conflict(m)) => {
+            assert_eq!(m.to_string(), "第2张纸质票尚未经两人录入一致，请先核对")
+        }
         other => panic!("{other:?}"),
     }
     match store.close_ballot(&a, id).await {
-        Err(DomainError::Conflict(m)) => assert!(m.starts_with("尚有3张纸质票未计入"), "{m}"),
+        Err(DomainError::Conflict(m)) => {
+            assert!(m.to_string().starts_with("尚有3张纸质票未计入"), "{m}")
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(
@@ -538,7 +542,7 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
             Ok(Cast::Recorded) => "recorded".to_string(),
             Ok(Cast::AlreadyRecorded) => "already".to_string(),
             Err(DomainError::Invalid(_)) => "invalid".to_string(),
-            Err(DomainError::Conflict(m)) => m,
+            Err(DomainError::Conflict(m)) => m.to_string(),
             Err(e) => panic!("{e:?}"),
         });
     }
@@ -609,7 +613,7 @@ async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
     assert!(!cast.is_finished(), "the submission waits for the void");
     committed.await.unwrap();
     match cast.await.unwrap() {
-        Err(DomainError::Conflict(m)) => assert_eq!(m, "该票码已作废"),
+        Err(DomainError::Conflict(m)) => assert_eq!(m.to_string(), "该票码已作废"),
         other => panic!("{other:?}"),
     }
     let t = store.turnout(&s, id).await.unwrap();
@@ -637,7 +641,7 @@ async fn audited(store: &Store, action: &str) -> Vec<(serde_json::Value, serde_j
 
 fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
     match r {
-        Err(DomainError::Conflict(m)) => m,
+        Err(DomainError::Conflict(m)) => m.to_string(),
         Err(DomainError::Invalid(v)) if v.len() == 1 => format!("{}: {}", v[0].field, v[0].message),
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -977,7 +981,7 @@ async fn sqlite_in_memory_ballots_are_written_one_by_one() {
         .cast(&codes[0], "nonce-memory-other-xx", &ballot)
         .await;
     assert!(
-        matches!(&other, Err(DomainError::Conflict(m)) if m == "该票码已投票"),
+        matches!(&other, Err(DomainError::Conflict(m)) if m.to_string() == "该票码已投票"),
         "{other:?}"
     );
     assert_eq!(writer.committed(), (0, 0));

@@ -61,9 +61,12 @@ async fn a_refused_import_lists_the_errors_of_every_sheet_at_once(store: Store) 
         ],
         "{errors:#?}"
     );
-    assert_eq!(errors[0].message, "必填项不能为空");
-    assert_eq!(errors[1].message, "职位“NOPE”不存在");
-    assert_eq!(errors[2].message, "该身份证号的干部不在“干部”表中");
+    assert_eq!(errors[0].message.to_string(), "必填项不能为空");
+    assert_eq!(errors[1].message.to_string(), "职位“NOPE”不存在");
+    assert_eq!(
+        errors[2].message.to_string(),
+        "该身份证号的干部不在“干部”表中"
+    );
     assert!(store.units(&staff()).await.expect("units").is_empty());
     assert_eq!(count_audit(&store).await, 0);
 }
@@ -99,7 +102,12 @@ async fn a_row_refused_for_its_own_error_is_not_reported_again(store: Store) {
         ],
         "{errors:#?}"
     );
-    assert!(errors[3].message.starts_with("身份证号应设置为文本格式"));
+    assert!(
+        errors[3]
+            .message
+            .to_string()
+            .starts_with("身份证号应设置为文本格式")
+    );
     assert!(store.units(&staff()).await.expect("units").is_empty());
     assert_eq!(count_audit(&store).await, 0);
 }

@@ -89,9 +89,9 @@ pub fn check_close(spec: &SessionSpec, cast: u64) -> Result<(), DomainError> {
         None => Err(DomainError::Conflict(
             "尚未填写实到人数，不能结束投票；请先按会议签到填写实到人数".into(),
         )),
-        Some(n) if cast > u64::from(n) => Err(DomainError::Conflict(format!(
-            "已投票数（{cast}）多于实到人数（{n}），不能结束投票；请核实实到人数"
-        ))),
+        Some(n) if cast > u64::from(n) => Err(DomainError::Conflict(
+            format!("已投票数（{cast}）多于实到人数（{n}），不能结束投票；请核实实到人数").into(),
+        )),
         Some(_) => Ok(()),
     }
 }

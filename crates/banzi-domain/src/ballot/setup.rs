@@ -219,6 +219,10 @@ mod tests {
         };
         let fields: Vec<&str> = e.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["meeting_date", "groups", "questions"]);
-        assert!(e[1].message.starts_with("第1行"), "{}", e[1].message);
+        assert!(
+            e[1].message.to_string().starts_with("第1行"),
+            "{}",
+            e[1].message
+        );
     }
 }

@@ -19,7 +19,10 @@ fn raw() -> CadreRaw {
 
 fn fields(e: DomainError) -> Vec<(String, String)> {
     match e {
-        DomainError::Invalid(v) => v.into_iter().map(|f| (f.field, f.message)).collect(),
+        DomainError::Invalid(v) => v
+            .into_iter()
+            .map(|f| (f.field, f.message.to_string()))
+            .collect(),
         other => panic!("expected invalid, got {other}"),
     }
 }

@@ -25,12 +25,12 @@ pub struct Roster {
 }
 
 /// One problem in a workbook, in the user's terms.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub sheet: String,
     pub row: u32,
     pub column: String,
-    pub message: String,
+    pub message: crate::msg::Msg,
 }
 
 impl std::fmt::Display for RowError {
@@ -61,7 +61,7 @@ pub struct Known {
     pub cadres: HashSet<String>,
 }
 
-fn err(sheet: &str, row: u32, column: &str, message: impl Into<String>) -> RowError {
+fn err(sheet: &str, row: u32, column: &str, message: impl Into<crate::msg::Msg>) -> RowError {
     RowError {
         sheet: sheet.into(),
         row,

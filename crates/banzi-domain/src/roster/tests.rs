@@ -198,8 +198,15 @@ fn rows_that_refer_to_a_refused_row_are_not_reported_again() {
     assert_eq!(places, [("任职", 4, "任职开始")], "{found:#?}");
 }
 
-fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, &str)> {
-    errors.iter().map(|e| (e.row, e.message.as_str())).collect()
+fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, String)> {
+    errors
+        .iter()
+        .map(|e| (e.row, e.message.to_string()))
+        .collect()
+}
+
+fn owned(list: &[(u32, &str)]) -> Vec<(u32, String)> {
+    list.iter().map(|(r, m)| (*r, m.to_string())).collect()
 }
 
 const REPEATS: [(u32, &str); 2] = [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")];
@@ -223,13 +230,13 @@ fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
     let mut c = Checker::new(Known::default());
     let mut found = c.refused(&keys[2..]);
     found.extend(c.cadres(&[cadre(3), cadre(9)]));
-    assert_eq!(rows_and_messages(&found), REPEATS);
+    assert_eq!(rows_and_messages(&found), owned(&REPEATS));
     // Whole and in sheet order, the same two rows are the repeats.
     let mut c = Checker::new(Known::default());
     let mut found = c.cadres(&[cadre(3)]);
     found.extend(c.refused(&keys[2..]));
     found.extend(c.cadres(&[cadre(9)]));
-    assert_eq!(rows_and_messages(&found), REPEATS);
+    assert_eq!(rows_and_messages(&found), owned(&REPEATS));
 }
 
 #[test]
@@ -268,7 +275,11 @@ fn every_error_is_listed_by_sheet_and_row_up_to_the_cap() {
     assert_eq!(list.len(), MAX_ERRORS + 1);
     let last = list.last().expect("the line");
     assert_eq!(
-        (last.sheet.as_str(), last.row, last.message.as_str()),
+        (
+            last.sheet.as_str(),
+            last.row,
+            last.message.to_string().as_str()
+        ),
         (FILE, 0, "另有 8 处错误未列出，请先更正以上错误后再导入")
     );
 }

@@ -25,7 +25,7 @@ pub const MAX_ENTRIES: usize = 1000;
 
 use banzi_domain::roster::FILE;
 
-pub(crate) fn file_error(message: impl Into<String>) -> RowError {
+pub(crate) fn file_error(message: impl Into<banzi_domain::Msg>) -> RowError {
     RowError {
         sheet: FILE.into(),
         row: 0,
@@ -153,6 +153,6 @@ mod tests {
         let mut b = b"PK\x03\x04".to_vec();
         b.extend_from_slice(b"PK\x05\x06\0\0\0\0\x50\xC3\x50\xC3\0\0\0\0\0\0\0\0\0\0");
         let e = check(&b).unwrap_err();
-        assert!(e.message.contains("50000"), "{e}");
+        assert!(e.message.to_string().contains("50000"), "{e}");
     }
 }

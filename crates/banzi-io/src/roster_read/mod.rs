@@ -267,7 +267,13 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    pub fn error(&mut self, sheet: &str, row: u32, column: &str, message: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        sheet: &str,
+        row: u32,
+        column: &str,
+        message: impl Into<banzi_domain::Msg>,
+    ) {
         self.errors.push(RowError {
             sheet: sheet.into(),
             row,

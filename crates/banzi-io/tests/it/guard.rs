@@ -9,7 +9,7 @@ fn refused(bytes: &[u8]) -> String {
     let errs = errors(bytes);
     assert_eq!(errs.len(), 1, "{errs:#?}");
     assert_eq!((errs[0].sheet.as_str(), errs[0].row), ("文件", 0));
-    errs[0].message.clone()
+    errs[0].message.to_string()
 }
 
 fn good() -> Vec<u8> {
@@ -90,7 +90,11 @@ fn a_sheet_declaring_too_many_rows_is_refused() {
     });
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 0, "")], "{errs:#?}");
-    assert!(errs[0].message.contains("范围过大"), "{}", errs[0]);
+    assert!(
+        errs[0].message.to_string().contains("范围过大"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
@@ -102,7 +106,11 @@ fn a_cell_beyond_the_column_limit_is_refused_even_when_the_dimension_lies() {
     let bytes = patch_sheet(&bytes, 2, |xml| set_dimension(xml, "A1:Q1"));
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 0, "")], "{errs:#?}");
-    assert!(errs[0].message.contains("251 列"), "{}", errs[0]);
+    assert!(
+        errs[0].message.to_string().contains("251 列"),
+        "{}",
+        errs[0]
+    );
 }
 
 fn set_dimension(xml: &str, r: &str) -> String {

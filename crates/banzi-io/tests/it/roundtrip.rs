@@ -103,7 +103,11 @@ fn a_post_level_reads_its_aliases_and_refuses_other_words() {
     assert_eq!(r.posts[0].value.level, None, "blank is unknown");
     let errs = errors(&sheet(vec![post("处级")]));
     assert_eq!(places(&errs), [("职位", 2, "职务层次")], "{errs:#?}");
-    assert!(errs[0].message.contains("正处级"), "{}", errs[0]);
+    assert!(
+        errs[0].message.to_string().contains("正处级"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]

@@ -104,7 +104,7 @@ pub async fn insert(c: &mut Conn, actor: &Actor, a: &Appointment, now: &str) -> 
 
 /// 免职: ends a current appointment on `end` (the first day it no longer holds).
 pub async fn end(c: &mut Conn, actor: &Actor, id: i64, end: Date, doc_no: &str, now: &str) -> Result<(), DomainError> {
-    let before = get(&mut *c, id).await?.ok_or_else(|| DomainError::NotFound(format!("任职记录 {id}")))?;
+    let before = get(&mut *c, id).await?.ok_or_else(|| DomainError::NotFound(format!("任职记录 {id}").into()))?;
     if before.end_date.is_some() {
         return Err(DomainError::Conflict("该任职已经结束，不能再次免职".into()));
     }

@@ -246,7 +246,7 @@ pub fn sort_appointments<'a>(stored: &Stored, list: &'a [Located<Appointment>]) 
                             sheet: "任职".into(),
                             row: a.row,
                             column: "任职开始".into(),
-                            message: m,
+                            message: m.into(),
                         });
                     }
                 }

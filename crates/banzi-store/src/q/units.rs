@@ -19,7 +19,7 @@ pub async fn get(c: &mut Conn, scope: &Scope, code: &str) -> Result<UnitRow, Dom
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .ok_or_else(|| DomainError::NotFound(format!("单位“{code}”")))
+        .ok_or_else(|| DomainError::NotFound(format!("单位“{code}”").into()))
 }
 
 pub async fn id_by_code(c: &mut Conn, code: &str) -> Result<Option<i64>, DomainError> {
@@ -154,7 +154,7 @@ pub async fn post(c: &mut Conn, scope: &Scope, code: &str) -> Result<PostRow, Do
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .ok_or_else(|| DomainError::NotFound(format!("职位“{code}”")))
+        .ok_or_else(|| DomainError::NotFound(format!("职位“{code}”").into()))
 }
 
 pub fn post_json(p: &PostRow) -> serde_json::Value {

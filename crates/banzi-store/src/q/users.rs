@@ -66,7 +66,7 @@ pub async fn set_password(c: &mut Conn, actor: &Actor, login: &str, hash: &str, 
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”")));
+        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
     }
     super::audit::append(&mut *c, draft(actor, now, "user.password", "user", login, None, None)).await?;
     Ok(())
@@ -81,7 +81,7 @@ pub async fn set_active(c: &mut Conn, actor: &Actor, login: &str, active: bool, 
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”")));
+        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
     }
     if !active {
         sqlx::query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE login = $1)")
@@ -157,7 +157,7 @@ pub async fn unlock(c: &mut Conn, actor: &Actor, login: &str, now: &str) -> Resu
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”")));
+        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
     }
     clear_failures(&mut *c, login).await?;
     super::audit::append(&mut *c, draft(actor, now, "user.unlock", "user", login, None, None)).await?;

@@ -110,9 +110,9 @@ impl Store {
                 .map(|r| (r.1, r.2, r.5))
                 .collect();
             if keyed.iter().any(|k| k.2 != 0) {
-                return Err(DomainError::Conflict(format!(
-                    "第{seq}张纸质票已计入结果，不能再修改"
-                )));
+                return Err(DomainError::Conflict(
+                    format!("第{seq}张纸质票已计入结果，不能再修改").into(),
+                ));
             }
             let mine = keyed.iter().find(|k| k.1 == actor.login).map(|k| k.0);
             let round = match (mine, keyed.len()) {
@@ -120,9 +120,9 @@ impl Store {
                 (None, 0) => 1,
                 (None, 1) => 3 - keyed[0].0,
                 (None, _) => {
-                    return Err(DomainError::Conflict(format!(
-                        "第{seq}张纸质票已由两人录入，只能由录入人更正"
-                    )));
+                    return Err(DomainError::Conflict(
+                        format!("第{seq}张纸质票已由两人录入，只能由录入人更正").into(),
+                    ));
                 }
             };
             b::ballots::key_paper(c, actor, id, seq, round, group as i64, &content, &now).await?;
@@ -141,10 +141,13 @@ impl Store {
             .map(|s| s.seq.to_string())
             .collect();
         if !unresolved.is_empty() {
-            return Err(DomainError::Conflict(format!(
-                "第{}张纸质票尚未经两人录入一致，请先核对",
-                unresolved.join("、")
-            )));
+            return Err(DomainError::Conflict(
+                format!(
+                    "第{}张纸质票尚未经两人录入一致，请先核对",
+                    unresolved.join("、")
+                )
+                .into(),
+            ));
         }
         let mut rows = Vec::new();
         for s in &pending {

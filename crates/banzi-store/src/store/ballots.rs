@@ -386,9 +386,9 @@ impl Store {
         in_tx!(self, |c, b| {
             let pending = b::ballots::paper_pending(c, id).await?;
             if pending > 0 {
-                return Err(DomainError::Conflict(format!(
-                    "尚有{pending}张纸质票未计入结果，请核对计入后再结束投票"
-                )));
+                return Err(DomainError::Conflict(
+                    format!("尚有{pending}张纸质票未计入结果，请核对计入后再结束投票").into(),
+                ));
             }
             if !b::ballots::set_state(c, actor, id, "open", "closed", &now).await? {
                 b::ballots::session(c, id).await?.ok_or_else(not_found)?;

@@ -76,7 +76,7 @@ macro_rules! in_tx {
 }
 
 fn forbid(what: &str) -> DomainError {
-    DomainError::Forbidden(what.to_string())
+    DomainError::Forbidden(what.to_string().into())
 }
 
 fn need(ok: bool, what: &str) -> Result<(), DomainError> {

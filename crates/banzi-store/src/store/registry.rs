@@ -269,7 +269,7 @@ impl Store {
         let a = on_conn!(self, |c, b| b::appointments::get(c, id).await)?;
         match a {
             Some(a) if scope.allows_unit(&a.unit_code) => Ok(a),
-            _ => Err(DomainError::NotFound(format!("任职记录 {id}"))),
+            _ => Err(DomainError::NotFound(format!("任职记录 {id}").into())),
         }
     }
 

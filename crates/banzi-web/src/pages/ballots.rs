@@ -112,10 +112,10 @@ const FIELDS: [&str; 6] = [
 
 fn new_page(tr: Tr, caller: &Caller, f: SetupForm, e: &FieldErrors) -> NewPage {
     let mut errors = std::collections::HashMap::new();
-    let mut general: Vec<String> = e.1.iter().map(|m| tr.m(m)).collect();
+    let mut general: Vec<String> = e.1.iter().map(|m| tr.msg(m)).collect();
     for (field, messages) in &e.0 {
         let head = field.split('.').next().unwrap_or("");
-        let text: Vec<String> = messages.iter().map(|m| tr.m(m)).collect();
+        let text: Vec<String> = messages.iter().map(|m| tr.msg(m)).collect();
         match FIELDS.iter().find(|f| **f == head) {
             Some(f) => {
                 let slot: &mut String = errors.entry(*f).or_default();

@@ -1,13 +1,13 @@
 //! Field errors shown beside the fields of a form, in the reader's language.
 
 use crate::i18n::Tr;
-use banzi_domain::{DomainError, FieldError};
+use banzi_domain::{DomainError, FieldError, Msg};
 use std::collections::HashMap;
 
-/// Errors by field label (the Chinese column name the domain reports), kept in Chinese until
-/// a page shows them.
+/// Errors by field label (the Chinese column name the domain reports), kept as messages
+/// until a page words them.
 #[derive(Debug, Default)]
-pub struct FieldErrors(pub HashMap<String, Vec<String>>, pub Vec<String>);
+pub struct FieldErrors(pub HashMap<String, Vec<Msg>>, pub Vec<Msg>);
 
 impl FieldErrors {
     /// Splits a domain error into per-field messages; what has no field goes to the top.
@@ -20,7 +20,7 @@ impl FieldErrors {
     }
 
     pub fn from_list(list: Vec<FieldError>) -> FieldErrors {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Msg>> = HashMap::new();
         for f in list {
             map.entry(f.field).or_default().push(f.message);
         }
@@ -33,7 +33,7 @@ impl FieldErrors {
             .get(field)
             .map(|ms| {
                 ms.iter()
-                    .map(|m| tr.m(m))
+                    .map(|m| tr.msg(m))
                     .collect::<Vec<_>>()
                     .join(tr.t("p.semicolon"))
             })
@@ -42,7 +42,7 @@ impl FieldErrors {
 
     /// Messages of fields the form does not show (`字段：消息`), plus general ones.
     pub fn others(&self, tr: &Tr, shown: &[&str]) -> Vec<String> {
-        let mut v: Vec<String> = self.1.iter().map(|m| tr.m(m)).collect();
+        let mut v: Vec<String> = self.1.iter().map(|m| tr.msg(m)).collect();
         let mut fields: Vec<&String> = self
             .0
             .keys()
@@ -50,7 +50,7 @@ impl FieldErrors {
             .collect();
         fields.sort();
         for k in fields {
-            v.push(format!("{}{}{}", tr.m(k), tr.t("p.colon"), self.get(tr, k)));
+            v.push(format!("{}{}{}", tr.v(k), tr.t("p.colon"), self.get(tr, k)));
         }
         v
     }

@@ -264,7 +264,7 @@ async fn end(
     super::require_staff(&caller)?;
     let id: i64 = id
         .parse()
-        .map_err(|_| DomainError::NotFound(format!("任职记录 {id}")))?;
+        .map_err(|_| DomainError::NotFound(format!("任职记录 {id}").into()))?;
     let a = s.store.appointment(&caller.actor, id).await?;
     let result = match parse_date(&f.end) {
         Ok(end) => {
@@ -393,7 +393,7 @@ async fn upload_photo(
     Path(id): Path<String>,
     mut mp: Multipart,
 ) -> WebResult<Response> {
-    let bad = |m: &str| WebError(DomainError::invalid("照片", m));
+    let bad = |m: &'static str| WebError(DomainError::invalid("照片", m));
     let mut data = None;
     while let Some(field) = mp.next_field().await.map_err(|_| bad("上传内容无法读取"))? {
         if field.name() == Some("photo") {

@@ -143,7 +143,7 @@ async fn import(
     caller: Caller,
     mut mp: Multipart,
 ) -> WebResult<Response> {
-    let fail = |m: &str| ImportResult {
+    let fail = |m: &'static str| ImportResult {
         tr,
         summary: None,
         errors: vec![RowError {

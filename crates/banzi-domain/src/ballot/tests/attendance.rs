@@ -6,14 +6,17 @@ use crate::ballot::attendance::{check_attended, check_close, check_open, parse_a
 
 fn invalid(r: Result<impl std::fmt::Debug, DomainError>) -> Vec<(String, String)> {
     match r {
-        Err(DomainError::Invalid(v)) => v.into_iter().map(|f| (f.field, f.message)).collect(),
+        Err(DomainError::Invalid(v)) => v
+            .into_iter()
+            .map(|f| (f.field, f.message.to_string()))
+            .collect(),
         other => panic!("expected invalid, got {other:?}"),
     }
 }
 
 fn conflict(r: Result<(), DomainError>) -> String {
     match r {
-        Err(DomainError::Conflict(m)) => m,
+        Err(DomainError::Conflict(m)) => m.to_string(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

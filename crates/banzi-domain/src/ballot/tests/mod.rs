@@ -85,7 +85,10 @@ fn blank() -> Ballot {
 
 fn fields(r: Result<(), DomainError>) -> Vec<(String, String)> {
     match r {
-        Err(DomainError::Invalid(v)) => v.into_iter().map(|f| (f.field, f.message)).collect(),
+        Err(DomainError::Invalid(v)) => v
+            .into_iter()
+            .map(|f| (f.field, f.message.to_string()))
+            .collect(),
         Ok(()) => vec![],
         Err(other) => panic!("expected invalid, got {other}"),
     }

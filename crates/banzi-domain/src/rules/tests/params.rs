@@ -6,7 +6,10 @@ use crate::rules::{Fraction, PARAMS, ParamKind, RankGroup, RetireRule};
 
 fn messages(e: DomainError) -> Vec<(String, String)> {
     match e {
-        DomainError::Invalid(v) => v.into_iter().map(|f| (f.field, f.message)).collect(),
+        DomainError::Invalid(v) => v
+            .into_iter()
+            .map(|f| (f.field, f.message.to_string()))
+            .collect(),
         other => panic!("expected invalid, got {other}"),
     }
 }

@@ -3,7 +3,7 @@
 //! catalogs, keep its names, titles and dates, and leave no Chinese fixed text behind.
 
 use super::{EN, ZH_TW};
-use crate::i18n::sources::is_cjk;
+use crate::sources::is_cjk;
 use banzi_domain::codes::{Gender, Manner, Party, PostKind, UnitSystem};
 use banzi_domain::roster::Roster;
 use banzi_domain::rules::sample::{RosterBuilder as B, d};

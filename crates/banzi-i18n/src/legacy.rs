@@ -1,5 +1,6 @@
-//! The message catalog: the Chinese messages that banzi-domain, banzi-io, banzi-store and the
-//! pages build, each with its translation (`locales/messages-{zh-TW,en}.txt`).
+//! The old message catalog, until every message is a [`banzi_domain::Msg`] of its own (issue
+//! 13): the Chinese messages that banzi-domain, banzi-io, banzi-store and the pages still
+//! build, each with its translation (`legacy/messages-{zh-TW,en}.txt`).
 //!
 //! A line is `pattern = translation`. A pattern is a message with holes for its variable
 //! parts, and says what each hole holds:
@@ -13,8 +14,41 @@
 //! where the word order differs. A message is looked up by exact match, then against the
 //! patterns, the one with most fixed text first; the holes are captured shortest-first.
 
-use super::Tr;
+use super::{Lang, Tr};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The catalog of a language; zh-CN has none (the messages are written in it).
+pub fn messages(lang: Lang) -> Option<&'static Catalog> {
+    static TABLES: OnceLock<[Catalog; 2]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        [
+            Catalog::parse(include_str!("../legacy/messages-zh-TW.txt")),
+            Catalog::parse(include_str!("../legacy/messages-en.txt")),
+        ]
+    });
+    match lang {
+        Lang::ZhCn => None,
+        Lang::ZhTw => Some(&t[0]),
+        Lang::En => Some(&t[1]),
+    }
+}
+
+/// `key = text` lines; `#` starts a comment line. The first ` = ` (or `=`) separates; a
+/// quoted value keeps its outer spaces.
+pub fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").or_else(|| l.split_once('=')))
+        .map(|(k, v)| (k.trim(), unquote(v.trim())))
+}
+
+fn unquote(v: &str) -> &str {
+    v.strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(v)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hole {
@@ -27,7 +61,7 @@ pub enum Hole {
 #[derive(Debug)]
 pub struct Pattern {
     /// The pattern as written in the file.
-    #[cfg(test)]
+    #[allow(dead_code, reason = "read by the tests")]
     pub source: &'static str,
     /// Fixed text around the holes: one more than there are holes.
     pub fixed: Vec<&'static str>,
@@ -71,10 +105,9 @@ pub fn split(source: &'static str) -> Option<(Vec<&'static str>, Vec<Hole>)> {
 impl Catalog {
     pub fn parse(src: &'static str) -> Catalog {
         let mut c = Catalog::default();
-        for (source, translation) in super::entries(src) {
+        for (source, translation) in entries(src) {
             match split(source) {
                 Some((fixed, holes)) => c.patterns.push(Pattern {
-                    #[cfg(test)]
                     source,
                     fixed,
                     holes,
