@@ -1,8 +1,11 @@
 //! The subcommands of `banzi`.
 
 use crate::config::{FileConfig, redact};
+use crate::words::{Said, chain, said};
 use anyhow::Context;
+use banzi_domain::message;
 use banzi_domain::role::{Actor, Role, Scope};
+use banzi_i18n::Tr;
 use banzi_store::{ImportError, NewUser, Store};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -10,63 +13,68 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The command line. Help texts, headings and clap's errors are worded from `cli.ftl` in
+/// the user's language by [`crate::words`]; the doc comments here are for developers.
 #[derive(Parser, Debug)]
-#[command(name = "banzi", version, about = "班子：领导班子建设管理系统")]
+#[command(name = "banzi", version)]
 pub struct Cli {
-    /// 数据库地址：sqlite://文件 或 postgres://用户@主机/库
+    /// Database URL: sqlite://file or postgres://user@host/db.
     #[arg(long, global = true, env = "BANZI_DATABASE_URL")]
     pub database: Option<String>,
-    /// 配置文件（默认读取当前目录的 banzi.toml，如存在）
+    /// Config file (banzi.toml in the current directory when there is one).
     #[arg(long, global = true, env = "BANZI_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Language of the output: zh-CN, zh-TW or en (read before parsing, see `words::lang`).
+    #[arg(long, global = true, ignore_case = true, value_parser = ["zh-CN", "zh-TW", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// 启动网页服务
+    /// Start the web service.
     Serve {
-        /// 监听地址，默认 127.0.0.1:8080
+        /// Address to listen on, 127.0.0.1:8080 by default.
         #[arg(long, env = "BANZI_LISTEN")]
         listen: Option<String>,
     },
-    /// 生成虚构的示范城市并启动服务
+    /// Build the fictional demo city and start the service.
     Demo {
         #[arg(long, env = "BANZI_LISTEN")]
         listen: Option<String>,
-        /// 只生成数据，不启动服务
+        /// Only build the data.
         #[arg(long)]
         no_serve: bool,
     },
-    /// 账号管理
+    /// Accounts.
     User {
         #[command(subcommand)]
         action: UserCommand,
     },
-    /// 导入干部花名册工作簿（全部正确才写入）
+    /// Import a roster workbook (all or nothing).
     Import { file: PathBuf },
-    /// 导出
+    /// Export.
     Export {
         #[command(subcommand)]
         what: ExportCommand,
     },
-    /// 写出空白花名册模板
+    /// Write the empty roster template.
     Template { file: PathBuf },
-    /// 审计记录
+    /// The audit trail.
     Audit {
         #[command(subcommand)]
         action: AuditCommand,
     },
-    /// 结构分析预警：按规则检查全部班子和干部（发现问题也以 0 退出）
+    /// Check every team and cadre against the rules (exit 0 even when alerts are found).
     Check {
-        /// 检查日期 YYYY-MM-DD，默认今天
+        /// Date checked, YYYY-MM-DD; today by default.
         #[arg(long)]
         as_of: Option<String>,
-        /// 输出格式：table（表格）、json、xlsx（每个级别一个工作表）
+        /// Output format: table, json or xlsx (a sheet per level).
         #[arg(long, value_enum, default_value = "table")]
         format: crate::check::Format,
-        /// 写入文件（xlsx 必填；默认输出到屏幕）
+        /// File to write (required for xlsx; the screen otherwise).
         #[arg(long)]
         output: Option<PathBuf>,
     },
@@ -74,16 +82,16 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
-    /// 新建账号，密码从标准输入读取
+    /// Create an account; the password is read from standard input.
     Add {
         login: String,
         /// staff, leader, liaison, discipline, sysadmin, secadmin, auditor
         #[arg(long)]
         role: String,
-        /// 单位编码（单位填报员必填）
+        /// Unit code (required for a unit liaison).
         #[arg(long)]
         unit: Option<String>,
-        /// 姓名
+        /// Display name.
         #[arg(long, default_value = "")]
         name: String,
     },
@@ -91,17 +99,17 @@ pub enum UserCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
-    /// 导出完整花名册
+    /// Export the whole roster.
     Roster { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// 校验审计链，发现改动、删除或调换时以非零状态退出
+    /// Verify the audit chain; non-zero exit on an edit, deletion or swap.
     Verify,
 }
 
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli, tr: Tr) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("BANZI_LOG")
@@ -115,14 +123,15 @@ pub fn run(cli: Cli) -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("错误：无法启动运行时：{e}");
+            let e = anyhow::Error::new(e).context(Said(message!("cli-no-runtime")));
+            eprintln!("{}", chain(tr, &e));
             return ExitCode::FAILURE;
         }
     };
-    match rt.block_on(dispatch(cli)) {
+    match rt.block_on(dispatch(cli, tr)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("错误：{e:#}");
+            eprintln!("{}{}{}", tr.t("cli.error"), tr.t("p.colon"), chain(tr, &e));
             ExitCode::FAILURE
         }
     }
@@ -145,10 +154,10 @@ async fn open(cli: &Cli, file: &FileConfig) -> anyhow::Result<Store> {
         .unwrap_or_else(|| "sqlite://banzi.db".into());
     Store::connect(&url)
         .await
-        .with_context(|| format!("无法打开数据库 {}", redact(&url)))
+        .with_context(|| Said(message!("cli-cannot-open-database", url = redact(&url))))
 }
 
-async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
     let file = FileConfig::load(cli.config.as_deref())?;
     let store = open(&cli, &file).await?;
     match &cli.command {
@@ -157,19 +166,19 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 .clone()
                 .or(file.listen.clone())
                 .unwrap_or_else(|| "127.0.0.1:8080".into());
-            serve(store, &file, &addr, None).await?;
+            serve(store, &file, &addr, None, tr).await?;
         }
         Command::Demo { listen, no_serve } => {
-            let built = crate::demo::build(&store).await?;
+            let built = crate::demo::build(&store, tr).await?;
             if *no_serve {
-                println!("示范城市已写入数据库。");
+                println!("{}", tr.t("cli.demo_written"));
                 return Ok(ExitCode::SUCCESS);
             }
             let addr = listen
                 .clone()
                 .or(file.listen.clone())
                 .unwrap_or_else(|| "127.0.0.1:8080".into());
-            serve(store, &file, &addr, Some(built)).await?;
+            serve(store, &file, &addr, Some(built), tr).await?;
         }
         Command::User {
             action:
@@ -180,13 +189,13 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                     name,
                 },
         } => {
-            let role = Role::parse(role).map_err(anyhow::Error::msg)?;
+            let role = Role::parse(role).map_err(|m| said(m.into()))?;
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
-                .context("无法读取标准输入中的密码")?;
+                .context(Said(message!("cli-cannot-read-password")))?;
             let password = password.trim_end_matches(['\r', '\n']);
-            banzi_web::check_password(password).map_err(anyhow::Error::msg)?;
+            banzi_web::check_password(password).map_err(|m| said(m.into()))?;
             let u = NewUser {
                 login: login.clone(),
                 display_name: name.clone(),
@@ -195,30 +204,36 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 unit_code: unit.clone(),
             };
             store.create_user(&cli_admin(), &u).await?;
-            println!("已创建账号 {login}（{}）", role.label());
+            let m = message!(
+                "cli-account-created",
+                login = login.clone(),
+                role = tr.role(role.as_str())
+            );
+            println!("{}", tr.msg(&m));
         }
-        Command::Import { file: path } => return import(&store, path).await,
+        Command::Import { file: path } => return import(&store, path, tr).await,
         Command::Export {
             what: ExportCommand::Roster { file: path },
         } => {
             let roster = store.export_roster(&Actor::cli("export")).await?;
-            let bar = progress_bar(roster.cadres.len() as u64, "写出");
+            let bar = progress_bar(roster.cadres.len() as u64, tr.t("cli.writing"));
             let data = banzi_io::write_roster(&roster, &|p| bar.set_position(p.done as u64))?;
             bar.finish_and_clear();
-            std::fs::write(path, data).with_context(|| format!("无法写入 {}", path.display()))?;
-            println!(
-                "已导出 {} 个单位、{} 个职位、{} 名干部、{} 条任职记录到 {}",
-                roster.units.len(),
-                roster.posts.len(),
-                roster.cadres.len(),
-                roster.appointments.len(),
-                path.display()
+            std::fs::write(path, data).with_context(|| cannot_write(path))?;
+            let m = message!(
+                "cli-exported",
+                units = roster.units.len(),
+                posts = roster.posts.len(),
+                cadres = roster.cadres.len(),
+                appointments = roster.appointments.len(),
+                file = path.display().to_string()
             );
+            println!("{}", tr.msg(&m));
         }
         Command::Template { file: path } => {
-            std::fs::write(path, banzi_io::template()?)
-                .with_context(|| format!("无法写入 {}", path.display()))?;
-            println!("已写出空白模板 {}", path.display());
+            std::fs::write(path, banzi_io::template()?).with_context(|| cannot_write(path))?;
+            let m = message!("cli-template-written", file = path.display().to_string());
+            println!("{}", tr.msg(&m));
         }
         Command::Check {
             as_of,
@@ -228,14 +243,24 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit {
             action: AuditCommand::Verify,
         } => match store.verify_audit().await? {
-            Ok(n) => println!("审计链完整：{n} 条记录全部校验通过"),
+            Ok(n) => println!("{}", tr.msg(&message!("cli-audit-intact", n = n))),
             Err(b) => {
-                eprintln!("审计链校验失败：{b}");
+                eprintln!(
+                    "{}",
+                    tr.msg(&message!("cli-audit-broken", detail = b.to_string()))
+                );
                 return Ok(ExitCode::FAILURE);
             }
         },
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn cannot_write(path: &std::path::Path) -> Said {
+    Said(message!(
+        "cli-cannot-write",
+        file = path.display().to_string()
+    ))
 }
 
 fn progress_bar(len: u64, what: &str) -> ProgressBar {
@@ -247,66 +272,77 @@ fn progress_bar(len: u64, what: &str) -> ProgressBar {
     b
 }
 
-async fn import(store: &Store, path: &PathBuf) -> anyhow::Result<ExitCode> {
-    let data = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
+async fn import(store: &Store, path: &PathBuf, tr: Tr) -> anyhow::Result<ExitCode> {
+    let data = std::fs::read(path).with_context(|| {
+        Said(message!(
+            "cli-cannot-read",
+            file = path.display().to_string()
+        ))
+    })?;
     // One bar for reading, one for writing: the writer takes each part as soon as the
     // reader has it, so both move at once.
     let bars = indicatif::MultiProgress::new();
-    let read_bar = bars.add(progress_bar(0, "读取"));
-    let write_bar = bars.add(progress_bar(0, "写入"));
+    let read_bar = bars.add(progress_bar(0, tr.t("cli.reading")));
+    let write_bar = bars.add(progress_bar(0, tr.t("cli.storing")));
     write_bar.set_style(
-        ProgressStyle::with_template("{msg} {pos} 行 {elapsed}")
+        ProgressStyle::with_template(tr.t("cli.rows_template"))
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let rb = read_bar.clone();
     let (mut feed, reader) = banzi_io::spawn_reader(data, move |p| {
-        rb.set_message(format!("读取 {}", p.sheet));
+        rb.set_message(tr.msg(&message!("cli-reading-sheet", sheet = p.sheet.to_string())));
         rb.set_length(p.total as u64);
         rb.set_position(p.done as u64);
     });
     let result = store
         .import_feed(&Actor::cli("import"), &mut feed, &|sheet, done, _| {
-            write_bar.set_message(format!("写入 {sheet}"));
+            write_bar
+                .set_message(tr.msg(&message!("cli-storing-sheet", sheet = sheet.to_string())));
             write_bar.set_position(done as u64);
         })
         .await;
     drop(feed);
     let notices = reader
         .join()
-        .map_err(|_| anyhow::anyhow!("读取工作簿的线程意外中止"))?;
+        .map_err(|_| said(message!("cli-reader-died")))?;
     read_bar.finish_and_clear();
     write_bar.finish_and_clear();
     for n in notices {
-        eprintln!("提示：工作表“{}”：{}", n.sheet, n.message);
+        let m = message!(
+            "cli-notice",
+            sheet = n.sheet.clone(),
+            text = n.message.clone()
+        );
+        eprintln!("{}", tr.msg(&m));
     }
     match result {
         Ok(s) => {
-            println!(
-                "导入完成：新增或更新单位 {}、职位 {}、干部 {}、任职 {}、分管 {}、培训 {}{}",
-                s.units,
-                s.posts,
-                s.cadres,
-                s.appointments,
-                s.portfolios,
-                s.trainings,
-                if s.total() == 0 {
-                    "（与数据库一致，没有变化）"
-                } else {
-                    ""
-                }
+            let m = message!(
+                "cli-imported",
+                units = s.units,
+                posts = s.posts,
+                cadres = s.cadres,
+                appointments = s.appointments,
+                portfolios = s.portfolios,
+                trainings = s.trainings,
+                changed = if s.total() == 0 { "no" } else { "yes" }
             );
+            println!("{}", tr.msg(&m));
             Ok(ExitCode::SUCCESS)
         }
-        Err(ImportError::Rows(errors)) => Ok(report(&errors)),
+        Err(ImportError::Rows(errors)) => Ok(report(&errors, tr)),
         Err(ImportError::Other(e)) => Err(e.into()),
     }
 }
 
-fn report(errors: &[banzi_domain::roster::RowError]) -> ExitCode {
+fn report(errors: &[banzi_domain::roster::RowError], tr: Tr) -> ExitCode {
     for e in errors {
         eprintln!("{e}");
     }
-    eprintln!("共 {} 处错误，未导入任何数据。", errors.len());
+    eprintln!(
+        "{}",
+        tr.msg(&message!("cli-import-refused", n = errors.len()))
+    );
     ExitCode::FAILURE
 }
 
@@ -316,22 +352,35 @@ pub async fn serve(
     file: &FileConfig,
     addr: &str,
     demo: Option<crate::demo::Built>,
+    tr: Tr,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .with_context(|| format!("无法监听 {addr}"))?;
+        .with_context(|| Said(message!("cli-cannot-listen", addr = addr.to_string())))?;
     let local = listener.local_addr()?;
-    println!("班子已启动：请在浏览器打开 http://{local}/");
+    let url = format!("http://{local}/");
+    println!("{}", tr.msg(&message!("cli-started", url = url)));
     if local.ip().is_loopback() {
         println!(
-            "（仅本机可访问；会议扫码投票需手机能访问本机，请用 --listen 0.0.0.0:{} 启动，并用局域网地址打开后再发放票码）",
-            local.port()
+            "{}",
+            tr.msg(&message!("cli-local-only", port = local.port()))
         );
     }
     if let Some(b) = demo {
-        println!("示范账号（密码均为 {}）：", b.password);
-        for (login, role) in &b.logins {
-            println!("  {login:<12} {role}");
+        println!(
+            "{}",
+            tr.msg(&message!("cli-demo-accounts", password = b.password))
+        );
+        for (login, role, unit) in &b.logins {
+            let role = tr.role(role.as_str());
+            let in_unit = if unit.is_empty() { "no" } else { "yes" };
+            let m = message!(
+                "cli-demo-login",
+                role = role,
+                unit = *unit,
+                in_unit = in_unit
+            );
+            println!("  {login:<12} {}", tr.msg(&m));
         }
     }
     banzi_web::serve(listener, banzi_web::AppState::new(store, file.web())).await?;

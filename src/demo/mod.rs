@@ -17,6 +17,7 @@ pub use city::{City, city};
 pub use province::province;
 
 use banzi_domain::role::{Actor, Role, Scope};
+use banzi_i18n::Tr;
 use banzi_store::{NewUser, Store};
 
 pub const DEMO_PASSWORD: &str = "Banzi2026demo";
@@ -24,7 +25,8 @@ pub const DEMO_PASSWORD: &str = "Banzi2026demo";
 /// What was built, for the start-up message.
 pub struct Built {
     pub password: &'static str,
-    pub logins: Vec<(String, &'static str)>,
+    /// Each demo account: its login, its role and, for a unit liaison, the unit's name.
+    pub logins: Vec<(String, Role, &'static str)>,
 }
 
 /// A small deterministic generator (SplitMix64): the same city on every machine.
@@ -53,37 +55,38 @@ impl Rng {
 }
 
 /// Writes the city and the demo accounts unless the database already holds units.
-pub async fn build(store: &Store) -> anyhow::Result<Built> {
+pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
     let staff = Actor::cli("demo");
     let admin = Actor {
         login: "cli:demo".into(),
         role: Role::SysAdmin,
         scope: Scope::All,
     };
-    let logins: Vec<(String, &'static str)> = vec![
-        ("zuzhibu".into(), "组织部工作人员"),
-        ("buzhang".into(), "部领导（只读）"),
-        ("caizheng".into(), "单位填报员（市财政局）"),
-        ("jijian".into(), "纪检监察审核员"),
-        ("xitong".into(), "系统管理员"),
-        ("anquan".into(), "安全管理员"),
-        ("shenji".into(), "审计管理员"),
+    let logins: Vec<(String, Role, &'static str)> = vec![
+        ("zuzhibu".into(), Role::Staff, ""),
+        ("buzhang".into(), Role::Leader, ""),
+        ("caizheng".into(), Role::Liaison, "江川市财政局"),
+        ("jijian".into(), Role::Discipline, ""),
+        ("xitong".into(), Role::SysAdmin, ""),
+        ("anquan".into(), Role::SecAdmin, ""),
+        ("shenji".into(), Role::Auditor, ""),
     ];
     if !store.units(&staff).await?.is_empty() {
-        println!("数据库中已有数据，不再生成示范城市。");
+        println!("{}", tr.t("cli.demo_exists"));
         return Ok(Built {
             password: DEMO_PASSWORD,
             logins,
         });
     }
     let c = city();
-    println!(
-        "正在生成示范城市：{} 个单位、{} 个职位、{} 名干部、{} 条任职记录……",
-        c.roster.units.len(),
-        c.roster.posts.len(),
-        c.roster.cadres.len(),
-        c.roster.appointments.len()
+    let m = banzi_domain::message!(
+        "cli-demo-building",
+        units = c.roster.units.len(),
+        posts = c.roster.posts.len(),
+        cadres = c.roster.cadres.len(),
+        appointments = c.roster.appointments.len()
     );
+    println!("{}", tr.msg(&m));
     store
         .import_roster(&staff, &c.roster, &|_, _, _| {})
         .await
@@ -100,16 +103,7 @@ pub async fn build(store: &Store) -> anyhow::Result<Built> {
         })?;
     store.add_cadre_records(&staff, &c.records).await?;
     let hash = banzi_web::hash_password(DEMO_PASSWORD);
-    let roles = [
-        Role::Staff,
-        Role::Leader,
-        Role::Liaison,
-        Role::Discipline,
-        Role::SysAdmin,
-        Role::SecAdmin,
-        Role::Auditor,
-    ];
-    for ((login, _), role) in logins.iter().zip(roles) {
+    for &(ref login, role, _) in &logins {
         let u = NewUser {
             login: login.clone(),
             display_name: String::new(),

@@ -15,11 +15,20 @@ struct Run {
 }
 
 fn banzi(db: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    banzi_in(&[], db, args, stdin)
+}
+
+/// `banzi` with the locale variables `env` and no others (zh-CN when there are none).
+fn banzi_in(env: &[(&str, &str)], db: &str, args: &[&str], stdin: Option<&str>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_banzi"))
         .arg("--database")
         .arg(db)
         .args(args)
         .env_remove("BANZI_DATABASE_URL")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -230,4 +239,103 @@ async fn audit_verify_names_the_first_bad_entry() {
     let r = banzi(&db, &["audit", "verify"], None);
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("第 2 条"), "{}", r.stderr);
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF))
+}
+
+/// Issue 13: help, clap's own errors, what a command prints and its errors follow
+/// `--lang`, else `LC_ALL`/`LANG`, else zh-CN.
+#[test]
+fn the_command_line_speaks_the_users_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("l.db").display());
+    let path = |n: &str| dir.path().join(n).display().to_string();
+
+    let cn = banzi(&db, &["--help"], None);
+    assert_eq!(cn.code, 0);
+    assert!(cn.stdout.contains("用法：banzi"), "{}", cn.stdout);
+    assert!(cn.stdout.contains("导入干部花名册工作簿"), "{}", cn.stdout);
+    let en = banzi_in(&[("LANG", "en_US.UTF-8")], &db, &["import", "--help"], None);
+    assert!(
+        en.stdout.starts_with("Import a roster workbook"),
+        "{}",
+        en.stdout
+    );
+    assert!(en.stdout.contains("Usage: banzi import"), "{}", en.stdout);
+    assert!(!has_han(&en.stdout), "{}", en.stdout);
+    let tw = banzi_in(
+        &[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US")],
+        &db,
+        &["--help"],
+        None,
+    );
+    assert!(tw.stdout.contains("匯入幹部名冊活頁簿"), "{}", tw.stdout);
+    let c = banzi_in(&[("LANG", "C.UTF-8")], &db, &["--help"], None);
+    assert_eq!(c.stdout, cn.stdout, "the C locale keeps the default");
+
+    let bogus = banzi_in(&[("LANG", "en_US.UTF-8")], &db, &["--bogus"], None);
+    assert_eq!(bogus.code, 2);
+    assert!(
+        bogus
+            .stderr
+            .starts_with("Error: Unknown argument “--bogus”"),
+        "{}",
+        bogus.stderr
+    );
+    let fr = banzi(&db, &["--lang", "fr", "template", &path("t.xlsx")], None);
+    assert_eq!(fr.code, 2);
+    assert!(
+        fr.stderr.contains("的值“fr”无效（可选：zh-CN、zh-TW、en）"),
+        "{}",
+        fr.stderr
+    );
+
+    let t = banzi(&db, &["--lang", "en", "template", &path("t.xlsx")], None);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert_eq!(
+        t.stdout.trim(),
+        format!("Empty template written to {}", path("t.xlsx"))
+    );
+    let t = banzi(&db, &["template", &path("t.xlsx"), "--lang", "zh-TW"], None);
+    assert_eq!(
+        t.stdout.trim(),
+        format!("已寫出空白範本 {}", path("t.xlsx"))
+    );
+
+    // An import refused: the count in English with its plural, nothing Chinese but the
+    // workbook's own sheet and column names.
+    let mut broken = fixture::roster();
+    broken.cadres[2].value.ethnicity = String::new();
+    std::fs::write(
+        path("bad.xlsx"),
+        banzi_io::write_roster(&broken, &|_| {}).expect("w"),
+    )
+    .expect("write");
+    let bad = banzi(&db, &["--lang", "en", "import", &path("bad.xlsx")], None);
+    assert_ne!(bad.code, 0);
+    assert_eq!(
+        bad.stderr.lines().last(),
+        Some("1 error; nothing was imported."),
+        "{}",
+        bad.stderr
+    );
+    let missing = banzi(&db, &["--lang", "en", "import", &path("none.xlsx")], None);
+    assert_ne!(missing.code, 0);
+    assert!(
+        missing
+            .stderr
+            .starts_with(&format!("Error: Cannot read {}: ", path("none.xlsx"))),
+        "{}",
+        missing.stderr
+    );
+    let verify = banzi_in(&[("LANG", "en_US.UTF-8")], &db, &["audit", "verify"], None);
+    assert_eq!(verify.code, 0, "{}", verify.stderr);
+    assert!(
+        verify.stdout.starts_with("Audit chain intact"),
+        "{}",
+        verify.stdout
+    );
 }

@@ -72,7 +72,9 @@ fn the_demo_city_is_large_valid_and_deterministic() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_builds_into_an_empty_database_once() {
     let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
-    let built = demo::build(&db.store).await.expect("build");
+    let built = demo::build(&db.store, banzi_i18n::Tr::new(banzi_i18n::Lang::ZhCn))
+        .await
+        .expect("build");
     assert_eq!(built.logins.len(), 7);
     let staff = crate::helpers::staff();
     let units = db.store.units(&staff).await.expect("units").len();
@@ -101,7 +103,9 @@ async fn demo_builds_into_an_empty_database_once() {
         (30, Some(28))
     );
     // A second run leaves the data alone.
-    demo::build(&db.store).await.expect("again");
+    demo::build(&db.store, banzi_i18n::Tr::new(banzi_i18n::Lang::ZhCn))
+        .await
+        .expect("again");
     assert_eq!(db.store.units(&staff).await.expect("units").len(), units);
     assert_eq!(db.store.ballots(&staff).await.expect("ballots").len(), 1);
     assert_eq!(

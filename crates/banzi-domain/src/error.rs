@@ -1,4 +1,5 @@
-//! The one domain error. Web maps it once to HTML and once to JSON; the CLI prints it.
+//! The one domain error. Web maps it once to HTML and once to JSON; the CLI words it with
+//! `banzi_i18n::Tr::error`. Its `Display` is for logs, not for users.
 
 use crate::msg::Msg;
 use std::fmt;
@@ -22,7 +23,7 @@ impl FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}", self.field, self.message)
+        write!(f, "{}: {}", self.field, self.message)
     }
 }
 
@@ -31,15 +32,15 @@ impl fmt::Display for FieldError {
 /// only where saying more would leak that it exists.
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {
-    #[error("未找到：{0}")]
+    #[error("not found: {0}")]
     NotFound(Msg),
-    #[error("无权操作：{0}")]
+    #[error("forbidden: {0}")]
     Forbidden(Msg),
-    #[error("输入有误：{}", join(.0))]
+    #[error("invalid: {}", join(.0))]
     Invalid(Vec<FieldError>),
-    #[error("操作冲突：{0}")]
+    #[error("conflict: {0}")]
     Conflict(Msg),
-    #[error("系统内部错误：{0}")]
+    #[error("internal: {0}")]
     Internal(String),
 }
 
@@ -48,7 +49,7 @@ fn join(errors: &[FieldError]) -> String {
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join("；")
+        .join("; ")
 }
 
 impl DomainError {

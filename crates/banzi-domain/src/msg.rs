@@ -120,7 +120,7 @@ macro_rules! int_arg {
         }
     )+};
 }
-int_arg!(i8, i16, i32, i64, u8, u16, u32, usize);
+int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
 
 impl From<Date> for Arg {
     fn from(d: Date) -> Arg {

@@ -63,6 +63,21 @@ impl Lang {
         best.map(|(_, l)| l)
     }
 
+    /// The language a shell asks for: `LC_ALL`, else `LC_MESSAGES`, else `LANG`, as POSIX
+    /// orders them (`zh_TW.UTF-8`, `zh_HK`, `en_US.UTF-8`, `zh_CN.GB18030` …). `C`, `POSIX`,
+    /// an unset or unknown locale give none, and the caller's default (zh-CN) holds.
+    pub fn from_locale_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|k| get(k).filter(|v| !v.is_empty()))?;
+        let tag = value
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .replace('_', "-");
+        Lang::from_accept(&tag)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Lang::ZhCn => "简体中文",

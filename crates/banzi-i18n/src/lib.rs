@@ -181,6 +181,16 @@ impl Tr {
             .map_or("⟨missing text⟩", String::as_str)
     }
 
+    /// The text for `key`, if any language has it.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let id = fluent_id(key);
+        catalog(self.lang)
+            .plain
+            .get(id.as_ref())
+            .or_else(|| catalog(Lang::ZhCn).plain.get(id.as_ref()))
+            .map(String::as_str)
+    }
+
     /// The text for `key` with its `$value` given (`appoint.since` = `{ $value } 起`).
     pub fn f(&self, key: &str, value: &str) -> String {
         self.format(
@@ -286,6 +296,30 @@ impl Tr {
             t.to_string()
         } else {
             format!("{name} ({t})")
+        }
+    }
+
+    /// A domain error on one line, for the command line: `未找到：干部（身份证号 …）`;
+    /// an internal failure says what failed as the store reported it.
+    pub fn error(&self, e: &banzi_domain::DomainError) -> String {
+        use banzi_domain::DomainError as E;
+        let colon = self.t("p.colon");
+        match e {
+            E::NotFound(m) => format!("{}{colon}{}", self.t("error.not_found"), self.msg(m)),
+            E::Forbidden(m) => format!("{}{colon}{}", self.t("error.forbidden"), self.msg(m)),
+            E::Conflict(m) => format!("{}{colon}{}", self.t("error.conflict"), self.msg(m)),
+            E::Invalid(list) => {
+                let fields: Vec<String> = list
+                    .iter()
+                    .map(|f| format!("{}{colon}{}", self.v(&f.field), self.msg(&f.message)))
+                    .collect();
+                format!(
+                    "{}{colon}{}",
+                    self.t("error.invalid"),
+                    fields.join(self.t("p.semicolon"))
+                )
+            }
+            E::Internal(detail) => format!("{}{colon}{detail}", self.t("error.internal")),
         }
     }
 

@@ -48,7 +48,7 @@ fn variables(src: &str, id: &str) -> BTreeSet<String> {
     for line in src.lines() {
         if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
             inside = line.split_once('=').is_some_and(|(i, _)| i.trim() == id);
-        } else if !line.starts_with([' ', '\t']) && !line.is_empty() {
+        } else if line.starts_with(['#', '-']) {
             inside = false;
         }
         if !inside {
@@ -105,8 +105,9 @@ fn every_catalog_loads_and_every_id_is_in_every_language_with_the_same_arguments
 
 #[test]
 fn the_argument_check_sees_a_missing_or_extra_argument() {
-    let src = "a = { $x } and { $y ->\n    [one] one\n   *[other] { $z }\n}\nb = { $x }\n";
-    let want: BTreeSet<String> = ["x", "y", "z"].map(String::from).into();
+    let src =
+        "a = { $x } and { $y ->\n    [one] one\n   *[other] { $z }\n}, { $w }\n# c\nb = { $x }\n";
+    let want: BTreeSet<String> = ["w", "x", "y", "z"].map(String::from).into();
     assert_eq!(variables(src, "a"), want);
     assert_eq!(variables(src, "b"), ["x".to_string()].into());
 }
@@ -304,8 +305,8 @@ fn real_messages_read_in_three_languages() {
     assert_eq!(ZH_TW.gloss(&row.column), "姓名");
 
     let gone = DomainError::NotFound("任职记录 42".into());
-    assert_eq!(EN.m(&gone.to_string()), "Not found: appointment record 42");
-    assert_eq!(ZH_TW.m(&gone.to_string()), "找不到：任職記錄 42");
+    assert_eq!(EN.error(&gone), "Not found: appointment record 42");
+    assert_eq!(ZH_TW.error(&gone), "找不到：任職記錄 42");
 
     // A vocabulary error lists the choices, each translated.
     let kind = codes::PostKind::parse("主任").expect_err("not a kind");
