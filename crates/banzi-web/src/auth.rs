@@ -13,8 +13,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use banzi_domain::DomainError;
 use banzi_domain::role::{Actor, Role, Scope};
+use banzi_domain::{DomainError, Msg, message};
 use banzi_store::{UserRow, now_rfc3339};
 use sha2::{Digest, Sha256};
 
@@ -40,7 +40,7 @@ pub(crate) fn sha256_hex(s: &str) -> String {
 
 pub(crate) fn random_hex(bytes: usize) -> Result<String, DomainError> {
     let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| DomainError::Internal(format!("随机数生成失败：{e}")))?;
+    getrandom::fill(&mut buf).map_err(|e| DomainError::Internal(format!("random number generator failed: {e}")))?;
     Ok(banzi_domain::audit::hex(&buf))
 }
 
@@ -84,7 +84,7 @@ pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
     let role = Role::parse(&user.role).map_err(DomainError::Internal)?;
     let scope = match (&user.unit_code, role.needs_unit()) {
         (Some(u), true) => Scope::Unit(u.clone()),
-        (None, true) => return Err(DomainError::Forbidden("该单位填报员账号未指定单位".into())),
+        (None, true) => return Err(DomainError::Forbidden(message!("web-liaison-without-unit"))),
         _ => Scope::All,
     };
     Ok(Actor {
@@ -126,13 +126,12 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-/// A refusal of the guard, as plain text in the reader's language (`msg` is the Chinese
-/// message, translated through the catalog).
-fn denied(tr: Tr, status: StatusCode, msg: &str) -> Response {
+/// A refusal of the guard, as plain text in the reader's language.
+fn denied(tr: Tr, status: StatusCode, msg: Msg) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        tr.m(msg),
+        tr.msg(&msg),
     )
         .into_response()
 }
@@ -173,18 +172,14 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     let path = req.uri().path().to_string();
     let is_write = req.method() != Method::GET && req.method() != Method::HEAD;
     if is_write && !same_origin(req.headers()) {
-        return denied(
-            tr,
-            StatusCode::FORBIDDEN,
-            "请求来源不符，已拒绝（跨站请求）",
-        );
+        return denied(tr, StatusCode::FORBIDDEN, message!("web-cross-site"));
     }
     if is_public(&path) {
         return next.run(req).await;
     }
     let Some(token) = cookie(req.headers(), COOKIE) else {
         return if is_write {
-            denied(tr, StatusCode::UNAUTHORIZED, "请先登录")
+            denied(tr, StatusCode::UNAUTHORIZED, message!("web-sign-in-first"))
         } else {
             to_login(&path, None)
         };
@@ -194,7 +189,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         Ok(Some(s)) => s,
         Ok(None) => {
             return if is_write {
-                denied(tr, StatusCode::UNAUTHORIZED, "请先登录")
+                denied(tr, StatusCode::UNAUTHORIZED, message!("web-sign-in-first"))
             } else {
                 to_login(&path, None)
             };
@@ -205,7 +200,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     if session.last_seen < idle_limit {
         let _ = state.store.delete_session(&token_hash).await;
         return if is_write {
-            denied(tr, StatusCode::UNAUTHORIZED, "会话已超时，请重新登录")
+            denied(tr, StatusCode::UNAUTHORIZED, message!("web-session-timed-out"))
         } else {
             to_login(&path, Some("idle"))
         };
@@ -241,7 +236,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         } else if is_form {
             let (parts, body) = req.into_parts();
             let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
-                return denied(tr, StatusCode::PAYLOAD_TOO_LARGE, "表单内容过大");
+                return denied(tr, StatusCode::PAYLOAD_TOO_LARGE, message!("web-form-too-large"));
             };
             let field = form_urlencoded_field(&bytes, "_csrf");
             req = Request::from_parts(parts, Body::from(bytes));
@@ -250,11 +245,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             false
         };
         if !ok {
-            return denied(
-                tr,
-                StatusCode::FORBIDDEN,
-                "表单已失效（安全校验未通过），请刷新页面后重试",
-            );
+            return denied(tr, StatusCode::FORBIDDEN, message!("web-form-expired"));
         }
     }
     req.extensions_mut().insert(Caller {

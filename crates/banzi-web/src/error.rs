@@ -13,7 +13,7 @@ use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use banzi_domain::{DomainError, Msg};
+use banzi_domain::{DomainError, Msg, message};
 
 #[derive(Debug)]
 pub struct WebError(pub DomainError);
@@ -210,7 +210,7 @@ where
             Ok(axum::Form(v)) => Ok(Form(v)),
             Err(e) => Err(WebError(DomainError::invalid(
                 "表单",
-                format!("表单内容无法识别，请刷新页面后重新填写（{}）", e.status()),
+                message!("web-form-unreadable", status = e.status().as_u16()),
             ))),
         }
     }
@@ -234,7 +234,7 @@ where
             Ok(axum::extract::Query(v)) => Ok(Query(v)),
             Err(_) => Err(WebError(DomainError::invalid(
                 "查询条件",
-                "查询条件格式不对（例如页码应为数字）",
+                message!("web-query-malformed"),
             ))),
         }
     }
