@@ -199,9 +199,17 @@ impl Tr {
         )
     }
 
-    /// The text for `key` with its `$n` given: the plural form the language needs.
-    pub fn n(&self, key: &str, n: i64) -> String {
-        self.format(&fluent_id(key), &[("n", Arg::Int(n))])
+    /// The text for `key` with its `$n` given: the plural form the language needs
+    /// ("1 year" / "54 years"), and a count of hours with its decimal ("12.5 hours").
+    pub fn n(&self, key: &str, n: impl Count) -> String {
+        let mut args = FluentArgs::with_capacity(1);
+        args.set("n", n.value());
+        self.format_with(&fluent_id(key), &args)
+    }
+
+    /// The text for `key` with named arguments (`team.tenure_ym` = `{ $y }年{ $m }个月`).
+    pub fn args(&self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        self.format(&fluent_id(key), args)
     }
 
     /// A label (vocabulary value, or the name of a field, sheet or column) in the reader's
@@ -227,21 +235,32 @@ impl Tr {
     }
 
     fn format(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
-        let found = [self.lang, Lang::ZhCn].into_iter().find_map(|l| {
-            let b = &catalog(l).bundle;
-            b.get_message(id).and_then(|m| m.value()).map(|p| (l, b, p))
-        });
-        let Some((lang, bundle, pattern)) = found else {
-            return format!("⟨{id}⟩");
+        // Arguments are worded in the language the entry is found in (zh-CN when the
+        // reader's language lacks it).
+        let lang = if catalog(self.lang).bundle.has_message(id) {
+            self.lang
+        } else {
+            Lang::ZhCn
         };
         let tr = Tr { lang };
         let mut fa = FluentArgs::with_capacity(args.len());
         for (name, a) in args {
             fa.set(*name, tr.value(a));
         }
+        tr.format_with(id, &fa)
+    }
+
+    fn format_with(&self, id: &str, args: &FluentArgs) -> String {
+        let found = [self.lang, Lang::ZhCn].into_iter().find_map(|l| {
+            let b = &catalog(l).bundle;
+            b.get_message(id).and_then(|m| m.value()).map(|p| (b, p))
+        });
+        let Some((bundle, pattern)) = found else {
+            return format!("⟨{id}⟩");
+        };
         let mut errors = Vec::new();
         bundle
-            .format_pattern(pattern, Some(&fa), &mut errors)
+            .format_pattern(pattern, Some(args), &mut errors)
             .into_owned()
     }
 
@@ -336,6 +355,29 @@ impl Tr {
 
 /// A handler takes the reader's language as an argument; the language middleware of the web
 /// crate has put it in the request.
+/// A number a plural form selects on.
+pub trait Count {
+    fn value(self) -> FluentValue<'static>;
+}
+
+macro_rules! count {
+    ($($t:ty),+) => {$(
+        impl Count for $t {
+            fn value(self) -> FluentValue<'static> {
+                FluentValue::from(self)
+            }
+        }
+    )+};
+}
+count!(i32, i64, u32, u64, usize, f64);
+
+/// Templates hand their values over by reference.
+impl<T: Count + Copy> Count for &T {
+    fn value(self) -> FluentValue<'static> {
+        (*self).value()
+    }
+}
+
 #[cfg(feature = "axum")]
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Tr {
     type Rejection = std::convert::Infallible;

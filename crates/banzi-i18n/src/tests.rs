@@ -99,7 +99,7 @@ fn every_catalog_loads_and_every_id_is_in_every_language_with_the_same_arguments
             }
         }
     }
-    assert_eq!(EN.t("cadre.years_old"), " years", "outer spaces are kept");
+    assert_eq!(EN.t("p.colon"), ": ", "outer spaces are kept");
     assert_eq!(EN.f("appoint.since", "2020-01-02"), "since 2020-01-02");
 }
 
@@ -383,4 +383,23 @@ fn the_browser_language_is_read_from_accept_language() {
     ] {
         assert_eq!(Lang::from_accept(header), want, "{header}");
     }
+}
+
+#[test]
+fn counts_take_the_plural_form_their_language_needs() {
+    assert_eq!(EN.n("cadre.age_years", 1), "1 year old");
+    assert_eq!(EN.n("cadre.age_years", 54), "54 years old");
+    assert_eq!(ZH_CN.n("cadre.age_years", 54), "54岁");
+    assert_eq!(ZH_TW.n("cadre.age_years", 54), "54歲");
+    assert_eq!(EN.n("profile.hours", 1.0), "1 hour");
+    assert_eq!(EN.n("profile.hours", 12.5), "12.5 hours");
+    assert_eq!(ZH_CN.n("profile.hours", 12.5), "12.5学时");
+    assert_eq!(
+        EN.n("result.basis_cast", 1u64),
+        "No attendance was recorded when this vote closed: shares and pass marks are of the 1 ballot cast"
+    );
+    assert!(EN.n("result.basis_attended", 28u64).ends_with("28 people"));
+    let tenure = [("y", Arg::Int(3)), ("m", Arg::Int(7))];
+    assert_eq!(ZH_CN.args("team.tenure_ym", &tenure), "3年7个月");
+    assert_eq!(EN.args("team.tenure_ym", &tenure), "3 y 7 m");
 }

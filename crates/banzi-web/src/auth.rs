@@ -40,7 +40,8 @@ pub(crate) fn sha256_hex(s: &str) -> String {
 
 pub(crate) fn random_hex(bytes: usize) -> Result<String, DomainError> {
     let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| DomainError::Internal(format!("random number generator failed: {e}")))?;
+    getrandom::fill(&mut buf)
+        .map_err(|e| DomainError::Internal(format!("random number generator failed: {e}")))?;
     Ok(banzi_domain::audit::hex(&buf))
 }
 
@@ -200,7 +201,11 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     if session.last_seen < idle_limit {
         let _ = state.store.delete_session(&token_hash).await;
         return if is_write {
-            denied(tr, StatusCode::UNAUTHORIZED, message!("web-session-timed-out"))
+            denied(
+                tr,
+                StatusCode::UNAUTHORIZED,
+                message!("web-session-timed-out"),
+            )
         } else {
             to_login(&path, Some("idle"))
         };
@@ -236,7 +241,11 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         } else if is_form {
             let (parts, body) = req.into_parts();
             let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
-                return denied(tr, StatusCode::PAYLOAD_TOO_LARGE, message!("web-form-too-large"));
+                return denied(
+                    tr,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    message!("web-form-too-large"),
+                );
             };
             let field = form_urlencoded_field(&bytes, "_csrf");
             req = Request::from_parts(parts, Body::from(bytes));

@@ -132,7 +132,9 @@ async fn login(
         return Ok((StatusCode::UNAUTHORIZED, fail(msg.into())).into_response());
     }
     let Some(user) = user else {
-        return Err(WebError(DomainError::Internal("signed-in user not found".into())));
+        return Err(WebError(DomainError::Internal(
+            "signed-in user not found".into(),
+        )));
     };
     state.store.clear_login_failures(&login).await?;
     // Sign-ins are part of the trail: who was in the system when a record changed.

@@ -27,7 +27,10 @@ cadre-gender = Gender
 cadre-name = Name
 cadre-party = Party
 cadre-rank = Rank
-cadre-years_old = {" "}years
+cadre-age_years = { $n ->
+    [one] 1 year
+   *[other] { $n } years
+} old
 cadres-new = New cadre
 cadres-none = No cadre matches
 cadres-search_hint = Name, pinyin initials or ID number
@@ -80,7 +83,10 @@ profile-resume = Résumé
 profile-rewards = Rewards and punishments
 profile-trainings = Training
 profile-upload_photo = Upload photo
-profile-hours = {" "}hours
+profile-hours = { $n } { $n ->
+    [one] hour
+   *[other] hours
+}
 roster-download_template = Download template
 roster-export = Export roster
 roster-export_hint = Exports all units, posts, cadres and appointments (the export is audited).
@@ -106,7 +112,7 @@ team-non_cpc = Non-CPC
 team-seats = Seats
 team-since = Since
 team-tenure = Tenure
-team-tenure_fmt = {"{"}y{"}"} y {"{"}m{"}"} m
+team-tenure_ym = { $y } y { $m } m
 team-women = Women
 unit-category = Category
 unit-code = Code
@@ -523,8 +529,14 @@ result-abstain = Abstain
 result-unmarked = Not rated
 result-score = Weighted score
 result-attended_none = not recorded
-result-basis_attended = Shares and pass marks are of the attendance: { $value } people
-result-basis_cast = No attendance was recorded when this vote closed: shares and pass marks are of the { $value } ballots cast
+result-basis_attended = Shares and pass marks are of the attendance: { $n ->
+    [one] 1 person
+   *[other] { $n } people
+}
+result-basis_cast = No attendance was recorded when this vote closed: shares and pass marks are of the { $n ->
+    [one] 1 ballot
+   *[other] { $n } ballots
+} cast
 result-xlsx = Export to Excel
 result-print = Print the result sheet
 result-sheet = Ballot result sheet

@@ -140,10 +140,7 @@ async fn team(
                 HolderView {
                     h: h.clone(),
                     age,
-                    tenure: tr
-                        .t("team.tenure_fmt")
-                        .replace("{y}", &y.to_string())
-                        .replace("{m}", &m.to_string()),
+                    tenure: tr.args("team.tenure_ym", &[("y", y.into()), ("m", m.into())]),
                     education: h
                         .ft_education
                         .clone()
