@@ -403,3 +403,48 @@ fn counts_take_the_plural_form_their_language_needs() {
     assert_eq!(ZH_CN.args("team.tenure_ym", &tenure), "3年7个月");
     assert_eq!(EN.args("team.tenure_ym", &tenure), "3 y 7 m");
 }
+
+/// Every entry of every language, given a sample for each of its arguments (a text, then
+/// the counts 1 and 2 so that every plural form is tried), words without an error and
+/// leaves no placeholder behind.
+#[test]
+fn every_entry_renders_without_a_leftover_placeholder() {
+    let mut seen = 0;
+    for l in Lang::ALL {
+        let bundle = &catalog(l).bundle;
+        for (file, src) in sources(l) {
+            for id in ids(src) {
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    panic!("{}/{file}.ftl: {id} has no value", l.code());
+                };
+                let vars = variables(src, id);
+                let samples: [fn() -> FluentValue<'static>; 4] = [
+                    || FluentValue::from("王任重"),
+                    || FluentValue::from(1),
+                    || FluentValue::from(2),
+                    || FluentValue::from("yes"),
+                ];
+                for sample in samples {
+                    let mut args = FluentArgs::new();
+                    for v in &vars {
+                        args.set(v.clone(), sample());
+                    }
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    assert!(
+                        errors.is_empty(),
+                        "{}/{file}.ftl: {id}: {errors:?}",
+                        l.code()
+                    );
+                    assert!(
+                        !text.contains("{$") && !text.contains('⟨') && !text.contains("{ $"),
+                        "{}/{file}.ftl: {id} = {text}",
+                        l.code()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 2000, "only {seen} renderings");
+}
