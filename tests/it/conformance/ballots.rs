@@ -6,14 +6,16 @@
 use crate::helpers::{as_role, staff};
 use banzi_domain::DomainError;
 use banzi_domain::ballot::{Answer, Group, Question, QuestionKind, SessionSpec};
-use banzi_domain::msg::Msg;
+use banzi_domain::msg::{LEGACY, Msg};
 use banzi_domain::role::Role;
 use banzi_domain::rules::Fraction;
 use banzi_i18n::{Lang, Tr};
 use banzi_store::{Cast, Store};
 
-/// What a user reads for `m` in zh-CN.
+/// What a user reads for `m` in zh-CN; a message of this area is never a sentence of the
+/// old catalog (issue 13).
 pub fn zh(m: &Msg) -> String {
+    assert_ne!(m.id, LEGACY, "{m}: still a Chinese sentence");
     Tr::new(Lang::ZhCn).msg(m)
 }
 
