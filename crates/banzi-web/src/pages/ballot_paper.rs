@@ -86,8 +86,8 @@ fn describe(tr: &Tr, spec: &SessionSpec, ballot: &Ballot) -> Vec<String> {
                 .zip(marks)
                 .map(|(o, m)| {
                     let mark = m
-                        .and_then(|m| q.kind.marks().get(m as usize))
-                        .map_or_else(|| tr.t("paper.unmarked").to_string(), |m| tr.m(m));
+                        .and_then(|m| q.kind.mark_names().get(usize::from(m)).map(|m| tr.msg(m)))
+                        .unwrap_or_else(|| tr.t("paper.unmarked").to_string());
                     format!("{o}{}{mark}", tr.t("p.colon"))
                 })
                 .collect::<Vec<_>>()
@@ -149,7 +149,7 @@ async fn view(
                 }
             ),
             options: q.options.clone(),
-            marks: q.kind.marks().iter().map(|m| tr.m(m)).collect(),
+            marks: q.kind.mark_names().iter().map(|m| tr.msg(m)).collect(),
         })
         .collect();
     Ok(PaperPage {
