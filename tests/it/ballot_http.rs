@@ -380,7 +380,10 @@ async fn paper_ballots_keyed_twice_through_the_page() {
         bad.retain(|(k, _)| k != "group");
         let r = key(&mut a, bad);
         assert_eq!(r.status, 422);
-        assert!(r.body.contains("请选择评议组"));
+        assert!(
+            r.body
+                .contains("class=\"alert alert-danger paper-error\">请选择评议组<")
+        );
         assert!(!r.body.contains("data-seq=\"3\""));
         // The second clerk looks at slip 2 again: it reads 张伟.
         assert_eq!(key(&mut b, slip("2", &["0"])).status, 303);

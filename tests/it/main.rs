@@ -5,6 +5,7 @@ mod authz;
 mod ballot_browser;
 mod ballot_crash;
 mod ballot_http;
+mod ballot_words;
 mod browser;
 mod check;
 mod cli;

@@ -14,7 +14,8 @@
 //! the session and the count of ballots as that transaction sees them.
 
 use super::SessionSpec;
-use crate::DomainError;
+use crate::msg::Msg;
+use crate::{DomainError, message};
 
 /// The field the page shows these errors beside.
 pub const FIELD: &str = "attended";
@@ -26,18 +27,22 @@ pub fn parse_attended(text: &str, expected: u32) -> Result<u32, DomainError> {
         Ok(n) => in_range(n, expected).map(|()| n),
         Err(_) if text.is_empty() => Err(DomainError::invalid(
             FIELD,
-            format!("实到人数应为1到{expected}的整数"),
+            message!("ballot-attended-range", expected = expected),
         )),
         Err(_) => Err(DomainError::invalid(
             FIELD,
-            format!("实到人数应为1到{expected}的整数，现为“{text}”"),
+            message!(
+                "ballot-attended-range-typed",
+                expected = expected,
+                text = text.to_string(),
+            ),
         )),
     }
 }
 
 /// The message for a 实到 of `n` outside 1 to 应到.
-pub(super) fn out_of_range(n: u32, expected: u32) -> String {
-    format!("实到人数应为1到{expected}的整数，现为{n}")
+pub(super) fn out_of_range(n: u32, expected: u32) -> Msg {
+    message!("ballot-attended-range-is", expected = expected, n = n)
 }
 
 fn in_range(n: u32, expected: u32) -> Result<(), DomainError> {
@@ -57,15 +62,13 @@ pub fn check_attended(
     cast: u64,
 ) -> Result<(), DomainError> {
     if state == "closed" {
-        return Err(DomainError::Conflict(
-            "投票已结束，不能再修改实到人数".into(),
-        ));
+        return Err(DomainError::Conflict(message!("ballot-attended-closed")));
     }
     in_range(attended, spec.expected)?;
     if u64::from(attended) < cast {
         return Err(DomainError::invalid(
             FIELD,
-            format!("实到人数不能少于已投票数（{cast}）"),
+            message!("ballot-attended-below-cast", cast = super::count(cast),),
         ));
     }
     Ok(())
@@ -75,9 +78,9 @@ pub fn check_attended(
 pub fn check_open(spec: &SessionSpec) -> Result<(), DomainError> {
     match spec.attended {
         Some(_) => Ok(()),
-        None => Err(DomainError::Conflict(
-            "尚未填写实到人数，不能开始投票；请按会议签到填写实到人数".into(),
-        )),
+        None => Err(DomainError::Conflict(message!(
+            "ballot-open-without-attended"
+        ))),
     }
 }
 
@@ -86,12 +89,14 @@ pub fn check_open(spec: &SessionSpec) -> Result<(), DomainError> {
 /// before 实到 was recorded (stored by an earlier version) must have it entered first.
 pub fn check_close(spec: &SessionSpec, cast: u64) -> Result<(), DomainError> {
     match spec.attended {
-        None => Err(DomainError::Conflict(
-            "尚未填写实到人数，不能结束投票；请先按会议签到填写实到人数".into(),
-        )),
-        Some(n) if cast > u64::from(n) => Err(DomainError::Conflict(
-            format!("已投票数（{cast}）多于实到人数（{n}），不能结束投票；请核实实到人数").into(),
-        )),
+        None => Err(DomainError::Conflict(message!(
+            "ballot-close-without-attended"
+        ))),
+        Some(n) if cast > u64::from(n) => Err(DomainError::Conflict(message!(
+            "ballot-close-over-attended",
+            cast = super::count(cast),
+            attended = n,
+        ))),
         Some(_) => Ok(()),
     }
 }

@@ -7,8 +7,9 @@
 //! form that picks too many names exists and is counted as invalid on that question.
 
 use super::{Answer, Ballot, Question, QuestionKind, SessionSpec};
-use crate::DomainError;
 use crate::error::Errors;
+use crate::msg::{Arg, Msg};
+use crate::{DomainError, message};
 use std::collections::BTreeSet;
 
 const MAX_TITLE_CHARS: usize = 100;
@@ -27,18 +28,18 @@ pub fn check_spec(spec: &SessionSpec) -> Result<(), DomainError> {
     let mut e = Errors::default();
     let title = spec.title.trim();
     if title.is_empty() {
-        e.add("title", "投票名称不能为空");
+        e.add("title", message!("ballot-title-required"));
     } else {
         let n = title.chars().count();
         if n > MAX_TITLE_CHARS {
             e.add(
                 "title",
-                format!("投票名称不能超过{MAX_TITLE_CHARS}个字，现为{n}个字"),
+                message!("ballot-title-too-long", max = MAX_TITLE_CHARS, n = n),
             );
         }
     }
     if spec.expected == 0 {
-        e.add("expected", "应到人数应至少为1");
+        e.add("expected", message!("ballot-expected-zero"));
     } else if let Some(n) = spec.attended
         && !(1..=spec.expected).contains(&n)
     {
@@ -52,20 +53,20 @@ pub fn check_spec(spec: &SessionSpec) -> Result<(), DomainError> {
     check_questions(&mut e, spec);
     let t = spec.threshold;
     if t.den == 0 {
-        e.add("threshold", "通过比例的分母不能为0");
+        e.add("threshold", message!("ballot-threshold-zero-denominator"));
     } else if t.num > t.den {
         e.add(
             "threshold",
-            format!("通过比例不能大于1，现为{}/{}", t.num, t.den),
+            message!("ballot-threshold-over-one", num = t.num, den = t.den),
         );
     }
     let v = spec.grade_values;
     if v.windows(2).any(|w| w[0] < w[1]) {
         e.add(
             "grade_values",
-            format!(
-                "各等次的分值应从好到差依次不增，现为{}、{}、{}、{}",
-                v[0], v[1], v[2], v[3]
+            message!(
+                "ballot-grade-values-increase",
+                values = Arg::List(v.iter().map(|&x| Arg::from(x)).collect()),
             ),
         );
     }
@@ -76,11 +77,14 @@ pub fn check_spec(spec: &SessionSpec) -> Result<(), DomainError> {
 fn check_groups(e: &mut Errors, spec: &SessionSpec) {
     let n = spec.groups.len();
     if n == 0 {
-        e.add("groups", "至少应设1个评议组");
+        e.add("groups", message!("ballot-groups-none"));
         return;
     }
     if n > MAX_GROUPS {
-        e.add("groups", format!("评议组不能超过{MAX_GROUPS}个，现为{n}个"));
+        e.add(
+            "groups",
+            message!("ballot-groups-too-many", max = MAX_GROUPS, n = n),
+        );
     }
     let mut seen = BTreeSet::new();
     for (i, g) in spec.groups.iter().enumerate() {
@@ -89,30 +93,38 @@ fn check_groups(e: &mut Errors, spec: &SessionSpec) {
         if name.is_empty() {
             e.add(
                 &format!("groups.{i}.name"),
-                format!("第{no}个评议组的名称不能为空"),
+                message!("ballot-group-name-required", group = no),
             );
         } else if !seen.insert(name) {
-            e.add(&format!("groups.{i}.name"), format!("评议组“{name}”重复"));
+            e.add(
+                &format!("groups.{i}.name"),
+                message!("ballot-group-name-twice", name = name.to_string()),
+            );
         }
         if g.weight == 0 {
             e.add(
                 &format!("groups.{i}.weight"),
-                format!("第{no}个评议组的权重应至少为1"),
+                message!("ballot-group-weight-zero", group = no),
             );
         }
         if !(1..=MAX_CODES).contains(&g.codes) {
             e.add(
                 &format!("groups.{i}.codes"),
-                format!(
-                    "第{no}个评议组的投票码数应为1到{MAX_CODES}，现为{}",
-                    g.codes
+                message!(
+                    "ballot-group-codes-range",
+                    group = no,
+                    max = MAX_CODES,
+                    n = g.codes,
                 ),
             );
         }
     }
     let sum: u64 = spec.groups.iter().map(|g| u64::from(g.weight)).sum();
     if sum != 100 {
-        e.add("groups", format!("各评议组权重之和应为100，现为{sum}"));
+        e.add(
+            "groups",
+            message!("ballot-group-weights-sum", sum = super::count(sum)),
+        );
     }
 }
 
@@ -120,13 +132,13 @@ fn check_groups(e: &mut Errors, spec: &SessionSpec) {
 fn check_questions(e: &mut Errors, spec: &SessionSpec) {
     let n = spec.questions.len();
     if n == 0 {
-        e.add("questions", "至少应设1道题");
+        e.add("questions", message!("ballot-questions-none"));
         return;
     }
     if n > MAX_QUESTIONS {
         e.add(
             "questions",
-            format!("题目不能超过{MAX_QUESTIONS}道，现为{n}道"),
+            message!("ballot-questions-too-many", max = MAX_QUESTIONS, n = n),
         );
     }
     for (i, q) in spec.questions.iter().enumerate() {
@@ -134,26 +146,48 @@ fn check_questions(e: &mut Errors, spec: &SessionSpec) {
         if q.title.trim().is_empty() {
             e.add(
                 &format!("questions.{i}.title"),
-                format!("第{no}题的题目不能为空"),
+                message!("ballot-question-title-required", question = no),
             );
         }
         let field = format!("questions.{i}.options");
         let len = q.options.len();
         if len == 0 {
-            e.add(&field, format!("第{no}题至少应列出1项"));
+            e.add(
+                &field,
+                message!("ballot-question-options-none", question = no),
+            );
         } else if len > MAX_OPTIONS {
             e.add(
                 &field,
-                format!("第{no}题最多列出{MAX_OPTIONS}项，现为{len}项"),
+                message!(
+                    "ballot-question-options-too-many",
+                    question = no,
+                    max = MAX_OPTIONS,
+                    n = len,
+                ),
             );
         }
         let mut seen = BTreeSet::new();
         for (k, o) in q.options.iter().enumerate() {
             let name = o.trim();
             if name.is_empty() {
-                e.add(&field, format!("第{no}题第{}项的名称不能为空", k + 1));
+                e.add(
+                    &field,
+                    message!(
+                        "ballot-question-option-name-required",
+                        question = no,
+                        item = k + 1,
+                    ),
+                );
             } else if !seen.insert(name) {
-                e.add(&field, format!("第{no}题的“{name}”重复列出"));
+                e.add(
+                    &field,
+                    message!(
+                        "ballot-question-option-twice",
+                        question = no,
+                        name = name.to_string(),
+                    ),
+                );
             }
         }
         if let QuestionKind::Recommend { max, write_ins } = q.kind {
@@ -161,17 +195,28 @@ fn check_questions(e: &mut Errors, spec: &SessionSpec) {
             // u32 to usize is lossless on every target banzi builds for.
             let max = max as usize;
             if max == 0 {
-                e.add(&field, format!("第{no}题的推荐人数应至少为1"));
+                e.add(&field, message!("ballot-question-max-zero", question = no));
             } else if !write_ins && max > len {
                 e.add(
                     &field,
-                    format!("第{no}题的推荐人数不能多于所列的{len}人，现为{max}人"),
+                    message!(
+                        "ballot-question-max-over-listed",
+                        question = no,
+                        listed = len,
+                        max = max,
+                    ),
                 );
             } else if write_ins && max > len + MAX_EXTRA_WRITE_INS {
                 let most = len + MAX_EXTRA_WRITE_INS;
                 e.add(
                     &field,
-                    format!("第{no}题的推荐人数不能多于{most}人（所列人数加{MAX_EXTRA_WRITE_INS}），现为{max}人"),
+                    message!(
+                        "ballot-question-max-over-write-ins",
+                        question = no,
+                        most = most,
+                        extra = MAX_EXTRA_WRITE_INS,
+                        max = max,
+                    ),
                 );
             }
         }
@@ -194,7 +239,10 @@ fn check_ballot(spec: &SessionSpec, ballot: &Ballot, online: bool) -> Result<(),
     let mut e = Errors::default();
     let (want, got) = (spec.questions.len(), ballot.len());
     if want != got {
-        e.add("ballot", format!("选票应有{want}题的答案，现为{got}题"));
+        e.add(
+            "ballot",
+            message!("ballot-answers-count", want = want, got = got),
+        );
     }
     for (i, (q, a)) in spec.questions.iter().zip(ballot).enumerate() {
         let no = i + 1;
@@ -205,7 +253,15 @@ fn check_ballot(spec: &SessionSpec, ballot: &Ballot, online: bool) -> Result<(),
         if online
             && let (Some(n), QuestionKind::Recommend { max, .. }) = (chosen_over(q, a), &q.kind)
         {
-            e.add(&field, format!("第{no}题最多推荐{max}人，您选了{n}人"));
+            e.add(
+                &field,
+                message!(
+                    "ballot-answer-over-selected",
+                    question = no,
+                    max = *max,
+                    n = n,
+                ),
+            );
         }
     }
     e.into_result()
@@ -255,24 +311,43 @@ enum Problem {
 }
 
 impl Problem {
-    fn message(&self, no: usize) -> String {
+    /// What the voter (or the clerk keying a paper slip) reads, for question `no` (from 1).
+    fn message(&self, no: usize) -> Msg {
         match self {
-            Problem::WrongForm => format!("第{no}题的答案格式不对"),
-            Problem::NoSuchOption(k) => format!("第{no}题没有第{}项", u64::from(*k) + 1),
-            Problem::PickedTwice(name) => format!("第{no}题重复勾选了“{name}”"),
-            Problem::WriteInsNotAllowed => format!("第{no}题不能另提人选"),
-            Problem::BlankWriteIn => format!("第{no}题另提的人选不能为空"),
-            Problem::LongWriteIn(name) => {
-                format!("第{no}题另提的人选“{name}”超过{MAX_WRITE_IN_CHARS}个字")
+            Problem::WrongForm => message!("ballot-answer-wrong-form", question = no),
+            Problem::NoSuchOption(k) => message!(
+                "ballot-answer-no-such-item",
+                question = no,
+                item = Arg::Int(i64::from(*k) + 1),
+            ),
+            Problem::PickedTwice(name) => {
+                message!("ballot-answer-picked-twice", question = no, name = name)
             }
+            Problem::WriteInsNotAllowed => {
+                message!("ballot-answer-write-ins-not-allowed", question = no)
+            }
+            Problem::BlankWriteIn => message!("ballot-answer-write-in-blank", question = no),
+            Problem::LongWriteIn(name) => message!(
+                "ballot-answer-write-in-too-long",
+                question = no,
+                name = name,
+                max = MAX_WRITE_IN_CHARS,
+            ),
             Problem::WriteInListed(name) => {
-                format!("第{no}题另提的“{name}”已在名单中，请直接勾选")
+                message!("ballot-answer-write-in-listed", question = no, name = name)
             }
-            Problem::WrittenTwice(name) => format!("第{no}题重复另提了“{name}”"),
-            Problem::MarkCount { want, got } => {
-                format!("第{no}题应对{want}项逐项选择，现为{got}项")
+            Problem::WrittenTwice(name) => {
+                message!("ballot-answer-written-twice", question = no, name = name)
             }
-            Problem::BadMark(k) => format!("第{no}题第{}项的选择无效", k + 1),
+            Problem::MarkCount { want, got } => message!(
+                "ballot-answer-mark-count",
+                question = no,
+                want = *want,
+                got = *got,
+            ),
+            Problem::BadMark(k) => {
+                message!("ballot-answer-bad-mark", question = no, item = k + 1)
+            }
         }
     }
 }

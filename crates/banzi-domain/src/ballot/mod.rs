@@ -42,6 +42,7 @@ pub use setup::{SetupText, parse_setup};
 pub use tally::{OptionTally, QuestionTally, Tally, tally};
 
 use crate::Date;
+use crate::msg::{Arg, Msg};
 use crate::rules::Fraction;
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +61,9 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    /// The marks an answer may give each option, in order; empty for a recommendation.
+    /// The marks an answer may give each option, in order, in Chinese as the result
+    /// workbook files them (an official record, `banzi-io`'s `ballot_write`); empty for a
+    /// recommendation. Pages show [`QuestionKind::mark_names`].
     pub fn marks(&self) -> &'static [&'static str] {
         match self {
             QuestionKind::Recommend { .. } => &[],
@@ -70,7 +73,8 @@ impl QuestionKind {
         }
     }
 
-    /// 推荐, 赞成票, 干部测评, 班子测评: how the kind is named on pages.
+    /// 推荐, 赞成票, 干部测评, 班子测评: the kind in Chinese as the result workbook files it.
+    /// Pages show [`QuestionKind::name`].
     pub fn label(&self) -> &'static str {
         match self {
             QuestionKind::Recommend { .. } => "推荐",
@@ -78,6 +82,41 @@ impl QuestionKind {
             QuestionKind::RateCadre => "干部测评",
             QuestionKind::RateTeam => "班子测评",
         }
+    }
+
+    /// The kind as pages name it, worded in the reader's language.
+    pub fn name(&self) -> Msg {
+        Msg::new(match self {
+            QuestionKind::Recommend { .. } => "ballot-kind-recommend",
+            QuestionKind::Approve => "ballot-kind-approve",
+            QuestionKind::RateCadre => "ballot-kind-rate-cadre",
+            QuestionKind::RateTeam => "ballot-kind-rate-team",
+        })
+    }
+
+    /// The marks as pages name them, parallel to [`QuestionKind::marks`].
+    pub fn mark_names(&self) -> Vec<Msg> {
+        let ids: &[&'static str] = match self {
+            QuestionKind::Recommend { .. } => &[],
+            QuestionKind::Approve => &[
+                "ballot-mark-approve-yes",
+                "ballot-mark-approve-no",
+                "ballot-mark-approve-abstain",
+            ],
+            QuestionKind::RateCadre => &[
+                "ballot-mark-cadre-excellent",
+                "ballot-mark-cadre-competent",
+                "ballot-mark-cadre-basically-competent",
+                "ballot-mark-cadre-incompetent",
+            ],
+            QuestionKind::RateTeam => &[
+                "ballot-mark-team-good",
+                "ballot-mark-team-fairly-good",
+                "ballot-mark-team-fair",
+                "ballot-mark-team-poor",
+            ],
+        };
+        ids.iter().map(|id| Msg::new(id)).collect()
     }
 }
 
@@ -142,6 +181,11 @@ pub type Ballot = Vec<Answer>;
 pub struct Cast {
     pub group: usize,
     pub ballot: Ballot,
+}
+
+/// A count of ballots as an argument of a message.
+fn count(n: u64) -> Arg {
+    Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 mod fraction_text {

@@ -22,7 +22,7 @@
 
 use super::{Group, Question, QuestionKind, SessionSpec};
 use crate::rules::Fraction;
-use crate::{Date, DomainError, FieldError};
+use crate::{Date, DomainError, FieldError, message};
 
 /// The fields of the set-up form.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +48,10 @@ pub fn parse_setup(t: &SetupText) -> Result<SessionSpec, DomainError> {
     let expected = match t.expected.trim().parse::<u32>() {
         Ok(n) => n,
         Err(_) => {
-            errors.push(FieldError::new("expected", "应到人数应为正整数"));
+            errors.push(FieldError::new(
+                "expected",
+                message!("ballot-expected-not-a-number"),
+            ));
             0
         }
     };
@@ -100,7 +103,7 @@ fn groups(text: &str, errors: &mut Vec<FieldError>) -> Vec<Group> {
             }),
             _ => errors.push(FieldError::new(
                 "groups",
-                format!("第{}行应写成“名称 权重 票数”，如“班子成员 30 12”", i + 1),
+                message!("ballot-setup-group-line", line = i + 1),
             )),
         }
     }
@@ -126,10 +129,7 @@ fn questions(text: &str, errors: &mut Vec<FieldError>) -> Vec<Question> {
                 }),
                 None => errors.push(FieldError::new(
                     "questions",
-                    format!(
-                        "第{}行应写成“种类：题目”，种类为推荐N人、推荐N人可另提、赞成、干部测评或班子测评",
-                        i + 1
-                    ),
+                    message!("ballot-setup-question-line", line = i + 1),
                 )),
             }
             continue;
@@ -219,10 +219,10 @@ mod tests {
         };
         let fields: Vec<&str> = e.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["meeting_date", "groups", "questions"]);
-        assert!(
-            e[1].message.to_string().starts_with("第1行"),
-            "{}",
-            e[1].message
+        assert_eq!(e[1].message, message!("ballot-setup-group-line", line = 1));
+        assert_eq!(
+            e[2].message,
+            message!("ballot-setup-question-line", line = 1)
         );
     }
 }

@@ -24,7 +24,9 @@
 mod checkpoint;
 mod raw;
 
-use super::ballots::{BallotSession, Cast, Submission, bad_code, cast_steps, parse_session};
+use super::ballots::{
+    BallotSession, Cast, Submission, bad_code, cast_steps, parse_session, voided_code,
+};
 use crate::connect::Store;
 use crate::db;
 use banzi_domain::DomainError;

@@ -16,13 +16,12 @@
 //!   before it opens, corrected until it closes; it closes only with no more ballots than
 //!   实到 ([`banzi_domain::ballot::attendance`]).
 
-use super::need;
 use crate::connect::{Store, now_rfc3339};
 use crate::{BallotSessionRow, GroupTurnout, db};
-use banzi_domain::DomainError;
 use banzi_domain::audit::hex;
 use banzi_domain::ballot::{self, Ballot, SessionSpec, Tally};
 use banzi_domain::role::Actor;
+use banzi_domain::{DomainError, message};
 use sha2::{Digest, Sha256};
 
 /// Crockford's base32 alphabet: no I, L, O, U, so a code read aloud or typed is unambiguous.
@@ -119,18 +118,24 @@ pub(super) fn parse_session(row: BallotSessionRow) -> Result<BallotSession, Doma
 }
 
 pub(super) fn staff(actor: &Actor) -> Result<(), DomainError> {
-    need(
-        actor.role.manages_ballots(),
-        "只有组织部工作人员可以管理投票",
-    )
+    if actor.role.manages_ballots() {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden(message!("ballot-staff-only")))
+    }
 }
 
 pub(super) fn not_found() -> DomainError {
-    DomainError::NotFound("未找到该投票".into())
+    DomainError::NotFound(message!("ballot-not-found"))
 }
 
 pub(super) fn bad_code() -> DomainError {
-    DomainError::NotFound("票码无效，请核对选票上的二维码".into())
+    DomainError::NotFound(message!("ballot-code-invalid"))
+}
+
+/// A voided code, whoever asks (R-VOTE-2).
+pub(super) fn voided_code() -> DomainError {
+    DomainError::Conflict(message!("ballot-code-voided"))
 }
 
 /// A voter's submission, ready to write: the code and the nonce as their hashes, the
@@ -149,7 +154,7 @@ impl Submission {
         if nonce.len() < 16 || nonce.len() > 128 {
             return Err(DomainError::invalid(
                 "nonce",
-                "提交标识不合规，请刷新页面后重试",
+                message!("ballot-nonce-invalid"),
             ));
         }
         Ok(Submission {
@@ -184,7 +189,7 @@ macro_rules! cast_steps {
         let (session, group, voided) = $b::ballots::code($c, &sub.hash)$($wait)*?
             .ok_or_else(bad_code)?;
         if voided {
-            return Err(DomainError::Conflict("该票码已作废".into()));
+            return Err(voided_code());
         }
         let parsed;
         let s: &BallotSession = match sessions {
@@ -209,12 +214,12 @@ macro_rules! cast_steps {
         // whatever else is wrong: 已记录 to its own retry, 该票码已投票 to anyone else.
         let refusal = match s.state.as_str() {
             "open" => ballot::check_online(&s.spec, &sub.ballot).err(),
-            "draft" => Some(DomainError::Conflict("投票尚未开始".into())),
-            _ => Some(DomainError::Conflict("投票已结束".into())),
+            "draft" => Some(DomainError::Conflict(banzi_domain::message!("ballot-not-started"))),
+            _ => Some(DomainError::Conflict(banzi_domain::message!("ballot-over"))),
         };
         let used = |n: Option<String>| match n {
             Some(n) if n == sub.nonce => Ok(Cast::AlreadyRecorded),
-            Some(_) => Err(DomainError::Conflict("该票码已投票".into())),
+            Some(_) => Err(DomainError::Conflict(banzi_domain::message!("ballot-code-used"))),
             None => Ok(Cast::Recorded),
         };
         if let Some(e) = refusal {
@@ -228,7 +233,7 @@ macro_rules! cast_steps {
             // Used, or voided since it was read (PostgreSQL: a void committed while this
             // waited for the code's row).
             return match $b::ballots::used_nonce($c, &sub.hash)$($wait)*? {
-                None => Err(DomainError::Conflict("该票码已作废".into())),
+                None => Err(voided_code()),
                 n => used(n),
             };
         }
@@ -283,7 +288,7 @@ impl Store {
         in_tx!(self, |c, b| {
             let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state == "closed" {
-                return Err(DomainError::Conflict("投票已结束，不能再发放票码".into()));
+                return Err(DomainError::Conflict(message!("ballot-codes-after-close")));
             }
             let (have, mut serial) = b::ballots::code_counts(c, id).await?;
             let mut slips = Vec::new();
@@ -368,7 +373,7 @@ impl Store {
         in_tx!(self, |c, b| {
             if !b::ballots::set_state(c, actor, id, "draft", "open", &now).await? {
                 b::ballots::session(c, id).await?.ok_or_else(not_found)?;
-                return Err(DomainError::Conflict("只有未开始的投票可以开始".into()));
+                return Err(DomainError::Conflict(message!("ballot-open-not-draft")));
             }
             // Read after the state's row is ours: the 实到 this opening goes with.
             let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
@@ -386,13 +391,14 @@ impl Store {
         in_tx!(self, |c, b| {
             let pending = b::ballots::paper_pending(c, id).await?;
             if pending > 0 {
-                return Err(DomainError::Conflict(
-                    format!("尚有{pending}张纸质票未计入结果，请核对计入后再结束投票").into(),
-                ));
+                return Err(DomainError::Conflict(message!(
+                    "ballot-close-paper-pending",
+                    n = pending
+                )));
             }
             if !b::ballots::set_state(c, actor, id, "open", "closed", &now).await? {
                 b::ballots::session(c, id).await?.ok_or_else(not_found)?;
-                return Err(DomainError::Conflict("只有进行中的投票可以结束".into()));
+                return Err(DomainError::Conflict(message!("ballot-close-not-open")));
             }
             b::ballots::seal(c, id).await?;
             // R-SEL-2: no more ballots than 实到, or nothing of the closing stays (the
@@ -428,7 +434,7 @@ impl Store {
             let (session, group, voided) =
                 b::ballots::code(c, &hash).await?.ok_or_else(bad_code)?;
             if voided {
-                return Err(DomainError::Conflict("该票码已作废".into()));
+                return Err(voided_code());
             }
             let s = parse_session(
                 b::ballots::session(c, session)
@@ -523,7 +529,9 @@ impl Store {
             Ok::<_, DomainError>((s, rows))
         })?;
         if s.state != "closed" {
-            return Err(DomainError::Conflict("投票结束后才能查看结果".into()));
+            return Err(DomainError::Conflict(message!(
+                "ballot-result-before-close"
+            )));
         }
         let cast = rows
             .into_iter()

@@ -16,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use banzi_domain::Msg;
 use banzi_domain::ballot::{Answer, Ballot, QuestionKind, SessionSpec};
 use banzi_store::{BallotSession, PaperEntry, PaperSlip};
 
@@ -86,8 +87,8 @@ fn describe(tr: &Tr, spec: &SessionSpec, ballot: &Ballot) -> Vec<String> {
                 .zip(marks)
                 .map(|(o, m)| {
                     let mark = m
-                        .and_then(|m| q.kind.marks().get(m as usize))
-                        .map_or_else(|| tr.t("paper.unmarked").to_string(), |m| tr.m(m));
+                        .and_then(|m| q.kind.mark_names().get(usize::from(m)).map(|m| tr.msg(m)))
+                        .unwrap_or_else(|| tr.t("paper.unmarked").to_string());
                     format!("{o}{}{mark}", tr.t("p.colon"))
                 })
                 .collect::<Vec<_>>()
@@ -149,7 +150,7 @@ async fn view(
                 }
             ),
             options: q.options.clone(),
-            marks: q.kind.marks().iter().map(|m| tr.m(m)).collect(),
+            marks: q.kind.mark_names().iter().map(|m| tr.msg(m)).collect(),
         })
         .collect();
     Ok(PaperPage {
@@ -219,6 +220,18 @@ fn read(spec: &SessionSpec, form: &[(String, String)]) -> (i64, usize, Ballot) {
     (seq, group, ballot)
 }
 
+/// A refusal's messages, those without a field first, then by field. Each message names
+/// its question, slip or rater group, so the form's own keys (`questions.0`, `group`,
+/// `seq`) are not put before them.
+fn refusals(tr: &Tr, e: &FieldErrors) -> Vec<String> {
+    let mut fields: Vec<(&String, &Vec<Msg>)> = e.0.iter().collect();
+    fields.sort_by_key(|(field, _)| *field);
+    e.1.iter()
+        .chain(fields.into_iter().flat_map(|(_, ms)| ms))
+        .map(|m| tr.msg(m))
+        .collect()
+}
+
 async fn key(
     State(s): State<AppState>,
     tr: Tr,
@@ -235,9 +248,7 @@ async fn key(
     {
         Ok(_) => Ok(Redirect::to(&format!("/ballots/{id}/paper?done=key")).into_response()),
         Err(e) => {
-            let e = FieldErrors::from_error(e)?;
-            let mut errors = e.others(&tr, &[]);
-            errors.sort();
+            let errors = refusals(&tr, &FieldErrors::from_error(e)?);
             let page = view(&s, tr, &caller, id, String::new(), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -253,7 +264,7 @@ async fn count(
     match s.store.count_paper(&caller.actor, id).await {
         Ok(_) => Ok(Redirect::to(&format!("/ballots/{id}/paper?done=count")).into_response()),
         Err(e) => {
-            let errors = FieldErrors::from_error(e)?.others(&tr, &[]);
+            let errors = refusals(&tr, &FieldErrors::from_error(e)?);
             let page = view(&s, tr, &caller, id, String::new(), errors).await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }

@@ -228,13 +228,13 @@ fn question_views(tr: &Tr, t: &Tally) -> Vec<QuestionView> {
         .iter()
         .map(|q| QuestionView {
             title: q.title.clone(),
-            kind: tr.m(q.kind.label()),
+            kind: tr.msg(&q.kind.name()),
             valid: q.valid,
             invalid: q.invalid,
             result: q.result.clone(),
             grades: match q.kind {
                 QuestionKind::RateCadre | QuestionKind::RateTeam => {
-                    q.kind.marks().iter().map(|m| tr.m(m)).collect()
+                    q.kind.mark_names().iter().map(|m| tr.msg(m)).collect()
                 }
                 _ => Vec::new(),
             },

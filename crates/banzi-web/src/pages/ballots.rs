@@ -19,9 +19,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use banzi_domain::DomainError;
 use banzi_domain::ballot::attendance::parse_attended;
 use banzi_domain::ballot::{SetupText, parse_setup};
+use banzi_domain::{DomainError, message};
 use banzi_store::{BallotSession, GroupTurnout};
 
 pub fn routes() -> Router<AppState> {
@@ -255,7 +255,7 @@ async fn detail_page(
             .spec
             .questions
             .iter()
-            .map(|q| tr.m(q.kind.label()))
+            .map(|q| tr.msg(&q.kind.name()))
             .collect(),
         ctx: Ctx::new(tr, caller, "/ballots"),
         s: b,
@@ -378,7 +378,7 @@ pub struct VoidForm {
 
 /// `3, 5-7` → 3, 5, 6, 7.
 fn serials(text: &str) -> Result<Vec<i64>, DomainError> {
-    let bad = || DomainError::invalid("serials", "编号应写成“3, 5-7”的形式");
+    let bad = || DomainError::invalid("serials", message!("ballot-serials-form"));
     let mut out = Vec::new();
     for part in text
         .split([',', '，', '、', ' '])

@@ -135,13 +135,13 @@ struct QuestionView {
     title: String,
     /// `recommend`, `approve`, `rate_cadre` or `rate_team`.
     kind: &'static str,
-    kind_label: &'static str,
+    kind_label: String,
     options: Vec<String>,
     /// How many names a recommendation may pick; none for the other kinds.
     max: Option<u32>,
     write_ins: bool,
     /// The marks each option may get, in order (an answer gives their index).
-    marks: Vec<&'static str>,
+    marks: Vec<String>,
 }
 
 impl OpenView {
@@ -186,13 +186,11 @@ impl QuestionView {
         QuestionView {
             title: q.title.clone(),
             kind,
-            kind_label: tr.t(&format!("vote.kind.{kind}")),
+            kind_label: tr.msg(&q.kind.name()),
             options: q.options.clone(),
             max,
             write_ins,
-            marks: (0..q.kind.marks().len())
-                .map(|i| tr.t(&format!("vote.mark.{kind}.{i}")))
-                .collect(),
+            marks: q.kind.mark_names().iter().map(|m| tr.msg(m)).collect(),
         }
     }
 }

@@ -4,25 +4,27 @@
 use super::*;
 use crate::ballot::attendance::{check_attended, check_close, check_open, parse_attended};
 
-fn invalid(r: Result<impl std::fmt::Debug, DomainError>) -> Vec<(String, String)> {
+fn invalid(r: Result<impl std::fmt::Debug, DomainError>) -> Vec<(String, Msg)> {
     match r {
-        Err(DomainError::Invalid(v)) => v
-            .into_iter()
-            .map(|f| (f.field, f.message.to_string()))
-            .collect(),
+        Err(DomainError::Invalid(v)) => v.into_iter().map(|f| (f.field, f.message)).collect(),
         other => panic!("expected invalid, got {other:?}"),
     }
 }
 
-fn conflict(r: Result<(), DomainError>) -> String {
+fn conflict(r: Result<(), DomainError>) -> Msg {
     match r {
-        Err(DomainError::Conflict(m)) => m.to_string(),
+        Err(DomainError::Conflict(m)) => m,
         other => panic!("expected a conflict, got {other:?}"),
     }
 }
 
-fn one(field: &str, message: &str) -> Vec<(String, String)> {
-    vec![(field.to_string(), message.to_string())]
+fn one(field: &str, message: Msg) -> Vec<(String, Msg)> {
+    vec![(field.to_string(), message)]
+}
+
+/// 实到 `n` outside 1 to 应到 (`expected`).
+fn out_of_range(expected: u32, n: u32) -> Msg {
+    message!("ballot-attended-range-is", expected = expected, n = n)
 }
 
 /// R-SEL-2: 实到 is a whole number from 1 to 应到, typed with spaces or not.
@@ -33,20 +35,23 @@ fn r_sel_2_attended_is_a_whole_number_from_1_to_expected() {
     assert_eq!(parse_attended("60", 60).unwrap(), 60);
     assert_eq!(
         invalid(parse_attended("61", 60)),
-        one("attended", "实到人数应为1到60的整数，现为61")
+        one("attended", out_of_range(60, 61))
     );
     assert_eq!(
         invalid(parse_attended("0", 60)),
-        one("attended", "实到人数应为1到60的整数，现为0")
+        one("attended", out_of_range(60, 0))
     );
     assert_eq!(
         invalid(parse_attended("", 60)),
-        one("attended", "实到人数应为1到60的整数")
+        one("attended", message!("ballot-attended-range", expected = 60))
     );
     for bad in ["十二", "12.5", "-3"] {
         assert_eq!(
-            invalid(parse_attended(bad, 60)),
-            one("attended", &format!("实到人数应为1到60的整数，现为“{bad}”"))
+            invalid(parse_attended(&format!(" {bad} "), 60)),
+            one(
+                "attended",
+                message!("ballot-attended-range-typed", expected = 60, text = bad)
+            )
         );
     }
 }
@@ -60,15 +65,18 @@ fn r_sel_2_attended_is_corrected_until_the_session_closes() {
     assert!(check_attended(&s, "open", 45, 45).is_ok());
     assert_eq!(
         invalid(check_attended(&s, "open", 61, 0)),
-        one("attended", "实到人数应为1到60的整数，现为61")
+        one("attended", out_of_range(60, 61))
     );
     assert_eq!(
         invalid(check_attended(&s, "open", 44, 45)),
-        one("attended", "实到人数不能少于已投票数（45）")
+        one(
+            "attended",
+            message!("ballot-attended-below-cast", cast = 45)
+        )
     );
     assert_eq!(
         conflict(check_attended(&s, "closed", 50, 0)),
-        "投票已结束，不能再修改实到人数"
+        message!("ballot-attended-closed")
     );
 }
 
@@ -80,7 +88,7 @@ fn r_sel_2_a_session_without_attended_does_not_open() {
     s.attended = None;
     assert_eq!(
         conflict(check_open(&s)),
-        "尚未填写实到人数，不能开始投票；请按会议签到填写实到人数"
+        message!("ballot-open-without-attended")
     );
 }
 
@@ -93,12 +101,12 @@ fn r_sel_2_more_ballots_than_attended_do_not_close() {
     assert!(check_close(&s, 11).is_ok());
     assert_eq!(
         conflict(check_close(&s, 12)),
-        "已投票数（12）多于实到人数（11），不能结束投票；请核实实到人数"
+        message!("ballot-close-over-attended", cast = 12, attended = 11)
     );
     s.attended = None;
     assert_eq!(
         conflict(check_close(&s, 3)),
-        "尚未填写实到人数，不能结束投票；请先按会议签到填写实到人数"
+        message!("ballot-close-without-attended")
     );
 }
 
@@ -109,10 +117,7 @@ fn attended_in_a_set_up_is_checked_and_old_sessions_read_without_it() {
     let mut s = spec();
     s.attended = Some(61);
     let found = fields(check_spec(&s));
-    assert!(
-        has(&found, "attended", "实到人数应为1到60的整数，现为61"),
-        "{found:?}"
-    );
+    assert!(has(&found, "attended", &out_of_range(60, 61)), "{found:?}");
     s.attended = None;
     assert!(check_spec(&s).is_ok());
     // Stored without the key: reads as None, and writes back the same way.

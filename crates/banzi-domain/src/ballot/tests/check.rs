@@ -1,6 +1,7 @@
 //! `check_spec`, `check_online`, `check_paper` and `valid_on` (R-VOTE-1, R-VOTE-5).
 
 use super::*;
+use crate::msg::Arg;
 use crate::rules::Fraction;
 
 #[test]
@@ -27,22 +28,50 @@ fn every_set_up_mistake_is_reported_at_once() {
     s.grade_values = [100, 60, 80, 0];
     let f = fields(check_spec(&s));
     let want = [
-        ("title", "投票名称不能为空"),
-        ("expected", "应到人数应至少为1"),
-        ("groups.1.name", "评议组“班子成员”重复"),
-        ("groups.0.codes", "第1个评议组的投票码数应为1到10000，现为0"),
-        ("groups", "各评议组权重之和应为100，现为90"),
-        ("questions.1.title", "第2题的题目不能为空"),
-        ("questions.2.options", "第3题的“赵磊”重复列出"),
-        ("questions.2.options", "第3题第4项的名称不能为空"),
-        ("questions.0.max", "第1题的推荐人数应至少为1"),
-        ("threshold", "通过比例不能大于1，现为3/2"),
+        ("title", message!("ballot-title-required")),
+        ("expected", message!("ballot-expected-zero")),
+        (
+            "groups.1.name",
+            message!("ballot-group-name-twice", name = "班子成员"),
+        ),
+        (
+            "groups.0.codes",
+            message!("ballot-group-codes-range", group = 1, max = 10_000, n = 0),
+        ),
+        ("groups", message!("ballot-group-weights-sum", sum = 90)),
+        (
+            "questions.1.title",
+            message!("ballot-question-title-required", question = 2),
+        ),
+        (
+            "questions.2.options",
+            message!("ballot-question-option-twice", question = 3, name = "赵磊"),
+        ),
+        (
+            "questions.2.options",
+            message!(
+                "ballot-question-option-name-required",
+                question = 3,
+                item = 4
+            ),
+        ),
+        (
+            "questions.0.max",
+            message!("ballot-question-max-zero", question = 1),
+        ),
+        (
+            "threshold",
+            message!("ballot-threshold-over-one", num = 3, den = 2),
+        ),
         (
             "grade_values",
-            "各等次的分值应从好到差依次不增，现为100、60、80、0",
+            message!(
+                "ballot-grade-values-increase",
+                values = Arg::List(vec![100.into(), 60.into(), 80.into(), 0.into()]),
+            ),
         ),
     ];
-    for (field, message) in want {
+    for (field, message) in &want {
         assert!(has(&f, field, message), "{field}: {message} not in {f:#?}");
     }
     assert_eq!(f.len(), want.len(), "{f:#?}");
@@ -56,10 +85,18 @@ fn sizes_are_bounded() {
     s.questions.clear();
     s.threshold = Fraction { num: 0, den: 0 };
     let f = fields(check_spec(&s));
-    assert!(has(&f, "title", "投票名称不能超过100个字，现为101个字"));
-    assert!(has(&f, "groups", "至少应设1个评议组"));
-    assert!(has(&f, "questions", "至少应设1道题"));
-    assert!(has(&f, "threshold", "通过比例的分母不能为0"));
+    assert!(has(
+        &f,
+        "title",
+        &message!("ballot-title-too-long", max = 100, n = 101)
+    ));
+    assert!(has(&f, "groups", &message!("ballot-groups-none")));
+    assert!(has(&f, "questions", &message!("ballot-questions-none")));
+    assert!(has(
+        &f,
+        "threshold",
+        &message!("ballot-threshold-zero-denominator")
+    ));
 
     let mut s = spec();
     s.title = "题".repeat(100);
@@ -76,15 +113,36 @@ fn sizes_are_bounded() {
     s.questions[0].options = (0..201).map(|i| format!("班子{i}")).collect();
     s.questions[1].options.clear();
     let f = fields(check_spec(&s));
-    assert!(has(&f, "groups", "评议组不能超过20个，现为21个"));
-    assert!(has(&f, "groups", "各评议组权重之和应为100，现为105"));
-    assert!(has(&f, "questions", "题目不能超过50道，现为51道"));
+    assert!(has(
+        &f,
+        "groups",
+        &message!("ballot-groups-too-many", max = 20, n = 21)
+    ));
+    assert!(has(
+        &f,
+        "groups",
+        &message!("ballot-group-weights-sum", sum = 105)
+    ));
+    assert!(has(
+        &f,
+        "questions",
+        &message!("ballot-questions-too-many", max = 50, n = 51)
+    ));
     assert!(has(
         &f,
         "questions.0.options",
-        "第1题最多列出200项，现为201项"
+        &message!(
+            "ballot-question-options-too-many",
+            question = 1,
+            max = 200,
+            n = 201
+        )
     ));
-    assert!(has(&f, "questions.1.options", "第2题至少应列出1项"));
+    assert!(has(
+        &f,
+        "questions.1.options",
+        &message!("ballot-question-options-none", question = 2)
+    ));
 }
 
 #[test]
@@ -101,7 +159,12 @@ fn a_recommendation_asks_for_no_more_than_can_be_named() {
         fields(check_spec(&s)),
         vec![(
             "questions.0.max".to_string(),
-            "第1题的推荐人数不能多于所列的5人，现为6人".to_string()
+            message!(
+                "ballot-question-max-over-listed",
+                question = 1,
+                listed = 5,
+                max = 6
+            )
         )]
     );
     set(&mut s, 25, true);
@@ -111,7 +174,13 @@ fn a_recommendation_asks_for_no_more_than_can_be_named() {
         fields(check_spec(&s)),
         vec![(
             "questions.0.max".to_string(),
-            "第1题的推荐人数不能多于25人（所列人数加20），现为26人".to_string()
+            message!(
+                "ballot-question-max-over-write-ins",
+                question = 1,
+                most = 25,
+                extra = 20,
+                max = 26
+            )
         )]
     );
 }
@@ -123,23 +192,17 @@ fn r_vote_5_over_selection_is_refused_online_and_kept_on_paper() {
     let s = spec();
     let mut b = blank();
     b[0] = picks(&[0, 1, 2, 3]);
+    let over = message!("ballot-answer-over-selected", question = 1, max = 3, n = 4);
     assert_eq!(
         fields(check_online(&s, &b)),
-        vec![(
-            "questions.0".to_string(),
-            "第1题最多推荐3人，您选了4人".to_string()
-        )]
+        vec![("questions.0".to_string(), over.clone())]
     );
     assert_eq!(fields(check_paper(&s, &b)), vec![]);
     assert!(!valid_on(&s.questions[0], &b[0]));
 
     // Write-ins count with the picks.
     b[0] = write(&[0, 1], &["周杰", "吴敏"]);
-    assert!(has(
-        &fields(check_online(&s, &b)),
-        "questions.0",
-        "第1题最多推荐3人，您选了4人"
-    ));
+    assert!(has(&fields(check_online(&s, &b)), "questions.0", &over));
     assert!(!valid_on(&s.questions[0], &b[0]));
 
     // Exactly the most allowed is fine.
@@ -169,22 +232,51 @@ fn a_malformed_ballot_is_refused_on_paper_too_and_never_valid() {
         marks(&[Some(3)]),
     ];
     let want = [
-        ("questions.0", "第1题没有第6项"),
-        ("questions.0", "第1题重复勾选了“王芳”"),
-        ("questions.0", "第1题另提的人选不能为空"),
         (
             "questions.0",
-            "第1题另提的人选“欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧欧”超过20个字",
+            message!("ballot-answer-no-such-item", question = 1, item = 6),
         ),
-        ("questions.0", "第1题另提的“张伟”已在名单中，请直接勾选"),
-        ("questions.0", "第1题重复另提了“周杰”"),
-        ("questions.1", "第2题的答案格式不对"),
-        ("questions.2", "第3题应对2项逐项选择，现为3项"),
-        ("questions.2", "第3题第2项的选择无效"),
+        (
+            "questions.0",
+            message!("ballot-answer-picked-twice", question = 1, name = "王芳"),
+        ),
+        (
+            "questions.0",
+            message!("ballot-answer-write-in-blank", question = 1),
+        ),
+        (
+            "questions.0",
+            message!(
+                "ballot-answer-write-in-too-long",
+                question = 1,
+                name = long.clone(),
+                max = 20
+            ),
+        ),
+        (
+            "questions.0",
+            message!("ballot-answer-write-in-listed", question = 1, name = "张伟"),
+        ),
+        (
+            "questions.0",
+            message!("ballot-answer-written-twice", question = 1, name = "周杰"),
+        ),
+        (
+            "questions.1",
+            message!("ballot-answer-wrong-form", question = 2),
+        ),
+        (
+            "questions.2",
+            message!("ballot-answer-mark-count", question = 3, want = 2, got = 3),
+        ),
+        (
+            "questions.2",
+            message!("ballot-answer-bad-mark", question = 3, item = 2),
+        ),
     ];
     for check in [check_paper, check_online] {
         let f = fields(check(&s, &b));
-        for (field, message) in want {
+        for (field, message) in &want {
             assert!(has(&f, field, message), "{field}: {message} not in {f:#?}");
         }
     }
@@ -205,7 +297,7 @@ fn a_malformed_ballot_is_refused_on_paper_too_and_never_valid() {
     assert!(has(
         &fields(check_paper(&s, &b)),
         "questions.0",
-        "第1题不能另提人选"
+        &message!("ballot-answer-write-ins-not-allowed", question = 1)
     ));
     assert!(!valid_on(&s.questions[0], &b[0]));
     b[0] = marks(&[None; 5]);
@@ -221,7 +313,36 @@ fn a_ballot_answers_every_question() {
         fields(check_paper(&s, &b)),
         vec![(
             "ballot".to_string(),
-            "选票应有4题的答案，现为3题".to_string()
+            message!("ballot-answers-count", want = 4, got = 3)
         )]
+    );
+}
+
+/// R-VOTE-1: pages name a kind and its marks by message, one message per mark the workbook
+/// files in Chinese, each its own.
+#[test]
+fn every_kind_and_mark_has_a_message_of_its_own() {
+    let kinds = [
+        QuestionKind::Recommend {
+            max: 1,
+            write_ins: false,
+        },
+        QuestionKind::Approve,
+        QuestionKind::RateCadre,
+        QuestionKind::RateTeam,
+    ];
+    let mut ids = std::collections::BTreeSet::new();
+    for k in &kinds {
+        assert!(k.name().id.starts_with("ballot-kind-"), "{}", k.name());
+        assert!(ids.insert(k.name().id));
+        assert_eq!(k.mark_names().len(), k.marks().len(), "{}", k.label());
+        for m in k.mark_names() {
+            assert!(m.id.starts_with("ballot-mark-") && m.args.is_empty(), "{m}");
+            assert!(ids.insert(m.id), "{m} twice");
+        }
+    }
+    assert_eq!(
+        QuestionKind::RateTeam.mark_names()[2],
+        message!("ballot-mark-team-fair")
     );
 }

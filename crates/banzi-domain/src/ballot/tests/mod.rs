@@ -2,7 +2,8 @@
 //! the tally against a naive reference on random sessions (proptest).
 
 use super::*;
-use crate::DomainError;
+use crate::msg::Msg;
+use crate::{DomainError, message};
 
 mod attendance;
 mod check;
@@ -83,17 +84,14 @@ fn blank() -> Ballot {
     ]
 }
 
-fn fields(r: Result<(), DomainError>) -> Vec<(String, String)> {
+fn fields(r: Result<(), DomainError>) -> Vec<(String, Msg)> {
     match r {
-        Err(DomainError::Invalid(v)) => v
-            .into_iter()
-            .map(|f| (f.field, f.message.to_string()))
-            .collect(),
+        Err(DomainError::Invalid(v)) => v.into_iter().map(|f| (f.field, f.message)).collect(),
         Ok(()) => vec![],
         Err(other) => panic!("expected invalid, got {other}"),
     }
 }
 
-fn has(found: &[(String, String)], field: &str, message: &str) -> bool {
+fn has(found: &[(String, Msg)], field: &str, message: &Msg) -> bool {
     found.iter().any(|(f, m)| f == field && m == message)
 }
