@@ -36,7 +36,14 @@ roster-date-number = The date cell holds the number { $value }, which cannot tel
 roster-id-not-text = Format ID numbers as text (as numbers Excel keeps only 15 digits); set the column to text and fill it in again
 roster-rows-out-of-order = The rows of the sheet are out of order; save the file again in Excel and import again
 roster-header-cells-repeated = The sheet is malformed (a header cell appears twice); save the file again in Excel and import again
-roster-sheet-too-big = The sheet is too large ({ $rows } rows × { $columns } columns; at most { $max_rows } rows and { $max_columns } columns); delete the extra rows and columns and import again
+roster-sheet-too-big =
+    The sheet is too large ({ $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } × { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    }; at most { $max_rows } rows and { $max_columns } columns); delete the extra rows and columns and import again
 roster-sheet-read-failed = The sheet could not be read (the file may be damaged): { $detail }
 roster-sheet-unreadable = Cannot read this sheet (the file may be damaged): { $detail }
 

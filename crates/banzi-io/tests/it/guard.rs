@@ -132,6 +132,11 @@ fn a_cell_beyond_the_column_limit_is_refused_even_when_the_dimension_lies() {
         zh(&errs[0].message),
         "工作表范围过大（1 行 × 251 列；上限 1100000 行、200 列），请删除多余的行和列后再导入"
     );
+    assert_eq!(
+        banzi_i18n::Tr::new(banzi_i18n::Lang::En).msg(&errs[0].message),
+        "The sheet is too large (1 row × 251 columns; at most 1100000 rows and 200 columns); \
+         delete the extra rows and columns and import again"
+    );
 }
 
 fn set_dimension(xml: &str, r: &str) -> String {
