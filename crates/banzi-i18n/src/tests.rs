@@ -337,6 +337,26 @@ fn real_messages_read_in_three_languages() {
         "職位類別「主任」不在可選範圍內（可選：正職、副職、派駐紀檢監察組組長、其他成員）"
     );
 
+    // Every vocabulary's name and values are labels the catalog knows: in English nothing
+    // Chinese is left of a vocabulary error but what was typed.
+    for e in [
+        codes::Gender::parse("x").expect_err("gender"),
+        codes::UnitSystem::parse("x").expect_err("system"),
+        codes::PostKind::parse("x").expect_err("kind"),
+        codes::PostLevel::parse("x").expect_err("level"),
+        codes::Party::parse("x").expect_err("party"),
+        codes::Education::parse("x").expect_err("education"),
+        codes::Degree::parse("x").expect_err("degree"),
+        codes::Manner::parse("x").expect_err("manner"),
+        codes::TrainingKind::parse("x").expect_err("training"),
+        codes::Rating::parse("x").expect_err("rating"),
+        codes::RewardKind::parse("x").expect_err("reward"),
+    ] {
+        let en = EN.msg(&e);
+        assert!(!en.chars().any(is_han), "{en}");
+        assert!(en.contains("“x”"), "{en}");
+    }
+
     // Plural forms in English, none in Chinese.
     for (n, en, cn) in [
         (1, "1 more error is not listed", "另有 1 处错误未列出"),
