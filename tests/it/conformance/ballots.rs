@@ -420,10 +420,7 @@ async fn paper_ballots_count_only_when_two_people_agree(store: Store) {
     assert_eq!(agreed, [true, false, true]);
     match store.count_paper(&a, id).await {
         Err(DomainError::Conflict(m)) => {
-            assert_eq!(
-                crate::helpers::zh(&m),
-                "第2张纸质票尚未经两人录入一致，请先核对"
-            )
+            assert_eq!(m.to_string(), "第2张纸质票尚未经两人录入一致，请先核对")
         }
         other => panic!("{other:?}"),
     }

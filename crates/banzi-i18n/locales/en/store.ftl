@@ -32,7 +32,6 @@ store-url-scheme = “{ $url }” should start with sqlite:// or postgres://
 
 ## Refused by role
 
-store-forbidden-staff = Only organization department staff can do this
 store-forbidden-units = Only organization department staff can maintain units
 store-forbidden-posts = Only organization department staff can maintain posts
 store-forbidden-bulk = Only organization department staff can enter records in bulk
@@ -59,13 +58,3 @@ store-login-taken = Login “{ $login }” is taken
 store-login-malformed = A login is 1 to 40 letters, digits or _ . -
 store-password-weak = A password needs at least 10 characters, with both letters and digits
 store-cannot-disable-self = You cannot disable your own account
-
-## Paper ballots
-
-store-paper-seq = The slip number should be a whole number from 1 to 100000
-store-paper-closed = Paper ballots can be keyed only while the vote is open
-store-choose-group = Choose a rater group
-store-paper-counted = Paper slip { $seq } is counted and can no longer be changed
-store-paper-keyed-twice = Paper slip { $seq } has been keyed by two people; only they can correct it
-store-paper-unresolved = Paper slip(s) { $seqs } are not yet keyed alike by two people: check them first
-store-paper-changed = The keying changed just now: reload and count again

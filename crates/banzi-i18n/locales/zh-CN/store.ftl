@@ -32,7 +32,6 @@ store-url-scheme = “{ $url }”应以 sqlite:// 或 postgres:// 开头
 
 ## Refused by role
 
-store-forbidden-staff = 只有组织部工作人员可以进行此操作
 store-forbidden-units = 只有组织部工作人员可以维护单位
 store-forbidden-posts = 只有组织部工作人员可以维护职位
 store-forbidden-bulk = 只有组织部工作人员可以批量录入
@@ -59,13 +58,3 @@ store-login-taken = 登录名“{ $login }”已被使用
 store-login-malformed = 登录名应为1到40位字母、数字或 _ . -
 store-password-weak = 密码至少10位，且须同时包含字母和数字
 store-cannot-disable-self = 不能停用自己的账号
-
-## Paper ballots
-
-store-paper-seq = 纸质票序号应为1至100000的整数
-store-paper-closed = 只有进行中的投票可以录入纸质票
-store-choose-group = 请选择评议组
-store-paper-counted = 第{ $seq }张纸质票已计入结果，不能再修改
-store-paper-keyed-twice = 第{ $seq }张纸质票已由两人录入，只能由录入人更正
-store-paper-unresolved = 第{ $seqs }张纸质票尚未经两人录入一致，请先核对
-store-paper-changed = 纸质票录入刚刚有改动，请刷新后再计入

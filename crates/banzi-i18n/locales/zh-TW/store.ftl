@@ -32,7 +32,6 @@ store-url-scheme = 「{ $url }」應以 sqlite:// 或 postgres:// 開頭
 
 ## Refused by role
 
-store-forbidden-staff = 只有組織部工作人員可以進行此操作
 store-forbidden-units = 只有組織部工作人員可以維護單位
 store-forbidden-posts = 只有組織部工作人員可以維護職位
 store-forbidden-bulk = 只有組織部工作人員可以批次輸入
@@ -59,13 +58,3 @@ store-login-taken = 登入名「{ $login }」已被使用
 store-login-malformed = 登入名應為1到40位字母、數字或 _ . -
 store-password-weak = 密碼至少10位，且須同時包含字母和數字
 store-cannot-disable-self = 不能停用自己的帳號
-
-## Paper ballots
-
-store-paper-seq = 紙質票序號應為1至100000的整數
-store-paper-closed = 只有進行中的投票可以錄入紙質票
-store-choose-group = 請選擇評議組
-store-paper-counted = 第{ $seq }張紙質票已計入結果，不能再修改
-store-paper-keyed-twice = 第{ $seq }張紙質票已由兩人錄入，只能由錄入人更正
-store-paper-unresolved = 第{ $seqs }張紙質票尚未經兩人錄入一致，請先核對
-store-paper-changed = 紙質票錄入剛剛有改動，請重新整理後再計入

@@ -8,9 +8,9 @@
 use super::ballots::{hex_id, not_found, parse_session, staff};
 use crate::connect::{Store, now_rfc3339};
 use crate::db;
+use banzi_domain::DomainError;
 use banzi_domain::ballot::{self, Ballot};
 use banzi_domain::role::Actor;
-use banzi_domain::{Arg, DomainError, Msg, message};
 
 /// One keying of a slip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl Store {
     ) -> Result<i64, DomainError> {
         staff(actor)?;
         if !(1..=100_000).contains(&seq) {
-            return Err(DomainError::invalid("seq", Msg::new("store-paper-seq")));
+            return Err(DomainError::invalid("seq", "纸质票序号应为1至100000的整数"));
         }
         let content =
             serde_json::to_string(ballot).map_err(|e| DomainError::Internal(e.to_string()))?;
@@ -95,13 +95,12 @@ impl Store {
         in_tx!(self, |c, b| {
             let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state != "open" {
-                return Err(DomainError::Conflict(Msg::new("store-paper-closed")));
+                return Err(DomainError::Conflict(
+                    "只有进行中的投票可以录入纸质票".into(),
+                ));
             }
             if group >= s.spec.groups.len() {
-                return Err(DomainError::invalid(
-                    "group",
-                    Msg::new("store-choose-group"),
-                ));
+                return Err(DomainError::invalid("group", "请选择评议组"));
             }
             ballot::check_paper(&s.spec, ballot)?;
             let keyed: Vec<(i64, String, i64)> = b::ballots::paper(c, id)
@@ -111,10 +110,9 @@ impl Store {
                 .map(|r| (r.1, r.2, r.5))
                 .collect();
             if keyed.iter().any(|k| k.2 != 0) {
-                return Err(DomainError::Conflict(message!(
-                    "store-paper-counted",
-                    seq = seq
-                )));
+                return Err(DomainError::Conflict(
+                    format!("第{seq}张纸质票已计入结果，不能再修改").into(),
+                ));
             }
             let mine = keyed.iter().find(|k| k.1 == actor.login).map(|k| k.0);
             let round = match (mine, keyed.len()) {
@@ -122,10 +120,9 @@ impl Store {
                 (None, 0) => 1,
                 (None, 1) => 3 - keyed[0].0,
                 (None, _) => {
-                    return Err(DomainError::Conflict(message!(
-                        "store-paper-keyed-twice",
-                        seq = seq
-                    )));
+                    return Err(DomainError::Conflict(
+                        format!("第{seq}张纸质票已由两人录入，只能由录入人更正").into(),
+                    ));
                 }
             };
             b::ballots::key_paper(c, actor, id, seq, round, group as i64, &content, &now).await?;
@@ -138,16 +135,19 @@ impl Store {
     pub async fn count_paper(&self, actor: &Actor, id: i64) -> Result<usize, DomainError> {
         let slips = self.paper_slips(actor, id).await?;
         let pending: Vec<&PaperSlip> = slips.iter().filter(|s| !s.counted).collect();
-        let unresolved: Vec<Arg> = pending
+        let unresolved: Vec<String> = pending
             .iter()
             .filter(|s| !s.agreed())
-            .map(|s| Arg::Int(s.seq))
+            .map(|s| s.seq.to_string())
             .collect();
         if !unresolved.is_empty() {
-            return Err(DomainError::Conflict(message!(
-                "store-paper-unresolved",
-                seqs = Arg::List(unresolved),
-            )));
+            return Err(DomainError::Conflict(
+                format!(
+                    "第{}张纸质票尚未经两人录入一致，请先核对",
+                    unresolved.join("、")
+                )
+                .into(),
+            ));
         }
         let mut rows = Vec::new();
         for s in &pending {
@@ -164,7 +164,9 @@ impl Store {
         in_tx!(self, |c, b| {
             let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
             if s.state != "open" {
-                return Err(DomainError::Conflict(Msg::new("store-paper-closed")));
+                return Err(DomainError::Conflict(
+                    "只有进行中的投票可以录入纸质票".into(),
+                ));
             }
             // Keyings that changed since they were read are caught here: counted twice or
             // changed under us, the comparison is made again on what this transaction sees.
@@ -175,7 +177,9 @@ impl Store {
                     .filter(|r| r.0 == *seq && r.5 == 0)
                     .all(|r| &r.4 == content);
                 if !same {
-                    return Err(DomainError::Conflict(Msg::new("store-paper-changed")));
+                    return Err(DomainError::Conflict(
+                        "纸质票录入刚刚有改动，请刷新后再计入".into(),
+                    ));
                 }
             }
             for (_, grp, content, ballot_id) in &rows {

@@ -96,10 +96,7 @@ pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
     if caller.actor.role.manages_appointments() {
         Ok(())
     } else {
-        Err(
-            banzi_domain::DomainError::Forbidden(banzi_domain::Msg::new("store-forbidden-staff"))
-                .into(),
-        )
+        Err(banzi_domain::DomainError::Forbidden("只有组织部工作人员可以进行此操作".into()).into())
     }
 }
 
