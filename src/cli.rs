@@ -247,7 +247,7 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
             Err(b) => {
                 eprintln!(
                     "{}",
-                    tr.msg(&message!("cli-audit-broken", detail = b.to_string()))
+                    tr.msg(&message!("cli-audit-broken", detail = b.msg()))
                 );
                 return Ok(ExitCode::FAILURE);
             }
@@ -337,7 +337,7 @@ async fn import(store: &Store, path: &PathBuf, tr: Tr) -> anyhow::Result<ExitCod
 
 fn report(errors: &[banzi_domain::roster::RowError], tr: Tr) -> ExitCode {
     for e in errors {
-        eprintln!("{e}");
+        eprintln!("{}", tr.msg(&e.msg()));
     }
     eprintln!(
         "{}",

@@ -91,13 +91,14 @@ pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
         .import_roster(&staff, &c.roster, &|_, _, _| {})
         .await
         .map_err(|e| match e {
+            // The demo city is built by this code: an error here is a bug of banzi.
             banzi_store::ImportError::Rows(rows) => anyhow::anyhow!(
-                "示范数据有误：{}",
+                "the demo city does not import: {}",
                 rows.iter()
                     .take(5)
-                    .map(|r| r.to_string())
+                    .map(|r| tr.msg(&r.msg()))
                     .collect::<Vec<_>>()
-                    .join("；")
+                    .join("; ")
             ),
             banzi_store::ImportError::Other(e) => e.into(),
         })?;

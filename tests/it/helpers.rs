@@ -1,7 +1,9 @@
 //! A test's own database (a temp SQLite file, or a fresh PostgreSQL schema) and its own
 //! server on port 0, with typed helpers.
 
+use banzi_domain::Msg;
 use banzi_domain::role::{Actor, Role, Scope};
+use banzi_i18n::{Lang, Tr};
 use banzi_store::{NewUser, Store};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -324,4 +326,10 @@ impl Client {
         }
         r
     }
+}
+
+/// A message as it reads in zh-CN, the Chinese the pages and the command line have always
+/// shown.
+pub fn zh(m: &Msg) -> String {
+    Tr::new(Lang::ZhCn).msg(m)
 }

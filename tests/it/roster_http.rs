@@ -96,3 +96,52 @@ async fn the_page_follows_its_own_import_and_no_one_elses() {
     assert!(!done.body.contains("干部"), "{}", done.body);
     drop(theirs);
 }
+
+/// The import's errors and the list's search error in the reader's language: the sheet and
+/// column as the workbook names them (English adds a gloss), the message translated, what
+/// the user typed as it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_and_search_errors_read_in_the_readers_language() {
+    let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+    seed_users(&app.db.store, None).await;
+    let mut broken = fixture::roster();
+    broken.appointments[0].value.post_code = "MISSING".into();
+    let broken = banzi_io::write_roster(&broken, &|_| {}).expect("write");
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        c.login("staff", PASSWORD);
+        c.get("/roster");
+        let session = c.cookie.clone().expect("signed in");
+        for (lang, cell, junk, age) in [
+            (
+                "en",
+                "<td>任职 (Appointment)</td><td>2</td><td>职位编码 (Post code)</td><td>Post “MISSING” does not exist</td>",
+                "The file is not a valid .xlsx workbook",
+                "Age “abc” should be a whole number from 16 to 100",
+            ),
+            (
+                "zh-TW",
+                "<td>任职</td><td>2</td><td>职位编码</td><td>職位「MISSING」不存在</td>",
+                "檔案不是有效的 .xlsx 活頁簿",
+                "年齡「abc」應為16到100之間的整數",
+            ),
+            (
+                "zh-CN",
+                "<td>任职</td><td>2</td><td>职位编码</td><td>职位“MISSING”不存在</td>",
+                "文件不是有效的 .xlsx 工作簿",
+                "年龄“abc”应为16到100之间的整数",
+            ),
+        ] {
+            c.cookie = Some(format!("{session}; banzi_lang={lang}"));
+            let r = c.upload("/roster/import", "file", "bad.xlsx", &broken);
+            assert_eq!(r.status, 422);
+            assert!(r.body.contains(cell), "{lang}: {}", r.body);
+            let r = c.upload("/roster/import", "file", "junk.xlsx", b"not a workbook");
+            assert!(r.body.contains(junk), "{lang}: {}", r.body);
+            let r = c.get("/cadres?age_min=abc");
+            assert!(r.body.contains(age), "{lang}: {}", r.body);
+        }
+    })
+    .await;
+}

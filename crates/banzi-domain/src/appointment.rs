@@ -8,6 +8,7 @@
 //! 2026-12-02; used by every tenure rule).
 
 use crate::date::{Date, epoch_day};
+use crate::msg::Msg;
 
 /// One period of holding something (a post, a team): `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,12 +62,12 @@ pub fn tenure_start(periods: Vec<Period>, as_of: Date, gap_days: u32) -> Option<
 
 /// Checks an appointment (任) against the cadre's history of the same post: the new period
 /// must not overlap one they already have.
-pub fn check_no_overlap(existing: &[Period], new: Period) -> Result<(), String> {
+pub fn check_no_overlap(existing: &[Period], new: Period) -> Result<(), Msg> {
     for p in existing {
         let new_ends_after_p_starts = new.end.is_none_or(|e| e > p.start);
         let p_ends_after_new_starts = p.end.is_none_or(|e| e > new.start);
         if new_ends_after_p_starts && p_ends_after_new_starts {
-            return Err("与该干部在此职位上已有的任职时间重叠".into());
+            return Err(Msg::new("reg-overlap"));
         }
     }
     Ok(())
@@ -162,7 +163,10 @@ mod tests {
     #[test]
     fn overlapping_appointments_are_refused() {
         let have = vec![p("2015-01-01", Some("2018-01-01"))];
-        assert!(check_no_overlap(&have, p("2017-06-01", None)).is_err());
+        assert_eq!(
+            check_no_overlap(&have, p("2017-06-01", None)),
+            Err(Msg::new("reg-overlap"))
+        );
         assert!(check_no_overlap(&have, p("2018-01-01", None)).is_ok());
         assert!(check_no_overlap(&have, p("2010-01-01", Some("2015-01-01"))).is_ok());
         assert!(check_no_overlap(&have, p("2010-01-01", Some("2015-01-02"))).is_err());

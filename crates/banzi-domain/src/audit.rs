@@ -5,6 +5,8 @@
 //! head (last sequence number and hash) is kept apart so that deleting the newest rows is
 //! caught too.
 
+use crate::message;
+use crate::msg::Msg;
 use sha2::{Digest, Sha256};
 
 /// The hash before the first entry.
@@ -99,12 +101,24 @@ pub fn hex(bytes: &[u8]) -> String {
 pub struct ChainBreak {
     /// The sequence number of the first entry that does not verify.
     pub seq: i64,
-    pub reason: String,
+    pub reason: Msg,
 }
 
+impl ChainBreak {
+    /// `第 {seq} 条审计记录：{reason}`.
+    pub fn msg(&self) -> Msg {
+        message!(
+            "reg-audit-entry",
+            seq = self.seq,
+            reason = self.reason.clone()
+        )
+    }
+}
+
+/// For logs: the message's id and arguments.
 impl std::fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "第 {} 条审计记录：{}", self.seq, self.reason)
+        write!(f, "{}", self.msg())
     }
 }
 
@@ -121,23 +135,19 @@ pub fn verify_chain<'a>(
         if e.seq != prev_seq + 1 {
             return Err(ChainBreak {
                 seq: prev_seq + 1,
-                reason: format!(
-                    "序号不连续：应为 {}，实为 {}（记录被删除或调换）",
-                    prev_seq + 1,
-                    e.seq
-                ),
+                reason: message!("reg-audit-seq-gap", expected = prev_seq + 1, found = e.seq),
             });
         }
         if e.prev_hash != prev_hash {
             return Err(ChainBreak {
                 seq: e.seq,
-                reason: "与前一条记录的链接不符（前面的记录被删除、调换或改动）".into(),
+                reason: Msg::new("reg-audit-link-broken"),
             });
         }
         if entry_hash(e) != e.hash {
             return Err(ChainBreak {
                 seq: e.seq,
-                reason: "内容与其哈希不符（记录被改动）".into(),
+                reason: Msg::new("reg-audit-hash-mismatch"),
             });
         }
         prev_seq = e.seq;
@@ -147,9 +157,10 @@ pub fn verify_chain<'a>(
     if (prev_seq, prev_hash.as_str()) != head {
         return Err(ChainBreak {
             seq: prev_seq + 1,
-            reason: format!(
-                "审计链末端应为第 {} 条，实际只到第 {} 条（末尾记录被删除）",
-                head.0, prev_seq
+            reason: message!(
+                "reg-audit-head-missing",
+                expected = head.0,
+                found = prev_seq
             ),
         });
     }
@@ -204,7 +215,15 @@ mod tests {
         let mut c = chain(5);
         let h = (5, c[4].hash.clone());
         c[2].after = "{\"n\":99}".into();
-        assert_eq!(verify_chain(&c, (h.0, &h.1)).unwrap_err().seq, 3);
+        let e = verify_chain(&c, (h.0, &h.1)).unwrap_err();
+        assert_eq!(
+            e.msg(),
+            message!(
+                "reg-audit-entry",
+                seq = 3,
+                reason = Msg::new("reg-audit-hash-mismatch")
+            )
+        );
     }
 
     #[test]
@@ -213,7 +232,12 @@ mod tests {
         let h = (5, c[4].hash.clone());
         let mut deleted = c.clone();
         deleted.remove(1);
-        assert_eq!(verify_chain(&deleted, (h.0, &h.1)).unwrap_err().seq, 2);
+        let e = verify_chain(&deleted, (h.0, &h.1)).unwrap_err();
+        assert_eq!(e.seq, 2);
+        assert_eq!(
+            e.reason,
+            message!("reg-audit-seq-gap", expected = 2, found = 3)
+        );
         let mut swapped = c.clone();
         swapped.swap(2, 3);
         assert_eq!(verify_chain(&swapped, (h.0, &h.1)).unwrap_err().seq, 3);
@@ -221,7 +245,8 @@ mod tests {
         let (a, b) = (swapped[2].seq, swapped[3].seq);
         swapped[2].seq = b;
         swapped[3].seq = a;
-        assert_eq!(verify_chain(&swapped, (h.0, &h.1)).unwrap_err().seq, 3);
+        let e = verify_chain(&swapped, (h.0, &h.1)).unwrap_err();
+        assert_eq!((e.seq, e.reason), (3, Msg::new("reg-audit-link-broken")));
     }
 
     #[test]
@@ -231,5 +256,9 @@ mod tests {
         c.truncate(3);
         let e = verify_chain(&c, (h.0, &h.1)).unwrap_err();
         assert_eq!(e.seq, 4);
+        assert_eq!(
+            e.reason,
+            message!("reg-audit-head-missing", expected = 5, found = 3)
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! The parts of a cadre record beyond the roster row: 简历, 家庭主要成员, 奖惩, 年度考核.
 
 use crate::codes::{Rating, RewardKind};
-use crate::date::{Date, YearMonth, parse_date};
+use crate::date::{self, Date, YearMonth};
 use crate::error::{DomainError, Errors};
+use crate::msg::Msg;
+use crate::registry::REQUIRED;
 
 /// One 简历 line: `YYYY.MM--YYYY.MM  单位及职务`; the current period has no end.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -19,12 +21,12 @@ impl ResumeLine {
         let t = e.check("截止年月", YearMonth::parse_opt(end)).flatten();
         let text = text.trim();
         if text.is_empty() {
-            e.add("单位及职务", "必填项不能为空");
+            e.add("单位及职务", REQUIRED);
         }
         if let (Some(s), Some(t)) = (s, t)
             && t < s
         {
-            e.add("截止年月", "截止年月早于起始年月");
+            e.add("截止年月", Msg::new("reg-to-before-from"));
         }
         e.into_result()?;
         Ok(ResumeLine {
@@ -65,10 +67,10 @@ impl FamilyMember {
     ) -> Result<Self, DomainError> {
         let mut e = Errors::default();
         if relation.trim().is_empty() {
-            e.add("称谓", "必填项不能为空");
+            e.add("称谓", REQUIRED);
         }
         if name.trim().is_empty() {
-            e.add("姓名", "必填项不能为空");
+            e.add("姓名", REQUIRED);
         }
         let birth = e.check("出生年月", YearMonth::parse_opt(birth)).flatten();
         e.into_result()?;
@@ -93,10 +95,10 @@ pub struct RewardEntry {
 impl RewardEntry {
     pub fn parse(date: &str, kind: &str, text: &str) -> Result<Self, DomainError> {
         let mut e = Errors::default();
-        let d = e.check("日期", parse_date(date));
+        let d = e.check("日期", date::parse(date));
         let k = e.check("类别", RewardKind::parse(kind));
         if text.trim().is_empty() {
-            e.add("内容", "必填项不能为空");
+            e.add("内容", REQUIRED);
         }
         e.into_result()?;
         Ok(RewardEntry {
@@ -120,7 +122,7 @@ impl YearRating {
         let y = match year.trim().parse::<i32>() {
             Ok(y) if (1950..=2200).contains(&y) => Some(y),
             _ => {
-                e.add("年度", "年度应为四位年份");
+                e.add("年度", Msg::new("reg-year-four-digits"));
                 None
             }
         };
@@ -143,17 +145,39 @@ mod tests {
         assert_eq!(l.render(), "1998.07--2003.12  某县财政局科员");
         let now = ResumeLine::parse("2020.01", "", "某市财政局局长").unwrap();
         assert!(now.render().starts_with("2020.01--  "));
-        assert!(ResumeLine::parse("2003.12", "1998.07", "x").is_err());
+        assert_eq!(
+            invalid(ResumeLine::parse("2003.12", "1998.07", "x")),
+            [("截止年月".to_string(), Msg::new("reg-to-before-from"))]
+        );
     }
 
     #[test]
     fn family_and_ratings_are_checked() {
         assert!(FamilyMember::parse("妻子", "李娜", "1980.03", "中共党员", "某中学教师").is_ok());
-        assert!(FamilyMember::parse("", "李娜", "1980.3", "", "").is_err());
+        assert_eq!(
+            invalid(FamilyMember::parse("", "李娜", "1980.3", "", "")),
+            [
+                ("称谓".to_string(), REQUIRED),
+                (
+                    "出生年月".to_string(),
+                    crate::message!("reg-month-malformed", value = "1980.3")
+                ),
+            ]
+        );
         assert_eq!(
             YearRating::parse("2023", "优秀").unwrap().rating,
             Rating::Excellent
         );
-        assert!(YearRating::parse("23", "优秀").is_err());
+        assert_eq!(
+            invalid(YearRating::parse("23", "优秀")),
+            [("年度".to_string(), Msg::new("reg-year-four-digits"))]
+        );
+    }
+
+    fn invalid<T: std::fmt::Debug>(r: Result<T, DomainError>) -> Vec<(String, Msg)> {
+        match r {
+            Err(DomainError::Invalid(v)) => v.into_iter().map(|f| (f.field, f.message)).collect(),
+            other => panic!("expected invalid, got {other:?}"),
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! The closed vocabularies of the registry (ROSTER_FORMAT.md), each with its Chinese label.
 //! The label is what the roster workbook, the database and the 任免审批表 carry.
 
+use crate::msg::{Arg, Msg};
+
 /// Defines a closed vocabulary: `parse` takes the Chinese label (and listed aliases),
 /// `label` gives it back; `ALL` lists the values in display order.
 macro_rules! vocabulary {
@@ -23,15 +25,12 @@ macro_rules! vocabulary {
                 match self { $($name::$var => $label),+ }
             }
 
-            pub fn parse(text: &str) -> Result<Self, String> {
+            /// The value of a label or alias; anything else is `reg-not-a-choice`, naming
+            /// the vocabulary and listing its labels.
+            pub fn parse(text: &str) -> Result<Self, Msg> {
                 match text.trim() {
                     $($label $(| $alias)* => Ok($name::$var),)+
-                    other => Err(format!(
-                        "{}“{}”不在可选范围内（可选：{}）",
-                        $what,
-                        other,
-                        [$($label),+].join("、")
-                    )),
+                    other => Err(not_a_choice($what, other, &[$($label),+])),
                 }
             }
         }
@@ -42,6 +41,17 @@ macro_rules! vocabulary {
             }
         }
     };
+}
+
+/// `{what}“{value}”不在可选范围内（可选：{choices}）`: the vocabulary and its values are labels,
+/// what was given is shown as it is.
+fn not_a_choice(what: &'static str, value: &str, choices: &[&'static str]) -> Msg {
+    crate::message!(
+        "reg-not-a-choice",
+        what = Arg::label(what),
+        value = value.to_string(),
+        choices = Arg::labels(choices.iter().copied()),
+    )
 }
 
 vocabulary!(Gender, "性别" { Male => "男", Female => "女" });
@@ -206,12 +216,18 @@ pub fn all_labels() -> Vec<&'static str> {
 }
 
 /// Parses a 是/否 cell (also Y/N, 1/0); blank is 否.
-pub fn parse_yes_no(text: &str) -> Result<bool, String> {
+pub fn yes_no(text: &str) -> Result<bool, Msg> {
     match text.trim() {
         "是" | "Y" | "y" | "1" | "TRUE" | "true" => Ok(true),
         "否" | "N" | "n" | "0" | "FALSE" | "false" | "" => Ok(false),
-        other => Err(format!("“{other}”应为 是 或 否")),
+        other => Err(crate::message!("reg-yes-no", value = other.to_string())),
     }
+}
+
+/// [`yes_no`] with its message as the zh-CN sentence, for the rule parameters, which still
+/// show Strings (issue 13). It goes when they take a [`Msg`].
+pub fn parse_yes_no(text: &str) -> Result<bool, String> {
+    yes_no(text).map_err(|_| format!("“{}”应为 是 或 否", text.trim()))
 }
 
 #[cfg(test)]
@@ -233,9 +249,19 @@ mod tests {
 
     #[test]
     fn unknown_values_list_the_choices() {
-        let e = PostKind::parse("主任").unwrap_err();
-        assert!(e.contains("职位类别“主任”不在可选范围内"), "{e}");
-        assert!(e.contains("正职、副职"), "{e}");
+        let e = PostKind::parse(" 主任 ").unwrap_err();
+        assert_eq!(e.id, "reg-not-a-choice");
+        assert_eq!(e.arg("what"), Some(&Arg::label("职位类别")));
+        assert_eq!(e.arg("value"), Some(&Arg::Text("主任".into())));
+        assert_eq!(
+            e.arg("choices"),
+            Some(&Arg::labels([
+                "正职",
+                "副职",
+                "派驻纪检监察组组长",
+                "其他成员"
+            ]))
+        );
     }
 
     #[test]
@@ -308,9 +334,11 @@ mod tests {
 
     #[test]
     fn yes_no_cells() {
-        assert!(parse_yes_no("是").unwrap());
-        assert!(!parse_yes_no("").unwrap());
-        assert!(parse_yes_no("Y").unwrap());
-        assert!(parse_yes_no("对").is_err());
+        assert!(yes_no("是").unwrap());
+        assert!(!yes_no("").unwrap());
+        assert!(yes_no("Y").unwrap());
+        let e = yes_no(" 对 ").unwrap_err();
+        assert_eq!(e, crate::message!("reg-yes-no", value = "对"));
+        assert_eq!(parse_yes_no("对").unwrap_err(), "“对”应为 是 或 否");
     }
 }

@@ -2,6 +2,8 @@
 
 use crate::codes::Gender;
 use crate::date::{Date, make_date};
+use crate::message;
+use crate::msg::Msg;
 use std::fmt;
 
 /// A checked 18-character ID number. Built only by [`IdNumber::parse`].
@@ -14,27 +16,24 @@ const CHECK: [u8; 11] = *b"10X98765432";
 impl IdNumber {
     /// Checks length, digits, the birth date inside it and the check character. A lower-case
     /// `x` is accepted and stored upper-case.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Msg> {
         let t = text.trim().to_ascii_uppercase();
         if t.chars().count() != 18 {
-            return Err(format!(
-                "身份证号应为18位，“{}”有{}位",
-                t,
-                t.chars().count()
-            ));
+            let count = t.chars().count();
+            return Err(message!("reg-id-length", value = t, count = count));
         }
         let b = t.as_bytes();
         if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
-            return Err("身份证号前17位应为数字，末位为数字或X".into());
+            return Err(Msg::new("reg-id-digits"));
         }
         if Self::birth_of(b).is_none() {
-            return Err(format!("身份证号中的出生日期“{}”不存在", &t[6..14]));
+            return Err(message!("reg-id-birth-date", value = t[6..14].to_string()));
         }
         let check = check_char(b);
         if b[17] != check {
-            return Err(format!(
-                "身份证号校验位不对（应为{}），请核对号码",
-                check as char
+            return Err(message!(
+                "reg-id-check-digit",
+                expected = (check as char).to_string()
             ));
         }
         Ok(Self(t))
@@ -121,25 +120,25 @@ mod tests {
     }
 
     #[test]
-    fn refuses_bad_numbers_with_chinese_reasons() {
-        assert!(
-            IdNumber::parse("110105194912310021")
-                .unwrap_err()
-                .contains("校验位")
+    fn refuses_bad_numbers_with_their_reasons() {
+        assert_eq!(
+            IdNumber::parse("110105194912310021").unwrap_err(),
+            message!("reg-id-check-digit", expected = "X")
         );
-        assert!(
-            IdNumber::parse("11010519491231002")
-                .unwrap_err()
-                .contains("18位")
+        assert_eq!(
+            IdNumber::parse(" 11010519491231002 ").unwrap_err(),
+            message!("reg-id-length", value = "11010519491231002", count = 17)
         );
-        assert!(
-            IdNumber::parse("1101051949123100AX")
-                .unwrap_err()
-                .contains("数字")
+        assert_eq!(
+            IdNumber::parse("1101051949123100AX").unwrap_err(),
+            Msg::new("reg-id-digits")
         );
         let feb30 = synthesize(320102, parse_date("1980-02-28").unwrap(), 1, Gender::Male);
         let broken = feb30.as_str().replace("19800228", "19800230");
-        assert!(IdNumber::parse(&broken).unwrap_err().contains("出生日期"));
+        assert_eq!(
+            IdNumber::parse(&broken).unwrap_err(),
+            message!("reg-id-birth-date", value = "19800230")
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! administrator sets security policy and unlocks accounts; the audit administrator reads
 //! the trail and changes nothing.
 
+use crate::msg::{Arg, Msg};
+
 /// A role. Each account has exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,15 +48,17 @@ impl Role {
         }
     }
 
-    pub fn parse(s: &str) -> Result<Role, String> {
+    /// A role by its code (`staff`) or its Chinese name (组织部工作人员); anything else is
+    /// `reg-role-unknown` with the codes to choose from.
+    pub fn parse(s: &str) -> Result<Role, Msg> {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s.trim() || r.label() == s.trim())
             .ok_or_else(|| {
-                format!(
-                    "角色“{}”不存在（可选：{}）",
-                    s.trim(),
-                    Role::ALL.map(|r| r.as_str()).join("、")
+                crate::message!(
+                    "reg-role-unknown",
+                    value = s.trim().to_string(),
+                    choices = Arg::List(Role::ALL.map(|r| Arg::from(r.as_str())).to_vec()),
                 )
             })
     }
@@ -152,5 +156,24 @@ impl Actor {
             role: Role::Staff,
             scope: Scope::All,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_parse_by_code_or_name_and_an_unknown_one_lists_the_codes() {
+        assert_eq!(Role::parse(" staff "), Ok(Role::Staff));
+        assert_eq!(Role::parse("审计管理员"), Ok(Role::Auditor));
+        let e = Role::parse("boss").unwrap_err();
+        assert_eq!(e.id, "reg-role-unknown");
+        assert_eq!(e.arg("value"), Some(&Arg::Text("boss".into())));
+        let Some(Arg::List(codes)) = e.arg("choices") else {
+            panic!("{e}")
+        };
+        assert_eq!(codes.len(), 7);
+        assert_eq!(codes[0], Arg::Text("staff".into()));
     }
 }

@@ -276,16 +276,17 @@ fn both_catalogs_have_the_same_messages_and_every_hole_is_used() {
 fn real_messages_read_in_three_languages() {
     use banzi_domain::DomainError;
     use banzi_domain::id_number::IdNumber;
-    use banzi_domain::roster::RowError;
+    use banzi_domain::message;
+    use banzi_domain::roster::{RowError, at_place};
 
     // 11010519491231002X with the wrong check digit.
     let wrong = IdNumber::parse("110105194912310021").expect_err("check digit");
-    assert_eq!(ZH_CN.m(&wrong), wrong);
+    assert_eq!(ZH_CN.msg(&wrong), "身份证号校验位不对（应为X），请核对号码");
     assert_eq!(
-        EN.m(&wrong),
+        EN.msg(&wrong),
         "Wrong check digit in the ID number (should be X); please check the number"
     );
-    assert_eq!(ZH_TW.m(&wrong), "身分證號檢查碼不對（應為X），請核對號碼");
+    assert_eq!(ZH_TW.msg(&wrong), "身分證號檢查碼不對（應為X），請核對號碼");
 
     // A required cell left empty in the 干部 sheet; the sheet and column stay as the
     // workbook writes them.
@@ -293,34 +294,136 @@ fn real_messages_read_in_three_languages() {
         sheet: "干部".into(),
         row: 3,
         column: "姓名".into(),
-        message: "必填项不能为空".into(),
+        message: Msg::new("reg-required"),
     };
+    assert_eq!(
+        ZH_CN.msg(&row.msg()),
+        "工作表“干部”第3行“姓名”列：必填项不能为空"
+    );
     assert_eq!(EN.msg(&row.message), "Required");
     assert_eq!(ZH_TW.msg(&row.message), "必填項不能為空");
     assert_eq!(
-        EN.m(&row.to_string()),
+        EN.msg(&row.msg()),
         "Sheet “干部”, row 3, column “姓名”: Required"
+    );
+    assert_eq!(
+        ZH_TW.msg(&row.msg()),
+        "工作表「干部」第3列「姓名」欄：必填項不能為空"
     );
     assert_eq!(EN.gloss(&row.column), "姓名 (Name)");
     assert_eq!(ZH_TW.gloss(&row.column), "姓名");
 
-    let gone = DomainError::NotFound("任职记录 42".into());
+    let gone = DomainError::NotFound(message!("store-appointment", id = 42));
+    assert_eq!(ZH_CN.error(&gone), "未找到：任职记录 42");
     assert_eq!(EN.error(&gone), "Not found: appointment record 42");
     assert_eq!(ZH_TW.error(&gone), "找不到：任職記錄 42");
+    let gone = message!("store-not-found", what = message!("store-appointment", id = 42));
+    assert_eq!(EN.msg(&gone), "Not found: appointment record 42");
 
     // A vocabulary error lists the choices, each translated.
     let kind = codes::PostKind::parse("主任").expect_err("not a kind");
     assert_eq!(
-        EN.m(&kind),
+        ZH_CN.msg(&kind),
+        "职位类别“主任”不在可选范围内（可选：正职、副职、派驻纪检监察组组长、其他成员）"
+    );
+    assert_eq!(
+        EN.msg(&kind),
         "Post kind “主任” is not one of the choices (Principal, Deputy, \
          Head of the stationed discipline team, Other member)"
     );
     assert_eq!(
-        ZH_TW.m(&kind),
+        ZH_TW.msg(&kind),
         "職位類別「主任」不在可選範圍內（可選：正職、副職、派駐紀檢監察組組長、其他成員）"
     );
 
-    assert_eq!(EN.m("从未见过的消息"), "从未见过的消息", "unknown: Chinese");
+    // Every vocabulary's name and values are labels the catalog knows: in English nothing
+    // Chinese is left of a vocabulary error but what was typed.
+    for e in [
+        codes::Gender::parse("x").expect_err("gender"),
+        codes::UnitSystem::parse("x").expect_err("system"),
+        codes::PostKind::parse("x").expect_err("kind"),
+        codes::PostLevel::parse("x").expect_err("level"),
+        codes::Party::parse("x").expect_err("party"),
+        codes::Education::parse("x").expect_err("education"),
+        codes::Degree::parse("x").expect_err("degree"),
+        codes::Manner::parse("x").expect_err("manner"),
+        codes::TrainingKind::parse("x").expect_err("training"),
+        codes::Rating::parse("x").expect_err("rating"),
+        codes::RewardKind::parse("x").expect_err("reward"),
+    ] {
+        let en = EN.msg(&e);
+        assert!(!en.chars().any(is_han), "{en}");
+        assert!(en.contains("“x”"), "{en}");
+    }
+
+    // Plural forms in English, none in Chinese.
+    for (n, en, cn) in [
+        (1, "1 more error is not listed", "另有 1 处错误未列出"),
+        (3, "3 more errors are not listed", "另有 3 处错误未列出"),
+    ] {
+        let more = message!("roster-errors-more", count = n);
+        assert!(EN.msg(&more).starts_with(en), "{}", EN.msg(&more));
+        assert!(ZH_CN.msg(&more).starts_with(cn), "{}", ZH_CN.msg(&more));
+    }
+
+    // Names with the characters the old pattern catalog split sentences on (任, 于, 和) and
+    // an English word that reads like the text around it: an argument is never taken
+    // apart, so each stands whole, never converted, in a field error, an import error and
+    // a not-found message, in every language.
+    const NAMES: [&str; 5] = ["任自强", "于和平", "和于任", "任 the 于", "the"];
+    for name in NAMES {
+        // A field error: the name typed where 性别 was wanted.
+        let field = codes::Gender::parse(name).expect_err("not a gender");
+        // The same in the workbook, and a sheet of that name, ignored.
+        let cell = RowError {
+            sheet: "干部".into(),
+            row: 3,
+            column: "性别".into(),
+            message: field.clone(),
+        }
+        .msg();
+        let sheet = at_place(name, 0, "", Msg::new("roster-sheet-ignored"));
+        // Not found: a user of that login.
+        let gone = message!(
+            "store-not-found",
+            what = message!("store-user", login = name)
+        );
+        let read = |tr: Tr| [&field, &cell, &sheet, &gone].map(|m| tr.msg(m));
+        assert_eq!(
+            read(ZH_CN),
+            [
+                format!("性别“{name}”不在可选范围内（可选：男、女）"),
+                format!("工作表“干部”第3行“性别”列：性别“{name}”不在可选范围内（可选：男、女）"),
+                format!("工作表“{name}”：不是花名册的工作表，已忽略"),
+                format!("未找到：用户“{name}”"),
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            read(ZH_TW),
+            [
+                format!("性別「{name}」不在可選範圍內（可選：男、女）"),
+                format!(
+                    "工作表「干部」第3列「性别」欄：性別「{name}」不在可選範圍內（可選：男、女）"
+                ),
+                format!("工作表「{name}」：不是花名冊的工作表，已忽略"),
+                format!("找不到：使用者「{name}」"),
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            read(EN),
+            [
+                format!("Gender “{name}” is not one of the choices (Male, Female)"),
+                format!(
+                    "Sheet “干部”, row 3, column “性别”: Gender “{name}” is not one of the choices (Male, Female)"
+                ),
+                format!("Sheet “{name}”: Not a roster sheet; ignored"),
+                format!("Not found: user “{name}”"),
+            ],
+            "{name}"
+        );
+    }
 }
 
 #[test]

@@ -103,7 +103,7 @@ impl Store {
         } else {
             Err(DomainError::invalid(
                 "数据库地址",
-                format!("“{url}”应以 sqlite:// 或 postgres:// 开头"),
+                banzi_domain::message!("store-url-scheme", url = url.to_string()),
             ))
         }
     }

@@ -22,9 +22,9 @@ pub use store::{
 };
 pub use types::*;
 
-use banzi_domain::DomainError;
 use banzi_domain::audit::AuditDraft;
 use banzi_domain::role::Actor;
+use banzi_domain::{DomainError, Msg, message};
 
 /// Marks SQL built only from constants of this crate (never from user input).
 fn safe(s: String) -> sqlx::AssertSqlSafe<String> {
@@ -34,10 +34,10 @@ fn safe(s: String) -> sqlx::AssertSqlSafe<String> {
 fn db(e: sqlx::Error) -> DomainError {
     match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
-            DomainError::Conflict(format!("记录已存在（{}）", d.message()).into())
+            DomainError::Conflict(message!("store-exists", detail = d.message().to_string()))
         }
         sqlx::Error::Database(d) if d.is_foreign_key_violation() => DomainError::Conflict(
-            format!("记录仍被引用或引用的记录不存在（{}）", d.message()).into(),
+            message!("store-still-referenced", detail = d.message().to_string()),
         ),
         _ => DomainError::Internal(format!("数据库错误：{e}")),
     }
@@ -93,7 +93,16 @@ fn stored(e: DomainError) -> DomainError {
     DomainError::Internal(format!("数据库中的记录不合规：{e}"))
 }
 
+/// A refusal of one row of an import, at that row; a failure of the database stays one.
 fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
+    let one = |message: Msg| {
+        ImportError::Rows(vec![banzi_domain::roster::RowError {
+            sheet: sheet.into(),
+            row,
+            column: String::new(),
+            message,
+        }])
+    };
     match e {
         DomainError::Invalid(fields) => ImportError::Rows(
             fields
@@ -106,12 +115,9 @@ fn at(sheet: &str, row: u32, e: DomainError) -> ImportError {
                 })
                 .collect(),
         ),
-        other => ImportError::Rows(vec![banzi_domain::roster::RowError {
-            sheet: sheet.into(),
-            row,
-            column: String::new(),
-            message: other.to_string().into(),
-        }]),
+        DomainError::NotFound(what) => one(message!("store-not-found", what = what)),
+        DomainError::Forbidden(m) | DomainError::Conflict(m) => one(m),
+        DomainError::Internal(_) => ImportError::Other(e),
     }
 }
 
@@ -151,6 +157,9 @@ macro_rules! backend {
             BATCH_KEY, ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe,
             stored, stored_date, training_key,
         };
+        #[allow(unused_imports)]
+        #[allow(unused_imports)]
+        use banzi_domain::{Arg, Msg, message};
         #[allow(unused_imports)]
         use banzi_domain::{
             Date, DomainError,

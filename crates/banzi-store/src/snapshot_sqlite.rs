@@ -19,7 +19,7 @@ use banzi_domain::roster::{Located, Roster};
 use banzi_domain::rules::{
     AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow,
 };
-use banzi_domain::{DomainError, IdNumber};
+use banzi_domain::{DomainError, IdNumber, Msg};
 use libsqlite3_sys as ffi;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_int};
@@ -124,14 +124,14 @@ pub(crate) unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
     }
 }
 
-fn vocab<T>(what: &str, r: Result<T, String>) -> Result<T, DomainError> {
+fn vocab<T>(what: &str, r: Result<T, Msg>) -> Result<T, DomainError> {
     r.map_err(|e| bad(what, e))
 }
 
 fn opt_vocab<T>(
     what: &str,
     text: Option<&str>,
-    parse: fn(&str) -> Result<T, String>,
+    parse: fn(&str) -> Result<T, Msg>,
 ) -> Result<Option<T>, DomainError> {
     text.filter(|t| !t.is_empty())
         .map(|t| vocab(what, parse(t)))

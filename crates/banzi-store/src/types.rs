@@ -122,7 +122,8 @@ impl ImportSummary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("工作簿有 {} 处错误，未导入任何数据", .0.len())]
+    /// For logs; a page lists the errors.
+    #[error("the workbook has {} errors; nothing was imported", .0.len())]
     Rows(Vec<RowError>),
     #[error(transparent)]
     Other(#[from] DomainError),

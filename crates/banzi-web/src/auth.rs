@@ -82,7 +82,7 @@ pub(crate) fn minutes_ahead(m: i64) -> String {
 }
 
 pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
-    let role = Role::parse(&user.role).map_err(DomainError::Internal)?;
+    let role = Role::parse(&user.role).map_err(|m| DomainError::Internal(m.to_string()))?;
     let scope = match (&user.unit_code, role.needs_unit()) {
         (Some(u), true) => Scope::Unit(u.clone()),
         (None, true) => return Err(DomainError::Forbidden(message!("web-liaison-without-unit"))),

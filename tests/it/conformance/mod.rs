@@ -4,7 +4,7 @@
 //! or nothing).
 
 use crate::fixture::{self, wang_qiang, zhang_wei, zhao_min};
-use crate::helpers::{Backend, TestDb, as_role, staff};
+use crate::helpers::{Backend, TestDb, as_role, staff, zh};
 use banzi_domain::DomainError;
 use banzi_domain::date::parse_date;
 use banzi_domain::registry::{Appointment, AppointmentRaw};
@@ -233,7 +233,11 @@ async fn appointing_and_removing(store: Store) {
         .end_appointment(&staff(), id, day("2016-03-01"), "")
         .await
         .unwrap_err();
-    assert!(e.to_string().contains("免职日期应晚于任职开始日期"), "{e}");
+    let DomainError::Invalid(f) = e else {
+        panic!("{e}")
+    };
+    assert_eq!(f[0].field, "免职日期");
+    assert_eq!(zh(&f[0].message), "免职日期应晚于任职开始日期2016-03-01");
     store
         .end_appointment(&staff(), id, day("2026-11-20"), "江委〔2026〕10号")
         .await
@@ -389,7 +393,10 @@ async fn tampering_with_the_trail_is_caught(store: Store) {
     .await;
     let b = store.verify_audit().await.expect("verify").unwrap_err();
     assert_eq!(b.seq, 3);
-    assert!(b.to_string().contains("第 3 条"));
+    assert_eq!(
+        zh(&b.msg()),
+        "第 3 条审计记录：内容与其哈希不符（记录被改动）"
+    );
 }
 
 both!(tampering_with_the_trail_is_caught);

@@ -6,8 +6,9 @@
 
 use super::{count_audit, dump, import};
 use crate::fixture::{self, id, li_na};
-use crate::helpers::staff;
+use crate::helpers::{staff, zh};
 use crate::workbook::{Book, Cell, text};
+use banzi_domain::Msg;
 use banzi_domain::codes::Gender;
 use banzi_domain::roster::RowError;
 use banzi_store::{ImportError, ImportSummary, Store};
@@ -61,11 +62,14 @@ async fn a_refused_import_lists_the_errors_of_every_sheet_at_once(store: Store) 
         ],
         "{errors:#?}"
     );
-    assert_eq!(errors[0].message.to_string(), "必填项不能为空");
-    assert_eq!(errors[1].message.to_string(), "职位“NOPE”不存在");
+    let read: Vec<String> = errors.iter().map(|e| zh(&e.msg())).collect();
     assert_eq!(
-        errors[2].message.to_string(),
-        "该身份证号的干部不在“干部”表中"
+        read,
+        [
+            "工作表“干部”第5行“姓名”列：必填项不能为空",
+            "工作表“任职”第3行“职位编码”列：职位“NOPE”不存在",
+            "工作表“培训”第2行“身份证号”列：该身份证号的干部不在“干部”表中",
+        ]
     );
     assert!(store.units(&staff()).await.expect("units").is_empty());
     assert_eq!(count_audit(&store).await, 0);
@@ -102,12 +106,7 @@ async fn a_row_refused_for_its_own_error_is_not_reported_again(store: Store) {
         ],
         "{errors:#?}"
     );
-    assert!(
-        errors[3]
-            .message
-            .to_string()
-            .starts_with("身份证号应设置为文本格式")
-    );
+    assert_eq!(errors[3].message, Msg::new("roster-id-not-text"));
     assert!(store.units(&staff()).await.expect("units").is_empty());
     assert_eq!(count_audit(&store).await, 0);
 }

@@ -38,7 +38,7 @@ pub struct SetupText {
 /// Reads the form; the result is then checked whole by [`super::check_spec`].
 pub fn parse_setup(t: &SetupText) -> Result<SessionSpec, DomainError> {
     let mut errors = Vec::new();
-    let meeting_date = match crate::date::parse_date(t.meeting_date.trim()) {
+    let meeting_date = match crate::date::parse(t.meeting_date.trim()) {
         Ok(d) => d,
         Err(m) => {
             errors.push(FieldError::new("meeting_date", m));

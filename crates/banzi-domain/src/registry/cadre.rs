@@ -1,10 +1,12 @@
 //! 干部: the roster row of a cadre.
 
-use super::{opt_parse, optional, required};
+use super::{REQUIRED, opt_parse, optional, required};
 use crate::codes::{Degree, Education, Gender, Party};
-use crate::date::{Date, iso, parse_date, parse_opt_date};
+use crate::date::{self, Date, iso};
 use crate::error::{DomainError, Errors};
 use crate::id_number::IdNumber;
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 /// 干部: the fields of the roster's 干部 sheet. 简历, family, rewards and ratings are kept
 /// beside it (see [`crate::cadre`]).
@@ -112,7 +114,7 @@ impl Cadre {
     pub fn parse(r: &CadreRaw) -> Result<Cadre, DomainError> {
         let mut e = Errors::default();
         let id = if r.id_number.trim().is_empty() {
-            e.add("身份证号", "必填项不能为空");
+            e.add("身份证号", REQUIRED);
             None
         } else {
             e.check("身份证号", IdNumber::parse(&r.id_number))
@@ -121,36 +123,36 @@ impl Cadre {
         if let Some(n) = &name
             && n.chars().count() > 30
         {
-            e.add("姓名", "姓名过长");
+            e.add("姓名", Msg::new("reg-name-too-long"));
         }
         let gender = if r.gender.trim().is_empty() {
-            e.add("性别", "必填项不能为空");
+            e.add("性别", REQUIRED);
             None
         } else {
             e.check("性别", Gender::parse(&r.gender))
         };
         let ethnicity = required(&mut e, "民族", &r.ethnicity);
         let mut birth = if r.birth_date.trim().is_empty() {
-            e.add("出生日期", "必填项不能为空");
+            e.add("出生日期", REQUIRED);
             None
         } else {
-            e.check("出生日期", parse_date(&r.birth_date))
+            e.check("出生日期", date::parse(&r.birth_date))
         };
         // Cadre files often give 出生年月 only (1975.10): it agrees with an ID number of that
         // year and month, and the ID number supplies the day.
         let month_only = r.birth_date.trim().split(['-', '.', '/']).count() == 2;
         let native_place = optional(&mut e, "籍贯", &r.native_place);
         let party = if r.party.trim().is_empty() {
-            e.add("政治面貌", "必填项不能为空");
+            e.add("政治面貌", REQUIRED);
             None
         } else {
             e.check("政治面貌", Party::parse(&r.party))
         };
         let party_joined = e
-            .check("入党时间", parse_opt_date(&r.party_joined))
+            .check("入党时间", date::parse_opt(&r.party_joined))
             .flatten();
         let work_started = e
-            .check("参加工作时间", parse_opt_date(&r.work_started))
+            .check("参加工作时间", date::parse_opt(&r.work_started))
             .flatten();
         let ft_education = opt_parse(&mut e, "全日制学历", &r.ft_education, Education::parse);
         let ft_degree = opt_parse(&mut e, "全日制学位", &r.ft_degree, Degree::parse);
@@ -167,7 +169,11 @@ impl Cadre {
             {
                 e.add(
                     "性别",
-                    format!("性别“{}”与身份证号不符（身份证号显示为{}）", g, id.gender()),
+                    message!(
+                        "reg-gender-mismatch",
+                        gender = Arg::label(g.label()),
+                        id_gender = Arg::label(id.gender().label()),
+                    ),
                 );
             }
             let born = id.birth_date();
@@ -182,23 +188,19 @@ impl Cadre {
             {
                 e.add(
                     "出生日期",
-                    format!(
-                        "出生日期{}与身份证号不符（身份证号显示为{}）",
-                        iso(b),
-                        iso(id.birth_date())
-                    ),
+                    message!("reg-birth-mismatch", birth = b, id_birth = born),
                 );
             }
         }
         if let (Some(b), Some(w)) = (birth, work_started)
             && w < b
         {
-            e.add("参加工作时间", "参加工作时间早于出生日期");
+            e.add("参加工作时间", Msg::new("reg-work-before-birth"));
         }
         if let (Some(b), Some(p)) = (birth, party_joined)
             && p < b
         {
-            e.add("入党时间", "入党时间早于出生日期");
+            e.add("入党时间", Msg::new("reg-joined-before-birth"));
         }
         e.into_result()?;
         let (

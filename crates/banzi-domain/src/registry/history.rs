@@ -1,10 +1,12 @@
 //! 任职, 分管 and 培训: what a cadre held and did, over time.
 
-use super::{code, date_req, end_after, id_req, opt_parse, optional, required};
+use super::{REQUIRED, code, date_req, end_after, id_req, opt_parse, optional, required};
 use crate::codes::{Manner, TrainingKind};
-use crate::date::{Date, parse_opt_date};
+use crate::date::{self, Date};
 use crate::error::{DomainError, Errors};
 use crate::id_number::IdNumber;
+use crate::message;
+use crate::msg::Msg;
 
 /// 任职: cadre × post × [start, end).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -33,7 +35,7 @@ impl Appointment {
         let id = id_req(&mut e, &r.id_number);
         let post = code(&mut e, "职位编码", &r.post_code);
         let start = date_req(&mut e, "任职开始", &r.start);
-        let end = e.check("任职结束", parse_opt_date(&r.end)).flatten();
+        let end = e.check("任职结束", date::parse_opt(&r.end)).flatten();
         end_after(&mut e, "任职结束", start, end);
         let manner = opt_parse(&mut e, "任职方式", &r.manner, Manner::parse);
         let doc_no = optional(&mut e, "任免文号", &r.doc_no);
@@ -75,7 +77,7 @@ impl Portfolio {
         let post = code(&mut e, "职位编码", &r.post_code);
         let work = required(&mut e, "分管工作", &r.work);
         let start = date_req(&mut e, "开始", &r.start);
-        let end = e.check("结束", parse_opt_date(&r.end)).flatten();
+        let end = e.check("结束", date::parse_opt(&r.end)).flatten();
         end_after(&mut e, "结束", start, end);
         e.into_result()?;
         Ok(Portfolio {
@@ -116,17 +118,17 @@ impl Training {
         let id = id_req(&mut e, &r.id_number);
         let name = required(&mut e, "培训名称", &r.name);
         let kind = if r.kind.trim().is_empty() {
-            e.add("类别", "必填项不能为空");
+            e.add("类别", REQUIRED);
             None
         } else {
             e.check("类别", TrainingKind::parse(&r.kind))
         };
         let start = date_req(&mut e, "开始", &r.start);
-        let end = e.check("结束", parse_opt_date(&r.end)).flatten();
+        let end = e.check("结束", date::parse_opt(&r.end)).flatten();
         if let (Some(s), Some(t)) = (start, end)
             && t < s
         {
-            e.add("结束", "结束日期早于开始日期");
+            e.add("结束", Msg::new("reg-end-before-start"));
         }
         let hours = if r.hours.trim().is_empty() {
             None
@@ -136,7 +138,7 @@ impl Training {
                 _ => {
                     e.add(
                         "学时",
-                        format!("学时“{}”应为0到10000的数字", r.hours.trim()),
+                        message!("reg-hours-range", value = r.hours.trim().to_string()),
                     );
                     None
                 }

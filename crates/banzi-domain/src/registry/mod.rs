@@ -12,17 +12,24 @@ pub use cadre::{CADRE_FIELDS, Cadre, CadreRaw};
 pub use history::{Appointment, AppointmentRaw, Portfolio, PortfolioRaw, Training, TrainingRaw};
 pub use unit::{Post, PostRaw, Unit, UnitRaw};
 
-use crate::date::{Date, iso, parse_date};
+use crate::date::{self, Date};
 use crate::error::Errors;
 use crate::id_number::IdNumber;
+use crate::message;
+use crate::msg::Msg;
+
+/// `必填项不能为空`.
+pub const REQUIRED: Msg = Msg::new("reg-required");
+/// `内容过长（最多200字）`: no text field takes more.
+pub const TOO_LONG: Msg = Msg::new("reg-too-long");
 
 fn required(e: &mut Errors, field: &str, v: &str) -> Option<String> {
     let t = v.trim();
     if t.is_empty() {
-        e.add(field, "必填项不能为空");
+        e.add(field, REQUIRED);
         None
     } else if t.chars().count() > 200 {
-        e.add(field, "内容过长（最多200字）");
+        e.add(field, TOO_LONG);
         None
     } else {
         Some(t.to_string())
@@ -32,7 +39,7 @@ fn required(e: &mut Errors, field: &str, v: &str) -> Option<String> {
 fn optional(e: &mut Errors, field: &str, v: &str) -> String {
     let t = v.trim();
     if t.chars().count() > 200 {
-        e.add(field, "内容过长（最多200字）");
+        e.add(field, TOO_LONG);
     }
     t.to_string()
 }
@@ -44,18 +51,13 @@ fn code(e: &mut Errors, field: &str, v: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
     {
-        e.add(field, "编码只能由字母、数字和 - _ . 组成，最多40位");
+        e.add(field, Msg::new("reg-code-malformed"));
         return None;
     }
     Some(t)
 }
 
-fn opt_parse<T>(
-    e: &mut Errors,
-    field: &str,
-    v: &str,
-    p: fn(&str) -> Result<T, String>,
-) -> Option<T> {
+fn opt_parse<T>(e: &mut Errors, field: &str, v: &str, p: fn(&str) -> Result<T, Msg>) -> Option<T> {
     if v.trim().is_empty() {
         None
     } else {
@@ -65,7 +67,7 @@ fn opt_parse<T>(
 
 fn id_req(e: &mut Errors, v: &str) -> Option<IdNumber> {
     if v.trim().is_empty() {
-        e.add("身份证号", "必填项不能为空");
+        e.add("身份证号", REQUIRED);
         None
     } else {
         e.check("身份证号", IdNumber::parse(v))
@@ -74,10 +76,10 @@ fn id_req(e: &mut Errors, v: &str) -> Option<IdNumber> {
 
 fn date_req(e: &mut Errors, field: &str, v: &str) -> Option<Date> {
     if v.trim().is_empty() {
-        e.add(field, "必填项不能为空");
+        e.add(field, REQUIRED);
         None
     } else {
-        e.check(field, parse_date(v))
+        e.check(field, date::parse(v))
     }
 }
 
@@ -85,7 +87,10 @@ fn end_after(e: &mut Errors, field: &str, start: Option<Date>, end: Option<Date>
     if let (Some(s), Some(t)) = (start, end)
         && t <= s
     {
-        e.add(field, format!("结束日期{}应晚于开始日期{}", iso(t), iso(s)));
+        e.add(
+            field,
+            message!("reg-end-not-after-start", end = t, start = s),
+        );
     }
 }
 

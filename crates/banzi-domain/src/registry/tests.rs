@@ -1,8 +1,10 @@
 use super::*;
 use crate::codes::Gender;
-use crate::date::iso;
+use crate::date::{iso, parse as parse_date};
 use crate::error::DomainError;
 use crate::id_number::synthesize;
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 fn raw() -> CadreRaw {
     let id = synthesize(320102, parse_date("1978-05-20").unwrap(), 7, Gender::Male);
@@ -17,12 +19,9 @@ fn raw() -> CadreRaw {
     }
 }
 
-fn fields(e: DomainError) -> Vec<(String, String)> {
+fn fields(e: DomainError) -> Vec<(String, Msg)> {
     match e {
-        DomainError::Invalid(v) => v
-            .into_iter()
-            .map(|f| (f.field, f.message.to_string()))
-            .collect(),
+        DomainError::Invalid(v) => v.into_iter().map(|f| (f.field, f.message)).collect(),
         other => panic!("expected invalid, got {other}"),
     }
 }
@@ -41,11 +40,27 @@ fn gender_and_birth_must_agree_with_the_id_number() {
     r.gender = "女".into();
     r.birth_date = "1978-05-21".into();
     let f = fields(Cadre::parse(&r).unwrap_err());
-    assert_eq!(f.len(), 2);
-    assert_eq!(f[0].0, "性别");
-    assert!(f[0].1.contains("与身份证号不符"));
-    assert_eq!(f[1].0, "出生日期");
-    assert!(f[1].1.contains("1978-05-20"));
+    assert_eq!(
+        f,
+        [
+            (
+                "性别".to_string(),
+                message!(
+                    "reg-gender-mismatch",
+                    gender = Arg::label("女"),
+                    id_gender = Arg::label("男"),
+                )
+            ),
+            (
+                "出生日期".to_string(),
+                message!(
+                    "reg-birth-mismatch",
+                    birth = parse_date("1978-05-21").unwrap(),
+                    id_birth = parse_date("1978-05-20").unwrap(),
+                )
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -68,6 +83,7 @@ fn every_missing_required_field_is_reported_at_once() {
         names,
         ["身份证号", "姓名", "性别", "民族", "出生日期", "政治面貌"]
     );
+    assert!(f.iter().all(|x| x.1 == REQUIRED), "{f:?}");
 }
 
 #[test]
@@ -80,7 +96,14 @@ fn appointment_end_must_follow_start() {
         ..Default::default()
     };
     let f = fields(Appointment::parse(&r).unwrap_err());
-    assert_eq!(f[0].0, "任职结束");
+    let day = parse_date("2020-01-01").unwrap();
+    assert_eq!(
+        f,
+        [(
+            "任职结束".to_string(),
+            message!("reg-end-not-after-start", end = day, start = day)
+        )]
+    );
 }
 
 #[test]
@@ -94,7 +117,18 @@ fn post_seats_default_to_one_and_must_be_whole() {
     };
     assert_eq!(Post::parse(&r).unwrap().seats, 1);
     r.seats = "2.5".into();
-    assert_eq!(fields(Post::parse(&r).unwrap_err())[0].0, "职数");
+    assert_eq!(
+        fields(Post::parse(&r).unwrap_err()),
+        [(
+            "职数".to_string(),
+            message!("reg-seats-range", value = "2.5")
+        )]
+    );
+    r.kind = "主任".into();
+    let f = fields(Post::parse(&r).unwrap_err());
+    assert_eq!(f[0].0, "职位类别");
+    assert_eq!(f[0].1.id, "reg-not-a-choice");
+    r.kind = "正职".into();
     r.seats = "3".into();
     assert_eq!(Post::parse(&r).unwrap().seats, 3);
 }
@@ -105,9 +139,30 @@ fn unit_codes_are_checked() {
         code: "市 委".into(),
         name: "市委".into(),
         category: "市委".into(),
+        system: "市".into(),
+        non_cpc_required: "也许".into(),
         ..Default::default()
     };
-    assert_eq!(fields(Unit::parse(&r).unwrap_err())[0].0, "单位编码");
+    assert_eq!(
+        fields(Unit::parse(&r).unwrap_err()),
+        [
+            ("单位编码".to_string(), Msg::new("reg-code-malformed")),
+            (
+                "所属系统".to_string(),
+                // Blank is 其他; a value outside the list is not.
+                message!(
+                    "reg-not-a-choice",
+                    what = Arg::label("所属系统"),
+                    value = "市",
+                    choices = Arg::labels(["纪检监察", "组织", "公检法", "其他"]),
+                )
+            ),
+            (
+                "党外干部必配".to_string(),
+                message!("reg-yes-no", value = "也许")
+            ),
+        ]
+    );
 }
 
 /// The values of a raw cadre come in the order of the field table (the batch audit entries

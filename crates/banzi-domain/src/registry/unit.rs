@@ -1,8 +1,10 @@
 //! 单位 and 职位.
 
 use super::{code, optional, required};
-use crate::codes::{PostKind, PostLevel, UnitSystem, parse_yes_no};
+use crate::codes::{PostKind, PostLevel, UnitSystem, yes_no};
 use crate::error::{DomainError, Errors};
+use crate::message;
+use crate::msg::Msg;
 
 /// 单位.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -52,11 +54,11 @@ impl Unit {
         let category = required(&mut e, "单位类别", &r.category);
         let platform = optional(&mut e, "考核平台", &r.platform);
         let system = e.check("所属系统", UnitSystem::parse(&r.system));
-        let flag = e.check("党外干部必配", parse_yes_no(&r.non_cpc_required));
+        let flag = e.check("党外干部必配", yes_no(&r.non_cpc_required));
         if let (Some(c), Some(p)) = (&code, &parent_code)
             && c == p
         {
-            e.add("上级单位编码", "上级单位不能是本单位");
+            e.add("上级单位编码", Msg::new("reg-parent-self"));
         }
         e.into_result()?;
         Ok(Unit {
@@ -122,7 +124,10 @@ impl Post {
             match r.seats.trim().trim_end_matches(".0").parse::<i64>() {
                 Ok(n) if (1..=99).contains(&n) => Some(n),
                 _ => {
-                    e.add("职数", format!("职数“{}”应为1到99的整数", r.seats.trim()));
+                    e.add(
+                        "职数",
+                        message!("reg-seats-range", value = r.seats.trim().to_string()),
+                    );
                     None
                 }
             }

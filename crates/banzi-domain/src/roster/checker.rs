@@ -2,6 +2,8 @@
 
 use super::{Key, Known, Located, Part, RowError, err};
 use crate::appointment::{Period, check_no_overlap};
+use crate::message;
+use crate::msg::Msg;
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use std::collections::HashMap;
 
@@ -28,7 +30,8 @@ pub struct Checker {
     periods: HashMap<(u32, u32), Vec<Period>>,
 }
 
-const NOT_IN_CADRES: &str = "该身份证号的干部不在“干部”表中";
+/// `该身份证号的干部不在“干部”表中`.
+const NOT_IN_CADRES: Msg = Msg::new("roster-not-in-cadres");
 
 /// Numbers `key`, first seen at `row`, in `map`; when it was seen before, returns the
 /// repeat as [`repeat`] does.
@@ -109,7 +112,7 @@ impl Checker {
                         "单位",
                         u.row,
                         "上级单位编码",
-                        format!("上级单位“{p}”不存在"),
+                        message!("reg-parent-missing", code = p),
                     ));
                     continue;
                 }
@@ -117,7 +120,12 @@ impl Checker {
                 let mut at = p.as_str();
                 for _ in 0..=parents.len() {
                     if at == u.value.code {
-                        out.push(err("单位", u.row, "上级单位编码", "上级单位关系形成循环"));
+                        out.push(err(
+                            "单位",
+                            u.row,
+                            "上级单位编码",
+                            Msg::new("roster-parent-cycle"),
+                        ));
                         break;
                     }
                     match parents.get(at) {
@@ -139,7 +147,7 @@ impl Checker {
                     "职位",
                     p.row,
                     "单位编码",
-                    format!("单位“{}”不存在", p.value.unit_code),
+                    message!("reg-unit-missing", code = &p.value.unit_code),
                 ));
             }
         }
@@ -163,7 +171,11 @@ impl Checker {
                     "单位",
                     row,
                     "单位编码",
-                    format!("单位编码“{code}”与第{first}行重复"),
+                    message!(
+                        "roster-unit-code-repeated",
+                        code = code.to_string(),
+                        first = first
+                    ),
                 ));
             }
             None => {
@@ -178,7 +190,11 @@ impl Checker {
                 "职位",
                 row,
                 "职位编码",
-                format!("职位编码“{code}”与第{first}行重复"),
+                message!(
+                    "roster-post-code-repeated",
+                    code = code.to_string(),
+                    first = first
+                ),
             ));
         }
     }
@@ -189,7 +205,7 @@ impl Checker {
                 "干部",
                 row,
                 "身份证号",
-                format!("身份证号与第{first}行重复"),
+                message!("roster-id-number-repeated", first = first),
             ));
         }
     }
@@ -226,7 +242,7 @@ impl Checker {
                     "任职",
                     a.row,
                     "职位编码",
-                    format!("职位“{}”不存在", v.post_code),
+                    message!("reg-post-missing", code = &v.post_code),
                 ));
             }
             let (Some(cadre), Some(post)) = (cadre, post) else {
@@ -256,7 +272,7 @@ impl Checker {
                     "分管",
                     p.row,
                     "职位编码",
-                    format!("职位“{}”不存在", p.value.post_code),
+                    message!("reg-post-missing", code = &p.value.post_code),
                 ));
             }
         }

@@ -4,6 +4,8 @@
 //! every sheet, cell errors and cross-sheet errors alike, in one list ([`RowErrors`]).
 
 use crate::IdNumber;
+use crate::message;
+use crate::msg::Msg;
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use std::collections::HashSet;
 
@@ -24,32 +26,49 @@ pub struct Roster {
     pub trainings: Vec<Located<Training>>,
 }
 
-/// One problem in a workbook, in the user's terms.
+/// One problem in a workbook, in the user's terms. The sheet and column are the workbook's
+/// own (Chinese) names, which the user must find in it whatever the interface language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub sheet: String,
+    /// 0 for an error about the sheet (or, on [`FILE`], the file) as a whole.
     pub row: u32,
+    /// Empty for an error about the row as a whole.
     pub column: String,
-    pub message: crate::msg::Msg,
+    pub message: Msg,
 }
 
+impl RowError {
+    /// The error with its place, as one line: `roster-at-cell` (工作表“干部”第3行“姓名”列：…),
+    /// `roster-at-row` without a column, `roster-at-sheet` without a row.
+    pub fn msg(&self) -> Msg {
+        at_place(&self.sheet, self.row, &self.column, self.message.clone())
+    }
+}
+
+/// `message` placed at a sheet, and a row and a column when they are given (not 0, not
+/// empty); the sheet and column are shown as the workbook writes them.
+pub fn at_place(sheet: &str, row: u32, column: &str, message: Msg) -> Msg {
+    let sheet = sheet.to_string();
+    if row == 0 {
+        message!("roster-at-sheet", sheet = sheet, message = message)
+    } else if column.is_empty() {
+        message!("roster-at-row", sheet = sheet, row = row, message = message)
+    } else {
+        message!(
+            "roster-at-cell",
+            sheet = sheet,
+            row = row,
+            column = column.to_string(),
+            message = message,
+        )
+    }
+}
+
+/// For logs: the message's id and arguments ([`RowError::msg`]).
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.row == 0 {
-            write!(f, "工作表“{}”：{}", self.sheet, self.message)
-        } else if self.column.is_empty() {
-            write!(
-                f,
-                "工作表“{}”第{}行：{}",
-                self.sheet, self.row, self.message
-            )
-        } else {
-            write!(
-                f,
-                "工作表“{}”第{}行“{}”列：{}",
-                self.sheet, self.row, self.column, self.message
-            )
-        }
+        write!(f, "{}", self.msg())
     }
 }
 
@@ -61,12 +80,12 @@ pub struct Known {
     pub cadres: HashSet<String>,
 }
 
-fn err(sheet: &str, row: u32, column: &str, message: impl Into<crate::msg::Msg>) -> RowError {
+fn err(sheet: &str, row: u32, column: &str, message: Msg) -> RowError {
     RowError {
         sheet: sheet.into(),
         row,
         column: column.into(),
-        message: message.into(),
+        message,
     }
 }
 
@@ -139,7 +158,7 @@ impl RowErrors {
                 FILE,
                 0,
                 "",
-                format!("另有 {} 处错误未列出，请先更正以上错误后再导入", self.more),
+                message!("roster-errors-more", count = self.more),
             ));
         }
         self.kept

@@ -3,6 +3,8 @@
 use super::*;
 use crate::codes::{PostKind, UnitSystem};
 use crate::date::parse_date;
+use crate::message;
+use crate::msg::Msg;
 
 fn at<T>(row: u32, value: T) -> Located<T> {
     Located { row, value }
@@ -92,25 +94,88 @@ fn known() -> Known {
 
 #[test]
 fn every_cross_sheet_error_is_found_with_its_place() {
-    let errors: Vec<(String, u32, String)> = check(&flawed(), known())
+    let errors: Vec<(String, u32, String, Msg)> = check(&flawed(), known())
         .into_iter()
-        .map(|e| (e.sheet, e.row, e.column))
+        .map(|e| (e.sheet, e.row, e.column, e.message))
         .collect();
     let want = [
-        ("单位", 4, "单位编码"),
-        ("单位", 3, "上级单位编码"),
-        ("职位", 3, "单位编码"),
-        ("职位", 4, "职位编码"),
-        ("干部", 6, "身份证号"),
-        ("任职", 4, "职位编码"),
-        ("任职", 5, "身份证号"),
-        ("任职", 6, "任职开始"),
+        (
+            "单位",
+            4,
+            "单位编码",
+            message!("roster-unit-code-repeated", code = "A", first = 2),
+        ),
+        (
+            "单位",
+            3,
+            "上级单位编码",
+            message!("reg-parent-missing", code = "Z"),
+        ),
+        (
+            "职位",
+            3,
+            "单位编码",
+            message!("reg-unit-missing", code = "Q"),
+        ),
+        (
+            "职位",
+            4,
+            "职位编码",
+            message!("roster-post-code-repeated", code = "P1", first = 2),
+        ),
+        (
+            "干部",
+            6,
+            "身份证号",
+            message!("roster-id-number-repeated", first = 2),
+        ),
+        (
+            "任职",
+            4,
+            "职位编码",
+            message!("reg-post-missing", code = "PX"),
+        ),
+        ("任职", 5, "身份证号", Msg::new("roster-not-in-cadres")),
+        ("任职", 6, "任职开始", Msg::new("reg-overlap")),
     ];
-    let want: Vec<(String, u32, String)> = want
-        .iter()
-        .map(|(s, r, c)| (s.to_string(), *r, c.to_string()))
+    let want: Vec<(String, u32, String, Msg)> = want
+        .into_iter()
+        .map(|(s, r, c, m)| (s.to_string(), r, c.to_string(), m))
         .collect();
     assert_eq!(errors, want);
+}
+
+#[test]
+fn a_row_error_reads_with_its_place() {
+    let m = Msg::new("reg-required");
+    let cell = err("干部", 3, "姓名", m.clone());
+    assert_eq!(
+        cell.msg(),
+        message!(
+            "roster-at-cell",
+            sheet = "干部",
+            row = 3,
+            column = "姓名",
+            message = m.clone()
+        )
+    );
+    assert_eq!(
+        err("干部", 3, "", m.clone()).msg(),
+        message!(
+            "roster-at-row",
+            sheet = "干部",
+            row = 3,
+            message = m.clone()
+        )
+    );
+    assert_eq!(
+        err(FILE, 0, "", m.clone()).msg(),
+        message!("roster-at-sheet", sheet = FILE, message = m)
+    );
+    assert_eq!(
+        cell.to_string(),
+        "roster-at-cell(sheet=干部, row=3, column=姓名, message=reg-required)"
+    );
 }
 
 #[test]
@@ -198,18 +263,14 @@ fn rows_that_refer_to_a_refused_row_are_not_reported_again() {
     assert_eq!(places, [("任职", 4, "任职开始")], "{found:#?}");
 }
 
-fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, String)> {
-    errors
-        .iter()
-        .map(|e| (e.row, e.message.to_string()))
-        .collect()
+fn rows_and_messages(errors: &[RowError]) -> Vec<(u32, Msg)> {
+    errors.iter().map(|e| (e.row, e.message.clone())).collect()
 }
 
-fn owned(list: &[(u32, &str)]) -> Vec<(u32, String)> {
-    list.iter().map(|(r, m)| (*r, m.to_string())).collect()
+fn repeats() -> Vec<(u32, Msg)> {
+    let m = message!("roster-id-number-repeated", first = 3);
+    vec![(7, m.clone()), (9, m)]
 }
-
-const REPEATS: [(u32, &str); 2] = [(7, "身份证号与第3行重复"), (9, "身份证号与第3行重复")];
 
 #[test]
 fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
@@ -230,18 +291,18 @@ fn a_refused_row_still_repeats_a_key_whichever_of_the_two_comes_first() {
     let mut c = Checker::new(Known::default());
     let mut found = c.refused(&keys[2..]);
     found.extend(c.cadres(&[cadre(3), cadre(9)]));
-    assert_eq!(rows_and_messages(&found), owned(&REPEATS));
+    assert_eq!(rows_and_messages(&found), repeats());
     // Whole and in sheet order, the same two rows are the repeats.
     let mut c = Checker::new(Known::default());
     let mut found = c.cadres(&[cadre(3)]);
     found.extend(c.refused(&keys[2..]));
     found.extend(c.cadres(&[cadre(9)]));
-    assert_eq!(rows_and_messages(&found), owned(&REPEATS));
+    assert_eq!(rows_and_messages(&found), repeats());
 }
 
 #[test]
 fn every_error_is_listed_by_sheet_and_row_up_to_the_cap() {
-    let e = |sheet: &str, row: u32| err(sheet, row, "", "x");
+    let e = |sheet: &str, row: u32| err(sheet, row, "", Msg::new("x"));
     let mut read: RowErrors = [e("培训", 2), e("干部", 9), e("干部", 3)]
         .into_iter()
         .collect();
@@ -275,11 +336,7 @@ fn every_error_is_listed_by_sheet_and_row_up_to_the_cap() {
     assert_eq!(list.len(), MAX_ERRORS + 1);
     let last = list.last().expect("the line");
     assert_eq!(
-        (
-            last.sheet.as_str(),
-            last.row,
-            last.message.to_string().as_str()
-        ),
-        (FILE, 0, "另有 8 处错误未列出，请先更正以上错误后再导入")
+        (last.sheet.as_str(), last.row, &last.message),
+        (FILE, 0, &message!("roster-errors-more", count = 8))
     );
 }

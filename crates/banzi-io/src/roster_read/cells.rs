@@ -7,15 +7,16 @@
 
 use std::fmt::Write;
 
+use banzi_domain::{Msg, message};
 use calamine::{DataRef, ExcelDateTime, XlsxFormulaMetadata};
 
 use crate::layout::Kind;
 
 /// The message of a formula cell: a cached value may be stale or missing, so it is not used.
-pub const FORMULA: &str = "单元格含公式，请复制后“选择性粘贴为数值”再导入";
+pub const FORMULA: Msg = Msg::new("roster-cell-formula");
 
 /// Appends the text of `v` to `out` (which the caller has cleared).
-pub fn put(kind: Kind, v: &DataRef<'_>, out: &mut String) -> Result<(), String> {
+pub fn put(kind: Kind, v: &DataRef<'_>, out: &mut String) -> Result<(), Msg> {
     match v {
         DataRef::Empty => {}
         DataRef::String(s) => out.push_str(s.trim()),
@@ -30,7 +31,7 @@ pub fn put(kind: Kind, v: &DataRef<'_>, out: &mut String) -> Result<(), String> 
             out.push_str(if looks_like_iso_date(s) { &s[..10] } else { s });
         }
         DataRef::DurationIso(s) => out.push_str(s.trim()),
-        DataRef::Error(e) => return Err(format!("单元格为错误值 {e}，请更正后再导入")),
+        DataRef::Error(e) => return Err(message!("roster-cell-error", value = e.to_string())),
     }
     Ok(())
 }
@@ -44,14 +45,12 @@ pub fn is_formula(f: &XlsxFormulaMetadata) -> bool {
     }
 }
 
-fn number(kind: Kind, f: f64, out: &mut String) -> Result<(), String> {
+fn number(kind: Kind, f: f64, out: &mut String) -> Result<(), Msg> {
     match kind {
         Kind::Date => {
             let mut shown = String::new();
             push_number(f, &mut shown);
-            Err(format!(
-                "日期单元格是数字 {shown}，无法确定年月（Excel 会把 1975.10 存成数字 1975.1）；请把该列设为文本格式，按 YYYY.MM 或 YYYY-MM-DD 填写"
-            ))
+            Err(message!("roster-date-number", value = shown))
         }
         Kind::IdNumber => Err(id_not_text()),
         Kind::Text | Kind::Number => {
@@ -61,11 +60,12 @@ fn number(kind: Kind, f: f64, out: &mut String) -> Result<(), String> {
     }
 }
 
-fn id_not_text() -> String {
-    "身份证号应设置为文本格式（设为数字时 Excel 只保留15位），请将该列设为文本后重新填写".into()
+/// An ID number typed as a number: Excel keeps 15 digits of it.
+fn id_not_text() -> Msg {
+    Msg::new("roster-id-not-text")
 }
 
-fn date_time(kind: Kind, d: &ExcelDateTime, out: &mut String) -> Result<(), String> {
+fn date_time(kind: Kind, d: &ExcelDateTime, out: &mut String) -> Result<(), Msg> {
     if kind == Kind::IdNumber {
         return Err(id_not_text());
     }
@@ -105,7 +105,7 @@ mod tests {
     use super::*;
     use calamine::ExcelDateTimeType;
 
-    fn text(kind: Kind, v: DataRef<'_>) -> Result<String, String> {
+    fn text(kind: Kind, v: DataRef<'_>) -> Result<String, Msg> {
         let mut s = String::new();
         put(kind, &v, &mut s).map(|_| s)
     }
@@ -128,14 +128,14 @@ mod tests {
     #[test]
     fn a_number_in_a_date_column_is_refused_not_guessed() {
         let e = text(Kind::Date, DataRef::Float(1975.1)).unwrap_err();
-        assert!(e.contains("1975.1") && e.contains("YYYY.MM"), "{e}");
+        assert_eq!(e, message!("roster-date-number", value = "1975.1"));
         assert!(text(Kind::Date, DataRef::Int(197510)).is_err());
     }
 
     #[test]
     fn an_id_number_must_be_text() {
         let e = text(Kind::IdNumber, DataRef::Float(3.201021978052e17)).unwrap_err();
-        assert!(e.starts_with("身份证号应设置为文本格式"), "{e}");
+        assert_eq!(e, Msg::new("roster-id-not-text"));
         assert_eq!(
             text(Kind::IdNumber, DataRef::SharedString("32010219780520001x")).unwrap(),
             "32010219780520001x"
@@ -165,6 +165,6 @@ mod tests {
     #[test]
     fn error_cells_are_refused() {
         let e = text(Kind::Text, DataRef::Error(calamine::CellErrorType::NA)).unwrap_err();
-        assert!(e.contains("#N/A"), "{e}");
+        assert_eq!(e, message!("roster-cell-error", value = "#N/A"));
     }
 }

@@ -8,6 +8,7 @@
 use std::io::Cursor;
 
 use banzi_domain::roster::RowError;
+use banzi_domain::{Msg, message};
 use zip::{CompressionMethod, ZipArchive};
 
 /// Largest upload accepted.
@@ -25,33 +26,31 @@ pub const MAX_ENTRIES: usize = 1000;
 
 use banzi_domain::roster::FILE;
 
-pub(crate) fn file_error(message: impl Into<banzi_domain::Msg>) -> RowError {
+pub(crate) fn file_error(message: Msg) -> RowError {
     RowError {
         sheet: FILE.into(),
         row: 0,
         column: String::new(),
-        message: message.into(),
+        message,
     }
 }
 
 pub(crate) fn not_xlsx() -> RowError {
-    file_error("文件不是有效的 .xlsx 工作簿")
+    file_error(Msg::new("roster-not-xlsx"))
 }
 
 /// Checks size, kind and the zip central directory.
 pub fn check(bytes: &[u8]) -> Result<(), RowError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(file_error(format!(
-            "文件过大（{} MB），最大允许 {} MB",
-            bytes.len() >> 20,
-            MAX_INPUT_BYTES >> 20
+        return Err(file_error(message!(
+            "roster-file-too-large",
+            size = bytes.len() >> 20,
+            max = MAX_INPUT_BYTES >> 20,
         )));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: an old .xls, or an .xlsx encrypted with a password.
-        return Err(file_error(
-            "文件不是有效的 .xlsx 工作簿（可能是旧版 .xls 或设置了打开密码的文件），请在 Excel 中取消密码并另存为 .xlsx 后再导入",
-        ));
+        return Err(file_error(Msg::new("roster-not-xlsx-ole")));
     }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(not_xlsx());
@@ -71,29 +70,27 @@ pub fn check(bytes: &[u8]) -> Result<(), RowError> {
     for i in 0..archive.len() {
         let entry = archive.by_index_data(i).map_err(|_| not_xlsx())?;
         if entry.encrypted() {
-            return Err(file_error("工作簿内容已加密，请取消密码后再导入"));
+            return Err(file_error(Msg::new("roster-encrypted")));
         }
         if !matches!(
             entry.compression(),
             CompressionMethod::Stored | CompressionMethod::Deflated
         ) {
-            return Err(file_error(
-                "文件不是有效的 .xlsx 工作簿（使用了不支持的压缩方式）",
-            ));
+            return Err(file_error(Msg::new("roster-not-xlsx-compression")));
         }
         let (size, packed) = (entry.size(), entry.compressed_size());
         total = total.saturating_add(size);
         if total > MAX_INFLATED_BYTES {
-            return Err(file_error(format!(
-                "文件解压后超过 {} MB，疑似压缩炸弹，已拒绝",
-                MAX_INFLATED_BYTES >> 20
+            return Err(file_error(message!(
+                "roster-inflated-too-large",
+                max = (MAX_INFLATED_BYTES >> 20) as i64,
             )));
         }
         if size > RATIO_FLOOR && size / packed.max(1) > MAX_RATIO {
-            return Err(file_error(format!(
-                "文件中有内容的压缩比异常（{}:1，上限 {}:1），疑似压缩炸弹，已拒绝",
-                size / packed.max(1),
-                MAX_RATIO
+            return Err(file_error(message!(
+                "roster-ratio",
+                ratio = (size / packed.max(1)) as i64,
+                max = MAX_RATIO as i64,
             )));
         }
     }
@@ -101,8 +98,10 @@ pub fn check(bytes: &[u8]) -> Result<(), RowError> {
 }
 
 fn too_many(n: u64) -> RowError {
-    file_error(format!(
-        "文件包含 {n} 个内部条目，超过上限 {MAX_ENTRIES}，不是正常的花名册工作簿"
+    file_error(message!(
+        "roster-too-many-entries",
+        count = i64::try_from(n).unwrap_or(i64::MAX),
+        max = MAX_ENTRIES,
     ))
 }
 
@@ -153,6 +152,9 @@ mod tests {
         let mut b = b"PK\x03\x04".to_vec();
         b.extend_from_slice(b"PK\x05\x06\0\0\0\0\x50\xC3\x50\xC3\0\0\0\0\0\0\0\0\0\0");
         let e = check(&b).unwrap_err();
-        assert!(e.message.to_string().contains("50000"), "{e}");
+        assert_eq!(
+            e.message,
+            message!("roster-too-many-entries", count = 50000, max = MAX_ENTRIES)
+        );
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! All or nothing (R-SEC-4): either every row of every sheet parses and the roster is
 //! returned, or the caller gets every problem of every sheet at once, each with sheet, row,
-//! column and a Chinese message. Checks across rows and sheets (duplicates, references) are
+//! column and a message ([`banzi_domain::Msg`]). Checks across rows and sheets (duplicates, references) are
 //! `banzi_domain::roster::Checker`'s, run by the store with the database's keys; a streaming
 //! read keeps handing rows on after an error so that they are checked too, and says which
 //! rows it refused ([`Feed::Refused`]).
@@ -17,6 +17,7 @@ use std::io::Cursor;
 
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::roster::{Feed, Key, Located, Roster, RowError, RowErrors};
+use banzi_domain::{Msg, message};
 use calamine::{Reader, Xlsx};
 
 pub use crate::Progress;
@@ -35,13 +36,22 @@ pub use banzi_domain::roster::MAX_ERRORS;
 /// Something the user should know that did not stop the import (e.g. extra columns ignored).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
+    /// The sheet as the workbook names it.
     pub sheet: String,
-    pub message: String,
+    pub message: Msg,
 }
 
+impl Notice {
+    /// The notice with its sheet: `roster-at-sheet` (工作表“单位”：…).
+    pub fn msg(&self) -> Msg {
+        banzi_domain::roster::at_place(&self.sheet, 0, "", self.message.clone())
+    }
+}
+
+/// For logs: the message's id and arguments ([`Notice::msg`]).
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "工作表“{}”：{}", self.sheet, self.message)
+        write!(f, "{}", self.msg())
     }
 }
 
@@ -138,8 +148,9 @@ fn read_into(bytes: &[u8], ctx: &mut Ctx<'_>) {
     let mut xlsx: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
         Ok(x) => x,
         Err(e) => {
-            return ctx.errors.push(guard::file_error(format!(
-                "文件不是有效的 .xlsx 工作簿（{e}）"
+            return ctx.errors.push(guard::file_error(message!(
+                "roster-not-xlsx-detail",
+                detail = e.to_string(),
             )));
         }
     };
@@ -150,7 +161,12 @@ fn read_into(bytes: &[u8], ctx: &mut Ctx<'_>) {
         }
         let Some(name) = find(&names, spec) else {
             if spec.required {
-                ctx.error(spec.name, 0, "", format!("缺少工作表“{}”", spec.name));
+                ctx.error(
+                    spec.name,
+                    0,
+                    "",
+                    message!("roster-sheet-missing", sheet = spec.name),
+                );
             }
             continue;
         };
@@ -161,22 +177,14 @@ fn read_into(bytes: &[u8], ctx: &mut Ctx<'_>) {
             "任职" => sheet::read::<Appointment, _>(&mut xlsx, name, ctx),
             "分管" => sheet::read::<Portfolio, _>(&mut xlsx, name, ctx),
             "培训" => sheet::read::<Training, _>(&mut xlsx, name, ctx),
-            other => ctx.error(other, 0, "", "内部错误：未知的工作表"),
+            other => ctx.error(other, 0, "", Msg::new("roster-sheet-unknown")),
         }
     }
     let known = |n: &str| {
         n.trim() == layout::INSTRUCTIONS || layout::SHEETS.iter().any(|s| s.name == n.trim())
     };
-    let others: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| !known(n))
-        .collect();
-    if !others.is_empty() {
-        ctx.notices.push(Notice {
-            sheet: others.join("、"),
-            message: "不是花名册的工作表，已忽略".into(),
-        });
+    for other in names.iter().filter(|n| !known(n)) {
+        ctx.notice(other, Msg::new("roster-sheet-ignored"));
     }
 }
 
@@ -267,22 +275,16 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    pub fn error(
-        &mut self,
-        sheet: &str,
-        row: u32,
-        column: &str,
-        message: impl Into<banzi_domain::Msg>,
-    ) {
+    pub fn error(&mut self, sheet: &str, row: u32, column: &str, message: Msg) {
         self.errors.push(RowError {
             sheet: sheet.into(),
             row,
             column: column.into(),
-            message: message.into(),
+            message,
         });
     }
 
-    pub fn notice(&mut self, sheet: &str, message: String) {
+    pub fn notice(&mut self, sheet: &str, message: Msg) {
         self.notices.push(Notice {
             sheet: sheet.into(),
             message,
@@ -293,7 +295,7 @@ impl<'p> Ctx<'p> {
     fn finish(mut self) -> (RowErrors, Vec<Notice>) {
         if self.cancelled && self.errors.is_empty() {
             self.errors
-                .push(guard::file_error("导入已取消".to_string()));
+                .push(guard::file_error(Msg::new("roster-cancelled")));
         }
         (self.errors, self.notices)
     }

@@ -5,8 +5,8 @@
 
 use std::io::{Read, Seek};
 
-use banzi_domain::DomainError;
 use banzi_domain::roster::Located;
+use banzi_domain::{Arg, DomainError, Msg, message};
 use calamine::{DataRef, Xlsx};
 
 use super::cells::{self, FORMULA};
@@ -35,7 +35,7 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
                 sheet,
                 0,
                 "",
-                format!("无法读取该工作表（文件可能已损坏）：{e}"),
+                message!("roster-sheet-unreadable", detail = e.to_string()),
             );
         }
     };
@@ -63,7 +63,7 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
                     sheet,
                     0,
                     "",
-                    format!("工作表读取失败（文件可能已损坏）：{e}"),
+                    message!("roster-sheet-read-failed", detail = e.to_string()),
                 );
             }
         };
@@ -78,21 +78,11 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
         }
         if r == 0 {
             if map.is_some() {
-                return ctx.error(
-                    sheet,
-                    0,
-                    "",
-                    "工作表的行顺序异常，请在 Excel 中另存一次后再导入",
-                );
+                return ctx.error(sheet, 0, "", Msg::new("roster-rows-out-of-order"));
             }
             if header.len() >= MAX_COLUMNS as usize {
                 // The same header cells repeated: not a sheet any program writes.
-                return ctx.error(
-                    sheet,
-                    0,
-                    "",
-                    "工作表结构异常（表头单元格重复），请在 Excel 中另存一次后再导入",
-                );
+                return ctx.error(sheet, 0, "", Msg::new("roster-header-cells-repeated"));
             }
             let mut text = String::new();
             if cell.formula.as_ref().is_some_and(cells::is_formula) {
@@ -112,12 +102,7 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
         let Some(map) = &map else { return };
         if row.at != Some(r) {
             if row.at.is_some_and(|at| r < at) {
-                return ctx.error(
-                    sheet,
-                    0,
-                    "",
-                    "工作表的行顺序异常，请在 Excel 中另存一次后再导入",
-                );
+                return ctx.error(sheet, 0, "", Msg::new("roster-rows-out-of-order"));
             }
             if row.finish(ctx) {
                 if ctx.cancelled {
@@ -173,7 +158,12 @@ fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<
         }
         match spec.columns.iter().position(|col| col.header == text) {
             Some(i) if found[i] => {
-                ctx.error(spec.name, 1, text, format!("表头“{text}”重复出现"));
+                ctx.error(
+                    spec.name,
+                    1,
+                    text,
+                    message!("roster-header-repeated", header = text),
+                );
                 ok = false;
             }
             Some(i) => {
@@ -194,14 +184,20 @@ fn locate<T: Record>(header: &[(u32, String)], ctx: &mut Ctx<'_>) -> Option<Vec<
             spec.name,
             1,
             col.header,
-            format!("缺少表头“{}”（第1行须为表头）", col.header),
+            message!("roster-header-missing", header = col.header),
         );
         ok = false;
     }
     if !extra.is_empty() && ok {
+        let columns = Arg::List(
+            extra
+                .into_iter()
+                .map(|c| Arg::from(c.to_string()))
+                .collect(),
+        );
         ctx.notice(
             spec.name,
-            format!("以下列不在标准模板中，已忽略：{}", extra.join("、")),
+            message!("roster-columns-ignored", columns = columns),
         );
     }
     ok.then_some(map)
@@ -216,7 +212,7 @@ struct RowState<T: Record> {
     filled: bool,
     /// Columns already reported for this row (a cell error), as a bit mask.
     bad: u64,
-    cell_errors: Vec<(usize, String)>,
+    cell_errors: Vec<(usize, Msg)>,
 }
 
 impl<T: Record> RowState<T> {
@@ -250,17 +246,14 @@ impl<T: Record> RowState<T> {
         f.clear();
         let kind = T::SHEET.columns[i].kind;
         let outcome = if formula {
-            Err(FORMULA.to_string())
+            Err(FORMULA)
         } else {
-            cells::put(kind, v, f).and_then(|()| {
+            match cells::put(kind, v, f) {
                 // No field takes more than 200 characters; a huge cell is refused here so
                 // its text is not copied into messages.
-                if f.len() > MAX_CELL_BYTES {
-                    Err("内容过长（最多200字）".to_string())
-                } else {
-                    Ok(())
-                }
-            })
+                Ok(()) if f.len() > MAX_CELL_BYTES => Err(banzi_domain::registry::TOO_LONG),
+                r => r,
+            }
         };
         match outcome {
             Ok(()) => self.filled |= !f.is_empty(),
@@ -312,19 +305,30 @@ impl<T: Record> RowState<T> {
                     ctx.error(spec.name, row, &e.field, e.message);
                 }
             }
-            Err(other) => ctx.error(spec.name, row, "", other.to_string()),
+            // A parser refuses with field errors only; anything else is a fault of banzi.
+            Err(other) => ctx.error(
+                spec.name,
+                row,
+                "",
+                message!("roster-internal", detail = other.to_string()),
+            ),
         }
         true
     }
 }
 
-fn too_big(rows: u32, columns: u32) -> String {
-    format!(
-        "工作表范围过大（{rows} 行 × {columns} 列；上限 {MAX_ROWS} 行、{MAX_COLUMNS} 列），请删除多余的行和列后再导入"
+fn too_big(rows: u32, columns: u32) -> Msg {
+    message!(
+        "roster-sheet-too-big",
+        rows = rows,
+        columns = columns,
+        max_rows = MAX_ROWS,
+        max_columns = MAX_COLUMNS,
     )
 }
 
-/// `A`, `B`, … `AA` for a 0-based column, to name a header cell that has no header text.
+/// `A`, `B`, … `AA` for a 0-based column, to name a header cell that has no header text
+/// (the message says it is a column: 工作表“干部”第1行“A”列).
 fn column_letter(mut c: u32) -> String {
     let mut s = Vec::new();
     loop {
@@ -335,7 +339,7 @@ fn column_letter(mut c: u32) -> String {
         c = c / 26 - 1;
     }
     s.reverse();
-    format!("{}列", String::from_utf8_lossy(&s))
+    String::from_utf8_lossy(&s).into_owned()
 }
 
 #[cfg(test)]
@@ -344,9 +348,9 @@ mod tests {
 
     #[test]
     fn column_letters() {
-        assert_eq!(column_letter(0), "A列");
-        assert_eq!(column_letter(25), "Z列");
-        assert_eq!(column_letter(26), "AA列");
-        assert_eq!(column_letter(27), "AB列");
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
     }
 }

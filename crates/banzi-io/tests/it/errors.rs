@@ -1,6 +1,7 @@
 //! Every problem is reported at once, with sheet, row and column (R-SEC-4).
 
 use crate::helpers::*;
+use banzi_domain::{Msg, message};
 
 fn cadre_row<'a>(id: &'a str, gender: &'a str, birth: C<'a>) -> Vec<C<'a>> {
     vec![
@@ -78,15 +79,18 @@ fn errors_in_several_sheets_are_all_reported_with_their_place() {
         ],
         "{errs:#?}"
     );
-    assert!(
-        errs[4].message.to_string().contains("1975.1")
-            && errs[4].message.to_string().contains("文本"),
-        "{}",
-        errs[4]
+    assert_eq!(
+        errs[4].message,
+        message!("roster-date-number", value = "1975.1")
+    );
+    assert_eq!(errs[0].message, Msg::new("reg-required"));
+    assert_eq!(
+        zh(&errs[0].msg()),
+        "工作表“单位”第2行“单位类别”列：必填项不能为空"
     );
     assert_eq!(
-        errs[0].to_string(),
-        "工作表“单位”第2行“单位类别”列：必填项不能为空"
+        zh(&errs[4].msg()),
+        "工作表“干部”第4行“出生日期”列：日期单元格是数字 1975.1，无法确定年月（Excel 会把 1975.10 存成数字 1975.1）；请把该列设为文本格式，按 YYYY.MM 或 YYYY-MM-DD 填写"
     );
 }
 
@@ -95,7 +99,11 @@ fn a_missing_required_sheet_is_reported_on_row_0() {
     let bytes = book(&[("干部", vec![header(&CADRE_HEADER)]), ("任职", vec![])]);
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("单位", 0, "")]);
-    assert_eq!(errs[0].message.to_string(), "缺少工作表“单位”");
+    assert_eq!(
+        errs[0].message,
+        message!("roster-sheet-missing", sheet = "单位")
+    );
+    assert_eq!(zh(&errs[0].msg()), "工作表“单位”：缺少工作表“单位”");
 }
 
 #[test]
@@ -114,8 +122,15 @@ fn a_missing_header_is_named_and_its_sheet_not_read() {
         ],
         "{errs:#?}"
     );
-    assert!(errs[1].message.to_string().contains("缺少表头“民族”"));
-    assert!(errs[0].message.to_string().contains("重复"));
+    assert_eq!(
+        errs[1].message,
+        message!("roster-header-missing", header = "民族")
+    );
+    assert_eq!(zh(&errs[1].message), "缺少表头“民族”（第1行须为表头）");
+    assert_eq!(
+        errs[0].message,
+        message!("roster-header-repeated", header = "姓名")
+    );
 }
 
 #[test]
@@ -134,7 +149,11 @@ fn a_formula_cell_is_refused_without_a_second_message() {
     let bytes = book(&[unit_sheet(), ("干部", vec![header(&CADRE_HEADER), row])]);
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 2, "姓名")], "{errs:#?}");
-    assert!(errs[0].message.to_string().contains("公式"));
+    assert_eq!(errs[0].message, Msg::new("roster-cell-formula"));
+    assert_eq!(
+        zh(&errs[0].message),
+        "单元格含公式，请复制后“选择性粘贴为数值”再导入"
+    );
 }
 
 #[test]
@@ -146,12 +165,7 @@ fn a_number_typed_id_number_is_refused() {
     let bytes = book(&[unit_sheet(), ("干部", vec![header(&CADRE_HEADER), row])]);
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 2, "身份证号")], "{errs:#?}");
-    assert!(
-        errs[0]
-            .message
-            .to_string()
-            .starts_with("身份证号应设置为文本格式")
-    );
+    assert_eq!(errs[0].message, Msg::new("roster-id-not-text"));
 }
 
 #[test]
@@ -163,7 +177,11 @@ fn an_error_cell_is_refused() {
     });
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("单位", 2, "单位名称")], "{errs:#?}");
-    assert!(errs[0].message.to_string().contains("#N/A"));
+    assert_eq!(
+        errs[0].message,
+        message!("roster-cell-error", value = "#N/A")
+    );
+    assert_eq!(zh(&errs[0].message), "单元格为错误值 #N/A，请更正后再导入");
 }
 
 #[test]
@@ -172,7 +190,11 @@ fn a_header_formula_is_refused() {
     h[0] = C::F("=\"身份证号\"");
     let bytes = book(&[unit_sheet(), ("干部", vec![h])]);
     let errs = errors(&bytes);
-    assert_eq!(places(&errs)[0], ("干部", 1, "A列"), "{errs:#?}");
+    assert_eq!(places(&errs)[0], ("干部", 1, "A"), "{errs:#?}");
+    assert_eq!(
+        zh(&errs[0].msg()),
+        "工作表“干部”第1行“A”列：单元格含公式，请复制后“选择性粘贴为数值”再导入"
+    );
 }
 
 #[test]
@@ -190,5 +212,6 @@ fn a_huge_cell_is_refused_without_copying_it_into_the_message() {
     ]);
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("单位", 2, "单位名称")], "{errs:#?}");
-    assert_eq!(errs[0].message.to_string(), "内容过长（最多200字）");
+    assert_eq!(errs[0].message, Msg::new("reg-too-long"));
+    assert_eq!(zh(&errs[0].message), "内容过长（最多200字）");
 }

@@ -4,12 +4,19 @@ use banzi_io::roster_read::{MAX_INPUT_BYTES, MAX_ROWS};
 use zip::CompressionMethod;
 
 use crate::helpers::*;
+use banzi_domain::{Msg, message};
 
-fn refused(bytes: &[u8]) -> String {
+/// The one error of a file refused whole.
+fn refusal(bytes: &[u8]) -> Msg {
     let errs = errors(bytes);
     assert_eq!(errs.len(), 1, "{errs:#?}");
     assert_eq!((errs[0].sheet.as_str(), errs[0].row), ("文件", 0));
-    errs[0].message.to_string()
+    errs[0].message.clone()
+}
+
+/// The refusal as it reads in zh-CN.
+fn refused(bytes: &[u8]) -> String {
+    zh(&refusal(bytes))
 }
 
 fn good() -> Vec<u8> {
@@ -21,7 +28,10 @@ fn bytes_that_are_not_a_workbook_are_refused() {
     assert_eq!(refused(b"hello, world"), "文件不是有效的 .xlsx 工作簿");
     assert_eq!(refused(b"%PDF-1.7\n"), "文件不是有效的 .xlsx 工作簿");
     assert_eq!(refused(b""), "文件不是有效的 .xlsx 工作簿");
-    assert!(refused(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).contains(".xls"));
+    assert_eq!(
+        refusal(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        Msg::new("roster-not-xlsx-ole")
+    );
     // Cut in half: the central directory is gone.
     let g = good();
     assert!(refused(&g[..g.len() / 2]).starts_with("文件不是有效的 .xlsx 工作簿"));
@@ -36,7 +46,11 @@ fn bytes_that_are_not_a_workbook_are_refused() {
 #[test]
 fn an_oversized_upload_is_refused_unread() {
     let big = vec![0u8; MAX_INPUT_BYTES + 1];
-    assert!(refused(&big).starts_with("文件过大"));
+    assert_eq!(
+        refusal(&big),
+        message!("roster-file-too-large", size = 200, max = 200)
+    );
+    assert_eq!(refused(&big), "文件过大（200 MB），最大允许 200 MB");
 }
 
 #[test]
@@ -79,7 +93,10 @@ fn too_many_entries_are_refused() {
         .map(|i| (format!("x/{i}.xml"), Vec::new()))
         .collect();
     let z = zip_of(&entries, CompressionMethod::Stored);
-    assert!(refused(&z).contains("1001 个内部条目"));
+    assert_eq!(
+        refused(&z),
+        "文件包含 1001 个内部条目，超过上限 1000，不是正常的花名册工作簿"
+    );
 }
 
 #[test]
@@ -90,10 +107,15 @@ fn a_sheet_declaring_too_many_rows_is_refused() {
     });
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 0, "")], "{errs:#?}");
-    assert!(
-        errs[0].message.to_string().contains("范围过大"),
-        "{}",
-        errs[0]
+    assert_eq!(
+        errs[0].message,
+        message!(
+            "roster-sheet-too-big",
+            rows = MAX_ROWS + 5,
+            columns = 17,
+            max_rows = MAX_ROWS,
+            max_columns = 200,
+        )
     );
 }
 
@@ -106,10 +128,14 @@ fn a_cell_beyond_the_column_limit_is_refused_even_when_the_dimension_lies() {
     let bytes = patch_sheet(&bytes, 2, |xml| set_dimension(xml, "A1:Q1"));
     let errs = errors(&bytes);
     assert_eq!(places(&errs), [("干部", 0, "")], "{errs:#?}");
-    assert!(
-        errs[0].message.to_string().contains("251 列"),
-        "{}",
-        errs[0]
+    assert_eq!(
+        zh(&errs[0].message),
+        "工作表范围过大（1 行 × 251 列；上限 1100000 行、200 列），请删除多余的行和列后再导入"
+    );
+    assert_eq!(
+        banzi_i18n::Tr::new(banzi_i18n::Lang::En).msg(&errs[0].message),
+        "The sheet is too large (1 row × 251 columns; at most 1100000 rows and 200 columns); \
+         delete the extra rows and columns and import again"
     );
 }
 

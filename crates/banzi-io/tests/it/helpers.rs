@@ -9,11 +9,17 @@ use banzi_domain::date::{make_date, parse_date};
 use banzi_domain::id_number::synthesize;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::roster::{Located, Roster, RowError};
-use banzi_domain::{Date, IdNumber};
+use banzi_domain::{Date, IdNumber, Msg};
+use banzi_i18n::{Lang, Tr};
 use banzi_io::Notice;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// A message as it reads in zh-CN: the Chinese the workbook's users have always read.
+pub fn zh(m: &Msg) -> String {
+    Tr::new(Lang::ZhCn).msg(m)
+}
 
 pub fn d(s: &str) -> Date {
     parse_date(s).unwrap()

@@ -6,3 +6,4 @@ mod guard;
 mod helpers;
 mod roundtrip;
 mod streaming;
+mod wording;

@@ -59,10 +59,10 @@ fn appt_json(a: &AppointmentRow) -> serde_json::Value {
 pub async fn insert(c: &mut Conn, actor: &Actor, a: &Appointment, now: &str) -> Result<Option<i64>, DomainError> {
     let cadre_id = super::cadres::id_of(&mut *c, a.id_number.as_str())
         .await?
-        .ok_or_else(|| DomainError::invalid("身份证号", "该干部不存在"))?;
+        .ok_or_else(|| DomainError::invalid("身份证号", Msg::new("store-cadre-missing")))?;
     let post = super::units::post(&mut *c, &Scope::All, &a.post_code)
         .await
-        .map_err(|_| DomainError::invalid("职位编码", format!("职位“{}”不存在", a.post_code)))?;
+        .map_err(|_| DomainError::invalid("职位编码", message!("reg-post-missing", code = &a.post_code)))?;
     let existing: Option<(i64, Option<String>, Option<String>, String)> = sqlx::query_as(
         "SELECT id, end_date, manner, doc_no FROM appointments WHERE cadre_id = $1 AND post_id = $2 AND start_date = $3",
     )
@@ -104,13 +104,13 @@ pub async fn insert(c: &mut Conn, actor: &Actor, a: &Appointment, now: &str) -> 
 
 /// 免职: ends a current appointment on `end` (the first day it no longer holds).
 pub async fn end(c: &mut Conn, actor: &Actor, id: i64, end: Date, doc_no: &str, now: &str) -> Result<(), DomainError> {
-    let before = get(&mut *c, id).await?.ok_or_else(|| DomainError::NotFound(format!("任职记录 {id}").into()))?;
+    let before = get(&mut *c, id).await?.ok_or_else(|| DomainError::NotFound(message!("store-appointment", id = id)))?;
     if before.end_date.is_some() {
-        return Err(DomainError::Conflict("该任职已经结束，不能再次免职".into()));
+        return Err(DomainError::Conflict(Msg::new("store-appointment-ended")));
     }
     let start = stored_date(&before.start_date)?;
     if end <= start {
-        return Err(DomainError::invalid("免职日期", format!("免职日期应晚于任职开始日期{}", before.start_date)));
+        return Err(DomainError::invalid("免职日期", message!("store-removal-not-after-start", start = start)));
     }
     sqlx::query("UPDATE appointments SET end_date = $1, end_doc_no = $2 WHERE id = $3 AND end_date IS NULL")
         .bind(iso(end)).bind(doc_no).bind(id).execute(&mut *c).await.map_err(db)?;
@@ -143,10 +143,10 @@ pub async fn all_portfolios(c: &mut Conn) -> Result<Vec<PortfolioRow>, DomainErr
 }
 
 pub async fn insert_portfolio(c: &mut Conn, actor: &Actor, f: &Portfolio, now: &str) -> Result<bool, DomainError> {
-    let cadre_id = super::cadres::id_of(&mut *c, f.id_number.as_str()).await?.ok_or_else(|| DomainError::invalid("身份证号", "该干部不存在"))?;
+    let cadre_id = super::cadres::id_of(&mut *c, f.id_number.as_str()).await?.ok_or_else(|| DomainError::invalid("身份证号", Msg::new("store-cadre-missing")))?;
     let post = super::units::post(&mut *c, &Scope::All, &f.post_code)
         .await
-        .map_err(|_| DomainError::invalid("职位编码", format!("职位“{}”不存在", f.post_code)))?;
+        .map_err(|_| DomainError::invalid("职位编码", message!("reg-post-missing", code = &f.post_code)))?;
     let existing: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT id, end_date FROM portfolios WHERE cadre_id = $1 AND post_id = $2 AND work = $3 AND start_date = $4",
     )
@@ -184,7 +184,7 @@ pub async fn all_trainings(c: &mut Conn) -> Result<Vec<TrainingRow>, DomainError
 }
 
 pub async fn insert_training(c: &mut Conn, actor: &Actor, t: &Training, now: &str) -> Result<bool, DomainError> {
-    let cadre_id = super::cadres::id_of(&mut *c, t.id_number.as_str()).await?.ok_or_else(|| DomainError::invalid("身份证号", "该干部不存在"))?;
+    let cadre_id = super::cadres::id_of(&mut *c, t.id_number.as_str()).await?.ok_or_else(|| DomainError::invalid("身份证号", Msg::new("store-cadre-missing")))?;
     let existing: Option<(i64, String, Option<String>, Option<f64>)> = sqlx::query_as(
         "SELECT id, kind, end_date, hours FROM trainings WHERE cadre_id = $1 AND name = $2 AND start_date = $3",
     )

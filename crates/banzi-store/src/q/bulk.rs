@@ -215,7 +215,7 @@ type StoredTraining = (String, String, String, String, Option<String>, Option<f6
 type TrainingFields = (String, Option<String>, Option<f64>);
 
 fn missing(sheet: &str, row: u32, column: &str) -> ImportError {
-    at(sheet, row, DomainError::invalid(column, "引用的记录不存在"))
+    at(sheet, row, DomainError::invalid(column, Msg::new("store-reference-missing")))
 }
 
 /// The appointments of a part sorted against what is stored: those that change a stored
@@ -246,7 +246,7 @@ pub fn sort_appointments<'a>(stored: &Stored, list: &'a [Located<Appointment>]) 
                             sheet: "任职".into(),
                             row: a.row,
                             column: "任职开始".into(),
-                            message: m.into(),
+                            message: m,
                         });
                     }
                 }
@@ -468,7 +468,7 @@ pub async fn units(c: &mut Conn, actor: &Actor, list: &[Located<Unit>], now: &st
             new.into_iter().partition(|u| u.value.parent_code.as_deref().is_none_or(|p| placed.contains(p)));
         if level.is_empty() {
             let first = rest.first().map(|u| u.row).unwrap_or(0);
-            return Err(at("单位", first, DomainError::invalid("上级单位编码", "上级单位不存在或形成循环")));
+            return Err(at("单位", first, DomainError::invalid("上级单位编码", Msg::new("store-parent-missing-or-cycle"))));
         }
         let rows: Vec<Vec<Val>> = level
             .iter()

@@ -23,7 +23,7 @@ pub async fn get_row(c: &mut Conn, scope: &Scope, id_number: &str, today: &str) 
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）").into()))
+        .ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))
 }
 
 pub async fn id_of(c: &mut Conn, id_number: &str) -> Result<Option<i64>, DomainError> {
@@ -167,8 +167,8 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, x: &Cadre, mode: Upsert, now: &
     let r = x.to_raw();
     let none_if_empty = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
     match (&before, mode) {
-        (Some(_), Upsert::MustBeNew) => Err(DomainError::invalid("身份证号", "该身份证号的干部已存在")),
-        (None, Upsert::MustExist) => Err(DomainError::NotFound(format!("干部（身份证号 {}）", x.id_number).into())),
+        (Some(_), Upsert::MustBeNew) => Err(DomainError::invalid("身份证号", Msg::new("store-cadre-exists"))),
+        (None, Upsert::MustExist) => Err(DomainError::NotFound(message!("store-cadre", id_number = x.id_number.to_string()))),
         (Some(b), _) => {
             let old = b.into_cadre()?;
             if &old == x {
@@ -244,7 +244,7 @@ pub async fn ratings(c: &mut Conn, cadre_id: i64) -> Result<Vec<RatingRow>, Doma
 
 /// Adds one line to a cadre's record (简历, family, 奖惩, 年度考核), audited.
 pub async fn add_record(c: &mut Conn, actor: &Actor, id_number: &str, rec: &CadreRecord, now: &str) -> Result<(), DomainError> {
-    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）").into()))?;
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))?;
     let (action, after) = match rec {
         CadreRecord::Resume(l) => {
             sqlx::query("INSERT INTO resume_lines (cadre_id, start_ym, end_ym, text) VALUES ($1, $2, $3, $4)")
@@ -282,7 +282,7 @@ pub async fn add_record(c: &mut Conn, actor: &Actor, id_number: &str, rec: &Cadr
 }
 
 pub async fn set_photo(c: &mut Conn, actor: &Actor, id_number: &str, mime: &str, data: &[u8], now: &str) -> Result<(), DomainError> {
-    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）").into()))?;
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))?;
     sqlx::query("DELETE FROM cadre_photos WHERE cadre_id = $1").bind(cid).execute(&mut *c).await.map_err(db)?;
     sqlx::query("INSERT INTO cadre_photos (cadre_id, mime, data) VALUES ($1, $2, $3)")
         .bind(cid).bind(mime).bind(data).execute(&mut *c).await.map_err(db)?;
@@ -299,7 +299,7 @@ pub async fn photo(c: &mut Conn, cadre_id: i64) -> Result<Option<(String, Vec<u8
 /// Removes one line of a cadre's record (a wrong 简历 line, family member, 奖惩 or rating),
 /// audited with what it held. `line` is the row id (the year for a rating).
 pub async fn remove_record(c: &mut Conn, actor: &Actor, id_number: &str, kind: RecordKind, line: i64, now: &str) -> Result<(), DomainError> {
-    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(format!("干部（身份证号 {id_number}）").into()))?;
+    let cid = id_of(&mut *c, id_number).await?.ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))?;
     let (select, delete, action) = match kind {
         RecordKind::Resume => (
             "SELECT start_ym || '—' || COALESCE(end_ym, '') || ' ' || text FROM resume_lines WHERE cadre_id = $1 AND id = $2",
@@ -324,7 +324,7 @@ pub async fn remove_record(c: &mut Conn, actor: &Actor, id_number: &str, kind: R
     };
     let before: Option<(String,)> = sqlx::query_as(select).bind(cid).bind(line).fetch_optional(&mut *c).await.map_err(db)?;
     let Some((before,)) = before else {
-        return Err(DomainError::NotFound("该记录".into()));
+        return Err(DomainError::NotFound(Msg::new("store-this-record")));
     };
     sqlx::query(delete).bind(cid).bind(line).execute(&mut *c).await.map_err(db)?;
     super::audit::append(&mut *c, draft(actor, now, action, "cadre", id_number, Some(serde_json::json!({ "line": before })), None)).await?;

@@ -19,7 +19,7 @@ pub async fn get(c: &mut Conn, scope: &Scope, code: &str) -> Result<UnitRow, Dom
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .ok_or_else(|| DomainError::NotFound(format!("单位“{code}”").into()))
+        .ok_or_else(|| DomainError::NotFound(message!("store-unit", code = code.to_string())))
 }
 
 pub async fn id_by_code(c: &mut Conn, code: &str) -> Result<Option<i64>, DomainError> {
@@ -45,7 +45,7 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
         Some(p) => Some(
             id_by_code(&mut *c, p)
                 .await?
-                .ok_or_else(|| DomainError::invalid("上级单位编码", format!("上级单位“{p}”不存在")))?,
+                .ok_or_else(|| DomainError::invalid("上级单位编码", message!("reg-parent-missing", code = p)))?,
         ),
         None => None,
     };
@@ -73,7 +73,7 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
                 let mut at = Some(pid);
                 while let Some(id) = at {
                     if id == b.id {
-                        return Err(DomainError::invalid("上级单位编码", "上级单位不能是本单位或其下级单位"));
+                        return Err(DomainError::invalid("上级单位编码", Msg::new("store-parent-in-subtree")));
                     }
                     let r: Option<(Option<i64>,)> = sqlx::query_as("SELECT parent_id FROM units WHERE id = $1")
                         .bind(id)
@@ -154,7 +154,7 @@ pub async fn post(c: &mut Conn, scope: &Scope, code: &str) -> Result<PostRow, Do
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .ok_or_else(|| DomainError::NotFound(format!("职位“{code}”").into()))
+        .ok_or_else(|| DomainError::NotFound(message!("store-post", code = code.to_string())))
 }
 
 pub fn post_json(p: &PostRow) -> serde_json::Value {
@@ -184,7 +184,7 @@ pub async fn team_id(c: &mut Conn, unit_id: i64, name: &str) -> Result<i64, Doma
 pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Result<bool, DomainError> {
     let unit_id = id_by_code(&mut *c, &p.unit_code)
         .await?
-        .ok_or_else(|| DomainError::invalid("单位编码", format!("单位“{}”不存在", p.unit_code)))?;
+        .ok_or_else(|| DomainError::invalid("单位编码", message!("reg-unit-missing", code = &p.unit_code)))?;
     let before: Option<PostRow> = sqlx::query_as(safe(format!("{POST_COLS} WHERE p.code = $1")))
         .bind(&p.code)
         .fetch_optional(&mut *c)

@@ -31,12 +31,12 @@ pub async fn create(c: &mut Conn, actor: &Actor, u: &NewUser, now: &str) -> Resu
         Some(code) => Some(
             super::units::id_by_code(&mut *c, code)
                 .await?
-                .ok_or_else(|| DomainError::invalid("单位", format!("单位“{code}”不存在")))?,
+                .ok_or_else(|| DomainError::invalid("单位", message!("reg-unit-missing", code = code.to_string())))?,
         ),
         None => None,
     };
     if by_login(&mut *c, &u.login).await?.is_some() {
-        return Err(DomainError::invalid("登录名", format!("登录名“{}”已被使用", u.login)));
+        return Err(DomainError::invalid("登录名", message!("store-login-taken", login = &u.login)));
     }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (login, display_name, password_hash, role, unit_id, active, created_at) \
@@ -66,7 +66,7 @@ pub async fn set_password(c: &mut Conn, actor: &Actor, login: &str, hash: &str, 
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
+        return Err(DomainError::NotFound(message!("store-user", login = login.to_string())));
     }
     super::audit::append(&mut *c, draft(actor, now, "user.password", "user", login, None, None)).await?;
     Ok(())
@@ -81,7 +81,7 @@ pub async fn set_active(c: &mut Conn, actor: &Actor, login: &str, active: bool, 
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
+        return Err(DomainError::NotFound(message!("store-user", login = login.to_string())));
     }
     if !active {
         sqlx::query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE login = $1)")
@@ -157,7 +157,7 @@ pub async fn unlock(c: &mut Conn, actor: &Actor, login: &str, now: &str) -> Resu
         .map_err(db)?
         .rows_affected();
     if n == 0 {
-        return Err(DomainError::NotFound(format!("用户“{login}”").into()));
+        return Err(DomainError::NotFound(message!("store-user", login = login.to_string())));
     }
     clear_failures(&mut *c, login).await?;
     super::audit::append(&mut *c, draft(actor, now, "user.unlock", "user", login, None, None)).await?;

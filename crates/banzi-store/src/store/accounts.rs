@@ -4,9 +4,9 @@ use super::need;
 use crate::connect::{Store, now_rfc3339};
 use crate::types::*;
 use crate::{db, rows::*};
-use banzi_domain::DomainError;
 use banzi_domain::audit::{ChainBreak, verify_chain};
 use banzi_domain::role::Actor;
+use banzi_domain::{DomainError, Msg};
 
 impl Store {
     // ----- accounts and sessions -----
@@ -22,21 +22,24 @@ impl Store {
     pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>, DomainError> {
         need(
             actor.role.manages_accounts() || actor.role.unlocks_accounts(),
-            "只有系统管理员和安全管理员可以查看账号",
+            Msg::new("store-forbidden-accounts-read"),
         )?;
         on_conn!(self, |c, b| b::users::list(c).await)
     }
 
     pub async fn create_user(&self, actor: &Actor, u: &NewUser) -> Result<i64, DomainError> {
-        need(actor.role.manages_accounts(), "只有系统管理员可以创建账号")?;
+        need(
+            actor.role.manages_accounts(),
+            Msg::new("store-forbidden-accounts-create"),
+        )?;
         if u.role.needs_unit() != u.unit_code.is_some() {
             return Err(DomainError::invalid(
                 "单位",
-                if u.role.needs_unit() {
-                    "单位填报员必须指定所属单位"
+                Msg::new(if u.role.needs_unit() {
+                    "store-liaison-needs-unit"
                 } else {
-                    "只有单位填报员可以指定单位"
-                },
+                    "store-unit-for-liaison-only"
+                }),
             ));
         }
         let now = now_rfc3339();
@@ -51,7 +54,7 @@ impl Store {
     ) -> Result<(), DomainError> {
         need(
             actor.role.manages_accounts() || actor.login == login,
-            "只有系统管理员可以重设他人密码",
+            Msg::new("store-forbidden-password-reset"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::users::set_password(
@@ -68,7 +71,7 @@ impl Store {
     ) -> Result<(), DomainError> {
         need(
             actor.role.manages_accounts(),
-            "只有系统管理员可以停用或启用账号",
+            Msg::new("store-forbidden-accounts-disable"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::users::set_active(
@@ -78,7 +81,10 @@ impl Store {
     }
 
     pub async fn unlock_user(&self, actor: &Actor, login: &str) -> Result<(), DomainError> {
-        need(actor.role.unlocks_accounts(), "只有安全管理员可以解除锁定")?;
+        need(
+            actor.role.unlocks_accounts(),
+            Msg::new("store-forbidden-unlock"),
+        )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::users::unlock(c, actor, login, &now).await)
     }
@@ -154,7 +160,7 @@ impl Store {
         actor: &Actor,
         f: &AuditFilter,
     ) -> Result<(Vec<AuditRow>, i64), DomainError> {
-        need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
+        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
         on_conn!(self, |c, b| b::audit::page(c, f).await)
     }
 
@@ -164,7 +170,7 @@ impl Store {
         actor: &Actor,
         seq: i64,
     ) -> Result<Option<AuditRow>, DomainError> {
-        need(actor.role.reads_audit(), "只有审计管理员可以查看审计记录")?;
+        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
         on_conn!(self, |c, b| b::audit::one(c, seq).await)
     }
 

@@ -1,8 +1,8 @@
 //! The operations of [`Store`]: each runs the backend's query module on one connection or
 //! in one transaction, after the role and scope checks that belong to the operation.
 
-use banzi_domain::DomainError;
 use banzi_domain::role::{Actor, Scope};
+use banzi_domain::{DomainError, Msg};
 
 /// Runs `$body` with `$c` a connection and `$b` the backend's query modules.
 macro_rules! on_conn {
@@ -75,16 +75,20 @@ macro_rules! in_tx {
     };
 }
 
-fn forbid(what: &str) -> DomainError {
-    DomainError::Forbidden(what.to_string().into())
-}
-
-fn need(ok: bool, what: &str) -> Result<(), DomainError> {
-    if ok { Ok(()) } else { Err(forbid(what)) }
+/// Refused with `what` unless `ok`: the role may not do this.
+fn need(ok: bool, what: impl Into<Msg>) -> Result<(), DomainError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden(what.into()))
+    }
 }
 
 fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
-    need(actor.role.reads_registry(), "您的角色不能查看干部信息")?;
+    need(
+        actor.role.reads_registry(),
+        Msg::new("store-forbidden-read-registry"),
+    )?;
     Ok(&actor.scope)
 }
 

@@ -9,7 +9,7 @@ use banzi_domain::date::iso;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::role::{Actor, Scope};
 use banzi_domain::roster::{Feed, Roster};
-use banzi_domain::{Date, DomainError};
+use banzi_domain::{Date, DomainError, Msg, message};
 
 impl Store {
     // ----- units, teams, posts -----
@@ -29,7 +29,7 @@ impl Store {
     pub async fn save_unit(&self, actor: &Actor, u: &Unit) -> Result<bool, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以维护单位",
+            Msg::new("store-forbidden-units"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::units::upsert(c, actor, u, &now).await)
@@ -38,7 +38,7 @@ impl Store {
     pub async fn save_post(&self, actor: &Actor, p: &Post) -> Result<bool, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以维护职位",
+            Msg::new("store-forbidden-posts"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::units::upsert_post(c, actor, p, &now).await)
@@ -121,7 +121,10 @@ impl Store {
         mode: Upsert,
         today: Date,
     ) -> Result<bool, DomainError> {
-        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        need(
+            actor.role.writes_registry(),
+            Msg::new("store-forbidden-write-registry"),
+        )?;
         let now = now_rfc3339();
         let day = iso(today);
         in_tx!(self, |c, b| {
@@ -143,7 +146,10 @@ impl Store {
         rec: &CadreRecord,
         today: Date,
     ) -> Result<(), DomainError> {
-        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        need(
+            actor.role.writes_registry(),
+            Msg::new("store-forbidden-write-registry"),
+        )?;
         let now = now_rfc3339();
         let day = iso(today);
         in_tx!(self, |c, b| {
@@ -161,7 +167,10 @@ impl Store {
         line: i64,
         today: Date,
     ) -> Result<(), DomainError> {
-        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        need(
+            actor.role.writes_registry(),
+            Msg::new("store-forbidden-write-registry"),
+        )?;
         let now = now_rfc3339();
         let day = iso(today);
         in_tx!(self, |c, b| {
@@ -178,7 +187,7 @@ impl Store {
     ) -> Result<(), DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以批量录入",
+            Msg::new("store-forbidden-bulk"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
@@ -197,7 +206,10 @@ impl Store {
         data: &[u8],
         today: Date,
     ) -> Result<(), DomainError> {
-        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        need(
+            actor.role.writes_registry(),
+            Msg::new("store-forbidden-write-registry"),
+        )?;
         let now = now_rfc3339();
         let day = iso(today);
         in_tx!(self, |c, b| {
@@ -232,7 +244,7 @@ impl Store {
     ) -> Result<i64, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以办理任免",
+            Msg::new("store-forbidden-appoint"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
@@ -241,7 +253,7 @@ impl Store {
             }
             b::appointments::insert(c, actor, a, &now)
                 .await?
-                .ok_or_else(|| DomainError::Conflict("该任职已经登记".into()))
+                .ok_or_else(|| DomainError::Conflict(Msg::new("store-appointment-recorded")))
         })
     }
 
@@ -255,7 +267,7 @@ impl Store {
     ) -> Result<(), DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以办理任免",
+            Msg::new("store-forbidden-appoint"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::appointments::end(
@@ -269,14 +281,17 @@ impl Store {
         let a = on_conn!(self, |c, b| b::appointments::get(c, id).await)?;
         match a {
             Some(a) if scope.allows_unit(&a.unit_code) => Ok(a),
-            _ => Err(DomainError::NotFound(format!("任职记录 {id}").into())),
+            _ => Err(DomainError::NotFound(message!(
+                "store-appointment",
+                id = id
+            ))),
         }
     }
 
     pub async fn add_portfolio(&self, actor: &Actor, f: &Portfolio) -> Result<bool, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以调整分工",
+            Msg::new("store-forbidden-portfolios"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| b::appointments::insert_portfolio(
@@ -291,7 +306,10 @@ impl Store {
         t: &Training,
         today: Date,
     ) -> Result<bool, DomainError> {
-        need(actor.role.writes_registry(), "您的角色不能修改干部信息")?;
+        need(
+            actor.role.writes_registry(),
+            Msg::new("store-forbidden-write-registry"),
+        )?;
         let now = now_rfc3339();
         let day = iso(today);
         in_tx!(self, |c, b| {
@@ -334,7 +352,7 @@ impl Store {
     ) -> Result<ImportSummary, ImportError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以导入花名册",
+            Msg::new("store-forbidden-import"),
         )?;
         let now = now_rfc3339();
         match self {
@@ -366,7 +384,7 @@ impl Store {
     pub async fn export_roster(&self, actor: &Actor) -> Result<Roster, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以导出花名册",
+            Msg::new("store-forbidden-export"),
         )?;
         let r = self.snapshot().await?;
         let now = now_rfc3339();

@@ -7,7 +7,7 @@ use crate::db;
 use banzi_domain::role::{Actor, Scope};
 use banzi_domain::roster::Roster;
 use banzi_domain::rules::{self, Facts, Params, Report, Rows, Structure};
-use banzi_domain::{Date, DomainError};
+use banzi_domain::{Date, DomainError, Msg, message};
 use std::sync::{Arc, Mutex};
 
 /// What the dashboard shows for one date: the alerts and the structure, from one load.
@@ -83,7 +83,7 @@ impl Store {
     ) -> Result<Params, DomainError> {
         need(
             actor.role.manages_appointments(),
-            "只有组织部工作人员可以修改规则参数",
+            Msg::new("store-forbidden-params"),
         )?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
@@ -97,7 +97,7 @@ impl Store {
                 let Some(default) = defaults.get(key) else {
                     return Err(DomainError::invalid(
                         key,
-                        format!("没有名为“{key}”的规则参数"),
+                        message!("store-no-param", key = key.to_string()),
                     ));
                 };
                 let before = stored
@@ -254,16 +254,16 @@ impl Store {
         let scope = reader(actor)?.clone();
         match (&scope, team) {
             (Scope::Unit(_), None) => {
-                return Err(DomainError::Forbidden("您的角色只能查看本单位".into()));
+                return Err(DomainError::Forbidden(Msg::new("store-own-unit-only")));
             }
             (Scope::Unit(own), Some((unit, _))) if own != unit => {
-                return Err(DomainError::NotFound("未找到该班子".into()));
+                return Err(DomainError::NotFound(Msg::new("store-team-not-found")));
             }
             _ => {}
         }
         let a = self.analyse_cached(cache, actor, as_of).await?;
         rules::counted(&a.facts, &a.params, as_of, team)
-            .ok_or_else(|| DomainError::NotFound("未找到该班子".into()))
+            .ok_or_else(|| DomainError::NotFound(Msg::new("store-team-not-found")))
     }
 
     /// Records that alerts left the program (a file or a download): they name people.

@@ -15,8 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use banzi_domain::DomainError;
 use banzi_domain::role::Role;
+use banzi_domain::{DomainError, Msg};
 use banzi_store::{NewUser, UserRow};
 
 pub fn routes() -> Router<AppState> {
@@ -77,14 +77,14 @@ async fn page(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<Us
 
 /// A password policy an organization department would expect: at least 10 characters
 /// with letters and digits.
-pub fn check_password(p: &str) -> Result<(), String> {
+pub fn check_password(p: &str) -> Result<(), Msg> {
     let long = p.chars().count() >= 10;
     let letters = p.chars().any(|c| c.is_alphabetic());
     let digits = p.chars().any(|c| c.is_ascii_digit());
     if long && letters && digits {
         Ok(())
     } else {
-        Err("密码至少10位，且须同时包含字母和数字".into())
+        Err(Msg::new("store-password-weak"))
     }
 }
 
@@ -102,7 +102,7 @@ async fn create(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
     {
-        e.add("登录名", "登录名应为1到40位字母、数字或 _ . -");
+        e.add("登录名", Msg::new("store-login-malformed"));
     }
     let role = e.check("角色", Role::parse(&f.role));
     e.check("密码", check_password(&f.password));
@@ -157,10 +157,10 @@ async fn active(
     Form(f): Form<ActiveForm>,
 ) -> WebResult<Response> {
     if !caller.actor.role.manages_accounts() {
-        return Err(DomainError::Forbidden("只有系统管理员可以停用或启用账号".into()).into());
+        return Err(DomainError::Forbidden(Msg::new("store-forbidden-accounts-disable")).into());
     }
     if login == caller.user.login {
-        return Err(DomainError::invalid("账号", "不能停用自己的账号").into());
+        return Err(DomainError::invalid("账号", Msg::new("store-cannot-disable-self")).into());
     }
     s.store
         .set_user_active(&caller.actor, &login, f.active == "1")

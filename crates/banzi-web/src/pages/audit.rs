@@ -12,7 +12,7 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use banzi_domain::DomainError;
+use banzi_domain::{DomainError, Msg};
 use banzi_store::{AuditFilter, AuditRow};
 
 pub fn routes() -> Router<AppState> {
@@ -42,7 +42,7 @@ struct AuditPage {
     total: i64,
     page: i64,
     pages: i64,
-    verified: Result<u64, String>,
+    verified: Result<u64, Msg>,
 }
 
 async fn page(
@@ -52,7 +52,7 @@ async fn page(
     Query(q): Query<AuditQuery>,
 ) -> WebResult<AuditPage> {
     if !caller.actor.role.reads_audit() {
-        return Err(DomainError::Forbidden("只有审计管理员可以查看审计记录".into()).into());
+        return Err(DomainError::Forbidden(Msg::new("store-forbidden-audit")).into());
     }
     let page = q.page.unwrap_or(1).max(1);
     let f = AuditFilter {
@@ -63,7 +63,7 @@ async fn page(
         per_page: 50,
     };
     let (rows, total) = s.store.audit_page(&caller.actor, &f).await?;
-    let verified = s.store.verify_audit().await?.map_err(|b| b.to_string());
+    let verified = s.store.verify_audit().await?.map_err(|b| b.msg());
     Ok(AuditPage {
         ctx: Ctx::new(tr, &caller, "/audit"),
         q,
@@ -98,7 +98,7 @@ async fn entry(
         .store
         .audit_entry(&caller.actor, seq)
         .await?
-        .ok_or_else(|| DomainError::NotFound("审计记录不存在".into()))?;
+        .ok_or_else(|| DomainError::NotFound(Msg::new("store-audit-entry")))?;
     let (columns, records) = batch_table(&row.after_json).unwrap_or_default();
     Ok(EntryPage {
         ctx: Ctx::new(tr, &caller, "/audit"),

@@ -93,7 +93,7 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
         .iter()
         .map(|(key, label)| Field {
             key,
-            label: tr.m(label),
+            label: tr.v(label).to_string(),
             value: raw_value(r, key),
             error: errors.get(&tr, label),
             options: options(key),
@@ -139,7 +139,10 @@ async fn edit(
 ) -> WebResult<FormPage> {
     let d = s.store.cadre(&caller.actor, &id, today()).await?;
     if !caller.actor.role.writes_registry() {
-        return Err(banzi_domain::DomainError::Forbidden("您的角色不能修改干部信息".into()).into());
+        return Err(banzi_domain::DomainError::Forbidden(banzi_domain::Msg::new(
+            "store-forbidden-write-registry",
+        ))
+        .into());
     }
     Ok(page(
         tr,

@@ -19,9 +19,9 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use banzi_domain::Date;
 use banzi_domain::codes::{ETHNIC_GROUPS, Education, Party};
-use banzi_domain::date::{age_on, birth_bounds, iso, parse_date};
+use banzi_domain::date::{self, age_on, birth_bounds, iso};
+use banzi_domain::{Date, Msg, message};
 use banzi_store::{BLANK, CadreFilter, CadreListRow, UnitRow, today};
 
 pub fn routes() -> Router<AppState> {
@@ -173,17 +173,18 @@ struct Results {
     pages: i64,
     prev: String,
     next: String,
+    /// The search error, worded; empty when the search could run.
     error: String,
 }
 
-fn age(s: &str) -> Result<Option<i16>, String> {
+fn age(s: &str) -> Result<Option<i16>, Msg> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<i16>() {
         Ok(n) if (16..=100).contains(&n) => Ok(Some(n)),
-        _ => Err(format!("年龄“{t}”应为16到100之间的整数")),
+        _ => Err(message!("reg-age-range", value = t.to_string())),
     }
 }
 
@@ -207,11 +208,11 @@ async fn list(
     let page = q.page.unwrap_or(1).max(1);
     let (min, max, mut error) = match (age(&q.age_min), age(&q.age_max)) {
         (Ok(a), Ok(b)) => (a, b, String::new()),
-        (Err(e), _) | (_, Err(e)) => (None, None, e),
+        (Err(e), _) | (_, Err(e)) => (None, None, tr.msg(&e)),
     };
     let in_post = match q.in_post.trim() {
         "" => None,
-        t => match parse_date(t) {
+        t => match date::parse(t) {
             Ok(d) => Some(d),
             Err(m) => {
                 if error.is_empty() {
@@ -219,7 +220,7 @@ async fn list(
                         "{}{}{}",
                         tr.t("cadres.in_post_date"),
                         tr.t("p.colon"),
-                        tr.m(&m)
+                        tr.msg(&m)
                     );
                 }
                 None
@@ -255,7 +256,7 @@ async fn list(
     let rows = rows
         .into_iter()
         .map(|c| Row {
-            age: parse_date(&c.birth_date)
+            age: date::parse(&c.birth_date)
                 .map(|b| age_on(b, age_day))
                 .unwrap_or(0),
             c,

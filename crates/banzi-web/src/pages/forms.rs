@@ -64,9 +64,12 @@ mod tests {
     #[test]
     fn field_errors_read_in_the_page_language() {
         let e = FieldErrors::from_list(vec![
-            FieldError::new("职数", "职数“0”应为1到99的整数"),
-            FieldError::new("职数", "必填项不能为空"),
-            FieldError::new("班子名称", "内容过长（最多200字）"),
+            FieldError::new(
+                "职数",
+                banzi_domain::message!("reg-seats-range", value = "0"),
+            ),
+            FieldError::new("职数", Msg::new("reg-required")),
+            FieldError::new("班子名称", Msg::new("reg-too-long")),
         ]);
         let en = Tr { lang: Lang::En };
         assert_eq!(

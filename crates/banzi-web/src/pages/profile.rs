@@ -14,13 +14,13 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use banzi_domain::DomainError;
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use banzi_domain::codes::{Manner, Rating, RewardKind, TrainingKind};
-use banzi_domain::date::{age_on, iso, parse_date};
+use banzi_domain::date::{self, age_on, iso};
 use banzi_domain::registry::{
     Appointment, AppointmentRaw, Portfolio, PortfolioRaw, Training, TrainingRaw,
 };
+use banzi_domain::{DomainError, Msg, message};
 use banzi_store::{AppointmentRow, CadreDetail, CadreRecord, PostRow, RecordKind, today};
 
 pub fn routes() -> Router<AppState> {
@@ -206,7 +206,7 @@ async fn appoint(
             }) {
                 Err(DomainError::invalid(
                     "免去原职",
-                    "所选的原任职务不属于该干部或已经结束",
+                    Msg::new("reg-current-post-not-held"),
                 ))
             } else {
                 s.store
@@ -264,9 +264,9 @@ async fn end(
     super::require_staff(&caller)?;
     let id: i64 = id
         .parse()
-        .map_err(|_| DomainError::NotFound(format!("任职记录 {id}").into()))?;
+        .map_err(|_| DomainError::NotFound(message!("store-appointment", id = id)))?;
     let a = s.store.appointment(&caller.actor, id).await?;
-    let result = match parse_date(&f.end) {
+    let result = match date::parse(&f.end) {
         Ok(end) => {
             s.store
                 .end_appointment(&caller.actor, id, end, f.doc_no.trim())
@@ -339,7 +339,10 @@ async fn add_record(
         "family" => FamilyMember::parse(&f.a, &f.b, &f.c, &f.d, &f.e).map(CadreRecord::Family),
         "reward" => RewardEntry::parse(&f.a, &f.b, &f.c).map(CadreRecord::Reward),
         "rating" => YearRating::parse(&f.a, &f.b).map(CadreRecord::Rating),
-        _ => Err(DomainError::invalid("类别", "未知的记录类别")),
+        _ => Err(DomainError::invalid(
+            "类别",
+            Msg::new("reg-unknown-record-kind"),
+        )),
     };
     let result = match rec {
         Ok(r) => {
@@ -359,7 +362,7 @@ async fn remove_record(
     Path((id, kind, line)): Path<(String, String, String)>,
 ) -> WebResult<Response> {
     let (Some(k), Ok(line)) = (RecordKind::parse(&kind), line.parse::<i64>()) else {
-        return Err(DomainError::NotFound("该记录".into()).into());
+        return Err(DomainError::NotFound(Msg::new("store-this-record")).into());
     };
     let result = s
         .store
@@ -382,7 +385,7 @@ async fn photo(
             data,
         )
             .into_response()),
-        None => Err(DomainError::NotFound("照片".into()).into()),
+        None => Err(DomainError::NotFound(Msg::new("reg-photo")).into()),
     }
 }
 
@@ -393,24 +396,31 @@ async fn upload_photo(
     Path(id): Path<String>,
     mut mp: Multipart,
 ) -> WebResult<Response> {
-    let bad = |m: &'static str| WebError(DomainError::invalid("照片", m));
+    let bad = |id: &'static str| WebError(DomainError::invalid("照片", Msg::new(id)));
     let mut data = None;
-    while let Some(field) = mp.next_field().await.map_err(|_| bad("上传内容无法读取"))? {
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|_| bad("reg-upload-unreadable"))?
+    {
         if field.name() == Some("photo") {
-            let bytes = field.bytes().await.map_err(|_| bad("上传内容无法读取"))?;
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| bad("reg-upload-unreadable"))?;
             data = Some(bytes);
         }
     }
-    let data = data.ok_or_else(|| bad("请选择照片文件"))?;
+    let data = data.ok_or_else(|| bad("reg-photo-choose"))?;
     if data.len() > 2 * 1024 * 1024 {
-        return Err(bad("照片不能超过2MB"));
+        return Err(bad("reg-photo-too-large"));
     }
     let mime = if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
         "image/jpeg"
     } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
     } else {
-        return Err(bad("照片应为 JPEG 或 PNG 格式"));
+        return Err(bad("reg-photo-format"));
     };
     s.store
         .set_photo(&caller.actor, &id, mime, &data, today())

@@ -13,8 +13,8 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use banzi_domain::DomainError;
-use banzi_domain::roster::RowError;
+use banzi_domain::roster::{FILE, RowError};
+use banzi_domain::{DomainError, Msg};
 use banzi_store::{ImportError, ImportSummary};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -134,7 +134,8 @@ struct ImportResult {
     tr: Tr,
     summary: Option<ImportSummary>,
     errors: Vec<RowError>,
-    notices: Vec<String>,
+    /// Each with its sheet ([`banzi_io::Notice::msg`]).
+    notices: Vec<Msg>,
 }
 
 async fn import(
@@ -143,14 +144,14 @@ async fn import(
     caller: Caller,
     mut mp: Multipart,
 ) -> WebResult<Response> {
-    let fail = |m: &'static str| ImportResult {
+    let fail = |id: &'static str| ImportResult {
         tr,
         summary: None,
         errors: vec![RowError {
-            sheet: "文件".into(),
+            sheet: FILE.into(),
             row: 0,
             column: String::new(),
-            message: m.into(),
+            message: Msg::new(id),
         }],
         notices: Vec::new(),
     };
@@ -168,7 +169,7 @@ async fn import(
                 Err(_) => {
                     return Ok((
                         StatusCode::UNPROCESSABLE_ENTITY,
-                        fail("上传中断或文件过大（最大200MB）"),
+                        fail("roster-upload-interrupted"),
                     )
                         .into_response());
                 }
@@ -176,9 +177,11 @@ async fn import(
             Ok(Some(_)) => {}
             Ok(None) => break,
             Err(_) => {
-                return Ok(
-                    (StatusCode::UNPROCESSABLE_ENTITY, fail("上传内容无法读取")).into_response()
-                );
+                return Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    fail("reg-upload-unreadable"),
+                )
+                    .into_response());
             }
         }
     }
@@ -186,11 +189,7 @@ async fn import(
     // sending would break the connection instead of showing the reason.
     super::require_staff(&caller)?;
     let Some(data) = data.filter(|d| !d.is_empty()) else {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            fail("请选择要导入的 .xlsx 文件"),
-        )
-            .into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, fail("roster-choose-file")).into_response());
     };
     // The workbook is read on its own thread and written part by part as it is read; both
     // report to the board the page polls.
@@ -209,10 +208,7 @@ async fn import(
         .await
         .map_err(super::roster::io_err)?
         .map_err(|_| DomainError::Internal("读取工作簿的线程意外中止".into()))?;
-    let notices: Vec<String> = notices
-        .into_iter()
-        .map(|n| format!("工作表“{}”：{}", n.sheet, n.message))
-        .collect();
+    let notices: Vec<Msg> = notices.iter().map(banzi_io::Notice::msg).collect();
     match result {
         Ok(summary) => Ok(ImportResult {
             tr,

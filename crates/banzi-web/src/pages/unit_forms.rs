@@ -136,7 +136,7 @@ async fn save_unit(
             if !editing && s.store.unit(&caller.actor, &u.code).await.is_ok() {
                 Err(banzi_domain::DomainError::invalid(
                     "单位编码",
-                    "该单位编码已存在",
+                    banzi_domain::Msg::new("store-unit-code-exists"),
                 ))
             } else {
                 s.store.save_unit(&caller.actor, &u).await.map(|_| u.code)
@@ -260,7 +260,7 @@ pub async fn create_post(
             if s.store.post(&caller.actor, &p.code).await.is_ok() {
                 Err(banzi_domain::DomainError::invalid(
                     "职位编码",
-                    "该职位编码已存在",
+                    banzi_domain::Msg::new("store-post-code-exists"),
                 ))
             } else {
                 s.store.save_post(&caller.actor, &p).await.map(|_| ())

@@ -10,7 +10,7 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use banzi_domain::date::{age_on, parse_date, years_months};
+use banzi_domain::date::{age_on, parse, years_months};
 use banzi_store::{HolderRow, PostRow, UnitRow, today};
 
 pub fn routes() -> Router<AppState> {
@@ -126,9 +126,9 @@ async fn team(
             .iter()
             .filter(|h| h.post_id == p.id)
             .map(|h| {
-                let birth = parse_date(&h.birth_date).ok();
+                let birth = parse(&h.birth_date).ok();
                 let age = birth.map(|b| age_on(b, day)).unwrap_or(0);
-                let (y, m) = parse_date(&h.start_date)
+                let (y, m) = parse(&h.start_date)
                     .map(|st| years_months(st, day))
                     .unwrap_or((0, 0));
                 if seen.insert(h.id_number.clone()) {
