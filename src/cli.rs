@@ -189,13 +189,13 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
                     name,
                 },
         } => {
-            let role = Role::parse(role).map_err(|m| said(m.into()))?;
+            let role = Role::parse(role).map_err(said)?;
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
                 .context(Said(message!("cli-cannot-read-password")))?;
             let password = password.trim_end_matches(['\r', '\n']);
-            banzi_web::check_password(password).map_err(|m| said(m.into()))?;
+            banzi_web::check_password(password).map_err(said)?;
             let u = NewUser {
                 login: login.clone(),
                 display_name: name.clone(),

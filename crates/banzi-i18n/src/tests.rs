@@ -317,7 +317,10 @@ fn real_messages_read_in_three_languages() {
     assert_eq!(ZH_CN.error(&gone), "未找到：任职记录 42");
     assert_eq!(EN.error(&gone), "Not found: appointment record 42");
     assert_eq!(ZH_TW.error(&gone), "找不到：任職記錄 42");
-    let gone = message!("store-not-found", what = message!("store-appointment", id = 42));
+    let gone = message!(
+        "store-not-found",
+        what = message!("store-appointment", id = 42)
+    );
     assert_eq!(EN.msg(&gone), "Not found: appointment record 42");
 
     // A vocabulary error lists the choices, each translated.
