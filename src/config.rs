@@ -18,6 +18,9 @@ pub struct FileConfig {
     pub public_url: Option<String>,
 }
 
+use crate::words::Said;
+use banzi_domain::message;
+
 impl FileConfig {
     /// Reads `path`; a missing default file is an empty configuration, a missing named file
     /// is an error.
@@ -27,12 +30,18 @@ impl FileConfig {
             None => (Path::new("banzi.toml").to_path_buf(), false),
         };
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text)
-                .map_err(|e| anyhow::anyhow!("配置文件 {} 有误：{e}", path.display())),
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                let file = path.display().to_string();
+                anyhow::Error::new(e).context(Said(message!("cli-config-malformed", file = file)))
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
                 Ok(FileConfig::default())
             }
-            Err(e) => Err(anyhow::anyhow!("无法读取配置文件 {}：{e}", path.display())),
+            Err(e) => {
+                let file = path.display().to_string();
+                Err(anyhow::Error::new(e)
+                    .context(Said(message!("cli-config-unreadable", file = file))))
+            }
         }
     }
 

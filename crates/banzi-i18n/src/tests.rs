@@ -166,7 +166,16 @@ const NOT_MESSAGE_FILES: &[&str] = &[
 
 /// Literals that are not messages: the audit key of a batch (`批量1000条`, data) and the
 /// file names of downloads. SQL is recognised by its first word.
-const NOT_MESSAGES: &[&str] = &["批量", "{}{}条", "干部花名册模板.xlsx", "干部花名册.xlsx"];
+const NOT_MESSAGES: &[&str] = &[
+    "批量",
+    "{}{}条",
+    "干部花名册模板.xlsx",
+    "干部花名册.xlsx",
+    "贊成",
+    "幹部測評",
+    "班子測評",
+    "推薦",
+];
 
 fn is_sql(s: &str) -> bool {
     let first = s.split_whitespace().next().unwrap_or("");
@@ -553,4 +562,115 @@ fn every_entry_renders_without_a_leftover_placeholder() {
         }
     }
     assert!(seen > 2000, "only {seen} renderings");
+}
+
+/// Sources whose Chinese is data, not a message: what the roster workbook and the ballot
+/// record are written with (headers, column help, the instruction sheet: a Chinese
+/// workbook whatever the reader's language), the surname readings of pinyin, the rank
+/// words matched in 职级 text, the vocabularies (their labels are in labels.ftl), the
+/// language names and tests of this crate, and the names of the demo city.
+const DATA_FILES: &[&str] = &[
+    "crates/banzi-io/src/layout.rs",
+    "crates/banzi-io/src/roster_write/",
+    "crates/banzi-io/src/ballot_write.rs",
+    "crates/banzi-domain/src/pinyin_name.rs",
+    "crates/banzi-domain/src/rules/rank.rs",
+    "crates/banzi-domain/src/codes.rs",
+    "crates/banzi-i18n/src",
+    "src/demo/",
+];
+
+/// Chinese words of the code that are data: keywords a user types (the kinds of a ballot
+/// question, in both scripts), the suffixes that make a team's name (领导班子, 党组 …), the
+/// 1-line audit key of a batch (`批量1000条`) and the file names of downloads.
+const DATA_WORDS: &[&str] = &[
+    "赞成",
+    "贊成",
+    "干部测评",
+    "幹部測評",
+    "班子测评",
+    "班子測評",
+    "推荐",
+    "推薦",
+    "可另提",
+    "同意",
+    "不同意",
+    "弃权",
+    "好",
+    "较好",
+    "一般",
+    "差",
+    "批量",
+    "{}{}条",
+    "干部花名册模板.xlsx",
+    "干部花名册.xlsx",
+    "{BATCH_KEY}{n}条",
+];
+
+/// Names the code keeps as data: a role's Chinese name (accepted by `Role::parse`), and a
+/// ballot question's kind and marks as the filed result workbook writes them.
+fn is_data_name(s: &str) -> bool {
+    use banzi_domain::ballot::QuestionKind;
+    use banzi_domain::role::Role;
+    let kinds = [
+        QuestionKind::Recommend {
+            max: 1,
+            write_ins: false,
+        },
+        QuestionKind::Approve,
+        QuestionKind::RateCadre,
+        QuestionKind::RateTeam,
+    ];
+    Role::ALL.iter().any(|r| r.label() == s)
+        || kinds
+            .iter()
+            .any(|k| k.label() == s || k.marks().contains(&s))
+}
+
+/// Issue 13: no crate builds a sentence; a message is an id of the catalog. A Chinese
+/// literal in the code is a label (a vocabulary value, a field or column name), SQL, or
+/// data listed above; anything else fails here with its place.
+#[test]
+#[ignore = "until the alerts of the rules are messages (issue 13, under way)"]
+fn no_code_writes_a_chinese_sentence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut all = Vec::new();
+    for dir in [
+        "crates/banzi-domain/src",
+        "crates/banzi-io/src",
+        "crates/banzi-store/src",
+        "crates/banzi-web/src",
+        "crates/banzi-i18n/src",
+        "src",
+    ] {
+        for f in rust_files(&root.join(dir)) {
+            let shown = f.strip_prefix(&root).unwrap_or(&f).to_string_lossy();
+            if DATA_FILES.iter().any(|x| shown.starts_with(x)) {
+                continue;
+            }
+            let src = std::fs::read_to_string(&f).expect("source");
+            all.extend(literals(&f, &src));
+        }
+    }
+    assert!(all.len() > 1000, "too few literals: {}", all.len());
+    let mut sentences = BTreeSet::new();
+    for lit in &all {
+        let text = lit.text.as_str();
+        if !text.chars().any(is_han)
+            || label_ids().contains_key(text)
+            || is_vocabulary_word(text)
+            || DATA_WORDS.contains(&text)
+            || is_data_name(text)
+            || is_sql(text)
+        {
+            continue;
+        }
+        let at = lit.file.strip_prefix(&root).unwrap_or(&lit.file);
+        sentences.insert(format!("{}:{}: {text}", at.display(), lit.line));
+    }
+    assert!(
+        sentences.is_empty(),
+        "Chinese text in the code (make it a message of the catalog, or a label):\n{}",
+        sentences.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -18,7 +18,7 @@ static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations
 static PG_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 fn setup(what: &str, e: impl std::fmt::Display) -> DomainError {
-    DomainError::Internal(format!("{what}：{e}"))
+    DomainError::Internal(format!("{what}: {e}"))
 }
 
 impl Store {
@@ -36,7 +36,7 @@ impl Store {
             // WAL, synchronous=FULL, foreign keys and a busy timeout on every connection; the
             // hook re-reads synchronous so a connection that did not take it is refused.
             let opts = SqliteConnectOptions::from_str(url)
-                .map_err(|e| setup("数据库地址无效", e))?
+                .map_err(|e| setup("invalid database URL", e))?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
@@ -62,31 +62,31 @@ impl Store {
                 })
                 .connect_with(opts)
                 .await
-                .map_err(|e| setup("无法打开数据库", e))?;
+                .map_err(|e| setup("cannot open the database", e))?;
             SQLITE_MIGRATIONS
                 .run(&pool)
                 .await
-                .map_err(|e| setup("数据库迁移失败", e))?;
+                .map_err(|e| setup("migration failed", e))?;
             Ok(Store::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let mut opts =
-                PgConnectOptions::from_str(url).map_err(|e| setup("数据库地址无效", e))?;
+                PgConnectOptions::from_str(url).map_err(|e| setup("invalid database URL", e))?;
             if let Some(schema) = schema {
                 if !schema
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_')
                 {
-                    return Err(setup("模式名无效", schema));
+                    return Err(setup("invalid schema name", schema));
                 }
                 let admin = PgPoolOptions::new()
                     .max_connections(1)
                     .connect_with(opts.clone())
                     .await
-                    .map_err(|e| setup("无法连接数据库", e))?;
+                    .map_err(|e| setup("cannot connect to the database", e))?;
                 sqlx::query(crate::safe(format!("CREATE SCHEMA IF NOT EXISTS {schema}")))
                     .execute(&admin)
                     .await
-                    .map_err(|e| setup("无法创建模式", e))?;
+                    .map_err(|e| setup("cannot create the schema", e))?;
                 admin.close().await;
                 opts = opts.options([("search_path", schema)]);
             }
@@ -94,11 +94,11 @@ impl Store {
                 .max_connections(8)
                 .connect_with(opts)
                 .await
-                .map_err(|e| setup("无法连接数据库", e))?;
+                .map_err(|e| setup("cannot connect to the database", e))?;
             PG_MIGRATIONS
                 .run(&pool)
                 .await
-                .map_err(|e| setup("数据库迁移失败", e))?;
+                .map_err(|e| setup("migration failed", e))?;
             Ok(Store::Pg(pool))
         } else {
             Err(DomainError::invalid(

@@ -39,7 +39,7 @@ fn db(e: sqlx::Error) -> DomainError {
         sqlx::Error::Database(d) if d.is_foreign_key_violation() => DomainError::Conflict(
             message!("store-still-referenced", detail = d.message().to_string()),
         ),
-        _ => DomainError::Internal(format!("数据库错误：{e}")),
+        _ => DomainError::Internal(format!("database error: {e}")),
     }
 }
 
@@ -86,11 +86,11 @@ fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
         return Ok(d);
     }
     banzi_domain::date::parse_date(s)
-        .map_err(|m| DomainError::Internal(format!("数据库中的日期不合规：{m}")))
+        .map_err(|m| DomainError::Internal(format!("a stored date is malformed: {m}")))
 }
 
 fn stored(e: DomainError) -> DomainError {
-    DomainError::Internal(format!("数据库中的记录不合规：{e}"))
+    DomainError::Internal(format!("a stored record is malformed: {e}"))
 }
 
 /// A refusal of one row of an import, at that row; a failure of the database stays one.

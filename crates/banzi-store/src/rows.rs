@@ -80,7 +80,7 @@ impl CadreRow {
 
     pub fn into_cadre(&self) -> Result<Cadre, DomainError> {
         Cadre::parse(&self.to_raw()).map_err(|e| {
-            DomainError::Internal(format!("数据库中干部记录{}不合规：{e}", self.id_number))
+            DomainError::Internal(format!("stored cadre {} is malformed: {e}", self.id_number))
         })
     }
 }

@@ -80,7 +80,7 @@ impl TableInsert {
 }
 
 fn bulk_error(what: &str, e: impl std::fmt::Display) -> DomainError {
-    DomainError::Internal(format!("批量写入失败（{what}）：{e}"))
+    DomainError::Internal(format!("bulk write failed ({what}): {e}"))
 }
 
 pub mod sqlite {
@@ -99,8 +99,12 @@ pub mod sqlite {
         let Some(first) = rows.first() else {
             return Ok(0);
         };
-        let sql = CString::new(t.sqlite_sql(first.len())).map_err(|e| bulk_error("语句", e))?;
-        let mut handle = c.lock_handle().await.map_err(|e| bulk_error("连接", e))?;
+        let sql =
+            CString::new(t.sqlite_sql(first.len())).map_err(|e| bulk_error("statement", e))?;
+        let mut handle = c
+            .lock_handle()
+            .await
+            .map_err(|e| bulk_error("connection", e))?;
         let db = handle.as_raw_handle().as_ptr();
         // SAFETY: while `handle` lives, sqlx's worker makes no call on this connection (see
         // `LockedSqliteHandle`); the statement is finalized on every path before it is dropped,
@@ -110,7 +114,7 @@ pub mod sqlite {
             let mut stmt: *mut ffi::sqlite3_stmt = std::ptr::null_mut();
             let rc = ffi::sqlite3_prepare_v2(db, sql.as_ptr(), -1, &mut stmt, std::ptr::null_mut());
             if rc != ffi::SQLITE_OK {
-                return Err(bulk_error("准备语句", errmsg(db)));
+                return Err(bulk_error("prepare", errmsg(db)));
             }
             let mut written = 0u64;
             for row in rows {
@@ -140,7 +144,7 @@ pub mod sqlite {
                 if rc != ffi::SQLITE_DONE {
                     let msg = errmsg(db);
                     ffi::sqlite3_finalize(stmt);
-                    return Err(bulk_error("写入", msg));
+                    return Err(bulk_error("write", msg));
                 }
                 written += ffi::sqlite3_changes(db) as u64;
                 ffi::sqlite3_reset(stmt);

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_int};
 
 fn bad(what: &str, e: impl std::fmt::Display) -> DomainError {
-    DomainError::Internal(format!("数据库中的记录不合规（{what}）：{e}"))
+    DomainError::Internal(format!("a stored record is malformed ({what}): {e}"))
 }
 
 /// A prepared statement on a borrowed connection; finalized when dropped. Text read from
@@ -39,14 +39,14 @@ impl Stmt {
     /// # Safety
     /// `db` is a live connection that nobody else uses while the statement lives.
     unsafe fn prepare(db: *mut ffi::sqlite3, sql: &str) -> Result<Stmt, DomainError> {
-        let c = CString::new(sql).map_err(|e| bad("语句", e))?;
+        let c = CString::new(sql).map_err(|e| bad("statement", e))?;
         let mut stmt = std::ptr::null_mut();
         // SAFETY: `db` is live (the caller's promise) and `c` is NUL-terminated.
         let rc =
             unsafe { ffi::sqlite3_prepare_v2(db, c.as_ptr(), -1, &mut stmt, std::ptr::null_mut()) };
         if rc != ffi::SQLITE_OK {
             // SAFETY: as above; the message is owned by the connection and copied at once.
-            return Err(bad("准备语句", unsafe { errmsg(db) }));
+            return Err(bad("prepare", unsafe { errmsg(db) }));
         }
         Ok(Stmt { db, stmt })
     }
@@ -58,7 +58,7 @@ impl Stmt {
             ffi::SQLITE_ROW => Ok(true),
             ffi::SQLITE_DONE => Ok(false),
             // SAFETY: as above.
-            _ => Err(bad("读取", unsafe { errmsg(self.db) })),
+            _ => Err(bad("read", unsafe { errmsg(self.db) })),
         }
     }
 
@@ -79,7 +79,7 @@ impl Stmt {
                 std::slice::from_raw_parts(p, n as usize)
             }
         };
-        std::str::from_utf8(bytes).map_err(|e| bad("文字编码", e))
+        std::str::from_utf8(bytes).map_err(|e| bad("text encoding", e))
     }
 
     fn opt_text(&self, i: c_int) -> Result<Option<&str>, DomainError> {
@@ -192,7 +192,7 @@ async fn read_both<M: Send + 'static, A: Send + 'static>(
     let rt = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || rt.block_on(read_snapshot(&pool, main, other)))
         .await
-        .map_err(|e| DomainError::Internal(format!("读取登记数据的线程意外中止：{e}")))?
+        .map_err(|e| DomainError::Internal(format!("the registry reader thread stopped: {e}")))?
 }
 
 type PooledSqlite = sqlx::pool::PoolConnection<sqlx::Sqlite>;
@@ -273,7 +273,7 @@ async fn read_pair<M: Send, A: Send>(
         let first = unsafe { main(da) };
         let second = second
             .join()
-            .map_err(|_| DomainError::Internal("读取任职记录的线程意外中止".into()))?;
+            .map_err(|_| DomainError::Internal("the appointment reader thread stopped".into()))?;
         Ok(Some((first?, second?)))
     })
 }
@@ -393,13 +393,13 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
         cadres
             .get(&id)
             .map(|&i| r.cadres[i].value.id_number.clone())
-            .ok_or_else(|| bad("干部", format!("找不到第{id}号干部")))
+            .ok_or_else(|| bad("干部", format!("no cadre {id}")))
     };
     let post_of = |id: i64, r: &Roster| -> Result<String, DomainError> {
         posts
             .get(&id)
             .map(|&i| r.posts[i].value.code.clone())
-            .ok_or_else(|| bad("职位", format!("找不到第{id}号职位")))
+            .ok_or_else(|| bad("职位", format!("no post {id}")))
     };
     let mut s = unsafe {
         Stmt::prepare(
@@ -483,12 +483,12 @@ impl Positions {
 
     fn cadre(&self, id: i64) -> Result<u32, DomainError> {
         self.get(id)
-            .ok_or_else(|| bad("干部", format!("找不到第{id}号干部")))
+            .ok_or_else(|| bad("干部", format!("no cadre {id}")))
     }
 
     fn post(&self, id: i64) -> Result<u32, DomainError> {
         self.get(id)
-            .ok_or_else(|| bad("职位", format!("找不到第{id}号职位")))
+            .ok_or_else(|| bad("职位", format!("no post {id}")))
     }
 }
 
@@ -601,7 +601,7 @@ unsafe fn read_rules_main(
             code: s.text(1)?.to_string(),
             unit: units
                 .get(unit)
-                .ok_or_else(|| bad("单位", format!("找不到第{unit}号单位")))?,
+                .ok_or_else(|| bad("单位", format!("no unit {unit}")))?,
             team: s.text(3)?.to_string(),
             title: s.text(4)?.to_string(),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,

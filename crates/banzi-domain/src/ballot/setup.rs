@@ -151,12 +151,14 @@ fn head(line: &str) -> Option<(QuestionKind, String)> {
     let (kind, title) = line.split_once(['：', ':'])?;
     let kind = kind.trim();
     let title = title.trim().to_string();
+    // The kinds as the set-up help of each language names them: zh-TW writes 贊成,
+    // 幹部測評, 推薦 (the zh-TW page tells its users to type those).
     let kind = match kind {
-        "赞成" => QuestionKind::Approve,
-        "干部测评" => QuestionKind::RateCadre,
-        "班子测评" => QuestionKind::RateTeam,
+        "赞成" | "贊成" => QuestionKind::Approve,
+        "干部测评" | "幹部測評" => QuestionKind::RateCadre,
+        "班子测评" | "班子測評" => QuestionKind::RateTeam,
         k => {
-            let rest = k.strip_prefix("推荐")?;
+            let rest = k.strip_prefix("推荐").or_else(|| k.strip_prefix("推薦"))?;
             let (n, write_ins) = match rest.strip_suffix("可另提") {
                 Some(r) => (r, true),
                 None => (rest, false),
@@ -224,5 +226,19 @@ mod tests {
             e[2].message,
             message!("ballot-setup-question-line", line = 1)
         );
+    }
+
+    #[test]
+    fn the_kinds_are_read_as_the_zh_tw_help_writes_them() {
+        for (zh_cn, zh_tw) in [
+            ("推荐2人：甲", "推薦2人：甲"),
+            ("推荐1人可另提：甲", "推薦1人可另提：甲"),
+            ("赞成：甲", "贊成：甲"),
+            ("干部测评：甲", "幹部測評：甲"),
+            ("班子测评：甲", "班子測評：甲"),
+        ] {
+            let want = head(zh_cn).expect("zh-CN");
+            assert_eq!(head(zh_tw), Some(want), "{zh_tw}");
+        }
     }
 }

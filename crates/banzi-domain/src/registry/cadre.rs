@@ -212,7 +212,9 @@ impl Cadre {
             Some(party),
         ) = (id, name, gender, ethnicity, birth, party)
         else {
-            return Err(DomainError::Internal("干部字段校验不一致".into()));
+            return Err(DomainError::Internal(
+                "cadre fields checked but missing".into(),
+            ));
         };
         Ok(Cadre {
             id_number,

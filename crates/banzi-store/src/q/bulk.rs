@@ -19,7 +19,7 @@ fn all_written(what: &str, want: usize, got: u64) -> Result<(), DomainError> {
     if got == want as u64 {
         Ok(())
     } else {
-        Err(DomainError::Internal(format!("批量写入{what}：应写入{want}条，实写入{got}条")))
+        Err(DomainError::Internal(format!("bulk write of {what}: {want} rows to write, {got} written")))
     }
 }
 
@@ -286,7 +286,7 @@ pub async fn appointments(
             ]
         })
         .collect();
-    all_written("任职记录", rows.len(), insert_rows(&mut *c, &APPOINTMENTS, &rows).await?)?;
+    all_written("appointments", rows.len(), insert_rows(&mut *c, &APPOINTMENTS, &rows).await?)?;
     let records = new.iter().map(|v| {
         json(&(v.id_number.as_str(), &v.post_code, iso(v.start), v.end.map(iso), v.manner.map(|m| m.label()), &v.doc_no))
     });
@@ -329,7 +329,7 @@ pub async fn portfolios(
         .iter()
         .map(|v| vec![v.id_number.to_string().into(), v.post_code.clone().into(), v.work.clone().into(), iso(v.start).into(), v.end.map(iso).into()])
         .collect();
-    all_written("分管记录", rows.len(), insert_rows(&mut *c, &PORTFOLIOS, &rows).await?)?;
+    all_written("portfolios", rows.len(), insert_rows(&mut *c, &PORTFOLIOS, &rows).await?)?;
     let records = new.iter().map(|v| json(&(v.id_number.as_str(), &v.post_code, &v.work, iso(v.start), v.end.map(iso))));
     written += new.len();
     let columns = ["cadre", "post", "work", "start", "end"];
@@ -367,7 +367,7 @@ pub async fn trainings(
         .iter()
         .map(|v| vec![v.id_number.to_string().into(), v.name.clone().into(), v.kind.label().into(), iso(v.start).into(), v.end.map(iso).into(), v.hours.into()])
         .collect();
-    all_written("培训记录", rows.len(), insert_rows(&mut *c, &TRAININGS, &rows).await?)?;
+    all_written("trainings", rows.len(), insert_rows(&mut *c, &TRAININGS, &rows).await?)?;
     let records =
         new.iter().map(|v| json(&(v.id_number.as_str(), &v.name, v.kind.label(), iso(v.start), v.end.map(iso), v.hours)));
     written += new.len();

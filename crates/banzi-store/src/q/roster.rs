@@ -45,7 +45,7 @@ pub async fn import(
                 read.append(errors);
                 return if read.is_empty() { Ok(s) } else { Err(ImportError::Rows(read.into_list())) };
             }
-            None => return Err(DomainError::Internal("读取工作簿时意外中止，未导入任何数据".into()).into()),
+            None => return Err(DomainError::Internal("the workbook reader stopped unexpectedly; nothing was imported".into()).into()),
         };
         errors.extend(checker.part(&part));
         // Appointments are also checked against the stored history of their cadre and post.

@@ -54,7 +54,7 @@ impl Store {
         let mut out: Vec<PaperSlip> = Vec::new();
         for (seq, round, clerk, grp, content, counted) in rows {
             let ballot: Ballot = serde_json::from_str(&content)
-                .map_err(|e| DomainError::Internal(format!("数据库中的选票不合规：{e}")))?;
+                .map_err(|e| DomainError::Internal(format!("a stored ballot is malformed: {e}")))?;
             let entry = PaperEntry {
                 clerk,
                 group: grp as usize,

@@ -60,7 +60,7 @@ struct Stats {
 }
 
 fn lost() -> DomainError {
-    DomainError::Internal("投票写入服务已停止".into())
+    DomainError::Internal("the ballot writer has stopped".into())
 }
 
 impl BallotWriter {
@@ -149,7 +149,7 @@ async fn start(
                 }
             }
         })
-        .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))?;
+        .map_err(|e| DomainError::Internal(format!("the ballot writer cannot start: {e}")))?;
     ready.await.map_err(|_| lost())??;
     Ok(Some(tx))
 }

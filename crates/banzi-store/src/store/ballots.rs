@@ -80,7 +80,8 @@ fn sha(text: &str) -> String {
 
 fn random(bytes: usize) -> Result<Vec<u8>, DomainError> {
     let mut b = vec![0u8; bytes];
-    getrandom::fill(&mut b).map_err(|e| DomainError::Internal(format!("无法取得随机数：{e}")))?;
+    getrandom::fill(&mut b)
+        .map_err(|e| DomainError::Internal(format!("no random numbers: {e}")))?;
     Ok(b)
 }
 
@@ -107,7 +108,7 @@ fn new_code() -> Result<String, DomainError> {
 
 pub(super) fn parse_session(row: BallotSessionRow) -> Result<BallotSession, DomainError> {
     let spec: SessionSpec = serde_json::from_str(&row.spec)
-        .map_err(|e| DomainError::Internal(format!("数据库中的投票设置不合规：{e}")))?;
+        .map_err(|e| DomainError::Internal(format!("a stored ballot set-up is malformed: {e}")))?;
     Ok(BallotSession {
         id: row.id,
         spec,
@@ -536,8 +537,9 @@ impl Store {
         let cast = rows
             .into_iter()
             .map(|(grp, content)| {
-                let ballot: Ballot = serde_json::from_str(&content)
-                    .map_err(|e| DomainError::Internal(format!("数据库中的选票不合规：{e}")))?;
+                let ballot: Ballot = serde_json::from_str(&content).map_err(|e| {
+                    DomainError::Internal(format!("a stored ballot is malformed: {e}"))
+                })?;
                 Ok(ballot::Cast {
                     group: grp as usize,
                     ballot,

@@ -31,7 +31,7 @@ pub fn routes() -> Router<AppState> {
 struct UsersPage {
     ctx: Ctx,
     users: Vec<UserRow>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<&'static str>,
     f: UserForm,
     errors: FieldErrors,
     may_create: bool,
@@ -63,7 +63,7 @@ async fn render(
     Ok(UsersPage {
         ctx: Ctx::new(tr, caller, "/admin/users"),
         users,
-        roles: Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
+        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         f,
         errors,
         may_create: caller.actor.role.manages_accounts(),

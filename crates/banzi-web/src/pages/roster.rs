@@ -57,7 +57,9 @@ fn attachment(name: &str, data: Vec<u8>) -> Response {
 }
 
 pub(super) fn io_err(e: impl std::fmt::Display) -> WebError {
-    WebError(DomainError::Internal(format!("生成工作簿失败：{e}")))
+    WebError(DomainError::Internal(format!(
+        "writing the workbook failed: {e}"
+    )))
 }
 
 async fn template(caller: Caller) -> WebResult<Response> {

@@ -207,7 +207,7 @@ async fn import(
     let notices = tokio::task::spawn_blocking(move || reader.join())
         .await
         .map_err(super::roster::io_err)?
-        .map_err(|_| DomainError::Internal("读取工作簿的线程意外中止".into()))?;
+        .map_err(|_| DomainError::Internal("the workbook reader thread stopped".into()))?;
     let notices: Vec<Msg> = notices.iter().map(banzi_io::Notice::msg).collect();
     match result {
         Ok(summary) => Ok(ImportResult {

@@ -109,10 +109,10 @@ fn spawn_with(path: &str, limits: Limits) -> Result<Checkpoints, DomainError> {
                 let _ = opened.send(Err(e));
             }
         })
-        .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))?;
+        .map_err(|e| DomainError::Internal(format!("the ballot writer cannot start: {e}")))?;
     ready
         .recv()
-        .map_err(|e| DomainError::Internal(format!("投票写入服务无法启动：{e}")))??;
+        .map_err(|e| DomainError::Internal(format!("the ballot writer cannot start: {e}")))??;
     Ok(Checkpoints {
         poke,
         progress,

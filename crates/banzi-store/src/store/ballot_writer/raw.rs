@@ -25,7 +25,7 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn failed(e: impl std::fmt::Display) -> DomainError {
-    DomainError::Internal(format!("数据库错误：{e}"))
+    DomainError::Internal(format!("database error: {e}"))
 }
 
 /// An argument bound to `$1`, `$2`, … in order.
@@ -83,7 +83,7 @@ impl Conn {
         let journal = check.one(&[], |r| r.text(0))?;
         if sync != Some(2) || journal.as_deref() != Some("wal") {
             return Err(DomainError::Internal(
-                "投票写入连接未能设为 WAL 与 synchronous=FULL".into(),
+                "the ballot writer connection did not take WAL and synchronous=FULL".into(),
             ));
         }
         Ok(conn)
@@ -139,7 +139,9 @@ impl Conn {
                 (!p.is_null()).then(|| CStr::from_ptr(p).to_string_lossy().into_owned())
             };
             if name.as_deref() != Some(format!("${i}").as_str()) {
-                return Err(failed(format!("语句的第{i}个参数不是${i}")));
+                return Err(failed(format!(
+                    "parameter {i} of the statement is not ${i}"
+                )));
             }
         }
         Ok(s)
@@ -281,7 +283,7 @@ impl Row<'_> {
             let p = ffi::sqlite3_column_text(self.0.stmt, i);
             let n = ffi::sqlite3_column_bytes(self.0.stmt, i);
             if p.is_null() {
-                return Err(failed(format!("第{i}列为空值")));
+                return Err(failed(format!("column {i} is null")));
             }
             std::slice::from_raw_parts(p, n.max(0) as usize)
         };
