@@ -16,6 +16,8 @@ mod training;
 use super::{Alert, Alerts, Facts, Level, Params, evaluate};
 use crate::codes::{Gender, Manner, Party, PostKind, TrainingKind, UnitSystem};
 use crate::date::Date;
+use crate::message;
+use crate::msg::Msg;
 use crate::roster::Roster;
 use std::sync::Arc;
 
