@@ -1,24 +1,27 @@
 //! The alerts of a [`super::Report`], as [`evaluate`](super::evaluate) leaves them: sorted,
 //! each one decided (rule, level, due date, unit, post, cadre), holding integer keys into the
 //! indexed registry rather than strings. Codes are borrowed from the registry when an alert
-//! is read ([`AlertRef`]), and its Chinese message is written when it is read
-//! ([`AlertRef::message`]) or serialised.
+//! is read ([`AlertRef`]), and its message (a [`Msg`]: an id of the catalog and its
+//! arguments) is built when it is read ([`AlertRef::message`]); the edge words it in the
+//! reader's language.
 //!
 //! Why: a province has hundreds of thousands of alerts and the dashboard shows fifty at a
 //! time. Writing every message up front was most of the evaluation (issue 3); now a page
-//! writes its fifty, and `banzi check` writes them all as it writes its output (on several
-//! threads when there are many, [`Alerts::messages`]).
+//! builds and words its fifty, and `banzi check` all of them as it writes its output (on
+//! several threads when there are many, [`Alerts::messages_with`]).
 
 use super::facts::Facts;
 use super::messages::Scene;
 use super::params::Params;
-use super::{Level, Raw, Rule, composition, exchange};
+use super::{Level, Raw, Report, Rule, composition, exchange};
 use crate::date::Date;
+use crate::msg::Msg;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use std::sync::Arc;
 
-/// One alert, owned. As JSON it has exactly these seven keys, dates as `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// One alert, owned. As JSON ([`Report::worded`]) it has exactly these seven keys, dates as
+/// `YYYY-MM-DD` and the message worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
     /// The rule id, e.g. `R-EXCH-1`.
     pub rule: &'static str,
@@ -31,7 +34,7 @@ pub struct Alert {
     pub post: Option<String>,
     /// 身份证号.
     pub cadre: Option<String>,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// What messages are written from: the registry, the parameters and the date evaluated.
@@ -105,7 +108,7 @@ impl Alerts {
         self.raw.retain(|r| keep(&view(source, r)));
     }
 
-    /// Every alert owned, messages written.
+    /// Every alert owned, its message built.
     pub fn to_vec(&self) -> Vec<Alert> {
         let messages = self.messages();
         self.iter()
@@ -114,17 +117,28 @@ impl Alerts {
             .collect()
     }
 
-    /// Every message, in order; written on several threads when there are many (a
-    /// province's take a few hundred milliseconds of one core).
-    pub fn messages(&self) -> Vec<String> {
-        self.messages_on(super::threads(self.len()))
+    /// Every message, in order.
+    pub fn messages(&self) -> Vec<Msg> {
+        self.messages_with(|m| m)
     }
 
-    /// [`Alerts::messages`] on `threads` threads (the same result on any number).
-    pub(crate) fn messages_on(&self, threads: usize) -> Vec<String> {
+    /// Every message, in order, passed to `word` (the edge's wording in the reader's
+    /// language); on several threads when there are many: a province's take a few hundred
+    /// milliseconds of one core to word.
+    pub fn messages_with<T: Send>(&self, word: impl Fn(Msg) -> T + Sync) -> Vec<T> {
+        self.messages_on(super::threads(self.len()), &word)
+    }
+
+    /// [`Alerts::messages_with`] on `threads` threads (the same result on any number).
+    pub(crate) fn messages_on<T: Send>(
+        &self,
+        threads: usize,
+        word: &(impl Fn(Msg) -> T + Sync),
+    ) -> Vec<T> {
         let n = self.raw.len();
-        let write =
-            |raw: &[Raw]| -> Vec<String> { raw.iter().map(|r| message(&self.source, r)).collect() };
+        let write = |raw: &[Raw]| -> Vec<T> {
+            raw.iter().map(|r| word(message(&self.source, r))).collect()
+        };
         if threads < 2 {
             return write(&self.raw);
         }
@@ -161,17 +175,17 @@ fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
 }
 
 impl AlertRef<'_> {
-    /// The Chinese message: one pattern per rule, naming the person, post and dates.
-    pub fn message(&self) -> String {
+    /// The message: the rule's entry of the catalog, naming the person, post and dates.
+    pub fn message(&self) -> Msg {
         message(self.source, self.raw)
     }
 
-    /// The alert owned, its message written.
+    /// The alert owned, its message built.
     pub fn to_alert(&self) -> Alert {
         self.with_message(self.message())
     }
 
-    fn with_message(&self, message: String) -> Alert {
+    fn with_message(&self, message: Msg) -> Alert {
         Alert {
             rule: self.rule,
             level: self.level,
@@ -183,8 +197,8 @@ impl AlertRef<'_> {
         }
     }
 
-    /// As [`Alert`] serialises, with its message given.
-    fn serialize_with<S: serde::Serializer>(&self, s: S, message: &str) -> Result<S::Ok, S::Error> {
+    /// The seven keys of [`Alert`], the message as `text` words it.
+    fn serialize_with<S: serde::Serializer>(&self, s: S, text: &str) -> Result<S::Ok, S::Error> {
         let mut a = s.serialize_struct("Alert", 7)?;
         a.serialize_field("rule", self.rule)?;
         a.serialize_field("level", &self.level)?;
@@ -192,13 +206,14 @@ impl AlertRef<'_> {
         a.serialize_field("unit", self.unit)?;
         a.serialize_field("post", &self.post)?;
         a.serialize_field("cadre", &self.cadre)?;
-        a.serialize_field("message", message)?;
+        a.serialize_field("message", text)?;
         a.end()
     }
 }
 
-/// The Chinese message of an alert; one pattern per rule, in the rule's file.
-fn message(source: &Source, r: &Raw) -> String {
+/// The message of an alert; one entry of the catalog per rule and case, chosen in the rule's
+/// file.
+fn message(source: &Source, r: &Raw) -> Msg {
     let now = Scene {
         f: &source.facts,
         p: &source.params,
@@ -219,27 +234,51 @@ fn message(source: &Source, r: &Raw) -> String {
     }
 }
 
-impl serde::Serialize for AlertRef<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.serialize_with(s, &self.message())
+impl Report {
+    /// The report as `banzi check --format json` writes it: the date, every alert with its
+    /// seven keys, and the summary; `texts` are the alerts' messages as the edge worded them,
+    /// one per alert in order ([`Alerts::messages_with`]).
+    pub fn worded<'a>(&'a self, texts: &'a [String]) -> Worded<'a> {
+        debug_assert_eq!(texts.len(), self.alerts.len(), "one text per alert");
+        Worded {
+            report: self,
+            texts,
+        }
     }
 }
 
-impl serde::Serialize for Alerts {
+/// A [`Report`] with its messages worded, to serialise ([`Report::worded`]).
+pub struct Worded<'a> {
+    report: &'a Report,
+    texts: &'a [String],
+}
+
+impl serde::Serialize for Worded<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        /// An alert with its message written beforehand.
-        struct Written<'a>(AlertRef<'a>, &'a str);
-        impl serde::Serialize for Written<'_> {
+        /// The alerts, each with its text.
+        struct List<'a>(&'a Alerts, &'a [String]);
+        impl serde::Serialize for List<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for (a, text) in self.0.iter().zip(self.1) {
+                    seq.serialize_element(&One(a, text))?;
+                }
+                seq.end()
+            }
+        }
+        /// One alert with its text.
+        struct One<'a>(AlertRef<'a>, &'a str);
+        impl serde::Serialize for One<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 self.0.serialize_with(s, self.1)
             }
         }
-        let messages = self.messages();
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for (a, m) in self.iter().zip(&messages) {
-            seq.serialize_element(&Written(a, m))?;
-        }
-        seq.end()
+        let r = self.report;
+        let mut st = s.serialize_struct("Report", 3)?;
+        st.serialize_field("as_of", &r.as_of)?;
+        st.serialize_field("alerts", &List(&r.alerts, self.texts))?;
+        st.serialize_field("summary", &r.summary)?;
+        st.end()
     }
 }
 
@@ -255,7 +294,7 @@ impl std::fmt::Debug for Alerts {
     }
 }
 
-/// Equal when every alert reads the same, message included.
+/// Equal when every alert is the same, message included.
 impl PartialEq for Alerts {
     fn eq(&self, other: &Alerts) -> bool {
         self.len() == other.len() && self.to_vec() == other.to_vec()
