@@ -27,8 +27,16 @@ rule-outside =
        *[other] { $members } members
     }, { $outside } of them by exchange from outside the system: below { $share } (R-STRUCT-5, outside exchange share)
 # R-STRUCT-6
-rule-same-field = As of { $as_of }, all { $members } members of { $team } share one field of expertise, { $field }: they do not complement each other (R-STRUCT-6)
-rule-same-age = As of { $as_of }, all { $members } members of { $team } are aged { $from } to { $to }: they do not complement each other (R-STRUCT-6)
+rule-same-field =
+    As of { $as_of }, { $members ->
+        [2] both members
+       *[other] all { $members } members
+    } of { $team } share one field of expertise, { $field }: they do not complement each other (R-STRUCT-6)
+rule-same-age =
+    As of { $as_of }, { $members ->
+        [2] both members
+       *[other] all { $members } members
+    } of { $team } are aged { $from } to { $to }: they do not complement each other (R-STRUCT-6)
 # R-EXCH-1, R-EXCH-3, R-EXCH-4
 rule-exch =
     { $name }, { $post } ({ $kind }) since { $since }, { $reached ->
