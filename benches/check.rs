@@ -28,12 +28,11 @@ fn env(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// The JSON of `banzi check --format json`, compact: the messages worded in zh-CN, on as
-/// many threads as `banzi check` words them.
+/// The JSON of `banzi check --format json`, compact: the messages worded in zh-CN and
+/// written on as many threads as `banzi check` uses.
 fn json_of(report: &Report) -> Vec<u8> {
     let zh = Tr::new(Lang::ZhCn);
-    let texts = report.alerts.messages_with(|m| zh.msg(&m));
-    serde_json::to_vec(&report.worded(&texts)).expect("json")
+    report.to_json(|m| zh.msg(&m), false).expect("json")
 }
 
 fn main() {

@@ -49,7 +49,7 @@ pub async fn run(
     let actor = Actor::cli("check");
     let report = store.check(&actor, as_of).await?;
     let bytes = match format {
-        Format::Json => json(&report)?.into_bytes(),
+        Format::Json => json(&report)?,
         Format::Table => table(&report, &tr).into_bytes(),
         Format::Xlsx => banzi_io::write_alerts(&tr, &report.alerts)?,
     };
@@ -82,14 +82,13 @@ pub async fn run(
     Ok(())
 }
 
-/// The report as JSON: each alert's seven keys, its message in zh-CN (worded on several
-/// threads when there are many).
-pub fn json(report: &Report) -> anyhow::Result<String> {
+/// The report as JSON: each alert's seven keys, its message in zh-CN whatever the language
+/// (worded and written on several threads when there are many).
+pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
     let zh = Tr::new(Lang::ZhCn);
-    let texts = report.alerts.messages_with(|m| zh.msg(&m));
-    let mut s = serde_json::to_string_pretty(&report.worded(&texts))?;
-    s.push('\n');
-    Ok(s)
+    let mut out = report.to_json(|m| zh.msg(&m), true)?;
+    out.push(b'\n');
+    Ok(out)
 }
 
 /// How many alerts of each level: 违规 3，预警 2，提示 10.

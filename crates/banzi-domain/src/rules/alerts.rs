@@ -13,13 +13,13 @@
 use super::facts::Facts;
 use super::messages::Scene;
 use super::params::Params;
-use super::{Level, Raw, Report, Rule, composition, exchange};
+use super::{Level, Raw, Rule, composition, exchange};
 use crate::date::Date;
 use crate::msg::Msg;
-use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::ser::SerializeStruct;
 use std::sync::Arc;
 
-/// One alert, owned. As JSON ([`Report::worded`]) it has exactly these seven keys, dates as
+/// One alert, owned. As JSON ([`super::Report::to_json`]) it has exactly these seven keys, dates as
 /// `YYYY-MM-DD` and the message worded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
@@ -135,28 +135,64 @@ impl Alerts {
         threads: usize,
         word: &(impl Fn(Msg) -> T + Sync),
     ) -> Vec<T> {
-        let n = self.raw.len();
-        let write = |raw: &[Raw]| -> Vec<T> {
-            raw.iter().map(|r| word(message(&self.source, r))).collect()
-        };
-        if threads < 2 {
-            return write(&self.raw);
+        let parts = self.by_chunks(threads, &|c| c.map(|(_, m)| word(m)).collect::<Vec<T>>());
+        let mut out = Vec::with_capacity(self.len());
+        for part in parts {
+            out.extend(part);
         }
-        let chunk = n.div_ceil(threads).max(1);
+        out
+    }
+
+    /// `f` over the alerts in `threads` consecutive chunks (one when `threads < 2`), each on
+    /// a thread of its own; the results in order.
+    pub(crate) fn by_chunks<T: Send>(
+        &self,
+        threads: usize,
+        f: &(impl Fn(Chunk<'_>) -> T + Sync),
+    ) -> Vec<T> {
+        let source = &*self.source;
+        let chunk = |raw| Chunk::new(source, raw);
+        if threads < 2 {
+            return vec![f(chunk(&self.raw))];
+        }
+        let size = self.raw.len().div_ceil(threads).max(1);
         std::thread::scope(|s| {
-            let mut parts = self.raw.chunks(chunk);
+            let mut parts = self.raw.chunks(size);
             let first = parts.next().unwrap_or_default();
-            let rest: Vec<_> = parts.map(|part| s.spawn(move || write(part))).collect();
-            let mut out = write(first);
-            out.reserve(n - out.len());
+            let rest: Vec<_> = parts.map(|part| s.spawn(move || f(chunk(part)))).collect();
+            let mut out = vec![f(chunk(first))];
             for h in rest {
                 match h.join() {
-                    Ok(part) => out.extend(part),
+                    Ok(part) => out.push(part),
                     Err(e) => std::panic::resume_unwind(e),
                 }
             }
             out
         })
+    }
+}
+
+/// Consecutive alerts of [`Alerts`], each with its message built.
+pub(crate) struct Chunk<'a> {
+    source: &'a Source,
+    raw: std::slice::Iter<'a, Raw>,
+}
+
+impl<'a> Chunk<'a> {
+    fn new(source: &'a Source, raw: &'a [Raw]) -> Chunk<'a> {
+        Chunk {
+            source,
+            raw: raw.iter(),
+        }
+    }
+}
+
+impl<'a> Iterator for Chunk<'a> {
+    type Item = (AlertRef<'a>, Msg);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let r = self.raw.next()?;
+        Some((view(self.source, r), message(self.source, r)))
     }
 }
 
@@ -198,7 +234,11 @@ impl AlertRef<'_> {
     }
 
     /// The seven keys of [`Alert`], the message as `text` words it.
-    fn serialize_with<S: serde::Serializer>(&self, s: S, text: &str) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize_with<S: serde::Serializer>(
+        &self,
+        s: S,
+        text: &str,
+    ) -> Result<S::Ok, S::Error> {
         let mut a = s.serialize_struct("Alert", 7)?;
         a.serialize_field("rule", self.rule)?;
         a.serialize_field("level", &self.level)?;
@@ -231,54 +271,6 @@ fn message(source: &Source, r: &Raw) -> Msg {
         Rule::Prob1 => super::probation::message(now, r),
         Rule::Term1 => super::term::message(now, r),
         Rule::Train1 | Rule::Train2 => super::training::message(now, r),
-    }
-}
-
-impl Report {
-    /// The report as `banzi check --format json` writes it: the date, every alert with its
-    /// seven keys, and the summary; `texts` are the alerts' messages as the edge worded them,
-    /// one per alert in order ([`Alerts::messages_with`]).
-    pub fn worded<'a>(&'a self, texts: &'a [String]) -> Worded<'a> {
-        debug_assert_eq!(texts.len(), self.alerts.len(), "one text per alert");
-        Worded {
-            report: self,
-            texts,
-        }
-    }
-}
-
-/// A [`Report`] with its messages worded, to serialise ([`Report::worded`]).
-pub struct Worded<'a> {
-    report: &'a Report,
-    texts: &'a [String],
-}
-
-impl serde::Serialize for Worded<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        /// The alerts, each with its text.
-        struct List<'a>(&'a Alerts, &'a [String]);
-        impl serde::Serialize for List<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for (a, text) in self.0.iter().zip(self.1) {
-                    seq.serialize_element(&One(a, text))?;
-                }
-                seq.end()
-            }
-        }
-        /// One alert with its text.
-        struct One<'a>(AlertRef<'a>, &'a str);
-        impl serde::Serialize for One<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                self.0.serialize_with(s, self.1)
-            }
-        }
-        let r = self.report;
-        let mut st = s.serialize_struct("Report", 3)?;
-        st.serialize_field("as_of", &r.as_of)?;
-        st.serialize_field("alerts", &List(&r.alerts, self.texts))?;
-        st.serialize_field("summary", &r.summary)?;
-        st.end()
     }
 }
 

@@ -11,7 +11,7 @@
 //! (the 职级 groups of R-AGE-1 and R-TRAIN-1), `structure` and `card` (R-STRUCT-1); `rows`,
 //! `facts`, `indexing`, `joining` and `keys` build the index, `current` is the roster on the
 //! as-of date, `messages` and `alerts` say what each alert says (a [`crate::msg::Msg`] that
-//! the edge words in the reader's language).
+//! the edge words in the reader's language), and `json` writes the report with its words.
 //!
 //! # Meaning, exactly
 //! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
@@ -59,6 +59,7 @@ mod exchange;
 mod facts;
 mod indexing;
 mod joining;
+mod json;
 mod keys;
 mod messages;
 mod params;
@@ -73,10 +74,11 @@ mod term;
 mod training;
 
 pub use age::{Retirement, retirement, retirement_by};
-pub use alerts::{Alert, AlertRef, Alerts, Iter, Worded};
+pub use alerts::{Alert, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
+pub use json::Worded;
 pub use params::{Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule};
 pub use rank::{level_group, rank_group};
 pub use rows::{
@@ -136,7 +138,7 @@ pub const RULES: [&str; 15] = [
     "R-TRAIN-2",
 ];
 
-/// What [`evaluate`] finds on one date. As JSON with its messages worded: [`Report::worded`].
+/// What [`evaluate`] finds on one date. As JSON with its messages worded: [`Report::to_json`].
 #[derive(Debug, Clone)]
 pub struct Report {
     pub as_of: Date,

@@ -359,6 +359,37 @@ fn threads_give_the_same_report() {
     );
 }
 
+/// The JSON written in parts, on any number of threads, is byte for byte what serde_json
+/// writes for the report with its messages worded: pretty and compact, with alerts and
+/// without.
+#[test]
+fn json_in_parts_is_serde_json_of_the_worded_report() {
+    let roster = city(2000, 7);
+    let p = Params::default();
+    let r = evaluate(&Arc::new(Facts::new(&roster)), &p, d("2024-06-30"));
+    let empty = evaluate(&Arc::new(Facts::default()), &p, d("2024-06-30"));
+    assert!(r.alerts.len() > 100);
+    let word = |m: Msg| m.to_string();
+    for report in [&r, &empty] {
+        let texts = report.alerts.messages_with(word);
+        let w = report.worded(&texts);
+        let compact = serde_json::to_vec(&w).unwrap();
+        let pretty = serde_json::to_vec_pretty(&w).unwrap();
+        for threads in [1, 2, 3] {
+            assert_eq!(
+                String::from_utf8(report.to_json_on(threads, &word, false).unwrap()),
+                String::from_utf8(compact.clone()),
+                "compact on {threads}"
+            );
+            assert_eq!(
+                String::from_utf8(report.to_json_on(threads, &word, true).unwrap()),
+                String::from_utf8(pretty.clone()),
+                "pretty on {threads}"
+            );
+        }
+    }
+}
+
 /// The alerts read in place (`AlertRef`), owned (`Alert`) and as JSON say the same: the
 /// JSON of the report has the owned alerts' keys, and the text given for each message.
 #[test]
