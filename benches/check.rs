@@ -1,6 +1,7 @@
 //! The alerts benchmark (issue 3): a province of 200,000 cadres, 20,000 teams and 1,000,000
 //! appointments stored in SQLite; times `banzi check` end to end (load, index, evaluate, JSON)
-//! and the rule evaluation alone, and writing every message (done as the JSON is written).
+//! and the rule evaluation alone, and building and wording every message in zh-CN (done as
+//! the JSON is written).
 //! Prints figures; asserts nothing about time.
 //!
 //! `cargo bench --bench check` (BANZI_BENCH_CADRES / BANZI_BENCH_TEAMS for other sizes;
@@ -14,7 +15,8 @@ mod common;
 use common::best;
 
 use banzi_domain::role::Actor;
-use banzi_domain::rules::{self, Facts};
+use banzi_domain::rules::{self, Facts, Report};
+use banzi_i18n::{Lang, Tr};
 use banzi_store::Store;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,6 +26,13 @@ fn env(name: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+/// The JSON of `banzi check --format json`, compact: the messages worded in zh-CN and
+/// written on as many threads as `banzi check` uses.
+fn json_of(report: &Report) -> Vec<u8> {
+    let zh = Tr::new(Lang::ZhCn);
+    report.to_json(|m| zh.msg(&m), false).expect("json")
 }
 
 fn main() {
@@ -69,7 +78,7 @@ fn main() {
     let (e2e, alerts) = best(3, || {
         let report = rt.block_on(store.check(&actor, as_of)).expect("check");
         let t = Instant::now();
-        json = serde_json::to_vec(&report).expect("json");
+        json = json_of(&report);
         json_time = json_time.min(t.elapsed());
         (report.alerts.len(), json.len())
     });
@@ -93,9 +102,11 @@ fn main() {
     }
     let params = rules::Params::default();
     let (eval, report) = best(5, || rules::evaluate(&facts, &params, as_of));
-    // Messages are written when the alerts are read: all of them for `banzi check` (inside
-    // its JSON figure above), fifty for a page of the alert list.
-    let (messages, _) = best(3, || report.alerts.messages());
+    // Messages are built and worded when the alerts are read: all of them for `banzi check`
+    // (inside its JSON figure above), fifty for a page of the alert list.
+    let zh = Tr::new(Lang::ZhCn);
+    let (messages, _) = best(3, || report.alerts.messages_with(|m| zh.msg(&m)));
+    let (built, _) = best(3, || report.alerts.messages());
     let (structure, _) = best(3, || rules::structure(&facts, &params, as_of));
     println!(
         "{} alerts ({} violations, {} warnings, {} notices), JSON {:.1} MB",
@@ -125,6 +136,10 @@ fn main() {
     println!(
         "  every message written (in JSON): {:>6.3} s",
         messages.as_secs_f64()
+    );
+    println!(
+        "    of which built (Msg only):    {:>6.3} s",
+        built.as_secs_f64()
     );
     println!(
         "structure (R-STRUCT-1):       {:>6.3} s",

@@ -3,8 +3,10 @@
 //! names people, so it is audited as an export.
 
 use anyhow::Context;
+use banzi_domain::message;
 use banzi_domain::role::Actor;
-use banzi_domain::rules::{Level, Report};
+use banzi_domain::rules::Report;
+use banzi_i18n::{Lang, Msg, Tr};
 use banzi_store::Store;
 use std::path::Path;
 
@@ -25,42 +27,51 @@ impl Format {
     }
 }
 
+/// Checks the alerts on `as_of` (today when none). The table, the workbook and what is said
+/// on the terminal are in `tr`'s language; the JSON, for programs, keeps its messages in
+/// zh-CN whatever the language.
 pub async fn run(
     store: &Store,
     as_of: Option<&str>,
     format: Format,
     output: Option<&Path>,
+    tr: Tr,
 ) -> anyhow::Result<()> {
     let as_of = match as_of {
-        Some(text) => banzi_domain::date::parse_date(text)
-            .map_err(|m| anyhow::anyhow!("--as-of 日期有误：{m}"))?,
+        Some(text) => banzi_domain::date::parse_date(text).map_err(|m| {
+            anyhow::anyhow!(tr.msg(&message!("rule-check-bad-date", reason = Msg::from(m))))
+        })?,
         None => banzi_store::today(),
     };
     if format == Format::Xlsx && output.is_none() {
-        anyhow::bail!("xlsx 格式须用 --output 指定写入的文件");
+        anyhow::bail!(tr.t("rule.check.xlsx-needs-output"));
     }
     let actor = Actor::cli("check");
     let report = store.check(&actor, as_of).await?;
     let bytes = match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report)?;
-            s.push('\n');
-            s.into_bytes()
-        }
-        Format::Table => table(&report).into_bytes(),
-        Format::Xlsx => banzi_io::write_alerts(&report.alerts)?,
+        Format::Json => json(&report)?,
+        Format::Table => table(&report, &tr).into_bytes(),
+        Format::Xlsx => banzi_io::write_alerts(&tr, &report.alerts)?,
     };
     store
         .audit_alert_export(&actor, as_of, format.name(), report.alerts.len())
         .await?;
     match output {
         Some(path) => {
-            std::fs::write(path, bytes).with_context(|| format!("无法写入 {}", path.display()))?;
+            std::fs::write(path, bytes).with_context(|| {
+                tr.msg(&message!(
+                    "rule-check-cannot-write",
+                    path = path.display().to_string()
+                ))
+            })?;
             eprintln!(
-                "已写出 {} 条预警（{}）到 {}",
-                report.alerts.len(),
-                counts(&report),
-                path.display()
+                "{}",
+                tr.msg(&message!(
+                    "rule-check-written",
+                    total = report.alerts.len(),
+                    counts = counts(&report),
+                    path = path.display().to_string(),
+                ))
             );
         }
         None => {
@@ -71,12 +82,24 @@ pub async fn run(
     Ok(())
 }
 
-fn counts(r: &Report) -> String {
-    Level::ALL
-        .iter()
-        .map(|l| format!("{} {}", l.label(), r.summary.levels.get(*l)))
-        .collect::<Vec<_>>()
-        .join("，")
+/// The report as JSON: each alert's seven keys, its message in zh-CN whatever the language
+/// (worded and written on several threads when there are many).
+pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let zh = Tr::new(Lang::ZhCn);
+    let mut out = report.to_json(|m| zh.msg(&m), true)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// How many alerts of each level: 违规 3，预警 2，提示 10.
+fn counts(r: &Report) -> Msg {
+    let l = &r.summary.levels;
+    message!(
+        "rule-check-counts",
+        violation = l.violation,
+        warning = l.warning,
+        notice = l.notice,
+    )
 }
 
 /// Columns on a terminal: CJK characters take two cells.
@@ -103,24 +126,25 @@ fn pad(s: &str, to: usize) -> String {
     out
 }
 
-/// The alerts as aligned columns, then the counts and the young-cadre ratio.
-pub fn table(r: &Report) -> String {
+/// The alerts as aligned columns, then the counts and the young-cadre ratio, in `tr`'s
+/// language.
+pub fn table(r: &Report, tr: &Tr) -> String {
     let head = [
-        "级别",
-        "规则",
-        "到期日期",
-        "单位",
-        "职位",
-        "身份证号",
-        "说明",
+        tr.t("rule.col.level"),
+        tr.t("rule.col.rule"),
+        tr.t("rule.col.due"),
+        tr.v("单位"),
+        tr.v("职位"),
+        tr.v("身份证号"),
+        tr.t("rule.col.message"),
     ];
     let rows: Vec<[String; 7]> = r
         .alerts
         .iter()
-        .zip(r.alerts.messages())
+        .zip(r.alerts.messages_with(|m| tr.msg(&m)))
         .map(|(a, message)| {
             [
-                a.level.label().to_string(),
+                banzi_io::alerts_write::level_name(tr, a.level).to_string(),
                 a.rule.to_string(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
                 a.unit.to_string(),
@@ -148,27 +172,30 @@ pub fn table(r: &Report) -> String {
         }
         s.trim_end().to_string() + "\n"
     };
-    let mut out = format!("预警检查（截至 {}）\n\n", r.as_of);
+    let mut out = tr.msg(&message!("rule-check-title", as_of = r.as_of));
+    out.push_str("\n\n");
     out.push_str(&line(&head));
     for row in &rows {
         let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         out.push_str(&line(&cells));
     }
     let y = &r.summary.young;
-    out.push_str(&format!(
-        "\n共 {} 条：{}。\n市直单位班子配有{}岁以下干部的 {}/{} 个，目标 {}，{}。\n",
-        r.alerts.len(),
-        counts(r),
-        y.young_age,
-        y.with_young,
-        y.city_teams,
-        y.target,
-        if y.meets_target {
-            "已达到"
-        } else {
-            "未达到"
-        }
-    ));
+    out.push('\n');
+    out.push_str(&tr.msg(&message!(
+        "rule-check-total",
+        total = r.alerts.len(),
+        counts = counts(r),
+    )));
+    out.push('\n');
+    out.push_str(&tr.msg(&message!(
+        "rule-check-young",
+        age = y.young_age,
+        with_young = y.with_young,
+        teams = y.city_teams,
+        target = y.target.to_string(),
+        meets = if y.meets_target { "yes" } else { "no" },
+    )));
+    out.push('\n');
     out
 }
 

@@ -279,3 +279,68 @@ async fn check_finds_exactly_the_known_alerts_in_every_format() {
     assert_eq!(exports, 3);
     assert!(store.verify_audit().await.expect("verify").is_ok());
 }
+
+/// The table and the workbook of `banzi check` read in the language they are given (the
+/// command passes zh-CN until it has a --lang): headers, level names, counts and messages;
+/// names and titles stay as written. R-EXCH-1's message is one of them.
+#[test]
+fn the_table_and_the_workbook_read_in_the_language_given() {
+    use banzi_domain::rules::{Facts, Params, evaluate};
+    use banzi_i18n::{Lang, Tr};
+    let as_of = banzi_domain::date::parse_date("2026-11-21").expect("date");
+    let r = evaluate(
+        &std::sync::Arc::new(Facts::new(&fixture::roster())),
+        &Params::default(),
+        as_of,
+    );
+    let en = Tr::new(Lang::En);
+    let table = banzi::check::table(&r, &en);
+    assert!(
+        table.starts_with("Alert check (as of 2026-11-21)\n\nLevel "),
+        "{table}"
+    );
+    let exch: Vec<&str> = table.lines().filter(|l| l.contains("R-EXCH-1")).collect();
+    assert_eq!(exch.len(), 2, "{table}");
+    assert!(exch.iter().all(|l| l.starts_with("Violation ")), "{table}");
+    assert!(
+        exch.iter()
+            .any(|l| l.contains("张伟, ") && l.contains("must be exchanged (R-EXCH-1)")),
+        "{table}"
+    );
+    assert!(table.contains("3 violations, 2 warnings, "), "{table}");
+    for zh in ["违规", "预警", "提示", "级别", "（R-"] {
+        assert!(!table.contains(zh), "{zh} in {table}");
+    }
+
+    use calamine::Reader;
+    let bytes = banzi_io::write_alerts(&en, &r.alerts).expect("workbook");
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");
+    assert_eq!(wb.sheet_names(), ["Violation", "Warning", "Notice"]);
+    let sheet = wb.worksheet_range("Violation").expect("sheet");
+    let cells: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        cells[0],
+        [
+            "Rule",
+            "Level",
+            "Due",
+            "Unit code",
+            "Post code",
+            "ID number",
+            "Message"
+        ]
+    );
+    assert_eq!(cells.len(), 4, "the header and the three violations");
+    let zhang = cells
+        .iter()
+        .find(|row| row[0] == "R-EXCH-1" && row[6].contains("张伟"))
+        .expect("张伟's R-EXCH-1");
+    assert_eq!(zhang[1], "Violation");
+    assert!(
+        zhang[6].ends_with("must be exchanged (R-EXCH-1)"),
+        "{zhang:?}"
+    );
+}

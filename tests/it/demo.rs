@@ -154,7 +154,7 @@ fn the_demo_city_retires_its_cadres_on_time() {
     let hours = r
         .alerts
         .iter()
-        .filter(|a| a.rule == "R-TRAIN-1" && a.message().contains("学时"))
+        .filter(|a| matches!(a.message().id, "rule-county-hours" | "rule-township-hours"))
         .count();
     assert!(
         hours * 4 < r.summary.cadres_in_post,

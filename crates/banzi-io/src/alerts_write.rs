@@ -1,24 +1,36 @@
 //! The alert list of `banzi check --format xlsx` and of the dashboard's export: one sheet per
-//! level (违规, 预警, 提示), the same columns as the JSON, dates as `YYYY-MM-DD` text.
+//! level (违规, 预警, 提示), the same columns as the JSON, dates as `YYYY-MM-DD` text; sheet
+//! names, headers and messages in the reader's language.
 
 use banzi_domain::rules::{AlertRef, Level};
+use banzi_i18n::Tr;
 use rust_xlsxwriter::{Color, Format, Workbook};
 
 use crate::roster_write::IoError;
 
-/// Column headers, in the order of the JSON keys.
-pub const ALERT_HEADERS: [&str; 7] = [
-    "规则",
-    "级别",
-    "到期日期",
-    "单位编码",
-    "职位编码",
-    "身份证号",
-    "说明",
-];
+/// Column headers in the reader's language, in the order of the JSON keys (规则, 级别, 到期日期,
+/// 单位编码, 职位编码, 身份证号, 说明).
+pub fn alert_headers(tr: &Tr) -> [&'static str; 7] {
+    [
+        tr.t("rule.col.rule"),
+        tr.t("rule.col.level"),
+        tr.t("rule.col.due"),
+        tr.v("单位编码"),
+        tr.v("职位编码"),
+        tr.v("身份证号"),
+        tr.t("rule.col.message"),
+    ]
+}
 
-/// Writes `alerts` (already in the order to show) as a workbook with one sheet per level.
+/// The name of a level in the reader's language (违规 …): a sheet's name and its rows' level.
+pub fn level_name(tr: &Tr, level: Level) -> &'static str {
+    tr.t(&format!("level.{}", level.key()))
+}
+
+/// Writes `alerts` (already in the order to show) as a workbook with one sheet per level,
+/// worded by `tr`.
 pub fn write_alerts<'a>(
+    tr: &Tr,
     alerts: impl IntoIterator<Item = AlertRef<'a>> + Clone,
 ) -> Result<Vec<u8>, IoError> {
     let mut wb = Workbook::new();
@@ -27,9 +39,10 @@ pub fn write_alerts<'a>(
         .set_background_color(Color::RGB(0xDDEBF7));
     let text = Format::new().set_num_format("@");
     for level in Level::ALL {
+        let name = level_name(tr, level);
         let ws = wb.add_worksheet();
-        ws.set_name(level.label())?;
-        for (c, h) in ALERT_HEADERS.iter().enumerate() {
+        ws.set_name(name)?;
+        for (c, h) in alert_headers(tr).iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &header)?;
         }
         let widths = [12.0, 6.0, 12.0, 14.0, 14.0, 22.0, 90.0];
@@ -41,15 +54,15 @@ pub fn write_alerts<'a>(
             row += 1;
             if row > crate::roster_write::LAST_ROW {
                 return Err(IoError::TooManyRows {
-                    sheet: level.label(),
+                    sheet: name,
                     rows: row as usize,
                 });
             }
             let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-            let message = a.message();
+            let message = tr.msg(&a.message());
             let cells = [
                 a.rule,
-                level.label(),
+                name,
                 &due,
                 a.unit,
                 a.post.unwrap_or(""),

@@ -22,11 +22,13 @@
 //!   12 months *(param)*, a **warning**. The message says 已于 or 将于.
 
 use super::current::{Now, add_months};
-use super::messages::{Scene, YearMonthCn, msg, when};
+use super::messages::{Scene, bare, reached};
 use super::params::{RankGroup, RetireRule};
 use super::rank::cadre_group;
 use super::{Level, Raw, Rule};
 use crate::date::{Date, YearMonth, add_years};
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 /// A cadre's statutory retirement under the 2025 reform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -39,17 +41,6 @@ pub struct Retirement {
     pub month: YearMonth,
     /// The day the age is reached: birth + base years + delay months.
     pub date: Date,
-}
-
-impl Retirement {
-    /// "60岁1个月", or "60岁" without a delay.
-    pub fn age_text(&self) -> String {
-        let years = self.base_age + self.delay_months / 12;
-        match self.delay_months % 12 {
-            0 => format!("{years}岁"),
-            m => format!("{years}岁{m}个月"),
-        }
-    }
 }
 
 /// Retirement of a cadre born on `birth` whose original retirement age is `base_age`, under
@@ -149,33 +140,47 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     }
 }
 
-/// 周建（男，1965-01-15出生）任江川市司法局局长，法定退休年龄60岁1个月，到龄年月2025年02月，
-/// 将于2025-02-15到龄（R-AGE-1）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-retire`: 周建（男，1965-01-15出生）任江川市司法局局长，法定退休年龄60岁1个月，到龄年月
+/// 2025年02月，将于2025-02-15到龄（R-AGE-1）; `rule-leave` for the leaving-leadership age of a
+/// 现职级.
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let f = now.f;
     let (Some(post), Some(c), Some(due)) = (r.post, r.cadre, r.due) else {
-        return String::new();
+        return bare(r);
     };
     let c = f.cadre(c);
     let post = &f.post(post).full_name;
     if r.tie == BY_RANK {
-        msg! {
-            c.name, "（", f.word(c.rank), "，", c.birth, "出生）任", post, "，退出领导岗位年龄",
-            r.n, "岁，到龄年月", YearMonthCn(due), "，", when(due, now.as_of), due,
-            "到龄（R-AGE-1）"
-        }
-    } else {
-        // `n` keeps the group the rule was taken for (0: unknown, taken as below 县处级).
-        let group = match r.n {
-            1 => Some(RankGroup::County),
-            2 => Some(RankGroup::Below),
-            _ => None,
-        };
-        let age = retirement_by(c.birth, rule_of(now.p, group, c)).age_text();
-        msg! {
-            c.name, "（", c.gender.label(), "，", c.birth, "出生）任", post, "，法定退休年龄",
-            age, "，到龄年月", YearMonthCn(due), "，", when(due, now.as_of), due,
-            "到龄（R-AGE-1）"
-        }
+        return message!(
+            "rule-leave",
+            name = &c.name,
+            rank = Arg::label(f.word(c.rank).to_string()),
+            birth = c.birth,
+            post = post,
+            age = r.n,
+            month = Arg::Month(due),
+            reached = reached(due, now.as_of),
+            due = due,
+        );
     }
+    // `n` keeps the group the rule was taken for (0: unknown, taken as below 县处级).
+    let group = match r.n {
+        1 => Some(RankGroup::County),
+        2 => Some(RankGroup::Below),
+        _ => None,
+    };
+    let age = retirement_by(c.birth, rule_of(now.p, group, c));
+    let years = age.base_age + age.delay_months / 12;
+    message!(
+        "rule-retire",
+        name = &c.name,
+        gender = Arg::label(c.gender.label()),
+        birth = c.birth,
+        post = post,
+        age = years,
+        months = age.delay_months % 12,
+        month = Arg::Month(due),
+        reached = reached(due, now.as_of),
+        due = due,
+    )
 }

@@ -1,24 +1,27 @@
 //! The alerts of a [`super::Report`], as [`evaluate`](super::evaluate) leaves them: sorted,
 //! each one decided (rule, level, due date, unit, post, cadre), holding integer keys into the
 //! indexed registry rather than strings. Codes are borrowed from the registry when an alert
-//! is read ([`AlertRef`]), and its Chinese message is written when it is read
-//! ([`AlertRef::message`]) or serialised.
+//! is read ([`AlertRef`]), and its message (a [`Msg`]: an id of the catalog and its
+//! arguments) is built when it is read ([`AlertRef::message`]); the edge words it in the
+//! reader's language.
 //!
 //! Why: a province has hundreds of thousands of alerts and the dashboard shows fifty at a
 //! time. Writing every message up front was most of the evaluation (issue 3); now a page
-//! writes its fifty, and `banzi check` writes them all as it writes its output (on several
-//! threads when there are many, [`Alerts::messages`]).
+//! builds and words its fifty, and `banzi check` all of them as it writes its output (on
+//! several threads when there are many, [`Alerts::messages_with`]).
 
 use super::facts::Facts;
 use super::messages::Scene;
 use super::params::Params;
 use super::{Level, Raw, Rule, composition, exchange};
 use crate::date::Date;
-use serde::ser::{SerializeSeq, SerializeStruct};
+use crate::msg::Msg;
+use serde::ser::SerializeStruct;
 use std::sync::Arc;
 
-/// One alert, owned. As JSON it has exactly these seven keys, dates as `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// One alert, owned. As JSON ([`super::Report::to_json`]) it has exactly these seven keys, dates as
+/// `YYYY-MM-DD` and the message worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
     /// The rule id, e.g. `R-EXCH-1`.
     pub rule: &'static str,
@@ -31,7 +34,7 @@ pub struct Alert {
     pub post: Option<String>,
     /// 身份证号.
     pub cadre: Option<String>,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// What messages are written from: the registry, the parameters and the date evaluated.
@@ -105,7 +108,7 @@ impl Alerts {
         self.raw.retain(|r| keep(&view(source, r)));
     }
 
-    /// Every alert owned, messages written.
+    /// Every alert owned, its message built.
     pub fn to_vec(&self) -> Vec<Alert> {
         let messages = self.messages();
         self.iter()
@@ -114,35 +117,82 @@ impl Alerts {
             .collect()
     }
 
-    /// Every message, in order; written on several threads when there are many (a
-    /// province's take a few hundred milliseconds of one core).
-    pub fn messages(&self) -> Vec<String> {
-        self.messages_on(super::threads(self.len()))
+    /// Every message, in order.
+    pub fn messages(&self) -> Vec<Msg> {
+        self.messages_with(|m| m)
     }
 
-    /// [`Alerts::messages`] on `threads` threads (the same result on any number).
-    pub(crate) fn messages_on(&self, threads: usize) -> Vec<String> {
-        let n = self.raw.len();
-        let write =
-            |raw: &[Raw]| -> Vec<String> { raw.iter().map(|r| message(&self.source, r)).collect() };
-        if threads < 2 {
-            return write(&self.raw);
+    /// Every message, in order, passed to `word` (the edge's wording in the reader's
+    /// language); on several threads when there are many: a province's take a few hundred
+    /// milliseconds of one core to word.
+    pub fn messages_with<T: Send>(&self, word: impl Fn(Msg) -> T + Sync) -> Vec<T> {
+        self.messages_on(super::threads(self.len()), &word)
+    }
+
+    /// [`Alerts::messages_with`] on `threads` threads (the same result on any number).
+    pub(crate) fn messages_on<T: Send>(
+        &self,
+        threads: usize,
+        word: &(impl Fn(Msg) -> T + Sync),
+    ) -> Vec<T> {
+        let parts = self.by_chunks(threads, &|c| c.map(|(_, m)| word(m)).collect::<Vec<T>>());
+        let mut out = Vec::with_capacity(self.len());
+        for part in parts {
+            out.extend(part);
         }
-        let chunk = n.div_ceil(threads).max(1);
+        out
+    }
+
+    /// `f` over the alerts in `threads` consecutive chunks (one when `threads < 2`), each on
+    /// a thread of its own; the results in order.
+    pub(crate) fn by_chunks<T: Send>(
+        &self,
+        threads: usize,
+        f: &(impl Fn(Chunk<'_>) -> T + Sync),
+    ) -> Vec<T> {
+        let source = &*self.source;
+        let chunk = |raw| Chunk::new(source, raw);
+        if threads < 2 {
+            return vec![f(chunk(&self.raw))];
+        }
+        let size = self.raw.len().div_ceil(threads).max(1);
         std::thread::scope(|s| {
-            let mut parts = self.raw.chunks(chunk);
+            let mut parts = self.raw.chunks(size);
             let first = parts.next().unwrap_or_default();
-            let rest: Vec<_> = parts.map(|part| s.spawn(move || write(part))).collect();
-            let mut out = write(first);
-            out.reserve(n - out.len());
+            let rest: Vec<_> = parts.map(|part| s.spawn(move || f(chunk(part)))).collect();
+            let mut out = vec![f(chunk(first))];
             for h in rest {
                 match h.join() {
-                    Ok(part) => out.extend(part),
+                    Ok(part) => out.push(part),
                     Err(e) => std::panic::resume_unwind(e),
                 }
             }
             out
         })
+    }
+}
+
+/// Consecutive alerts of [`Alerts`], each with its message built.
+pub(crate) struct Chunk<'a> {
+    source: &'a Source,
+    raw: std::slice::Iter<'a, Raw>,
+}
+
+impl<'a> Chunk<'a> {
+    fn new(source: &'a Source, raw: &'a [Raw]) -> Chunk<'a> {
+        Chunk {
+            source,
+            raw: raw.iter(),
+        }
+    }
+}
+
+impl<'a> Iterator for Chunk<'a> {
+    type Item = (AlertRef<'a>, Msg);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let r = self.raw.next()?;
+        Some((view(self.source, r), message(self.source, r)))
     }
 }
 
@@ -161,17 +211,17 @@ fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
 }
 
 impl AlertRef<'_> {
-    /// The Chinese message: one pattern per rule, naming the person, post and dates.
-    pub fn message(&self) -> String {
+    /// The message: the rule's entry of the catalog, naming the person, post and dates.
+    pub fn message(&self) -> Msg {
         message(self.source, self.raw)
     }
 
-    /// The alert owned, its message written.
+    /// The alert owned, its message built.
     pub fn to_alert(&self) -> Alert {
         self.with_message(self.message())
     }
 
-    fn with_message(&self, message: String) -> Alert {
+    fn with_message(&self, message: Msg) -> Alert {
         Alert {
             rule: self.rule,
             level: self.level,
@@ -183,8 +233,12 @@ impl AlertRef<'_> {
         }
     }
 
-    /// As [`Alert`] serialises, with its message given.
-    fn serialize_with<S: serde::Serializer>(&self, s: S, message: &str) -> Result<S::Ok, S::Error> {
+    /// The seven keys of [`Alert`], the message as `text` words it.
+    pub(crate) fn serialize_with<S: serde::Serializer>(
+        &self,
+        s: S,
+        text: &str,
+    ) -> Result<S::Ok, S::Error> {
         let mut a = s.serialize_struct("Alert", 7)?;
         a.serialize_field("rule", self.rule)?;
         a.serialize_field("level", &self.level)?;
@@ -192,13 +246,14 @@ impl AlertRef<'_> {
         a.serialize_field("unit", self.unit)?;
         a.serialize_field("post", &self.post)?;
         a.serialize_field("cadre", &self.cadre)?;
-        a.serialize_field("message", message)?;
+        a.serialize_field("message", text)?;
         a.end()
     }
 }
 
-/// The Chinese message of an alert; one pattern per rule, in the rule's file.
-fn message(source: &Source, r: &Raw) -> String {
+/// The message of an alert; one entry of the catalog per rule and case, chosen in the rule's
+/// file.
+fn message(source: &Source, r: &Raw) -> Msg {
     let now = Scene {
         f: &source.facts,
         p: &source.params,
@@ -219,30 +274,6 @@ fn message(source: &Source, r: &Raw) -> String {
     }
 }
 
-impl serde::Serialize for AlertRef<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.serialize_with(s, &self.message())
-    }
-}
-
-impl serde::Serialize for Alerts {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        /// An alert with its message written beforehand.
-        struct Written<'a>(AlertRef<'a>, &'a str);
-        impl serde::Serialize for Written<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                self.0.serialize_with(s, self.1)
-            }
-        }
-        let messages = self.messages();
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for (a, m) in self.iter().zip(&messages) {
-            seq.serialize_element(&Written(a, m))?;
-        }
-        seq.end()
-    }
-}
-
 impl std::fmt::Debug for AlertRef<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.to_alert().fmt(f)
@@ -255,7 +286,7 @@ impl std::fmt::Debug for Alerts {
     }
 }
 
-/// Equal when every alert reads the same, message included.
+/// Equal when every alert is the same, message included.
 impl PartialEq for Alerts {
     fn eq(&self, other: &Alerts) -> bool {
         self.len() == other.len() && self.to_vec() == other.to_vec()

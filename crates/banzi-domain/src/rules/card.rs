@@ -22,6 +22,8 @@
 use super::composition::age_band;
 use super::current::Now;
 use crate::codes::Gender;
+use crate::message;
+use crate::msg::Msg;
 
 /// 绿/黄/红.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -32,37 +34,28 @@ pub enum Light {
     Red,
 }
 
-/// One dimension of a team card.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// One dimension of a team card. Its name a user reads is `card.<key>` of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dimension {
     /// `young`, `woman`, `non_cpc`, `seats`, `outside`, `complement`.
     pub key: &'static str,
-    pub name: &'static str,
     pub rule: &'static str,
     pub light: Light,
     /// 一票否决: red here makes the whole team red.
     pub veto: bool,
-    /// What was found, in Chinese ("最年轻成员38岁").
-    pub detail: String,
+    /// What was found (`rule-card-youngest`: 最年轻成员38岁).
+    pub detail: Msg,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub light: Light,
     pub dimensions: Vec<Dimension>,
 }
 
-fn dim(
-    key: &'static str,
-    name: &'static str,
-    rule: &'static str,
-    veto: bool,
-    light: Light,
-    detail: String,
-) -> Dimension {
+fn dim(key: &'static str, rule: &'static str, veto: bool, light: Light, detail: Msg) -> Dimension {
     Dimension {
         key,
-        name,
         rule,
         light,
         veto,
@@ -82,11 +75,12 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         let youngest = members.iter().map(|m| now.age(m.cadre)).min();
         dims.push(dim(
             "young",
-            "年轻干部",
             "R-STRUCT-2",
             false,
             green_if(youngest.is_some_and(|a| a <= p.young_age)),
-            youngest.map_or("无成员".into(), |a| format!("最年轻成员{a}岁")),
+            youngest.map_or(Msg::new("rule-card-no-members"), |a| {
+                message!("rule-card-youngest", age = a)
+            }),
         ));
     }
     let women = members
@@ -95,11 +89,10 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         .count();
     dims.push(dim(
         "woman",
-        "女干部",
         "R-STRUCT-3",
         false,
         green_if(women > 0),
-        format!("女干部{women}名"),
+        message!("rule-card-women", n = women),
     ));
     if unit.non_cpc_required {
         let non_cpc = unit
@@ -110,11 +103,10 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
             .count();
         dims.push(dim(
             "non_cpc",
-            "党外干部",
             "R-STRUCT-3",
             true,
             green_if(non_cpc > 0),
-            format!("本单位党外干部{non_cpc}名"),
+            message!("rule-card-non-cpc", n = non_cpc),
         ));
     }
     let (mut seats, mut held, mut over, mut under) = (0, 0, false, false);
@@ -129,7 +121,6 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
     }
     dims.push(dim(
         "seats",
-        "职数",
         "R-STRUCT-4",
         true,
         if over {
@@ -139,17 +130,17 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         } else {
             Light::Green
         },
-        if seconded == 0 {
-            format!("职数{seats}名，现任{held}名")
-        } else {
-            format!("职数{seats}名，现任{held}名（另有挂职{seconded}名，不占职数）")
-        },
+        message!(
+            "rule-card-seats",
+            seats = seats,
+            held = held,
+            seconded = seconded
+        ),
     ));
     if unit.city_department {
         let outside = members.iter().filter(|m| m.outside).count();
         dims.push(dim(
             "outside",
-            "额位制",
             "R-STRUCT-5",
             false,
             if n > 0 && p.outside_share.reached(outside, n) {
@@ -159,23 +150,24 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
             } else {
                 Light::Red
             },
-            format!("系统外交流{outside}名，共{n}名"),
+            message!("rule-card-outside", outside = outside, members = n),
         ));
     }
     let (light, detail) = if n == 0 {
-        (Light::Red, "无成员".to_string())
+        (Light::Red, Msg::new("rule-card-no-members"))
     } else if n == 1 {
-        (Light::Green, "仅1名成员".to_string())
+        (Light::Green, Msg::new("rule-card-one-member"))
     } else {
         let first = f.cadre(members[0].cadre).profession;
         let field = first != 0 && members.iter().all(|m| f.cadre(m.cadre).profession == first);
         let band = age_band(now.age(members[0].cadre));
         let ages = members.iter().all(|m| age_band(now.age(m.cadre)) == band);
+        let field_text = || f.word(first).to_string();
         let detail = match (field, ages) {
-            (true, true) => format!("专业领域均为{}，年龄均在同一5岁段", f.word(first)),
-            (true, false) => format!("专业领域均为{}", f.word(first)),
-            (false, true) => "年龄均在同一5岁段".to_string(),
-            (false, false) => "专业与年龄互补".to_string(),
+            (true, true) => message!("rule-card-same-field-and-age", field = field_text()),
+            (true, false) => message!("rule-card-same-field", field = field_text()),
+            (false, true) => Msg::new("rule-card-same-age"),
+            (false, false) => Msg::new("rule-card-complementary"),
         };
         let light = match u8::from(field) + u8::from(ages) {
             0 => Light::Green,
@@ -184,14 +176,7 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         };
         (light, detail)
     };
-    dims.push(dim(
-        "complement",
-        "互补",
-        "R-STRUCT-6",
-        false,
-        light,
-        detail,
-    ));
+    dims.push(dim("complement", "R-STRUCT-6", false, light, detail));
     let light = if dims.iter().any(|d| d.veto && d.light == Light::Red) {
         Light::Red
     } else if dims.iter().all(|d| d.light == Light::Green) {

@@ -22,9 +22,11 @@
 
 use super::current::Now;
 use super::facts::Facts;
-use super::messages::{Scene, msg};
+use super::messages::Scene;
 use super::{Level, Raw, Rule};
 use crate::codes::Gender;
+use crate::message;
+use crate::msg::Msg;
 
 /// `tie` of the R-STRUCT-3 alert on a unit (teams use their index).
 const UNIT_TIE: u32 = u32::MAX;
@@ -125,34 +127,36 @@ fn non_cpc(now: &Now, f: &Facts, out: &mut Vec<Raw>) {
     }
 }
 
-/// 截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-no-woman`: 截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）; one entry per
+/// rule and case (`rule-young`, `rule-no-non-cpc`, `rule-seats`, `rule-outside`,
+/// `rule-same-field`, `rule-same-age`).
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
     if let Some(pi) = r.post {
         // R-STRUCT-4
         let post = f.post(pi);
-        let (what, n) = if r.n > post.seats {
-            ("超职数配备", r.n - post.seats)
+        let (state, n) = if r.n > post.seats {
+            ("over", r.n - post.seats)
         } else {
-            ("空缺", post.seats - r.n)
+            ("vacant", post.seats - r.n)
         };
-        return if r.members == 0 {
-            msg! {
-                "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n, "名，",
-                what, n, "名（R-STRUCT-4）"
-            }
-        } else {
-            msg! {
-                "截至", as_of, "，", post.full_name, "职数", post.seats, "名，现任", r.n,
-                "名（另有挂职", r.members, "名，不占职数），", what, n, "名（R-STRUCT-4）"
-            }
-        };
+        return message!(
+            "rule-seats",
+            as_of = as_of,
+            post = &post.full_name,
+            seats = post.seats,
+            held = r.n,
+            seconded = r.members,
+            state = state,
+            n = n,
+        );
     }
     if r.tie == UNIT_TIE {
-        return msg! {
-            f.unit(r.unit).name, "为党外干部必配单位，截至", as_of,
-            "班子成员中无党外干部（R-STRUCT-3）"
-        };
+        return message!(
+            "rule-no-non-cpc",
+            unit = &f.unit(r.unit).name,
+            as_of = as_of,
+        );
     }
     let ti = if r.rule == Rule::Struct6 {
         r.tie / 2
@@ -162,21 +166,30 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> String {
     let team = &f.team(ti).full_name;
     let members = r.members;
     match r.rule {
-        Rule::Struct2 => msg! {
-            "截至", as_of, "，", team, "无", p.young_age, "岁及以下的年轻干部（R-STRUCT-2）"
-        },
-        Rule::Struct3 => msg! { "截至", as_of, "，", team, "无女干部（R-STRUCT-3）" },
-        Rule::Struct5 => msg! {
-            "截至", as_of, "，", team, "现有成员", members, "名，其中系统外交流干部", r.n,
-            "名，低于", p.outside_share, "（R-STRUCT-5 额位制）"
-        },
-        _ if r.tie.is_multiple_of(2) => msg! {
-            "截至", as_of, "，", team, members, "名成员专业领域均为", f.word(r.n),
-            "，缺乏互补（R-STRUCT-6）"
-        },
-        _ => msg! {
-            "截至", as_of, "，", team, members, "名成员年龄均在", r.n * 5, "至", r.n * 5 + 4,
-            "岁之间，缺乏互补（R-STRUCT-6）"
-        },
+        Rule::Struct2 => message!("rule-young", as_of = as_of, team = team, age = p.young_age),
+        Rule::Struct3 => message!("rule-no-woman", as_of = as_of, team = team),
+        Rule::Struct5 => message!(
+            "rule-outside",
+            as_of = as_of,
+            team = team,
+            members = members,
+            outside = r.n,
+            share = p.outside_share.to_string(),
+        ),
+        _ if r.tie.is_multiple_of(2) => message!(
+            "rule-same-field",
+            as_of = as_of,
+            team = team,
+            members = members,
+            field = f.word(r.n).to_string(),
+        ),
+        _ => message!(
+            "rule-same-age",
+            as_of = as_of,
+            team = team,
+            members = members,
+            from = r.n * 5,
+            to = r.n * 5 + 4,
+        ),
     }
 }

@@ -19,10 +19,12 @@
 //!   reached is a violation and a warning ahead, a "should" rule a warning and a notice.
 
 use super::current::Now;
-use super::messages::{Scene, msg, tenure_level, when};
+use super::messages::{Scene, bare, reached, tenure_level};
 use super::{Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::add_years;
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
@@ -83,40 +85,54 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     }
 }
 
-/// 张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-exch`: 张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流
+/// （R-EXCH-1）; `rule-exch-team` (R-EXCH-2, years in the team) and `rule-exch-portfolio`
+/// (R-EXCH-5, years in charge of one work).
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let f = now.f;
-    let (Some(post), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
-        return String::new();
+    let (Some(pi), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
+        return bare(r);
     };
-    let (c, pi, post) = (f.cadre(c), post, f.post(post));
-    let when = when(due, now.as_of);
+    let (name, post) = (&f.cadre(c).name, f.post(pi));
+    let reached = reached(due, now.as_of);
     match r.rule {
-        Rule::Exch2 => msg! {
-            c.name, "，现任", post.full_name, "（副职），自", since, "起在",
-            f.team(post.team).full_name, "连续任职，", when, due, "满", r.n,
-            "年，应当交流（R-EXCH-2）"
-        },
+        Rule::Exch2 => message!(
+            "rule-exch-team",
+            name = name,
+            post = &post.full_name,
+            kind = Arg::label(post.kind.label()),
+            since = since,
+            team = &f.team(post.team).full_name,
+            reached = reached,
+            due = due,
+            years = r.n,
+        ),
         Rule::Exch5 => {
             let work = f
                 .portfolios
                 .get(r.tie as usize)
                 .map_or("", |p| p.work.trim());
-            msg! {
-                c.name, "，现任", f.post(pi).full_name, "，自", since, "起分管", work, "，", when,
-                due, "满", r.n, "年，应当调整分工（R-EXCH-5）"
-            }
+            message!(
+                "rule-exch-portfolio",
+                name = name,
+                post = &post.full_name,
+                since = since,
+                work = work.to_string(),
+                reached = reached,
+                due = due,
+                years = r.n,
+            )
         }
-        rule => {
-            let what = match rule {
-                Rule::Exch1 => "须交流",
-                Rule::Exch4 => "应当有计划交流",
-                _ => "应当交流",
-            };
-            msg! {
-                c.name, "，现任", post.full_name, "（", post.kind.label(), "）自", since, "起", when,
-                due, "满", r.n, "年，", what, "（", rule.id(), "）"
-            }
-        }
+        rule => message!(
+            "rule-exch",
+            name = name,
+            post = &post.full_name,
+            kind = Arg::label(post.kind.label()),
+            since = since,
+            reached = reached,
+            due = due,
+            years = r.n,
+            rule = rule.id(),
+        ),
     }
 }

@@ -10,7 +10,8 @@
 //! (R-AGE-1), `probation` (R-PROB-1), `term` (R-TERM-1), `training` (R-TRAIN-1..2), `rank`
 //! (the 职级 groups of R-AGE-1 and R-TRAIN-1), `structure` and `card` (R-STRUCT-1); `rows`,
 //! `facts`, `indexing`, `joining` and `keys` build the index, `current` is the roster on the
-//! as-of date, `messages` and `alerts` write the Chinese text.
+//! as-of date, `messages` and `alerts` say what each alert says (a [`crate::msg::Msg`] that
+//! the edge words in the reader's language), and `json` writes the report with its words.
 //!
 //! # Meaning, exactly
 //! - A cadre holds a post on the days `start ≤ d < end` (no end = still holds it). A *current
@@ -43,9 +44,9 @@
 //! # Speed
 //! A province (200,000 cadres, a million appointments) is indexed once; `evaluate` then does
 //! no hashing of strings and sorts only its alerts, by integer keys; the rule families run
-//! on two threads when there are many. Writing hundreds of thousands of Chinese messages
-//! would be most of its work, so it writes none: [`Alerts`] keeps the keys and writes a
-//! message when it is read (a page of the alert list writes fifty, `banzi check` all of
+//! on two threads when there are many. Building and wording hundreds of thousands of
+//! messages would be most of its work, so it builds none: [`Alerts`] keeps the keys and builds
+//! a message when it is read (a page of the alert list words fifty, `banzi check` all of
 //! them, on up to four threads); the result is the same.
 
 mod age;
@@ -58,6 +59,7 @@ mod exchange;
 mod facts;
 mod indexing;
 mod joining;
+mod json;
 mod keys;
 mod messages;
 mod params;
@@ -76,6 +78,7 @@ pub use alerts::{Alert, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
+pub use json::Worded;
 pub use params::{Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule};
 pub use rank::{level_group, rank_group};
 pub use rows::{
@@ -94,7 +97,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
-    /// 违规: a "must" rule is broken.
+    /// 违规 (`level-violation` in the catalog): a "must" rule is broken.
     Violation,
     /// 预警: a "should" rule is broken, or a "must" rule soon will be.
     Warning,
@@ -105,16 +108,7 @@ pub enum Level {
 impl Level {
     pub const ALL: [Level; 3] = [Level::Violation, Level::Warning, Level::Notice];
 
-    /// The Chinese word a user reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Violation => "违规",
-            Level::Warning => "预警",
-            Level::Notice => "提示",
-        }
-    }
-
-    /// The JSON word (`violation` …).
+    /// The JSON word (`violation` …); its name a user reads is `level.<key>` of the catalog.
     pub fn key(self) -> &'static str {
         match self {
             Level::Violation => "violation",
@@ -144,8 +138,8 @@ pub const RULES: [&str; 15] = [
     "R-TRAIN-2",
 ];
 
-/// What [`evaluate`] finds on one date.
-#[derive(Debug, Clone, serde::Serialize)]
+/// What [`evaluate`] finds on one date. As JSON with its messages worded: [`Report::to_json`].
+#[derive(Debug, Clone)]
 pub struct Report {
     pub as_of: Date,
     pub alerts: Alerts,

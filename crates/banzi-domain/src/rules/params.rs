@@ -3,6 +3,9 @@
 //! next evaluation.
 
 use crate::error::{DomainError, Errors};
+use crate::message;
+use crate::msg::{Arg, Msg};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A share compared exactly, in integers: `count / total ≥ num / den` is
@@ -19,9 +22,9 @@ impl Fraction {
         count as u64 * u64::from(self.den) >= total as u64 * u64::from(self.num)
     }
 
-    pub fn parse(text: &str) -> Result<Fraction, String> {
+    pub fn parse(text: &str) -> Result<Fraction, Msg> {
         let t = text.trim();
-        let bad = || format!("“{t}”应写成分数（如 2/3）或百分数（如 50%）");
+        let bad = || message!("rule-fraction-malformed", text = t.to_string());
         let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
         let f = if let Some(p) = t.strip_suffix('%').or_else(|| t.strip_suffix('％')) {
             Fraction {
@@ -37,7 +40,7 @@ impl Fraction {
             return Err(bad());
         };
         if f.den == 0 || f.num > f.den {
-            return Err(format!("“{t}”应在0到1之间"));
+            return Err(message!("rule-fraction-out-of-range", text = t.to_string()));
         }
         Ok(f)
     }
@@ -74,18 +77,21 @@ pub enum ParamKind {
     YesNo,
 }
 
-/// One parameter: what the UI shows and checks.
+/// One parameter: what the UI shows and checks. The pages word its name and unit as
+/// `param.<key>` and `param.<key>.unit` of the catalog.
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct ParamDesc {
     pub key: &'static str,
-    /// Chinese name, with the rule it belongs to.
+    /// What it is, in Chinese, with the rule it belongs to (for whoever reads this table).
     pub name: &'static str,
     pub rule: &'static str,
     pub kind: ParamKind,
     pub default: &'static str,
     pub min: i64,
     pub max: i64,
-    /// Unit word shown after the value (岁, 年, 个月 …).
+    /// The unit of the value, a select key of the range message (`rule-param-out-of-range`):
+    /// `age` (岁), `years` (年), `months` (个月), `days` (天), `hours` (学时), `persons` (人次),
+    /// `times` (次), or empty.
     pub unit: &'static str,
 }
 
@@ -109,65 +115,65 @@ macro_rules! params {
 /// Every parameter, in display order.
 pub const PARAMS: &[ParamDesc] = &params! {
     "struct.young_age", "年轻干部年龄上限（R-STRUCT-2“40岁左右”）", "R-STRUCT-2",
-        Integer, "42", 25, 60, "岁";
+        Integer, "42", 25, 60, "age";
     "struct.young_team_ratio", "配备年轻干部的市直单位班子比例目标（R-STRUCT-2）", "R-STRUCT-2",
         Fraction, "2/3", 0, 1, "";
     "struct.plan_age", "年度计划选拔年轻干部年龄（R-STRUCT-2，仅统计）", "R-STRUCT-2",
-        Integer, "40", 25, 60, "岁";
+        Integer, "40", 25, 60, "age";
     "struct.outside_share", "系统外交流干部占班子成员比例下限（R-STRUCT-5 额位制）", "R-STRUCT-5",
         Fraction, "1/3", 0, 1, "";
     "tenure.join_gap_days", "相邻任职连续计算的最长间隔（M1 任职合并，用于各任职年限规则）", "M1",
-        Integer, "31", 0, 366, "天";
+        Integer, "31", 0, 366, "days";
     "exch.principal_years", "正职同一职位任职年限（R-EXCH-1）", "R-EXCH-1",
-        Integer, "10", 1, 50, "年";
+        Integer, "10", 1, 50, "years";
     "exch.key_deputy_years", "纪检监察、组织、公检法单位副职同一班子任职年限（R-EXCH-2）", "R-EXCH-2",
-        Integer, "10", 1, 50, "年";
+        Integer, "10", 1, 50, "years";
     "exch.deputy_years", "其他副职同一职位任职年限（R-EXCH-3）", "R-EXCH-3",
-        Integer, "10", 1, 50, "年";
+        Integer, "10", 1, 50, "years";
     "exch.discipline_lead_years", "派驻纪检监察组组长任职年限（R-EXCH-4）", "R-EXCH-4",
-        Integer, "5", 1, 50, "年";
+        Integer, "5", 1, 50, "years";
     "exch.portfolio_years", "同一分管工作年限（R-EXCH-5）", "R-EXCH-5",
-        Integer, "5", 1, 50, "年";
+        Integer, "5", 1, 50, "years";
     "exch.lookahead_months", "交流轮岗与任期提前预警期（R-EXCH-6）", "R-EXCH-6",
-        Integer, "12", 0, 120, "个月";
+        Integer, "12", 0, 120, "months";
     "age.retire_men_county", "县处级及以上男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
-        Integer, "60", 45, 70, "岁";
+        Integer, "60", 45, 70, "age";
     "age.delay_men_county", "县处级及以上男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
         YesNo, "是", 0, 1, "";
     "age.retire_women_county", "县处级及以上女干部原法定退休年龄（R-AGE-1，中组发〔2015〕14号）", "R-AGE-1",
-        Integer, "60", 45, 70, "岁";
+        Integer, "60", 45, 70, "age";
     "age.delay_women_county", "县处级及以上女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
         YesNo, "否", 0, 1, "";
     "age.retire_men", "县处级以下男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
-        Integer, "60", 45, 70, "岁";
+        Integer, "60", 45, 70, "age";
     "age.delay_men", "县处级以下男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
         YesNo, "是", 0, 1, "";
     "age.retire_women", "县处级以下女干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
-        Integer, "55", 45, 70, "岁";
+        Integer, "55", 45, 70, "age";
     "age.delay_women", "县处级以下女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
         YesNo, "是", 0, 1, "";
     "age.warning_months", "到龄提前预警期（R-AGE-1）", "R-AGE-1",
-        Integer, "12", 0, 120, "个月";
+        Integer, "12", 0, 120, "months";
     "age.leave_by_rank", "按职级和性别退出领导岗位年龄（R-AGE-1，如“正处级=58；正处级/女=55”）", "R-AGE-1",
-        RankAges, "", 30, 80, "岁";
+        RankAges, "", 30, 80, "age";
     "prob.months", "试用期（R-PROB-1）", "R-PROB-1",
-        Integer, "12", 1, 60, "个月";
+        Integer, "12", 1, 60, "months";
     "prob.warning_months", "试用期满提前提示期（R-PROB-1）", "R-PROB-1",
-        Integer, "1", 0, 12, "个月";
+        Integer, "1", 0, 12, "months";
     "term.years", "每个任期年限（R-TERM-1）", "R-TERM-1",
-        Integer, "5", 1, 20, "年";
+        Integer, "5", 1, 20, "years";
     "term.level_years", "担任同一层次领导职务年限（R-TERM-1）", "R-TERM-1",
-        Integer, "15", 1, 50, "年";
+        Integer, "15", 1, 50, "years";
     "train.per_year", "每年专业化能力培训次数（R-TRAIN-1，按上一完整年度）", "R-TRAIN-1",
-        Integer, "1", 0, 50, "次";
+        Integer, "1", 0, 50, "times";
     "train.county_hours", "县处级以上干部5年累计培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
-        Integer, "550", 0, 10000, "学时";
+        Integer, "550", 0, 10000, "hours";
     "train.county_hours_years", "县处级以上干部培训学时的计算年数（R-TRAIN-1）", "R-TRAIN-1",
-        Integer, "5", 1, 10, "年";
+        Integer, "5", 1, 10, "years";
     "train.township_hours", "乡科级干部每年培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
-        Integer, "90", 0, 10000, "学时";
+        Integer, "90", 0, 10000, "hours";
     "train.secondment_target", "年度挂职锻炼目标人次（R-TRAIN-2）", "R-TRAIN-2",
-        Integer, "100", 0, 100000, "人次";
+        Integer, "100", 0, 100000, "persons";
 };
 
 /// The parameter values, typed. [`Params::default`] is the value of DOMAIN.md.
@@ -278,27 +284,35 @@ enum Value {
     Bool(bool),
 }
 
-fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
+/// `text` in a message: what the user typed, as it is.
+fn typed(text: &str) -> Arg {
+    Arg::Text(Cow::Owned(text.to_string()))
+}
+
+/// Reads `text` as the value of `d`. A message does not name the parameter: the page shows
+/// it beside the parameter's field, and an error carries the key as its field.
+fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, Msg> {
     let t = text.trim();
     match d.kind {
         ParamKind::Integer => {
             let n: i64 = t
                 .parse()
-                .map_err(|_| format!("{}应为整数，“{t}”不是整数", d.name))?;
+                .map_err(|_| message!("rule-param-not-integer", text = typed(t)))?;
             if n < d.min || n > d.max {
-                return Err(format!(
-                    "{}应在{}到{}{}之间，“{n}”超出范围",
-                    d.name, d.min, d.max, d.unit
+                return Err(message!(
+                    "rule-param-out-of-range",
+                    min = d.min,
+                    max = d.max,
+                    unit = d.unit,
+                    value = n.to_string(),
                 ));
             }
             Ok(Value::Int(n))
         }
-        ParamKind::Fraction => Fraction::parse(t)
-            .map(Value::Frac)
-            .map_err(|m| format!("{}：{m}", d.name)),
+        ParamKind::Fraction => Fraction::parse(t).map(Value::Frac),
         ParamKind::YesNo => crate::codes::parse_yes_no(t)
             .map(Value::Bool)
-            .map_err(|m| format!("{}：{m}", d.name)),
+            .map_err(Msg::from),
         ParamKind::RankAges => {
             let mut out: Vec<LeaveAge> = Vec::new();
             for item in t
@@ -307,32 +321,34 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, String> {
                 .filter(|s| !s.is_empty())
             {
                 let Some((rank, age)) = item.split_once(['=', '＝', ':', '：']) else {
-                    return Err(format!("{}：“{item}”应写成“职级=年龄”", d.name));
+                    return Err(message!("rule-rank-age-malformed", item = typed(item)));
                 };
                 let (rank, gender) = match rank.trim().split_once(['/', '／']) {
                     None => (rank.trim(), None),
                     Some((r, g)) => match crate::codes::Gender::parse(g) {
                         Ok(g) => (r.trim(), Some(g)),
                         Err(_) => {
-                            return Err(format!("{}：“{item}”的性别应为“男”或“女”", d.name));
+                            return Err(message!("rule-rank-age-gender", item = typed(item)));
                         }
                     },
                 };
                 let age: i64 = age
                     .trim()
                     .parse()
-                    .map_err(|_| format!("{}：“{item}”中的年龄应为整数", d.name))?;
+                    .map_err(|_| message!("rule-rank-age-not-integer", item = typed(item)))?;
                 if rank.is_empty() {
-                    return Err(format!("{}：“{item}”缺少职级", d.name));
+                    return Err(message!("rule-rank-age-no-rank", item = typed(item)));
                 }
                 if age < d.min || age > d.max {
-                    return Err(format!(
-                        "{}：“{item}”的年龄应在{}到{}岁之间",
-                        d.name, d.min, d.max
+                    return Err(message!(
+                        "rule-rank-age-out-of-range",
+                        item = typed(item),
+                        min = d.min,
+                        max = d.max,
                     ));
                 }
                 if out.iter().any(|x| x.rank == rank && x.gender == gender) {
-                    return Err(format!("{}：“{item}”重复", d.name));
+                    return Err(message!("rule-rank-age-twice", item = typed(item)));
                 }
                 out.push(LeaveAge {
                     rank: rank.to_string(),
@@ -380,7 +396,7 @@ impl Params {
         for (k, v) in pairs {
             let k = k.as_ref().trim();
             if seen.contains(&k) {
-                e.add(k, format!("规则参数“{k}”重复"));
+                e.add(k, message!("rule-param-twice", key = typed(k)));
                 continue;
             }
             seen.push(k);
@@ -447,10 +463,11 @@ impl Params {
         }
     }
 
-    /// Sets one parameter from its text, checked against its descriptor; the message is
-    /// Chinese and names the parameter.
-    pub fn set(&mut self, key: &str, text: &str) -> Result<(), String> {
-        let d = describe(key).ok_or_else(|| format!("未知的规则参数“{key}”"))?;
+    /// Sets one parameter from its text, checked against its descriptor.
+    pub fn set(&mut self, key: &str, text: &str) -> Result<(), Msg> {
+        let d = describe(key).ok_or_else(|| message!("rule-param-unknown", key = typed(key)))?;
+        let wrong =
+            |kind: &'static str| message!("rule-param-wrong-kind", key = typed(key), kind = kind);
         match parse_value(d, text)? {
             Value::Int(n) => {
                 // In range of the descriptor, so these conversions hold.
@@ -479,19 +496,19 @@ impl Params {
                     "train.secondment_target" => self.secondment_target = u32v,
                     k => match retire_cell(k) {
                         Some((g, s, false)) => self.retire[g as usize][s as usize].age = i32v,
-                        _ => return Err(format!("规则参数“{key}”不是整数")),
+                        _ => return Err(wrong("integer")),
                     },
                 }
             }
             Value::Frac(f) => match key {
                 "struct.young_team_ratio" => self.young_team_ratio = f,
                 "struct.outside_share" => self.outside_share = f,
-                _ => return Err(format!("规则参数“{key}”不是比例")),
+                _ => return Err(wrong("fraction")),
             },
             Value::Ranks(v) => self.leave_by_rank = v,
             Value::Bool(b) => match retire_cell(key) {
                 Some((g, s, true)) => self.retire[g as usize][s as usize].delay = b,
-                _ => return Err(format!("规则参数“{key}”不是是否项")),
+                _ => return Err(wrong("yes-no")),
             },
         }
         Ok(())

@@ -18,9 +18,11 @@
 
 use super::current::{Now, add_months};
 use super::facts::ApptF;
-use super::messages::{Scene, msg};
+use super::messages::{Scene, bare};
 use super::{Level, Raw, Rule};
 use crate::codes::{Manner, PostKind};
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
@@ -67,20 +69,25 @@ fn promoted(now: &Now, ci: u32, a: &ApptF) -> bool {
     }
 }
 
-/// 孙立于2023-06-15以委任方式任江川市水利局副局长，试用期12个月，将于2024-06-15期满，
-/// 应及时考核确认（R-PROB-1）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-probation`: 孙立于2023-06-15以委任方式任江川市水利局副局长，试用期12个月，将于
+/// 2024-06-15期满，应及时考核确认（R-PROB-1）
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let f = now.f;
     let (Some(post), Some(c), Some(end), Some(start)) = (r.post, r.cadre, r.due, r.since) else {
-        return String::new();
+        return bare(r);
     };
     let manner = if r.n == 1 {
         Manner::Competition
     } else {
         Manner::Appointed
     };
-    msg! {
-        f.cadre(c).name, "于", start, "以", manner.label(), "方式任", f.post(post).full_name,
-        "，试用期", now.p.probation_months, "个月，将于", end, "期满，应及时考核确认（R-PROB-1）"
-    }
+    message!(
+        "rule-probation",
+        name = &f.cadre(c).name,
+        since = start,
+        manner = Arg::label(manner.label()),
+        post = &f.post(post).full_name,
+        months = now.p.probation_months,
+        due = end,
+    )
 }

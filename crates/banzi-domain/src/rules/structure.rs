@@ -63,7 +63,7 @@ pub struct Profile {
 }
 
 /// One team: who it is, its profile and its traffic-light card.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TeamProfile {
     pub unit: String,
     pub unit_name: String,
@@ -79,7 +79,7 @@ pub struct TeamProfile {
 }
 
 /// R-STRUCT-1 on one date: every team, in unit code order, and the whole city.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Structure {
     pub as_of: Date,
     pub city: Profile,

@@ -18,10 +18,12 @@
 //!   breach yet. `due` is the day the years are reached.
 
 use super::current::Now;
-use super::messages::{Scene, msg, when};
+use super::messages::{Scene, bare, reached};
 use super::{Level, Raw, Rule};
 use crate::codes::{PostKind, PostLevel};
 use crate::date::{Date, add_years, epoch_day, from_epoch_day};
+use crate::message;
+use crate::msg::{Arg, Msg};
 
 /// `tie` of the two-terms case; the level case is 1.
 const TWO_TERMS: u32 = 0;
@@ -121,30 +123,36 @@ fn at_level(now: &Now, ci: u32, level: PostLevel) -> Option<AtLevel> {
     })
 }
 
-/// 吴刚自2014-03-01起任江川市文旅局局长，已于2024-03-01连续任职满两个任期（10年），
-/// 不再推荐、提名或者任命担任同一职务（R-TERM-1）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-two-terms`: 吴刚自2014-03-01起任江川市文旅局局长，已于2024-03-01连续任职满两个任期
+/// （10年），不再推荐、提名或者任命担任同一职务（R-TERM-1）; `rule-level-years` for the years
+/// at one level, saying how many earlier appointments (`$unknown`) it left out.
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let f = now.f;
     let (Some(pi), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
-        return String::new();
+        return bare(r);
     };
-    let (c, post) = (f.cadre(c), f.post(pi));
-    let when = when(due, now.as_of);
+    let (name, post) = (&f.cadre(c).name, f.post(pi));
+    let reached = reached(due, now.as_of);
     if r.tie == TWO_TERMS {
-        return msg! {
-            c.name, "自", since, "起任", post.full_name, "，", when, due, "连续任职满两个任期（",
-            r.n, "年），不再推荐、提名或者任命担任同一职务（R-TERM-1）"
-        };
+        return message!(
+            "rule-two-terms",
+            name = name,
+            since = since,
+            post = &post.full_name,
+            reached = reached,
+            due = due,
+            years = r.n,
+        );
     }
-    let level = post.level.map_or("", PostLevel::label);
-    let body = msg! {
-        c.name, "（现任", post.full_name, "）自", since, "起担任", level,
-        "领导职务，累计", when, due, "满", r.n,
-        "年，不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）"
-    };
-    if r.members == 0 {
-        body
-    } else {
-        msg! { body, "；另有", r.members, "段任职的职位未填职务层次，未计入" }
-    }
+    message!(
+        "rule-level-years",
+        name = name,
+        post = &post.full_name,
+        since = since,
+        level = Arg::label(post.level.map_or("", PostLevel::label)),
+        reached = reached,
+        due = due,
+        years = r.n,
+        unknown = r.members,
+    )
 }

@@ -19,12 +19,14 @@
 
 use super::current::Now;
 use super::facts::Facts;
-use super::messages::{Scene, msg};
+use super::messages::Scene;
 use super::params::RankGroup;
 use super::rank::cadre_group;
 use super::{Level, Raw, Rule};
 use crate::codes::PostKind;
 use crate::date::Date;
+use crate::message;
+use crate::msg::Msg;
 
 /// `tie` of the alerts: trainings, hours of 县处级 and above, hours of 乡科级.
 const COUNT: u32 = 0;
@@ -131,40 +133,52 @@ fn hours(now: &Now, ci: u32, span: super::facts::Span, out: &mut Vec<Raw>) {
 }
 
 /// Tenths of an hour as the roster writes 学时: `120`, `120.5`.
-struct Hours(u32);
-
-impl super::messages::Piece for Hours {
-    fn put(&self, s: &mut String) {
-        use std::fmt::Write;
-        let _ = match self.0 % 10 {
-            0 => write!(s, "{}", self.0 / 10),
-            t => write!(s, "{}.{t}", self.0 / 10),
-        };
+fn hours_text(tenths: u32) -> String {
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        t => format!("{}.{t}", tenths / 10),
     }
 }
 
-/// 冯琳（江川市生态环境局局长）2023年参加专业化能力培训0次，少于每年1次（R-TRAIN-1）
-pub(crate) fn message(now: &Scene, r: &Raw) -> String {
+/// `rule-trainings`: 冯琳（江川市生态环境局局长）2023年参加专业化能力培训0次，少于每年1次
+/// （R-TRAIN-1）; `rule-county-hours` and `rule-township-hours` for 学时, `rule-secondments`
+/// for R-TRAIN-2.
+pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let (f, p, as_of) = (now.f, now.p, now.as_of);
     let last = as_of.year() - 1;
     match (r.post, r.cadre) {
-        (Some(post), Some(c)) if r.tie == COUNTY_HOURS => msg! {
-            f.cadre(c).name, "（", f.post(post).full_name, "，县处级以上）",
-            last - i16::try_from(p.county_hours_years).unwrap_or(1) + 1, "年至", last,
-            "年参加培训累计", Hours(r.n), "学时，少于", p.county_hours_years, "年", p.county_hours,
-            "学时（R-TRAIN-1）"
-        },
-        (Some(post), Some(c)) if r.tie == TOWNSHIP_HOURS => msg! {
-            f.cadre(c).name, "（", f.post(post).full_name, "，乡科级）", last, "年参加培训",
-            Hours(r.n), "学时，少于每年", p.township_hours, "学时（R-TRAIN-1）"
-        },
-        (Some(post), Some(c)) => msg! {
-            f.cadre(c).name, "（", f.post(post).full_name, "）", last,
-            "年参加专业化能力培训", r.n, "次，少于每年", p.trainings_per_year, "次（R-TRAIN-1）"
-        },
-        _ => msg! {
-            as_of.year(), "年截至", as_of, "全市挂职锻炼", r.n, "人次，低于年度目标",
-            p.secondment_target, "人次（R-TRAIN-2）"
-        },
+        (Some(post), Some(c)) if r.tie == COUNTY_HOURS => message!(
+            "rule-county-hours",
+            name = &f.cadre(c).name,
+            post = &f.post(post).full_name,
+            from = last - i16::try_from(p.county_hours_years).unwrap_or(1) + 1,
+            to = last,
+            hours = hours_text(r.n),
+            years = p.county_hours_years,
+            need = p.county_hours,
+        ),
+        (Some(post), Some(c)) if r.tie == TOWNSHIP_HOURS => message!(
+            "rule-township-hours",
+            name = &f.cadre(c).name,
+            post = &f.post(post).full_name,
+            year = last,
+            hours = hours_text(r.n),
+            need = p.township_hours,
+        ),
+        (Some(post), Some(c)) => message!(
+            "rule-trainings",
+            name = &f.cadre(c).name,
+            post = &f.post(post).full_name,
+            year = last,
+            done = r.n,
+            need = p.trainings_per_year,
+        ),
+        _ => message!(
+            "rule-secondments",
+            year = as_of.year(),
+            as_of = as_of,
+            done = r.n,
+            target = p.secondment_target,
+        ),
     }
 }

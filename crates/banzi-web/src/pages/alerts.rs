@@ -127,7 +127,7 @@ pub struct AlertRow {
     pub unit_name: String,
     pub post: String,
     pub cadre: String,
-    /// In the reader's language where the catalog knows it, else the Chinese of the rules.
+    /// In the reader's language.
     pub message: String,
 }
 
@@ -147,7 +147,7 @@ pub fn rows<'a>(
             unit: a.unit.to_string(),
             post: a.post.unwrap_or_default().to_string(),
             cadre: a.cadre.unwrap_or_default().to_string(),
-            message: tr.m(&a.message()),
+            message: tr.msg(&a.message()),
         })
         .collect()
 }
@@ -259,9 +259,11 @@ async fn list(
     .into_response())
 }
 
-/// The filtered list as a workbook; audited (format, date, how many alerts).
+/// The filtered list as a workbook in the reader's language; audited (format, date, how many
+/// alerts).
 async fn export(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Query(q): Query<AlertQuery>,
 ) -> WebResult<Response> {
@@ -286,7 +288,7 @@ async fn export(
         .count();
     let data = tokio::task::spawn_blocking(move || {
         let alerts = analysis.report.alerts.iter().filter(|a| filter.keeps(a));
-        banzi_io::write_alerts(alerts)
+        banzi_io::write_alerts(&tr, alerts)
     })
     .await
     .map_err(super::roster::io_err)?

@@ -148,7 +148,7 @@ async fn team(
                 rule: d.rule,
                 light: light_view(&tr, d.light),
                 veto: d.veto,
-                detail: tr.m(&d.detail),
+                detail: tr.msg(&d.detail),
             })
             .collect()
     });

@@ -42,9 +42,13 @@ fn r_age_1_reform_formula_against_the_official_tables() {
             "born {birth}, base {base}"
         );
     }
-    assert_eq!(retirement(d("1965-01-10"), 60).age_text(), "60岁1个月");
-    assert_eq!(retirement(d("1976-09-10"), 60).age_text(), "63岁");
-    assert_eq!(retirement(d("1964-12-10"), 60).age_text(), "60岁");
+    let age = |birth: &str| {
+        let r = retirement(d(birth), 60);
+        (r.base_age + r.delay_months / 12, r.delay_months % 12)
+    };
+    assert_eq!(age("1965-01-10"), (60, 1));
+    assert_eq!(age("1976-09-10"), (63, 0));
+    assert_eq!(age("1964-12-10"), (60, 0));
 }
 
 #[test]
@@ -91,15 +95,25 @@ fn r_age_1_warns_twelve_months_ahead_and_is_a_violation_when_reached() {
     assert_eq!(levels(&old, "R-AGE-1", &["2024-01-01"]), [vec![V]]);
     let a = &b.alerts("R-AGE-1", "2024-02-15")[0];
     assert_eq!(a.due, Some(d("2025-02-15")));
+    // 周建（男，1965-01-15出生）任江川市司法局局长，法定退休年龄60岁1个月，到龄年月2025年02月，
+    // 将于2025-02-15到龄（R-AGE-1）
     assert_eq!(
         a.message,
-        "周建（男，1965-01-15出生）任江川市司法局局长，法定退休年龄60岁1个月，到龄年月2025年02月，将于2025-02-15到龄（R-AGE-1）"
+        message!(
+            "rule-retire",
+            name = "周建",
+            gender = label("男"),
+            birth = d("1965-01-15"),
+            post = "江川市司法局局长",
+            age = 60,
+            months = 1,
+            month = Arg::Month(d("2025-02-15")),
+            reached = reached(false),
+            due = d("2025-02-15"),
+        )
     );
-    assert!(
-        b.alerts("R-AGE-1", "2025-02-15")[0]
-            .message
-            .contains("已于2025-02-15到龄")
-    );
+    let now = &b.alerts("R-AGE-1", "2025-02-15")[0].message;
+    assert_eq!(now.arg("reached"), Some(&reached(true)));
 }
 
 #[test]
@@ -146,7 +160,12 @@ fn r_age_1_county_level_women_retire_at_sixty_without_the_delay() {
         );
         let a = &b.alerts("R-AGE-1", "2025-05-20")[0];
         assert_eq!(a.due, Some(d("2026-05-20")), "{rank}");
-        assert!(a.message.contains("法定退休年龄60岁，"), "{}", a.message);
+        assert_eq!(
+            (a.message.arg("age"), a.message.arg("months")),
+            (Some(&Arg::Int(60)), Some(&Arg::Int(0))),
+            "{}",
+            a.message
+        );
     }
     // A man of the same rank and birth: 60 and 5 months under the reform.
     let b = holder(Gender::Male, "1966-05-20", "正处级");
@@ -197,9 +216,21 @@ fn r_age_1_leaving_leadership_by_rank() {
     assert_eq!(got("2027-05-31"), []);
     assert_eq!(got("2027-06-01"), [Some(d("2028-06-01"))]);
     assert_eq!(got("2028-06-02"), [Some(d("2028-06-01"))]);
+    // 周建（正处级，1970-06-01出生）任江川市司法局局长，退出领导岗位年龄58岁，到龄年月2028年06月，
+    // 已于2028-06-01到龄（R-AGE-1）
     assert_eq!(
         of(&b.run_with(&p, "2028-06-01"), "R-AGE-1")[0].message,
-        "周建（正处级，1970-06-01出生）任江川市司法局局长，退出领导岗位年龄58岁，到龄年月2028年06月，已于2028-06-01到龄（R-AGE-1）"
+        message!(
+            "rule-leave",
+            name = "周建",
+            rank = label("正处级"),
+            birth = d("1970-06-01"),
+            post = "江川市司法局局长",
+            age = 58,
+            month = Arg::Month(d("2028-06-01")),
+            reached = reached(true),
+            due = d("2028-06-01"),
+        )
     );
     // Reached and still in post: a violation; ahead: a warning.
     assert_eq!(
@@ -224,7 +255,7 @@ fn r_age_1_leaving_leadership_by_rank_and_gender() {
     let due = |b: &B| -> Vec<Option<Date>> {
         of(&b.run_with(&p, "2026-06-01"), "R-AGE-1")
             .iter()
-            .filter(|a| a.message.contains("退出领导岗位"))
+            .filter(|a| a.message.id == "rule-leave")
             .map(|a| a.due)
             .collect()
     };
@@ -233,7 +264,7 @@ fn r_age_1_leaving_leadership_by_rank_and_gender() {
     assert_eq!(
         of(&woman.run_with(&p, "2026-06-01"), "R-AGE-1")
             .iter()
-            .find(|a| a.message.contains("退出领导岗位"))
+            .find(|a| a.message.id == "rule-leave")
             .map(|a| a.level),
         Some(Level::Violation)
     );

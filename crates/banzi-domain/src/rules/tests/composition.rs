@@ -33,9 +33,15 @@ fn r_struct_2_city_team_without_a_cadre_aged_42_or_under() {
         (a.unit.as_str(), &a.post, &a.cadre, a.due),
         ("SWJ", &None, &None, None)
     );
+    // 截至2025-06-15，江川市商务局领导班子无42岁及以下的年轻干部（R-STRUCT-2）
     assert_eq!(
         a.message,
-        "截至2025-06-15，江川市商务局领导班子无42岁及以下的年轻干部（R-STRUCT-2）"
+        message!(
+            "rule-young",
+            as_of = d("2025-06-15"),
+            team = "江川市商务局领导班子",
+            age = 42,
+        )
     );
     // Only city departments.
     let mut b = team("县(市、区)");
@@ -122,9 +128,14 @@ fn r_struct_3_required_non_cpc_member_missing_is_a_violation() {
         [vec![], vec![V], vec![V]]
     );
     let v = &b.alerts("R-STRUCT-3", "2024-03-01")[0];
+    // 江川市教育局为党外干部必配单位，截至2024-03-01班子成员中无党外干部（R-STRUCT-3）
     assert_eq!(
         v.message,
-        "江川市教育局为党外干部必配单位，截至2024-03-01班子成员中无党外干部（R-STRUCT-3）"
+        message!(
+            "rule-no-non-cpc",
+            unit = "江川市教育局",
+            as_of = d("2024-03-01")
+        )
     );
     assert_eq!((v.post.clone(), v.cadre.clone(), v.due), (None, None, None));
 }
@@ -145,9 +156,14 @@ fn r_struct_3_team_without_a_woman_is_a_notice() {
         levels(&b, "R-STRUCT-3", &["2024-02-29", "2024-03-01"]),
         [vec![], vec![N]]
     );
+    // 截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）
     assert_eq!(
         b.alerts("R-STRUCT-3", "2024-03-01")[0].message,
-        "截至2024-03-01，江川市商务局领导班子无女干部（R-STRUCT-3）"
+        message!(
+            "rule-no-woman",
+            as_of = d("2024-03-01"),
+            team = "江川市商务局领导班子"
+        )
     );
 }
 
@@ -176,20 +192,22 @@ fn r_struct_4_over_and_under_authorised_seats() {
     assert_eq!(at("2024-03-02"), std::slice::from_ref(&vacant));
     // Fewer holders than seats: 空缺 with the number missing.
     let under = b.alerts("R-STRUCT-4", "2019-12-31");
+    // 截至2019-12-31，江川市商务局副局长职数2名，现任0名，空缺2名（R-STRUCT-4）
     assert_eq!(
         under[1].message,
-        "截至2019-12-31，江川市商务局副局长职数2名，现任0名，空缺2名（R-STRUCT-4）"
+        seats("2019-12-31", "江川市商务局副局长", (2, 0, 0), "vacant", 2)
     );
-    let msgs: Vec<String> = b
+    let msgs: Vec<Msg> = b
         .alerts("R-STRUCT-4", "2024-03-01")
         .into_iter()
         .map(|a| a.message)
         .collect();
+    // 截至2024-03-01，江川市商务局副局长职数2名，现任3名，超职数配备1名（R-STRUCT-4）
     assert_eq!(
         msgs,
         [
-            "截至2024-03-01，江川市商务局副局长职数2名，现任3名，超职数配备1名（R-STRUCT-4）",
-            "截至2024-03-01，江川市商务局局长职数1名，现任0名，空缺1名（R-STRUCT-4）"
+            seats("2024-03-01", "江川市商务局副局长", (2, 3, 0), "over", 1),
+            seats("2024-03-01", "江川市商务局局长", (1, 0, 0), "vacant", 1),
         ]
     );
 }
@@ -224,9 +242,18 @@ fn r_struct_5_outside_exchange_share_of_a_third() {
         levels(&b, "R-STRUCT-5", &["2024-02-29", "2024-03-01"]),
         [vec![N], vec![]]
     );
+    // 截至2024-02-29，江川市商务局领导班子现有成员4名，其中系统外交流干部1名，低于1/3
+    // （R-STRUCT-5 额位制）
     assert_eq!(
         b.alerts("R-STRUCT-5", "2024-02-29")[0].message,
-        "截至2024-02-29，江川市商务局领导班子现有成员4名，其中系统外交流干部1名，低于1/3（R-STRUCT-5 额位制）"
+        message!(
+            "rule-outside",
+            as_of = d("2024-02-29"),
+            team = "江川市商务局领导班子",
+            members = 4,
+            outside = 1,
+            share = "1/3",
+        )
     );
     // A 换届 gap of up to 31 days keeps the stretch; 32 days starts a new stretch that did
     // not begin by 系统外交流 (M1 "Joining", corrected 2026-12-02).
@@ -284,7 +311,10 @@ fn r_struct_5_a_promotion_inside_the_team_keeps_the_outside_entry() {
         .iter()
         .find(|x| x.key == "outside")
         .unwrap();
-    assert_eq!(outside.detail, "系统外交流1名，共2名");
+    assert_eq!(
+        outside.detail,
+        message!("rule-card-outside", outside = 1, members = 2)
+    );
     // Entering the team as an insider and later moving posts by 系统外交流 inside the team
     // does not make an outsider: the stretch in the team began otherwise.
     let mut b = team("市直单位");
@@ -352,11 +382,13 @@ fn r_struct_4_a_secondment_takes_no_seat() {
     // With one holder gone, the seconded cadre does not fill the 空缺.
     b.r.appointments[1].value.end = Some(d("2024-06-01"));
     let a = b.alerts("R-STRUCT-4", "2024-06-01");
+    // 截至2024-06-01，江川市商务局副局长职数2名，现任1名（另有挂职1名，不占职数），空缺1名
+    // （R-STRUCT-4）
     assert_eq!(
-        a.iter().map(|a| a.message.as_str()).collect::<Vec<_>>(),
+        a.into_iter().map(|a| a.message).collect::<Vec<_>>(),
         [
-            "截至2024-06-01，江川市商务局局长职数1名，现任0名，空缺1名（R-STRUCT-4）",
-            "截至2024-06-01，江川市商务局副局长职数2名，现任1名（另有挂职1名，不占职数），空缺1名（R-STRUCT-4）"
+            seats("2024-06-01", "江川市商务局局长", (1, 0, 0), "vacant", 1),
+            seats("2024-06-01", "江川市商务局副局长", (2, 1, 1), "vacant", 1),
         ]
     );
     let s = crate::rules::structure(&b.facts(), &Params::default(), d("2024-06-01"));
@@ -366,7 +398,10 @@ fn r_struct_4_a_secondment_takes_no_seat() {
         .iter()
         .find(|x| x.key == "seats")
         .unwrap();
-    assert_eq!(seats.detail, "职数3名，现任1名（另有挂职1名，不占职数）");
+    assert_eq!(
+        seats.detail,
+        message!("rule-card-seats", seats = 3, held = 1, seconded = 1)
+    );
     // After the secondment ends, nothing changes for the seats.
     assert_eq!(b.alerts("R-STRUCT-4", "2025-03-01").len(), 2);
     // A secondment that is joined to a regular appointment: the appointment in force decides.
@@ -411,17 +446,33 @@ fn r_struct_6_same_field_or_same_age_band() {
     b.appt(&a, "SWJ-1", "2020-01-01", None, None)
         .appt(&c, "SWJ-2", "2020-01-01", None, None);
     // Both 40–44 until 甲 turns 45 on 2025-03-01.
-    let msgs = |day: &str| -> Vec<String> {
+    let msgs = |day: &str| -> Vec<Msg> {
         b.alerts("R-STRUCT-6", day)
             .into_iter()
             .map(|a| a.message)
             .collect()
     };
+    // 截至2025-02-28，江川市商务局领导班子2名成员专业领域均为经济管理，缺乏互补（R-STRUCT-6）
+    // 截至2025-02-28，江川市商务局领导班子2名成员年龄均在40至44岁之间，缺乏互补（R-STRUCT-6）
+    let (day, title) = (d("2025-02-28"), "江川市商务局领导班子");
     assert_eq!(
         msgs("2025-02-28"),
         [
-            "截至2025-02-28，江川市商务局领导班子2名成员专业领域均为经济管理，缺乏互补（R-STRUCT-6）",
-            "截至2025-02-28，江川市商务局领导班子2名成员年龄均在40至44岁之间，缺乏互补（R-STRUCT-6）"
+            message!(
+                "rule-same-field",
+                as_of = day,
+                team = title,
+                members = 2,
+                field = "经济管理",
+            ),
+            message!(
+                "rule-same-age",
+                as_of = day,
+                team = title,
+                members = 2,
+                from = 40,
+                to = 44,
+            ),
         ]
     );
     assert_eq!(msgs("2025-03-01").len(), 1);
@@ -433,4 +484,24 @@ fn r_struct_6_same_field_or_same_age_band() {
     assert!(b.alerts("R-STRUCT-6", "2024-01-01").is_empty());
     b.appt(&c, "SWJ-2", "2020-01-01", None, None);
     assert!(b.alerts("R-STRUCT-6", "2024-01-01").is_empty());
+}
+
+/// An R-STRUCT-4 message: (seats, held, seconded), `over` or `vacant` by `n`.
+fn seats(
+    day: &str,
+    post: &'static str,
+    (seats, held, seconded): (u32, u32, u32),
+    state: &'static str,
+    n: u32,
+) -> Msg {
+    message!(
+        "rule-seats",
+        as_of = d(day),
+        post = post,
+        seats = seats,
+        held = held,
+        seconded = seconded,
+        state = state,
+        n = n,
+    )
 }

@@ -24,15 +24,24 @@ fn r_exch_1_principal_ten_years_in_post_must_be_exchanged() {
     assert_eq!(a.unit, "CZJ");
     assert_eq!(a.post.as_deref(), Some("CZJ-1"));
     assert_eq!(a.cadre.as_deref(), Some(id.as_str()));
-    assert_eq!(
-        a.message,
-        "张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）"
-    );
+    // 张伟，现任江川市财政局局长（正职）自2014-03-01起已于2024-03-01满10年，须交流（R-EXCH-1）
+    let exch = |yes| {
+        message!(
+            "rule-exch",
+            name = "张伟",
+            post = "江川市财政局局长",
+            kind = label("正职"),
+            since = d("2014-03-01"),
+            reached = reached(yes),
+            due = d("2024-03-01"),
+            years = 10,
+            rule = "R-EXCH-1",
+        )
+    };
+    assert_eq!(a.message, exch(true));
+    // …将于2024-03-01满10年…
     let ahead = &b.alerts("R-EXCH-1", "2024-02-29")[0];
-    assert_eq!(
-        ahead.message,
-        "张伟，现任江川市财政局局长（正职）自2014-03-01起将于2024-03-01满10年，须交流（R-EXCH-1）"
-    );
+    assert_eq!(ahead.message, exch(false));
 }
 
 #[test]
@@ -154,9 +163,21 @@ fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
         assert!(b.alerts("R-EXCH-3", "2026-01-01").is_empty());
     }
     let (b, _) = key_deputy(UnitSystem::Organization);
+    // 李强，现任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，
+    // 已于2020-05-01满10年，应当交流（R-EXCH-2）
     assert_eq!(
         b.alerts("R-EXCH-2", "2020-05-01")[0].message,
-        "李强，现任江川市委组织部副部长（副职），自2010-05-01起在江川市委组织部领导班子连续任职，已于2020-05-01满10年，应当交流（R-EXCH-2）"
+        message!(
+            "rule-exch-team",
+            name = "李强",
+            post = "江川市委组织部副部长",
+            kind = label("副职"),
+            since = d("2010-05-01"),
+            team = "江川市委组织部领导班子",
+            reached = reached(true),
+            due = d("2020-05-01"),
+            years = 10,
+        )
     );
     // A 换届 gap of 20 days between the two posts of the team still joins the team stretch.
     let (mut b, id) = key_deputy(UnitSystem::Law);
@@ -200,11 +221,11 @@ fn r_exch_3_other_deputy_should_be_exchanged_after_ten_years_in_post() {
         ),
         [vec![], vec![N], vec![N], vec![W], vec![W]]
     );
-    assert!(
-        b.alerts("R-EXCH-3", "2025-05-02")[0]
-            .message
-            .ends_with("满10年，应当交流（R-EXCH-3）")
-    );
+    // …满10年，应当交流（R-EXCH-3）
+    let m = &b.alerts("R-EXCH-3", "2025-05-02")[0].message;
+    assert_eq!(m.id, "rule-exch");
+    assert_eq!(m.arg("years"), Some(&Arg::Int(10)));
+    assert_eq!(m.arg("rule"), Some(&Arg::from("R-EXCH-3")));
 }
 
 #[test]
@@ -228,11 +249,11 @@ fn r_exch_4_discipline_lead_five_years() {
         ),
         [vec![], vec![N], vec![N], vec![W], vec![W]]
     );
-    assert!(
-        b.alerts("R-EXCH-4", "2025-02-28")[0]
-            .message
-            .ends_with("应当有计划交流（R-EXCH-4）")
-    );
+    // …应当有计划交流（R-EXCH-4）
+    let m = &b.alerts("R-EXCH-4", "2025-02-28")[0].message;
+    assert_eq!(m.id, "rule-exch");
+    assert_eq!(m.arg("rule"), Some(&Arg::from("R-EXCH-4")));
+    assert_eq!(m.arg("kind"), Some(&label("派驻纪检监察组组长")));
 }
 
 #[test]
@@ -259,9 +280,20 @@ fn r_exch_5_current_portfolio_from_its_own_start() {
         [vec![], vec![N], vec![N], vec![W], vec![W]]
     );
     let a = &b.alerts("R-EXCH-5", "2024-07-01")[0];
+    // 赵敏，现任江川市发展改革委副主任，自2019-07-01起分管项目建设，已于2024-07-01满5年，
+    // 应当调整分工（R-EXCH-5）
     assert_eq!(
         a.message,
-        "赵敏，现任江川市发展改革委副主任，自2019-07-01起分管项目建设，已于2024-07-01满5年，应当调整分工（R-EXCH-5）"
+        message!(
+            "rule-exch-portfolio",
+            name = "赵敏",
+            post = "江川市发展改革委副主任",
+            since = d("2019-07-01"),
+            work = "项目建设",
+            reached = reached(true),
+            due = d("2024-07-01"),
+            years = 5,
+        )
     );
     // The earlier portfolio, ended, is not counted even though it lasted 7 years.
     assert_eq!(b.alerts("R-EXCH-5", "2019-06-30").len(), 1);
@@ -298,7 +330,16 @@ fn r_exch_5_one_portfolio_across_posts_of_the_team_is_one_stretch() {
         assert_eq!(a.post, Some("CZJ-3".into()));
         assert_eq!(
             a.message,
-            "王任重，现任江川市财政局常务副局长，自2019-03-01起分管财务，已于2024-03-01满5年，应当调整分工（R-EXCH-5）"
+            message!(
+                "rule-exch-portfolio",
+                name = "王任重",
+                post = "江川市财政局常务副局长",
+                since = d("2019-03-01"),
+                work = "财务",
+                reached = reached(true),
+                due = d("2024-03-01"),
+                years = 5,
+            )
         );
     }
     // 32 days later: a new stretch from 2022-04-02.

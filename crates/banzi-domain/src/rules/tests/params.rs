@@ -4,12 +4,9 @@ use super::*;
 use crate::error::DomainError;
 use crate::rules::{Fraction, PARAMS, ParamKind, RankGroup, RetireRule};
 
-fn messages(e: DomainError) -> Vec<(String, String)> {
+fn messages(e: DomainError) -> Vec<(String, Msg)> {
     match e {
-        DomainError::Invalid(v) => v
-            .into_iter()
-            .map(|f| (f.field, f.message.to_string()))
-            .collect(),
+        DomainError::Invalid(v) => v.into_iter().map(|f| (f.field, f.message)).collect(),
         other => panic!("expected invalid, got {other}"),
     }
 }
@@ -95,7 +92,7 @@ fn every_default_parses_within_its_range_and_pairs_round_trip() {
 }
 
 #[test]
-fn bad_values_are_refused_in_chinese_each_under_its_key() {
+fn bad_values_are_refused_each_under_its_key() {
     let e = Params::from_pairs(&[
         ("exch.principal_years", "十"),
         ("exch.deputy_years", "0"),
@@ -107,19 +104,31 @@ fn bad_values_are_refused_in_chinese_each_under_its_key() {
     let m = messages(e);
     assert_eq!(m.len(), 5);
     assert_eq!(m[0].0, "exch.principal_years");
-    assert_eq!(
-        m[0].1,
-        "正职同一职位任职年限（R-EXCH-1）应为整数，“十”不是整数"
-    );
+    // 应为整数，“十”不是整数 (beside the field that names the parameter)
+    assert_eq!(m[0].1, message!("rule-param-not-integer", text = "十"));
+    // 应在1到50年之间，“0”超出范围
+    assert_eq!(m[1].0, "exch.deputy_years");
     assert_eq!(
         m[1].1,
-        "其他副职同一职位任职年限（R-EXCH-3）应在1到50年之间，“0”超出范围"
+        message!(
+            "rule-param-out-of-range",
+            min = 1,
+            max = 50,
+            unit = "years",
+            value = "0",
+        )
     );
-    assert_eq!(m[2].1, "未知的规则参数“no.such”");
-    assert!(m[3].1.contains("应在0到1之间"), "{}", m[3].1);
-    assert!(m[4].1.contains("应写成“职级=年龄”"), "{}", m[4].1);
+    // 未知的规则参数“no.such”
+    assert_eq!(m[2].1, message!("rule-param-unknown", key = "no.such"));
+    // “3/2”应在0到1之间
+    assert_eq!(m[3].1, message!("rule-fraction-out-of-range", text = "3/2"));
+    // “正处级”应写成“职级=年龄”
+    assert_eq!(m[4].1, message!("rule-rank-age-malformed", item = "正处级"));
     let dup = Params::from_pairs(&[("train.per_year", "1"), ("train.per_year", "2")]);
-    assert!(messages(dup.unwrap_err())[0].1.contains("重复"));
+    assert_eq!(
+        messages(dup.unwrap_err())[0].1,
+        message!("rule-param-twice", key = "train.per_year")
+    );
     assert!(Params::from_pairs(&[("age.leave_by_rank", "正处级=58；正处级=57")]).is_err());
     assert!(Params::from_pairs(&[("age.leave_by_rank", "正处级=99")]).is_err());
 }

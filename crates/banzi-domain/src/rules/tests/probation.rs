@@ -32,9 +32,19 @@ fn r_prob_1_probation_ending_within_a_month() {
     );
     let a = &b.alerts("R-PROB-1", "2024-05-15")[0];
     assert_eq!(a.due, Some(d("2024-06-15")));
+    // 孙立于2023-06-15以委任方式任江川市水利局副局长，试用期12个月，将于2024-06-15期满，
+    // 应及时考核确认（R-PROB-1）
     assert_eq!(
         a.message,
-        "孙立于2023-06-15以委任方式任江川市水利局副局长，试用期12个月，将于2024-06-15期满，应及时考核确认（R-PROB-1）"
+        message!(
+            "rule-probation",
+            name = "孙立",
+            since = d("2023-06-15"),
+            manner = label("委任"),
+            post = "江川市水利局副局长",
+            months = 12,
+            due = d("2024-06-15"),
+        )
     );
 }
 

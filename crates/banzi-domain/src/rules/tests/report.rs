@@ -48,7 +48,12 @@ fn alerts_sort_by_level_rule_unit_post_cadre() {
 #[test]
 fn json_has_exactly_the_seven_keys_with_iso_dates() {
     let r = city().run("2024-01-01");
-    let v = serde_json::to_value(&r).unwrap();
+    let texts: Vec<String> = r.alerts.messages_with(|m| m.to_string());
+    let v = serde_json::to_value(r.worded(&texts)).unwrap();
+    assert_eq!(
+        v.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["alerts", "as_of", "summary"]
+    );
     assert_eq!(v["as_of"], "2024-01-01");
     let first = v["alerts"][0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
@@ -159,7 +164,7 @@ fn duplicate_codes_keep_the_first_row_and_long_codes_still_work() {
     b.appt(&id, "P1", "2010-01-01", None, None);
     let r = b.run("2024-01-01");
     assert_eq!((r.summary.units, r.summary.posts), (3, 2));
-    let exch: Vec<(&str, String)> = r
+    let exch: Vec<(&str, Msg)> = r
         .alerts
         .iter()
         .filter(|a| a.rule == "R-EXCH-1")
@@ -167,11 +172,23 @@ fn duplicate_codes_keep_the_first_row_and_long_codes_still_work() {
         .collect();
     assert_eq!(exch.len(), 1);
     assert_eq!(exch[0].0, long);
-    assert!(exch[0].1.contains("长编码局局长（正职）"), "{}", exch[0].1);
+    // …长编码局局长（正职）…
+    assert_eq!(exch[0].1.arg("post"), Some(&Arg::from("长编码局局长")));
+    assert_eq!(exch[0].1.arg("kind"), Some(&label("正职")));
+    // 截至2024-01-01，甲局局长职数1名，现任0名，空缺1名（R-STRUCT-4）
     let vacancy = of(&r, "R-STRUCT-4");
     assert_eq!(
         vacancy[0].message,
-        "截至2024-01-01，甲局局长职数1名，现任0名，空缺1名（R-STRUCT-4）"
+        message!(
+            "rule-seats",
+            as_of = d("2024-01-01"),
+            post = "甲局局长",
+            seats = 1,
+            held = 0,
+            seconded = 0,
+            state = "vacant",
+            n = 1,
+        )
     );
 }
 

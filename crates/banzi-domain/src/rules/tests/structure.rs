@@ -133,7 +133,11 @@ fn team_card_lights_and_veto() {
         ]
     );
     assert_eq!(card.light, Light::Yellow);
-    assert_eq!(card.dimensions[2].detail, "职数4名，现任3名");
+    // 职数4名，现任3名
+    assert_eq!(
+        card.dimensions[2].detail,
+        message!("rule-card-seats", seats = 4, held = 3, seconded = 0)
+    );
     // 超职数 is a veto: the team turns red.
     let mut over = city();
     let x = over.cadre("丁");

@@ -27,9 +27,19 @@ fn r_term_1_two_terms_in_one_post() {
     );
     let a = &b.alerts("R-TERM-1", "2024-03-01")[0];
     assert_eq!(a.due, Some(d("2024-03-01")));
+    // 吴刚自2014-03-01起任江川市文旅局局长，已于2024-03-01连续任职满两个任期（10年），
+    // 不再推荐、提名或者任命担任同一职务（R-TERM-1）
     assert_eq!(
         a.message,
-        "吴刚自2014-03-01起任江川市文旅局局长，已于2024-03-01连续任职满两个任期（10年），不再推荐、提名或者任命担任同一职务（R-TERM-1）"
+        message!(
+            "rule-two-terms",
+            name = "吴刚",
+            since = d("2014-03-01"),
+            post = "江川市文旅局局长",
+            reached = reached(true),
+            due = d("2024-03-01"),
+            years = 10,
+        )
     );
     // Terms of 4 years: two terms are 8.
     let p = Params::from_pairs(&[("term.years", "4")]).unwrap();
@@ -84,10 +94,10 @@ fn r_term_1_fifteen_years_in_total_at_one_level() {
     b.appt(&id, "A-2", "2005-01-01", Some("2012-01-01"), None)
         .appt(&id, "X-2", "2012-01-01", Some("2015-01-01"), None)
         .appt(&id, "B-2", "2015-01-01", None, None);
-    let level = |day: &str| -> Vec<(Option<Date>, String)> {
+    let level = |day: &str| -> Vec<(Option<Date>, Msg)> {
         b.alerts("R-TERM-1", day)
             .into_iter()
-            .filter(|a| a.message.contains("同层次"))
+            .filter(|a| a.message.id == "rule-level-years")
             .map(|a| (a.due, a.message))
             .collect()
     };
@@ -95,15 +105,24 @@ fn r_term_1_fifteen_years_in_total_at_one_level() {
     let got = level("2022-01-02");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, Some(d("2023-01-02")));
-    assert_eq!(
-        got[0].1,
-        "郑和（现任江川市林业局副局长）自2005-01-01起担任副处级领导职务，累计将于2023-01-02满15年，不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）；另有1段任职的职位未填职务层次，未计入"
-    );
-    assert!(
-        level("2023-01-02")[0]
-            .1
-            .contains("累计已于2023-01-02满15年")
-    );
+    // 郑和（现任江川市林业局副局长）自2005-01-01起担任副处级领导职务，累计将于2023-01-02满15年，
+    // 不再推荐、提名或者任命担任同层次领导职务（R-TERM-1）；另有1段任职的职位未填职务层次，未计入
+    let years = |yes| {
+        message!(
+            "rule-level-years",
+            name = "郑和",
+            post = "江川市林业局副局长",
+            since = d("2005-01-01"),
+            level = label("副处级"),
+            reached = reached(yes),
+            due = d("2023-01-02"),
+            years = 15,
+            unknown = 1,
+        )
+    };
+    assert_eq!(got[0].1, years(false));
+    // …累计已于2023-01-02满15年…
+    assert_eq!(level("2023-01-02")[0].1, years(true));
     // Not consecutive, yet counted: the reading before the correction found nothing here.
     // Promotion to 正处 starts another level.
     let mut b2 = b.clone();
@@ -112,7 +131,7 @@ fn r_term_1_fifteen_years_in_total_at_one_level() {
     assert!(
         b2.alerts("R-TERM-1", "2022-06-01")
             .iter()
-            .all(|a| !a.message.contains("同层次"))
+            .all(|a| a.message.id != "rule-level-years")
     );
     // A post without 职务层次 held now: no count at all.
     let mut b3 = B::new();
@@ -143,7 +162,7 @@ fn r_term_1_overlapping_posts_at_one_level_count_once() {
     let a: Vec<_> = b
         .alerts("R-TERM-1", "2024-06-01")
         .into_iter()
-        .filter(|a| a.message.contains("同层次"))
+        .filter(|a| a.message.id == "rule-level-years")
         .collect();
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].due, Some(d("2025-01-01")));

@@ -44,9 +44,17 @@ fn r_train_1_department_leader_without_professional_training_last_year() {
     );
     let a = &b.alerts("R-TRAIN-1", "2026-01-01")[0];
     assert_eq!((a.post.as_deref(), a.due), (Some("HBJ-1"), None));
+    // 冯琳（江川市生态环境局局长）2025年参加专业化能力培训0次，少于每年1次（R-TRAIN-1）
     assert_eq!(
         a.message,
-        "冯琳（江川市生态环境局局长）2025年参加专业化能力培训0次，少于每年1次（R-TRAIN-1）"
+        message!(
+            "rule-trainings",
+            name = "冯琳",
+            post = "江川市生态环境局局长",
+            year = 2025,
+            done = 0,
+            need = 1,
+        )
     );
     let p = Params::from_pairs(&[("train.per_year", "2")]).unwrap();
     assert_eq!(of(&b.run_with(&p, "2024-12-31"), "R-TRAIN-1").len(), 1);
@@ -82,18 +90,37 @@ fn r_train_1_hours_by_rank_group() {
     let b = county(0.0);
     let a = b.alerts("R-TRAIN-1", "2026-06-01");
     assert_eq!(a.len(), 1);
+    // 王于和（江川县县长，县处级以上）2021年至2025年参加培训累计549.9学时，少于5年550学时
+    // （R-TRAIN-1）
     assert_eq!(
         a[0].message,
-        "王于和（江川县县长，县处级以上）2021年至2025年参加培训累计549.9学时，少于5年550学时（R-TRAIN-1）"
+        message!(
+            "rule-county-hours",
+            name = "王于和",
+            post = "江川县县长",
+            from = 2021,
+            to = 2025,
+            hours = "549.9",
+            years = 5,
+            need = 550,
+        )
     );
     assert!(county(0.1).alerts("R-TRAIN-1", "2026-06-01").is_empty());
     // On 2025-12-31 the window is 2020–2024: 500 + 300 = 800.
     assert!(b.alerts("R-TRAIN-1", "2025-12-31").is_empty());
     // 乡科级: 90 in the last complete year.
     let b = hours("正科级", &[("2025-03-01", 89.5), ("2026-01-05", 90.0)]);
+    // 王于和（江川县县长，乡科级）2025年参加培训89.5学时，少于每年90学时（R-TRAIN-1）
     assert_eq!(
         b.alerts("R-TRAIN-1", "2026-06-01")[0].message,
-        "王于和（江川县县长，乡科级）2025年参加培训89.5学时，少于每年90学时（R-TRAIN-1）"
+        message!(
+            "rule-township-hours",
+            name = "王于和",
+            post = "江川县县长",
+            year = 2025,
+            hours = "89.5",
+            need = 90,
+        )
     );
     assert!(b.alerts("R-TRAIN-1", "2027-01-01").is_empty());
     // No 现职级 and no 职务层次: the standard is unknown, nothing is said.
@@ -140,9 +167,16 @@ fn r_train_2_secondments_this_year_against_the_target() {
         (a.unit.as_str(), a.post.clone(), a.cadre.clone()),
         ("ROOT", None, None)
     );
+    // 2024年截至2024-05-31全市挂职锻炼1人次，低于年度目标2人次（R-TRAIN-2）
     assert_eq!(
         a.message,
-        "2024年截至2024-05-31全市挂职锻炼1人次，低于年度目标2人次（R-TRAIN-2）"
+        message!(
+            "rule-secondments",
+            year = 2024,
+            as_of = d("2024-05-31"),
+            done = 1,
+            target = 2,
+        )
     );
     // In 2023 only one, on 31 December.
     assert_eq!(run("2023-12-30").summary.secondments.count, 0);
