@@ -14,6 +14,7 @@ mod demo;
 mod fixture;
 mod helpers;
 mod http;
+mod languages;
 mod post_http;
 mod roster_http;
 mod vote_http;
