@@ -239,16 +239,7 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
             as_of,
             format,
             output,
-        } => {
-            crate::check::run(
-                &store,
-                as_of.as_deref(),
-                *format,
-                output.as_deref(),
-                banzi_i18n::Tr::new(banzi_i18n::Lang::ZhCn),
-            )
-            .await?
-        }
+        } => crate::check::run(&store, as_of.as_deref(), *format, output.as_deref(), tr).await?,
         Command::Audit {
             action: AuditCommand::Verify,
         } => match store.verify_audit().await? {

@@ -47,8 +47,8 @@ pub(crate) struct UnitF {
 pub(crate) struct TeamF {
     pub unit: u32,
     pub name: String,
-    /// "江川市财政局领导班子", as messages name it.
-    pub full_name: String,
+    /// "江川市财政局领导班子", as messages name it (`rule-team`).
+    pub full_name: crate::msg::Msg,
     /// Indices into `Facts::team_posts`.
     pub posts: Span,
 }

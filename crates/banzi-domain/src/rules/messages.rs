@@ -25,21 +25,26 @@ pub(crate) fn post_title(unit_name: &str, title: &str) -> String {
     s
 }
 
-/// "江川市财政局领导班子", or with its 班子名称: "江川市财政局党组", "江川市财政局行政班子".
-pub(crate) fn team_title(unit_name: &str, team: &str) -> String {
-    let mut s = unit_name.to_string();
-    if team.is_empty() {
-        s.push_str("领导班子");
+/// A team as messages name it (`rule-team`): "江川市财政局领导班子" (in English "江川市财政局
+/// leadership team"), or with its 班子名称: "江川市财政局党组", "江川市财政局行政班子". The
+/// unit's name and the 班子名称 are data, shown as they are; `$form` says which of the three.
+pub(crate) fn team_title(unit_name: &str, team: &str) -> Msg {
+    let form = if team.is_empty() {
+        "none"
+    } else if ["班子", "党组", "党委", "党工委"]
+        .iter()
+        .any(|end| team.ends_with(end))
+    {
+        "named"
     } else {
-        s.push_str(team);
-        if !["班子", "党组", "党委", "党工委"]
-            .iter()
-            .any(|end| team.ends_with(end))
-        {
-            s.push_str("班子");
-        }
-    }
-    s
+        "suffixed"
+    };
+    message!(
+        "rule-team",
+        unit = unit_name.to_string(),
+        team = team.to_string(),
+        form = form
+    )
 }
 
 /// The select key of 已于 / 将于 (`$reached`): `yes` when the date has come, `no` when it
@@ -77,9 +82,10 @@ mod tests {
 
     #[test]
     fn team_titles_end_in_a_team_word_and_dates_select_reached() {
-        assert_eq!(team_title("江川市财政局", ""), "江川市财政局领导班子");
-        assert_eq!(team_title("江川市财政局", "党组"), "江川市财政局党组");
-        assert_eq!(team_title("江川市财政局", "行政"), "江川市财政局行政班子");
+        let form = |unit: &str, team: &str| team_title(unit, team).arg("form").cloned();
+        assert_eq!(form("江川市财政局", ""), Some(Arg::from("none")));
+        assert_eq!(form("江川市财政局", "党组"), Some(Arg::from("named")));
+        assert_eq!(form("江川市财政局", "行政"), Some(Arg::from("suffixed")));
         let d = parse_date("2025-02-08").unwrap();
         let next = parse_date("2025-02-09").unwrap();
         assert_eq!(reached(d, d), Arg::from("yes"));

@@ -70,7 +70,7 @@ pub struct TeamProfile {
     /// 班子名称 (blank for the unit's one team).
     pub team: String,
     /// "江川市财政局领导班子".
-    pub name: String,
+    pub name: crate::msg::Msg,
     pub city_department: bool,
     pub posts: u32,
     pub seats: u32,

@@ -4,6 +4,13 @@
 ## Alerts, one entry per rule and case.
 
 # R-STRUCT-2
+# A team as the alerts name it: the unit's name and the 班子名称 (data) or the generic word.
+rule-team = { $unit } { $form ->
+    [named] { $team }
+    [suffixed] { $team } team
+   *[none] leadership team
+}
+
 rule-young = As of { $as_of }, { $team } has no young cadre aged { $age } or under (R-STRUCT-2)
 # R-STRUCT-3
 rule-no-woman = As of { $as_of }, { $team } has no woman member (R-STRUCT-3)

@@ -4,6 +4,13 @@
 ## Alerts, one entry per rule and case.
 
 # R-STRUCT-2
+# A team as the alerts name it: the unit's name and the 班子名称 (data) or the generic word.
+rule-team = { $unit }{ $form ->
+    [named] { $team }
+    [suffixed] { $team }班子
+   *[none] 領導班子
+}
+
 rule-young = 截至{ $as_of }，{ $team }無{ $age }歲及以下的年輕幹部（R-STRUCT-2）
 # R-STRUCT-3
 rule-no-woman = 截至{ $as_of }，{ $team }無女幹部（R-STRUCT-3）
