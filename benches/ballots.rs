@@ -66,7 +66,7 @@ fn spec(codes: u32) -> SessionSpec {
     let half = codes.div_ceil(2);
     SessionSpec {
         title: "2026年市财政局副局长民主推荐".into(),
-        meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
+        meeting_date: banzi_domain::date::parse("2026-11-21").expect("date"),
         expected: 2 * half,
         attended: Some(2 * half),
         groups: vec![

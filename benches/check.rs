@@ -49,7 +49,7 @@ fn main() {
     let url = format!("sqlite://{}", dir.join("province.db").display());
     let store = rt.block_on(Store::connect(&url)).expect("store");
     let actor = Actor::cli("bench");
-    let as_of = banzi_domain::date::parse_date("2026-11-21").expect("date");
+    let as_of = banzi_domain::date::parse("2026-11-21").expect("date");
     let stored = rt
         .block_on(store.units(&actor))
         .map(|u| u.len())

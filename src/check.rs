@@ -38,13 +38,12 @@ pub async fn run(
     tr: Tr,
 ) -> anyhow::Result<()> {
     let as_of = match as_of {
-        Some(text) => banzi_domain::date::parse_date(text).map_err(|m| {
-            anyhow::anyhow!(tr.msg(&message!("rule-check-bad-date", reason = Msg::from(m))))
-        })?,
+        Some(text) => banzi_domain::date::parse(text)
+            .map_err(|m| crate::words::said(message!("rule-check-bad-date", reason = m)))?,
         None => banzi_store::today(),
     };
     if format == Format::Xlsx && output.is_none() {
-        anyhow::bail!(tr.t("rule.check.xlsx-needs-output"));
+        return Err(crate::words::said(message!("rule-check-xlsx-needs-output")));
     }
     let actor = Actor::cli("check");
     let report = store.check(&actor, as_of).await?;

@@ -287,7 +287,7 @@ async fn check_finds_exactly_the_known_alerts_in_every_format() {
 fn the_table_and_the_workbook_read_in_the_language_given() {
     use banzi_domain::rules::{Facts, Params, evaluate};
     use banzi_i18n::{Lang, Tr};
-    let as_of = banzi_domain::date::parse_date("2026-11-21").expect("date");
+    let as_of = banzi_domain::date::parse("2026-11-21").expect("date");
     let r = evaluate(
         &std::sync::Arc::new(Facts::new(&fixture::roster())),
         &Params::default(),

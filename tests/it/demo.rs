@@ -130,7 +130,7 @@ fn the_benchmark_roster_is_valid() {
 /// year, and its 学时 are mostly met (R-TRAIN-1).
 #[test]
 fn the_demo_city_retires_its_cadres_on_time() {
-    use banzi_domain::date::parse_date;
+    use banzi_domain::date::parse as parse_date;
     use banzi_domain::rules::{Facts, Level, Params, evaluate};
     use banzi_store::CadreRecord;
     use std::sync::Arc;

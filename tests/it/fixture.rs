@@ -1,7 +1,7 @@
 //! A small city with known answers, built through the same parse functions a workbook uses.
 
 use banzi_domain::codes::Gender;
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::id_number::synthesize;
 use banzi_domain::registry::*;
 use banzi_domain::roster::{Located, Roster};

@@ -224,12 +224,6 @@ pub fn yes_no(text: &str) -> Result<bool, Msg> {
     }
 }
 
-/// [`yes_no`] with its message as the zh-CN sentence, for the rule parameters, which still
-/// show Strings (issue 13). It goes when they take a [`Msg`].
-pub fn parse_yes_no(text: &str) -> Result<bool, String> {
-    yes_no(text).map_err(|_| format!("“{}”应为 是 或 否", text.trim()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +333,5 @@ mod tests {
         assert!(yes_no("Y").unwrap());
         let e = yes_no(" 对 ").unwrap_err();
         assert_eq!(e, crate::message!("reg-yes-no", value = "对"));
-        assert_eq!(parse_yes_no("对").unwrap_err(), "“对”应为 是 或 否");
     }
 }

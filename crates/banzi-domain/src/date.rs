@@ -41,29 +41,6 @@ pub fn parse_opt(text: &str) -> Result<Option<Date>, Msg> {
     }
 }
 
-/// [`parse`] with its message as the zh-CN sentence, for the callers that still show a
-/// String (the alerts and analysis pages, the ballot set-up, the command line; issue 13).
-/// It goes when they take a [`Msg`].
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    parse(text).map_err(|m| {
-        let t = text.trim();
-        match m.id {
-            "reg-date-required" => "日期不能为空".to_string(),
-            "reg-date-nonexistent" => format!("日期“{t}”不存在"),
-            _ => format!("日期“{t}”格式不对，应为 YYYY-MM-DD 或 YYYY.MM"),
-        }
-    })
-}
-
-/// [`parse_opt`] as [`parse_date`] words it.
-pub fn parse_opt_date(text: &str) -> Result<Option<Date>, String> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_date(text).map(Some)
-    }
-}
-
 /// The stored form `YYYY-MM-DD` exactly, without allocating (loading a province parses
 /// millions of them); None for anything else, which [`parse`] then judges.
 pub fn parse_iso(text: &str) -> Option<Date> {
@@ -297,16 +274,6 @@ mod tests {
         );
         assert_eq!(parse("").unwrap_err(), Msg::new("reg-date-required"));
         assert_eq!(parse_opt("  ").unwrap(), None);
-        // The String form the pages not yet converted show.
-        assert_eq!(
-            parse_date("2021-02-29").unwrap_err(),
-            "日期“2021-02-29”不存在"
-        );
-        assert_eq!(
-            parse_date("1975.1").unwrap_err(),
-            "日期“1975.1”格式不对，应为 YYYY-MM-DD 或 YYYY.MM"
-        );
-        assert_eq!(parse_opt_date(" ").unwrap(), None);
     }
 
     #[test]

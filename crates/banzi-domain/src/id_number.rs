@@ -107,7 +107,7 @@ impl fmt::Display for IdNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_date;
+    use crate::date::parse as parse_date;
 
     #[test]
     fn accepts_a_valid_number_and_reads_it() {

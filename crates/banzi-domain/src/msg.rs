@@ -143,11 +143,6 @@ impl From<Msg> for Arg {
 /// For logs and test failures, not for users: `id(name=value, …)`.
 impl fmt::Display for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.id == LEGACY
-            && let Some(text) = self.arg("text")
-        {
-            return write!(f, "{text}");
-        }
         f.write_str(self.id)?;
         if self.args.is_empty() {
             return Ok(());
@@ -181,27 +176,5 @@ impl fmt::Display for Arg {
                 Ok(())
             }
         }
-    }
-}
-
-/// The id of a message still written as a Chinese sentence in the code and translated by the
-/// old pattern catalog. It goes when the last of them has an id of its own (issue 13).
-pub const LEGACY: &str = "legacy";
-
-impl From<String> for Msg {
-    fn from(s: String) -> Msg {
-        Msg::new(LEGACY).with("text", s)
-    }
-}
-
-impl From<&'static str> for Msg {
-    fn from(s: &'static str) -> Msg {
-        Msg::new(LEGACY).with("text", s)
-    }
-}
-
-impl From<&String> for Msg {
-    fn from(s: &String) -> Msg {
-        Msg::new(LEGACY).with("text", s.clone())
     }
 }

@@ -12,7 +12,6 @@
 //! Inserted values carry no isolation marks (U+2068/U+2069): the pages are plain text runs.
 
 mod lang;
-mod legacy;
 
 pub use banzi_domain::msg::{Arg, Msg};
 pub use lang::Lang;
@@ -227,10 +226,6 @@ impl Tr {
 
     /// A message of the domain in the reader's language.
     pub fn msg(&self, m: &Msg) -> String {
-        if m.id == banzi_domain::msg::LEGACY {
-            let text = m.arg("text").map(ToString::to_string).unwrap_or_default();
-            return self.m(&text);
-        }
         self.format(m.id, &m.args)
     }
 
@@ -290,16 +285,6 @@ impl Tr {
                 .map(|a| self.text(a))
                 .collect::<Vec<_>>()
                 .join(self.list_separator()),
-        }
-    }
-
-    /// A message of the rules still written as a Chinese sentence (see
-    /// [`banzi_domain::msg::LEGACY`]), translated by the old pattern catalog; zh-CN, and a
-    /// message the catalog does not know, come back in Chinese.
-    pub fn m(&self, message: &str) -> String {
-        match legacy::messages(self.lang) {
-            Some(c) => c.translate(message, *self),
-            None => message.to_string(),
         }
     }
 

@@ -264,7 +264,7 @@ mod tests {
     fn r_sel_2_the_sheet_says_what_the_pass_marks_are_of() {
         let mut spec = SessionSpec {
             title: "民主推荐".into(),
-            meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
+            meeting_date: banzi_domain::date::parse("2026-11-21").expect("date"),
             expected: 9,
             attended: Some(8),
             groups: vec![Group {

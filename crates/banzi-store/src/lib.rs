@@ -85,7 +85,7 @@ fn stored_date(s: &str) -> Result<banzi_domain::Date, DomainError> {
     if let Some(d) = banzi_domain::date::parse_iso(s) {
         return Ok(d);
     }
-    banzi_domain::date::parse_date(s)
+    banzi_domain::date::parse(s)
         .map_err(|m| DomainError::Internal(format!("a stored date is malformed: {m}")))
 }
 

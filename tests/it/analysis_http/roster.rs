@@ -3,7 +3,7 @@
 use crate::fixture::{appt, at, cadre, id, post, unit};
 use crate::helpers::{Backend, TestApp, seed_users, staff};
 use banzi_domain::codes::Gender;
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::roster::Roster;
 use banzi_domain::rules::Report;
 

@@ -6,16 +6,14 @@
 use crate::helpers::{as_role, staff};
 use banzi_domain::DomainError;
 use banzi_domain::ballot::{Answer, Group, Question, QuestionKind, SessionSpec};
-use banzi_domain::msg::{LEGACY, Msg};
+use banzi_domain::msg::Msg;
 use banzi_domain::role::Role;
 use banzi_domain::rules::Fraction;
 use banzi_i18n::{Lang, Tr};
 use banzi_store::{Cast, Store};
 
-/// What a user reads for `m` in zh-CN; a message of this area is never a sentence of the
-/// old catalog (issue 13).
+/// What a user reads for `m` in zh-CN.
 pub fn zh(m: &Msg) -> String {
-    assert_ne!(m.id, LEGACY, "{m}: still a Chinese sentence");
     Tr::new(Lang::ZhCn).msg(m)
 }
 
@@ -24,7 +22,7 @@ pub fn zh(m: &Msg) -> String {
 pub fn spec() -> SessionSpec {
     SessionSpec {
         title: "2026年市财政局副局长民主推荐".into(),
-        meeting_date: banzi_domain::date::parse_date("2026-11-21").expect("date"),
+        meeting_date: banzi_domain::date::parse("2026-11-21").expect("date"),
         expected: 5,
         attended: Some(5),
         groups: vec![

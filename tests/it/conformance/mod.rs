@@ -6,7 +6,7 @@
 use crate::fixture::{self, wang_qiang, zhang_wei, zhao_min};
 use crate::helpers::{Backend, TestDb, as_role, staff, zh};
 use banzi_domain::DomainError;
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::registry::{Appointment, AppointmentRaw};
 use banzi_domain::role::Role;
 use banzi_store::{CadreFilter, Store, Upsert};

@@ -252,7 +252,7 @@ async fn a_streamed_import_keeps_nothing_unless_the_whole_feed_is_clean(store: S
         sheet: "培训".into(),
         row: 7,
         column: "开始".into(),
-        message: "日期格式不对".into(),
+        message: banzi_domain::message!("reg-date-malformed", value = "2020-13"),
     };
     let mut feeds = parts(Vec::new());
     feeds.push(Feed::End([late.clone()].into_iter().collect()));

@@ -130,8 +130,7 @@ async fn a_refused_import_of_an_existing_registry_changes_nothing(store: Store) 
     });
     changed.posts[0].value.level = Some(banzi_domain::codes::PostLevel::DivisionDeputy);
     changed.cadres[0].value.rank = "正处级".into();
-    changed.appointments[1].value.end =
-        Some(banzi_domain::date::parse_date("2018-12-31").expect("d"));
+    changed.appointments[1].value.end = Some(banzi_domain::date::parse("2018-12-31").expect("d"));
     let mut bad = changed.clone();
     bad.portfolios[0].value.post_code = "NOPE".into();
     let errors = refused(store.import_roster(&staff(), &bad, &|_, _, _| {}).await);

@@ -9,7 +9,7 @@ use crate::fixture::{self, id, wang_qiang};
 use crate::helpers::{as_role, staff};
 use crate::workbook::{Book, text};
 use banzi_domain::codes::{Gender, Party, PostLevel};
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::role::Role;
 use banzi_domain::roster::Located;
 use banzi_store::{AuditFilter, CadreFilter, Store};

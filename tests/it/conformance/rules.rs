@@ -5,7 +5,7 @@ use super::{count_action, import};
 use crate::fixture::{wang_qiang, zhang_wei};
 use crate::helpers::{as_role, staff};
 use banzi_domain::DomainError;
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::role::Role;
 use banzi_store::Store;
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::codes::{PostKind, UnitSystem};
-use crate::date::parse_date;
+use crate::date::parse as parse_date;
 use crate::message;
 use crate::msg::Msg;
 

@@ -78,7 +78,7 @@ pub(crate) fn tenure_level(due: Date, as_of: Date, horizon: Date, must: bool) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_date;
+    use crate::date::parse as parse_date;
 
     #[test]
     fn team_titles_end_in_a_team_word_and_dates_select_reached() {

@@ -82,8 +82,6 @@ pub enum ParamKind {
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct ParamDesc {
     pub key: &'static str,
-    /// What it is, in Chinese, with the rule it belongs to (for whoever reads this table).
-    pub name: &'static str,
     pub rule: &'static str,
     pub kind: ParamKind,
     pub default: &'static str,
@@ -97,11 +95,10 @@ pub struct ParamDesc {
 
 /// Rows of [`PARAMS`]: key, name, rule, kind, default, min, max, unit.
 macro_rules! params {
-    ($($key:literal, $name:literal, $rule:literal, $kind:ident, $default:literal,
+    ($($key:literal, $rule:literal, $kind:ident, $default:literal,
        $min:literal, $max:literal, $unit:literal;)+) => {
         [$(ParamDesc {
             key: $key,
-            name: $name,
             rule: $rule,
             kind: ParamKind::$kind,
             default: $default,
@@ -114,65 +111,95 @@ macro_rules! params {
 
 /// Every parameter, in display order.
 pub const PARAMS: &[ParamDesc] = &params! {
-    "struct.young_age", "年轻干部年龄上限（R-STRUCT-2“40岁左右”）", "R-STRUCT-2",
+    // 年轻干部年龄上限（R-STRUCT-2“40岁左右”）
+    "struct.young_age", "R-STRUCT-2",
         Integer, "42", 25, 60, "age";
-    "struct.young_team_ratio", "配备年轻干部的市直单位班子比例目标（R-STRUCT-2）", "R-STRUCT-2",
+    // 配备年轻干部的市直单位班子比例目标（R-STRUCT-2）
+    "struct.young_team_ratio", "R-STRUCT-2",
         Fraction, "2/3", 0, 1, "";
-    "struct.plan_age", "年度计划选拔年轻干部年龄（R-STRUCT-2，仅统计）", "R-STRUCT-2",
+    // 年度计划选拔年轻干部年龄（R-STRUCT-2，仅统计）
+    "struct.plan_age", "R-STRUCT-2",
         Integer, "40", 25, 60, "age";
-    "struct.outside_share", "系统外交流干部占班子成员比例下限（R-STRUCT-5 额位制）", "R-STRUCT-5",
+    // 系统外交流干部占班子成员比例下限（R-STRUCT-5 额位制）
+    "struct.outside_share", "R-STRUCT-5",
         Fraction, "1/3", 0, 1, "";
-    "tenure.join_gap_days", "相邻任职连续计算的最长间隔（M1 任职合并，用于各任职年限规则）", "M1",
+    // 相邻任职连续计算的最长间隔（M1 任职合并，用于各任职年限规则）
+    "tenure.join_gap_days", "M1",
         Integer, "31", 0, 366, "days";
-    "exch.principal_years", "正职同一职位任职年限（R-EXCH-1）", "R-EXCH-1",
+    // 正职同一职位任职年限（R-EXCH-1）
+    "exch.principal_years", "R-EXCH-1",
         Integer, "10", 1, 50, "years";
-    "exch.key_deputy_years", "纪检监察、组织、公检法单位副职同一班子任职年限（R-EXCH-2）", "R-EXCH-2",
+    // 纪检监察、组织、公检法单位副职同一班子任职年限（R-EXCH-2）
+    "exch.key_deputy_years", "R-EXCH-2",
         Integer, "10", 1, 50, "years";
-    "exch.deputy_years", "其他副职同一职位任职年限（R-EXCH-3）", "R-EXCH-3",
+    // 其他副职同一职位任职年限（R-EXCH-3）
+    "exch.deputy_years", "R-EXCH-3",
         Integer, "10", 1, 50, "years";
-    "exch.discipline_lead_years", "派驻纪检监察组组长任职年限（R-EXCH-4）", "R-EXCH-4",
+    // 派驻纪检监察组组长任职年限（R-EXCH-4）
+    "exch.discipline_lead_years", "R-EXCH-4",
         Integer, "5", 1, 50, "years";
-    "exch.portfolio_years", "同一分管工作年限（R-EXCH-5）", "R-EXCH-5",
+    // 同一分管工作年限（R-EXCH-5）
+    "exch.portfolio_years", "R-EXCH-5",
         Integer, "5", 1, 50, "years";
-    "exch.lookahead_months", "交流轮岗与任期提前预警期（R-EXCH-6）", "R-EXCH-6",
+    // 交流轮岗与任期提前预警期（R-EXCH-6）
+    "exch.lookahead_months", "R-EXCH-6",
         Integer, "12", 0, 120, "months";
-    "age.retire_men_county", "县处级及以上男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+    // 县处级及以上男干部原法定退休年龄（R-AGE-1）
+    "age.retire_men_county", "R-AGE-1",
         Integer, "60", 45, 70, "age";
-    "age.delay_men_county", "县处级及以上男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+    // 县处级及以上男干部适用渐进式延迟退休（R-AGE-1）
+    "age.delay_men_county", "R-AGE-1",
         YesNo, "是", 0, 1, "";
-    "age.retire_women_county", "县处级及以上女干部原法定退休年龄（R-AGE-1，中组发〔2015〕14号）", "R-AGE-1",
+    // 县处级及以上女干部原法定退休年龄（R-AGE-1，中组发〔2015〕14号）
+    "age.retire_women_county", "R-AGE-1",
         Integer, "60", 45, 70, "age";
-    "age.delay_women_county", "县处级及以上女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+    // 县处级及以上女干部适用渐进式延迟退休（R-AGE-1）
+    "age.delay_women_county", "R-AGE-1",
         YesNo, "否", 0, 1, "";
-    "age.retire_men", "县处级以下男干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+    // 县处级以下男干部原法定退休年龄（R-AGE-1）
+    "age.retire_men", "R-AGE-1",
         Integer, "60", 45, 70, "age";
-    "age.delay_men", "县处级以下男干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+    // 县处级以下男干部适用渐进式延迟退休（R-AGE-1）
+    "age.delay_men", "R-AGE-1",
         YesNo, "是", 0, 1, "";
-    "age.retire_women", "县处级以下女干部原法定退休年龄（R-AGE-1）", "R-AGE-1",
+    // 县处级以下女干部原法定退休年龄（R-AGE-1）
+    "age.retire_women", "R-AGE-1",
         Integer, "55", 45, 70, "age";
-    "age.delay_women", "县处级以下女干部适用渐进式延迟退休（R-AGE-1）", "R-AGE-1",
+    // 县处级以下女干部适用渐进式延迟退休（R-AGE-1）
+    "age.delay_women", "R-AGE-1",
         YesNo, "是", 0, 1, "";
-    "age.warning_months", "到龄提前预警期（R-AGE-1）", "R-AGE-1",
+    // 到龄提前预警期（R-AGE-1）
+    "age.warning_months", "R-AGE-1",
         Integer, "12", 0, 120, "months";
-    "age.leave_by_rank", "按职级和性别退出领导岗位年龄（R-AGE-1，如“正处级=58；正处级/女=55”）", "R-AGE-1",
+    // 按职级和性别退出领导岗位年龄（R-AGE-1，如“正处级=58；正处级/女=55”）
+    "age.leave_by_rank", "R-AGE-1",
         RankAges, "", 30, 80, "age";
-    "prob.months", "试用期（R-PROB-1）", "R-PROB-1",
+    // 试用期（R-PROB-1）
+    "prob.months", "R-PROB-1",
         Integer, "12", 1, 60, "months";
-    "prob.warning_months", "试用期满提前提示期（R-PROB-1）", "R-PROB-1",
+    // 试用期满提前提示期（R-PROB-1）
+    "prob.warning_months", "R-PROB-1",
         Integer, "1", 0, 12, "months";
-    "term.years", "每个任期年限（R-TERM-1）", "R-TERM-1",
+    // 每个任期年限（R-TERM-1）
+    "term.years", "R-TERM-1",
         Integer, "5", 1, 20, "years";
-    "term.level_years", "担任同一层次领导职务年限（R-TERM-1）", "R-TERM-1",
+    // 担任同一层次领导职务年限（R-TERM-1）
+    "term.level_years", "R-TERM-1",
         Integer, "15", 1, 50, "years";
-    "train.per_year", "每年专业化能力培训次数（R-TRAIN-1，按上一完整年度）", "R-TRAIN-1",
+    // 每年专业化能力培训次数（R-TRAIN-1，按上一完整年度）
+    "train.per_year", "R-TRAIN-1",
         Integer, "1", 0, 50, "times";
-    "train.county_hours", "县处级以上干部5年累计培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
+    // 县处级以上干部5年累计培训学时（R-TRAIN-1，2023年条例第十四条）
+    "train.county_hours", "R-TRAIN-1",
         Integer, "550", 0, 10000, "hours";
-    "train.county_hours_years", "县处级以上干部培训学时的计算年数（R-TRAIN-1）", "R-TRAIN-1",
+    // 县处级以上干部培训学时的计算年数（R-TRAIN-1）
+    "train.county_hours_years", "R-TRAIN-1",
         Integer, "5", 1, 10, "years";
-    "train.township_hours", "乡科级干部每年培训学时（R-TRAIN-1，2023年条例第十四条）", "R-TRAIN-1",
+    // 乡科级干部每年培训学时（R-TRAIN-1，2023年条例第十四条）
+    "train.township_hours", "R-TRAIN-1",
         Integer, "90", 0, 10000, "hours";
-    "train.secondment_target", "年度挂职锻炼目标人次（R-TRAIN-2）", "R-TRAIN-2",
+    // 年度挂职锻炼目标人次（R-TRAIN-2）
+    "train.secondment_target", "R-TRAIN-2",
         Integer, "100", 0, 100000, "persons";
 };
 
@@ -310,9 +337,7 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, Msg> {
             Ok(Value::Int(n))
         }
         ParamKind::Fraction => Fraction::parse(t).map(Value::Frac),
-        ParamKind::YesNo => crate::codes::parse_yes_no(t)
-            .map(Value::Bool)
-            .map_err(Msg::from),
+        ParamKind::YesNo => crate::codes::yes_no(t).map(Value::Bool),
         ParamKind::RankAges => {
             let mut out: Vec<LeaveAge> = Vec::new();
             for item in t

@@ -5,7 +5,7 @@
 
 use super::{Alert, Facts, Params, Report, evaluate};
 use crate::codes::{Gender, Manner, Party, PostKind, TrainingKind, UnitSystem};
-use crate::date::{Date, parse_date};
+use crate::date::{Date, parse as parse_date};
 use crate::id_number::synthesize;
 use crate::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use crate::roster::{Located, Roster};

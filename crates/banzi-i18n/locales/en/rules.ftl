@@ -5,10 +5,10 @@
 
 # R-STRUCT-2
 # A team as the alerts name it: the unit's name and the 班子名称 (data) or the generic word.
-rule-team = { $unit } { $form ->
-    [named] { $team }
-    [suffixed] { $team } team
-   *[none] leadership team
+rule-team = { $form ->
+    [named] { $unit }{ $team }
+    [suffixed] { $unit }{ $team } team
+   *[none] { $unit } leadership team
 }
 
 rule-young = As of { $as_of }, { $team } has no young cadre aged { $age } or under (R-STRUCT-2)

@@ -7,6 +7,7 @@ store-not-found = Not found: { $what }
 store-cadre = cadre (ID number { $id_number })
 store-appointment = appointment record { $id }
 store-unit = unit “{ $code }”
+store-team = team “{ $name }”
 store-post = post “{ $code }”
 store-user = user “{ $login }”
 store-this-record = this record

@@ -7,6 +7,7 @@ store-not-found = 未找到：{ $what }
 store-cadre = 干部（身份证号 { $id_number }）
 store-appointment = 任职记录 { $id }
 store-unit = 单位“{ $code }”
+store-team = 班子“{ $name }”
 store-post = 职位“{ $code }”
 store-user = 用户“{ $login }”
 store-this-record = 该记录

@@ -7,6 +7,7 @@ store-not-found = 找不到：{ $what }
 store-cadre = 幹部（身分證號 { $id_number }）
 store-appointment = 任職記錄 { $id }
 store-unit = 單位「{ $code }」
+store-team = 班子「{ $name }」
 store-post = 職位「{ $code }」
 store-user = 使用者「{ $login }」
 store-this-record = 該記錄

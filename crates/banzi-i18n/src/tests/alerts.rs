@@ -148,13 +148,28 @@ fn alerts(b: &B) -> Vec<Alert> {
         .to_vec()
 }
 
-/// The text of an argument as it is shown in every language (a name, a title, a number).
+/// The text of an argument as it is shown in every language (a name, a title, a number);
+/// a team (`rule-team`, the unit's name and the 班子名称) as zh-CN writes it.
 fn text(a: Option<&Arg>) -> Option<String> {
     match a? {
         Arg::Text(s) => Some(s.to_string()),
         Arg::Int(n) => Some(n.to_string()),
+        Arg::Msg(m) if m.id == "rule-team" => Some(crate::Tr::new(crate::Lang::ZhCn).msg(m)),
         _ => None,
     }
+}
+
+/// The texts of a message's arguments, those of the messages inside it included.
+fn texts(m: &Msg) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, a) in &m.args {
+        match a {
+            Arg::Text(s) => out.push(s.to_string()),
+            Arg::Msg(inner) => out.extend(texts(inner)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether `m`'s argument `name` is `want`.
@@ -235,6 +250,7 @@ fn kept(m: &Msg) -> Vec<String> {
                 out.push(s.to_string());
             }
             Arg::Date(day) => out.push(day.to_string()),
+            Arg::Msg(inner) => out.extend(kept(inner)),
             _ => {}
         }
     }
@@ -317,13 +333,9 @@ fn every_alert_reads_in_three_languages() {
 
 /// One alert's message, found by its rule and a name or title it holds.
 fn find<'a>(all: &'a [Alert], rule: &str, holds: &str) -> &'a Msg {
-    let a = all.iter().find(|a| {
-        a.rule == rule
-            && a.message
-                .args
-                .iter()
-                .any(|(_, x)| matches!(x, Arg::Text(s) if s.contains(holds)))
-    });
+    let a = all
+        .iter()
+        .find(|a| a.rule == rule && texts(&a.message).iter().any(|s| s.contains(holds)));
     &a.unwrap_or_else(|| panic!("no {rule} naming {holds}"))
         .message
 }

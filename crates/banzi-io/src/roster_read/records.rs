@@ -211,7 +211,7 @@ mod tests {
     //! error must name that column.
     use super::*;
     use banzi_domain::codes::Gender;
-    use banzi_domain::date::parse_date;
+    use banzi_domain::date::parse as parse_date;
     use banzi_domain::id_number::synthesize;
 
     fn check<T: Record>(valid: &[&str]) {

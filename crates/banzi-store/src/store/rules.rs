@@ -69,8 +69,9 @@ impl Store {
     pub async fn rule_params(&self, actor: &Actor) -> Result<Params, DomainError> {
         reader(actor)?;
         let pairs = on_conn!(self, |c, b| b::rules::params(c).await)?;
-        Params::from_pairs(&pairs)
-            .map_err(|e| DomainError::Internal(format!("数据库中的规则参数不合规：{e}")))
+        Params::from_pairs(&pairs).map_err(|e| {
+            DomainError::Internal(format!("stored rule parameters are malformed: {e}"))
+        })
     }
 
     /// Sets rule parameters, each `(key, text)`; a blank text puts the default back. Every
@@ -158,7 +159,7 @@ impl Store {
                     rows
                 })
                 .await
-                .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))
+                .map_err(|e| DomainError::Internal(format!("rule evaluation stopped: {e}")))
             }
         }
     }
@@ -174,7 +175,7 @@ impl Store {
             rules::evaluate(&facts, &params, as_of)
         })
         .await
-        .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))?;
+        .map_err(|e| DomainError::Internal(format!("rule evaluation stopped: {e}")))?;
         Ok(match scope {
             Scope::All => report,
             Scope::Unit(unit) => only_unit(report, &unit),
@@ -231,7 +232,7 @@ impl Store {
             }
         })
         .await
-        .map_err(|e| DomainError::Internal(format!("规则计算中断：{e}")))?;
+        .map_err(|e| DomainError::Internal(format!("rule evaluation stopped: {e}")))?;
         Ok(Analysis {
             report,
             structure,

@@ -16,7 +16,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use banzi_domain::date::parse_opt_date;
+use banzi_domain::Msg;
+use banzi_domain::date::parse_opt as parse_opt_date;
 use banzi_domain::rules::{AlertRef, Level, RULES};
 use banzi_domain::{Date, DomainError};
 use banzi_store::UnitRow;
@@ -84,7 +85,7 @@ struct Filter {
     due_to: Option<Date>,
 }
 
-fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, String)>) {
+fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, Msg)>) {
     let mut errors = Vec::new();
     let mut date = |key: &'static str, text: &str| match parse_opt_date(text) {
         Ok(d) => d,
@@ -199,7 +200,7 @@ async fn list(
     let (filter, errors) = read(&q);
     let mut errors: Vec<String> = errors
         .into_iter()
-        .map(|(k, m)| format!("{}{}{}", tr.t(k), tr.t("p.colon"), tr.m(&m)))
+        .map(|(k, m)| format!("{}{}{}", tr.t(k), tr.t("p.colon"), tr.msg(&m)))
         .collect();
     errors.extend(Some(as_of.error_text(&tr)).filter(|e| !e.is_empty()));
     let units = s.store.units(&caller.actor).await?;

@@ -18,7 +18,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use banzi_domain::Date;
-use banzi_domain::date::parse_date;
+use banzi_domain::date::parse as parse_date;
 use banzi_domain::rules::{Level, Light, Summary, TeamProfile};
 use banzi_store::today;
 
@@ -36,7 +36,7 @@ pub struct AsOf {
     pub date: Date,
     /// What the reader typed.
     pub text: String,
-    pub error: Option<String>,
+    pub error: Option<banzi_domain::Msg>,
     today: Date,
 }
 
@@ -72,7 +72,7 @@ impl AsOf {
     pub fn error_text(&self, tr: &Tr) -> String {
         self.error
             .as_ref()
-            .map(|m| format!("{}{}{}", tr.t("analysis.as_of"), tr.t("p.colon"), tr.m(m)))
+            .map(|m| format!("{}{}{}", tr.t("analysis.as_of"), tr.t("p.colon"), tr.msg(m)))
             .unwrap_or_default()
     }
 }

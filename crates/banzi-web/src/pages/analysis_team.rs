@@ -110,17 +110,14 @@ async fn team(
         .filter(|t| t.unit == view.unit.code)
         .cloned()
         .collect();
-    let team = match &q.team {
-        Some(name) => Some(
-            teams
-                .iter()
-                .find(|t| &t.team == name)
-                .cloned()
-                .ok_or_else(|| DomainError::NotFound("未找到".into()))?,
-        ),
-        None if teams.len() == 1 => teams.first().cloned(),
-        None => None,
-    };
+    let team =
+        match &q.team {
+            Some(name) => Some(teams.iter().find(|t| &t.team == name).cloned().ok_or_else(
+                || DomainError::NotFound(banzi_domain::message!("store-team", name = name.clone())),
+            )?),
+            None if teams.len() == 1 => teams.first().cloned(),
+            None => None,
+        };
     // The team's alerts: those on its posts and those on the unit (a team's structure).
     let posts: Option<HashSet<&str>> = team.as_ref().map(|t| {
         view.posts
