@@ -11,6 +11,7 @@
 //!
 //! Inserted values carry no isolation marks (U+2068/U+2069): the pages are plain text runs.
 
+mod fast;
 mod lang;
 
 pub use banzi_domain::msg::{Arg, Msg};
@@ -77,6 +78,8 @@ pub fn sources(lang: Lang) -> [(&'static str, &'static str); 9] {
 struct Catalog {
     bundle: FluentBundle<FluentResource>,
     plain: HashMap<String, String>,
+    /// The entries [`fast`] words by itself.
+    fast: HashMap<&'static str, Vec<fast::Piece>>,
 }
 
 /// Problems found while loading a language: syntax errors and ids defined twice. The tests
@@ -120,7 +123,15 @@ fn build(lang: Lang) -> (Catalog, Vec<String>) {
             }
         }
     }
-    (Catalog { bundle, plain }, errors)
+    let fast = fast::compile(&sources(lang));
+    (
+        Catalog {
+            bundle,
+            plain,
+            fast,
+        },
+        errors,
+    )
 }
 
 /// The ids of the messages a Fluent source defines, in order.
@@ -238,6 +249,18 @@ impl Tr {
             Lang::ZhCn
         };
         let tr = Tr { lang };
+        if let Some(pieces) = catalog(lang).fast.get(id) {
+            let mut out = String::with_capacity(96);
+            if fast::render(tr, pieces, args, &mut out) {
+                return out;
+            }
+        }
+        tr.format_fluent(id, args)
+    }
+
+    /// [`Tr::format`] through `fluent-bundle` alone, in this language.
+    fn format_fluent(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        let tr = *self;
         let mut fa = FluentArgs::with_capacity(args.len());
         for (name, a) in args {
             fa.set(*name, tr.value(a));

@@ -575,3 +575,74 @@ fn no_code_writes_a_chinese_sentence() {
         sentences.into_iter().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// The identifiers an entry's selections choose by (`yes`, `named`, `one` …).
+fn select_keys(pieces: &[fast::Piece], out: &mut BTreeSet<&'static str>) {
+    for p in pieces {
+        if let fast::Piece::Select { variants, .. } = p {
+            for (k, branch) in variants {
+                if let fast::Key::Ident(i) = k {
+                    out.insert(i);
+                }
+                select_keys(branch, out);
+            }
+        }
+    }
+}
+
+/// Every entry the fast path words reads exactly as `fluent-bundle` words it, for every
+/// argument given a text, a count (0, 1, 2, 100000) or each key its selections know.
+#[test]
+fn the_fast_path_words_every_entry_as_fluent_does() {
+    let mut compared = 0;
+    for l in Lang::ALL {
+        let tr = Tr::new(l);
+        let fast_entries = &catalog(l).fast;
+        for (file, src) in sources(l) {
+            for id in ids(src) {
+                let Some(pieces) = fast_entries.get(id) else {
+                    continue;
+                };
+                let vars: Vec<String> = variables(src, id).into_iter().collect();
+                let names: Vec<&'static str> = vars
+                    .iter()
+                    .map(|v| &*Box::leak(v.clone().into_boxed_str()))
+                    .collect();
+                let mut keys = BTreeSet::new();
+                select_keys(pieces, &mut keys);
+                let mut samples: Vec<Arg> = [0, 1, 2, 100000].map(Arg::Int).to_vec();
+                samples.push(Arg::from("王任重 the 于和"));
+                samples.push(Arg::label("正职"));
+                samples.extend(keys.iter().map(|k| Arg::from(*k)));
+                let mut cases: Vec<Vec<(&'static str, Arg)>> = samples
+                    .iter()
+                    .map(|s| names.iter().map(|n| (*n, s.clone())).collect())
+                    .collect();
+                for (i, _) in names.iter().enumerate() {
+                    for s in &samples {
+                        let mut args: Vec<(&'static str, Arg)> =
+                            names.iter().map(|n| (*n, Arg::from("甲"))).collect();
+                        args[i].1 = s.clone();
+                        cases.push(args);
+                    }
+                }
+                for args in cases {
+                    let mut fast = String::new();
+                    if fast::render(tr, pieces, &args, &mut fast) {
+                        let slow = tr.format_fluent(id, &args);
+                        assert_eq!(fast, slow, "{}/{file}.ftl: {id} with {args:?}", l.code());
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 10_000, "only {compared} comparisons");
+    // Most entries take the fast path: a province's alerts are all among them.
+    for l in Lang::ALL {
+        let (_, rules) = sources(l)[5];
+        for id in ids(rules) {
+            assert!(catalog(l).fast.contains_key(id), "{}: {id} is not fast", l.code());
+        }
+    }
+}
