@@ -29,7 +29,9 @@ pub(crate) enum Key {
 }
 
 /// The entries of a language that compile, by id.
-pub(crate) fn compile(sources: &[(&'static str, &'static str)]) -> HashMap<&'static str, Vec<Piece>> {
+pub(crate) fn compile(
+    sources: &[(&'static str, &'static str)],
+) -> HashMap<&'static str, Vec<Piece>> {
     let mut out = HashMap::new();
     for (_, src) in sources {
         let Ok(res) = fluent_syntax::parser::parse(*src) else {

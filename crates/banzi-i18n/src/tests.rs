@@ -642,7 +642,11 @@ fn the_fast_path_words_every_entry_as_fluent_does() {
     for l in Lang::ALL {
         let (_, rules) = sources(l)[5];
         for id in ids(rules) {
-            assert!(catalog(l).fast.contains_key(id), "{}: {id} is not fast", l.code());
+            assert!(
+                catalog(l).fast.contains_key(id),
+                "{}: {id} is not fast",
+                l.code()
+            );
         }
     }
 }
