@@ -1,0 +1,227 @@
+//! The code and the templates hold no sentence: Chinese outside the catalog is a label,
+//! SQL or listed data (issue 13).
+
+use super::super::label_ids;
+use super::super::sources::{is_han, literals, normalise, rust_files, template_text};
+use banzi_domain::codes;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Language names in the switcher of the sign-in page: each is written in its own script.
+const TEMPLATE_TEXT_ALLOWED: &[(&str, &str)] =
+    &[("login.html", "简体中文"), ("login.html", "繁體中文")];
+
+#[test]
+fn templates_have_no_chinese_outside_their_tags() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../banzi-web/templates");
+    let mut found = Vec::new();
+    let mut files = 0;
+    for e in std::fs::read_dir(&dir).expect("templates").flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let src = std::fs::read_to_string(e.path()).expect("template");
+        files += 1;
+        for (line, text) in template_text(&src) {
+            if !TEMPLATE_TEXT_ALLOWED.contains(&(name.as_str(), text.as_str())) {
+                found.push(format!("{name}:{line}: {text}"));
+            }
+        }
+    }
+    assert!(files > 10, "templates not found in {}", dir.display());
+    assert!(
+        found.is_empty(),
+        "Chinese text outside template tags (make it a locale key):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_template_scan_sees_text_and_skips_tags() {
+    let src = "{{ tr.t(\"a\") }}<b>单位</b>{% if x == \"是\" %}：{% endif %}{# 注释 #}\n<i>x</i>";
+    assert_eq!(
+        template_text(src),
+        vec![(1, "单位".to_string()), (1, "：".to_string())]
+    );
+}
+
+fn is_sql(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    [
+        "SELECT", "WHERE", "INSERT", "UPDATE", "DELETE", "WITH", "AND", "OR", "FROM",
+    ]
+    .contains(&first)
+}
+
+/// A vocabulary label or alias (民盟盟员, 本科 …): `Tr::v` shows those.
+fn is_vocabulary_word(s: &str) -> bool {
+    codes::all_labels().contains(&s)
+        || codes::Gender::parse(s).is_ok()
+        || codes::UnitSystem::parse(s).is_ok()
+        || codes::PostKind::parse(s).is_ok()
+        || codes::PostLevel::parse(s).is_ok()
+        || codes::Party::parse(s).is_ok()
+        || codes::Education::parse(s).is_ok()
+        || codes::Degree::parse(s).is_ok()
+        || codes::Manner::parse(s).is_ok()
+        || codes::TrainingKind::parse(s).is_ok()
+        || codes::Rating::parse(s).is_ok()
+        || codes::RewardKind::parse(s).is_ok()
+        || codes::yes_no(s).is_ok()
+}
+
+#[test]
+fn the_literal_reader_skips_comments_chars_and_tests() {
+    let src = r####"
+// "注释一"
+/// "文档"
+fn f<'a>(x: &'a str) -> char {
+    let _ = ("消息一", r#"原始"字符串"#, '"', '\'', '中');
+    let _ = "续行\
+             消息";
+    /* "块注释" */
+    'x'
+}
+#[cfg(test)]
+mod tests {
+    const T: &str = "测试里的";
+}
+const AFTER: &str = "之后{n}条";
+"####;
+    let got: Vec<String> = literals(Path::new("x.rs"), src)
+        .into_iter()
+        .map(|l| format!("{}:{}", l.line, l.text))
+        .collect();
+    assert_eq!(
+        got,
+        vec!["5:消息一", "5:原始\"字符串", "6:续行消息", "15:之后{n}条"]
+    );
+    assert_eq!(normalise("之后{n}条{{x}}{0:>3}"), "之后{}条{x}{}");
+}
+
+/// Sources whose Chinese is data, not a message: what the roster workbook and the ballot
+/// record are written with (headers, column help, the instruction sheet: a Chinese
+/// workbook whatever the reader's language), the surname readings of pinyin, the rank
+/// words matched in 职级 text, the vocabularies (their labels are in labels.ftl), the
+/// language names and tests of this crate, and the names of the demo city and of the rosters
+/// the tests build (`rules::sample`).
+const DATA_FILES: &[&str] = &[
+    "crates/banzi-io/src/layout.rs",
+    "crates/banzi-io/src/roster_write/",
+    "crates/banzi-io/src/ballot_write.rs",
+    "crates/banzi-domain/src/pinyin_name.rs",
+    "crates/banzi-domain/src/rules/rank.rs",
+    "crates/banzi-domain/src/codes.rs",
+    "crates/banzi-domain/src/rules/sample.rs",
+    "crates/banzi-i18n/src",
+    "src/demo/",
+];
+
+/// Chinese words of the code that are data: keywords a user types (the kinds of a ballot
+/// question, in both scripts), the ends of a 班子名称 that already name a team (党组 …),
+/// the spellings of 乡镇(街道) a workbook may carry, the keys of the structure counts (age
+/// bands, decades of birth: the page words them), the audit key of a batch (`批量1000条`)
+/// and the file names of downloads.
+const DATA_WORDS: &[&str] = &[
+    "赞成",
+    "贊成",
+    "干部测评",
+    "幹部測評",
+    "班子测评",
+    "班子測評",
+    "推荐",
+    "推薦",
+    "乡镇",
+    "街道",
+    "乡镇（街道）",
+    "班子",
+    "党组",
+    "党委",
+    "党工委",
+    "{}-{}岁",
+    "{:02}后",
+    "可另提",
+    "同意",
+    "不同意",
+    "弃权",
+    "好",
+    "较好",
+    "一般",
+    "差",
+    "批量",
+    "{}{}条",
+    "干部花名册模板.xlsx",
+    "干部花名册.xlsx",
+    "{BATCH_KEY}{n}条",
+];
+
+/// Names the code keeps as data: the keys of the structure counts, a role's Chinese name
+/// (accepted by `Role::parse`), and a
+/// ballot question's kind and marks as the filed result workbook writes them.
+fn is_data_name(s: &str) -> bool {
+    use banzi_domain::ballot::QuestionKind;
+    use banzi_domain::role::Role;
+    let kinds = [
+        QuestionKind::Recommend {
+            max: 1,
+            write_ins: false,
+        },
+        QuestionKind::Approve,
+        QuestionKind::RateCadre,
+        QuestionKind::RateTeam,
+    ];
+    use banzi_domain::rules::{SOURCES, TENURE_BANDS, UNKNOWN};
+    // The keys of the structure counts (R-STRUCT-1): the page words them by their place.
+    SOURCES.contains(&s)
+        || TENURE_BANDS.contains(&s)
+        || s == UNKNOWN
+        || Role::ALL.iter().any(|r| r.label() == s)
+        || kinds
+            .iter()
+            .any(|k| k.label() == s || k.marks().contains(&s))
+}
+
+/// Issue 13: no crate builds a sentence; a message is an id of the catalog. A Chinese
+/// literal in the code is a label (a vocabulary value, a field or column name), SQL, or
+/// data listed above; anything else fails here with its place.
+#[test]
+fn no_code_writes_a_chinese_sentence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut all = Vec::new();
+    for dir in [
+        "crates/banzi-domain/src",
+        "crates/banzi-io/src",
+        "crates/banzi-store/src",
+        "crates/banzi-web/src",
+        "crates/banzi-i18n/src",
+        "src",
+    ] {
+        for f in rust_files(&root.join(dir)) {
+            let shown = f.strip_prefix(&root).unwrap_or(&f).to_string_lossy();
+            if DATA_FILES.iter().any(|x| shown.starts_with(x)) {
+                continue;
+            }
+            let src = std::fs::read_to_string(&f).expect("source");
+            all.extend(literals(&f, &src));
+        }
+    }
+    assert!(all.len() > 1000, "too few literals: {}", all.len());
+    let mut sentences = BTreeSet::new();
+    for lit in &all {
+        let text = lit.text.as_str();
+        if !text.chars().any(is_han)
+            || label_ids().contains_key(text)
+            || is_vocabulary_word(text)
+            || DATA_WORDS.contains(&text)
+            || is_data_name(text)
+            || is_sql(text)
+        {
+            continue;
+        }
+        let at = lit.file.strip_prefix(&root).unwrap_or(&lit.file);
+        sentences.insert(format!("{}:{}: {text}", at.display(), lit.line));
+    }
+    assert!(
+        sentences.is_empty(),
+        "Chinese text in the code (make it a message of the catalog, or a label):\n{}",
+        sentences.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
