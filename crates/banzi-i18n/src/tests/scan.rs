@@ -225,3 +225,122 @@ fn no_code_writes_a_chinese_sentence() {
         sentences.into_iter().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// The `message!("id", name = …, …)` calls of a source: (line, id, argument names).
+fn message_calls(src: &str) -> Vec<(usize, String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = src[from..].find("message!(").map(|i| i + from) {
+        from = at + "message!(".len();
+        let line = src[..at].matches('\n').count() + 1;
+        let rest = src[from..].trim_start();
+        let Some(body) = rest.strip_prefix('"') else {
+            continue; // the macro's own definition, or a call with a computed id
+        };
+        let Some(end) = body.find('"') else { continue };
+        let id = body[..end].to_string();
+        // The arguments: `name =` at the top level of the call, up to its closing paren.
+        let mut names = BTreeSet::new();
+        let (mut depth, mut in_str, mut start) = (0i32, false, end + 1);
+        let b = body.as_bytes();
+        let mut i = end + 1;
+        while i < b.len() {
+            let c = b[i];
+            if in_str {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == b'"' {
+                    in_str = false;
+                }
+            } else {
+                match c {
+                    b'"' => in_str = true,
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' if depth == 0 => {
+                        names.extend(arg_name(&body[start..i]));
+                        break;
+                    }
+                    b')' | b']' | b'}' => depth -= 1,
+                    b',' if depth == 0 => {
+                        names.extend(arg_name(&body[start..i]));
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        out.push((line, id, names));
+    }
+    out
+}
+
+/// `name` of `name = value`.
+fn arg_name(part: &str) -> Option<String> {
+    let (name, _) = part.split_once('=')?;
+    let name = name.trim();
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| name.to_string())
+}
+
+/// Issue 13: every message the code names is in the catalog, and the code gives exactly the
+/// arguments its entry reads: one missing would show as a placeholder, one extra means the
+/// entry says less than the code meant.
+#[test]
+fn every_message_the_code_names_is_in_the_catalog_with_its_arguments() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cn = super::super::sources(super::super::Lang::ZhCn);
+    let mut calls = 0;
+    let mut wrong = Vec::new();
+    for dir in [
+        "crates/banzi-domain/src",
+        "crates/banzi-io/src",
+        "crates/banzi-store/src",
+        "crates/banzi-web/src",
+        "src",
+    ] {
+        for f in rust_files(&root.join(dir)) {
+            // Comment lines (documentation's examples) blanked, lines kept.
+            let src: String = std::fs::read_to_string(&f)
+                .expect("source")
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("//") {
+                        ""
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let at = f.strip_prefix(&root).unwrap_or(&f).display().to_string();
+            for (line, id, names) in message_calls(&src) {
+                calls += 1;
+                let Some((_, file_src)) = cn
+                    .iter()
+                    .find(|(_, s)| super::super::ids(s).contains(&id.as_str()))
+                else {
+                    wrong.push(format!("{at}:{line}: {id} is in no catalog"));
+                    continue;
+                };
+                let want = super::variables(file_src, &id);
+                if names != want {
+                    wrong.push(format!("{at}:{line}: {id} given {names:?}, reads {want:?}"));
+                }
+            }
+        }
+    }
+    assert!(calls > 200, "only {calls} calls found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn message_calls_are_read_with_their_arguments() {
+    let src =
+        "let m = message!(\n    \"a-b\",\n    x = f(1, 2),\n    y = \"(,)\",\n);\nmessage!(\"c\")";
+    let got = message_calls(src);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].1, "a-b");
+    assert_eq!(got[0].2, ["x", "y"].map(String::from).into());
+    assert_eq!((got[1].0, got[1].2.len()), (6, 0));
+}
