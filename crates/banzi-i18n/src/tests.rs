@@ -431,3 +431,36 @@ fn the_fast_path_words_every_entry_as_fluent_does() {
         }
     }
 }
+
+/// Characters only Simplified Chinese writes so (zh-TW writes 這, 說, 時 …).
+const SIMPLIFIED: &str = "这说们时会对过发开关门问间实现该业请数据简体录选项设权确删编辑计议记错误\
+                          与来则报态组织领训练测评赞码资历别户账号审导册页职满须应当划龄岁个员专\
+                          领为补轻党单无备连续两担务层荐试认参挂锻炼标统额调驻纪检监长岗将级处";
+
+/// zh-TW is written in Traditional characters: no entry of its catalog keeps a Simplified
+/// one outside its placeables (where names and data go).
+#[test]
+fn zh_tw_is_written_in_traditional_characters() {
+    let mut found = Vec::new();
+    for (file, src) in sources(Lang::ZhTw) {
+        for line in src.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            let text = line.split_once(" = ").map_or(line, |(_, v)| v);
+            let mut depth = 0;
+            let outside: String = text
+                .chars()
+                .filter(|c| {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect();
+            if outside.chars().any(|c| SIMPLIFIED.contains(c)) {
+                found.push(format!("zh-TW/{file}.ftl: {line}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
