@@ -11,7 +11,6 @@ use std::collections::{BTreeSet, VecDeque};
 
 const PASSWORD: &str = "Banzi2026demo";
 
-
 /// Every text of the demo city a page may show as it is.
 fn city_data() -> String {
     let c = banzi::demo::city();
