@@ -76,7 +76,7 @@ pub fn check_no_overlap(existing: &[Period], new: Period) -> Result<(), Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_date;
+    use crate::date::parse as parse_date;
 
     fn p(s: &str, e: Option<&str>) -> Period {
         Period {

@@ -246,7 +246,10 @@ mod tests {
 
     #[test]
     fn an_error_page_reads_in_the_page_language() {
-        let gone = ErrorPage::of(&DomainError::NotFound("干部（身份证号 1）".into()));
+        let gone = ErrorPage::of(&DomainError::NotFound(message!(
+            "store-cadre",
+            id_number = "1"
+        )));
         let en = gone.html(Tr { lang: Lang::En });
         assert!(en.contains("<h1 class=\"h4\">Not found</h1>"), "{en}");
         assert!(en.contains("<p>Cadre (ID number 1)</p>"), "{en}");
@@ -257,7 +260,7 @@ mod tests {
 
         let bad = ErrorPage::of(&DomainError::invalid(
             "查询条件",
-            "查询条件格式不对（例如页码应为数字）",
+            message!("web-query-malformed"),
         ));
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         let en = bad.html(Tr { lang: Lang::En });
@@ -269,7 +272,7 @@ mod tests {
         );
 
         let down = ErrorPage::of(&DomainError::Internal(
-            "数据库错误：connection refused".into(),
+            "database error: connection refused".into(),
         ));
         let en = down.html(Tr { lang: Lang::En });
         assert!(

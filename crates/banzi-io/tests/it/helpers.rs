@@ -5,7 +5,7 @@ use std::io::{Cursor, Read, Write};
 use banzi_domain::codes::{
     Degree, Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
 };
-use banzi_domain::date::{make_date, parse_date};
+use banzi_domain::date::{make_date, parse as parse_date};
 use banzi_domain::id_number::synthesize;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
 use banzi_domain::roster::{Located, Roster, RowError};

@@ -39,7 +39,7 @@ fn r_struct_2_city_team_without_a_cadre_aged_42_or_under() {
         message!(
             "rule-young",
             as_of = d("2025-06-15"),
-            team = "江川市商务局领导班子",
+            team = message!("rule-team", unit = "江川市商务局", team = "", form = "none"),
             age = 42,
         )
     );
@@ -162,7 +162,7 @@ fn r_struct_3_team_without_a_woman_is_a_notice() {
         message!(
             "rule-no-woman",
             as_of = d("2024-03-01"),
-            team = "江川市商务局领导班子"
+            team = message!("rule-team", unit = "江川市商务局", team = "", form = "none")
         )
     );
 }
@@ -249,7 +249,7 @@ fn r_struct_5_outside_exchange_share_of_a_third() {
         message!(
             "rule-outside",
             as_of = d("2024-02-29"),
-            team = "江川市商务局领导班子",
+            team = message!("rule-team", unit = "江川市商务局", team = "", form = "none"),
             members = 4,
             outside = 1,
             share = "1/3",
@@ -454,21 +454,22 @@ fn r_struct_6_same_field_or_same_age_band() {
     };
     // 截至2025-02-28，江川市商务局领导班子2名成员专业领域均为经济管理，缺乏互补（R-STRUCT-6）
     // 截至2025-02-28，江川市商务局领导班子2名成员年龄均在40至44岁之间，缺乏互补（R-STRUCT-6）
-    let (day, title) = (d("2025-02-28"), "江川市商务局领导班子");
+    let title = message!("rule-team", unit = "江川市商务局", team = "", form = "none");
+    let day = d("2025-02-28");
     assert_eq!(
         msgs("2025-02-28"),
         [
             message!(
                 "rule-same-field",
                 as_of = day,
-                team = title,
+                team = &title,
                 members = 2,
                 field = "经济管理",
             ),
             message!(
                 "rule-same-age",
                 as_of = day,
-                team = title,
+                team = &title,
                 members = 2,
                 from = 40,
                 to = 44,

@@ -173,7 +173,12 @@ fn r_exch_2_key_system_deputy_counts_years_in_the_team() {
             post = "江川市委组织部副部长",
             kind = label("副职"),
             since = d("2010-05-01"),
-            team = "江川市委组织部领导班子",
+            team = message!(
+                "rule-team",
+                unit = "江川市委组织部",
+                team = "",
+                form = "none"
+            ),
             reached = reached(true),
             due = d("2020-05-01"),
             years = 10,

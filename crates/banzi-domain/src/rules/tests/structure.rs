@@ -100,9 +100,10 @@ fn r_struct_1_team_profiles_and_tenure_boundaries() {
     let st = structure(&facts, &p, d("2024-08-31"));
     assert_eq!(st.teams.len(), 2);
     let swj = &st.teams[0];
+    assert_eq!(swj.unit, "SWJ");
     assert_eq!(
-        (swj.unit.as_str(), swj.name.as_str()),
-        ("SWJ", "江川市商务局领导班子")
+        swj.name,
+        crate::message!("rule-team", unit = "江川市商务局", team = "", form = "none")
     );
     assert_eq!((swj.posts, swj.seats, swj.profile.members), (2, 4, 3));
     assert_eq!(swj.profile.tenure[0].count, 1);
