@@ -530,3 +530,45 @@ async fn refusals_and_not_found_read_in_the_chosen_language() {
         "refused writes change nothing"
     );
 }
+
+/// Issue 14, item 13: after switching the language or signing in, the browser is sent to a
+/// path of this site only; a backslash, a tab or a second slash, raw or encoded, leads home.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirects_after_the_language_switch_and_sign_in_stay_on_the_site() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        for (back, want) in [
+            ("/units", "/units"),
+            ("/%5Cevil.example", "/"),
+            ("/%2509/evil.example", "/"),
+            ("//evil.example", "/"),
+            ("https://evil.example", "/"),
+        ] {
+            let r = c.get(&format!("/lang/en?back={back}"));
+            assert_eq!(
+                (r.status, r.location.as_deref()),
+                (303, Some(want)),
+                "{back}"
+            );
+        }
+        for (next, want) in [("/cadres", "/cadres"), ("/\\evil.example", "/")] {
+            let mut c = Client::new(&base);
+            let r = c.post_raw(
+                "/login",
+                &[
+                    ("login".into(), "staff".into()),
+                    ("password".into(), PASSWORD.into()),
+                    ("next".into(), next.into()),
+                ],
+            );
+            assert_eq!(
+                (r.status, r.location.as_deref()),
+                (303, Some(want)),
+                "{next}"
+            );
+        }
+    })
+    .await;
+}

@@ -63,11 +63,82 @@ pub struct LoginForm {
     next: String,
 }
 
+/// Where to go after signing in or switching the language (`next`, `back`): a path of
+/// this site and nothing else, else the home page. A browser reads `/\evil` as `//evil`
+/// and drops a tab or newline (`/%09/evil` once decoded), so a backslash or a control
+/// character anywhere, raw or percent-encoded (once or twice), refuses the target, as does
+/// a second slash at its start.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") {
+    fn on_site(s: &str) -> bool {
+        s.starts_with('/')
+            && !s[1..].starts_with('/')
+            && !s.chars().any(|c| c == '\\' || c.is_control())
+    }
+    let once = percent_decoded(next);
+    let twice = percent_decoded(&once);
+    if [next, &once, &twice].iter().all(|s| on_site(s)) && !next.starts_with("/login") {
         next.to_string()
     } else {
         "/".into()
+    }
+}
+
+/// `%XX` decoded (what is not valid UTF-8 afterwards is replaced, which `safe_next` then
+/// refuses as it refuses anything odd).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    /// Issue 14, item 13: only a path of this site.
+    #[test]
+    fn every_way_off_the_site_leads_home() {
+        for off in [
+            "//evil.example",
+            "/\\evil.example",
+            "/%5Cevil.example",
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/%2F/evil.example",
+            "/%252F/evil.example",
+            "/%250A/evil.example",
+            "https://evil.example",
+            "evil.example",
+            "",
+            "/login?next=//evil.example",
+        ] {
+            assert_eq!(safe_next(off), "/", "{off}");
+        }
+        for on in [
+            "/units",
+            "/cadres?q=%E5%BC%A0&page=2",
+            "/analysis/team?unit=JC&team=",
+        ] {
+            assert_eq!(safe_next(on), on);
+        }
     }
 }
 
