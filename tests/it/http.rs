@@ -572,3 +572,52 @@ async fn redirects_after_the_language_switch_and_sign_in_stay_on_the_site() {
     })
     .await;
 }
+
+/// Issue 14, item 4: the sign-in form is bounded (a login of at most 64 characters, a body
+/// of a few KB), and a name no account has is not stored as typed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sign_in_form_is_bounded_and_strangers_names_are_not_kept() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        let post = |c: &mut Client, login: String| {
+            c.post_raw(
+                "/login",
+                &[
+                    ("login".into(), login),
+                    ("password".into(), "whatever-1234".into()),
+                ],
+            )
+        };
+        // 65 characters: the answer of a wrong password.
+        let long = post(&mut c, "x".repeat(65));
+        assert_eq!(long.status, 401);
+        assert!(long.body.contains("登录名或密码错误"), "{}", long.body);
+        assert!(!long.body.contains(&"x".repeat(65)), "not echoed whole");
+        // 100 KB: refused before the handler reads it.
+        let huge = post(&mut c, "y".repeat(100_000));
+        assert!(![200, 303, 401].contains(&huge.status), "{}", huge.status);
+        assert_eq!(post(&mut c, "stranger-name".into()).status, 401);
+    })
+    .await;
+    let rows: Vec<(String,)> = match &app.db.store {
+        banzi_store::Store::Sqlite(p) => sqlx::query_as("SELECT login FROM login_failures")
+            .fetch_all(p)
+            .await
+            .expect("rows"),
+        banzi_store::Store::Pg(p) => sqlx::query_as("SELECT login FROM login_failures")
+            .fetch_all(p)
+            .await
+            .expect("rows"),
+    };
+    assert_eq!(
+        rows.len(),
+        1,
+        "only the stranger's attempt is counted: {rows:?}"
+    );
+    assert!(
+        rows[0].0.starts_with('#') && !rows[0].0.contains("stranger"),
+        "{rows:?}"
+    );
+}

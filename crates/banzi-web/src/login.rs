@@ -20,7 +20,12 @@ use banzi_store::{UserRow, now_rfc3339};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/login", get(login_page).post(login))
+        .route(
+            "/login",
+            get(login_page)
+                .post(login)
+                .layer(axum::extract::DefaultBodyLimit::max(LOGIN_BODY_MAX)),
+        )
         .route("/logout", post(logout))
         .route("/lang/{code}", get(set_lang))
         .route("/healthz", get(|| async { "ok" }))
@@ -142,6 +147,11 @@ mod tests {
     }
 }
 
+/// The longest login a form may send: no account has a longer one (R-SEC-2; issue 14).
+const LOGIN_MAX: usize = 64;
+/// The body of the sign-in form: a login, a password and where to go next.
+const LOGIN_BODY_MAX: usize = 8 * 1024;
+
 async fn login(
     State(state): State<AppState>,
     tr: Tr,
@@ -149,11 +159,15 @@ async fn login(
 ) -> WebResult<Response> {
     let fail = |msg: String| LoginPage {
         tr,
-        login: f.login.clone(),
+        login: f.login.chars().take(LOGIN_MAX).collect(),
         next: f.next.clone(),
         error: Some(msg),
     };
     let login = f.login.trim().to_string();
+    if login.chars().count() > LOGIN_MAX {
+        // The answer of a wrong password; nothing is looked up or kept.
+        return Ok((StatusCode::UNAUTHORIZED, fail(tr.t("login.bad").into())).into_response());
+    }
     if login.is_empty() || f.password.is_empty() {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -185,10 +199,17 @@ async fn login(
     };
     if !ok {
         let cfg = &state.config;
+        // A failure counts against an account by its login; a name no account has is kept
+        // only as its digest, so what strangers type is not stored.
+        let key = if user.is_some() {
+            login.clone()
+        } else {
+            format!("#{}", sha256_hex(&login))
+        };
         let locked = state
             .store
             .record_login_failure(
-                &login,
+                &key,
                 &now,
                 &minutes_ago(cfg.lockout_window_minutes),
                 cfg.lockout_failures,
