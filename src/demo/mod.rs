@@ -65,7 +65,7 @@ pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
     let logins: Vec<(String, Role, &'static str)> = vec![
         ("zuzhibu".into(), Role::Staff, ""),
         ("buzhang".into(), Role::Leader, ""),
-        ("caizheng".into(), Role::Liaison, "江川市财政局"),
+        ("caizheng".into(), Role::Liaison, "市财政局"),
         ("jijian".into(), Role::Discipline, ""),
         ("xitong".into(), Role::SysAdmin, ""),
         ("anquan".into(), Role::SecAdmin, ""),

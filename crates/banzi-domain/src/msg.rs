@@ -114,8 +114,9 @@ impl From<Cow<'static, str>> for Arg {
 macro_rules! int_arg {
     ($($t:ty),+) => {$(
         impl From<$t> for Arg {
+            /// A count past `i64::MAX` (none is) shows as `i64::MAX`.
             fn from(n: $t) -> Arg {
-                Arg::Int(n as i64)
+                Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
             }
         }
     )+};

@@ -183,12 +183,7 @@ impl Tr {
     /// The text for `key`; falls back to zh-CN, then to a visible marker (so a missing
     /// string is noticed rather than hidden).
     pub fn t(&self, key: &str) -> &'static str {
-        let id = fluent_id(key);
-        catalog(self.lang)
-            .plain
-            .get(id.as_ref())
-            .or_else(|| catalog(Lang::ZhCn).plain.get(id.as_ref()))
-            .map_or("⟨missing text⟩", String::as_str)
+        self.get(key).unwrap_or("⟨missing text⟩")
     }
 
     /// The text for `key`, if any language has it.
@@ -297,10 +292,13 @@ impl Tr {
             Arg::Text(s) => s.to_string(),
             Arg::Int(n) => n.to_string(),
             Arg::Date(d) => d.to_string(),
-            Arg::Month(d) => match self.lang {
-                Lang::En => format!("{:04}-{:02}", d.year(), d.month()),
-                _ => format!("{:04}年{:02}月", d.year(), d.month()),
-            },
+            Arg::Month(d) => self.args(
+                "p.month",
+                &[
+                    ("y", Arg::from(format!("{:04}", d.year()))),
+                    ("m", Arg::from(format!("{:02}", d.month()))),
+                ],
+            ),
             Arg::Label(l) => self.v(l).to_string(),
             Arg::Msg(m) => self.msg(m),
             Arg::List(v) => v

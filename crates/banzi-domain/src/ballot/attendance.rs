@@ -68,7 +68,7 @@ pub fn check_attended(
     if u64::from(attended) < cast {
         return Err(DomainError::invalid(
             FIELD,
-            message!("ballot-attended-below-cast", cast = super::count(cast),),
+            message!("ballot-attended-below-cast", cast = cast,),
         ));
     }
     Ok(())
@@ -94,7 +94,7 @@ pub fn check_close(spec: &SessionSpec, cast: u64) -> Result<(), DomainError> {
         ))),
         Some(n) if cast > u64::from(n) => Err(DomainError::Conflict(message!(
             "ballot-close-over-attended",
-            cast = super::count(cast),
+            cast = cast,
             attended = n,
         ))),
         Some(_) => Ok(()),

@@ -42,7 +42,7 @@ pub use setup::{SetupText, parse_setup};
 pub use tally::{OptionTally, QuestionTally, Tally, tally};
 
 use crate::Date;
-use crate::msg::{Arg, Msg};
+use crate::msg::Msg;
 use crate::rules::Fraction;
 use serde::{Deserialize, Serialize};
 
@@ -181,11 +181,6 @@ pub type Ballot = Vec<Answer>;
 pub struct Cast {
     pub group: usize,
     pub ballot: Ballot,
-}
-
-/// A count of ballots as an argument of a message.
-fn count(n: u64) -> Arg {
-    Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 mod fraction_text {

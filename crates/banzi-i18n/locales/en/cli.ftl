@@ -114,8 +114,8 @@ cli-import-refused = { $n ->
 }; nothing was imported.
 cli-started = banzi is running: open { $url } in a browser
 cli-local-only = (This computer only. For phones to vote by QR code at a meeting, start with --listen 0.0.0.0:{ $port } and open it by its LAN address before handing out the codes.)
-cli-demo-written = The demo city has been written to the database.
-cli-demo-exists = The database already has data; the demo city is not built again.
+cli-demo_written = The demo city has been written to the database.
+cli-demo_exists = The database already has data; the demo city is not built again.
 cli-demo-building = Building the demo city: { $units } units, { $posts } posts, { $cadres } cadres, { $appointments } appointments…
 cli-demo-accounts = Demo accounts (all with the password { $password }):
 cli-demo-login = { $role }{ $in_unit ->

@@ -149,6 +149,7 @@ nav-my_unit = My unit
 form-remove = Remove
 form-confirm_remove = Remove this line? The removal is audited.
 p-list = ,{" "}
+p-month = { $y }-{ $m }
 p-colon = :{" "}
 p-lparen = {" "}(
 p-rparen = )

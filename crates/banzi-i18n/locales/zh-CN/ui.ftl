@@ -143,6 +143,7 @@ nav-my_unit = 本单位
 form-remove = 删除
 form-confirm_remove = 确定删除这条记录吗？删除将记入审计。
 p-list = 、
+p-month = { $y }年{ $m }月
 p-colon = ：
 p-lparen = （
 p-rparen = ）

@@ -143,6 +143,7 @@ nav-my_unit = 本單位
 form-remove = 刪除
 form-confirm_remove = 確定刪除這條記錄嗎？刪除將記入審計。
 p-list = 、
+p-month = { $y }年{ $m }月
 p-colon = ：
 p-lparen = （
 p-rparen = ）

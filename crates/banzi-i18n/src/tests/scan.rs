@@ -344,3 +344,46 @@ fn message_calls_are_read_with_their_arguments() {
     assert_eq!(got[0].2, ["x", "y"].map(String::from).into());
     assert_eq!((got[1].0, got[1].2.len()), (6, 0));
 }
+
+/// Every key the code and the templates read interface text by (`tr.t("a.b")`, `f`, `n`,
+/// `args`, written out) has its entry: a missing one shows as ⟨missing text⟩.
+#[test]
+fn every_interface_key_the_code_reads_has_its_entry() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in ["crates/banzi-web/src", "crates/banzi-io/src", "src"] {
+        files.extend(rust_files(&root.join(dir)));
+    }
+    let templates = root.join("crates/banzi-web/templates");
+    files.extend(
+        std::fs::read_dir(&templates)
+            .expect("templates")
+            .flatten()
+            .map(|e| e.path()),
+    );
+    let zh = super::super::catalog(super::super::Lang::ZhCn);
+    let (mut keys, mut missing) = (0, Vec::new());
+    for f in files {
+        let src = std::fs::read_to_string(&f).expect("source");
+        for call in [".t(\"", ".f(\"", ".n(\"", ".args(\""] {
+            for (at, _) in src.match_indices(call) {
+                let rest = &src[at + call.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                    .collect();
+                // A key built at run time (`format!("role.{code}")`) is not written out.
+                if key.is_empty() || !rest[key.len()..].starts_with('"') {
+                    continue;
+                }
+                keys += 1;
+                if !zh.bundle.has_message(&super::super::fluent_id(&key)) {
+                    let shown = f.strip_prefix(&root).unwrap_or(&f).display().to_string();
+                    missing.push(format!("{shown}: {key}"));
+                }
+            }
+        }
+    }
+    assert!(keys > 400, "only {keys} keys found");
+    assert!(missing.is_empty(), "no entry for:\n{}", missing.join("\n"));
+}

@@ -388,3 +388,38 @@ pub fn places(errs: &[RowError]) -> Vec<(&str, u32, &str)> {
         .map(|e| (e.sheet.as_str(), e.row, e.column.as_str()))
         .collect()
 }
+
+/// A workbook whose 单位 sheet has its columns in another order and two extra columns (备注,
+/// 联系人), and an extra sheet (草稿): read, it gives notices and no error.
+pub fn reordered_book() -> Vec<u8> {
+    book(&[
+        (
+            "单位",
+            vec![
+                header(&[
+                    "备注",
+                    "单位类别",
+                    "单位名称",
+                    "党外干部必配",
+                    "所属系统",
+                    "考核平台",
+                    "上级单位编码",
+                    "单位编码",
+                    "联系人",
+                ]),
+                vec![
+                    C::S("随便"),
+                    C::S("市直单位"),
+                    C::S("某局"),
+                    C::S("Y"),
+                    C::Blank,
+                    C::Blank,
+                    C::Blank,
+                    C::S("U1"),
+                ],
+            ],
+        ),
+        ("干部", vec![header(&CADRE_HEADER)]),
+        ("草稿", vec![]),
+    ])
+}

@@ -209,36 +209,7 @@ fn excel_dates_whole_numbers_and_decimals_are_read_as_the_user_means() {
 
 #[test]
 fn columns_may_come_in_any_order_and_extra_columns_are_noted() {
-    let bytes = book(&[
-        (
-            "单位",
-            vec![
-                header(&[
-                    "备注",
-                    "单位类别",
-                    "单位名称",
-                    "党外干部必配",
-                    "所属系统",
-                    "考核平台",
-                    "上级单位编码",
-                    "单位编码",
-                    "联系人",
-                ]),
-                vec![
-                    C::S("随便"),
-                    C::S("市直单位"),
-                    C::S("某局"),
-                    C::S("Y"),
-                    C::Blank,
-                    C::Blank,
-                    C::Blank,
-                    C::S("U1"),
-                ],
-            ],
-        ),
-        ("干部", vec![header(&CADRE_HEADER)]),
-        ("草稿", vec![]),
-    ]);
+    let bytes = reordered_book();
     let (r, notices) = read(&bytes).unwrap();
     assert_eq!(r.units[0].value.code, "U1");
     assert!(r.units[0].value.non_cpc_required);

@@ -60,36 +60,7 @@ fn reader_errors_read_in_three_languages() {
 
 #[test]
 fn notices_and_file_refusals_read_in_three_languages() {
-    let bytes = book(&[
-        (
-            "单位",
-            vec![
-                header(&[
-                    "备注",
-                    "单位类别",
-                    "单位名称",
-                    "党外干部必配",
-                    "所属系统",
-                    "考核平台",
-                    "上级单位编码",
-                    "单位编码",
-                    "联系人",
-                ]),
-                vec![
-                    C::S("随便"),
-                    C::S("市直单位"),
-                    C::S("某局"),
-                    C::S("Y"),
-                    C::Blank,
-                    C::Blank,
-                    C::Blank,
-                    C::S("U1"),
-                ],
-            ],
-        ),
-        ("干部", vec![header(&CADRE_HEADER)]),
-        ("草稿", vec![]),
-    ]);
+    let bytes = reordered_book();
     let (_, notices) = read(&bytes).expect("read");
     let read = |tr: Tr| notices.iter().map(|n| tr.msg(&n.msg())).collect::<Vec<_>>();
     assert_eq!(
