@@ -278,12 +278,31 @@ impl Client {
     }
 
     pub fn post_raw(&mut self, path: &str, fields: &[(String, String)]) -> Resp {
+        let r = self.send_form(path, fields);
+        self.finish(r)
+    }
+
+    /// Like `post_raw`, but a connection the server closed while the body was still being
+    /// sent (what a server may do to a body over its limit) is `Err` instead of a panic.
+    pub fn try_post_raw(
+        &mut self,
+        path: &str,
+        fields: &[(String, String)],
+    ) -> Result<Resp, ureq::Error> {
+        let r = self.send_form(path, fields)?;
+        Ok(self.finish(Ok(r)))
+    }
+
+    fn send_form(
+        &mut self,
+        path: &str,
+        fields: &[(String, String)],
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let mut req = self.agent.post(format!("{}{path}", self.base));
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
         }
-        let r = req.send_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        self.finish(r)
+        req.send_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
     /// Posts a multipart form with one file field; CSRF in the header as htmx sends it.

@@ -595,9 +595,20 @@ async fn the_sign_in_form_is_bounded_and_strangers_names_are_not_kept() {
         assert_eq!(long.status, 401);
         assert!(long.body.contains("登录名或密码错误"), "{}", long.body);
         assert!(!long.body.contains(&"x".repeat(65)), "not echoed whole");
-        // 100 KB: refused before the handler reads it.
-        let huge = post(&mut c, "y".repeat(100_000));
-        assert!(![200, 303, 401].contains(&huge.status), "{}", huge.status);
+        // 100 KB: refused before the handler reads it. The server may answer 413 and close
+        // the connection while the client is still sending, so a dropped connection is the
+        // same refusal; only an answer of the handler would be wrong.
+        let huge = c.try_post_raw(
+            "/login",
+            &[
+                ("login".into(), "y".repeat(100_000)),
+                ("password".into(), "whatever-1234".into()),
+            ],
+        );
+        if let Ok(huge) = huge {
+            assert_eq!(huge.status, 413, "{}", huge.body);
+        }
+        let mut c = Client::new(&c.base);
         assert_eq!(post(&mut c, "stranger-name".into()).status, 401);
     })
     .await;

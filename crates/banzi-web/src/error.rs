@@ -100,6 +100,15 @@ impl ErrorPage {
         }
     }
 
+    /// The page for a body over the route's limit (413).
+    pub fn too_large() -> ErrorPage {
+        ErrorPage {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            title: "error.too_large",
+            lines: vec![Line::Text("error.too_large_detail")],
+        }
+    }
+
     pub fn render(&self, tr: Tr) -> Response {
         let mut res = (self.status, Html(self.html(tr))).into_response();
         res.extensions_mut().insert(self.clone());
@@ -203,15 +212,19 @@ where
     T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
-    type Rejection = WebError;
+    type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Form::<T>::from_request(req, state).await {
             Ok(axum::Form(v)) => Ok(Form(v)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(ErrorPage::too_large().render(Tr { lang: Lang::ZhCn }))
+            }
             Err(e) => Err(WebError(DomainError::invalid(
                 "表单",
                 message!("web-form-unreadable", status = e.status().as_u16()),
-            ))),
+            ))
+            .into_response()),
         }
     }
 }
