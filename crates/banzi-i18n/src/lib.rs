@@ -60,12 +60,24 @@ macro_rules! files {
                 "cli",
                 include_str!(concat!("../locales/", $lang, "/cli.ftl")),
             ),
+            (
+                "security",
+                include_str!(concat!("../locales/", $lang, "/security.ftl")),
+            ),
+            (
+                "audit",
+                include_str!(concat!("../locales/", $lang, "/audit.ftl")),
+            ),
+            (
+                "uploads",
+                include_str!(concat!("../locales/", $lang, "/uploads.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 9] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 12] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

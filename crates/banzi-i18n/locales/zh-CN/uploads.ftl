@@ -1,0 +1,1 @@
+# Uploads and bodies: limits, photos, workbook parts, what a parser refused. Ids start with up-.
