@@ -4,7 +4,7 @@ use crate::config::{FileConfig, redact};
 use crate::words::{Said, chain, said};
 use anyhow::Context;
 use banzi_domain::message;
-use banzi_domain::role::{Actor, Role, Scope};
+use banzi_domain::role::{Actor, Role};
 use banzi_i18n::Tr;
 use banzi_store::{ImportError, NewUser, Store};
 use clap::{Parser, Subcommand};
@@ -137,15 +137,6 @@ pub fn run(cli: Cli, tr: Tr) -> ExitCode {
     }
 }
 
-/// The system administrator acting from the command line (creating accounts).
-fn cli_admin() -> Actor {
-    Actor {
-        login: "cli:admin".into(),
-        role: Role::SysAdmin,
-        scope: Scope::All,
-    }
-}
-
 async fn open(cli: &Cli, file: &FileConfig) -> anyhow::Result<Store> {
     let url = cli
         .database
@@ -195,7 +186,7 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
                 .read_to_string(&mut password)
                 .context(Said(message!("cli-cannot-read-password")))?;
             let password = password.trim_end_matches(['\r', '\n']);
-            banzi_web::check_password(password).map_err(said)?;
+            banzi_web::check_password(login, password).map_err(said)?;
             let u = NewUser {
                 login: login.clone(),
                 display_name: name.clone(),
@@ -203,7 +194,7 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
                 role,
                 unit_code: unit.clone(),
             };
-            store.create_user(&cli_admin(), &u).await?;
+            store.add_account(&u).await?;
             let m = message!(
                 "cli-account-created",
                 login = login.clone(),

@@ -13,6 +13,11 @@ pub struct FileConfig {
     pub lockout_window_minutes: Option<i64>,
     pub lockout_minutes: Option<i64>,
     pub idle_minutes: Option<i64>,
+    pub session_hours: Option<i64>,
+    pub source_free_failures: Option<i64>,
+    pub source_max_wait_seconds: Option<i64>,
+    pub password_min_length: Option<usize>,
+    pub trust_forwarded_for: Option<bool>,
     pub secure_cookie: Option<bool>,
     /// The address phones open ballot codes at (`http://192.168.1.10:8080`).
     pub public_url: Option<String>,
@@ -54,6 +59,13 @@ impl FileConfig {
                 .unwrap_or(d.lockout_window_minutes),
             lockout_minutes: self.lockout_minutes.unwrap_or(d.lockout_minutes),
             idle_minutes: self.idle_minutes.unwrap_or(d.idle_minutes),
+            session_hours: self.session_hours.unwrap_or(d.session_hours),
+            source_free_failures: self.source_free_failures.unwrap_or(d.source_free_failures),
+            source_max_wait_seconds: self
+                .source_max_wait_seconds
+                .unwrap_or(d.source_max_wait_seconds),
+            password_min_length: self.password_min_length.unwrap_or(d.password_min_length),
+            trust_forwarded_for: self.trust_forwarded_for.unwrap_or(d.trust_forwarded_for),
             secure_cookie: self.secure_cookie.unwrap_or(d.secure_cookie),
             public_url: self.public_url.clone().or(d.public_url),
         }

@@ -16,7 +16,7 @@ pub use bench::big_roster;
 pub use city::{City, city};
 pub use province::province;
 
-use banzi_domain::role::{Actor, Role, Scope};
+use banzi_domain::role::{Actor, Role};
 use banzi_i18n::Tr;
 use banzi_store::{NewUser, Store};
 
@@ -57,11 +57,6 @@ impl Rng {
 /// Writes the city and the demo accounts unless the database already holds units.
 pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
     let staff = Actor::cli("demo");
-    let admin = Actor {
-        login: "cli:demo".into(),
-        role: Role::SysAdmin,
-        scope: Scope::All,
-    };
     let logins: Vec<(String, Role, &'static str)> = vec![
         ("zuzhibu".into(), Role::Staff, ""),
         ("buzhang".into(), Role::Leader, ""),
@@ -112,7 +107,7 @@ pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
             role,
             unit_code: (role == Role::Liaison).then(|| "JC-D11".to_string()),
         };
-        store.create_user(&admin, &u).await?;
+        store.add_account(&u).await?;
     }
     demo_ballot(store, &c).await?;
     Ok(Built {

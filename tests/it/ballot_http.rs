@@ -309,19 +309,15 @@ async fn only_staff_run_ballots() {
 async fn paper_ballots_keyed_twice_through_the_page() {
     let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
     seed_users(&app.db.store, None).await;
-    let admin = crate::helpers::as_role(banzi_domain::role::Role::SysAdmin, None);
     app.db
         .store
-        .create_user(
-            &admin,
-            &banzi_store::NewUser {
-                login: "staff2".into(),
-                display_name: String::new(),
-                password_hash: banzi_web::hash_password(PASSWORD),
-                role: banzi_domain::role::Role::Staff,
-                unit_code: None,
-            },
-        )
+        .add_account(&banzi_store::NewUser {
+            login: "staff2".into(),
+            display_name: String::new(),
+            password_hash: banzi_web::hash_password(PASSWORD),
+            role: banzi_domain::role::Role::Staff,
+            unit_code: None,
+        })
         .await
         .expect("second clerk");
     let base = app.base.clone();

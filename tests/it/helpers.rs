@@ -139,11 +139,6 @@ pub async fn audited(
 
 /// One account per role (the liaison of `liaison_unit`, if given), all with [`PASSWORD`].
 pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
-    let admin = Actor {
-        login: "t-admin".into(),
-        role: Role::SysAdmin,
-        scope: Scope::All,
-    };
     let hash = banzi_web::hash_password(PASSWORD);
     for role in Role::ALL {
         if role.needs_unit() && liaison_unit.is_none() {
@@ -156,7 +151,7 @@ pub async fn seed_users(store: &Store, liaison_unit: Option<&str>) {
             role,
             unit_code: liaison_unit.filter(|_| role.needs_unit()).map(String::from),
         };
-        store.create_user(&admin, &u).await.expect("seed user");
+        store.add_account(&u).await.expect("seed user");
     }
 }
 
@@ -191,6 +186,8 @@ pub struct Client {
     pub base: String,
     pub cookie: Option<String>,
     pub csrf: Option<String>,
+    /// Sent as `X-Forwarded-For`: the source address a server that trusts its proxy sees.
+    pub forwarded_for: Option<String>,
 }
 
 pub struct Resp {
@@ -213,6 +210,7 @@ impl Client {
             base: base.to_string(),
             cookie: None,
             csrf: None,
+            forwarded_for: None,
         }
     }
 
@@ -261,6 +259,9 @@ impl Client {
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
         }
+        if let Some(f) = &self.forwarded_for {
+            req = req.header("x-forwarded-for", f);
+        }
         let r = req.call();
         self.finish(r)
     }
@@ -301,6 +302,9 @@ impl Client {
         let mut req = self.agent.post(format!("{}{path}", self.base));
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
+        }
+        if let Some(f) = &self.forwarded_for {
+            req = req.header("x-forwarded-for", f);
         }
         req.send_form(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }

@@ -192,8 +192,7 @@ async fn every_page_of_the_demo_city_reads_in_each_language() {
             role,
             unit_code: None,
         };
-        let admin = crate::helpers::as_role(banzi_domain::role::Role::SysAdmin, None);
-        app.db.store.create_user(&admin, &u).await.expect("user");
+        app.db.store.add_account(&u).await.expect("user");
     }
     // Chinese an English page may show: the city's data; what the English catalog itself
     // quotes (the keywords a user types, such as 推荐N人); the switcher's language names,

@@ -1,5 +1,6 @@
 //! All integration tests in one binary (linking many is slow on 2 cores).
 
+mod accounts_http;
 mod analysis_http;
 mod authz;
 mod ballot_browser;

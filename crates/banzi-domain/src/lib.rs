@@ -3,6 +3,7 @@
 //! No database, no HTTP, no clock: an as-of date is always a parameter. The storage and
 //! web layers load, call this crate, save and render.
 
+pub mod accounts;
 pub mod appointment;
 pub mod audit;
 pub mod ballot;

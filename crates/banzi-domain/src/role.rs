@@ -23,10 +23,14 @@ pub enum Role {
     SecAdmin,
     /// 审计管理员: reads the audit trail.
     Auditor,
+    /// 未分配角色: an account the system administrator created and the security
+    /// administrator has not yet given a role (R-SEC-1). It may sign in, change its
+    /// password and nothing else.
+    Unassigned,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Staff,
         Role::Leader,
         Role::Liaison,
@@ -34,6 +38,16 @@ impl Role {
         Role::SysAdmin,
         Role::SecAdmin,
         Role::Auditor,
+        Role::Unassigned,
+    ];
+
+    /// The roles the security administrator gives: those that do the department's work.
+    pub const ASSIGNABLE: [Role; 5] = [
+        Role::Staff,
+        Role::Leader,
+        Role::Liaison,
+        Role::Discipline,
+        Role::Unassigned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +59,7 @@ impl Role {
             Role::SysAdmin => "sysadmin",
             Role::SecAdmin => "secadmin",
             Role::Auditor => "auditor",
+            Role::Unassigned => "unassigned",
         }
     }
 
@@ -72,6 +87,7 @@ impl Role {
             Role::SysAdmin => "系统管理员",
             Role::SecAdmin => "安全管理员",
             Role::Auditor => "审计管理员",
+            Role::Unassigned => "未分配角色",
         }
     }
 
@@ -100,16 +116,24 @@ impl Role {
         matches!(self, Role::Staff)
     }
 
+    /// Creates, disables and enables accounts (and sees the list of them).
     pub fn manages_accounts(self) -> bool {
         matches!(self, Role::SysAdmin)
     }
 
+    /// Gives roles, resets passwords, locks and unlocks (and sees the list of accounts).
     pub fn unlocks_accounts(self) -> bool {
         matches!(self, Role::SecAdmin)
     }
 
     pub fn reads_audit(self) -> bool {
         matches!(self, Role::Auditor)
+    }
+
+    /// One of the three administrators (三员): their accounts and roles come from the
+    /// command line only, and none of them acts on another's account.
+    pub fn is_administrator(self) -> bool {
+        matches!(self, Role::SysAdmin | Role::SecAdmin | Role::Auditor)
     }
 
     pub fn needs_unit(self) -> bool {
@@ -173,7 +197,7 @@ mod tests {
         let Some(Arg::List(codes)) = e.arg("choices") else {
             panic!("{e}")
         };
-        assert_eq!(codes.len(), 7);
+        assert_eq!(codes.len(), 8);
         assert_eq!(codes[0], Arg::Text("staff".into()));
     }
 }

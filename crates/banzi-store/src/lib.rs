@@ -178,6 +178,8 @@ macro_rules! backend {
         }
         pub mod users {
             use super::*;
+            use crate::SignInGate;
+            use banzi_domain::role::Role;
             include!("q/users.rs");
         }
         pub mod units {

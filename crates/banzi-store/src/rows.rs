@@ -196,6 +196,12 @@ pub struct UserRow {
     pub role: String,
     pub unit_code: Option<String>,
     pub active: bool,
+    /// Created or reset by an administrator: the password must be changed first.
+    pub must_change: bool,
+    /// Locked by the security administrator until unlocked.
+    pub admin_locked: bool,
+    /// The latest end of a lock a run of failed sign-ins put on the login from some source
+    /// address (it may have passed).
     pub locked_until: Option<String>,
 }
 
@@ -203,6 +209,7 @@ pub struct UserRow {
 pub struct SessionRow {
     pub user_id: i64,
     pub csrf: String,
+    pub created_at: String,
     pub last_seen: String,
 }
 

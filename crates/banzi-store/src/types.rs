@@ -65,6 +65,17 @@ pub struct NewUser {
     pub unit_code: Option<String>,
 }
 
+/// Where a sign-in attempt stands before its password is checked (R-SEC-2).
+#[derive(Debug, Clone, Default)]
+pub struct SignInGate {
+    /// Failed sign-ins from the source address inside the window, any login.
+    pub source_failures: i64,
+    /// The latest of them.
+    pub last_failure: Option<String>,
+    /// The end of a lock of this login for this source, while it lasts.
+    pub locked_until: Option<String>,
+}
+
 /// Whether saving a cadre may create, update, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upsert {

@@ -27,6 +27,8 @@ pub struct Caller {
     pub user: UserRow,
     pub actor: Actor,
     pub csrf: String,
+    /// The SHA-256 of the session's token.
+    pub session: String,
 }
 
 /// Hashes a password with argon2id (PHC string).
@@ -79,6 +81,58 @@ pub(crate) fn minutes_ago(m: i64) -> String {
 
 pub(crate) fn minutes_ahead(m: i64) -> String {
     minutes_ago(-m)
+}
+
+/// A stored time (RFC 3339, UTC) as a person in China reads it: `2026-12-02 20:51`, Beijing
+/// time (UTC+8, no daylight saving). What does not parse is shown as stored.
+pub fn beijing(stored: &str) -> String {
+    let Ok(t) = stored.parse::<jiff::Timestamp>() else {
+        return stored.to_string();
+    };
+    let offset = jiff::tz::Offset::constant(8);
+    t.to_zoned(jiff::tz::TimeZone::fixed(offset))
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The address a request came from: the peer of the connection, or, behind a proxy the
+/// configuration trusts, the last address of its `X-Forwarded-For` (the one that proxy
+/// saw). Failed sign-ins are counted per source (R-SEC-2).
+pub struct Source(pub String);
+
+impl axum::extract::FromRequestParts<AppState> for Source {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Source(source_of(parts, state.config.trust_forwarded_for)))
+    }
+}
+
+pub(crate) fn source_of(parts: &axum::http::request::Parts, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .rfind(|s| !s.is_empty())
+                .map(|s| s.chars().take(64).collect::<String>())
+        })
+        .flatten();
+    forwarded
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_default()
 }
 
 pub fn actor_of(user: &UserRow) -> Result<Actor, DomainError> {
@@ -198,7 +252,8 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         Err(e) => return failed(tr, &e),
     };
     let idle_limit = minutes_ago(state.config.idle_minutes);
-    if session.last_seen < idle_limit {
+    let life_limit = minutes_ago(state.config.session_hours * 60);
+    if session.last_seen < idle_limit || session.created_at < life_limit {
         let _ = state.store.delete_session(&token_hash).await;
         return if is_write {
             denied(
@@ -222,6 +277,15 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         Ok(a) => a,
         Err(e) => return failed(tr, &e),
     };
+    // An account created or reset by an administrator does nothing before its password
+    // is its own (R-SEC-2).
+    if user.must_change && !crate::pages::account::reachable_before_change(&path) {
+        return if is_write {
+            denied(tr, StatusCode::FORBIDDEN, message!("sec-change-first"))
+        } else {
+            Redirect::to(crate::pages::account::PASSWORD_PAGE).into_response()
+        };
+    }
     if let Err(e) = state.store.touch_session(&token_hash, &now_rfc3339()).await {
         return failed(tr, &e);
     }
@@ -261,6 +325,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         user,
         actor,
         csrf: session.csrf,
+        session: token_hash,
     });
     next.run(req).await
 }

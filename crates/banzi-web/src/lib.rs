@@ -27,6 +27,17 @@ pub struct WebConfig {
     pub lockout_minutes: i64,
     /// A session unused this long is ended.
     pub idle_minutes: i64,
+    /// A session ends this long after sign-in, used or not.
+    pub session_hours: i64,
+    /// Failed sign-ins from one source address inside the window that cost nothing; after
+    /// them each attempt waits 1, 2, 4 … seconds, at most `source_max_wait_seconds`.
+    pub source_free_failures: i64,
+    pub source_max_wait_seconds: i64,
+    /// The shortest password (R-SEC-2).
+    pub password_min_length: usize,
+    /// Behind a reverse proxy: take the source address from the last `X-Forwarded-For`
+    /// entry. Only when every request comes through that proxy.
+    pub trust_forwarded_for: bool,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookie: bool,
     /// The address the QR codes of ballot slips lead phones to (`http://192.168.1.10:8080`);
@@ -41,6 +52,11 @@ impl Default for WebConfig {
             lockout_window_minutes: 15,
             lockout_minutes: 30,
             idle_minutes: 30,
+            session_hours: 12,
+            source_free_failures: 5,
+            source_max_wait_seconds: 60,
+            password_min_length: 10,
+            trust_forwarded_for: false,
             secure_cookie: false,
             public_url: None,
         }
@@ -90,5 +106,6 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     if let Err(e) = state.ballots.start().await {
         tracing::warn!("{e}");
     }
-    axum::serve(listener, router(state)).await
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).await
 }

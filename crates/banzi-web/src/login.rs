@@ -2,10 +2,11 @@
 
 use crate::AppState;
 use crate::auth::{
-    COOKIE, LANG_COOKIE, actor_of, cookie, minutes_ago, minutes_ahead, random_hex, sha256_hex,
+    COOKIE, LANG_COOKIE, Source, actor_of, cookie, minutes_ago, minutes_ahead, random_hex,
+    sha256_hex,
 };
 use crate::error::Form;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::i18n::{Lang, Tr};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,7 +15,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use banzi_domain::DomainError;
 use banzi_domain::role::Role;
 use banzi_store::{UserRow, now_rfc3339};
 
@@ -116,7 +116,18 @@ fn percent_decoded(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{dummy_hash, safe_next};
+
+    /// The login no account has costs the same argon2 work as a wrong password: its
+    /// dummy hash has the parameters of a real one (R-SEC-2, issue 14 item 3).
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_does() {
+        let real = crate::auth::hash_password("Lake7Violet9x");
+        let params = |h: &str| h.rsplitn(3, '$').nth(2).map(str::to_string);
+        assert_eq!(params(dummy_hash()), params(&real));
+        assert!(dummy_hash().starts_with("$argon2id$"), "{}", dummy_hash());
+        assert!(password_auth::verify_password("", dummy_hash()).is_err());
+    }
 
     /// Issue 14, item 13: only a path of this site.
     #[test]
@@ -152,96 +163,137 @@ const LOGIN_MAX: usize = 64;
 /// The body of the sign-in form: a login, a password and where to go next.
 const LOGIN_BODY_MAX: usize = 8 * 1024;
 
+/// Argon2 work for a login no account has, so that its answer takes as long as a wrong
+/// password's (R-SEC-2): a hash of a random password, made once.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let pw = random_hex(16).unwrap_or_else(|_| "banzi-dummy-password".into());
+        crate::auth::hash_password(&pw)
+    })
+}
+
+async fn verify(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
+/// Signs in (R-SEC-2). A source address that has failed often waits before its next try;
+/// an unknown login and a wrong password get the same answer after the same work; only a
+/// correct password learns that the account is locked, disabled or paused for this source.
 async fn login(
     State(state): State<AppState>,
     tr: Tr,
+    Source(source): Source,
+    headers: HeaderMap,
     Form(f): Form<LoginForm>,
 ) -> WebResult<Response> {
-    let fail = |msg: String| LoginPage {
-        tr,
-        login: f.login.chars().take(LOGIN_MAX).collect(),
-        next: f.next.clone(),
-        error: Some(msg),
+    let fail = |status: StatusCode, msg: String| {
+        let page = LoginPage {
+            tr,
+            login: f.login.chars().take(LOGIN_MAX).collect(),
+            next: f.next.clone(),
+            error: Some(msg),
+        };
+        (status, page).into_response()
     };
     let login = f.login.trim().to_string();
     if login.chars().count() > LOGIN_MAX {
         // The answer of a wrong password; nothing is looked up or kept.
-        return Ok((StatusCode::UNAUTHORIZED, fail(tr.t("login.bad").into())).into_response());
+        return Ok(fail(StatusCode::UNAUTHORIZED, tr.t("login.bad").into()));
     }
     if login.is_empty() || f.password.is_empty() {
-        return Ok((
+        return Ok(fail(
             StatusCode::UNPROCESSABLE_ENTITY,
-            fail(tr.t("login.empty").into()),
-        )
-            .into_response());
+            tr.t("login.empty").into(),
+        ));
     }
+    let cfg = &state.config;
     let now = now_rfc3339();
+    let window_start = minutes_ago(cfg.lockout_window_minutes);
     let user = state.store.user_by_login(&login).await?;
-    if let Some(u) = &user
-        && let Some(until) = &u.locked_until
-        && until.as_str() > now.as_str()
-    {
-        let msg = format!(
-            "{}{}",
-            tr.t("login.locked"),
-            until.replace('T', " ").replace('Z', " UTC")
-        );
-        return Ok((StatusCode::FORBIDDEN, fail(msg)).into_response());
-    }
-    let ok = match &user {
-        Some(u) if u.active => {
-            let (pw, hash) = (f.password.clone(), u.password_hash.clone());
-            tokio::task::spawn_blocking(move || password_auth::verify_password(pw, &hash).is_ok())
-                .await
-                .unwrap_or(false)
-        }
-        _ => false,
+    // A failure counts against an account by its login; a name no account has is kept
+    // only as its digest, so what strangers type is not stored.
+    let key = match &user {
+        Some(_) => login.clone(),
+        None => format!("#{}", sha256_hex(&login)),
     };
-    if !ok {
-        let cfg = &state.config;
-        // A failure counts against an account by its login; a name no account has is kept
-        // only as its digest, so what strangers type is not stored.
-        let key = if user.is_some() {
-            login.clone()
-        } else {
-            format!("#{}", sha256_hex(&login))
-        };
-        let locked = state
+    let gate = state
+        .store
+        .sign_in_gate(&key, &source, &now, &window_start)
+        .await?;
+    let wait = banzi_domain::accounts::source_wait_seconds(
+        gate.source_failures,
+        cfg.source_free_failures,
+        cfg.source_max_wait_seconds,
+    );
+    if let Some(last) = &gate.last_failure
+        && let Some(left) = seconds_left(last, wait)
+    {
+        let m = banzi_domain::message!("sec-wait", seconds = left);
+        let mut res = fail(StatusCode::TOO_MANY_REQUESTS, tr.msg(&m));
+        if let Ok(v) = header::HeaderValue::from_str(&left.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(res);
+    }
+    let hash = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_string());
+    let ok = verify(f.password.clone(), hash).await && user.is_some();
+    let Some(user) = user.filter(|_| ok) else {
+        state
             .store
             .record_login_failure(
                 &key,
+                &source,
                 &now,
-                &minutes_ago(cfg.lockout_window_minutes),
+                &window_start,
                 cfg.lockout_failures,
                 &minutes_ahead(cfg.lockout_minutes),
             )
             .await?;
-        let msg = if locked.is_some() {
-            tr.t("login.now_locked")
-        } else {
-            tr.t("login.bad")
-        };
-        return Ok((StatusCode::UNAUTHORIZED, fail(msg.into())).into_response());
-    }
-    let Some(user) = user else {
-        return Err(WebError(DomainError::Internal(
-            "signed-in user not found".into(),
-        )));
+        return Ok(fail(StatusCode::UNAUTHORIZED, tr.t("login.bad").into()));
     };
-    state.store.clear_login_failures(&login).await?;
-    // Sign-ins are part of the trail: who was in the system when a record changed.
-    if let Ok(actor) = actor_of(&user) {
-        state
-            .store
-            .audit_event(
-                &actor,
-                "session.login",
-                "user",
-                &user.login,
-                serde_json::json!({}),
-            )
-            .await?;
+    // The password was right: now, and only now, say why the account may not come in.
+    let refusal = if user.admin_locked {
+        Some(banzi_domain::Msg::new("sec-locked-by-admin"))
+    } else if !user.active {
+        Some(banzi_domain::Msg::new("sec-disabled"))
+    } else {
+        gate.locked_until.as_deref().map(|until| {
+            banzi_domain::message!("sec-locked-here", until = crate::auth::beijing(until))
+        })
+    };
+    if let Some(m) = refusal {
+        return Ok(fail(StatusCode::FORBIDDEN, tr.msg(&m)));
     }
+    state.store.clear_login_failures(&key, &source).await?;
+    // Sign-ins are part of the trail: who was in the system when a record changed.
+    let actor = actor_of(&user)?;
+    state
+        .store
+        .audit_event(
+            &actor,
+            "session.login",
+            "user",
+            &user.login,
+            serde_json::json!({ "source": source }),
+        )
+        .await?;
+    // The session this browser had ends, whoever's it was, and so do expired ones.
+    if let Some(old) = cookie(&headers, COOKIE) {
+        state.store.delete_session(&sha256_hex(&old)).await?;
+    }
+    state
+        .store
+        .purge_sessions(
+            &minutes_ago(cfg.idle_minutes),
+            &minutes_ago(cfg.session_hours * 60),
+        )
+        .await?;
     let token = random_hex(32)?;
     let csrf = random_hex(32)?;
     state
@@ -254,7 +306,9 @@ async fn login(
         ""
     };
     let set = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
-    let home = if f.next.is_empty() {
+    let home = if user.must_change {
+        crate::pages::account::PASSWORD_PAGE.to_string()
+    } else if f.next.is_empty() {
         home_of(&user)
     } else {
         safe_next(&f.next)
@@ -262,17 +316,32 @@ async fn login(
     Ok(([(header::SET_COOKIE, set)], Redirect::to(&home)).into_response())
 }
 
+/// Seconds still to wait after a failure at `last` (RFC 3339) for `wait` seconds, if any.
+fn seconds_left(last: &str, wait: i64) -> Option<i64> {
+    if wait <= 0 {
+        return None;
+    }
+    let last: jiff::Timestamp = last.parse().ok()?;
+    let until = last + jiff::SignedDuration::from_secs(wait);
+    let left = until
+        .duration_since(jiff::Timestamp::now())
+        .as_secs_f64()
+        .ceil() as i64;
+    (left > 0).then_some(left)
+}
+
 /// Where each role starts.
 pub(crate) fn home_of(user: &UserRow) -> String {
     match Role::parse(&user.role) {
         Ok(Role::Auditor) => "/audit".into(),
         Ok(Role::SysAdmin | Role::SecAdmin) => "/admin/users".into(),
+        Ok(Role::Unassigned) | Err(_) => crate::pages::account::PAGE.into(),
         Ok(Role::Liaison) => user
             .unit_code
             .as_ref()
             .map(|u| format!("/units/{u}"))
             .unwrap_or("/".into()),
-        _ => "/units".into(),
+        Ok(Role::Staff | Role::Leader | Role::Discipline) => "/units".into(),
     }
 }
 

@@ -461,31 +461,88 @@ pub async fn exec(store: &Store, sql: &'static str) {
     .expect("exec");
 }
 
-/// R-SEC-2: the fifth failure inside the window locks.
+/// R-SEC-2, with the clock in the test's hands: five failures of a login from one source
+/// inside 15 minutes lock that login for that source for 30 minutes; failures that fell
+/// out of the window do not count; another source is not locked; the security
+/// administrator's unlock lifts it.
 async fn lockout_counts_failures_in_the_database(store: Store) {
     import(&store).await;
     crate::helpers::seed_users(&store, Some("U1")).await;
-    let now = "2026-11-21T10:00:00Z";
-    let window = "2026-11-21T09:45:00Z";
-    let until = "2026-11-21T10:30:00Z";
-    for i in 1..=4 {
-        let r = store
-            .record_login_failure("staff", now, window, 5, until)
-            .await
-            .expect("fail");
-        assert_eq!(r, None, "failure {i} does not lock");
+    let at = |h: u32, m: u32| format!("2026-11-21T{h:02}:{m:02}:00Z");
+    // The window and the lock of the defaults (WebConfig): 15 and 30 minutes.
+    let minus15 = |h: u32, m: u32| {
+        let t = h * 60 + m - 15;
+        at(t / 60, t % 60)
+    };
+    let plus30 = |h: u32, m: u32| {
+        let t = h * 60 + m + 30;
+        at(t / 60, t % 60)
+    };
+    let fail = |source: &'static str, h: u32, m: u32| {
+        let store = store.clone();
+        let (now, window, until) = (at(h, m), minus15(h, m), plus30(h, m));
+        async move {
+            store
+                .record_login_failure("staff", source, &now, &window, 5, &until)
+                .await
+                .expect("fail")
+        }
+    };
+    for m in 0..4 {
+        assert_eq!(fail("10.0.0.1", 10, m).await, None, "failure at 10:0{m}");
     }
-    let r = store
-        .record_login_failure("staff", now, window, 5, until)
-        .await
-        .expect("fail");
-    assert_eq!(r.as_deref(), Some(until));
+    // 10:20: the failures of 10:00–10:03 are out of the window; this is the first in it.
+    assert_eq!(fail("10.0.0.1", 10, 20).await, None, "the window slides");
+    for m in 21..24 {
+        assert_eq!(fail("10.0.0.1", 10, m).await, None, "failure at 10:{m}");
+    }
+    // Another source's failures are its own.
+    assert_eq!(fail("10.0.0.2", 10, 24).await, None);
+    // The fifth inside the window, from the same source, locks until 10:54.
+    assert_eq!(fail("10.0.0.1", 10, 24).await, Some(at(10, 54)));
+    let gate = |source: &'static str, h: u32, m: u32| {
+        let store = store.clone();
+        let (now, window) = (at(h, m), minus15(h, m));
+        async move {
+            store
+                .sign_in_gate("staff", source, &now, &window)
+                .await
+                .expect("gate")
+        }
+    };
+    assert_eq!(
+        gate("10.0.0.1", 10, 53).await.locked_until,
+        Some(at(10, 54))
+    );
+    assert_eq!(
+        gate("10.0.0.2", 10, 30).await.locked_until,
+        None,
+        "not there"
+    );
+    assert_eq!(
+        gate("10.0.0.1", 10, 54).await.locked_until,
+        None,
+        "30 minutes"
+    );
+    // The source's failures inside the window slow it down, whichever login they named.
+    assert_eq!(gate("10.0.0.2", 10, 30).await.source_failures, 1);
+    assert_eq!(gate("10.0.0.2", 10, 40).await.source_failures, 0);
     let u = store
         .user_by_login("staff")
         .await
         .expect("user")
         .expect("exists");
-    assert_eq!(u.locked_until.as_deref(), Some(until));
+    assert_eq!(u.locked_until, Some(at(10, 54)));
+    assert!(!u.admin_locked);
+    // The security administrator's unlock lifts the lock at once.
+    let sec = crate::helpers::as_role(banzi_domain::role::Role::SecAdmin, None);
+    store
+        .set_user_locked(&sec, "staff", false)
+        .await
+        .expect("unlock");
+    assert_eq!(gate("10.0.0.1", 10, 30).await.locked_until, None);
+    let audit = crate::helpers::audited(&store, "session.login_failed", None, Some("staff")).await;
+    assert_eq!(audit.len(), 10, "every failure is in the trail");
 }
 
 both!(lockout_counts_failures_in_the_database);

@@ -184,7 +184,20 @@ label-jue_se = Role
 label-deng_lu_ming = Login
 label-mi_ma = Password
 label-zhang_hao = Account
+label-dang_qian_mi_ma = Current password
+label-xin_mi_ma = New password
+label-que_ren_xin_mi_ma = New password again
 label-zhao_pian = Photo
 label-biao_dan = Form
 label-cha_xun_tiao_jian = Search
 label-shu_ju_ku_di_zhi = Database URL
+
+# Roles (R-SEC-1), as a message names them.
+label-zu_zhi_bu_gong_zuo_ren_yuan = Organization staff
+label-bu_ling_dao_zhi_du = Leader (read-only)
+label-dan_wei_tian_bao_yuan = Unit liaison
+label-ji_jian_jian_cha_shen_he_yuan = Discipline reviewer
+label-xi_tong_guan_li_yuan = System administrator
+label-an_quan_guan_li_yuan = Security administrator
+label-shen_ji_guan_li_yuan = Audit administrator
+label-wei_fen_pei_jue_se = No role yet

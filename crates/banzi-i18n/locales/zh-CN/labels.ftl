@@ -184,7 +184,20 @@ label-jue_se = 角色
 label-deng_lu_ming = 登录名
 label-mi_ma = 密码
 label-zhang_hao = 账号
+label-dang_qian_mi_ma = 当前密码
+label-xin_mi_ma = 新密码
+label-que_ren_xin_mi_ma = 确认新密码
 label-zhao_pian = 照片
 label-biao_dan = 表单
 label-cha_xun_tiao_jian = 查询条件
 label-shu_ju_ku_di_zhi = 数据库地址
+
+# Roles (R-SEC-1), as a message names them.
+label-zu_zhi_bu_gong_zuo_ren_yuan = 组织部工作人员
+label-bu_ling_dao_zhi_du = 部领导（只读）
+label-dan_wei_tian_bao_yuan = 单位填报员
+label-ji_jian_jian_cha_shen_he_yuan = 纪检监察审核员
+label-xi_tong_guan_li_yuan = 系统管理员
+label-an_quan_guan_li_yuan = 安全管理员
+label-shen_ji_guan_li_yuan = 审计管理员
+label-wei_fen_pei_jue_se = 未分配角色

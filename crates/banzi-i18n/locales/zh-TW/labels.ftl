@@ -184,7 +184,20 @@ label-jue_se = 角色
 label-deng_lu_ming = 登入名
 label-mi_ma = 密碼
 label-zhang_hao = 帳號
+label-dang_qian_mi_ma = 目前密碼
+label-xin_mi_ma = 新密碼
+label-que_ren_xin_mi_ma = 確認新密碼
 label-zhao_pian = 照片
 label-biao_dan = 表單
 label-cha_xun_tiao_jian = 查詢條件
 label-shu_ju_ku_di_zhi = 資料庫位址
+
+# Roles (R-SEC-1), as a message names them.
+label-zu_zhi_bu_gong_zuo_ren_yuan = 組織部工作人員
+label-bu_ling_dao_zhi_du = 部領導（唯讀）
+label-dan_wei_tian_bao_yuan = 單位填報員
+label-ji_jian_jian_cha_shen_he_yuan = 紀檢監察審核員
+label-xi_tong_guan_li_yuan = 系統管理員
+label-an_quan_guan_li_yuan = 安全管理員
+label-shen_ji_guan_li_yuan = 審計管理員
+label-wei_fen_pei_jue_se = 未分配角色

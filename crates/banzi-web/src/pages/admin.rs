@@ -1,5 +1,8 @@
-//! Accounts: the system administrator creates and disables them, the security administrator
-//! unlocks them (三员分立, R-SEC-1). Neither reads cadre data or the audit trail.
+//! Accounts, as the division of the three administrators has it (三员分立, R-SEC-1; the
+//! table is in `banzi_domain::accounts`): the system administrator creates accounts (with
+//! no role) and disables or enables them; the security administrator gives roles, resets
+//! passwords, locks and unlocks. Neither reads cadre data or the audit trail, and neither
+//! acts on an administrator's account, their own included.
 
 use super::Ctx;
 use super::forms::FieldErrors;
@@ -13,29 +16,49 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use banzi_domain::accounts::{self, PasswordPolicy};
 use banzi_domain::role::Role;
-use banzi_domain::{DomainError, Msg};
+use banzi_domain::{DomainError, Msg, message};
 use banzi_store::{NewUser, UserRow};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/users", get(page).post(create))
         .route("/admin/users/{login}/unlock", post(unlock))
+        .route("/admin/users/{login}/lock", post(lock))
         .route("/admin/users/{login}/active", post(active))
+        .route("/admin/users/{login}/role", post(assign))
+        .route("/admin/users/{login}/password", post(reset))
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "users.html")]
 struct UsersPage {
     ctx: Ctx,
-    users: Vec<UserRow>,
+    users: Vec<Account>,
     roles: Vec<&'static str>,
     f: UserForm,
     errors: FieldErrors,
+    /// The system administrator: creates, disables and enables.
     may_create: bool,
-    may_unlock: bool,
+    /// The security administrator: roles, resets, locks.
+    may_secure: bool,
+    /// What was done, for the line above the table.
+    done: Option<String>,
+    min_length: usize,
+}
+
+/// An account as the administrators see it.
+struct Account {
+    u: UserRow,
+    /// One of the three administrators: only the command line acts on it.
+    administrator: bool,
+    /// Paused for some source after failed sign-ins, until (Beijing time).
+    paused_until: Option<String>,
+    /// Whether the viewing administrator may act on it at all.
+    actionable: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -44,10 +67,6 @@ pub struct UserForm {
     login: String,
     #[serde(default)]
     display_name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    unit: String,
     #[serde(default)]
     password: String,
 }
@@ -58,36 +77,109 @@ async fn render(
     caller: &Caller,
     f: UserForm,
     errors: FieldErrors,
+    done: Option<String>,
 ) -> WebResult<UsersPage> {
-    let users = s.store.users(&caller.actor).await?;
+    let now = banzi_store::now_rfc3339();
+    let users = s
+        .store
+        .users(&caller.actor)
+        .await?
+        .into_iter()
+        .map(|u| {
+            let role = Role::parse(&u.role).unwrap_or(Role::Unassigned);
+            let paused_until = u
+                .locked_until
+                .as_deref()
+                .filter(|t| *t > now.as_str())
+                .map(crate::auth::beijing);
+            Account {
+                administrator: role.is_administrator(),
+                actionable: !role.is_administrator() && u.login != caller.user.login,
+                paused_until,
+                u,
+            }
+        })
+        .collect();
     Ok(UsersPage {
         ctx: Ctx::new(tr, caller, "/admin/users"),
         users,
-        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        roles: Role::ASSIGNABLE.iter().map(|r| r.as_str()).collect(),
         f,
         errors,
         may_create: caller.actor.role.manages_accounts(),
-        may_unlock: caller.actor.role.unlocks_accounts(),
+        may_secure: caller.actor.role.unlocks_accounts(),
+        done,
+        min_length: s.config.password_min_length,
     })
 }
 
 async fn page(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<UsersPage> {
-    render(&s, tr, &caller, UserForm::default(), FieldErrors::default()).await
+    render(
+        &s,
+        tr,
+        &caller,
+        UserForm::default(),
+        FieldErrors::default(),
+        None,
+    )
+    .await
 }
 
-/// A password policy an organization department would expect: at least 10 characters
-/// with letters and digits.
-pub fn check_password(p: &str) -> Result<(), Msg> {
-    let long = p.chars().count() >= 10;
-    let letters = p.chars().any(|c| c.is_alphabetic());
-    let digits = p.chars().any(|c| c.is_ascii_digit());
-    if long && letters && digits {
-        Ok(())
-    } else {
-        Err(Msg::new("store-password-weak"))
+/// The password policy with its defaults, for the command line's `banzi user add`
+/// (R-SEC-2).
+pub fn check_password(login: &str, p: &str) -> Result<(), Msg> {
+    accounts::check_password(&PasswordPolicy::default(), login, p)
+}
+
+fn policy(s: &AppState) -> PasswordPolicy {
+    PasswordPolicy {
+        min_length: s.config.password_min_length,
     }
 }
 
+/// The page again after an action: what was done on top, or the refusal where the
+/// administrator acted (422 for a form's errors, 403 for a refusal of the division).
+async fn answer(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    result: Result<Msg, DomainError>,
+    f: UserForm,
+) -> WebResult<Response> {
+    match result {
+        Ok(done) => Ok(render(
+            s,
+            tr,
+            caller,
+            UserForm::default(),
+            FieldErrors::default(),
+            Some(tr.msg(&done)),
+        )
+        .await?
+        .into_response()),
+        Err(e) => {
+            let status = match &e {
+                DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
+                DomainError::NotFound(_) => StatusCode::NOT_FOUND,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let errors = match e {
+                DomainError::Forbidden(m) | DomainError::NotFound(m) => {
+                    FieldErrors(Default::default(), vec![m])
+                }
+                other => FieldErrors::from_error(other)?,
+            };
+            let f = UserForm {
+                password: String::new(),
+                ..f
+            };
+            Ok((status, render(s, tr, caller, f, errors, None).await?).into_response())
+        }
+    }
+}
+
+/// The system administrator creates an account: no role, a password to be changed at the
+/// first sign-in (三员分立, R-SEC-1).
 async fn create(
     State(s): State<AppState>,
     tr: Tr,
@@ -104,66 +196,135 @@ async fn create(
     {
         e.add("登录名", Msg::new("store-login-malformed"));
     }
-    let role = e.check("角色", Role::parse(&f.role));
-    e.check("密码", check_password(&f.password));
+    e.check(
+        "密码",
+        accounts::check_password(&policy(&s), &login, &f.password),
+    );
     let result = match e.into_result() {
         Ok(()) => {
             let u = NewUser {
-                login,
+                login: login.clone(),
                 display_name: f.display_name.trim().to_string(),
                 password_hash: crate::auth::hash_password(&f.password),
-                role: role.unwrap_or(Role::Leader),
-                unit_code: Some(f.unit.trim().to_string()).filter(|u| !u.is_empty()),
+                role: Role::Unassigned,
+                unit_code: None,
             };
-            s.store.create_user(&caller.actor, &u).await.map(|_| ())
+            s.store
+                .create_user(&caller.actor, &u)
+                .await
+                .map(|_| message!("sec-done-created", login = login))
         }
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(e) => {
-            let errors = FieldErrors::from_error(e)?;
-            let f = UserForm {
-                password: String::new(),
-                ..f
-            };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                render(&s, tr, &caller, f, errors).await?,
-            )
-                .into_response())
-        }
-    }
+    answer(&s, tr, &caller, result, f).await
 }
 
 async fn unlock(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Path(login): Path<String>,
 ) -> WebResult<Response> {
-    s.store.unlock_user(&caller.actor, &login).await?;
-    Ok(Redirect::to("/admin/users").into_response())
+    let r = s.store.set_user_locked(&caller.actor, &login, false).await;
+    let r = r.map(|_| message!("sec-done-unlocked", login = login));
+    answer(&s, tr, &caller, r, UserForm::default()).await
+}
+
+async fn lock(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(login): Path<String>,
+) -> WebResult<Response> {
+    let r = s.store.set_user_locked(&caller.actor, &login, true).await;
+    let r = r.map(|_| message!("sec-done-locked", login = login));
+    answer(&s, tr, &caller, r, UserForm::default()).await
 }
 
 #[derive(serde::Deserialize)]
 pub struct ActiveForm {
+    #[serde(default)]
     active: String,
 }
 
 async fn active(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Path(login): Path<String>,
     Form(f): Form<ActiveForm>,
 ) -> WebResult<Response> {
-    if !caller.actor.role.manages_accounts() {
-        return Err(DomainError::Forbidden(Msg::new("store-forbidden-accounts-disable")).into());
-    }
-    if login == caller.user.login {
-        return Err(DomainError::invalid("账号", Msg::new("store-cannot-disable-self")).into());
-    }
-    s.store
-        .set_user_active(&caller.actor, &login, f.active == "1")
-        .await?;
-    Ok(Redirect::to("/admin/users").into_response())
+    let on = f.active == "1";
+    let r = s.store.set_user_active(&caller.actor, &login, on).await;
+    let r = r.map(|_| {
+        if on {
+            message!("sec-done-enabled", login = login)
+        } else {
+            message!("sec-done-disabled", login = login)
+        }
+    });
+    answer(&s, tr, &caller, r, UserForm::default()).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    unit: String,
+}
+
+/// The security administrator gives an account its role.
+async fn assign(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(login): Path<String>,
+    Form(f): Form<RoleForm>,
+) -> WebResult<Response> {
+    let r = match Role::parse(&f.role) {
+        Ok(role) => {
+            let unit = Some(f.unit.trim()).filter(|u| !u.is_empty());
+            s.store
+                .set_user_role(&caller.actor, &login, role, unit)
+                .await
+                .map(|_| {
+                    message!(
+                        "sec-done-role",
+                        login = login,
+                        role = banzi_domain::Arg::Label(role.label().into())
+                    )
+                })
+        }
+        Err(m) => Err(DomainError::invalid("角色", m)),
+    };
+    answer(&s, tr, &caller, r, UserForm::default()).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// The security administrator sets a temporary password, to be changed at the next
+/// sign-in; the account's sessions end.
+async fn reset(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(login): Path<String>,
+    Form(f): Form<ResetForm>,
+) -> WebResult<Response> {
+    let r = match accounts::check_password(&policy(&s), &login, &f.password) {
+        Ok(()) => {
+            let hash = crate::auth::hash_password(&f.password);
+            s.store
+                .reset_password(&caller.actor, &login, &hash)
+                .await
+                .map(|_| message!("sec-done-reset", login = login))
+        }
+        Err(m) => Err(DomainError::invalid("密码", m)),
+    };
+    answer(&s, tr, &caller, r, UserForm::default()).await
 }

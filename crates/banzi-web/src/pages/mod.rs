@@ -1,6 +1,7 @@
 //! The pages. Each file is one area; handlers load through the store (which checks role
 //! and scope), call the domain, and render an askama view. htmx requests get the fragment.
 
+pub(crate) mod account;
 mod admin;
 pub use admin::check_password;
 mod alerts;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(analysis::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
+        .merge(account::routes())
         .merge(ballots::routes())
         .merge(vote::routes())
         .layer(axum::middleware::from_fn(crate::error::localize))

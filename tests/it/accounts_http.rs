@@ -1,0 +1,426 @@
+//! Accounts through the pages, as the three administrators and their users meet them
+//! (issue 14, items 1–3; R-SEC-1, R-SEC-2): the division of the three administrators cell by
+//! cell, the password policy and the first change, sessions' lifetime, and sign-in attempts
+//! paced per source address.
+
+use crate::conformance::exec;
+use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users};
+use crate::http::blocking;
+use banzi_domain::role::Role;
+
+async fn app(config: banzi_web::WebConfig) -> TestApp {
+    let app = TestApp::spawn(Backend::Sqlite, config).await;
+    let store = &app.db.store;
+    store
+        .import_roster(
+            &crate::helpers::staff(),
+            &crate::fixture::roster(),
+            &|_, _, _| {},
+        )
+        .await
+        .expect("fixture");
+    seed_users(store, Some("U1")).await;
+    app
+}
+
+/// What an administrator does on the accounts page: the path under `/admin/users/{login}`
+/// (empty: the creation form) and its fields.
+fn action(what: &str, login: &str) -> (String, Vec<(&'static str, String)>) {
+    let path = format!("/admin/users/{login}/{what}");
+    match what {
+        "create" => (
+            "/admin/users".into(),
+            vec![
+                ("login", login.to_string()),
+                ("display_name", "新同志".into()),
+                ("password", "Lake7Violet9x".into()),
+                // Whatever the form says, a new account has no role.
+                ("role", "auditor".into()),
+            ],
+        ),
+        "disable" => (
+            format!("/admin/users/{login}/active"),
+            vec![("active", "0".into())],
+        ),
+        "enable" => (
+            format!("/admin/users/{login}/active"),
+            vec![("active", "1".into())],
+        ),
+        "role" => (
+            path,
+            vec![("role", "leader".into()), ("unit", String::new())],
+        ),
+        "password" => (path, vec![("password", "River5Stone8q".into())]),
+        _ => (path, vec![]),
+    }
+}
+
+/// Who may do it (the table of `banzi_domain::accounts`).
+fn done_by(what: &str) -> Role {
+    match what {
+        "create" | "disable" | "enable" => Role::SysAdmin,
+        _ => Role::SecAdmin,
+    }
+}
+
+const ACTIONS: [&str; 7] = [
+    "create", "disable", "enable", "role", "password", "lock", "unlock",
+];
+
+/// Every action × every role that signs in × every kind of target account (an ordinary
+/// one, the actor's own, each administrator's): allowed only to the administrator the
+/// division names, only on an ordinary account, and each allowed action is in the trail
+/// under the actor's name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_cell_of_the_three_administrators_division() {
+    let app = app(banzi_web::WebConfig::default()).await;
+    let base = app.base.clone();
+    let failures = blocking(move || {
+        let mut failures = Vec::new();
+        let actors = [
+            Role::Staff,
+            Role::Leader,
+            Role::Liaison,
+            Role::Discipline,
+            Role::Auditor,
+            Role::SysAdmin,
+            Role::SecAdmin,
+        ];
+        for actor in actors {
+            let mut c = Client::new(&base);
+            assert_eq!(c.login(actor.as_str(), PASSWORD).status, 303, "{actor:?}");
+            for what in ACTIONS {
+                // The ordinary target: `discipline` (its own account for the reviewer,
+                // which the next rows cover anyway), or a fresh login for creation.
+                let mut targets: Vec<(String, bool)> = vec![
+                    ("sysadmin".into(), false),
+                    ("secadmin".into(), false),
+                    ("auditor".into(), false),
+                    (actor.as_str().into(), false),
+                ];
+                let ordinary = if what == "create" {
+                    format!("new-{}", actor.as_str())
+                } else if actor == Role::Discipline {
+                    "leader".into()
+                } else {
+                    "discipline".into()
+                };
+                targets.push((ordinary, true));
+                if what == "create" {
+                    targets.retain(|(_, ordinary)| *ordinary);
+                }
+                for (target, ordinary) in targets {
+                    let want = actor == done_by(what) && ordinary;
+                    let (path, fields) = action(what, &target);
+                    let fields: Vec<(&str, &str)> =
+                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    let r = c.post(&path, &fields);
+                    let got = r.status == 200 && r.body.contains("id=\"users-done\"");
+                    let refused = r.status == 403;
+                    if got != want || (!want && !refused) {
+                        failures.push(format!(
+                            "{actor:?} {what} {target}: got {} (want {})",
+                            r.status,
+                            if want { "done" } else { "403" }
+                        ));
+                    }
+                }
+                // Put the ordinary target back as it was for the next actor.
+                if actor == Role::SecAdmin && what == "lock" {
+                    c.post("/admin/users/discipline/unlock", &[]);
+                }
+                if actor == Role::SysAdmin && what == "disable" {
+                    c.post("/admin/users/discipline/active", &[("active", "1")]);
+                }
+            }
+        }
+        failures
+    })
+    .await;
+    assert!(
+        failures.is_empty(),
+        "the division does not hold:\n{}",
+        failures.join("\n")
+    );
+    let store = &app.db.store;
+    // The account the system administrator made has no role, whatever its form said.
+    let made = store
+        .user_by_login("new-sysadmin")
+        .await
+        .expect("user")
+        .expect("created");
+    assert_eq!(made.role, "unassigned");
+    assert!(made.must_change);
+    // No one else made an account, and every administrator's account is as it was.
+    for who in ["new-staff", "new-secadmin", "new-auditor"] {
+        assert!(
+            store.user_by_login(who).await.expect("user").is_none(),
+            "{who}"
+        );
+    }
+    for who in ["sysadmin", "secadmin", "auditor"] {
+        let u = store.user_by_login(who).await.expect("u").expect("exists");
+        assert!(u.active && !u.admin_locked && !u.must_change, "{who}");
+        assert_eq!(u.role, who);
+    }
+    // Each allowed action is audited under its actor, for the auditor.
+    for (action, actor) in [
+        ("user.create", "sysadmin"),
+        ("user.active", "sysadmin"),
+        ("user.role", "secadmin"),
+        ("user.password_reset", "secadmin"),
+        ("user.lock", "secadmin"),
+        ("user.unlock", "secadmin"),
+    ] {
+        let rows = crate::helpers::audited(store, action, Some("user"), None).await;
+        assert!(
+            rows.iter().any(|r| r.actor == actor),
+            "{action} by {actor}: {:?}",
+            rows.iter().map(|r| &r.actor).collect::<Vec<_>>()
+        );
+        // (The seeded accounts were made at the command line.)
+        assert!(
+            rows.iter()
+                .all(|r| r.actor == actor || r.actor.starts_with("cli:")),
+            "{action}"
+        );
+    }
+}
+
+/// The case of the issue: the system administrator makes an account and signs in with it.
+/// It must change its password first, then has no role, reads no cadre and exports
+/// nothing; only when the security administrator gives it a role can it work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_the_system_administrator_makes_reads_nothing_until_given_a_role() {
+    let app = app(banzi_web::WebConfig::default()).await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut sys = Client::new(&base);
+        sys.login("sysadmin", PASSWORD);
+        // The policy, where the administrator typed.
+        for (pw, says) in [
+            ("short1", "至少10位"),
+            ("wangfang2026x", "不能包含登录名"),
+            ("Password@2026", "常见密码"),
+        ] {
+            let r = sys.post(
+                "/admin/users",
+                &[
+                    ("login", "wangfang"),
+                    ("display_name", "王芳"),
+                    ("password", pw),
+                ],
+            );
+            assert_eq!(r.status, 422, "{pw}");
+            assert!(r.body.contains(says), "{pw}: {}", r.body);
+        }
+        let r = sys.post(
+            "/admin/users",
+            &[
+                ("login", "wangfang"),
+                ("display_name", "王芳"),
+                ("password", "Lake7Violet9x"),
+            ],
+        );
+        assert!(r.body.contains("已新建账号 wangfang"), "{}", r.body);
+
+        let mut u = Client::new(&base);
+        let r = u.login("wangfang", "Lake7Violet9x");
+        assert_eq!(
+            r.location.as_deref(),
+            Some("/account"),
+            "first the password"
+        );
+        for path in ["/units", "/cadres", "/roster/export.xlsx", "/audit"] {
+            let r = u.get(path);
+            assert_eq!(r.status, 303, "{path}");
+            assert_eq!(r.location.as_deref(), Some("/account"), "{path}");
+        }
+        assert!(u.get("/account").body.contains("请先修改"));
+        // The form's refusals, beside their fields.
+        let change = |u: &mut Client, current: &str, new: &str, again: &str| {
+            u.post(
+                "/account/password",
+                &[("current", current), ("new", new), ("again", again)],
+            )
+        };
+        let r = change(&mut u, "wrong-one-1", "River5Stone8q", "River5Stone8q");
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("当前密码不正确"));
+        let r = change(&mut u, "Lake7Violet9x", "River5Stone8q", "River5Stone8Q");
+        assert!(r.body.contains("两次输入的新密码不一致"));
+        let r = change(&mut u, "Lake7Violet9x", "Lake7Violet9x", "Lake7Violet9x");
+        assert!(r.body.contains("不能与当前密码相同"));
+        let r = change(&mut u, "Lake7Violet9x", "qwerty123456", "qwerty123456");
+        assert!(r.body.contains("常见密码"));
+        let r = change(&mut u, "Lake7Violet9x", "River5Stone8q", "River5Stone8q");
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("密码已修改"), "{}", r.body);
+        // Its own password now, and still no role: nothing to read.
+        assert!(u.get("/account").body.contains("尚未分配角色"));
+        for path in ["/units", "/cadres", "/roster/export.xlsx", "/audit"] {
+            assert_eq!(u.get(path).status, 403, "{path}");
+        }
+        // The system administrator cannot give it one.
+        let r = sys.post("/admin/users/wangfang/role", &[("role", "staff")]);
+        assert_eq!(r.status, 403);
+        // The security administrator can, but not an administrator's role.
+        let mut sec = Client::new(&base);
+        sec.login("secadmin", PASSWORD);
+        let r = sec.post("/admin/users/wangfang/role", &[("role", "auditor")]);
+        assert_eq!(r.status, 403);
+        assert!(r.body.contains("命令行"), "{}", r.body);
+        let r = sec.post("/admin/users/wangfang/role", &[("role", "leader")]);
+        assert!(
+            r.body.contains("已将账号 wangfang 的角色设为部领导"),
+            "{}",
+            r.body
+        );
+        // The new role takes effect at the next sign-in.
+        assert_eq!(u.get("/units").status, 303, "the session ended");
+        assert_eq!(u.login("wangfang", "River5Stone8q").status, 303);
+        assert_eq!(u.get("/units").status, 200);
+        // A reset by the security administrator: the sessions end, and the next sign-in
+        // changes the password first.
+        let r = sec.post(
+            "/admin/users/wangfang/password",
+            &[("password", "Maple3Cloud7z")],
+        );
+        assert!(r.body.contains("已重置账号 wangfang 的密码"), "{}", r.body);
+        assert_eq!(u.get("/units").status, 303);
+        let r = u.login("wangfang", "Maple3Cloud7z");
+        assert_eq!(r.location.as_deref(), Some("/account"));
+    })
+    .await;
+    let store = &app.db.store;
+    let u = store
+        .user_by_login("wangfang")
+        .await
+        .expect("u")
+        .expect("u");
+    assert!(u.must_change);
+    let own = crate::helpers::audited(store, "user.password", Some("user"), Some("wangfang")).await;
+    assert_eq!(own.len(), 1, "the own change is audited");
+    assert_eq!(own[0].actor, "wangfang");
+}
+
+/// A session ends after its absolute lifetime even when used, expired rows are purged at
+/// the next sign-in, and signing in ends the session the browser had.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_end_after_their_lifetime_and_a_sign_in_replaces_the_browsers_session() {
+    let app = app(banzi_web::WebConfig::default()).await;
+    let store = app.db.store.clone();
+    let base = app.base.clone();
+    let sessions = |store: banzi_store::Store| async move {
+        let n: (i64,) = match &store {
+            banzi_store::Store::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM sessions")
+                .fetch_one(p)
+                .await
+                .expect("count"),
+            banzi_store::Store::Pg(p) => sqlx::query_as("SELECT COUNT(*) FROM sessions")
+                .fetch_one(p)
+                .await
+                .expect("count"),
+        };
+        n.0
+    };
+    let mut c = blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let first = c.cookie.clone();
+        // Signing in again in the same browser: the earlier session is gone.
+        assert_eq!(c.login("leader", PASSWORD).status, 303);
+        assert_ne!(c.cookie, first);
+        let mut old = Client::new(&c.base);
+        old.cookie = first;
+        assert_eq!(old.get("/units").status, 303, "the earlier session ended");
+        c
+    })
+    .await;
+    assert_eq!(sessions(store.clone()).await, 1);
+    // Used a minute ago, but begun 13 hours ago: over the 12 hours of the default.
+    let minute_ago = (jiff::Timestamp::now() - jiff::SignedDuration::from_mins(1)).to_string();
+    let q = format!(
+        "UPDATE sessions SET created_at = '2000-01-01T00:00:00Z', last_seen = '{minute_ago}'"
+    );
+    exec(&store, Box::leak(q.into_boxed_str())).await;
+    c = blocking(move || {
+        assert_eq!(c.get("/units").status, 303, "past its lifetime");
+        c
+    })
+    .await;
+    // An expired row left behind is purged by the next sign-in.
+    exec(
+        &store,
+        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen) \
+         SELECT 'stale', id, 'x', '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z' FROM users WHERE login = 'staff'",
+    )
+    .await;
+    blocking(move || assert_eq!(c.login("staff", PASSWORD).status, 303)).await;
+    assert_eq!(
+        sessions(store.clone()).await,
+        1,
+        "only the new session is left"
+    );
+}
+
+/// Failures are counted per source address (behind a trusted proxy): a source that keeps
+/// failing waits longer and longer, whatever login it tries, while the owner of the account
+/// signs in from elsewhere; an unknown login and a wrong password get the same answer; only
+/// the security administrator's lock keeps the owner out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_that_keeps_failing_waits_and_the_owner_still_signs_in() {
+    let config = banzi_web::WebConfig {
+        trust_forwarded_for: true,
+        source_free_failures: 2,
+        source_max_wait_seconds: 3600,
+        ..Default::default()
+    };
+    let app = app(config).await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut attacker = Client::new(&base);
+        attacker.forwarded_for = Some("10.9.9.9".into());
+        let unknown = attacker.login("nobody-here", "Guess1234567");
+        let wrong = attacker.login("leader", "Guess1234567");
+        assert_eq!((unknown.status, wrong.status), (401, 401));
+        assert_eq!(
+            unknown.body.replace("nobody-here", "leader"),
+            wrong.body,
+            "an unknown login and a wrong password read alike"
+        );
+        // Two failures: the source now waits, even with the right password.
+        let r = attacker.login("leader", PASSWORD);
+        assert_eq!(r.status, 429);
+        assert!(r.body.contains("秒后再试"), "{}", r.body);
+        let r = attacker.login("staff", PASSWORD);
+        assert_eq!(r.status, 429, "whatever login it names");
+        // The owner, from their own computer, is not kept out.
+        let mut owner = Client::new(&base);
+        owner.forwarded_for = Some("10.1.1.1".into());
+        assert_eq!(owner.login("leader", PASSWORD).status, 303);
+        // The security administrator's lock keeps everyone out, and says so only to the
+        // right password.
+        let mut sec = Client::new(&base);
+        sec.forwarded_for = Some("10.2.2.2".into());
+        sec.login("secadmin", PASSWORD);
+        let r = sec.post("/admin/users/leader/lock", &[]);
+        assert!(r.body.contains("已锁定账号 leader"), "{}", r.body);
+        assert_eq!(owner.get("/units").status, 303, "the lock ends the session");
+        let mut other = Client::new(&base);
+        other.forwarded_for = Some("10.3.3.3".into());
+        let wrong = other.login("leader", "Guess1234567");
+        assert_eq!(wrong.status, 401);
+        assert!(!wrong.body.contains("锁定"), "{}", wrong.body);
+        let right = owner.login("leader", PASSWORD);
+        assert_eq!(right.status, 403);
+        assert!(right.body.contains("安全管理员锁定"), "{}", right.body);
+    })
+    .await;
+    // Every failure is in the trail, the unknown name by its digest only.
+    let store = &app.db.store;
+    let failed = crate::helpers::audited(store, "session.login_failed", Some("user"), None).await;
+    assert_eq!(failed.len(), 3, "{failed:?}");
+    assert!(failed.iter().all(|r| !r.entity_key.contains("nobody")));
+    assert!(failed.iter().any(|r| r.entity_key.starts_with('#')));
+}
