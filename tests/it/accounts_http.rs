@@ -424,3 +424,64 @@ async fn a_source_that_keeps_failing_waits_and_the_owner_still_signs_in() {
     assert!(failed.iter().all(|r| !r.entity_key.contains("nobody")));
     assert!(failed.iter().any(|r| r.entity_key.starts_with('#')));
 }
+
+/// What a reader looks at is in the trail, compactly (issue 14, item 8): a profile, a photo,
+/// a search (an ID number masked), and a request refused for the role or a missing token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_searches_and_refusals_are_in_the_trail() {
+    let app = app(banzi_web::WebConfig::default()).await;
+    let store = app.db.store.clone();
+    let zw = crate::fixture::zhang_wei();
+    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1];
+    store
+        .set_photo(
+            &crate::helpers::staff(),
+            &zw,
+            "image/jpeg",
+            JPEG,
+            banzi_store::today(),
+        )
+        .await
+        .expect("photo");
+    let base = app.base.clone();
+    let id = zw.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        c.login("leader", PASSWORD);
+        assert_eq!(c.get(&format!("/cadres/{id}")).status, 200);
+        assert_eq!(c.get(&format!("/cadres/{id}/photo")).status, 200);
+        assert_eq!(c.get(&format!("/cadres?q={id}")).status, 200);
+        assert_eq!(c.get("/cadres?q=%E5%BC%A0").status, 200);
+        // A leader may not export, nor write without the page's token.
+        assert_eq!(c.get("/roster/export.xlsx").status, 403);
+        let r = c.post_raw("/units", &[("code".into(), "X".into())]);
+        assert_eq!(r.status, 403);
+    })
+    .await;
+    let one = |action: &'static str| {
+        let store = store.clone();
+        async move { crate::helpers::audited(&store, action, None, None).await }
+    };
+    let viewed = one("read.cadre").await;
+    assert_eq!(viewed.len(), 1);
+    assert_eq!(
+        (viewed[0].actor.as_str(), viewed[0].entity_key.as_str()),
+        ("leader", zw.as_str())
+    );
+    assert_eq!(one("read.photo").await.len(), 1);
+    let searches = one("read.search").await;
+    assert_eq!(searches.len(), 2);
+    assert!(
+        searches.iter().all(|r| !r.after_json.contains(&zw)),
+        "the number searched for is masked: {searches:?}"
+    );
+    assert!(searches.iter().any(|r| r.after_json.contains("张")));
+    let refused: Vec<String> = one("request.refused")
+        .await
+        .into_iter()
+        .map(|r| format!("{} {}", r.actor, r.entity_key))
+        .collect();
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(refused.contains(&"leader /roster/export.xlsx".to_string()));
+    assert!(refused.contains(&"leader /units".to_string()));
+}

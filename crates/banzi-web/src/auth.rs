@@ -318,6 +318,15 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             false
         };
         if !ok {
+            // A write without the session's token: in the trail (issue 14, item 8).
+            let detail = serde_json::json!({ "method": req.method().as_str(), "csrf": false });
+            if let Err(e) = state
+                .store
+                .audit_event(&actor, "request.refused", "route", &path, detail)
+                .await
+            {
+                tracing::error!(error = %e, "a refusal could not be audited");
+            }
             return denied(tr, StatusCode::FORBIDDEN, message!("web-form-expired"));
         }
     }

@@ -88,7 +88,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    pages::routes()
+    pages::routes(state.clone())
         .merge(login::routes())
         .merge(assets::routes())
         .layer(axum::middleware::from_fn_with_state(

@@ -253,6 +253,12 @@ async fn list(
     } else {
         (Vec::new(), 0)
     };
+    // A search by name or number is a look into the registry: in the trail, an ID number
+    // masked (issue 14, item 8).
+    if !q.q.trim().is_empty() {
+        let detail = serde_json::json!({ "q": super::masked_query(q.q.trim()), "found": total });
+        super::audit_read(&s, &caller, "read.search", "cadre", "", detail).await?;
+    }
     let rows = rows
         .into_iter()
         .map(|c| Row {

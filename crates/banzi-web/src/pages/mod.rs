@@ -34,7 +34,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use banzi_domain::role::Role;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .merge(units::routes())
@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .merge(account::routes())
         .merge(ballots::routes())
         .merge(vote::routes())
+        .layer(axum::middleware::from_fn_with_state(state, audit_refusals))
         .layer(axum::middleware::from_fn(crate::error::localize))
 }
 
@@ -102,6 +103,89 @@ pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
     }
 }
 
+/// Records a read of personal data in the trail (R-SEC-3, issue 14 item 8): one compact
+/// entry, who read what. A read whose entry cannot be written is not served.
+pub async fn audit_read(
+    s: &AppState,
+    caller: &Caller,
+    action: &str,
+    entity: &str,
+    key: &str,
+    detail: serde_json::Value,
+) -> Result<(), crate::error::WebError> {
+    s.store
+        .audit_event(&caller.actor, action, entity, key, detail)
+        .await
+        .map_err(Into::into)
+}
+
+/// A search as the trail keeps it: an ID number (a run of six or more digits, with its
+/// check letter) shows its region and its last four only, so the trail is not a list of
+/// the numbers people looked up (issue 14, item 16).
+pub fn masked_query(q: &str) -> String {
+    let chars: Vec<char> = q.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == 'X' || **c == 'x')
+            .count();
+        if run >= 6 && chars[i].is_ascii_digit() {
+            let digits: String = chars[i..i + run].iter().collect();
+            let keep_tail = run.saturating_sub(6).min(4);
+            out.push_str(&digits[..run.min(6).min(3)]);
+            out.push_str(&"*".repeat(run - run.min(6).min(3) - keep_tail));
+            out.push_str(&digits[run - keep_tail..]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Refused requests of a signed-in caller go into the trail (issue 14, item 8): who asked
+/// for what they may not have.
+pub async fn audit_refusals(
+    axum::extract::State(s): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let caller = req.extensions().get::<Caller>().cloned();
+    let method = req.method().to_string();
+    let path = req.uri().path().to_string();
+    let res = next.run(req).await;
+    if res.status() == axum::http::StatusCode::FORBIDDEN
+        && let Some(c) = caller
+    {
+        let detail = serde_json::json!({ "method": method });
+        if let Err(e) = s
+            .store
+            .audit_event(&c.actor, "request.refused", "route", &path, detail)
+            .await
+        {
+            tracing::error!(error = %e, "a refusal could not be audited");
+        }
+    }
+    res
+}
+
 pub fn is_htmx(headers: &HeaderMap) -> bool {
     headers.contains_key("hx-request")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked_query;
+
+    #[test]
+    fn an_id_number_in_a_search_is_masked_in_the_trail() {
+        assert_eq!(masked_query("320612198001011234"), "320***********1234");
+        assert_eq!(masked_query("32061219800101123X"), "320***********123X");
+        assert_eq!(masked_query("王伟 320612"), "王伟 320***");
+        assert_eq!(masked_query("王伟"), "王伟");
+        assert_eq!(masked_query("zw 12345"), "zw 12345");
+    }
 }

@@ -87,7 +87,17 @@ async fn profile(
     caller: Caller,
     Path(id): Path<String>,
 ) -> WebResult<ProfilePage> {
-    profile_page(&s, tr, &caller, &id, FieldErrors::default()).await
+    let page = profile_page(&s, tr, &caller, &id, FieldErrors::default()).await?;
+    super::audit_read(
+        &s,
+        &caller,
+        "read.cadre",
+        "cadre",
+        &id,
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(page)
 }
 
 #[derive(Template, WebTemplate)]
@@ -377,14 +387,25 @@ async fn photo(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     match s.store.photo(&caller.actor, &id, today()).await? {
-        Some((mime, data)) => Ok((
-            [
-                (header::CONTENT_TYPE, mime),
-                (header::CACHE_CONTROL, "private, no-store".into()),
-            ],
-            data,
-        )
-            .into_response()),
+        Some((mime, data)) => {
+            super::audit_read(
+                &s,
+                &caller,
+                "read.photo",
+                "cadre",
+                &id,
+                serde_json::json!({}),
+            )
+            .await?;
+            Ok((
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CACHE_CONTROL, "private, no-store".into()),
+                ],
+                data,
+            )
+                .into_response())
+        }
         None => Err(DomainError::NotFound(Msg::new("reg-photo")).into()),
     }
 }
