@@ -444,13 +444,17 @@ async fn reads_searches_and_refusals_are_in_the_trail() {
         .await
         .expect("photo");
     let base = app.base.clone();
-    let id = zw.clone();
+    let id = crate::helpers::cadre_ref(&store, &zw).await;
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("leader", PASSWORD);
         assert_eq!(c.get(&format!("/cadres/{id}")).status, 200);
         assert_eq!(c.get(&format!("/cadres/{id}/photo")).status, 200);
-        assert_eq!(c.get(&format!("/cadres?q={id}")).status, 200);
+        assert_eq!(
+            c.get(&format!("/cadres?q={}", crate::fixture::zhang_wei()))
+                .status,
+            200
+        );
         assert_eq!(c.get("/cadres?q=%E5%BC%A0").status, 200);
         // A leader may not export, nor write without the page's token.
         assert_eq!(c.get("/roster/export.xlsx").status, 403);

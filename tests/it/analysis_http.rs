@@ -130,7 +130,7 @@ async fn the_city_view_shows_counts_and_the_young_cadre_ratio() {
 async fn the_alert_list_filters_and_exports_an_audited_workbook() {
     let app = app().await;
     let base = app.base.clone();
-    let zz = zhang_zheng();
+    let zz = crate::helpers::cadre_ref(&app.db.store, &zhang_zheng()).await;
     let bytes = blocking(move || {
         let mut c = staff_client(&base, "leader");
         let r = c.get(&format!("/alerts?rule=R-EXCH-1&as_of={AS_OF}"));

@@ -53,6 +53,9 @@ async fn every_route_for_every_role() {
     seed_users(&store, Some("U1")).await;
     let zw = zhang_wei();
     let wq = wang_qiang();
+    // The pages address a cadre by row id, never by ID number.
+    let zwr = crate::helpers::cadre_ref(&store, &zw).await;
+    let wqr = crate::helpers::cadre_ref(&store, &wq).await;
     let wq_p3 = store
         .cadre(&staff(), &wq, banzi_store::today())
         .await
@@ -102,17 +105,17 @@ async fn every_route_for_every_role() {
                 ("/cadres".into(), reads(role)),
                 ("/cadres?q=zw".into(), reads(role)),
                 ("/cadres/new".into(), only(role, &[Role::Staff])),
-                (format!("/cadres/{zw}"), reads(role)),
+                (format!("/cadres/{zwr}"), reads(role)),
                 (
-                    format!("/cadres/{wq}"),
+                    format!("/cadres/{wqr}"),
                     if liaison { NotFound } else { reads(role) },
                 ),
                 (
-                    format!("/cadres/{zw}/edit"),
+                    format!("/cadres/{zwr}/edit"),
                     only(role, &[Role::Staff, Role::Liaison]),
                 ),
                 (
-                    format!("/cadres/{wq}/edit"),
+                    format!("/cadres/{wqr}/edit"),
                     if liaison {
                         NotFound
                     } else {
@@ -120,7 +123,7 @@ async fn every_route_for_every_role() {
                     },
                 ),
                 (
-                    format!("/cadres/{zw}/appoint"),
+                    format!("/cadres/{zwr}/appoint"),
                     if liaison {
                         Forbidden
                     } else {
@@ -140,9 +143,9 @@ async fn every_route_for_every_role() {
                     "/admin/users".into(),
                     only(role, &[Role::SysAdmin, Role::SecAdmin]),
                 ),
-                (format!("/cadres/{zw}/photo"), reads(role)),
+                (format!("/cadres/{zwr}/photo"), reads(role)),
                 (
-                    format!("/cadres/{wq}/photo"),
+                    format!("/cadres/{wqr}/photo"),
                     if role.reads_registry() {
                         NotFound
                     } else {
@@ -173,6 +176,12 @@ async fn every_route_for_every_role() {
                 }
             }
             let posts: Vec<WriteCheck> = vec![
+                // The search form posts (an ID number stays out of the address).
+                (
+                    "/cadres/search".into(),
+                    vec![("q", "zw".into())],
+                    reads(role),
+                ),
                 (
                     "/units".into(),
                     vec![
@@ -184,7 +193,7 @@ async fn every_route_for_every_role() {
                     only(role, &[Role::Staff]),
                 ),
                 (
-                    format!("/cadres/{zw}/records"),
+                    format!("/cadres/{zwr}/records"),
                     vec![
                         ("kind", "rating".into()),
                         ("a", "2025".into()),
@@ -193,7 +202,7 @@ async fn every_route_for_every_role() {
                     only(role, &[Role::Staff, Role::Liaison]),
                 ),
                 (
-                    format!("/cadres/{wq}/records"),
+                    format!("/cadres/{wqr}/records"),
                     vec![
                         ("kind", "rating".into()),
                         ("a", "2025".into()),
@@ -206,12 +215,12 @@ async fn every_route_for_every_role() {
                     },
                 ),
                 (
-                    format!("/cadres/{zw}/records/rating/2025/remove"),
+                    format!("/cadres/{zwr}/records/rating/2025/remove"),
                     vec![],
                     only(role, &[Role::Staff, Role::Liaison]),
                 ),
                 (
-                    format!("/cadres/{wq}/records/rating/2025/remove"),
+                    format!("/cadres/{wqr}/records/rating/2025/remove"),
                     vec![],
                     if liaison {
                         NotFound
@@ -281,7 +290,7 @@ async fn every_route_for_every_role() {
                     only(role, &[Role::Staff]),
                 ),
                 (
-                    format!("/cadres/{zw}/edit"),
+                    format!("/cadres/{zwr}/edit"),
                     vec![
                         ("name", zw_raw.name.clone()),
                         ("gender", zw_raw.gender.clone()),
@@ -293,7 +302,7 @@ async fn every_route_for_every_role() {
                     only(role, &[Role::Staff, Role::Liaison]),
                 ),
                 (
-                    format!("/cadres/{wq}/edit"),
+                    format!("/cadres/{wqr}/edit"),
                     vec![
                         ("name", "王强".into()),
                         ("gender", "男".into()),
@@ -309,7 +318,7 @@ async fn every_route_for_every_role() {
                     },
                 ),
                 (
-                    format!("/cadres/{zw}/appoint"),
+                    format!("/cadres/{zwr}/appoint"),
                     vec![
                         ("post_code", "P2".into()),
                         ("start", "2026-11-01".into()),
@@ -340,7 +349,7 @@ async fn every_route_for_every_role() {
                     failures.push(format!("{role:?} POST {path}: got {got}, want {want:?}"));
                 }
             }
-            let photo = c.upload(&format!("/cadres/{zw}/photo"), "photo", "p.jpg", JPEG);
+            let photo = c.upload(&format!("/cadres/{zwr}/photo"), "photo", "p.jpg", JPEG);
             if class(&photo) != Some(only(role, &[Role::Staff, Role::Liaison])) {
                 failures.push(format!("{role:?} POST photo: got {}", photo.status));
             }

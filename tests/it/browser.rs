@@ -21,6 +21,10 @@ fn appoint_from_search_to_team_page() {
         seed_users(&app.db.store, Some("U1")).await;
         app
     });
+    let zm = rt.block_on(crate::helpers::cadre_ref(
+        &app.db.store,
+        &fixture::zhao_min(),
+    ));
     let d = Driver::start().expect("chromium");
     let base = &app.base;
 
@@ -50,11 +54,33 @@ fn appoint_from_search_to_team_page() {
     d.wait_for_text("#results", "赵敏").expect("htmx results");
     let rows = d.find_all("#cadre-table .cadre-row").expect("rows");
     assert_eq!(rows.len(), 1, "only 赵敏 has the initials zm");
+    assert!(
+        d.current_url().expect("url").contains("q=zm"),
+        "a name search is kept in the address"
+    );
+    // By her ID number: found, and the number is in no address (issue 14, item 16).
+    let id = fixture::zhao_min();
+    d.find("#q").expect("search box").clear().expect("clear");
+    d.find("#q")
+        .expect("search box")
+        .send_keys(&id)
+        .expect("type");
+    d.wait_for_text("#result-count", "共 1")
+        .expect("htmx results");
+    d.wait_until("the address without the search", |d| {
+        let url = d.current_url()?;
+        Ok((!url.contains("q=zm")).then_some(url))
+    })
+    .expect("pushed");
+    let url = d.current_url().expect("url");
+    assert!(!url.contains(&id[..6]), "{url}");
     d.find("#cadre-table .cadre-link")
         .expect("link")
         .click()
         .expect("click");
     d.wait_for_text("#cadre-name", "赵敏").expect("profile");
+    let url = d.current_url().expect("url");
+    assert!(!url.contains(&id[..6]), "the profile's address: {url}");
 
     // Appoint her 副局长 of 市财政局 (the post's second seat is free).
     d.find("#appoint")
@@ -87,7 +113,7 @@ fn appoint_from_search_to_team_page() {
     assert!(src.contains("赵敏") && src.contains("2026-01-05"));
 
     // A bad date in the appointment form is explained in Chinese, and nothing changes.
-    d.goto(&format!("{base}/cadres/{}/appoint", fixture::zhao_min()))
+    d.goto(&format!("{base}/cadres/{zm}/appoint"))
         .expect("goto");
     d.find("#post_code")
         .expect("post select")

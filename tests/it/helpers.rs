@@ -356,3 +356,13 @@ impl Client {
 pub fn zh(m: &Msg) -> String {
     Tr::new(Lang::ZhCn).msg(m)
 }
+
+/// The address of a cadre's pages (`/cadres/{row id}`): addresses carry no ID number.
+pub async fn cadre_ref(store: &Store, id_number: &str) -> i64 {
+    *store
+        .cadre_refs(&[id_number.to_string()])
+        .await
+        .expect("refs")
+        .get(id_number)
+        .expect("the cadre exists")
+}

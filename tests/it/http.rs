@@ -144,6 +144,7 @@ async fn cookie_attributes_and_idle_timeout() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writes_need_the_csrf_token_and_our_own_origin() {
     let app = app().await;
+    let zwr = crate::helpers::cadre_ref(&app.db.store, &zhang_wei()).await;
     let base = app.base.clone();
     let before = count_changes(&app.db.store).await;
     blocking(move || {
@@ -154,7 +155,7 @@ async fn writes_need_the_csrf_token_and_our_own_origin() {
             ("a".into(), "2025".into()),
             ("b".into(), "优秀".into()),
         ];
-        let path = format!("/cadres/{}/records", zhang_wei());
+        let path = format!("/cadres/{zwr}/records");
         let no_token = c.post_raw(&path, &fields);
         assert_eq!(no_token.status, 403);
         assert!(no_token.body.contains("安全校验未通过"));
@@ -274,12 +275,12 @@ async fn the_first_page_speaks_the_browsers_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_speaks_three_languages() {
     let app = app().await;
+    let zwr = crate::helpers::cadre_ref(&app.db.store, &zhang_wei()).await;
     let base = app.base.clone();
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
         assert!(c.get("/units").body.contains("单位与班子"));
-        let zw = zhang_wei();
         // Interface text and vocabulary values (张伟 is a male 中共党员) in each language; a
         // form still posts the stored Chinese label.
         for (lang, text, values) in [
@@ -309,7 +310,7 @@ async fn the_interface_speaks_three_languages() {
             };
             let page = get("/units");
             assert!(page.contains(text), "{lang} page lacks {text}");
-            let profile = get(&format!("/cadres/{zw}"));
+            let profile = get(&format!("/cadres/{zwr}"));
             let shown = format!("{} · ", values[0]);
             assert!(profile.contains(&shown), "{lang} profile lacks {shown}");
             assert!(
@@ -317,7 +318,7 @@ async fn the_interface_speaks_three_languages() {
                 "{lang} profile lacks {}",
                 values[1]
             );
-            let form = get(&format!("/cadres/{zw}/edit"));
+            let form = get(&format!("/cadres/{zwr}/edit"));
             let option = format!("<option value=\"中共党员\" selected>{}</option>", values[1]);
             assert!(form.contains(&option), "{lang} form lacks {option}");
         }
@@ -328,15 +329,15 @@ async fn the_interface_speaks_three_languages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
     let app = app().await;
+    let zwr = crate::helpers::cadre_ref(&app.db.store, &zhang_wei()).await;
+    let wqr = crate::helpers::cadre_ref(&app.db.store, &crate::fixture::wang_qiang()).await;
     let base = app.base.clone();
-    let zw = zhang_wei();
-    let wq = crate::fixture::wang_qiang();
     blocking(move || {
         let mut c = Client::new(&base);
         c.login("liaison", PASSWORD);
-        c.get(&format!("/cadres/{zw}"));
+        c.get(&format!("/cadres/{zwr}"));
         let r = c.post(
-            &format!("/cadres/{zw}/records"),
+            &format!("/cadres/{zwr}/records"),
             &[
                 ("kind", "resume"),
                 ("a", "2001.07"),
@@ -345,7 +346,7 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
             ],
         );
         assert_eq!(r.status, 303);
-        let page = c.get(&format!("/cadres/{zw}"));
+        let page = c.get(&format!("/cadres/{zwr}"));
         assert!(page.body.contains("写错的一行"));
         let marker = "/records/resume/";
         let i = page.body.find(marker).expect("a remove button");
@@ -355,20 +356,20 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
             .collect();
         // Another unit's cadre is out of reach, and a bad line id is "not found".
         assert_eq!(
-            c.post(&format!("/cadres/{wq}/records/resume/{line}/remove"), &[])
+            c.post(&format!("/cadres/{wqr}/records/resume/{line}/remove"), &[])
                 .status,
             404
         );
         assert_eq!(
-            c.post(&format!("/cadres/{zw}/records/resume/x/remove"), &[])
+            c.post(&format!("/cadres/{zwr}/records/resume/x/remove"), &[])
                 .status,
             404
         );
-        let r = c.post(&format!("/cadres/{zw}/records/resume/{line}/remove"), &[]);
+        let r = c.post(&format!("/cadres/{zwr}/records/resume/{line}/remove"), &[]);
         assert_eq!(r.status, 303);
-        assert!(!c.get(&format!("/cadres/{zw}")).body.contains("写错的一行"));
+        assert!(!c.get(&format!("/cadres/{zwr}")).body.contains("写错的一行"));
         assert_eq!(
-            c.post(&format!("/cadres/{zw}/records/resume/{line}/remove"), &[])
+            c.post(&format!("/cadres/{zwr}/records/resume/{line}/remove"), &[])
                 .status,
             404,
             "already gone"
@@ -462,6 +463,7 @@ async fn the_auditor_reads_an_import_batch_as_a_table() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refusals_and_not_found_read_in_the_chosen_language() {
     let app = app().await;
+    let zwr = crate::helpers::cadre_ref(&app.db.store, &zhang_wei()).await;
     let base = app.base.clone();
     let before = count_changes(&app.db.store).await;
     blocking(move || {
@@ -469,7 +471,7 @@ async fn refusals_and_not_found_read_in_the_chosen_language() {
         assert_eq!(c.login("staff", PASSWORD).status, 303);
         let session = c.cookie.clone().expect("signed in");
         let token = c.csrf.clone().expect("token");
-        let path = format!("/cadres/{}/records", zhang_wei());
+        let path = format!("/cadres/{zwr}/records");
         let fields = [
             ("kind".to_string(), "rating".to_string()),
             ("a".into(), "2025".into()),

@@ -88,6 +88,8 @@ impl CadreRow {
 /// A cadre in a list: what the search page shows.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct CadreListRow {
+    /// The cadre's address (`/cadres/{id}`), never its ID number.
+    pub id: i64,
     pub id_number: String,
     pub name: String,
     pub gender: String,
@@ -123,6 +125,8 @@ pub struct AppointmentRow {
 pub struct HolderRow {
     pub appointment_id: i64,
     pub post_id: i64,
+    /// The cadre's row id: its address.
+    pub cadre_id: i64,
     pub id_number: String,
     pub name: String,
     pub gender: String,

@@ -60,3 +60,4 @@ sec-done-role = Account { $login } now has the role { $role }; its sessions have
 sec-done-reset = Password of { $login } reset; it must be changed at the next sign-in
 sec-done-locked = Account { $login } locked
 sec-done-unlocked = Account { $login } unlocked
+web-no-such-cadre = No such cadre (the address is wrong, or the cadre is no longer on the roster)

@@ -56,3 +56,4 @@ sec-done-role = 已将账号 { $login } 的角色设为{ $role }，其现有登�
 sec-done-reset = 已重置账号 { $login } 的密码，用户下次登录须修改
 sec-done-locked = 已锁定账号 { $login }
 sec-done-unlocked = 已解锁账号 { $login }
+web-no-such-cadre = 没有这名干部（地址有误，或该干部已不在名册中）

@@ -56,3 +56,4 @@ sec-done-role = 已將帳號 { $login } 的角色設為{ $role }，其現有登�
 sec-done-reset = 已重設帳號 { $login } 的密碼，使用者下次登入須修改
 sec-done-locked = 已鎖定帳號 { $login }
 sec-done-unlocked = 已解鎖帳號 { $login }
+web-no-such-cadre = 沒有這名幹部（網址有誤，或該幹部已不在名冊中）

@@ -23,7 +23,7 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Option<AppointmentRow>, Domain
 /// Current holders of the posts of one unit on `today`.
 pub async fn holders_of_unit(c: &mut Conn, unit_code: &str, today: &str) -> Result<Vec<HolderRow>, DomainError> {
     sqlx::query_as(
-        "SELECT a.id AS appointment_id, a.post_id, c.id_number, c.name, c.gender, c.birth_date, c.party, \
+        "SELECT a.id AS appointment_id, a.post_id, c.id AS cadre_id, c.id_number, c.name, c.gender, c.birth_date, c.party, \
          c.ft_education, c.pt_education, a.start_date FROM appointments a JOIN cadres c ON c.id = a.cadre_id \
          JOIN posts p ON p.id = a.post_id JOIN teams t ON t.id = p.team_id JOIN units u ON u.id = t.unit_id \
          WHERE u.code = $1 AND a.start_date <= $2 AND (a.end_date IS NULL OR a.end_date > $2) \

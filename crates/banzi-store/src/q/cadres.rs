@@ -26,6 +26,32 @@ pub async fn get_row(c: &mut Conn, scope: &Scope, id_number: &str, today: &str) 
         .ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))
 }
 
+/// The ID number of the cadre with row id `r` (the opaque id of its address).
+pub async fn id_number_of(c: &mut Conn, r: i64) -> Result<Option<String>, DomainError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT id_number FROM cadres WHERE id = $1")
+        .bind(r)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(row.map(|x| x.0))
+}
+
+/// The row ids of these ID numbers (those that exist).
+pub async fn refs(c: &mut Conn, id_numbers: &[String]) -> Result<Vec<(String, i64)>, DomainError> {
+    let mut out = Vec::with_capacity(id_numbers.len());
+    for chunk in id_numbers.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("SELECT id_number, id FROM cadres WHERE id_number IN ({})", marks.join(", "));
+        let mut q = sqlx::query_as(safe(sql));
+        for id in chunk {
+            q = q.bind(id);
+        }
+        let rows: Vec<(String, i64)> = q.fetch_all(&mut *c).await.map_err(db)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 pub async fn id_of(c: &mut Conn, id_number: &str) -> Result<Option<i64>, DomainError> {
     let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM cadres WHERE id_number = $1")
         .bind(id_number)
@@ -93,7 +119,7 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
          WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
     let sql = format!(
-        "SELECT c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
+        "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
          {posts} AS posts FROM cadres c {filters} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
     );
     let rows = sqlx::query_as(safe(sql))

@@ -86,6 +86,27 @@ impl Store {
         on_conn!(self, |c, b| b::cadres::search(c, scope, f).await)
     }
 
+    /// The ID number behind a cadre's address (`/cadres/{row id}`): addresses carry no ID
+    /// number, so that none ends up in a browser's history or a proxy's log (issue 14, item
+    /// 16). What the caller may see is checked by the call that reads the cadre.
+    pub async fn cadre_id_number(&self, r: i64) -> Result<Option<String>, DomainError> {
+        on_conn!(self, |c, b| b::cadres::id_number_of(c, r).await)
+    }
+
+    /// The addresses (row ids) of cadres by ID number, for links.
+    pub async fn cadre_refs(
+        &self,
+        id_numbers: &[String],
+    ) -> Result<std::collections::HashMap<String, i64>, DomainError> {
+        if id_numbers.is_empty() {
+            return Ok(Default::default());
+        }
+        on_conn!(self, |c, b| Ok(b::cadres::refs(c, id_numbers)
+            .await?
+            .into_iter()
+            .collect()))
+    }
+
     pub async fn cadre(
         &self,
         actor: &Actor,

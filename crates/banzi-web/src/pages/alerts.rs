@@ -127,18 +127,28 @@ pub struct AlertRow {
     pub unit: String,
     pub unit_name: String,
     pub post: String,
-    pub cadre: String,
+    /// The cadre's address (`/cadres/{cadre}`, its row id), 0 when the alert names none.
+    pub cadre: i64,
     /// In the reader's language.
     pub message: String,
 }
 
-/// Writes the messages of the alerts shown only: a province has hundreds of thousands.
-pub fn rows<'a>(
+/// Writes the messages of the alerts shown only: a province has hundreds of thousands. The
+/// cadres they name are linked by address, not by ID number (issue 14, item 16).
+pub async fn rows<'a>(
+    s: &AppState,
     tr: &Tr,
     alerts: impl Iterator<Item = AlertRef<'a>>,
     names: &HashMap<String, String>,
-) -> Vec<AlertRow> {
-    alerts
+) -> WebResult<Vec<AlertRow>> {
+    let alerts: Vec<AlertRef<'a>> = alerts.collect();
+    let named: Vec<String> = alerts
+        .iter()
+        .filter_map(|a| a.cadre.map(str::to_string))
+        .collect();
+    let refs = s.store.cadre_refs(&named).await?;
+    Ok(alerts
+        .into_iter()
         .map(|a| AlertRow {
             level: level_view(tr, a.level),
             rule: a.rule,
@@ -147,10 +157,10 @@ pub fn rows<'a>(
             unit_name: names.get(a.unit).cloned().unwrap_or_default(),
             unit: a.unit.to_string(),
             post: a.post.unwrap_or_default().to_string(),
-            cadre: a.cadre.unwrap_or_default().to_string(),
+            cadre: a.cadre.and_then(|c| refs.get(c)).copied().unwrap_or(0),
             message: tr.msg(&a.message()),
         })
-        .collect()
+        .collect())
 }
 
 pub fn unit_names(units: &[UnitRow]) -> HashMap<String, String> {
@@ -232,6 +242,7 @@ async fn list(
             .collect(),
         total: matching.len(),
         rows: rows(
+            &s,
             &tr,
             matching
                 .iter()
@@ -239,7 +250,8 @@ async fn list(
                 .skip((page - 1) * PER_PAGE)
                 .take(PER_PAGE),
             &names,
-        ),
+        )
+        .await?,
         page,
         pages,
         prev: q.at_page(page.saturating_sub(1)),

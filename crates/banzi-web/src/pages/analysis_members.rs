@@ -32,6 +32,8 @@ pub struct Chip {
 
 pub struct MemberRow {
     pub m: Counted,
+    /// The cadre's address (its row id).
+    pub cref: i64,
     pub source: String,
     pub tenure: String,
 }
@@ -114,13 +116,19 @@ async fn members(
     let total = kept.len();
     let pages = total.div_ceil(PER_PAGE).max(1);
     let page = arg("page").parse::<usize>().unwrap_or(1).clamp(1, pages);
-    let rows = kept
+    let shown_here: Vec<Counted> = kept
         .into_iter()
         .skip((page - 1) * PER_PAGE)
         .take(PER_PAGE)
+        .collect();
+    let named: Vec<String> = shown_here.iter().map(|m| m.cadre.clone()).collect();
+    let refs = s.store.cadre_refs(&named).await?;
+    let rows = shown_here
+        .into_iter()
         .map(|m| MemberRow {
             source: shown(&tr, "source", m.label("source").unwrap_or("")),
             tenure: shown(&tr, "tenure", m.label("tenure").unwrap_or("")),
+            cref: refs.get(&m.cadre).copied().unwrap_or(0),
             m,
         })
         .collect();

@@ -134,7 +134,7 @@ async fn team(
             }
     });
     let names = unit_names(std::slice::from_ref(&view.unit));
-    let rows = rows(&tr, alerts, &names);
+    let rows = rows(&s, &tr, alerts, &names).await?;
     let dims = team.as_ref().map_or(Vec::new(), |t| {
         t.card
             .dimensions

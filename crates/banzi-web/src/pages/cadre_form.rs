@@ -1,7 +1,7 @@
 //! Creating and editing a cadre, with a Chinese error beside each field.
 
-use super::Ctx;
 use super::forms::FieldErrors;
+use super::{CadreRef, Ctx};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::Form;
@@ -10,7 +10,7 @@ use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -42,7 +42,8 @@ pub struct Field {
 struct FormPage {
     ctx: Ctx,
     editing: bool,
-    id_number: String,
+    /// The address of the cadre being edited (its row id), not its ID number.
+    cref: i64,
     fields: Vec<Field>,
     general: Vec<String>,
 }
@@ -80,7 +81,16 @@ fn options(key: &str) -> Vec<&'static str> {
     }
 }
 
-fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldErrors) -> FormPage {
+/// The form; `editing` is the address (row id) of the cadre being edited.
+fn page(
+    tr: Tr,
+    caller: &Caller,
+    editing: Option<i64>,
+    r: &CadreRaw,
+    errors: FieldErrors,
+) -> FormPage {
+    let cref = editing.unwrap_or(0);
+    let editing = editing.is_some();
     let required = [
         "id_number",
         "name",
@@ -108,14 +118,14 @@ fn page(tr: Tr, caller: &Caller, editing: bool, r: &CadreRaw, errors: FieldError
         .collect();
     let shown: Vec<&str> = CADRE_FIELDS.iter().map(|f| f.1).collect();
     let path = if editing {
-        format!("/cadres/{}/edit", r.id_number)
+        format!("/cadres/{cref}/edit")
     } else {
         "/cadres/new".into()
     };
     FormPage {
         ctx: Ctx::new(tr, caller, &path),
         editing,
-        id_number: r.id_number.clone(),
+        cref,
         fields,
         general: errors.others(&tr, &shown),
     }
@@ -128,14 +138,14 @@ async fn new(tr: Tr, caller: Caller) -> WebResult<FormPage> {
         party: "中共党员".into(),
         ..Default::default()
     };
-    Ok(page(tr, &caller, false, &raw, FieldErrors::default()))
+    Ok(page(tr, &caller, None, &raw, FieldErrors::default()))
 }
 
 async fn edit(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, r }: CadreRef,
 ) -> WebResult<FormPage> {
     let d = s.store.cadre(&caller.actor, &id, today()).await?;
     if !caller.actor.role.writes_registry() {
@@ -147,7 +157,7 @@ async fn edit(
     Ok(page(
         tr,
         &caller,
-        true,
+        Some(r),
         &d.cadre.to_raw(),
         FieldErrors::default(),
     ))
@@ -158,9 +168,13 @@ async fn save(
     tr: Tr,
     caller: Caller,
     raw: CadreRaw,
-    mode: Upsert,
+    editing: Option<i64>,
 ) -> WebResult<Response> {
-    let editing = mode == Upsert::MustExist;
+    let mode = if editing.is_some() {
+        Upsert::MustExist
+    } else {
+        Upsert::MustBeNew
+    };
     let result = match Cadre::parse(&raw) {
         Ok(c) => s
             .store
@@ -170,7 +184,7 @@ async fn save(
         Err(e) => Err(e),
     };
     match result {
-        Ok(id) => Ok(Redirect::to(&format!("/cadres/{id}")).into_response()),
+        Ok(id) => Ok(Redirect::to(&super::cadre_url(&s, &id).await?).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
             Ok((
@@ -189,17 +203,17 @@ pub async fn create(
     Form(raw): Form<CadreRaw>,
 ) -> WebResult<Response> {
     super::require_staff(&caller)?;
-    save(s, tr, caller, raw, Upsert::MustBeNew).await
+    save(s, tr, caller, raw, None).await
 }
 
 async fn update(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, r }: CadreRef,
     Form(mut raw): Form<CadreRaw>,
 ) -> WebResult<Response> {
     // The ID number is the key: the path decides which cadre is edited.
     raw.id_number = id;
-    save(s, tr, caller, raw, Upsert::MustExist).await
+    save(s, tr, caller, raw, Some(r)).await
 }

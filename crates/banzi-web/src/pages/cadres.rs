@@ -25,7 +25,20 @@ use banzi_domain::{Date, Msg, message};
 use banzi_store::{BLANK, CadreFilter, CadreListRow, UnitRow, today};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/cadres", get(list).post(super::cadre_form::create))
+    Router::new()
+        .route("/cadres", get(list).post(super::cadre_form::create))
+        .route("/cadres/search", axum::routing::post(search))
+}
+
+/// A search text with an ID number in it (a run of six digits or more): it travels in the
+/// body of a POST and is left out of every address the page makes, so that it reaches no
+/// browser history and no proxy's log (issue 14, item 16).
+fn id_like(q: &str) -> bool {
+    let mut run = 0;
+    q.chars().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 6
+    })
 }
 
 const PER_PAGE: i64 = 20;
@@ -94,7 +107,7 @@ impl ListQuery {
         ];
         pairs
             .iter()
-            .filter(|(k, v)| *k != key && !v.is_empty())
+            .filter(|(k, v)| *k != key && !v.is_empty() && !(*k == "q" && id_like(v)))
             .map(|(k, v)| format!("{k}={}&", crate::auth::encode(v)))
             .collect()
     }
@@ -204,6 +217,33 @@ async fn list(
     headers: HeaderMap,
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
+    results(s, tr, caller, &headers, q).await
+}
+
+/// The search form's POST: the same list, and the address the browser shows is the
+/// filters' without an ID number.
+async fn search(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    headers: HeaderMap,
+    crate::error::Form(q): crate::error::Form<ListQuery>,
+) -> WebResult<Response> {
+    let shown = format!("/cadres?{}", q.at_page(q.page.unwrap_or(1).max(1)));
+    let mut res = results(s, tr, caller, &headers, q).await?;
+    if let Ok(v) = axum::http::HeaderValue::from_str(&shown) {
+        res.headers_mut().insert("HX-Push-Url", v);
+    }
+    Ok(res)
+}
+
+async fn results(
+    s: AppState,
+    tr: Tr,
+    caller: Caller,
+    headers: &HeaderMap,
+    q: ListQuery,
+) -> WebResult<Response> {
     let day = today();
     let page = q.page.unwrap_or(1).max(1);
     let (min, max, mut error) = match (age(&q.age_min), age(&q.age_max)) {
@@ -279,7 +319,7 @@ async fn list(
         next: q.at_page(page + 1),
         error,
     };
-    if is_htmx(&headers) {
+    if is_htmx(headers) {
         return Ok(r.into_response());
     }
     let units = s.store.units(&caller.actor).await?;
@@ -322,6 +362,17 @@ mod tests {
             "ethnicity=%E6%B1%89%E6%97%8F&profession=%E8%B4%A2%E6%94%BF%20%E9%87%91%E8%9E%8D\
              &top_education=__blank__&in_post=2026-11-21&page=3"
         );
+        // An ID number is kept out of the addresses the page makes.
+        let id = ListQuery {
+            q: "320612198001011234".into(),
+            ..Default::default()
+        };
+        assert_eq!(id.at_page(2), "page=2");
+        let name = ListQuery {
+            q: "王伟 12345".into(),
+            ..Default::default()
+        };
+        assert_eq!(name.at_page(1), "q=%E7%8E%8B%E4%BC%9F%2012345&page=1");
         assert_eq!(super::ethnicities("汉族").len(), 56);
         assert_eq!(super::ethnicities(banzi_store::BLANK).len(), 56);
         assert_eq!(

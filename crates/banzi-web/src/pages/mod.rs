@@ -103,6 +103,50 @@ pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
     }
 }
 
+/// A cadre as its address names it: `/cadres/{r}`, `r` its row id, never its ID number, so
+/// that no 身份证号 ends up in browser history or a proxy's log (issue 14, item 16). `id` is
+/// the ID number the store reads by. An address that names no cadre is not found.
+pub struct CadreRef {
+    pub id: String,
+    pub r: i64,
+}
+
+impl axum::extract::FromRequestParts<AppState> for CadreRef {
+    type Rejection = crate::error::WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        s: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let gone = || {
+            crate::error::WebError(banzi_domain::DomainError::NotFound(banzi_domain::Msg::new(
+                "web-no-such-cadre",
+            )))
+        };
+        // The first segment after /cadres/.
+        let r: i64 = parts
+            .uri
+            .path()
+            .strip_prefix("/cadres/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|seg| seg.parse().ok())
+            .ok_or_else(gone)?;
+        let id = s.store.cadre_id_number(r).await?.ok_or_else(gone)?;
+        Ok(CadreRef { id, r })
+    }
+}
+
+/// The address of a cadre's profile by ID number (`/cadres/{row id}`).
+pub async fn cadre_url(s: &AppState, id_number: &str) -> Result<String, crate::error::WebError> {
+    let refs = s.store.cadre_refs(&[id_number.to_string()]).await?;
+    let r = refs.get(id_number).ok_or_else(|| {
+        crate::error::WebError(banzi_domain::DomainError::NotFound(banzi_domain::Msg::new(
+            "web-no-such-cadre",
+        )))
+    })?;
+    Ok(format!("/cadres/{r}"))
+}
+
 /// Records a read of personal data in the trail (R-SEC-3, issue 14 item 8): one compact
 /// entry, who read what. A read whose entry cannot be written is not served.
 pub async fn audit_read(

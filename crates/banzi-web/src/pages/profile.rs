@@ -1,7 +1,7 @@
 //! A cadre's profile (简历 timeline, appointment history) and the 任免 actions on it.
 
-use super::Ctx;
 use super::forms::FieldErrors;
+use super::{CadreRef, Ctx};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::Form;
@@ -69,7 +69,7 @@ async fn profile_page(
         .cloned()
         .collect();
     Ok(ProfilePage {
-        ctx: Ctx::new(tr, caller, &format!("/cadres/{id}")),
+        ctx: Ctx::new(tr, caller, &format!("/cadres/{}", d.row.id)),
         age: age_on(d.cadre.birth_date, day),
         d,
         current,
@@ -85,7 +85,7 @@ async fn profile(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
 ) -> WebResult<ProfilePage> {
     let page = profile_page(&s, tr, &caller, &id, FieldErrors::default()).await?;
     super::audit_read(
@@ -152,7 +152,7 @@ async fn appoint_page(
         .cloned()
         .collect();
     Ok(AppointPage {
-        ctx: Ctx::new(tr, caller, &format!("/cadres/{id}/appoint")),
+        ctx: Ctx::new(tr, caller, &format!("/cadres/{}/appoint", d.row.id)),
         d,
         posts,
         current,
@@ -166,7 +166,7 @@ async fn appoint_form(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
 ) -> WebResult<AppointPage> {
     let f = AppointForm {
         start: iso(today()),
@@ -182,7 +182,7 @@ async fn appoint(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     super::require_staff(&caller)?;
@@ -228,7 +228,7 @@ async fn appoint(
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&super::cadre_url(&s, &id).await?).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
             let page = appoint_page(&s, tr, &caller, &id, f, errors).await?;
@@ -247,7 +247,10 @@ async fn back_to_profile(
     result: Result<(), DomainError>,
 ) -> WebResult<Response> {
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/cadres/{id}{anchor}")).into_response()),
+        Ok(()) => {
+            let url = format!("{}{anchor}", super::cadre_url(s, id).await?);
+            Ok(Redirect::to(&url).into_response())
+        }
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
             let page = profile_page(s, tr, caller, id, errors).await?;
@@ -268,13 +271,13 @@ async fn end(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    Path(appointment): Path<String>,
     Form(f): Form<EndForm>,
 ) -> WebResult<Response> {
     super::require_staff(&caller)?;
-    let id: i64 = id
+    let id: i64 = appointment
         .parse()
-        .map_err(|_| DomainError::NotFound(message!("store-appointment", id = id)))?;
+        .map_err(|_| DomainError::NotFound(message!("store-appointment", id = appointment)))?;
     let a = s.store.appointment(&caller.actor, id).await?;
     let result = match date::parse(&f.end) {
         Ok(end) => {
@@ -306,7 +309,7 @@ async fn add_record(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
     Form(f): Form<RecordForm>,
 ) -> WebResult<Response> {
     // 分管 and 培训 are registry records of their own, not lines of the cadre's file.
@@ -369,7 +372,8 @@ async fn remove_record(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    Path((id, kind, line)): Path<(String, String, String)>,
+    CadreRef { id, .. }: CadreRef,
+    Path((_, kind, line)): Path<(String, String, String)>,
 ) -> WebResult<Response> {
     let (Some(k), Ok(line)) = (RecordKind::parse(&kind), line.parse::<i64>()) else {
         return Err(DomainError::NotFound(Msg::new("store-this-record")).into());
@@ -384,7 +388,7 @@ async fn remove_record(
 async fn photo(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
 ) -> WebResult<Response> {
     match s.store.photo(&caller.actor, &id, today()).await? {
         Some((mime, data)) => {
@@ -414,7 +418,7 @@ async fn photo(
 async fn upload_photo(
     State(s): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    CadreRef { id, .. }: CadreRef,
     mut mp: Multipart,
 ) -> WebResult<Response> {
     let bad = |id: &'static str| WebError(DomainError::invalid("照片", Msg::new(id)));
@@ -446,9 +450,6 @@ async fn upload_photo(
     s.store
         .set_photo(&caller.actor, &id, mime, &data, today())
         .await?;
-    Ok((
-        [("HX-Redirect", format!("/cadres/{id}"))],
-        Redirect::to(&format!("/cadres/{id}")),
-    )
-        .into_response())
+    let url = super::cadre_url(&s, &id).await?;
+    Ok(([("HX-Redirect", url.clone())], Redirect::to(&url)).into_response())
 }
