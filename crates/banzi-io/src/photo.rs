@@ -195,7 +195,7 @@ fn png(b: &[u8]) -> Option<Vec<u8>> {
                 header = Some(Header::parse(body)?);
             }
             b"PLTE" => {
-                if palette || len == 0 || len % 3 != 0 || len > 768 || data.started {
+                if palette || len == 0 || !len.is_multiple_of(3) || len > 768 || data.started {
                     return None;
                 }
                 palette = true;
@@ -375,9 +375,9 @@ impl Inflate {
     }
 
     fn is_filter_byte(&self, at: u64) -> bool {
-        self.rows
-            .iter()
-            .any(|&(start, n, len)| at >= start && at < start + n * len && (at - start) % len == 0)
+        self.rows.iter().any(|&(start, n, len)| {
+            at >= start && at < start + n * len && (at - start).is_multiple_of(len)
+        })
     }
 
     fn finished(&self) -> bool {

@@ -68,7 +68,7 @@ pub async fn drain_if_small(headers: &axum::http::HeaderMap, mp: &mut axum::extr
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if !declared.is_some_and(|n| n <= DRAIN_BYTES) {
+    if declared.is_none_or(|n| n > DRAIN_BYTES) {
         return;
     }
     while let Ok(Some(mut field)) = mp.next_field().await {
