@@ -239,7 +239,9 @@ impl Client {
             .with_config()
             .limit(100 * 1024 * 1024)
             .read_to_vec()
-            .unwrap_or_default();
+            // A body that could not be read is a failed test, never an empty body that
+            // would make a "does not contain" check pass.
+            .unwrap_or_else(|e| panic!("reading the body of the answer failed: {e}"));
         let body = String::from_utf8_lossy(&bytes).to_string();
         if let Some(i) = body.find("name=\"_csrf\" value=\"") {
             let rest = &body[i + 20..];

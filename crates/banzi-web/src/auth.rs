@@ -304,7 +304,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             true
         } else if is_form {
             let (parts, body) = req.into_parts();
-            let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
+            let Ok(bytes) = to_bytes(body, crate::limits::FORM_BYTES).await else {
                 return denied(
                     tr,
                     StatusCode::PAYLOAD_TOO_LARGE,

@@ -109,6 +109,16 @@ impl ErrorPage {
         }
     }
 
+    /// The page for a request an extractor refused (a path, query, form or upload it could
+    /// not read), with the status it gave.
+    pub fn malformed(status: StatusCode) -> ErrorPage {
+        ErrorPage {
+            status,
+            title: "error.invalid",
+            lines: vec![Line::Text("up.request_malformed")],
+        }
+    }
+
     pub fn render(&self, tr: Tr) -> Response {
         let mut res = (self.status, Html(self.html(tr))).into_response();
         res.extensions_mut().insert(self.clone());
@@ -202,6 +212,30 @@ pub async fn localize(req: Request, next: Next) -> Response {
         Some(page) => page.render(Tr { lang }),
         None => res,
     }
+}
+
+/// Turns what an extractor answered on its own (axum's plain-text rejections: "Invalid URL:
+/// Cannot parse …", "Failed to deserialize form body …", a multipart or JSON parser's words)
+/// into a page in the reader's language that says what to do. A handler's own answers are
+/// never plain text with a 4xx status, nor are the guard's (it runs outside this layer).
+pub async fn rejections(req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let res = next.run(req).await;
+    let status = res.status();
+    let plain = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain || res.extensions().get::<ErrorPage>().is_some() {
+        return res;
+    }
+    let page = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ErrorPage::too_large()
+    } else {
+        ErrorPage::malformed(status)
+    };
+    page.render(Tr { lang })
 }
 
 /// `axum::Form` whose rejection is a Chinese error page instead of axum's English text.

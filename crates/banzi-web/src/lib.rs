@@ -6,7 +6,9 @@
 mod assets;
 mod auth;
 mod error;
+mod headers;
 mod i18n;
+mod limits;
 mod login;
 pub(crate) mod pages;
 
@@ -91,11 +93,18 @@ pub fn router(state: AppState) -> Router {
     pages::routes(state.clone())
         .merge(login::routes())
         .merge(assets::routes())
+        // An extractor's own English rejection becomes a Chinese page (issue 14, item 15).
+        .layer(axum::middleware::from_fn(error::rejections))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::guard,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(210 * 1024 * 1024))
+        // Before the guard reads anything: each route's own bound on its body.
+        .layer(axum::middleware::from_fn(limits::bound))
+        // `limits::bound` cuts every body at its route's bound; axum's own default (2 MB)
+        // would be a second, different one.
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(axum::middleware::map_response(headers::secure))
         .with_state(state)
 }
 

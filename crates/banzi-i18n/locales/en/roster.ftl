@@ -26,7 +26,7 @@ roster-not-in-cadres = No cadre with this ID number in the sheet “干部” (C
 roster-sheet-missing = Sheet “{ $sheet }” is missing
 roster-sheet-ignored = Not a roster sheet; ignored
 roster-sheet-unknown = Internal error: unknown sheet
-roster-internal = Internal error: { $detail }
+roster-internal = Internal error; please tell the system administrator
 roster-header-missing = Header “{ $header }” is missing (row 1 must hold the headers)
 roster-header-repeated = Header “{ $header }” appears twice
 roster-columns-ignored = These columns are not in the standard template and were ignored: { $columns }
@@ -44,13 +44,12 @@ roster-sheet-too-big =
         [one] { $columns } column
        *[other] { $columns } columns
     }; at most { $max_rows } rows and { $max_columns } columns); delete the extra rows and columns and import again
-roster-sheet-read-failed = The sheet could not be read (the file may be damaged): { $detail }
-roster-sheet-unreadable = Cannot read this sheet (the file may be damaged): { $detail }
+roster-sheet-read-failed = The sheet could not be read (the file may be damaged); open it in Excel, save it as .xlsx and import again
+roster-sheet-unreadable = Cannot read this sheet (the file may be damaged); open it in Excel, save it as .xlsx and import again
 
 ## The file
 
 roster-not-xlsx = The file is not a valid .xlsx workbook
-roster-not-xlsx-detail = The file is not a valid .xlsx workbook ({ $detail })
 roster-not-xlsx-compression = The file is not a valid .xlsx workbook (unsupported compression)
 roster-not-xlsx-ole = The file is not a valid .xlsx workbook (perhaps an old .xls, or a file with an opening password); remove the password in Excel, save as .xlsx and import again
 roster-encrypted = The workbook is encrypted; remove its password and import again

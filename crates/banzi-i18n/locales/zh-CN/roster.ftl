@@ -22,7 +22,7 @@ roster-not-in-cadres = 该身份证号的干部不在“干部”表中
 roster-sheet-missing = 缺少工作表“{ $sheet }”
 roster-sheet-ignored = 不是花名册的工作表，已忽略
 roster-sheet-unknown = 内部错误：未知的工作表
-roster-internal = 系统内部错误：{ $detail }
+roster-internal = 系统内部错误，请联系系统管理员
 roster-header-missing = 缺少表头“{ $header }”（第1行须为表头）
 roster-header-repeated = 表头“{ $header }”重复出现
 roster-columns-ignored = 以下列不在标准模板中，已忽略：{ $columns }
@@ -33,13 +33,12 @@ roster-id-not-text = 身份证号应设置为文本格式（设为数字时 Exce
 roster-rows-out-of-order = 工作表的行顺序异常，请在 Excel 中另存一次后再导入
 roster-header-cells-repeated = 工作表结构异常（表头单元格重复），请在 Excel 中另存一次后再导入
 roster-sheet-too-big = 工作表范围过大（{ $rows } 行 × { $columns } 列；上限 { $max_rows } 行、{ $max_columns } 列），请删除多余的行和列后再导入
-roster-sheet-read-failed = 工作表读取失败（文件可能已损坏）：{ $detail }
-roster-sheet-unreadable = 无法读取该工作表（文件可能已损坏）：{ $detail }
+roster-sheet-read-failed = 工作表读取失败（文件可能已损坏），请在 Excel 中打开并另存为 .xlsx 后再导入
+roster-sheet-unreadable = 无法读取该工作表（文件可能已损坏），请在 Excel 中打开并另存为 .xlsx 后再导入
 
 ## The file
 
 roster-not-xlsx = 文件不是有效的 .xlsx 工作簿
-roster-not-xlsx-detail = 文件不是有效的 .xlsx 工作簿（{ $detail }）
 roster-not-xlsx-compression = 文件不是有效的 .xlsx 工作簿（使用了不支持的压缩方式）
 roster-not-xlsx-ole = 文件不是有效的 .xlsx 工作簿（可能是旧版 .xls 或设置了打开密码的文件），请在 Excel 中取消密码并另存为 .xlsx 后再导入
 roster-encrypted = 工作簿内容已加密，请取消密码后再导入

@@ -22,7 +22,7 @@ roster-not-in-cadres = 該身分證號的幹部不在「干部」表中
 roster-sheet-missing = 缺少工作表「{ $sheet }」
 roster-sheet-ignored = 不是花名冊的工作表，已忽略
 roster-sheet-unknown = 內部錯誤：未知的工作表
-roster-internal = 系統內部錯誤：{ $detail }
+roster-internal = 系統內部錯誤，請聯絡系統管理員
 roster-header-missing = 缺少表頭「{ $header }」（第1列須為表頭）
 roster-header-repeated = 表頭「{ $header }」重複出現
 roster-columns-ignored = 以下欄位不在標準範本中，已忽略：{ $columns }
@@ -33,13 +33,12 @@ roster-id-not-text = 身分證號應設定為文字格式（設為數字時 Exce
 roster-rows-out-of-order = 工作表的列順序異常，請在 Excel 中另存一次後再匯入
 roster-header-cells-repeated = 工作表結構異常（表頭儲存格重複），請在 Excel 中另存一次後再匯入
 roster-sheet-too-big = 工作表範圍過大（{ $rows } 列 × { $columns } 欄；上限 { $max_rows } 列、{ $max_columns } 欄），請刪除多餘的列和欄後再匯入
-roster-sheet-read-failed = 工作表讀取失敗（檔案可能已損毀）：{ $detail }
-roster-sheet-unreadable = 無法讀取該工作表（檔案可能已損毀）：{ $detail }
+roster-sheet-read-failed = 工作表讀取失敗（檔案可能已損毀），請在 Excel 中開啟並另存為 .xlsx 後再匯入
+roster-sheet-unreadable = 無法讀取該工作表（檔案可能已損毀），請在 Excel 中開啟並另存為 .xlsx 後再匯入
 
 ## The file
 
 roster-not-xlsx = 檔案不是有效的 .xlsx 活頁簿
-roster-not-xlsx-detail = 檔案不是有效的 .xlsx 活頁簿（{ $detail }）
 roster-not-xlsx-compression = 檔案不是有效的 .xlsx 活頁簿（使用了不支援的壓縮方式）
 roster-not-xlsx-ole = 檔案不是有效的 .xlsx 活頁簿（可能是舊版 .xls 或設定了開啟密碼的檔案），請在 Excel 中取消密碼並另存為 .xlsx 後再匯入
 roster-encrypted = 活頁簿內容已加密，請取消密碼後再匯入

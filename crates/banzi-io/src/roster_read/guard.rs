@@ -5,7 +5,7 @@
 //! calamine uses: the sizes checked here are the sizes `zip` will hold each entry to when
 //! calamine reads it (it refuses to inflate an entry past its declared size).
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
 use banzi_domain::roster::RowError;
 use banzi_domain::{Msg, message};
@@ -23,6 +23,17 @@ pub const MAX_RATIO: u64 = 200;
 const RATIO_FLOOR: u64 = 1 << 20;
 /// Most entries in the archive (a roster workbook has about 15).
 pub const MAX_ENTRIES: usize = 1000;
+/// Most memory the shared strings may take once read. calamine keeps every shared string
+/// of the workbook in memory for the whole read (a `String` each), so this part, unlike a
+/// sheet, is not streamed: an 11 MB file whose strings unpack to 950 MB held 1.1 GB. A
+/// 100,000-cadre workbook needs about 10–30 MB here; past this, the workbook is to be split.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 128 << 20;
+/// What one shared string costs beside its text: the `String` (24 bytes) and the rounding
+/// of its allocation.
+const PER_STRING: u64 = 32;
+/// How far into each XML part a document type declaration is looked for: it can only come
+/// before the root element, after the XML declaration and perhaps comments.
+const PROLOG_BYTES: usize = 64 << 10;
 
 use banzi_domain::roster::FILE;
 
@@ -94,7 +105,158 @@ pub fn check(bytes: &[u8]) -> Result<(), RowError> {
             )));
         }
     }
+    let mut archive = archive;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|_| not_xlsx())?;
+        let name = entry.name_raw().to_ascii_lowercase();
+        if !(name.ends_with(b".xml") || name.ends_with(b".rels")) {
+            continue;
+        }
+        let part = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if name.ends_with(b"sharedstrings.xml") {
+            let declared = entry.size();
+            shared_strings(&mut entry, declared, &part)?;
+        } else {
+            no_doctype(&mut entry, &part)?;
+        }
+    }
     Ok(())
+}
+
+/// Refuses an XML part that declares a document type: Excel never writes one, and a
+/// DOCTYPE is how entity tricks (external entities, billion laughs) start.
+fn no_doctype(entry: &mut impl Read, part: &str) -> Result<(), RowError> {
+    let mut head = Vec::with_capacity(4096);
+    entry
+        .take(PROLOG_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|_| broken(part))?;
+    if has_doctype(&head) {
+        return Err(file_error(message!(
+            "up-xml-doctype",
+            part = part.to_string()
+        )));
+    }
+    Ok(())
+}
+
+fn has_doctype(head: &[u8]) -> bool {
+    memchr::memmem::find_iter(head, b"<!").any(|i| {
+        head.get(i + 2..i + 9)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"DOCTYPE"))
+    })
+}
+
+/// What the user is told when calamine cannot read the workbook: what is wrong and what to
+/// do, never the parser's own words (they name XML events and Rust types).
+pub(crate) fn unreadable(e: &calamine::XlsxError) -> Msg {
+    use calamine::XlsxError as E;
+    match e {
+        E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::UnexpectedNode(_) => {
+            Msg::new("up-workbook-xml-broken")
+        }
+        E::FileNotFound(_) | E::RelationshipNotFound => Msg::new("roster-not-xlsx"),
+        E::Zip(_) | E::Io(_) => Msg::new("up-workbook-zip-broken"),
+        _ => Msg::new("up-workbook-unreadable"),
+    }
+}
+
+fn broken(part: &str) -> RowError {
+    file_error(message!("up-xml-broken", part = part.to_string()))
+}
+
+/// Bounds the memory of the shared strings before calamine reads them: the part is
+/// inflated in small pieces and its strings counted (each `<si>`), and it is refused as
+/// soon as its text and strings would take more than [`MAX_SHARED_STRINGS_BYTES`]. A part
+/// whose declared size alone is over the bound is refused without inflating anything.
+fn shared_strings(entry: &mut impl Read, declared: u64, part: &str) -> Result<(), RowError> {
+    let too_big = || {
+        file_error(message!(
+            "up-shared-strings-too-large",
+            part = part.to_string(),
+            max = (MAX_SHARED_STRINGS_BYTES >> 20) as i64,
+        ))
+    };
+    if declared > MAX_SHARED_STRINGS_BYTES {
+        return Err(too_big());
+    }
+    let mut cost = SharedStringsCost::default();
+    let mut buf = vec![0u8; 64 << 10];
+    let mut first = true;
+    loop {
+        let n = entry.read(&mut buf).map_err(|_| broken(part))?;
+        if n == 0 {
+            return Ok(());
+        }
+        if first && has_doctype(&buf[..n]) {
+            return Err(file_error(message!(
+                "up-xml-doctype",
+                part = part.to_string()
+            )));
+        }
+        first = false;
+        if cost.add(&buf[..n]) > MAX_SHARED_STRINGS_BYTES {
+            return Err(too_big());
+        }
+    }
+}
+
+/// The memory the shared strings read so far would take: their bytes (the text is no
+/// longer than the XML it is written in) and [`PER_STRING`] for each string.
+#[derive(Default)]
+pub(crate) struct SharedStringsCost {
+    bytes: u64,
+    strings: u64,
+    /// The last bytes of the previous piece, so that a tag cut in two is still seen.
+    carry: Vec<u8>,
+    /// Where (in the whole part) the first "si" not yet decided on may be.
+    decided: u64,
+}
+
+/// Bytes kept from one piece for the next: enough for `<` and a namespace prefix.
+const CARRY: usize = 40;
+
+impl SharedStringsCost {
+    /// Adds a piece of the part; returns the cost so far.
+    pub fn add(&mut self, piece: &[u8]) -> u64 {
+        let start = self.bytes - self.carry.len() as u64;
+        self.bytes += piece.len() as u64;
+        let mut window = std::mem::take(&mut self.carry);
+        window.extend_from_slice(piece);
+        // A string starts at `<si>`, `<si/>`, `<si attr…>` or with a prefix, `<x:si>`: "si"
+        // after `<` or after `:` of a start tag, and before `>`, `/` or a space.
+        for i in memchr::memmem::find_iter(&window, b"si") {
+            if start + (i as u64) < self.decided {
+                continue;
+            }
+            let Some(after) = window.get(i + 2) else {
+                break; // seen again with the next piece
+            };
+            let opens = match i.checked_sub(1).map(|j| window[j]) {
+                Some(b'<') => true,
+                Some(b':') => starts_tag(&window[..i - 1]),
+                _ => false,
+            };
+            if opens && matches!(after, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n') {
+                self.strings += 1;
+            }
+        }
+        self.decided = start + window.len().saturating_sub(2) as u64;
+        let keep = window.len().min(CARRY);
+        self.carry = window[window.len() - keep..].to_vec();
+        self.bytes + self.strings * PER_STRING
+    }
+}
+
+/// Whether `before` ends with `<` and a prefix (`<x`), not `</x`.
+fn starts_tag(before: &[u8]) -> bool {
+    let name = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    let at = before.len() - name;
+    name > 0 && at > 0 && before[at - 1] == b'<'
 }
 
 fn too_many(n: u64) -> RowError {
@@ -137,6 +299,29 @@ fn declared_entries(b: &[u8]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_strings_are_counted_across_pieces() {
+        let xml = b"<sst><si><t>a</t></si><x:si><t>b</t></x:si><si/><sis>siesta</sis><x:si/></sst>";
+        for cut in 0..xml.len() {
+            let mut c = SharedStringsCost::default();
+            c.add(&xml[..cut]);
+            c.add(&xml[cut..]);
+            assert_eq!(c.strings, 4, "cut at {cut}");
+            assert_eq!(c.bytes, xml.len() as u64);
+        }
+    }
+
+    #[test]
+    fn a_doctype_is_seen_in_any_case() {
+        assert!(has_doctype(
+            b"<?xml version=\"1.0\"?><!doctype x [<!ENTITY a \"b\">]><x/>"
+        ));
+        assert!(has_doctype(
+            b"<!-- c --><!DOCTYPE x SYSTEM \"file:///etc/passwd\"><x/>"
+        ));
+        assert!(!has_doctype(b"<?xml version=\"1.0\"?><!-- note --><x/>"));
+    }
 
     #[test]
     fn the_end_record_count_is_read() {

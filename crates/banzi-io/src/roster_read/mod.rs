@@ -22,7 +22,9 @@ use calamine::{Reader, Xlsx};
 
 pub use crate::Progress;
 pub use banzi_domain::roster::FILE;
-pub use guard::{MAX_ENTRIES, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_RATIO};
+pub use guard::{
+    MAX_ENTRIES, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_RATIO, MAX_SHARED_STRINGS_BYTES,
+};
 
 use crate::layout::{self, Sheet};
 use records::Record;
@@ -147,12 +149,7 @@ fn read_into(bytes: &[u8], ctx: &mut Ctx<'_>) {
     }
     let mut xlsx: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
         Ok(x) => x,
-        Err(e) => {
-            return ctx.errors.push(guard::file_error(message!(
-                "roster-not-xlsx-detail",
-                detail = e.to_string(),
-            )));
-        }
+        Err(e) => return ctx.errors.push(guard::file_error(guard::unreadable(&e))),
     };
     let names = xlsx.sheet_names();
     for spec in layout::SHEETS {

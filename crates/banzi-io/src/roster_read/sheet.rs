@@ -31,12 +31,7 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
     let mut cells = match xlsx.worksheet_cells_reader(name) {
         Ok(c) => c,
         Err(e) => {
-            return ctx.error(
-                sheet,
-                0,
-                "",
-                message!("roster-sheet-unreadable", detail = e.to_string()),
-            );
+            return ctx.error(sheet, 0, "", sheet_error("roster-sheet-unreadable", &e));
         }
     };
     let dim = cells.dimensions();
@@ -59,12 +54,7 @@ fn read_rows<T: Record, RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str, ctx: &
             Ok(Some(c)) => c,
             Ok(None) => break,
             Err(e) => {
-                return ctx.error(
-                    sheet,
-                    0,
-                    "",
-                    message!("roster-sheet-read-failed", detail = e.to_string()),
-                );
+                return ctx.error(sheet, 0, "", sheet_error("roster-sheet-read-failed", &e));
             }
         };
         let (r, c) = cell.pos;
@@ -306,14 +296,21 @@ impl<T: Record> RowState<T> {
                 }
             }
             // A parser refuses with field errors only; anything else is a fault of banzi.
-            Err(other) => ctx.error(
-                spec.name,
-                row,
-                "",
-                message!("roster-internal", detail = other.to_string()),
-            ),
+            Err(_) => ctx.error(spec.name, row, "", Msg::new("roster-internal")),
         }
         true
+    }
+}
+
+/// A sheet calamine could not read: broken XML has its own message, the rest `id`; the
+/// parser's own words are never shown.
+fn sheet_error(id: &'static str, e: &calamine::XlsxError) -> Msg {
+    use calamine::XlsxError as E;
+    match e {
+        E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::UnexpectedNode(_) => {
+            Msg::new("up-sheet-xml-broken")
+        }
+        _ => Msg::new(id),
     }
 }
 

@@ -1,13 +1,10 @@
-//! The import benchmark: a 100,000-cadre workbook must import in at most 2× the time calamine
-//! alone takes to read it. Run with
-//! `cargo test --release -p banzi-io --test it -- --ignored --nocapture bench`.
-
-use std::time::Instant;
+//! A workbook of benchmark size reads back correctly. Run with
+//! `cargo test --release -p banzi-io --test it -- --ignored bench`; how fast it reads is
+//! `cargo bench --bench import`'s to say.
 
 use banzi_domain::codes::{Manner, Party, PostKind, TrainingKind, UnitSystem};
 use banzi_domain::registry::{Appointment, Cadre, Post, Training, Unit};
 use banzi_domain::roster::{Located, Roster};
-use calamine::{Reader, Xlsx};
 
 use crate::helpers::*;
 
@@ -99,46 +96,20 @@ pub fn big_roster(n: usize) -> Roster {
     }
 }
 
-fn calamine_alone(bytes: &[u8]) -> usize {
-    let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut cells = 0;
-    for name in x.sheet_names() {
-        cells += x.worksheet_range(&name).unwrap().get_size().0;
-    }
-    cells
-}
-
+/// A 100,000-cadre workbook (11 MB) reads back whole: every row, every value. Its speed
+/// against calamine is the benchmark's (`cargo bench --bench import`), never a test's.
 #[test]
-#[ignore = "benchmark: run in release"]
+#[ignore = "slow in a debug build: run in release"]
 fn bench_import_100k_cadres() {
     let r = big_roster(100_000);
-    let t = Instant::now();
     let bytes = banzi_io::write_roster(&r, &|_| {}).unwrap();
-    let write = t.elapsed();
-    let best = |f: &dyn Fn()| {
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .min()
-            .unwrap()
+    let (back, notices) = match read(&bytes) {
+        Ok(r) => r,
+        Err(e) => panic!("{} errors, first {:?}", e.len(), e.first()),
     };
-    let base = best(&|| {
-        calamine_alone(&bytes);
-    });
-    let ours = best(&|| {
-        let (back, _) = match read(&bytes) {
-            Ok(r) => r,
-            Err(e) => panic!("{} errors, first {:?}", e.len(), e.first()),
-        };
-        assert_eq!(back.cadres.len(), 100_000);
-    });
-    let ratio = ours.as_secs_f64() / base.as_secs_f64();
-    println!(
-        "{} MB; write {write:?}; calamine alone {base:?}; read_roster {ours:?}; ratio {ratio:.2}",
-        bytes.len() >> 20
-    );
-    assert!(ratio <= 2.0, "import takes {ratio:.2}× calamine");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.cadres.len(), 100_000);
+    assert_eq!(back.appointments.len(), 100_000);
+    assert_eq!(back.trainings.len(), 100_000);
+    assert_eq!(values(&back), values(&r));
 }

@@ -4,6 +4,8 @@ mod bench;
 mod errors;
 mod guard;
 mod helpers;
+mod hostile_parts;
+mod memory;
 mod roundtrip;
 mod streaming;
 mod wording;

@@ -5,13 +5,13 @@ use super::{CadreRef, Ctx};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::Form;
-use crate::error::{WebError, WebResult};
+use crate::error::{ErrorPage, WebError, WebResult};
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
@@ -414,41 +414,48 @@ async fn photo(
     }
 }
 
-/// A JPEG or PNG portrait of at most 2 MiB, recognised by its first bytes.
+/// A JPEG or PNG portrait of at most 2 MiB, checked in full and stored as rebuilt from the
+/// parts that draw it (`banzi_io::photo`): a page or script named .jpg, or riding in a
+/// photo's comments or after its end, is refused or dropped.
 async fn upload_photo(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     CadreRef { id, .. }: CadreRef,
+    headers: HeaderMap,
     mut mp: Multipart,
 ) -> WebResult<Response> {
+    // Who may is asked before the upload is read (the store asks again, with the scope).
+    if !caller.actor.role.writes_registry() {
+        crate::limits::drain_if_small(&headers, &mut mp).await;
+        return Err(DomainError::Forbidden(Msg::new("store-forbidden-write-registry")).into());
+    }
     let bad = |id: &'static str| WebError(DomainError::invalid("照片", Msg::new(id)));
+    let too_large = |e: &axum::extract::multipart::MultipartError| {
+        (e.status() == StatusCode::PAYLOAD_TOO_LARGE).then(|| ErrorPage::too_large().render(tr))
+    };
     let mut data = None;
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| bad("reg-upload-unreadable"))?
-    {
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return too_large(&e).ok_or_else(|| bad("reg-upload-unreadable")),
+        };
         if field.name() == Some("photo") {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|_| bad("reg-upload-unreadable"))?;
-            data = Some(bytes);
+            match field.bytes().await {
+                Ok(b) => data = Some(b),
+                Err(e) => return too_large(&e).ok_or_else(|| bad("reg-upload-unreadable")),
+            }
         }
     }
     let data = data.ok_or_else(|| bad("reg-photo-choose"))?;
-    if data.len() > 2 * 1024 * 1024 {
+    if data.len() > crate::limits::PHOTO_BYTES {
         return Err(bad("reg-photo-too-large"));
     }
-    let mime = if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else {
-        return Err(bad("reg-photo-format"));
-    };
+    let photo =
+        banzi_io::check_photo(&data).map_err(|m| WebError(DomainError::invalid("照片", m)))?;
     s.store
-        .set_photo(&caller.actor, &id, mime, &data, today())
+        .set_photo(&caller.actor, &id, photo.mime, &photo.data, today())
         .await?;
     let url = super::cadre_url(&s, &id).await?;
     Ok(([("HX-Redirect", url.clone())], Redirect::to(&url)).into_response())

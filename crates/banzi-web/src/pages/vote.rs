@@ -19,6 +19,7 @@ use crate::i18n::{Lang, Tr};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -195,7 +196,11 @@ impl QuestionView {
     }
 }
 
-async fn open(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
+async fn open(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return unreadable(tr, &e),
+    };
     let Some(req) = parse::<OpenRequest>(&body) else {
         return bad_request(tr);
     };
@@ -227,7 +232,11 @@ struct CastView {
     result: &'static str,
 }
 
-async fn cast(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
+async fn cast(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return unreadable(tr, &e),
+    };
     let Some(req) = parse::<CastRequest>(&body) else {
         return bad_request(tr);
     };
@@ -247,6 +256,19 @@ async fn cast(State(s): State<AppState>, tr: Tr, body: Bytes) -> Response {
 /// The body as JSON; the parser's own message is not shown (nor kept: R-VOTE-3).
 fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
     serde_json::from_slice(body).ok()
+}
+
+/// A body that could not be read (over the bound, or cut off): the phone's script shows
+/// `error`, in the voter's language, never axum's English.
+fn unreadable(tr: Tr, e: &BytesRejection) -> Response {
+    if e.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return bad_request(tr);
+    }
+    let body = JsonError {
+        error: tr.t("up.body_too_large").to_string(),
+        fields: Vec::new(),
+    };
+    (StatusCode::PAYLOAD_TOO_LARGE, Json(body)).into_response()
 }
 
 fn bad_request(tr: Tr) -> Response {
