@@ -4,7 +4,6 @@
 
 use crate::conformance::exec;
 use crate::fixture;
-use banzi_store::Store;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -25,6 +24,7 @@ fn banzi_in(env: &[(&str, &str)], db: &str, args: &[&str], stdin: Option<&str>) 
         .arg(db)
         .args(args)
         .env_remove("BANZI_DATABASE_URL")
+        .env("BANZI_AUDIT_KEY", crate::helpers::key_file(db))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -89,7 +89,7 @@ async fn import_export_template_and_accounts() {
         "{}",
         bad.stderr
     );
-    let store = Store::connect(&db).await.expect("open");
+    let store = crate::helpers::open_as_the_binary(&db).await;
     assert!(
         store
             .units(&crate::helpers::staff())
@@ -187,7 +187,7 @@ async fn import_export_template_and_accounts() {
 async fn audit_verify_names_the_first_bad_entry() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
-    let store = Store::connect(&db).await.expect("open");
+    let store = crate::helpers::open_as_the_binary(&db).await;
     store
         .import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {})
         .await
@@ -234,7 +234,7 @@ async fn audit_verify_names_the_first_bad_entry() {
         }
     }
     // A deleted middle row.
-    let store2 = Store::connect(&db).await.expect("open");
+    let store2 = crate::helpers::open_as_the_binary(&db).await;
     exec(&store2, "DELETE FROM audit_log WHERE seq = 2").await;
     let r = banzi(&db, &["audit", "verify"], None);
     assert_ne!(r.code, 0);

@@ -14,6 +14,25 @@ pub fn pg_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
+/// The audit key of the tests' own stores (the program reads its key from a file).
+pub fn test_key() -> banzi_domain::audit::AuditKey {
+    banzi_domain::audit::AuditKey::from_bytes([0x5a; 32])
+}
+
+/// The key file the `banzi` binary uses for the SQLite database `db_url` in a test
+/// (`BANZI_AUDIT_KEY`): beside the database, so a test's stores and runs share it.
+pub fn key_file(db_url: &str) -> std::path::PathBuf {
+    let path = db_url.trim_start_matches("sqlite://");
+    std::path::PathBuf::from(format!("{path}.audit-key"))
+}
+
+/// The store the `banzi` binary would open on `db_url` (its key file, created if missing).
+pub async fn open_as_the_binary(db_url: &str) -> Store {
+    Store::open(db_url, &key_file(db_url))
+        .await
+        .expect("open with the key file")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -70,7 +89,9 @@ impl TestDb {
         match backend {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}", dir.path().join("t.db").display());
-                let store = Store::connect(&url).await.expect("sqlite store");
+                let store = Store::connect(&url, test_key())
+                    .await
+                    .expect("sqlite store");
                 TestDb { store, _dir: dir }
             }
             Backend::Pg => {
@@ -86,7 +107,7 @@ impl TestDb {
                         .unwrap_or(0)
                 );
                 // In CI a missing PostgreSQL is a failure, not a skip.
-                let store = Store::connect_in_schema(&pg_url(), Some(&schema))
+                let store = Store::connect_in_schema(&pg_url(), Some(&schema), test_key())
                     .await
                     .unwrap_or_else(|e| {
                         panic!(
