@@ -42,6 +42,9 @@ pub enum Backend {
 /// A database for one test. The SQLite file lives in a temp dir kept alive by the value.
 pub struct TestDb {
     pub store: Store,
+    /// Where the store is, to open it again (with another key, or a key file).
+    url: String,
+    schema: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -92,7 +95,12 @@ impl TestDb {
                 let store = Store::connect(&url, test_key())
                     .await
                     .expect("sqlite store");
-                TestDb { store, _dir: dir }
+                TestDb {
+                    store,
+                    url,
+                    schema: None,
+                    _dir: dir,
+                }
             }
             Backend::Pg => {
                 CLEANED.get_or_init(drop_old_schemas).await;
@@ -115,9 +123,32 @@ impl TestDb {
                             pg_url()
                         )
                     });
-                TestDb { store, _dir: dir }
+                TestDb {
+                    store,
+                    url: pg_url(),
+                    schema: Some(schema),
+                    _dir: dir,
+                }
             }
         }
+    }
+
+    /// The same database with the audit key `key`.
+    pub async fn reopen(&self, key: banzi_domain::audit::AuditKey) -> Store {
+        Store::connect_in_schema(&self.url, self.schema.as_deref(), key)
+            .await
+            .expect("reopen")
+    }
+
+    /// The same database as the program opens it, with the key file `name` in the test's
+    /// temp dir (created if missing); its path too.
+    pub async fn open_with_key_file(
+        &self,
+        name: &str,
+    ) -> (Result<Store, banzi_domain::DomainError>, std::path::PathBuf) {
+        let path = self._dir.path().join(name);
+        let store = Store::open_in_schema(&self.url, self.schema.as_deref(), &path).await;
+        (store, path)
     }
 }
 
