@@ -372,3 +372,378 @@ async fn the_auditor_sees_masked_values_and_a_reveal_is_audited(db: &TestDb) {
 }
 
 both_db!(the_auditor_sees_masked_values_and_a_reveal_is_audited);
+
+/// Every write action of the store, by the name its audit entry carries. A new action in
+/// the store's source that this list does not name fails the test below: add it here and
+/// make the test perform it.
+const EVERY_WRITE: &[&str] = &[
+    "appointment.create",
+    "appointment.end",
+    "appointment.update",
+    "audit.key",
+    "audit.reveal",
+    "ballot.attendance",
+    "ballot.closed",
+    "ballot.codes",
+    "ballot.create",
+    "ballot.open",
+    "ballot.paper_count",
+    "ballot.paper_key",
+    "ballot.void",
+    "cadre.create",
+    "cadre.family.add",
+    "cadre.family.remove",
+    "cadre.photo",
+    "cadre.rating.remove",
+    "cadre.rating.set",
+    "cadre.resume.add",
+    "cadre.resume.remove",
+    "cadre.reward.add",
+    "cadre.reward.remove",
+    "cadre.update",
+    "export.alerts",
+    "export.ballot",
+    "export.roster",
+    "portfolio.create",
+    "portfolio.update",
+    "post.create",
+    "post.update",
+    "rule_param.set",
+    "training.create",
+    "training.update",
+    "unit.create",
+    "unit.update",
+    "user.active",
+    "user.create",
+    "user.lock",
+    "user.password",
+    "user.unlock",
+];
+
+/// Literals in the store's source shaped like an action that are not one.
+const NOT_ACTIONS: &[&str] = &["cycles.db"];
+
+/// The action names the store's source writes: every string literal `a.b[.c]` of
+/// `crates/banzi-store/src`, and `ballot.{to}` for each state a session moves to.
+fn actions_in_the_store_source() -> std::collections::BTreeSet<String> {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/banzi-store/src"),
+        &mut paths,
+    );
+    let mut found = std::collections::BTreeSet::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("source");
+        for lit in text.split('"').skip(1).step_by(2) {
+            let parts: Vec<&str> = lit.split('.').collect();
+            let word =
+                |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            if parts.len() >= 2 && parts.iter().all(|w| word(w)) && !NOT_ACTIONS.contains(&lit) {
+                found.insert(lit.to_string());
+            }
+        }
+        if text.contains("format!(\"ballot.{to}\")") {
+            found.insert("ballot.open".into());
+            found.insert("ballot.closed".into());
+        }
+    }
+    found
+}
+
+#[test]
+fn the_list_of_writes_names_every_action_of_the_store() {
+    let listed: std::collections::BTreeSet<String> =
+        EVERY_WRITE.iter().map(|s| s.to_string()).collect();
+    let found = actions_in_the_store_source();
+    let unlisted: Vec<&String> = found.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "the store writes actions EVERY_WRITE does not name: {unlisted:?}"
+    );
+    let gone: Vec<&String> = listed.difference(&found).collect();
+    assert!(
+        gone.is_empty(),
+        "EVERY_WRITE names actions the store no longer writes: {gone:?}"
+    );
+}
+
+/// R-SEC-3 "every write is audited": each write of the store, performed once, leaves its
+/// entry with the action, the actor, the record type and its key.
+async fn every_write_is_audited(db: &TestDb) {
+    use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
+    use banzi_store::{CadreRecord, NewUser, RecordKind, Upsert};
+    let (store, key_path) = db.open_with_key_file("every.key").await;
+    let store = store.expect("open");
+    let s = staff();
+    let today = banzi_domain::date::parse("2026-11-21").expect("d");
+    let zw = zhang_wei();
+    let zm = crate::fixture::zhao_min();
+    import(&store).await;
+    // The registry, one by one and through a re-import that changes every kind of row.
+    store
+        .save_unit(
+            &s,
+            &fixture::unit("U9", "市审计局", "C", "市直单位", "", ""),
+        )
+        .await
+        .expect("unit");
+    store
+        .save_post(&s, &fixture::post("P9", "U9", "局长", "正职", "1"))
+        .await
+        .expect("post");
+    let mut changed = fixture::roster();
+    changed.units[2].value.name = "市教育体育局".into();
+    changed.posts[2].value.seats = 2;
+    changed.cadres[0].value.rank = "正处级".into();
+    changed.appointments[0].value.doc_no = "江委〔2020〕2号".into();
+    changed.portfolios[0].value.end = Some(today);
+    changed.trainings[0].value.hours = Some(40.0);
+    store
+        .import_roster(&s, &changed, &|_, _, _| {})
+        .await
+        .expect("re-import");
+    let mut edited = changed.cadres[1].value.clone();
+    edited.native_place = "江苏南通".into();
+    store
+        .save_cadre(&s, &edited, Upsert::MustExist, today)
+        .await
+        .expect("cadre");
+    let records = [
+        CadreRecord::Resume(ResumeLine::parse("2001.07", "2005.12", "某乡科员").expect("r")),
+        CadreRecord::Family(
+            FamilyMember::parse("妻子", "李梅", "1982.03", "群众", "教师").expect("f"),
+        ),
+        CadreRecord::Reward(RewardEntry::parse("2020-01-01", "奖励", "抗洪").expect("w")),
+        CadreRecord::Rating(YearRating::parse("2025", "优秀").expect("y")),
+    ];
+    for rec in &records {
+        store
+            .add_cadre_record(&s, &zw, rec, today)
+            .await
+            .expect("add");
+    }
+    let d = store.cadre(&s, &zw, today).await.expect("cadre");
+    for (kind, line) in [
+        (RecordKind::Resume, d.resume[0].id),
+        (RecordKind::Family, d.family[0].id),
+        (RecordKind::Reward, d.rewards[0].id),
+        (RecordKind::Rating, 2025),
+    ] {
+        store
+            .remove_cadre_record(&s, &zw, kind, line, today)
+            .await
+            .expect("remove");
+    }
+    store
+        .set_photo(&s, &zw, "image/jpeg", &[0xff, 0xd8, 0xff], today)
+        .await
+        .expect("photo");
+    let a = fixture::appt(&zm, "P9", "2026-01-01", "");
+    let id = store.appoint(&s, &a, &[]).await.expect("appoint");
+    store
+        .end_appointment(&s, id, today, "江委〔2026〕9号")
+        .await
+        .expect("end");
+    store
+        .set_rule_params(&s, &[("exch.principal_years".into(), "12".into())])
+        .await
+        .expect("param");
+    store.export_roster(&s).await.expect("export");
+    store
+        .audit_alert_export(&s, today, "xlsx", 3)
+        .await
+        .expect("alerts");
+    // Accounts.
+    let admin = as_role(Role::SysAdmin, None);
+    let u = NewUser {
+        login: "wang".into(),
+        display_name: "王五".into(),
+        password_hash: "$argon2id$x".into(),
+        role: Role::Leader,
+        unit_code: None,
+    };
+    store.create_user(&admin, &u).await.expect("user");
+    store
+        .set_password(&admin, "wang", "$argon2id$y")
+        .await
+        .expect("pw");
+    store
+        .set_user_active(&admin, "wang", false)
+        .await
+        .expect("off");
+    for _ in 0..2 {
+        store
+            .record_login_failure(
+                "wang",
+                "2026-11-21T10:00:00Z",
+                "2026-11-21T09:45:00Z",
+                2,
+                "2026-11-21T10:30:00Z",
+            )
+            .await
+            .expect("failure");
+    }
+    store
+        .unlock_user(&as_role(Role::SecAdmin, None), "wang")
+        .await
+        .expect("unlock");
+    // A ballot session from set-up to export, with a paper ballot keyed twice.
+    let ballot = store
+        .create_ballot(&s, &super::ballots::spec())
+        .await
+        .expect("ballot");
+    store
+        .set_ballot_attendance(&s, ballot, 4)
+        .await
+        .expect("attendance");
+    store.issue_codes(&s, ballot).await.expect("codes");
+    store.void_codes(&s, ballot, &[1]).await.expect("void");
+    store.open_ballot(&s, ballot).await.expect("open");
+    let second = banzi_domain::role::Actor {
+        login: "t-staff-2".into(),
+        ..s.clone()
+    };
+    let paper = super::ballots::picks(&[0], [Some(0), None]);
+    store
+        .key_paper(&s, ballot, 1, 0, &paper)
+        .await
+        .expect("key");
+    store
+        .key_paper(&second, ballot, 1, 0, &paper)
+        .await
+        .expect("key");
+    store.count_paper(&s, ballot).await.expect("count");
+    store.close_ballot(&s, ballot).await.expect("close");
+    store
+        .ballot_export(&s, ballot, "xlsx")
+        .await
+        .expect("export");
+    // The trail itself.
+    let auditor = as_role(Role::Auditor, None);
+    store.audit_reveal(&auditor, 1, "").await.expect("reveal");
+
+    let trail = raw_trail(&store).await;
+    let has = |action: &str, actor: &str, entity: &str, key: &str| {
+        trail.iter().any(|r| {
+            r.action == action && r.actor == actor && r.entity == entity && r.entity_key == key
+        })
+    };
+    let appt_key = format!("{zm}/P9/2026-01-01");
+    let b = ballot.to_string();
+    let key_file = key_path.display().to_string();
+    let expected: Vec<(&str, &str, &str, String)> = vec![
+        ("audit.key", "cli:audit-key", "audit", key_file),
+        ("unit.create", "t-staff", "unit", "批量3条".into()),
+        ("post.create", "t-staff", "post", "批量3条".into()),
+        ("cadre.create", "t-staff", "cadre", "批量4条".into()),
+        (
+            "appointment.create",
+            "t-staff",
+            "appointment",
+            "批量4条".into(),
+        ),
+        ("portfolio.create", "t-staff", "portfolio", "批量1条".into()),
+        ("training.create", "t-staff", "training", "批量1条".into()),
+        ("unit.create", "t-staff", "unit", "U9".into()),
+        ("post.create", "t-staff", "post", "P9".into()),
+        ("unit.update", "t-staff", "unit", "U2".into()),
+        ("post.update", "t-staff", "post", "P3".into()),
+        ("cadre.update", "t-staff", "cadre", zw.clone()),
+        ("cadre.update", "t-staff", "cadre", crate::fixture::li_na()),
+        (
+            "appointment.update",
+            "t-staff",
+            "appointment",
+            format!("{zw}/P1/2016-03-01"),
+        ),
+        (
+            "portfolio.update",
+            "t-staff",
+            "portfolio",
+            format!("{}/P2/预算/2019-01-02", crate::fixture::li_na()),
+        ),
+        (
+            "training.update",
+            "t-staff",
+            "training",
+            format!("{zw}/专业化能力培训/2025-04-01"),
+        ),
+        ("cadre.resume.add", "t-staff", "cadre", zw.clone()),
+        ("cadre.family.add", "t-staff", "cadre", zw.clone()),
+        ("cadre.reward.add", "t-staff", "cadre", zw.clone()),
+        ("cadre.rating.set", "t-staff", "cadre", zw.clone()),
+        ("cadre.resume.remove", "t-staff", "cadre", zw.clone()),
+        ("cadre.family.remove", "t-staff", "cadre", zw.clone()),
+        ("cadre.reward.remove", "t-staff", "cadre", zw.clone()),
+        ("cadre.rating.remove", "t-staff", "cadre", zw.clone()),
+        ("cadre.photo", "t-staff", "cadre", zw.clone()),
+        (
+            "appointment.create",
+            "t-staff",
+            "appointment",
+            appt_key.clone(),
+        ),
+        ("appointment.end", "t-staff", "appointment", appt_key),
+        (
+            "rule_param.set",
+            "t-staff",
+            "rule_param",
+            "exch.principal_years".into(),
+        ),
+        ("export.roster", "t-staff", "roster", "all".into()),
+        ("export.alerts", "t-staff", "alerts", "2026-11-21".into()),
+        ("user.create", "t-sysadmin", "user", "wang".into()),
+        ("user.password", "t-sysadmin", "user", "wang".into()),
+        ("user.active", "t-sysadmin", "user", "wang".into()),
+        ("user.lock", "system", "user", "wang".into()),
+        ("user.unlock", "t-secadmin", "user", "wang".into()),
+        ("ballot.create", "t-staff", "ballot_session", b.clone()),
+        ("ballot.attendance", "t-staff", "ballot_session", b.clone()),
+        ("ballot.codes", "t-staff", "ballot_session", b.clone()),
+        ("ballot.void", "t-staff", "ballot_session", b.clone()),
+        ("ballot.open", "t-staff", "ballot_session", b.clone()),
+        ("ballot.paper_key", "t-staff-2", "ballot_session", b.clone()),
+        ("ballot.paper_count", "t-staff", "ballot_session", b.clone()),
+        ("ballot.closed", "t-staff", "ballot_session", b.clone()),
+        ("export.ballot", "t-staff", "ballot_session", b),
+        ("audit.reveal", "t-auditor", "audit", "1".into()),
+    ];
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|(a, who, e, k)| !has(a, who, e, k))
+        .collect();
+    let actions: Vec<_> = trail
+        .iter()
+        .map(|r| {
+            (
+                r.action.as_str(),
+                r.actor.as_str(),
+                r.entity.as_str(),
+                r.entity_key.as_str(),
+            )
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not on the trail: {missing:?}\ntrail: {actions:?}"
+    );
+    let performed: std::collections::BTreeSet<&str> = expected.iter().map(|(a, ..)| *a).collect();
+    let all: std::collections::BTreeSet<&str> = EVERY_WRITE.iter().copied().collect();
+    assert_eq!(
+        performed, all,
+        "every action of EVERY_WRITE is performed here"
+    );
+    assert!(store.verify_audit().await.expect("verify").is_ok());
+}
+
+both_db!(every_write_is_audited);
