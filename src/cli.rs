@@ -3,6 +3,7 @@
 use crate::config::{FileConfig, redact};
 use crate::words::{Said, chain, said};
 use anyhow::Context;
+use banzi_domain::audit::Anchor;
 use banzi_domain::message;
 use banzi_domain::role::{Actor, Role};
 use banzi_i18n::Tr;
@@ -24,6 +25,9 @@ pub struct Cli {
     /// Config file (banzi.toml in the current directory when there is one).
     #[arg(long, global = true, env = "BANZI_CONFIG")]
     pub config: Option<PathBuf>,
+    /// The audit chain's key file (created at first start, mode 0600).
+    #[arg(long, global = true, env = "BANZI_AUDIT_KEY")]
+    pub audit_key: Option<PathBuf>,
     /// Language of the output: zh-CN, zh-TW or en (read before parsing, see `words::lang`).
     #[arg(long, global = true, ignore_case = true, value_parser = ["zh-CN", "zh-TW", "en"])]
     pub lang: Option<String>,
@@ -106,7 +110,13 @@ pub enum ExportCommand {
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
     /// Verify the audit chain; non-zero exit on an edit, deletion or swap.
-    Verify,
+    Verify {
+        /// SEQ:HASH as `banzi audit head` printed it: the trail must still reach it unchanged.
+        #[arg(long)]
+        anchor: Option<String>,
+    },
+    /// Print the head of the chain (SEQ:HASH) to write down or sign.
+    Head,
 }
 
 pub fn run(cli: Cli, tr: Tr) -> ExitCode {
@@ -143,7 +153,12 @@ async fn open(cli: &Cli, file: &FileConfig) -> anyhow::Result<Store> {
         .clone()
         .or(file.database.clone())
         .unwrap_or_else(|| "sqlite://banzi.db".into());
-    Store::connect(&url)
+    let key = cli
+        .audit_key
+        .clone()
+        .or(file.audit_key.clone())
+        .unwrap_or_else(|| "banzi-audit.key".into());
+    Store::open(&url, &key)
         .await
         .with_context(|| Said(message!("cli-cannot-open-database", url = redact(&url))))
 }
@@ -231,18 +246,45 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
             format,
             output,
         } => crate::check::run(&store, as_of.as_deref(), *format, output.as_deref(), tr).await?,
-        Command::Audit {
-            action: AuditCommand::Verify,
-        } => match store.verify_audit().await? {
-            Ok(n) => println!("{}", tr.msg(&message!("cli-audit-intact", n = n))),
-            Err(b) => {
-                eprintln!(
-                    "{}",
-                    tr.msg(&message!("cli-audit-broken", detail = b.msg()))
-                );
-                return Ok(ExitCode::FAILURE);
+        Command::Audit { action } => return audit(&store, action, tr).await,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `audit verify [--anchor SEQ:HASH]` and `audit head` (R-SEC-3).
+async fn audit(store: &Store, action: &AuditCommand, tr: Tr) -> anyhow::Result<ExitCode> {
+    let anchor = match action {
+        AuditCommand::Verify { anchor: Some(text) } => Some(
+            Anchor::parse(text)
+                .ok_or_else(|| said(message!("audit-anchor-malformed", anchor = text.clone())))?,
+        ),
+        _ => None,
+    };
+    match store.verify_audit_against(anchor.as_ref()).await? {
+        Ok(n) => {
+            if matches!(action, AuditCommand::Verify { .. }) {
+                println!("{}", tr.msg(&message!("cli-audit-intact", n = n)));
+                if let Some(a) = &anchor {
+                    println!("{}", tr.msg(&message!("audit-anchor-reached", seq = a.seq)));
+                }
+                return Ok(ExitCode::SUCCESS);
             }
-        },
+        }
+        Err(b) => {
+            eprintln!(
+                "{}",
+                tr.msg(&message!("cli-audit-broken", detail = b.msg()))
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    // The head of a chain that verifies: the line to write down, then what it is for.
+    let head = store.audit_head().await?;
+    if head.seq == 0 {
+        println!("{}", tr.msg(&message!("audit-head-empty")));
+    } else {
+        println!("{head}");
+        println!("{}", tr.msg(&message!("audit-head-note", seq = head.seq)));
     }
     Ok(ExitCode::SUCCESS)
 }

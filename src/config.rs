@@ -21,6 +21,8 @@ pub struct FileConfig {
     pub secure_cookie: Option<bool>,
     /// The address phones open ballot codes at (`http://192.168.1.10:8080`).
     pub public_url: Option<String>,
+    /// The audit chain's key file (R-SEC-3), created at first start; `banzi-audit.key`.
+    pub audit_key: Option<std::path::PathBuf>,
 }
 
 use crate::words::Said;

@@ -12,7 +12,6 @@
 
 use crate::conformance::ballots::{picks, spec};
 use crate::helpers::staff;
-use banzi_store::Store;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -65,6 +64,7 @@ impl Server {
             .args(["--database", url, "serve", "--listen", "127.0.0.1:0"])
             .current_dir(dir)
             .env_remove("BANZI_DATABASE_URL")
+            .env("BANZI_AUDIT_KEY", crate::helpers::key_file(url))
             .env_remove("BANZI_CONFIG")
             .env_remove("BANZI_LISTEN")
             // More than a production server logs (`info`), to show none of it names a code.
@@ -176,7 +176,7 @@ fn submit(agent: &ureq::Agent, base: &str, code: &str, nonce: &str) -> Outcome {
 fn session(url: &str) -> (i64, Vec<String>) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
-        let store = Store::connect(url).await.expect("store");
+        let store = crate::helpers::open_as_the_binary(url).await;
         let mut s = spec();
         for g in &mut s.groups {
             g.codes = CODES_PER_GROUP;
@@ -312,7 +312,7 @@ fn a_kill_9_loop_during_bursts_loses_no_acknowledged_ballot() {
     // Counted as staff will count it.
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let recorded = rt.block_on(async {
-        let store = Store::connect(&url).await.expect("store");
+        let store = crate::helpers::open_as_the_binary(&url).await;
         let mut used = HashSet::new();
         for (i, code) in codes.iter().enumerate() {
             if store.open_code(code).await.expect("code").used {

@@ -435,7 +435,7 @@ async fn a_result_closed_without_attendance_says_what_its_pass_marks_are_of() {
     old.attended = None;
     let id = store.create_ballot(&staff, &old).await.expect("session");
     let codes = store.issue_codes(&staff, id).await.expect("codes");
-    let banzi_store::Store::Sqlite(pool) = store else {
+    let banzi_store::Pool::Sqlite(pool) = store.pool() else {
         panic!("sqlite")
     };
     let state = |s: &'static str| {

@@ -11,6 +11,7 @@ fn banzi(db: &str, args: &[&str]) -> (i32, String, String) {
         .arg(db)
         .args(args)
         .env_remove("BANZI_DATABASE_URL")
+        .env("BANZI_AUDIT_KEY", crate::helpers::key_file(db))
         .output()
         .expect("run banzi");
     (
@@ -274,7 +275,7 @@ async fn check_finds_exactly_the_known_alerts_in_every_format() {
     assert!(err.contains("--output"), "{err}");
 
     // Each run that printed or wrote alerts is on the trail, and the trail is intact.
-    let store = banzi_store::Store::connect(&db).await.expect("store");
+    let store = crate::helpers::open_as_the_binary(&db).await;
     let exports = crate::conformance::count_action(&store, "export.alerts").await;
     assert_eq!(exports, 3);
     assert!(store.verify_audit().await.expect("verify").is_ok());

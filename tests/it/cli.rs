@@ -4,7 +4,6 @@
 
 use crate::conformance::exec;
 use crate::fixture;
-use banzi_store::Store;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -25,6 +24,7 @@ fn banzi_in(env: &[(&str, &str)], db: &str, args: &[&str], stdin: Option<&str>) 
         .arg(db)
         .args(args)
         .env_remove("BANZI_DATABASE_URL")
+        .env("BANZI_AUDIT_KEY", crate::helpers::key_file(db))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -89,7 +89,7 @@ async fn import_export_template_and_accounts() {
         "{}",
         bad.stderr
     );
-    let store = Store::connect(&db).await.expect("open");
+    let store = crate::helpers::open_as_the_binary(&db).await;
     assert!(
         store
             .units(&crate::helpers::staff())
@@ -187,7 +187,7 @@ async fn import_export_template_and_accounts() {
 async fn audit_verify_names_the_first_bad_entry() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("a.db").display());
-    let store = Store::connect(&db).await.expect("open");
+    let store = crate::helpers::open_as_the_binary(&db).await;
     store
         .import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {})
         .await
@@ -234,7 +234,7 @@ async fn audit_verify_names_the_first_bad_entry() {
         }
     }
     // A deleted middle row.
-    let store2 = Store::connect(&db).await.expect("open");
+    let store2 = crate::helpers::open_as_the_binary(&db).await;
     exec(&store2, "DELETE FROM audit_log WHERE seq = 2").await;
     let r = banzi(&db, &["audit", "verify"], None);
     assert_ne!(r.code, 0);
@@ -338,4 +338,77 @@ fn the_command_line_speaks_the_users_language() {
         "{}",
         verify.stdout
     );
+}
+
+/// Issue 14 (R-SEC-3): the key file is created 0600 at first start; `audit head` prints the
+/// anchor, `verify --anchor` fails once the newest entries are gone; a replaced or exposed
+/// key file fails.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_head_and_anchor_with_the_key_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("k.db").display());
+    let key = crate::helpers::key_file(&db);
+    let first = banzi(&db, &["audit", "verify"], None);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key)
+            .expect("key file created")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let store = crate::helpers::open_as_the_binary(&db).await;
+    store
+        .import_roster(&crate::helpers::staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("import");
+    let head = banzi(&db, &["audit", "head"], None);
+    assert_eq!(head.code, 0, "{}", head.stderr);
+    let anchor = head.stdout.lines().next().expect("anchor line").to_string();
+    let (seq, hash) = anchor.split_once(':').expect("SEQ:HASH");
+    assert_eq!(hash.len(), 64, "{anchor}");
+    assert!(
+        head.stdout.contains(&format!("第 {seq} 条")),
+        "{}",
+        head.stdout
+    );
+    let ok = banzi(&db, &["audit", "verify", "--anchor", &anchor], None);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(ok.stdout.contains("未被改写"), "{}", ok.stdout);
+    // The newest entry deleted and the head set back to the one before.
+    exec(
+        &store,
+        "DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)",
+    )
+    .await;
+    exec(
+        &store,
+        "UPDATE audit_head SET seq = seq - 1, hash = (SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log))",
+    )
+    .await;
+    assert_eq!(banzi(&db, &["audit", "verify"], None).code, 0);
+    let cut = banzi(&db, &["audit", "verify", "--anchor", &anchor], None);
+    assert_ne!(cut.code, 0);
+    assert!(cut.stderr.contains("最新的记录被删除"), "{}", cut.stderr);
+    let bad = banzi(&db, &["audit", "verify", "--anchor", "12"], None);
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("格式不对"), "{}", bad.stderr);
+    // Another key in the file: nothing verifies.
+    let original = std::fs::read_to_string(&key).expect("key");
+    std::fs::write(&key, format!("{}\n", "ab".repeat(32))).expect("write");
+    let wrong = banzi(&db, &["audit", "verify"], None);
+    assert_ne!(wrong.code, 0);
+    assert!(wrong.stderr.contains("第 1 条"), "{}", wrong.stderr);
+    std::fs::write(&key, original).expect("write");
+    // A key file others can read is refused.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let exposed = banzi(&db, &["audit", "verify"], None);
+        assert_ne!(exposed.code, 0);
+        assert!(exposed.stderr.contains("644"), "{}", exposed.stderr);
+    }
 }

@@ -14,6 +14,25 @@ pub fn pg_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
+/// The audit key of the tests' own stores (the program reads its key from a file).
+pub fn test_key() -> banzi_domain::audit::AuditKey {
+    banzi_domain::audit::AuditKey::from_bytes([0x5a; 32])
+}
+
+/// The key file the `banzi` binary uses for the SQLite database `db_url` in a test
+/// (`BANZI_AUDIT_KEY`): beside the database, so a test's stores and runs share it.
+pub fn key_file(db_url: &str) -> std::path::PathBuf {
+    let path = db_url.trim_start_matches("sqlite://");
+    std::path::PathBuf::from(format!("{path}.audit-key"))
+}
+
+/// The store the `banzi` binary would open on `db_url` (its key file, created if missing).
+pub async fn open_as_the_binary(db_url: &str) -> Store {
+    Store::open(db_url, &key_file(db_url))
+        .await
+        .expect("open with the key file")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -23,6 +42,9 @@ pub enum Backend {
 /// A database for one test. The SQLite file lives in a temp dir kept alive by the value.
 pub struct TestDb {
     pub store: Store,
+    /// Where the store is, to open it again (with another key, or a key file).
+    url: String,
+    schema: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -70,8 +92,15 @@ impl TestDb {
         match backend {
             Backend::Sqlite => {
                 let url = format!("sqlite://{}", dir.path().join("t.db").display());
-                let store = Store::connect(&url).await.expect("sqlite store");
-                TestDb { store, _dir: dir }
+                let store = Store::connect(&url, test_key())
+                    .await
+                    .expect("sqlite store");
+                TestDb {
+                    store,
+                    url,
+                    schema: None,
+                    _dir: dir,
+                }
             }
             Backend::Pg => {
                 CLEANED.get_or_init(drop_old_schemas).await;
@@ -86,7 +115,7 @@ impl TestDb {
                         .unwrap_or(0)
                 );
                 // In CI a missing PostgreSQL is a failure, not a skip.
-                let store = Store::connect_in_schema(&pg_url(), Some(&schema))
+                let store = Store::connect_in_schema(&pg_url(), Some(&schema), test_key())
                     .await
                     .unwrap_or_else(|e| {
                         panic!(
@@ -94,9 +123,32 @@ impl TestDb {
                             pg_url()
                         )
                     });
-                TestDb { store, _dir: dir }
+                TestDb {
+                    store,
+                    url: pg_url(),
+                    schema: Some(schema),
+                    _dir: dir,
+                }
             }
         }
+    }
+
+    /// The same database with the audit key `key`.
+    pub async fn reopen(&self, key: banzi_domain::audit::AuditKey) -> Store {
+        Store::connect_in_schema(&self.url, self.schema.as_deref(), key)
+            .await
+            .expect("reopen")
+    }
+
+    /// The same database as the program opens it, with the key file `name` in the test's
+    /// temp dir (created if missing); its path too.
+    pub async fn open_with_key_file(
+        &self,
+        name: &str,
+    ) -> (Result<Store, banzi_domain::DomainError>, std::path::PathBuf) {
+        let path = self._dir.path().join(name);
+        let store = Store::open_in_schema(&self.url, self.schema.as_deref(), &path).await;
+        (store, path)
     }
 }
 

@@ -450,8 +450,24 @@ async fn the_auditor_reads_an_import_batch_as_a_table() {
         let entry = c.get(&format!("/audit/{seq}"));
         assert_eq!(entry.status, 200);
         assert!(entry.body.contains("id=\"audit-batch\""));
-        assert!(entry.body.contains(&format!("<td>{}</td>", zhang_wei())));
-        assert!(entry.body.contains("<td>张伟</td>"));
+        // Masked by default (issue 14): his ID number keeps four and four, his name its
+        // first character.
+        let masked = banzi_domain::audit::mask_id_numbers(&zhang_wei());
+        assert!(entry.body.contains(&format!("<td>{masked}</td>")));
+        assert!(!entry.body.contains(&zhang_wei()));
+        assert!(entry.body.contains("<td>张*</td>"));
+        assert!(!entry.body.contains("<td>张伟</td>"));
+        assert!(entry.body.contains("id=\"audit-reveal\""));
+        // Revealing shows the entry as written, and is itself on the trail.
+        let shown = c.post(&format!("/audit/{seq}/reveal"), &[("reason", "核查导入")]);
+        assert_eq!(shown.status, 200);
+        assert!(shown.body.contains(&format!("<td>{}</td>", zhang_wei())));
+        assert!(shown.body.contains("<td>张伟</td>"));
+        assert!(shown.body.contains("id=\"audit-revealed\""));
+        let list = c.get("/audit?entity=audit");
+        assert!(list.body.contains("audit.reveal"), "{}", list.body);
+        assert!(list.body.contains("核查导入"), "{}", list.body);
+        assert_eq!(c.post("/audit/999999/reveal", &[]).status, 404);
         assert_eq!(c.get("/audit/999999").status, 404);
         assert_eq!(c.get("/audit/abc").status, 404);
     })
@@ -635,12 +651,12 @@ async fn the_sign_in_form_is_bounded_and_strangers_names_are_not_kept() {
         assert_eq!(post(&mut c, "stranger-name".into()).status, 401);
     })
     .await;
-    let rows: Vec<(String,)> = match &app.db.store {
-        banzi_store::Store::Sqlite(p) => sqlx::query_as("SELECT login FROM login_failures")
+    let rows: Vec<(String,)> = match app.db.store.pool() {
+        banzi_store::Pool::Sqlite(p) => sqlx::query_as("SELECT login FROM login_failures")
             .fetch_all(p)
             .await
             .expect("rows"),
-        banzi_store::Store::Pg(p) => sqlx::query_as("SELECT login FROM login_failures")
+        banzi_store::Pool::Pg(p) => sqlx::query_as("SELECT login FROM login_failures")
             .fetch_all(p)
             .await
             .expect("rows"),

@@ -1,15 +1,25 @@
 //! Choosing and opening the backend.
 
 use banzi_domain::DomainError;
+use banzi_domain::audit::AuditKey;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// The database, chosen once from its URL. Everything above sees only this type.
+/// The database, chosen once from its URL, and the key its audit chain is sealed with
+/// (R-SEC-3). Everything above sees only this type.
 #[derive(Clone, Debug)]
-pub enum Store {
+pub struct Store {
+    pool: Pool,
+    /// Every audit entry a store operation writes is keyed with it (see `in_tx!`).
+    pub(crate) key: AuditKey,
+}
+
+/// The backend's connection pool.
+#[derive(Clone, Debug)]
+pub enum Pool {
     Sqlite(SqlitePool),
     Pg(PgPool),
 }
@@ -23,14 +33,29 @@ fn setup(what: &str, e: impl std::fmt::Display) -> DomainError {
 
 impl Store {
     /// Opens `sqlite://FILE` (created if missing) or `postgres://…` and applies the embedded
-    /// migrations (forward only).
-    pub async fn connect(url: &str) -> Result<Store, DomainError> {
-        Self::connect_in_schema(url, None).await
+    /// migrations (forward only). Audit entries are keyed with `key`; the program reads it
+    /// from its key file ([`Store::open`]), tests pass a fixed one.
+    pub async fn connect(url: &str, key: AuditKey) -> Result<Store, DomainError> {
+        Self::connect_in_schema(url, None, key).await
     }
 
     /// As [`Store::connect`]; on PostgreSQL every connection uses `schema` (created if
     /// missing), which lets tests share one database.
-    pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<Store, DomainError> {
+    pub async fn connect_in_schema(
+        url: &str,
+        schema: Option<&str>,
+        key: AuditKey,
+    ) -> Result<Store, DomainError> {
+        let pool = Self::pool_of(url, schema).await?;
+        Ok(Store { pool, key })
+    }
+
+    /// The backend's pool: for tests and benchmarks that read or tamper with tables directly.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    async fn pool_of(url: &str, schema: Option<&str>) -> Result<Pool, DomainError> {
         if url.starts_with("sqlite:") {
             sqlite_process_config();
             // WAL, synchronous=FULL, foreign keys and a busy timeout on every connection; the
@@ -67,7 +92,7 @@ impl Store {
                 .run(&pool)
                 .await
                 .map_err(|e| setup("migration failed", e))?;
-            Ok(Store::Sqlite(pool))
+            Ok(Pool::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let mut opts =
                 PgConnectOptions::from_str(url).map_err(|e| setup("invalid database URL", e))?;
@@ -99,7 +124,7 @@ impl Store {
                 .run(&pool)
                 .await
                 .map_err(|e| setup("migration failed", e))?;
-            Ok(Store::Pg(pool))
+            Ok(Pool::Pg(pool))
         } else {
             Err(DomainError::invalid(
                 "数据库地址",
@@ -109,16 +134,16 @@ impl Store {
     }
 
     pub fn backend(&self) -> &'static str {
-        match self {
-            Store::Sqlite(_) => "sqlite",
-            Store::Pg(_) => "postgres",
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Pg(_) => "postgres",
         }
     }
 
     /// Every user table with its columns (name, nullable) in order, for the schema-parity test.
     pub async fn schema_columns(&self) -> Result<Vec<(String, String, bool)>, DomainError> {
-        let mut out: Vec<(String, String, bool)> = match self {
-            Store::Sqlite(p) => {
+        let mut out: Vec<(String, String, bool)> = match &self.pool {
+            Pool::Sqlite(p) => {
                 sqlx::query_as(
                     "SELECT m.name, c.name, c.\"notnull\" = 0 AND c.pk = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) c \
                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
@@ -126,7 +151,7 @@ impl Store {
                 .fetch_all(p)
                 .await
             }
-            Store::Pg(p) => {
+            Pool::Pg(p) => {
                 sqlx::query_as(
                     "SELECT table_name::text, column_name::text, is_nullable = 'YES' FROM information_schema.columns \
                      WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
@@ -141,9 +166,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        match self {
-            Store::Sqlite(p) => p.close().await,
-            Store::Pg(p) => p.close().await,
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Pg(p) => p.close().await,
         }
     }
 }

@@ -14,7 +14,7 @@ mod snapshot_sqlite;
 mod store;
 mod types;
 
-pub use connect::{Store, now_rfc3339, today};
+pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
@@ -41,6 +41,26 @@ fn db(e: sqlx::Error) -> DomainError {
         ),
         _ => DomainError::Internal(format!("database error: {e}")),
     }
+}
+
+tokio::task_local! {
+    /// The audit key of the store operation running on this task: `in_tx!` and `on_conn!`
+    /// put it in scope around their body, so every entry the queries append is sealed with
+    /// the key of the store they run on, and an entry appended anywhere else is refused.
+    static AUDIT_KEY: banzi_domain::audit::AuditKey;
+}
+
+/// Seals `draft` as entry `seq` after `prev` with the running operation's key.
+fn seal(
+    draft: AuditDraft,
+    seq: i64,
+    prev: &str,
+) -> Result<banzi_domain::audit::AuditEntry, DomainError> {
+    AUDIT_KEY
+        .try_with(|key| draft.seal(key, seq, prev))
+        .map_err(|_| {
+            DomainError::Internal("an audit entry was written outside a store operation".into())
+        })
 }
 
 /// The key of a batch audit entry (the new rows of one table an import wrote), followed by
@@ -155,7 +175,7 @@ macro_rules! backend {
         #[allow(unused_imports)]
         use crate::{
             BATCH_KEY, ImportError, ImportSummary, appt_key, at, db, draft, portfolio_key, safe,
-            stored, stored_date, training_key,
+            seal, stored, stored_date, training_key,
         };
         #[allow(unused_imports)]
         #[allow(unused_imports)]

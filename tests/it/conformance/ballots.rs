@@ -10,7 +10,7 @@ use banzi_domain::msg::Msg;
 use banzi_domain::role::Role;
 use banzi_domain::rules::Fraction;
 use banzi_i18n::{Lang, Tr};
-use banzi_store::{Cast, Store};
+use banzi_store::{Cast, Pool, Store};
 
 /// What a user reads for `m` in zh-CN.
 pub fn zh(m: &Msg) -> String {
@@ -360,8 +360,8 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
         assert!(!trail.contains(&slip.code), "a code in the audit trail");
     }
     assert!(!trail.contains("nonce"), "{trail}");
-    match &store {
-        Store::Sqlite(pool) => {
+    match store.pool() {
+        Pool::Sqlite(pool) => {
             for t in ["ballots", "ballot_codes"] {
                 let (sql,): (String,) =
                     sqlx::query_as("SELECT sql FROM sqlite_master WHERE name = $1")
@@ -372,7 +372,7 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
                 assert!(sql.contains("WITHOUT ROWID"), "{sql}");
             }
         }
-        Store::Pg(pool) => {
+        Pool::Pg(pool) => {
             for (t, key, n) in [("ballots", "id", 4), ("ballot_codes", "hash", slips.len())] {
                 let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT xmin::text, {key} FROM {t} WHERE session_id = {id} ORDER BY ctid"
@@ -513,13 +513,13 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     store.void_codes(&s, id2, &[9]).await.unwrap();
     let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
     // Another writer holds the lock (SQLite) while the phones submit.
-    let held = match &store {
-        Store::Sqlite(pool) => {
+    let held = match store.pool() {
+        Pool::Sqlite(pool) => {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
             sqlx::query("SELECT 1").execute(&mut *tx).await.unwrap();
             Some(tx)
         }
-        Store::Pg(_) => None,
+        Pool::Pg(_) => None,
     };
     let mut tasks = Vec::new();
     for (i, code) in codes.iter().take(10).enumerate() {
@@ -568,7 +568,7 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     let t = store.turnout(&s, id2).await.unwrap();
     assert_eq!(t.iter().map(|g| g.cast).sum::<i64>(), 8);
     let (commits, ballots) = writer.committed();
-    if let Store::Sqlite(_) = &store {
+    if let Pool::Sqlite(_) = store.pool() {
         assert_eq!(ballots, 8);
         assert!(
             (1..=2).contains(&commits),
@@ -599,8 +599,8 @@ async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
     let void = "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = 1";
     let pause = std::time::Duration::from_millis(300);
     // The void, uncommitted, then committed after the pause by its own task.
-    let committed = match &store {
-        Store::Sqlite(pool) => {
+    let committed = match store.pool() {
+        Pool::Sqlite(pool) => {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
             sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
             tokio::spawn(async move {
@@ -608,7 +608,7 @@ async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
                 tx.commit().await.unwrap();
             })
         }
-        Store::Pg(pool) => {
+        Pool::Pg(pool) => {
             let mut tx = pool.begin().await.unwrap();
             sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
             tokio::spawn(async move {
@@ -637,9 +637,9 @@ async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
 /// The audit entries of one action, as (before, after) JSON, oldest first.
 async fn audited(store: &Store, action: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
     let sql = "SELECT before_json, after_json FROM audit_log WHERE action = $1 ORDER BY seq";
-    let rows: Vec<(String, String)> = match store {
-        Store::Sqlite(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
-        Store::Pg(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
+    let rows: Vec<(String, String)> = match store.pool() {
+        Pool::Sqlite(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
+        Pool::Pg(p) => sqlx::query_as(sql).bind(action).fetch_all(p).await,
     }
     .expect("audit rows");
     rows.into_iter()
@@ -802,14 +802,14 @@ async fn sessions_stored_without_attendance(store: Store) {
         let store = store.clone();
         async move {
             let sql = "UPDATE ballot_sessions SET state = $1 WHERE id = $2";
-            let done = match &store {
-                Store::Sqlite(p) => sqlx::query(sql)
+            let done = match store.pool() {
+                Pool::Sqlite(p) => sqlx::query(sql)
                     .bind(state)
                     .bind(id)
                     .execute(p)
                     .await
                     .map(|r| r.rows_affected()),
-                Store::Pg(p) => sqlx::query(sql)
+                Pool::Pg(p) => sqlx::query(sql)
                     .bind(state)
                     .bind(id)
                     .execute(p)
@@ -823,9 +823,9 @@ async fn sessions_stored_without_attendance(store: Store) {
         let store = store.clone();
         async move {
             let sql = "SELECT spec FROM ballot_sessions WHERE id = $1";
-            let (json,): (String,) = match &store {
-                Store::Sqlite(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
-                Store::Pg(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
+            let (json,): (String,) = match store.pool() {
+                Pool::Sqlite(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
+                Pool::Pg(p) => sqlx::query_as(sql).bind(id).fetch_one(p).await,
             }
             .expect("spec");
             serde_json::from_str::<serde_json::Value>(&json).expect("json")
@@ -894,7 +894,7 @@ both!(sessions_stored_without_attendance);
 async fn sqlite_group_commit_fails_a_whole_batch_on_a_database_error() {
     let db = crate::helpers::TestDb::new(crate::helpers::Backend::Sqlite).await;
     let store = db.store.clone();
-    let Store::Sqlite(pool) = &store else {
+    let Pool::Sqlite(pool) = store.pool() else {
         panic!("sqlite")
     };
     let s = staff();
@@ -973,7 +973,9 @@ async fn sqlite_group_commit_fails_a_whole_batch_on_a_database_error() {
 /// thread: each submission is then its own transaction, with the same answers.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_in_memory_ballots_are_written_one_by_one() {
-    let store = Store::connect("sqlite::memory:").await.unwrap();
+    let store = Store::connect("sqlite::memory:", crate::helpers::test_key())
+        .await
+        .unwrap();
     let s = staff();
     let (id, codes) = opened(&store, &spec()).await;
     let writer = banzi_store::BallotWriter::new(store.clone());

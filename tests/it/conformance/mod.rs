@@ -9,7 +9,7 @@ use banzi_domain::DomainError;
 use banzi_domain::date::parse as parse_date;
 use banzi_domain::registry::{Appointment, AppointmentRaw};
 use banzi_domain::role::Role;
-use banzi_store::{CadreFilter, Store, Upsert};
+use banzi_store::{CadreFilter, Pool, Store, Upsert};
 
 /// Declares one test per backend for an `async fn(Store)`.
 macro_rules! both {
@@ -69,7 +69,7 @@ async fn the_two_schemas_agree() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_wal_with_full_sync_on_every_connection() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let Store::Sqlite(pool) = &db.store else {
+    let Pool::Sqlite(pool) = db.store.pool() else {
         panic!("sqlite")
     };
     for _ in 0..4 {
@@ -269,12 +269,12 @@ async fn appointing_and_removing(store: Store) {
 both!(appointing_and_removing);
 
 pub async fn count_audit(store: &Store) -> u64 {
-    let n: (i64,) = match store {
-        Store::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+    let n: (i64,) = match store.pool() {
+        Pool::Sqlite(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
             .fetch_one(p)
             .await
             .expect("count"),
-        Store::Pg(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
+        Pool::Pg(p) => sqlx::query_as("SELECT COUNT(*) FROM audit_log")
             .fetch_one(p)
             .await
             .expect("count"),
@@ -285,13 +285,13 @@ pub async fn count_audit(store: &Store) -> u64 {
 /// Audit entries of one action (e.g. `export.alerts`).
 pub async fn count_action(store: &Store, action: &str) -> u64 {
     let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
-    let n: (i64,) = match store {
-        Store::Sqlite(p) => sqlx::query_as(sql)
+    let n: (i64,) = match store.pool() {
+        Pool::Sqlite(p) => sqlx::query_as(sql)
             .bind(action)
             .fetch_one(p)
             .await
             .expect("count"),
-        Store::Pg(p) => sqlx::query_as(sql)
+        Pool::Pg(p) => sqlx::query_as(sql)
             .bind(action)
             .fetch_one(p)
             .await
@@ -406,9 +406,9 @@ pub async fn count_changes(store: &Store) -> u64 {
     // Sign-ins, reads and refused requests are in the trail too, and change nothing.
     let sql = "SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'session.%' \
                AND action NOT LIKE 'read.%' AND action NOT LIKE 'request.%'";
-    let n: (i64,) = match store {
-        Store::Sqlite(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
-        Store::Pg(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
+    let n: (i64,) = match store.pool() {
+        Pool::Sqlite(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
+        Pool::Pg(p) => sqlx::query_as(sql).fetch_one(p).await.expect("count"),
     };
     n.0 as u64
 }
@@ -424,24 +424,24 @@ pub async fn dump(store: &Store) -> std::collections::BTreeMap<String, Vec<Vec<O
     let mut out = std::collections::BTreeMap::new();
     for (table, columns) in tables {
         // SQLite's quote() writes any value, a blob too, as text.
-        let as_text = |c: &String| match store {
-            Store::Sqlite(_) => format!("quote(\"{c}\")"),
-            Store::Pg(_) => format!("CAST(\"{c}\" AS TEXT)"),
+        let as_text = |c: &String| match store.pool() {
+            Pool::Sqlite(_) => format!("quote(\"{c}\")"),
+            Pool::Pg(_) => format!("CAST(\"{c}\" AS TEXT)"),
         };
         let sql = format!(
             "SELECT {} FROM \"{table}\"",
             columns.iter().map(as_text).collect::<Vec<_>>().join(", ")
         );
         let text = |row: &dyn Fn(usize) -> Option<String>| (0..columns.len()).map(row).collect();
-        let mut rows: Vec<Vec<Option<String>>> = match store {
-            Store::Sqlite(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
+        let mut rows: Vec<Vec<Option<String>>> = match store.pool() {
+            Pool::Sqlite(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
                 .fetch_all(p)
                 .await
                 .expect("dump")
                 .iter()
                 .map(|r| text(&|i| r.try_get(i).expect("text")))
                 .collect(),
-            Store::Pg(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
+            Pool::Pg(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
                 .fetch_all(p)
                 .await
                 .expect("dump")
@@ -456,9 +456,9 @@ pub async fn dump(store: &Store) -> std::collections::BTreeMap<String, Vec<Vec<O
 }
 
 pub async fn exec(store: &Store, sql: &'static str) {
-    match store {
-        Store::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-        Store::Pg(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+    match store.pool() {
+        Pool::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        Pool::Pg(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
     }
     .expect("exec");
 }
@@ -616,6 +616,7 @@ async fn ethnicity_and_profession_filters(store: Store) {
 
 both!(ethnicity_and_profession_filters);
 
+pub mod audit;
 pub mod ballots;
 mod roster;
 mod roster_errors;

@@ -169,7 +169,7 @@ async fn checks_leave_the_pool_as_they_found_it() {
             .await
             .expect("write after checks");
     }
-    let banzi_store::Store::Sqlite(pool) = &store else {
+    let banzi_store::Pool::Sqlite(pool) = store.pool() else {
         panic!("sqlite")
     };
     for _ in 0..8 {

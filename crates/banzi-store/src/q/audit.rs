@@ -9,7 +9,7 @@ pub async fn append(c: &mut Conn, draft: AuditDraft) -> Result<i64, DomainError>
             .fetch_one(&mut *c)
             .await
             .map_err(db)?;
-    let e = draft.seal(seq, &prev);
+    let e = seal(draft, seq, &prev)?;
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -59,8 +59,10 @@ fn page_where() -> String {
     )
 }
 
-/// A page of entries, newest first; before and after cut to a preview (an import's batch
-/// entry holds a thousand records: [`one`] reads it whole).
+/// A page of entries, newest first. Before and after are read whole up to [`WHOLE`]
+/// characters (the store masks them, then cuts a preview), longer ones as `…` (an import's
+/// batch entry holds a thousand records: [`one`] reads it whole). A value cut in SQL could
+/// not be masked as JSON.
 pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64), DomainError> {
     let actor = f.actor.as_deref().filter(|s| !s.is_empty());
     let entity = f.entity.as_deref().filter(|s| !s.is_empty());
@@ -70,8 +72,10 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
         format!("%\"{escaped}\"%")
     });
     let rows = sqlx::query_as(safe(format!(
-        "SELECT seq, at, actor, action, entity, entity_key, substr(before_json, 1, {PREVIEW}) AS before_json, \
-         substr(after_json, 1, {PREVIEW}) AS after_json, prev_hash, hash FROM audit_log {} \
+        "SELECT seq, at, actor, action, entity, entity_key, \
+         CASE WHEN length(before_json) <= {WHOLE} THEN before_json ELSE '…' END AS before_json, \
+         CASE WHEN length(after_json) <= {WHOLE} THEN after_json ELSE '…' END AS after_json, \
+         prev_hash, hash FROM audit_log {} \
          ORDER BY seq DESC LIMIT $5 OFFSET $6",
         page_where()
     )))
@@ -95,8 +99,8 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
     Ok((rows, n))
 }
 
-/// Characters of before and after shown in the list.
-const PREVIEW: usize = 300;
+/// Characters of before and after read whole for the list.
+const WHOLE: usize = 4096;
 
 /// One entry, whole.
 pub async fn one(c: &mut Conn, seq: i64) -> Result<Option<AuditRow>, DomainError> {
@@ -105,4 +109,40 @@ pub async fn one(c: &mut Conn, seq: i64) -> Result<Option<AuditRow>, DomainError
         .fetch_optional(&mut *c)
         .await
         .map_err(db)
+}
+
+/// Whether the registry holds anything a write would have audited: an empty trail beside
+/// it was deleted.
+pub async fn has_records(c: &mut Conn) -> Result<bool, DomainError> {
+    for table in ["units", "posts", "cadres", "users", "rule_params", "ballot_sessions"] {
+        let one: Option<(i64,)> = sqlx::query_as(safe(format!("SELECT CAST(1 AS BIGINT) FROM {table} LIMIT 1")))
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?;
+        if one.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Re-seals one entry (re-keying a trail written before the key existed).
+pub async fn reseal(c: &mut Conn, seq: i64, prev_hash: &str, hash: &str) -> Result<(), DomainError> {
+    sqlx::query("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3")
+        .bind(prev_hash)
+        .bind(hash)
+        .bind(seq)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+pub async fn set_head_hash(c: &mut Conn, hash: &str) -> Result<(), DomainError> {
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(hash)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
 }

@@ -92,11 +92,11 @@ pub async fn flush_audit(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<(), Do
         .into_iter()
         .map(|d| {
             seq += 1;
-            let e = d.seal(seq, &prev);
+            let e = seal(d, seq, &prev)?;
             prev = e.hash.clone();
-            e
+            Ok(e)
         })
-        .collect();
+        .collect::<Result<_, DomainError>>()?;
     let rows: Vec<Vec<Val>> = entries
         .into_iter()
         .map(|e| vec![e.seq.into(), e.at.into(), e.actor.into(), e.action.into(), e.entity.into(), e.key.into(), e.before.into(), e.after.into(), e.prev_hash.into(), e.hash.into()])

@@ -1,11 +1,10 @@
-//! Accounts, sessions and the audit trail.
+//! Accounts and sessions (the audit trail is `audit.rs`).
 
 use super::need;
 use crate::connect::{Store, now_rfc3339};
 use crate::types::*;
 use crate::{db, rows::*};
 use banzi_domain::accounts::{AccountAction, Target, may};
-use banzi_domain::audit::{ChainBreak, verify_chain};
 use banzi_domain::role::{Actor, Role};
 use banzi_domain::{DomainError, Msg};
 
@@ -272,54 +271,5 @@ impl Store {
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), DomainError> {
         on_conn!(self, |c, b| b::users::delete_session(c, token_hash).await)
-    }
-
-    // ----- audit -----
-
-    /// Checks the whole chain; `Ok(n)` is the number of entries verified.
-    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, DomainError> {
-        on_conn!(self, |c, b| {
-            let (seq, hash) = b::audit::head(&mut *c).await?;
-            let rows: Vec<banzi_domain::audit::AuditEntry> = b::audit::all(c)
-                .await?
-                .into_iter()
-                .map(Into::into)
-                .collect();
-            Ok(verify_chain(&rows, (seq, &hash)))
-        })
-    }
-
-    /// One page of the trail, newest first: the audit administrator only (三员分立).
-    pub async fn audit_page(
-        &self,
-        actor: &Actor,
-        f: &AuditFilter,
-    ) -> Result<(Vec<AuditRow>, i64), DomainError> {
-        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
-        on_conn!(self, |c, b| b::audit::page(c, f).await)
-    }
-
-    /// One entry of the trail, whole (a batch entry holds up to a thousand records).
-    pub async fn audit_entry(
-        &self,
-        actor: &Actor,
-        seq: i64,
-    ) -> Result<Option<AuditRow>, DomainError> {
-        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
-        on_conn!(self, |c, b| b::audit::one(c, seq).await)
-    }
-
-    /// Records an export or another event that writes nothing else.
-    pub async fn audit_event(
-        &self,
-        actor: &Actor,
-        action: &str,
-        entity: &str,
-        key: &str,
-        detail: serde_json::Value,
-    ) -> Result<(), DomainError> {
-        let now = now_rfc3339();
-        let d = crate::draft(actor, &now, action, entity, key, None, Some(detail));
-        in_tx!(self, |c, b| b::audit::append(c, d).await.map(|_| ()))
     }
 }

@@ -97,7 +97,7 @@ impl BallotWriter {
     /// The writer thread's queue, started on first use (a start that failed is tried again
     /// by the next one); `None` where each submission is its own transaction.
     async fn queue(&self) -> Result<Option<&mpsc::Sender<Job>>, DomainError> {
-        let Store::Sqlite(pool) = &self.store else {
+        let crate::Pool::Sqlite(pool) = self.store.pool() else {
             return Ok(None);
         };
         let queue = self

@@ -411,14 +411,14 @@ impl Store {
             let cast = b::ballots::cast_count(c, id).await?;
             ballot::attendance::check_close(&s.spec, cast as u64)
         })?;
-        match self {
-            Store::Sqlite(pool) => {
+        match self.pool() {
+            crate::Pool::Sqlite(pool) => {
                 sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                     .execute(pool)
                     .await
                     .map_err(db)?;
             }
-            Store::Pg(pool) => {
+            crate::Pool::Pg(pool) => {
                 sqlx::query("VACUUM FULL ballots, ballot_codes")
                     .execute(pool)
                     .await

@@ -7,22 +7,26 @@ use banzi_domain::{DomainError, Msg};
 /// Runs `$body` with `$c` a connection and `$b` the backend's query modules.
 macro_rules! on_conn {
     ($store:expr, |$c:ident, $b:ident| $body:expr) => {
-        match $store {
-            Store::Sqlite(pool) => {
-                let mut conn = pool.acquire().await.map_err(db)?;
-                let $c = &mut *conn;
-                #[allow(unused_imports)]
-                use crate::sqlite as $b;
-                $body
-            }
-            Store::Pg(pool) => {
-                let mut conn = pool.acquire().await.map_err(db)?;
-                let $c = &mut *conn;
-                #[allow(unused_imports)]
-                use crate::pg as $b;
-                $body
-            }
-        }
+        crate::AUDIT_KEY
+            .scope($store.key.clone(), async {
+                match $store.pool() {
+                    crate::Pool::Sqlite(pool) => {
+                        let mut conn = pool.acquire().await.map_err(db)?;
+                        let $c = &mut *conn;
+                        #[allow(unused_imports)]
+                        use crate::sqlite as $b;
+                        $body
+                    }
+                    crate::Pool::Pg(pool) => {
+                        let mut conn = pool.acquire().await.map_err(db)?;
+                        let $c = &mut *conn;
+                        #[allow(unused_imports)]
+                        use crate::pg as $b;
+                        $body
+                    }
+                }
+            })
+            .await
     };
 }
 
@@ -34,18 +38,22 @@ macro_rules! on_conn {
 /// rolled back, and awaited either way, before the answer. A transaction only dropped is
 /// rolled back later, when its connection is next used; until then it holds SQLite's write
 /// lock, and on a shared in-memory database the next writer fails at once instead of waiting.
+///
+/// The body runs with the store's audit key in scope (`crate::AUDIT_KEY`): that is how
+/// `audit::append` seals the entries a query writes without every query passing the key on.
 macro_rules! in_tx {
     ($store:expr, |$c:ident, $b:ident| $body:expr) => {
-        match $store {
-            Store::Sqlite(pool) => {
+        match $store.pool() {
+            crate::Pool::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
-                let r = async {
-                    let $c = &mut *tx;
-                    #[allow(unused_imports)]
-                    use crate::sqlite as $b;
-                    $body
-                }
-                .await;
+                let r = crate::AUDIT_KEY
+                    .scope($store.key.clone(), async {
+                        let $c = &mut *tx;
+                        #[allow(unused_imports)]
+                        use crate::sqlite as $b;
+                        $body
+                    })
+                    .await;
                 match &r {
                     Ok(_) => tx.commit().await.map_err(db)?,
                     Err(_) => {
@@ -54,15 +62,16 @@ macro_rules! in_tx {
                 }
                 r
             }
-            Store::Pg(pool) => {
+            crate::Pool::Pg(pool) => {
                 let mut tx = pool.begin().await.map_err(db)?;
-                let r = async {
-                    let $c = &mut *tx;
-                    #[allow(unused_imports)]
-                    use crate::pg as $b;
-                    $body
-                }
-                .await;
+                let r = crate::AUDIT_KEY
+                    .scope($store.key.clone(), async {
+                        let $c = &mut *tx;
+                        #[allow(unused_imports)]
+                        use crate::pg as $b;
+                        $body
+                    })
+                    .await;
                 match &r {
                     Ok(_) => tx.commit().await.map_err(db)?,
                     Err(_) => {
@@ -93,6 +102,7 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 }
 
 mod accounts;
+mod audit;
 mod ballot_paper;
 mod ballot_writer;
 pub use ballot_writer::BallotWriter;

@@ -376,25 +376,26 @@ impl Store {
             Msg::new("store-forbidden-import"),
         )?;
         let now = now_rfc3339();
-        match self {
-            Store::Sqlite(pool) => {
+        match self.pool() {
+            crate::Pool::Sqlite(pool) => {
                 let mut bulk = bulk_connection(pool).await?;
-                let result = async {
-                    let conn = bulk.0.as_mut().expect("held until bulk_done");
-                    let mut tx = sqlx::Connection::begin_with(&mut **conn, "BEGIN IMMEDIATE")
-                        .await
-                        .map_err(db)?;
-                    let summary =
-                        crate::sqlite::roster::import(&mut tx, actor, source, &now, progress)
-                            .await?;
-                    tx.commit().await.map_err(db)?;
-                    Ok(summary)
-                }
-                .await;
+                let result = crate::AUDIT_KEY
+                    .scope(self.key.clone(), async {
+                        let conn = bulk.0.as_mut().expect("held until bulk_done");
+                        let mut tx = sqlx::Connection::begin_with(&mut **conn, "BEGIN IMMEDIATE")
+                            .await
+                            .map_err(db)?;
+                        let summary =
+                            crate::sqlite::roster::import(&mut tx, actor, source, &now, progress)
+                                .await?;
+                        tx.commit().await.map_err(db)?;
+                        Ok(summary)
+                    })
+                    .await;
                 bulk_done(pool, bulk).await;
                 result
             }
-            Store::Pg(_) => in_tx!(self, |c, b| b::roster::import(
+            crate::Pool::Pg(_) => in_tx!(self, |c, b| b::roster::import(
                 c, actor, source, &now, progress
             )
             .await),

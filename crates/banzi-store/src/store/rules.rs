@@ -127,9 +127,9 @@ impl Store {
     /// imports go on), one query per table. Not an export by itself: nothing leaves the
     /// program, so nothing is audited here.
     pub(crate) async fn snapshot(&self) -> Result<Roster, DomainError> {
-        match self {
-            Store::Sqlite(pool) => crate::snapshot_sqlite::snapshot(pool).await,
-            Store::Pg(pool) => {
+        match self.pool() {
+            crate::Pool::Sqlite(pool) => crate::snapshot_sqlite::snapshot(pool).await,
+            crate::Pool::Pg(pool) => {
                 let mut tx = pool.begin().await.map_err(db)?;
                 sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     .execute(&mut *tx)
@@ -148,9 +148,9 @@ impl Store {
     /// half the time).
     pub async fn rule_rows(&self, actor: &Actor) -> Result<Rows, DomainError> {
         reader(actor)?;
-        match self {
-            Store::Sqlite(pool) => crate::snapshot_sqlite::rule_rows(pool).await,
-            Store::Pg(_) => {
+        match self.pool() {
+            crate::Pool::Sqlite(pool) => crate::snapshot_sqlite::rule_rows(pool).await,
+            crate::Pool::Pg(_) => {
                 let roster = self.snapshot().await?;
                 tokio::task::spawn_blocking(move || {
                     let rows = Rows::from_roster(&roster);

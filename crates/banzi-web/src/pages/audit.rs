@@ -1,17 +1,18 @@
 //! The audit trail for the audit administrator: read-only, filterable, with the chain's
-//! verification result (R-SEC-3).
+//! verification result (R-SEC-3). Personal values are masked (the store masks them); one
+//! entry can be revealed whole, which the store records as an entry of its own.
 
 use super::Ctx;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::Query;
 use crate::error::WebResult;
+use crate::error::{Form, Query};
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use banzi_domain::{DomainError, Msg};
 use banzi_store::{AuditFilter, AuditRow};
 
@@ -19,6 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/audit", get(page))
         .route("/audit/{seq}", get(entry))
+        .route("/audit/{seq}/reveal", post(reveal))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -63,6 +65,14 @@ async fn page(
         per_page: 50,
     };
     let (rows, total) = s.store.audit_page(&caller.actor, &f).await?;
+    // The auditor's own reading is in the trail too (issue 14, item 8).
+    let detail = serde_json::json!({
+        "page": page,
+        "actor": q.actor,
+        "entity": q.entity,
+        "key": super::masked_query(&q.key),
+    });
+    super::audit_read(&s, &caller, "read.audit", "audit", "", detail).await?;
     let verified = s.store.verify_audit().await?.map_err(|b| b.msg());
     Ok(AuditPage {
         ctx: Ctx::new(tr, &caller, "/audit"),
@@ -84,6 +94,14 @@ struct EntryPage {
     row: AuditRow,
     columns: Vec<String>,
     records: Vec<Vec<String>>,
+    /// Shown as written (after an audited reveal), not masked.
+    revealed: bool,
+}
+
+#[derive(serde::Deserialize)]
+pub struct RevealForm {
+    #[serde(default)]
+    reason: String,
 }
 
 async fn entry(
@@ -99,13 +117,45 @@ async fn entry(
         .audit_entry(&caller.actor, seq)
         .await?
         .ok_or_else(|| DomainError::NotFound(Msg::new("store-audit-entry")))?;
+    let key = seq.to_string();
+    super::audit_read(
+        &s,
+        &caller,
+        "read.audit",
+        "audit",
+        &key,
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(entry_page(tr, &caller, row, false))
+}
+
+/// The entry whole and unmasked; the store records the reveal (with the reason) first.
+async fn reveal(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(seq): Path<String>,
+    Form(f): Form<RevealForm>,
+) -> WebResult<EntryPage> {
+    let seq: i64 = seq.parse().unwrap_or(0);
+    let row = s
+        .store
+        .audit_reveal(&caller.actor, seq, &f.reason)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(Msg::new("store-audit-entry")))?;
+    Ok(entry_page(tr, &caller, row, true))
+}
+
+fn entry_page(tr: Tr, caller: &Caller, row: AuditRow, revealed: bool) -> EntryPage {
     let (columns, records) = batch_table(&row.after_json).unwrap_or_default();
-    Ok(EntryPage {
-        ctx: Ctx::new(tr, &caller, "/audit"),
+    EntryPage {
+        ctx: Ctx::new(tr, caller, "/audit"),
         row,
         columns,
         records,
-    })
+        revealed,
+    }
 }
 
 /// The columns and rows of a batch entry's JSON, each value as text (null as blank).

@@ -1,0 +1,270 @@
+//! The audit trail (R-SEC-3): its key, verification against the head and an anchor, the
+//! masked view of the audit administrator and the audited reveal of one entry.
+
+use super::need;
+use crate::connect::{Store, now_rfc3339};
+use crate::types::*;
+use crate::{db, rows::*};
+use banzi_domain::audit::{
+    Anchor, AuditEntry, AuditKey, ChainBreak, Expected, GENESIS, entry_hash, mask_entry,
+    verify_chain, verify_unkeyed,
+};
+use banzi_domain::role::Actor;
+use banzi_domain::{DomainError, Msg, message};
+use std::path::Path;
+
+/// Characters of before and after shown in the list of entries.
+const PREVIEW: usize = 300;
+
+/// Characters of a reason given for revealing an entry.
+const REASON: usize = 500;
+
+impl Store {
+    /// Opens the database with the audit key of `key_file`. A missing key file is created
+    /// (mode 0600) with a new random key; if the database already holds a trail written
+    /// before keys existed (plain SHA-256, whole), that trail is re-keyed once, in the same
+    /// transaction as an `audit.key` entry recording how many entries and which unkeyed
+    /// head. A trail that is not such a trail (written with another key, or broken) is not
+    /// re-keyed: the key file is not created and the database is not opened.
+    pub async fn open(url: &str, key_file: &Path) -> Result<Store, DomainError> {
+        Self::open_in_schema(url, None, key_file).await
+    }
+
+    /// As [`Store::open`], in a PostgreSQL schema (see [`Store::connect_in_schema`]).
+    pub async fn open_in_schema(
+        url: &str,
+        schema: Option<&str>,
+        key_file: &Path,
+    ) -> Result<Store, DomainError> {
+        let file = key_file.display().to_string();
+        match std::fs::read_to_string(key_file) {
+            Ok(text) => {
+                refuse_exposed(key_file, &file)?;
+                let key = AuditKey::from_hex(&text).ok_or_else(|| {
+                    DomainError::Conflict(message!("audit-key-malformed", file = file))
+                })?;
+                Store::connect_in_schema(url, schema, key).await
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes).map_err(|e| {
+                    DomainError::Internal(format!("no randomness for the audit key: {e}"))
+                })?;
+                let store =
+                    Store::connect_in_schema(url, schema, AuditKey::from_bytes(bytes)).await?;
+                let adopted = store.adopt_key(key_file, &file).await;
+                if adopted.is_err() {
+                    let _ = std::fs::remove_file(key_file);
+                }
+                adopted.map(|_| store)
+            }
+            Err(e) => Err(DomainError::Conflict(message!(
+                "audit-key-unreadable",
+                file = file,
+                detail = e.to_string()
+            ))),
+        }
+    }
+
+    /// The first start with a new key: checks the trail is empty or unkeyed and whole,
+    /// writes the key file, re-keys the trail and records it, all before the commit.
+    async fn adopt_key(&self, key_file: &Path, file: &str) -> Result<(), DomainError> {
+        let key = self.key.clone();
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            let (seq, old_head) = b::audit::head(&mut *c).await?;
+            let mut rows: Vec<AuditEntry> = b::audit::all(&mut *c)
+                .await?
+                .into_iter()
+                .map(Into::into)
+                .collect();
+            if let Err(broken) = verify_unkeyed(&rows, (seq, &old_head)) {
+                return Err(DomainError::Conflict(message!(
+                    "audit-key-missing",
+                    file = file.to_string(),
+                    detail = broken.msg()
+                )));
+            }
+            write_key_file(key_file, file, &key)?;
+            let mut prev = GENESIS.to_string();
+            for e in rows.iter_mut() {
+                e.prev_hash = prev;
+                e.hash = entry_hash(&key, e);
+                b::audit::reseal(&mut *c, e.seq, &e.prev_hash, &e.hash).await?;
+                prev = e.hash.clone();
+            }
+            b::audit::set_head_hash(&mut *c, &prev).await?;
+            let system = Actor::cli("audit-key");
+            let after = serde_json::json!({ "rekeyed": rows.len(), "unkeyed_head": old_head });
+            let d = crate::draft(&system, &now, "audit.key", "audit", file, None, Some(after));
+            b::audit::append(c, d).await.map(|_| ())
+        })
+    }
+
+    /// Checks the whole chain; `Ok(n)` is the number of entries verified.
+    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, DomainError> {
+        self.verify_audit_against(None).await
+    }
+
+    /// Checks the whole chain with the store's key, that it ends at the head, that it still
+    /// reaches `anchor` unchanged, and that it is not empty beside records.
+    pub async fn verify_audit_against(
+        &self,
+        anchor: Option<&Anchor>,
+    ) -> Result<Result<u64, ChainBreak>, DomainError> {
+        on_conn!(self, |c, b| {
+            let (seq, hash) = b::audit::head(&mut *c).await?;
+            let records = b::audit::has_records(&mut *c).await?;
+            let rows: Vec<AuditEntry> = b::audit::all(c)
+                .await?
+                .into_iter()
+                .map(Into::into)
+                .collect();
+            let expected = Expected {
+                head: (seq, &hash),
+                anchor,
+                records,
+            };
+            Ok(verify_chain(&self.key, &rows, expected))
+        })
+    }
+
+    /// The newest entry's sequence number and keyed hash: the anchor to write down.
+    pub async fn audit_head(&self) -> Result<Anchor, DomainError> {
+        let (seq, hash) = on_conn!(self, |c, b| b::audit::head(c).await)?;
+        Ok(Anchor { seq, hash })
+    }
+
+    /// One page of the trail, newest first, masked (see `banzi_domain::audit::mask_entry`):
+    /// the audit administrator only (三员分立).
+    pub async fn audit_page(
+        &self,
+        actor: &Actor,
+        f: &AuditFilter,
+    ) -> Result<(Vec<AuditRow>, i64), DomainError> {
+        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
+        let (rows, n) = on_conn!(self, |c, b| b::audit::page(c, f).await)?;
+        let preview = |s: String| match s.char_indices().nth(PREVIEW) {
+            Some((at, _)) => format!("{}…", &s[..at]),
+            None => s,
+        };
+        let rows = rows
+            .into_iter()
+            .map(masked)
+            .map(|mut r| {
+                r.before_json = preview(std::mem::take(&mut r.before_json));
+                r.after_json = preview(std::mem::take(&mut r.after_json));
+                r
+            })
+            .collect();
+        Ok((rows, n))
+    }
+
+    /// One entry of the trail, whole (a batch entry holds up to a thousand records), masked.
+    pub async fn audit_entry(
+        &self,
+        actor: &Actor,
+        seq: i64,
+    ) -> Result<Option<AuditRow>, DomainError> {
+        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
+        Ok(on_conn!(self, |c, b| b::audit::one(c, seq).await)?.map(masked))
+    }
+
+    /// One entry as written, personal values and all; the reveal is itself an entry of the
+    /// trail (`audit.reveal`, key the entry's number, the reason given if any).
+    pub async fn audit_reveal(
+        &self,
+        actor: &Actor,
+        seq: i64,
+        reason: &str,
+    ) -> Result<Option<AuditRow>, DomainError> {
+        need(actor.role.reads_audit(), Msg::new("store-forbidden-audit"))?;
+        let reason: String = reason.trim().chars().take(REASON).collect();
+        let now = now_rfc3339();
+        in_tx!(self, |c, b| {
+            let Some(row) = b::audit::one(&mut *c, seq).await? else {
+                return Ok(None);
+            };
+            let after = serde_json::json!({ "reason": reason });
+            let d = crate::draft(
+                actor,
+                &now,
+                "audit.reveal",
+                "audit",
+                &seq.to_string(),
+                None,
+                Some(after),
+            );
+            b::audit::append(c, d).await?;
+            Ok(Some(row))
+        })
+    }
+
+    /// Records an export or another event that writes nothing else.
+    pub async fn audit_event(
+        &self,
+        actor: &Actor,
+        action: &str,
+        entity: &str,
+        key: &str,
+        detail: serde_json::Value,
+    ) -> Result<(), DomainError> {
+        let now = now_rfc3339();
+        let d = crate::draft(actor, &now, action, entity, key, None, Some(detail));
+        in_tx!(self, |c, b| b::audit::append(c, d).await.map(|_| ()))
+    }
+}
+
+fn masked(mut r: AuditRow) -> AuditRow {
+    let (key, before, after) = mask_entry(
+        &r.action,
+        &r.entity,
+        &r.entity_key,
+        &r.before_json,
+        &r.after_json,
+    );
+    r.entity_key = key;
+    r.before_json = before;
+    r.after_json = after;
+    r
+}
+
+/// The new key, as 64 hex digits, in a file only its owner reads (created, never replaced).
+fn write_key_file(path: &Path, file: &str, key: &AuditKey) -> Result<(), DomainError> {
+    use std::io::Write;
+    let unwritable = |e: std::io::Error| {
+        DomainError::Conflict(message!(
+            "audit-key-unwritable",
+            file = file.to_string(),
+            detail = e.to_string()
+        ))
+    };
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path).map_err(unwritable)?;
+    f.write_all(format!("{}\n", key.to_hex()).as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(unwritable)
+}
+
+/// A key file others can read is refused, as ssh refuses such a private key.
+fn refuse_exposed(path: &Path, file: &str) -> Result<(), DomainError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0);
+        if mode & 0o077 != 0 {
+            return Err(DomainError::Conflict(message!(
+                "audit-key-exposed",
+                file = file.to_string(),
+                mode = format!("{:o}", mode & 0o777)
+            )));
+        }
+    }
+    let _ = (path, file);
+    Ok(())
+}
