@@ -479,7 +479,7 @@ fn clerk(login: &str) -> banzi_domain::role::Actor {
 }
 
 /// A session of `spec` set up and its codes issued: its id and codes.
-async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+pub async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
     let s = staff();
     let id = store.create_ballot(&s, spec).await.unwrap();
     let codes = store
@@ -493,7 +493,7 @@ async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
 }
 
 /// A session of `spec` set up, its codes issued and the session opened: its id and codes.
-async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+pub async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
     let (id, codes) = issued(store, spec).await;
     store.open_ballot(&staff(), id).await.unwrap();
     (id, codes)
@@ -652,7 +652,7 @@ async fn audited(store: &Store, action: &str) -> Vec<(serde_json::Value, serde_j
         .collect()
 }
 
-fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
+pub fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
     match r {
         Err(DomainError::Conflict(m)) => zh(&m),
         Err(DomainError::Invalid(v)) if v.len() == 1 => {
@@ -662,7 +662,7 @@ fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
     }
 }
 
-async fn state_of(store: &Store, id: i64) -> (String, Option<u32>) {
+pub async fn state_of(store: &Store, id: i64) -> (String, Option<u32>) {
     let b = store.ballot(&staff(), id).await.unwrap();
     (b.state, b.spec.attended)
 }

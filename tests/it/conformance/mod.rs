@@ -557,6 +557,7 @@ async fn ethnicity_and_profession_filters(store: Store) {
 
 both!(ethnicity_and_profession_filters);
 
+mod ballot_close;
 pub mod ballots;
 mod roster;
 mod roster_errors;

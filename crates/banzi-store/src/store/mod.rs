@@ -93,6 +93,7 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 }
 
 mod accounts;
+mod ballot_close;
 mod ballot_paper;
 mod ballot_writer;
 pub use ballot_writer::BallotWriter;
