@@ -90,5 +90,11 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     if let Err(e) = state.ballots.start().await {
         tracing::warn!("{e}");
     }
-    axum::serve(listener, router(state)).await
+    // The peer's address reaches the handlers: the phone page counts invalid codes per
+    // source (issue 14, item 11).
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }
