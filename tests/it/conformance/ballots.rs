@@ -308,6 +308,20 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
             .await
             .unwrap();
     }
+    // PostgreSQL: the tables' files before closing, which `VACUUM FULL` replaces.
+    let nodes = |pool: sqlx::PgPool| async move {
+        let n: (i64, i64) = sqlx::query_as(
+            "SELECT pg_relation_filenode('ballots')::bigint, pg_relation_filenode('ballot_codes')::bigint",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        n
+    };
+    let before = match &store {
+        Store::Pg(pool) => Some(nodes(pool.clone()).await),
+        Store::Sqlite(_) => None,
+    };
     store.close_ballot(&s, id).await.unwrap();
     let columns = store.schema_columns().await.unwrap();
     let of = |t: &str| -> Vec<String> {
@@ -371,15 +385,63 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
                         .unwrap();
                 assert!(sql.contains("WITHOUT ROWID"), "{sql}");
             }
+            // Rewritten, not only keyed: in a B-tree page SQLite writes each new cell below
+            // the ones before, so a page filled in key order holds its cells at falling
+            // offsets in key order. Cast and used in another order, the ballots' cells
+            // and the used codes' cells (a code's row is rewritten when it is used) would
+            // lie in that order, which is the order of voting.
+            let (file,): (String,) =
+                sqlx::query_as("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                    .fetch_one(pool)
+                    .await
+                    .unwrap();
+            let bytes = std::fs::read(&file).unwrap();
+            for (t, sql) in [
+                (
+                    "ballots",
+                    "SELECT id FROM ballots WHERE session_id = $1 ORDER BY id",
+                ),
+                (
+                    "ballot_codes",
+                    "SELECT nonce FROM ballot_codes WHERE session_id = $1 AND nonce IS NOT NULL \
+                     ORDER BY hash",
+                ),
+            ] {
+                let keys: Vec<(String,)> =
+                    sqlx::query_as(sql).bind(id).fetch_all(pool).await.unwrap();
+                assert_eq!(keys.len(), 4);
+                let at: Vec<usize> = keys
+                    .iter()
+                    .map(|(k,)| {
+                        let found: Vec<usize> = bytes
+                            .windows(k.len())
+                            .enumerate()
+                            .filter(|(_, w)| *w == k.as_bytes())
+                            .map(|(i, _)| i)
+                            .collect();
+                        assert_eq!(found.len(), 1, "{t}: {k} once in the file");
+                        found[0]
+                    })
+                    .collect();
+                assert!(
+                    at.iter().all(|a| a / 4096 == at[0] / 4096),
+                    "{t} in one page: {at:?}"
+                );
+                assert!(
+                    at.windows(2).all(|w| w[0] > w[1]),
+                    "{t} written in key order: offsets {at:?}"
+                );
+            }
         }
         Store::Pg(pool) => {
             for (t, key, n) in [("ballots", "id", 4), ("ballot_codes", "hash", slips.len())] {
-                let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT xmin::text, {key} FROM {t} WHERE session_id = {id} ORDER BY ctid"
-                )))
-                .fetch_all(pool)
-                .await
-                .unwrap();
+                let rows: Vec<(String, String, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "SELECT xmin::text, {key}, ctid::text FROM {t} WHERE session_id = {id} ORDER BY ctid"
+                    )))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
                 assert_eq!(rows.len(), n);
                 assert!(
                     rows.iter().all(|r| r.0 == rows[0].0),
@@ -389,7 +451,18 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
                 let mut sorted = keys.clone();
                 sorted.sort();
                 assert_eq!(keys, sorted, "{t} in key order");
+                // No dead version before them: the live rows are the first tuples of the
+                // table's first page, as only a rewrite into a new file leaves them.
+                let ctids: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+                let dense: Vec<String> = (1..=n).map(|i| format!("(0,{i})")).collect();
+                assert_eq!(ctids, dense, "{t}: the old versions are gone");
             }
+            let after = nodes(pool.clone()).await;
+            let before = before.unwrap();
+            assert!(
+                after.0 != before.0 && after.1 != before.1,
+                "VACUUM FULL rewrote both tables into new files: {before:?} {after:?}"
+            );
         }
     }
 }
