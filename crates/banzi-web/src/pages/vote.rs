@@ -82,16 +82,15 @@ impl Sources {
         f(&mut g, now)
     }
 
-    /// `Err` with the answer while `key` is refused.
-    fn check(&self, key: Option<IpAddr>, tr: Tr) -> Result<(), Response> {
-        self.with(|g, now| g.check(&key, now)).map_err(|ms| {
-            let minutes = ms.div_ceil(60_000).max(1);
-            let body = JsonError {
-                error: tr.msg(&message!("ballot-code-attempts", minutes = minutes)),
-                fields: Vec::new(),
-            };
-            (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response()
-        })
+    /// The answer while `key` is refused, or `None`.
+    fn refused(&self, key: Option<IpAddr>, tr: Tr) -> Option<Response> {
+        let ms = self.with(|g, now| g.check(&key, now)).err()?;
+        let minutes = ms.div_ceil(60_000).max(1);
+        let body = JsonError {
+            error: tr.msg(&message!("ballot-code-attempts", minutes = minutes)),
+            fields: Vec::new(),
+        };
+        Some((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response())
     }
 
     /// The answer to a code looked up; an invalid one is counted, and answered after the
@@ -288,7 +287,7 @@ async fn open(
     tr: Tr,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = sources.check(from, tr) {
+    if let Some(refused) = sources.refused(from, tr) {
         return refused;
     }
     let Some(req) = parse::<OpenRequest>(&body) else {
@@ -329,7 +328,7 @@ async fn cast(
     tr: Tr,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = sources.check(from, tr) {
+    if let Some(refused) = sources.refused(from, tr) {
         return refused;
     }
     let Some(req) = parse::<CastRequest>(&body) else {
