@@ -749,7 +749,8 @@ fn main() {
             fresh.len(),
             std::path::Path::new(&file).display()
         );
-        rt.block_on(tokio::time::sleep(sustained + Duration::from_secs(600)));
+        let serve_for = sustained + Duration::from_secs(600);
+        rt.block_on(async move { tokio::time::sleep(serve_for).await });
         return;
     }
 
