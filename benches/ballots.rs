@@ -26,6 +26,12 @@
 //! measure).
 //!
 //! `cargo bench --bench ballots` (BANZI_BENCH_SECONDS=20 for a shorter run).
+//!
+//! Measured from outside the process (issue 14, item 12): with `BANZI_BENCH_SERVE=FILE`
+//! the bench only sets up the server (the same database, sessions and router), writes
+//! `BANZI_BENCH_CODES` (400,000) fresh codes to FILE, one a line, prints its address and
+//! serves for `BANZI_BENCH_SECONDS` + 600 s; wrk then drives it with
+//! `benches/wrk_ballots.lua` (see the README, "Ballots under load").
 
 // The allocator of the `banzi` binary, so that the figures are those of the program.
 #[global_allocator]
@@ -736,6 +742,19 @@ fn main() {
     rt.spawn(async move {
         let _ = banzi_web::serve(listener, state).await;
     });
+    if let Some(file) = std::env::var_os("BANZI_BENCH_SERVE") {
+        let n = env("BANZI_BENCH_CODES", 400_000) as u32;
+        let fresh = rt.block_on(codes(&store, n));
+        std::fs::write(&file, fresh.join("\n") + "\n").expect("codes file");
+        println!(
+            "serving on http://{addr} with {} codes in {}",
+            fresh.len(),
+            std::path::Path::new(&file).display()
+        );
+        let serve_for = sustained + Duration::from_secs(600);
+        rt.block_on(async move { tokio::time::sleep(serve_for).await });
+        return;
+    }
 
     let burst_codes = Arc::new(rt.block_on(codes(&store, BURST_CODES)));
     let issued = burst_codes.len();

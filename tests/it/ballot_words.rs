@@ -19,6 +19,7 @@ fn area_sources() -> Vec<PathBuf> {
     let mut files = vec![
         root.join("banzi-store/src/store/ballots.rs"),
         root.join("banzi-store/src/store/ballot_paper.rs"),
+        root.join("banzi-store/src/store/ballot_close.rs"),
     ];
     for page in ["ballots", "ballot_run", "ballot_paper", "vote"] {
         files.push(root.join(format!("banzi-web/src/pages/{page}.rs")));

@@ -253,6 +253,82 @@ async fn bad_codes_bad_bodies_and_other_sites_are_refused_in_json() {
     .await;
 }
 
+/// A POST from a chosen local address (the loopback network is all of 127/8): (status,
+/// JSON body). One connection per request, closed by the server after the answer.
+async fn post_from(ip: &str, base: &str, path: &str, body: Value) -> (u16, Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server: std::net::SocketAddr = base.trim_start_matches("http://").parse().expect("addr");
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind(format!("{ip}:0").parse().expect("ip"))
+        .expect("bind");
+    let mut stream = socket.connect(server).await.expect("connect");
+    let body = body.to_string();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {server}\r\nOrigin: {base}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.expect("read");
+    let answer = String::from_utf8(answer).expect("utf-8");
+    let status = answer[9..12].parse().expect("status");
+    let (_, json) = answer.split_once("\r\n\r\n").expect("body");
+    (
+        status,
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {answer}")),
+    )
+}
+
+/// Issue 14, item 11: invalid codes are counted per source address. A phone guessing codes
+/// is answered more and more slowly and, after ten invalid codes, refused anything (its
+/// own valid code too) with a message saying when to try again; a phone at another address
+/// opens and casts its code as before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_guessing_codes_is_refused_and_other_phones_still_vote() {
+    let (app, codes) = voting().await;
+    let base = app.base.as_str();
+    let limits = banzi_domain::ballot::guesses::Limits::default();
+    for i in 0..limits.refuse_after {
+        let (status, v) = post_from(
+            "127.0.0.1",
+            base,
+            "/v/open",
+            json!({ "code": format!("GUESS{i:019}") }),
+        )
+        .await;
+        assert_eq!(
+            (status, v["error"].as_str()),
+            (404, Some("票码无效，请核对选票上的二维码"))
+        );
+    }
+    let refused = "本设备输入无效票码次数过多，请15分钟后再试，或请工作人员协助";
+    let (status, v) = post_from("127.0.0.1", base, "/v/open", json!({ "code": codes[0] })).await;
+    assert_eq!((status, v["error"].as_str()), (429, Some(refused)));
+    let ballot = json!({
+        "code": codes[0],
+        "nonce": "0123456789abcdef0123456789abcdef",
+        "ballot": picks(&[0], [None, None]),
+    });
+    let (status, v) = post_from("127.0.0.1", base, "/v/cast", ballot.clone()).await;
+    assert_eq!((status, v["error"].as_str()), (429, Some(refused)));
+    // Another phone, another address: not slowed, not refused.
+    let (status, v) = post_from("127.0.0.2", base, "/v/open", json!({ "code": codes[1] })).await;
+    assert_eq!((status, v["used"].as_bool()), (200, Some(false)), "{v}");
+    let mut other = ballot;
+    other["code"] = json!(codes[1]);
+    let (status, v) = post_from("127.0.0.2", base, "/v/cast", other).await;
+    assert_eq!(
+        (status, v["result"].as_str()),
+        (200, Some("recorded")),
+        "{v}"
+    );
+    // The guesser's own code was never written.
+    let (status, v) = post_from("127.0.0.3", base, "/v/open", json!({ "code": codes[0] })).await;
+    assert_eq!((status, v["used"].as_bool()), (200, Some(false)), "{v}");
+}
+
 /// Marks a name of question 1 in the page.
 fn tick(d: &Driver, option: usize) {
     d.find(&format!("#q-0-o-{option}"))

@@ -69,6 +69,9 @@ impl Store {
                 // Statement journals and sorts in memory, not in temporary files: an
                 // INSERT … SELECT of the import journals every statement.
                 .pragma("temp_store", "memory")
+                // R-VOTE-3: a deleted or moved cell (a ballot rewritten at closing, a code's
+                // row marked used) is overwritten with zeros, not left in free space.
+                .pragma("secure_delete", "on")
                 .busy_timeout(Duration::from_secs(30));
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)

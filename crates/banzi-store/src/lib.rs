@@ -18,7 +18,7 @@ pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
-    Slip, normalise_code,
+    Slip, WriterHook, normalise_code,
 };
 pub use types::*;
 

@@ -308,6 +308,20 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
             .await
             .unwrap();
     }
+    // PostgreSQL: the tables' files before closing, which `VACUUM FULL` replaces.
+    let nodes = |pool: sqlx::PgPool| async move {
+        let n: (i64, i64) = sqlx::query_as(
+            "SELECT pg_relation_filenode('ballots')::bigint, pg_relation_filenode('ballot_codes')::bigint",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        n
+    };
+    let before = match store.pool() {
+        Pool::Pg(pool) => Some(nodes(pool.clone()).await),
+        Pool::Sqlite(_) => None,
+    };
     store.close_ballot(&s, id).await.unwrap();
     let columns = store.schema_columns().await.unwrap();
     let of = |t: &str| -> Vec<String> {
@@ -371,15 +385,63 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
                         .unwrap();
                 assert!(sql.contains("WITHOUT ROWID"), "{sql}");
             }
+            // Rewritten, not only keyed: in a B-tree page SQLite writes each new cell below
+            // the ones before, so a page filled in key order holds its cells at falling
+            // offsets in key order. Cast and used in another order, the ballots' cells
+            // and the used codes' cells (a code's row is rewritten when it is used) would
+            // lie in that order, which is the order of voting.
+            let (file,): (String,) =
+                sqlx::query_as("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                    .fetch_one(pool)
+                    .await
+                    .unwrap();
+            let bytes = std::fs::read(&file).unwrap();
+            for (t, sql) in [
+                (
+                    "ballots",
+                    "SELECT id FROM ballots WHERE session_id = $1 ORDER BY id",
+                ),
+                (
+                    "ballot_codes",
+                    "SELECT nonce FROM ballot_codes WHERE session_id = $1 AND nonce IS NOT NULL \
+                     ORDER BY hash",
+                ),
+            ] {
+                let keys: Vec<(String,)> =
+                    sqlx::query_as(sql).bind(id).fetch_all(pool).await.unwrap();
+                assert_eq!(keys.len(), 4);
+                let at: Vec<usize> = keys
+                    .iter()
+                    .map(|(k,)| {
+                        let found: Vec<usize> = bytes
+                            .windows(k.len())
+                            .enumerate()
+                            .filter(|(_, w)| *w == k.as_bytes())
+                            .map(|(i, _)| i)
+                            .collect();
+                        assert_eq!(found.len(), 1, "{t}: {k} once in the file");
+                        found[0]
+                    })
+                    .collect();
+                assert!(
+                    at.iter().all(|a| a / 4096 == at[0] / 4096),
+                    "{t} in one page: {at:?}"
+                );
+                assert!(
+                    at.windows(2).all(|w| w[0] > w[1]),
+                    "{t} written in key order: offsets {at:?}"
+                );
+            }
         }
         Pool::Pg(pool) => {
             for (t, key, n) in [("ballots", "id", 4), ("ballot_codes", "hash", slips.len())] {
-                let rows: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT xmin::text, {key} FROM {t} WHERE session_id = {id} ORDER BY ctid"
-                )))
-                .fetch_all(pool)
-                .await
-                .unwrap();
+                let rows: Vec<(String, String, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "SELECT xmin::text, {key}, ctid::text FROM {t} WHERE session_id = {id} ORDER BY ctid"
+                    )))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
                 assert_eq!(rows.len(), n);
                 assert!(
                     rows.iter().all(|r| r.0 == rows[0].0),
@@ -389,7 +451,18 @@ async fn nothing_stored_links_a_code_to_a_ballot(store: Store) {
                 let mut sorted = keys.clone();
                 sorted.sort();
                 assert_eq!(keys, sorted, "{t} in key order");
+                // No dead version before them: the live rows are the first tuples of the
+                // table's first page, as only a rewrite into a new file leaves them.
+                let ctids: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+                let dense: Vec<String> = (1..=n).map(|i| format!("(0,{i})")).collect();
+                assert_eq!(ctids, dense, "{t}: the old versions are gone");
             }
+            let after = nodes(pool.clone()).await;
+            let before = before.unwrap();
+            assert!(
+                after.0 != before.0 && after.1 != before.1,
+                "VACUUM FULL rewrote both tables into new files: {before:?} {after:?}"
+            );
         }
     }
 }
@@ -479,7 +552,7 @@ fn clerk(login: &str) -> banzi_domain::role::Actor {
 }
 
 /// A session of `spec` set up and its codes issued: its id and codes.
-async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+pub async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
     let s = staff();
     let id = store.create_ballot(&s, spec).await.unwrap();
     let codes = store
@@ -493,10 +566,74 @@ async fn issued(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
 }
 
 /// A session of `spec` set up, its codes issued and the session opened: its id and codes.
-async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
+pub async fn opened(store: &Store, spec: &SessionSpec) -> (i64, Vec<String>) {
     let (id, codes) = issued(store, spec).await;
     store.open_ballot(&staff(), id).await.unwrap();
     (id, codes)
+}
+
+/// The group commit's steps as a test sees them (SQLite; on PostgreSQL each submission is
+/// its own transaction and nothing is told): tests order themselves by these, not by
+/// sleeping.
+pub struct Watch {
+    queued: tokio::sync::mpsc::UnboundedReceiver<()>,
+    batches: tokio::sync::mpsc::UnboundedReceiver<usize>,
+}
+
+struct Steps {
+    queued: tokio::sync::mpsc::UnboundedSender<()>,
+    batches: tokio::sync::mpsc::UnboundedSender<usize>,
+}
+
+impl banzi_store::WriterHook for Steps {
+    fn queued(&self) {
+        let _ = self.queued.send(());
+    }
+    fn batch(&self, size: usize) {
+        let _ = self.batches.send(size);
+    }
+}
+
+impl Watch {
+    pub fn new(writer: &banzi_store::BallotWriter) -> Watch {
+        let (q, queued) = tokio::sync::mpsc::unbounded_channel();
+        let (b, batches) = tokio::sync::mpsc::unbounded_channel();
+        assert!(writer.set_hook(std::sync::Arc::new(Steps {
+            queued: q,
+            batches: b
+        })));
+        Watch { queued, batches }
+    }
+
+    /// Until `n` more submissions are in the writer's queue.
+    pub async fn queued(&mut self, n: usize) {
+        for _ in 0..n {
+            self.queued.recv().await.expect("writer");
+        }
+    }
+
+    /// The size of the next batch the writer takes, once it has taken it (its transaction
+    /// then begins, waiting for any lock another writer holds).
+    pub async fn batch(&mut self) -> usize {
+        self.batches.recv().await.expect("writer")
+    }
+}
+
+/// Until a transaction waits for a row lock on this schema's ballot_codes (PostgreSQL).
+async fn a_row_lock_is_awaited(pool: &sqlx::PgPool) {
+    loop {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM pg_locks w WHERE NOT w.granted AND w.pid IN \
+             (SELECT pid FROM pg_locks WHERE relation = 'ballot_codes'::regclass)",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if n > 0 {
+            return;
+        }
+        tokio::task::yield_now().await;
+    }
 }
 
 /// Submissions committed together (R-VOTE-4): while another writer holds SQLite's lock, ten
@@ -512,6 +649,7 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     let _ = id;
     store.void_codes(&s, id2, &[9]).await.unwrap();
     let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
+    let mut watch = Watch::new(&writer);
     // Another writer holds the lock (SQLite) while the phones submit.
     let held = match store.pool() {
         Pool::Sqlite(pool) => {
@@ -534,6 +672,25 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
                 .await
         }));
     }
+    let mut outcomes = Vec::new();
+    let outcome = |r: Result<Cast, DomainError>| match r {
+        Ok(Cast::Recorded) => "recorded".to_string(),
+        Ok(Cast::AlreadyRecorded) => "already".to_string(),
+        Err(DomainError::Invalid(_)) => "invalid".to_string(),
+        Err(DomainError::Conflict(m)) => zh(&m),
+        Err(e) => panic!("{e:?}"),
+    };
+    if held.is_some() {
+        // The ten are queued, and the writer has taken the first of them (or all) and
+        // waits for the lock: the late two come after them, in the next batch.
+        watch.queued(10).await;
+        watch.batch().await;
+    } else {
+        // PostgreSQL commits each on its own: the late two come after the ten are done.
+        for t in tasks.drain(..) {
+            outcomes.push(outcome(t.await.unwrap()));
+        }
+    }
     // The same code as the first, another nonce; and the first again, its own nonce.
     for (code, nonce) in [
         (0usize, "nonce-group-other-xx"),
@@ -541,23 +698,19 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     ] {
         let (w, code) = (writer.clone(), codes[code].clone());
         tasks.push(tokio::spawn(async move {
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             w.cast(&code, nonce, &picks(&[0], [Some(0), None])).await
         }));
+        if held.is_some() {
+            watch.queued(1).await;
+        } else if let Some(t) = tasks.pop() {
+            outcomes.push(outcome(t.await.unwrap()));
+        }
     }
-    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     if let Some(tx) = held {
         tx.rollback().await.unwrap();
     }
-    let mut outcomes = Vec::new();
     for t in tasks {
-        outcomes.push(match t.await.unwrap() {
-            Ok(Cast::Recorded) => "recorded".to_string(),
-            Ok(Cast::AlreadyRecorded) => "already".to_string(),
-            Err(DomainError::Invalid(_)) => "invalid".to_string(),
-            Err(DomainError::Conflict(m)) => zh(&m),
-            Err(e) => panic!("{e:?}"),
-        });
+        outcomes.push(outcome(t.await.unwrap()));
     }
     // Serial 9 is the ninth code issued (index 8): voided.
     let mut expected = vec!["recorded"; 10];
@@ -589,42 +742,42 @@ async fn concurrent_submissions_commit_together_each_with_its_outcome(store: Sto
     );
 }
 
-/// A void committed while a phone's submission waits for the code's row is honoured
-/// (R-VOTE-4, R-VOTE-2): on PostgreSQL the submission has already read the code as valid and
-/// waits on the row lock to mark it used; on SQLite it waits for the write lock. Either way
-/// it is refused as voided and no ballot is written.
+/// A void committed while a phone's submission waits is honoured (R-VOTE-4, R-VOTE-2). On
+/// SQLite, the server's group commit has taken the submission and waits for the write lock
+/// the void holds; on PostgreSQL the submission has read the code as valid and waits on
+/// the row lock to mark it used. Either way it is refused as voided and no ballot is
+/// written. Ordered by the writer's own steps and the database's locks, not by time.
 async fn a_void_committed_while_a_submission_waits_is_honoured(store: Store) {
     let s = staff();
     let (id, codes) = opened(&store, &spec()).await;
     let void = "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = 1";
-    let pause = std::time::Duration::from_millis(300);
-    // The void, uncommitted, then committed after the pause by its own task.
-    let committed = match store.pool() {
+    let writer = std::sync::Arc::new(banzi_store::BallotWriter::new(store.clone()));
+    let mut watch = Watch::new(&writer);
+    let submit = || {
+        let (w, code) = (writer.clone(), codes[0].clone());
+        tokio::spawn(async move {
+            w.cast(&code, "nonce-void-race-0001", &picks(&[0], [None, None]))
+                .await
+        })
+    };
+    let cast = match store.pool() {
         Pool::Sqlite(pool) => {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
             sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
-            tokio::spawn(async move {
-                tokio::time::sleep(pause).await;
-                tx.commit().await.unwrap();
-            })
+            let cast = submit();
+            assert_eq!(watch.batch().await, 1, "the writer has the submission");
+            tx.commit().await.unwrap();
+            cast
         }
         Pool::Pg(pool) => {
             let mut tx = pool.begin().await.unwrap();
             sqlx::query(void).bind(id).execute(&mut *tx).await.unwrap();
-            tokio::spawn(async move {
-                tokio::time::sleep(pause).await;
-                tx.commit().await.unwrap();
-            })
+            let cast = submit();
+            a_row_lock_is_awaited(pool).await;
+            tx.commit().await.unwrap();
+            cast
         }
     };
-    let (st, code) = (store.clone(), codes[0].clone());
-    let cast = tokio::spawn(async move {
-        st.cast_ballot(&code, "nonce-void-race-0001", &picks(&[0], [None, None]))
-            .await
-    });
-    tokio::time::sleep(pause / 2).await;
-    assert!(!cast.is_finished(), "the submission waits for the void");
-    committed.await.unwrap();
     match cast.await.unwrap() {
         Err(DomainError::Conflict(m)) => assert_eq!(zh(&m), "该票码已作废"),
         other => panic!("{other:?}"),
@@ -652,7 +805,7 @@ async fn audited(store: &Store, action: &str) -> Vec<(serde_json::Value, serde_j
         .collect()
 }
 
-fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
+pub fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
     match r {
         Err(DomainError::Conflict(m)) => zh(&m),
         Err(DomainError::Invalid(v)) if v.len() == 1 => {
@@ -662,7 +815,7 @@ fn refusal<T: std::fmt::Debug>(r: Result<T, DomainError>) -> String {
     }
 }
 
-async fn state_of(store: &Store, id: i64) -> (String, Option<u32>) {
+pub async fn state_of(store: &Store, id: i64) -> (String, Option<u32>) {
     let b = store.ballot(&staff(), id).await.unwrap();
     (b.state, b.spec.attended)
 }
@@ -938,13 +1091,15 @@ async fn sqlite_group_commit_fails_a_whole_batch_on_a_database_error() {
         })
     };
     // The writer takes code 1 alone and waits for the lock; codes 2 to 6 then wait together.
+    let mut watch = Watch::new(&writer);
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
     sqlx::query("SELECT 1").execute(&mut *tx).await.unwrap();
     let first = cast(1);
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(watch.batch().await, 1);
     let rest: Vec<_> = (2..=6).map(cast).collect();
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    watch.queued(6).await;
     tx.rollback().await.unwrap();
+    assert_eq!(watch.batch().await, 5, "codes 2 to 6 in one batch");
     assert_eq!(first.await.unwrap().unwrap(), Cast::Recorded);
     for (i, t) in (2..=6).zip(rest) {
         match t.await.unwrap() {

@@ -617,6 +617,7 @@ async fn ethnicity_and_profession_filters(store: Store) {
 both!(ethnicity_and_profession_filters);
 
 pub mod audit;
+mod ballot_close;
 pub mod ballots;
 mod roster;
 mod roster_errors;

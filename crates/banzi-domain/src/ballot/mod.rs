@@ -32,6 +32,7 @@
 pub mod attendance;
 mod check;
 mod exact;
+pub mod guesses;
 mod setup;
 pub mod tally;
 #[cfg(test)]

@@ -98,6 +98,8 @@ ballot-close-paper-pending = { $n ->
         [one] { $n } paper slip is not counted yet: check and count it
        *[other] { $n } paper slips are not counted yet: check and count them
     } before closing the vote
+ballot-close-db-held = Another program holds the database open (a backup tool or a database shell, say), so the traces of the voting cannot be cleared and the vote stays open: close that program and close the vote again
+ballot-void-after-close = Voting has closed; codes can no longer be voided
 ballot-result-before-close = Results are available only after the vote closes
 ballot-serials-form = Serials should be written like “3, 5-7”
 
@@ -109,6 +111,10 @@ ballot-code-used = This code has already voted
 ballot-not-started = Voting has not started yet
 ballot-over = Voting has closed
 ballot-nonce-invalid = The submission id is not valid; reload the page and try again
+ballot-code-attempts = Too many invalid codes from this device: try again in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, or ask the staff for help
 
 ## Paper ballots, keyed in twice by two people.
 

@@ -86,6 +86,8 @@ ballot-codes-after-close = 投票已结束，不能再发放票码
 ballot-open-not-draft = 只有未开始的投票可以开始
 ballot-close-not-open = 只有进行中的投票可以结束
 ballot-close-paper-pending = 尚有{ $n }张纸质票未计入结果，请核对计入后再结束投票
+ballot-close-db-held = 有其他程序正打开着数据库（如备份工具或数据库命令行窗口），无法清除投票过程的痕迹，投票仍在进行；请关闭该程序后再结束投票
+ballot-void-after-close = 投票已结束，不能再作废票码
 ballot-result-before-close = 投票结束后才能查看结果
 ballot-serials-form = 编号应写成“3, 5-7”的形式
 
@@ -97,6 +99,7 @@ ballot-code-used = 该票码已投票
 ballot-not-started = 投票尚未开始
 ballot-over = 投票已结束
 ballot-nonce-invalid = 提交标识不合规，请刷新页面后重试
+ballot-code-attempts = 本设备输入无效票码次数过多，请{ $minutes }分钟后再试，或请工作人员协助
 
 ## Paper ballots, keyed in twice by two people.
 

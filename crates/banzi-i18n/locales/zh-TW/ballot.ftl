@@ -86,6 +86,8 @@ ballot-codes-after-close = 投票已結束，不能再發放票碼
 ballot-open-not-draft = 只有未開始的投票可以開始
 ballot-close-not-open = 只有進行中的投票可以結束
 ballot-close-paper-pending = 尚有{ $n }張紙質票未計入結果，請核對計入後再結束投票
+ballot-close-db-held = 有其他程式正開啟著資料庫（如備份工具或資料庫命令列視窗），無法清除投票過程的痕跡，投票仍在進行；請關閉該程式後再結束投票
+ballot-void-after-close = 投票已結束，不能再作廢票碼
 ballot-result-before-close = 投票結束後才能檢視結果
 ballot-serials-form = 編號應寫成「3, 5-7」的形式
 
@@ -97,6 +99,7 @@ ballot-code-used = 該票碼已投票
 ballot-not-started = 投票尚未開始
 ballot-over = 投票已結束
 ballot-nonce-invalid = 提交標識不合規，請重新整理頁面後重試
+ballot-code-attempts = 本裝置輸入無效票碼次數過多，請{ $minutes }分鐘後再試，或請工作人員協助
 
 ## Paper ballots, keyed in twice by two people.
 

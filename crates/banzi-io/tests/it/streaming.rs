@@ -189,9 +189,29 @@ fn the_feed_ends_with_the_errors_of_the_read() {
 #[test]
 fn a_reader_whose_writer_went_away_stops() {
     let bytes = write_roster(&big_roster(CHUNK * 4), &|_| {}).unwrap();
-    let (rx, reader) = spawn_reader(bytes, |_| {});
+    // The reader's first progress (row 1,000 of 职位, before any chunked sheet) waits
+    // until the writer has gone away; every progress after it is recorded.
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(Some(wait));
+    let after = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = after.clone();
+    let (rx, reader) = spawn_reader(bytes, move |p| {
+        if let Some(w) = wait.lock().unwrap().take() {
+            w.recv().unwrap();
+        } else {
+            seen.lock().unwrap().push((p.sheet, p.done));
+        }
+    });
     drop(rx);
-    // The thread ends rather than reading on for nobody (a cancelled read is an error, so
-    // no notices come back).
+    go.send(()).unwrap();
+    // A cancelled read is an error, so no notices come back.
     assert!(reader.join().unwrap().is_empty());
+    // The thread ends at its next hand-on rather than reading on for nobody: at most one
+    // chunk's progress (a progress every 1,000 rows), where the roster has 20,000 cadres
+    // and their appointments still to read.
+    let after = after.lock().unwrap();
+    assert!(
+        after.len() <= CHUNK / 1000,
+        "read on after the writer went away: {after:?}"
+    );
 }

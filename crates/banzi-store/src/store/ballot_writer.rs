@@ -57,6 +57,19 @@ pub struct BallotWriter {
 struct Stats {
     commits: AtomicU64,
     ballots: AtomicU64,
+    hook: std::sync::OnceLock<Arc<dyn WriterHook>>,
+}
+
+/// What a test is told of the writer, so that it orders its steps by the writer's own
+/// (a submission queued; a batch taken, its transaction about to begin) rather than by
+/// sleeping. Hidden: for tests only.
+#[doc(hidden)]
+pub trait WriterHook: Send + Sync {
+    /// A submission is in the writer's queue (called by the submitting task).
+    fn queued(&self);
+    /// The writer thread took a batch of `size` submissions and is about to begin its
+    /// transaction, which waits for any other writer's lock.
+    fn batch(&self, size: usize);
 }
 
 fn lost() -> DomainError {
@@ -85,6 +98,9 @@ impl BallotWriter {
         let sub = Submission::new(code, nonce, ballot)?;
         let (reply, answer) = oneshot::channel();
         queue.send(Job { sub, reply }).await.map_err(|_| lost())?;
+        if let Some(h) = self.stats.hook.get() {
+            h.queued();
+        }
         answer.await.map_err(|_| lost())?
     }
 
@@ -105,6 +121,12 @@ impl BallotWriter {
             .get_or_try_init(|| start(pool, self.stats.clone()))
             .await?;
         Ok(queue.as_ref())
+    }
+
+    /// Sets the test hook, before the first submission; false if one was set already.
+    #[doc(hidden)]
+    pub fn set_hook(&self, hook: Arc<dyn WriterHook>) -> bool {
+        self.stats.hook.set(hook).is_ok()
     }
 
     /// Commits that wrote ballots, and the ballots they wrote (refused submissions and
@@ -171,6 +193,9 @@ fn run(
                 Ok(j) => batch.push(j),
                 Err(_) => break,
             }
+        }
+        if let Some(h) = stats.hook.get() {
+            h.batch(batch.len());
         }
         let w = match conn.take() {
             Some(w) => Ok(w),

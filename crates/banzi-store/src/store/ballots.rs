@@ -319,7 +319,8 @@ impl Store {
     }
 
     /// Voids unused codes by the serials on their slips (a lost or spoilt slip); returns the
-    /// serials voided. Audited.
+    /// serials voided. Audited. Refused once the session is closed: its codes are part of
+    /// the result (the turnout counts the voided ones) and were rewritten at closing.
     pub async fn void_codes(
         &self,
         actor: &Actor,
@@ -329,7 +330,14 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            b::ballots::session(c, id).await?.ok_or_else(not_found)?;
+            // The session's row ours first: a close running now has committed or waits.
+            if !b::ballots::lock_session(c, id).await? {
+                return Err(not_found());
+            }
+            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            if s.state == "closed" {
+                return Err(DomainError::Conflict(message!("ballot-void-after-close")));
+            }
             b::ballots::void_codes(c, actor, id, serials, &now).await
         })
     }
@@ -384,10 +392,17 @@ impl Store {
 
     /// Closes an open session: no more ballots, results available (R-VOTE-5). The ballots
     /// and codes are rewritten in key order in the same transaction, and the old row
-    /// versions are then removed from the files (PostgreSQL `VACUUM FULL`, SQLite WAL
-    /// checkpoint), so the stored order and transaction stamps link nothing (R-VOTE-3).
+    /// versions are then removed from the files (PostgreSQL `VACUUM FULL`, SQLite's WAL
+    /// copied and truncated), so the stored order, transaction stamps and the WAL's
+    /// transactions link nothing (R-VOTE-3). Another program holding the database open in a
+    /// transaction keeps them from going: the close is then refused and the session stays
+    /// open ([`super::ballot_close`]).
     pub async fn close_ballot(&self, actor: &Actor, id: i64) -> Result<(), DomainError> {
         staff(actor)?;
+        // Tried before anything changes, so that a held database refuses with nothing done.
+        if !self.sweep_ballots().await? {
+            return Err(super::ballot_close::held());
+        }
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
             let pending = b::ballots::paper_pending(c, id).await?;
@@ -411,21 +426,20 @@ impl Store {
             let cast = b::ballots::cast_count(c, id).await?;
             ballot::attendance::check_close(&s.spec, cast as u64)
         })?;
-        match self.pool() {
-            crate::Pool::Sqlite(pool) => {
-                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                    .execute(pool)
-                    .await
-                    .map_err(db)?;
-            }
-            crate::Pool::Pg(pool) => {
-                sqlx::query("VACUUM FULL ballots, ballot_codes")
-                    .execute(pool)
-                    .await
-                    .map_err(db)?;
+        match self.sweep_ballots().await {
+            Ok(true) => Ok(()),
+            swept => {
+                // A reader came between the two sweeps: the session is open again (its
+                // rows stay rewritten), to be closed once the database is let go.
+                let now = now_rfc3339();
+                in_tx!(self, |c, b| b::ballots::set_state(
+                    c, actor, id, "closed", "open", &now
+                )
+                .await)?;
+                swept?;
+                Err(super::ballot_close::held())
             }
         }
-        Ok(())
     }
 
     /// The session a code belongs to, for the phone page: no account, the code is the key.

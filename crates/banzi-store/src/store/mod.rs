@@ -103,9 +103,10 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 
 mod accounts;
 mod audit;
+mod ballot_close;
 mod ballot_paper;
 mod ballot_writer;
-pub use ballot_writer::BallotWriter;
+pub use ballot_writer::{BallotWriter, WriterHook};
 mod ballots;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};

@@ -12,6 +12,13 @@
 //! handlers log nothing of a request (code, nonce, address, browser) and set no cookie;
 //! every answer under `/v` carries `Cache-Control: no-store` and `Referrer-Policy:
 //! no-referrer`.
+//!
+//! Invalid codes are counted per source address, in memory only and never logged
+//! ([`banzi_domain::ballot::guesses`]; issue 14, item 11): after a few, the answers to a
+//! source's invalid codes come later and later, and after ten it is refused anything, a
+//! valid code too, for 15 minutes (`429`, `ballot-code-attempts`). An IPv6 source is its
+//! /64. Behind a reverse proxy every phone has the proxy's address: serve the phones
+//! directly.
 
 use crate::AppState;
 use crate::error::{self, JsonError};
@@ -20,15 +27,21 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
+use banzi_domain::ballot::guesses::{Guesses, Limits};
 use banzi_domain::ballot::{Ballot, Question, QuestionKind};
+use banzi_domain::{DomainError, message};
 use banzi_store::{Cast, Opened};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// A ballot of 50 questions of 200 names each fits well within this.
 const MAX_BODY: usize = 256 * 1024;
@@ -40,6 +53,84 @@ pub fn routes() -> Router<AppState> {
         .route("/v/cast", post(cast))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::map_response(private))
+        .layer(Extension(Arc::new(Sources::new())))
+}
+
+/// The invalid codes of each source address, for one server.
+struct Sources {
+    start: Instant,
+    guesses: Mutex<Guesses<Option<IpAddr>>>,
+}
+
+impl Sources {
+    fn new() -> Sources {
+        Sources {
+            start: Instant::now(),
+            guesses: Mutex::new(Guesses::new(Limits::default())),
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Guesses<Option<IpAddr>>, u64) -> T) -> T {
+        let now = self.now_ms();
+        let mut g = self
+            .guesses
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut g, now)
+    }
+
+    /// The answer while `key` is refused, or `None`.
+    fn refused(&self, key: Option<IpAddr>, tr: Tr) -> Option<Response> {
+        let ms = self.with(|g, now| g.check(&key, now)).err()?;
+        let minutes = ms.div_ceil(60_000).max(1);
+        let body = JsonError {
+            error: tr.msg(&message!("ballot-code-attempts", minutes = minutes)),
+            fields: Vec::new(),
+        };
+        Some((StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response())
+    }
+
+    /// The answer to a code looked up; an invalid one is counted, and answered after the
+    /// source's delay.
+    async fn answer(&self, key: Option<IpAddr>, tr: Tr, e: &DomainError) -> Response {
+        if matches!(e, DomainError::NotFound(m) if m.id == "ballot-code-invalid") {
+            let wait = self.with(|g, now| g.invalid(&key, now));
+            if wait > 0 {
+                tokio::time::sleep(Duration::from_millis(wait)).await;
+            }
+        }
+        error::json(tr, e)
+    }
+}
+
+/// The source of a request: its peer's address, an IPv6 one as its /64 (one device may
+/// hold many addresses of its prefix). `None` where the server was not told (in-process
+/// requests): those count as one source.
+struct Source(Option<IpAddr>);
+
+impl FromRequestParts<AppState> for Source {
+    type Rejection = std::convert::Infallible;
+
+    /// The same source address as the sign-in counts (the peer, or behind a trusted proxy
+    /// its `X-Forwarded-For`), an IPv6 one by its /64.
+    async fn from_request_parts(
+        parts: &mut Parts,
+        s: &AppState,
+    ) -> Result<Source, Self::Rejection> {
+        let from = crate::auth::source_of(parts, s.config.trust_forwarded_for);
+        let ip = from.parse::<IpAddr>().ok();
+        Ok(Source(ip.map(|ip| match ip.to_canonical() {
+            IpAddr::V6(v6) => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+            v4 => v4,
+        })))
+    }
 }
 
 /// R-VOTE-3: nothing of a vote is kept by a cache or told to another site. The page's own
@@ -196,7 +287,16 @@ impl QuestionView {
     }
 }
 
-async fn open(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesRejection>) -> Response {
+async fn open(
+    State(s): State<AppState>,
+    Extension(sources): Extension<Arc<Sources>>,
+    Source(from): Source,
+    tr: Tr,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if let Some(refused) = sources.refused(from, tr) {
+        return refused;
+    }
     let body = match body {
         Ok(b) => b,
         Err(e) => return unreadable(tr, &e),
@@ -206,7 +306,7 @@ async fn open(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesReject
     };
     let o = match s.store.open_code(&req.code).await {
         Ok(o) => o,
-        Err(e) => return error::json(tr, &e),
+        Err(e) => return sources.answer(from, tr, &e).await,
     };
     let mut view = OpenView::of(&o, tr);
     if let Some(n) = req.nonce.as_deref().filter(|_| o.used) {
@@ -232,7 +332,16 @@ struct CastView {
     result: &'static str,
 }
 
-async fn cast(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesRejection>) -> Response {
+async fn cast(
+    State(s): State<AppState>,
+    Extension(sources): Extension<Arc<Sources>>,
+    Source(from): Source,
+    tr: Tr,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if let Some(refused) = sources.refused(from, tr) {
+        return refused;
+    }
     let body = match body {
         Ok(b) => b,
         Err(e) => return unreadable(tr, &e),
@@ -249,7 +358,7 @@ async fn cast(State(s): State<AppState>, tr: Tr, body: Result<Bytes, BytesReject
             },
         })
         .into_response(),
-        Err(e) => error::json(tr, &e),
+        Err(e) => sources.answer(from, tr, &e).await,
     }
 }
 
