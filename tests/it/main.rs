@@ -8,6 +8,7 @@ mod ballot_crash;
 mod ballot_http;
 mod ballot_words;
 mod browser;
+mod browser_csp;
 mod check;
 mod cli;
 mod conformance;

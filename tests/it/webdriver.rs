@@ -279,6 +279,22 @@ impl Driver {
         Ok(())
     }
 
+    /// The text of the open `confirm`/`alert` dialog, if one is open.
+    pub fn dialog_text(&self) -> Option<String> {
+        self.cmd("GET", "/alert/text", None).ok().map(as_string)
+    }
+
+    /// Answers the open dialog: OK (`true`) or Cancel.
+    pub fn answer_dialog(&self, ok: bool) -> Result<()> {
+        let path = if ok {
+            "/alert/accept"
+        } else {
+            "/alert/dismiss"
+        };
+        self.cmd("POST", path, Some(json!({})))?;
+        Ok(())
+    }
+
     pub fn current_url(&self) -> Result<String> {
         Ok(as_string(self.cmd("GET", "/url", None)?))
     }
