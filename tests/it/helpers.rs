@@ -51,31 +51,56 @@ pub struct TestDb {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 static CLEANED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
 
-/// Whether the test process that made schema `t_{pid}_…` has ended. Other people's test
-/// runs share the PostgreSQL server: the schemas of a run still going are theirs.
-fn left_behind(schema: &str) -> bool {
-    let pid = schema.split('_').nth(1).unwrap_or("");
-    !pid.is_empty()
-        && pid.chars().all(|c| c.is_ascii_digit())
-        && !std::path::Path::new("/proc").join(pid).exists()
+/// The prefix of this suite's PostgreSQL schemas: `tb_{unix seconds}_{pid}_{n}_{nanos}`.
+/// Other runs (other checkouts, other containers whose process ids mean nothing here) share
+/// the server, so a schema is known for left behind only by its age, never by its pid, and
+/// schemas named any other way (the older `t_…` included) are never touched.
+const SCHEMA_PREFIX: &str = "tb_";
+
+/// How old a schema must be before a run may drop it: no test run lasts this long.
+const LEFT_BEHIND_AFTER_SECS: u64 = 6 * 3600;
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
-/// Drops the schemas earlier test runs left behind (once per test process), never those of
-/// a run still going.
+/// Whether schema `name` is one of this suite's, made more than six hours ago.
+fn left_behind(name: &str, now: u64) -> bool {
+    let Some(rest) = name.strip_prefix(SCHEMA_PREFIX) else {
+        return false;
+    };
+    let made: Option<u64> = rest.split('_').next().and_then(|s| s.parse().ok());
+    made.is_some_and(|t| now.saturating_sub(t) > LEFT_BEHIND_AFTER_SECS)
+}
+
+#[test]
+fn only_this_suites_old_schemas_are_left_behind() {
+    let now = 1_800_000_000;
+    assert!(left_behind("tb_1799970000_42_0_7", now), "seven hours old");
+    assert!(!left_behind("tb_1799990000_42_0_7", now), "under three hours: a run going");
+    assert!(!left_behind("t_42_0_7", now), "another suite's naming");
+    assert!(!left_behind("tb_x_42_0_7", now));
+    assert!(!left_behind("public", now));
+}
+
+/// Drops this suite's schemas older than six hours (once per test process): a crashed run's
+/// leftovers, never a schema of a run still going.
 async fn drop_old_schemas() {
     let Ok(pool) = sqlx::PgPool::connect(&pg_url()).await else {
         return;
     };
-    let mine = format!("t_{}_%", std::process::id());
-    let old: Vec<(String,)> = sqlx::query_as(
-        "SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 't\\_%' AND nspname NOT LIKE $1",
-    )
-    .bind(mine)
-    .fetch_all(&pool)
-    .await
-    .unwrap_or_default();
-    for (name,) in old {
-        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && left_behind(&name) {
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'tb\\_%'")
+            .fetch_all(&pool)
+            .await
+            .unwrap_or_default();
+    let now = now_secs();
+    for (name,) in names {
+        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && left_behind(&name, now)
+        {
             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP SCHEMA IF EXISTS {name} CASCADE"
             )))
@@ -106,7 +131,8 @@ impl TestDb {
                 CLEANED.get_or_init(drop_old_schemas).await;
                 let n = COUNTER.fetch_add(1, Ordering::SeqCst);
                 let schema = format!(
-                    "t_{}_{}_{}",
+                    "{SCHEMA_PREFIX}{}_{}_{}_{}",
+                    now_secs(),
                     std::process::id(),
                     n,
                     std::time::SystemTime::now()
