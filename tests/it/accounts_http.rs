@@ -502,13 +502,29 @@ async fn reads_searches_and_refusals_are_in_the_trail() {
 async fn the_auditors_reading_is_in_the_trail() {
     let app = app(banzi_web::WebConfig::default()).await;
     let base = app.base.clone();
+    // The first entry's time as stored (UTC), and as a reader in China reads it (issue 15,
+    // item 5): eight hours later, to the minute.
+    let first = crate::conformance::audit::raw_trail(&app.db.store).await[0]
+        .at
+        .clone();
+    let at: jiff::Timestamp = first.parse().expect("stored time");
+    let beijing = (at + jiff::SignedDuration::from_hours(8))
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
     blocking(move || {
         let mut c = Client::new(&base);
         // Signing in opens the trail: the auditor's home.
         c.login("auditor", PASSWORD);
         assert_eq!(c.get("/audit").status, 200);
         assert_eq!(c.get("/audit?page=2&actor=staff").status, 200);
-        assert_eq!(c.get("/audit/1").status, 200);
+        let entry = c.get("/audit/1");
+        assert_eq!(entry.status, 200);
+        assert!(
+            entry.body.contains(&format!("{beijing}（北京时间）")),
+            "{}",
+            entry.body
+        );
+        assert!(!entry.body.contains(&first), "not the stored UTC");
     })
     .await;
     let trail = crate::conformance::audit::raw_trail(&app.db.store).await;

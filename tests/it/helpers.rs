@@ -80,7 +80,10 @@ fn left_behind(name: &str, now: u64) -> bool {
 fn only_this_suites_old_schemas_are_left_behind() {
     let now = 1_800_000_000;
     assert!(left_behind("tb_1799970000_42_0_7", now), "seven hours old");
-    assert!(!left_behind("tb_1799990000_42_0_7", now), "under three hours: a run going");
+    assert!(
+        !left_behind("tb_1799990000_42_0_7", now),
+        "under three hours: a run going"
+    );
     assert!(!left_behind("t_42_0_7", now), "another suite's naming");
     assert!(!left_behind("tb_x_42_0_7", now));
     assert!(!left_behind("public", now));
@@ -99,8 +102,7 @@ async fn drop_old_schemas() {
             .unwrap_or_default();
     let now = now_secs();
     for (name,) in names {
-        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && left_behind(&name, now)
-        {
+        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && left_behind(&name, now) {
             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP SCHEMA IF EXISTS {name} CASCADE"
             )))

@@ -93,6 +93,14 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// A stored time (UTC) as the reader reads it: Beijing time, to the minute (issue 15,
+    /// item 5). Stored times stay UTC.
+    pub fn time(&self, stored: &str) -> String {
+        crate::auth::beijing(stored)
+    }
+}
+
 /// Refuses everyone but 组织部 staff (the store checks again; this spares a form that could
 /// never be saved).
 pub fn require_staff(caller: &Caller) -> Result<(), crate::error::WebError> {
