@@ -671,3 +671,27 @@ async fn the_sign_in_form_is_bounded_and_strangers_names_are_not_kept() {
         "{rows:?}"
     );
 }
+
+/// The tab shows banzi's icon (issue 15, item 15): the pages name it, and what a browser
+/// asks for on its own (`/favicon.ico`) answers with it, signed in or not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_have_an_icon() {
+    let app = app().await;
+    let base = app.base.clone();
+    blocking(move || {
+        let mut c = Client::new(&base);
+        let icon = c.get("/favicon.ico");
+        assert_eq!(icon.status, 200);
+        assert_eq!(icon.content_type, "image/svg+xml");
+        assert!(icon.body.starts_with("<svg"), "{}", icon.body);
+        assert!(
+            c.get("/login")
+                .body
+                .contains("rel=\"icon\" href=\"/static/favicon.svg\"")
+        );
+        c.login("staff", PASSWORD);
+        assert!(c.get("/units").body.contains("rel=\"icon\""));
+        assert_eq!(c.get("/static/favicon.svg").body, icon.body);
+    })
+    .await;
+}

@@ -19,6 +19,11 @@ struct Static;
 pub fn routes() -> axum::Router<crate::AppState> {
     axum::Router::new()
         .route("/static/{*path}", get(file))
+        // What a browser asks for on its own: the same icon the pages name.
+        .route(
+            "/favicon.ico",
+            get(|tr: Tr| file(tr, Ok(Path("favicon.svg".to_string())))),
+        )
         .fallback(not_found)
 }
 

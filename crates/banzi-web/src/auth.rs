@@ -157,6 +157,7 @@ fn is_public(path: &str) -> bool {
         || path == "/v"
         || path.starts_with("/v/")
         || path.starts_with("/static/")
+        || path == "/favicon.ico"
         || path.starts_with("/lang/")
 }
 
