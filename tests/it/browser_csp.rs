@@ -108,6 +108,24 @@ fn pages_under_the_policy_show_refusals_and_ask_before_irreversible_steps() {
     })
     .expect("removed");
 
+    // 免职 asks first, saying what will happen; Cancel keeps the appointment.
+    let ends_before = d.find_all(".end-form").expect("end forms").len();
+    assert!(ends_before > 0, "张伟 holds a post");
+    d.find(".end-form button")
+        .expect("remove")
+        .click()
+        .expect("click");
+    let asked = d
+        .wait_until("the confirmation", |d| Ok(d.dialog_text()))
+        .expect("asked");
+    assert!(asked.contains("不能撤回"), "{asked}");
+    d.answer_dialog(false).expect("cancel");
+    assert_eq!(
+        d.find_all(".end-form").expect("forms").len(),
+        ends_before,
+        "kept"
+    );
+
     // The security administrator locks an account: asked first, then said what was done.
     d.find("#logout").expect("logout").click().expect("click");
     d.goto(&format!("{base}/admin/users")).expect("goto");

@@ -549,3 +549,4 @@ paper-empty = No paper slip keyed yet
 paper-done_key = Keyed
 paper-done_count = The agreed slips are counted
 time-beijing_suffix = {" "}(Beijing time)
+profile-end_confirm = Removal ends this appointment on the date given; it goes into the record and the audit trail and cannot be undone. Remove?

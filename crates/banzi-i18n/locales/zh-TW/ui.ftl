@@ -537,3 +537,4 @@ paper-empty = 尚未錄入紙質票
 paper-done_key = 已錄入
 paper-done_count = 一致的紙質票已計入結果
 time-beijing_suffix = （北京時間）
+profile-end_confirm = 免職將按所填日期結束這項任職，記入任職經歷和審計，不能撤回。確定免職嗎？
