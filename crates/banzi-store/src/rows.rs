@@ -199,6 +199,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub role: String,
     pub unit_code: Option<String>,
+    /// The unit's name, for people to read.
+    pub unit_name: Option<String>,
     pub active: bool,
     /// Created or reset by an administrator: the password must be changed first.
     pub must_change: bool,

@@ -1,6 +1,6 @@
 // Accounts, sign-in failures and sessions — R-SEC-1, R-SEC-2. Included once per backend.
 
-const USER_COLS: &str = "SELECT u.id, u.login, u.display_name, u.password_hash, u.role, un.code AS unit_code, \
+const USER_COLS: &str = "SELECT u.id, u.login, u.display_name, u.password_hash, u.role, un.code AS unit_code, un.name AS unit_name, \
      u.active, u.must_change, u.admin_locked, \
      (SELECT MAX(l.until) FROM login_locks l WHERE l.login = u.login) AS locked_until \
      FROM users u LEFT JOIN units un ON un.id = u.unit_id";

@@ -59,7 +59,7 @@ fn view(
     AccountPage {
         ctx: Ctx::new(tr, caller, PAGE),
         name: caller.user.display_name.clone(),
-        unit: caller.user.unit_code.clone(),
+        unit: caller.user.unit_name.clone(),
         unassigned: caller.actor.role == Role::Unassigned,
         must_change,
         changed,
