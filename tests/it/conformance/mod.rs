@@ -130,6 +130,21 @@ async fn registry_story(store: Store) {
         .expect("search");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].posts.as_deref(), Some("市财政局 局长"));
+    // The first digits of an ID number (issue 15, item 11): the region finds everyone born
+    // there, the region and birth day only 张伟; fewer than six digits find no one by number.
+    let by = |q: String| {
+        let store = store.clone();
+        async move {
+            let (rows, _) = store.search_cadres(&staff(), &filter(&q)).await.expect("s");
+            let mut v: Vec<String> = rows.into_iter().map(|r| r.name).collect();
+            v.sort();
+            v
+        }
+    };
+    let zw = zhang_wei();
+    assert_eq!(by(zw[..6].to_string()).await.len(), 4, "the region 320102");
+    assert_eq!(by(zw[..14].to_string()).await, ["张伟"]);
+    assert!(by(zw[..5].to_string()).await.is_empty());
 
     // Filters: 党外, women, age, unit.
     let f = CadreFilter {

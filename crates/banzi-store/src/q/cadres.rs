@@ -71,7 +71,8 @@ pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
 
 /// The filters of the cadre list; `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`.
 const SEARCH_WHERE: &str = "WHERE ($1 IS NULL OR c.name LIKE $1 OR c.name_initials LIKE $2 OR c.name_pinyin LIKE $2 \
-       OR REPLACE(c.name_pinyin, ' ', '') LIKE $2 OR c.id_number = $3) \
+       OR REPLACE(c.name_pinyin, ' ', '') LIKE $2 OR c.id_number = $3 \
+       OR (LENGTH($3) >= 6 AND c.id_number LIKE $2)) \
      AND ($4 IS NULL OR c.gender = $4) \
      AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
      AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
