@@ -517,6 +517,18 @@ async fn the_auditors_reading_is_in_the_trail() {
         c.login("auditor", PASSWORD);
         assert_eq!(c.get("/audit").status, 200);
         assert_eq!(c.get("/audit?page=2&actor=staff").status, 200);
+        // The trail reads in words, the code beside (issue 15, item 7).
+        let list = c.get("/audit");
+        assert!(
+            list.body.contains("title=\"read.audit\">查看审计记录<"),
+            "{}",
+            list.body
+        );
+        assert!(
+            list.body.contains("title=\"session.login\">登录<"),
+            "{}",
+            list.body
+        );
         let entry = c.get("/audit/1");
         assert_eq!(entry.status, 200);
         assert!(
@@ -536,6 +548,7 @@ async fn the_auditors_reading_is_in_the_trail() {
     assert_eq!(
         reads,
         [
+            ("auditor".to_string(), String::new()),
             ("auditor".to_string(), String::new()),
             ("auditor".to_string(), String::new()),
             ("auditor".to_string(), String::new()),

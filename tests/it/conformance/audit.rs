@@ -376,7 +376,7 @@ both_db!(the_auditor_sees_masked_values_and_a_reveal_is_audited);
 /// Every write action of the store, by the name its audit entry carries. A new action in
 /// the store's source that this list does not name fails the test below: add it here and
 /// make the test perform it.
-const EVERY_WRITE: &[&str] = &[
+pub const EVERY_WRITE: &[&str] = &[
     "appointment.create",
     "appointment.end",
     "appointment.update",
@@ -768,3 +768,49 @@ async fn every_write_is_audited(db: &TestDb) {
 }
 
 both_db!(every_write_is_audited);
+
+/// The trail reads in words (issue 15, item 7): every write action of the store, and what
+/// the web records (sign-ins, reads, refusals), has its name in every language, and so does
+/// every record type a write names.
+#[test]
+fn every_action_of_the_trail_has_its_words_in_every_language() {
+    let web = [
+        "session.login",
+        "read.cadre",
+        "read.photo",
+        "read.search",
+        "read.audit",
+        "request.refused",
+    ];
+    let entities = [
+        "unit",
+        "post",
+        "cadre",
+        "appointment",
+        "portfolio",
+        "training",
+        "rule_param",
+        "roster",
+        "alerts",
+        "ballot_session",
+        "user",
+        "audit",
+        "route",
+    ];
+    let mut missing = Vec::new();
+    for lang in banzi_i18n::Lang::ALL {
+        let tr = banzi_i18n::Tr { lang };
+        for a in EVERY_WRITE.iter().chain(web.iter()) {
+            let key = format!("audit.action.{}", a.replace('.', "_"));
+            if tr.get(&key).is_none() {
+                missing.push(format!("{} {key}", lang.code()));
+            }
+        }
+        for e in entities {
+            if tr.get(&format!("audit.entity.{e}")).is_none() {
+                missing.push(format!("{} audit.entity.{e}", lang.code()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no words for:\n{}", missing.join("\n"));
+}

@@ -94,6 +94,23 @@ impl Ctx {
 }
 
 impl Ctx {
+    /// An audit action (`cadre.rating.set`) in words (设置年度考核); an action with no entry
+    /// as it is stored.
+    pub fn action(&self, code: &str) -> String {
+        let key = format!("audit.action.{}", code.replace('.', "_"));
+        self.tr
+            .get(&key)
+            .map_or_else(|| code.to_string(), str::to_string)
+    }
+
+    /// A record type of the trail (`ballot_session`) in words (投票).
+    pub fn entity(&self, code: &str) -> String {
+        let key = format!("audit.entity.{code}");
+        self.tr
+            .get(&key)
+            .map_or_else(|| code.to_string(), str::to_string)
+    }
+
     /// A stored time (UTC) as the reader reads it: Beijing time, to the minute (issue 15,
     /// item 5). Stored times stay UTC.
     pub fn time(&self, stored: &str) -> String {
