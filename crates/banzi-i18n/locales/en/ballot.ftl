@@ -125,4 +125,3 @@ ballot-paper-counted = Paper slip { $seq } is counted and can no longer be chang
 ballot-paper-keyed-twice = Paper slip { $seq } has been keyed by two people; only they can correct it
 ballot-paper-unresolved = Paper slips not yet keyed alike by two people: { $seqs }; check them first
 ballot-paper-changed = The keying changed just now: reload and count again
-ballot-void_confirm = Voided codes of these serials can no longer vote (ballots already cast stay); this is audited and cannot be undone. Void them?

@@ -550,3 +550,4 @@ paper-done_key = Keyed
 paper-done_count = The agreed slips are counted
 time-beijing_suffix = {" "}(Beijing time)
 profile-end_confirm = Removal ends this appointment on the date given; it goes into the record and the audit trail and cannot be undone. Remove?
+ballot-void_confirm = Voided codes of these serials can no longer vote (ballots already cast stay); this is audited and cannot be undone. Void them?

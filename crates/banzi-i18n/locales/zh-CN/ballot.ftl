@@ -110,4 +110,3 @@ ballot-paper-counted = 第{ $seq }张纸质票已计入结果，不能再修改
 ballot-paper-keyed-twice = 第{ $seq }张纸质票已由两人录入，只能由录入人更正
 ballot-paper-unresolved = 第{ $seqs }张纸质票尚未经两人录入一致，请先核对
 ballot-paper-changed = 纸质票录入刚刚有改动，请刷新后再计入
-ballot-void_confirm = 作废后，这些序号的票码不能再用于投票（已投的不受影响），记入审计，不能撤回。确定作废吗？

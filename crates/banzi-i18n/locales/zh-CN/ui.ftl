@@ -538,3 +538,4 @@ paper-done_key = 已录入
 paper-done_count = 一致的纸质票已计入结果
 time-beijing_suffix = （北京时间）
 profile-end_confirm = 免职将按所填日期结束这项任职，记入任职经历和审计，不能撤回。确定免职吗？
+ballot-void_confirm = 作废后，这些序号的票码不能再用于投票（已投的不受影响），记入审计，不能撤回。确定作废吗？

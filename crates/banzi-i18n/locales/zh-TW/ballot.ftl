@@ -110,4 +110,3 @@ ballot-paper-counted = 第{ $seq }張紙質票已計入結果，不能再修改
 ballot-paper-keyed-twice = 第{ $seq }張紙質票已由兩人錄入，只能由錄入人更正
 ballot-paper-unresolved = 第{ $seqs }張紙質票尚未經兩人錄入一致，請先核對
 ballot-paper-changed = 紙質票錄入剛剛有改動，請重新整理後再計入
-ballot-void_confirm = 作廢後，這些序號的票碼不能再用於投票（已投的不受影響），記入審計，不能撤回。確定作廢嗎？

@@ -538,3 +538,4 @@ paper-done_key = 已錄入
 paper-done_count = 一致的紙質票已計入結果
 time-beijing_suffix = （北京時間）
 profile-end_confirm = 免職將按所填日期結束這項任職，記入任職經歷和審計，不能撤回。確定免職嗎？
+ballot-void_confirm = 作廢後，這些序號的票碼不能再用於投票（已投的不受影響），記入審計，不能撤回。確定作廢嗎？
