@@ -94,7 +94,19 @@ fn open_code(phone: &Driver, base: &str, code: &str) -> Result<()> {
 
 /// One phone votes as `voter`; the first also tries three names before fixing the choice.
 fn vote(phone: &Driver, base: &str, code: &str, voter: &Voter, first: bool) -> Result<()> {
-    open_code(phone, base, code)?;
+    if first {
+        // The first voter opens /v by hand and types the code printed on the slip, in
+        // lower case and with a space, as people do (issue 15, item 13).
+        phone.execute("try { sessionStorage.clear(); } catch (e) {}", vec![])?;
+        phone.goto("about:blank")?;
+        phone.goto(&format!("{base}/v"))?;
+        phone.wait_for_text("#vote-status", "未找到票码")?;
+        let (a, b) = code.split_at(code.len() / 2);
+        type_into(phone, "#code-input", &format!("{} {}", a.to_lowercase(), b))?;
+        click(phone, "#code-go")?;
+    } else {
+        open_code(phone, base, code)?;
+    }
     phone.wait_for_text("#vote-meta", GROUPS[voter.group])?;
     phone.wait_for_text("#questions", "王强")?;
     if first {

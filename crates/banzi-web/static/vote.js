@@ -147,7 +147,16 @@
 
   function load() {
     if (!code) {
+      /* Opened without a slip's QR code: the code printed on the slip can be typed. */
       status(t('vote.no_code'), 'bad');
+      var entry = $('vote-code-entry');
+      entry.hidden = false;
+      entry.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var typed = $('code-input').value.replace(/[^0-9A-Za-z]/g, '');
+        if (typed) location.hash = typed;
+      });
+      $('code-input').focus();
       return;
     }
     status(t('vote.loading'));
