@@ -11,16 +11,7 @@ fn appoint_from_search_to_team_page() {
         return;
     }
     let rt = server_runtime();
-    let app = rt.block_on(async {
-        let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
-        app.db
-            .store
-            .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
-            .await
-            .expect("fixture");
-        seed_users(&app.db.store, Some("U1")).await;
-        app
-    });
+    let app = fixture_app(&rt);
     let zm = rt.block_on(crate::helpers::cadre_ref(
         &app.db.store,
         &fixture::zhao_min(),
@@ -130,4 +121,18 @@ fn appoint_from_search_to_team_page() {
         .expect("field error");
     drop(d);
     drop(rt);
+}
+
+/// The fixture city served for a browser, with one account per role (the liaison's unit U1).
+pub fn fixture_app(rt: &tokio::runtime::Runtime) -> TestApp {
+    rt.block_on(async {
+        let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
+        app.db
+            .store
+            .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+            .await
+            .expect("fixture");
+        seed_users(&app.db.store, Some("U1")).await;
+        app
+    })
 }

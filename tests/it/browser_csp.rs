@@ -3,7 +3,7 @@
 //! refusal and its success, removing a record and locking an account ask first.
 
 use crate::fixture;
-use crate::helpers::{Backend, PASSWORD, TestApp, seed_users, staff};
+use crate::helpers::PASSWORD;
 use crate::webdriver::{Driver, browser_or_skip, server_runtime};
 
 #[test]
@@ -12,16 +12,7 @@ fn pages_under_the_policy_show_refusals_and_ask_before_irreversible_steps() {
         return;
     }
     let rt = server_runtime();
-    let app = rt.block_on(async {
-        let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
-        app.db
-            .store
-            .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
-            .await
-            .expect("fixture");
-        seed_users(&app.db.store, Some("U1")).await;
-        app
-    });
+    let app = crate::browser::fixture_app(&rt);
     let zw = rt.block_on(crate::helpers::cadre_ref(
         &app.db.store,
         &fixture::zhang_wei(),

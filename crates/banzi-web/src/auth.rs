@@ -36,6 +36,13 @@ pub fn hash_password(password: &str) -> String {
     password_auth::generate_hash(password)
 }
 
+/// Whether `password` is the one `hash` was made of; argon2 off the async threads.
+pub(crate) async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
 pub(crate) fn sha256_hex(s: &str) -> String {
     banzi_domain::audit::hex(&Sha256::digest(s.as_bytes()))
 }

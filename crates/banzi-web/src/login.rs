@@ -173,12 +173,6 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-async fn verify(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
-        .await
-        .unwrap_or(false)
-}
-
 /// Signs in (R-SEC-2). A source address that has failed often waits before its next try;
 /// an unknown login and a wrong password get the same answer after the same work; only a
 /// correct password learns that the account is locked, disabled or paused for this source.
@@ -242,7 +236,7 @@ async fn login(
         .as_ref()
         .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| dummy_hash().to_string());
-    let ok = verify(f.password.clone(), hash).await && user.is_some();
+    let ok = crate::auth::verify_password(f.password.clone(), hash).await && user.is_some();
     let Some(user) = user.filter(|_| ok) else {
         state
             .store

@@ -54,6 +54,34 @@ pub fn mask_id_numbers(text: &str) -> String {
     out
 }
 
+/// What someone searched for, as the trail keeps it: every run of six digits or more (an
+/// ID number, whole or its first digits, with its check letter) shows its first three and
+/// its last four at most, so the trail is not a list of the numbers people looked up
+/// (R-SEC-3; issue 14, items 8 and 16).
+pub fn mask_digit_runs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == 'X' || **c == 'x')
+            .count();
+        if run >= 6 && chars[i].is_ascii_digit() {
+            let head = 3;
+            let tail = (run - 6).min(4);
+            out.extend(&chars[i..i + head]);
+            out.push_str(&"*".repeat(run - head - tail));
+            out.extend(&chars[i + run - tail..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 fn is_id_number_at(c: &[char], i: usize) -> bool {
     c.len() >= i + 18
         && c[i..i + 17].iter().all(char::is_ascii_digit)
@@ -183,6 +211,17 @@ mod tests {
     use super::*;
 
     const ID: &str = "320602197510121234";
+
+    /// A search kept in the trail (R-SEC-3): whole or partial ID numbers masked, names and
+    /// short numbers as typed.
+    #[test]
+    fn searched_numbers_keep_three_and_four() {
+        assert_eq!(mask_digit_runs("320612198001011234"), "320***********1234");
+        assert_eq!(mask_digit_runs("32061219800101123X"), "320***********123X");
+        assert_eq!(mask_digit_runs("王伟 320612"), "王伟 320***");
+        assert_eq!(mask_digit_runs("王伟"), "王伟");
+        assert_eq!(mask_digit_runs("zw 12345"), "zw 12345");
+    }
 
     #[test]
     fn id_numbers_keep_four_and_four() {

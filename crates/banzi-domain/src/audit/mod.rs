@@ -12,7 +12,7 @@ mod key;
 mod mask;
 
 pub use key::AuditKey;
-pub use mask::{mask_entry, mask_id_numbers};
+pub use mask::{mask_digit_runs, mask_entry, mask_id_numbers};
 
 use crate::message;
 use crate::msg::Msg;

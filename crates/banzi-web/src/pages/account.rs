@@ -95,12 +95,8 @@ async fn change(
         min_length: s.config.password_min_length,
     };
     let mut e = Errors::default();
-    let hash = caller.user.password_hash.clone();
-    let current = f.current.clone();
     let right =
-        tokio::task::spawn_blocking(move || password_auth::verify_password(current, &hash).is_ok())
-            .await
-            .unwrap_or(false);
+        crate::auth::verify_password(f.current.clone(), caller.user.password_hash.clone()).await;
     if !right {
         e.add("当前密码", Msg::new("sec-current-wrong"));
     }

@@ -70,7 +70,7 @@ async fn page(
         "page": page,
         "actor": q.actor,
         "entity": q.entity,
-        "key": super::masked_query(&q.key),
+        "key": banzi_domain::audit::mask_digit_runs(&q.key),
     });
     super::audit_read(&s, &caller, "read.audit", "audit", "", detail).await?;
     let verified = s.store.verify_audit().await?.map_err(|b| b.msg());

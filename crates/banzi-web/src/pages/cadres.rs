@@ -296,7 +296,7 @@ async fn results(
     // A search by name or number is a look into the registry: in the trail, an ID number
     // masked (issue 14, item 8).
     if !q.q.trim().is_empty() {
-        let detail = serde_json::json!({ "q": super::masked_query(q.q.trim()), "found": total });
+        let detail = serde_json::json!({ "q": banzi_domain::audit::mask_digit_runs(q.q.trim()), "found": total });
         super::audit_read(&s, &caller, "read.search", "cadre", "", detail).await?;
     }
     let rows = rows

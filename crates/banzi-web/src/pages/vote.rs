@@ -294,15 +294,9 @@ async fn open(
     tr: Tr,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Some(refused) = sources.refused(from, tr) {
-        return refused;
-    }
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return unreadable(tr, &e),
-    };
-    let Some(req) = parse::<OpenRequest>(&body) else {
-        return bad_request(tr);
+    let req: OpenRequest = match request(&sources, from, tr, body) {
+        Ok(r) => r,
+        Err(refused) => return *refused,
     };
     let o = match s.store.open_code(&req.code).await {
         Ok(o) => o,
@@ -339,15 +333,9 @@ async fn cast(
     tr: Tr,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Some(refused) = sources.refused(from, tr) {
-        return refused;
-    }
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return unreadable(tr, &e),
-    };
-    let Some(req) = parse::<CastRequest>(&body) else {
-        return bad_request(tr);
+    let req: CastRequest = match request(&sources, from, tr, body) {
+        Ok(r) => r,
+        Err(refused) => return *refused,
     };
     // Committed with the other submissions waiting, answered after the commit (R-VOTE-4).
     match s.ballots.cast(&req.code, &req.nonce, &req.ballot).await {
@@ -363,8 +351,19 @@ async fn cast(
 }
 
 /// The body as JSON; the parser's own message is not shown (nor kept: R-VOTE-3).
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
-    serde_json::from_slice(body).ok()
+/// What both calls of the phone do first: a source refused for its guesses gets nothing
+/// else; then the body, read and parsed, or the answer that says why not.
+fn request<T: serde::de::DeserializeOwned>(
+    sources: &Sources,
+    from: Option<IpAddr>,
+    tr: Tr,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, Box<Response>> {
+    if let Some(refused) = sources.refused(from, tr) {
+        return Err(Box::new(refused));
+    }
+    let body = body.map_err(|e| Box::new(unreadable(tr, &e)))?;
+    serde_json::from_slice(&body).map_err(|_| Box::new(bad_request(tr)))
 }
 
 /// A body that could not be read (over the bound, or cut off): the phone's script shows
