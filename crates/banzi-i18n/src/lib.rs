@@ -72,12 +72,24 @@ macro_rules! files {
                 "uploads",
                 include_str!(concat!("../locales/", $lang, "/uploads.ftl")),
             ),
+            (
+                "meeting",
+                include_str!(concat!("../locales/", $lang, "/meeting.ftl")),
+            ),
+            (
+                "dossier",
+                include_str!(concat!("../locales/", $lang, "/dossier.ftl")),
+            ),
+            (
+                "analysis",
+                include_str!(concat!("../locales/", $lang, "/analysis.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 12] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 15] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

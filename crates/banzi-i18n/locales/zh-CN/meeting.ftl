@@ -1,0 +1,1 @@
+## the ballot session pages (meeting-): interface text, not ballot messages

@@ -1,0 +1,1 @@
+## the structure pages, the team card, alerts and units (analysis-)

@@ -1,0 +1,1 @@
+## the cadre's dossier, appointment and removal (dossier-)
