@@ -2,6 +2,7 @@
 
 mod accounts_http;
 mod analysis_http;
+mod audit_http;
 mod authz;
 mod ballot_browser;
 mod ballot_crash;

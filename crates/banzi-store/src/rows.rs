@@ -231,6 +231,10 @@ pub struct AuditRow {
     pub after_json: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The fields the entry changed, as the reader sees them (masked like the rest); empty
+    /// where the entry has no field view (a batch, a value too long for the list).
+    #[sqlx(skip)]
+    pub changes: Vec<banzi_domain::audit::FieldChange>,
 }
 
 impl From<AuditRow> for banzi_domain::audit::AuditEntry {

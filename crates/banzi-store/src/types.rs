@@ -52,6 +52,10 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     pub entity: Option<String>,
     pub key: Option<String>,
+    /// Entries at or after this time (stored form, RFC 3339 UTC).
+    pub from: Option<String>,
+    /// Entries before this time (stored form).
+    pub until: Option<String>,
     pub page: i64,
     pub per_page: i64,
 }

@@ -271,6 +271,36 @@ async fn a_trail_from_before_the_key_is_rekeyed_once(db: &TestDb) {
 
 both_db!(a_trail_from_before_the_key_is_rekeyed_once);
 
+/// Issue 15, item 7: the trail between two times (the web turns Beijing days into them).
+async fn the_trail_is_read_between_two_times(db: &TestDb) {
+    let store = &db.store;
+    import(store).await;
+    let auditor = as_role(Role::Auditor, None);
+    let at = |hours: i64| {
+        (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(hours))
+            .round(jiff::Unit::Second)
+            .expect("round")
+            .to_string()
+    };
+    let count = |from: Option<String>, until: Option<String>| {
+        let f = banzi_store::AuditFilter {
+            from,
+            until,
+            per_page: 50,
+            ..Default::default()
+        };
+        let auditor = &auditor;
+        async move { store.audit_page(auditor, &f).await.expect("page").1 }
+    };
+    let all = count(None, None).await;
+    assert!(all > 0);
+    assert_eq!(count(Some(at(-1)), Some(at(1))).await, all);
+    assert_eq!(count(Some(at(1)), None).await, 0);
+    assert_eq!(count(None, Some(at(-1))).await, 0);
+}
+
+both_db!(the_trail_is_read_between_two_times);
+
 /// Issue 14, item 9: the auditor reads who did what; personal values are masked, and
 /// revealing an entry whole is itself on the trail, with the reason.
 async fn the_auditor_sees_masked_values_and_a_reveal_is_audited(db: &TestDb) {
@@ -303,10 +333,11 @@ async fn the_auditor_sees_masked_values_and_a_reveal_is_audited(db: &TestDb) {
     let shown = serde_json::to_string(
         &rows
             .iter()
-            .map(|r| (&r.entity_key, &r.before_json, &r.after_json))
+            .map(|r| (&r.entity_key, &r.before_json, &r.after_json, &r.changes))
             .collect::<Vec<_>>(),
     )
     .expect("json");
+    assert!(shown.contains("\"field\":\"relation\""), "{shown}");
     for personal in [
         zw.as_str(),
         "李梅",
@@ -765,6 +796,24 @@ async fn every_write_is_audited(db: &TestDb) {
         "every action of EVERY_WRITE is performed here"
     );
     assert!(store.verify_audit().await.expect("verify").is_ok());
+    // The trail shows each change as field: before → after (issue 15, item 7): every field
+    // any write changes has its words in every language.
+    let fields: std::collections::BTreeSet<String> = trail
+        .iter()
+        .flat_map(|r| banzi_domain::audit::changes(&r.before_json, &r.after_json))
+        .map(|c| c.field)
+        .collect();
+    assert!(fields.contains("native_place") && fields.contains("seats"));
+    let mut unnamed = Vec::new();
+    for lang in banzi_i18n::Lang::ALL {
+        let tr = banzi_i18n::Tr { lang };
+        for f in &fields {
+            if tr.get(&format!("audit.field.{f}")).is_none() {
+                unnamed.push(format!("{} audit-field-{f}", lang.code()));
+            }
+        }
+    }
+    assert!(unnamed.is_empty(), "no words for:\n{}", unnamed.join("\n"));
 }
 
 both_db!(every_write_is_audited);
@@ -797,6 +846,10 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
         "audit",
         "route",
     ];
+    // What the web records beside the store's writes (reads, refusals, sign-ins).
+    let web_fields = [
+        "method", "csrf", "page", "actor", "entity", "key", "from", "to", "q", "found", "source",
+    ];
     let mut missing = Vec::new();
     for lang in banzi_i18n::Lang::ALL {
         let tr = banzi_i18n::Tr { lang };
@@ -804,6 +857,11 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
             let key = format!("audit.action.{}", a.replace('.', "_"));
             if tr.get(&key).is_none() {
                 missing.push(format!("{} {key}", lang.code()));
+            }
+        }
+        for f in web_fields {
+            if tr.get(&format!("audit.field.{f}")).is_none() {
+                missing.push(format!("{} audit.field.{f}", lang.code()));
             }
         }
         for e in entities {

@@ -8,9 +8,11 @@
 //! caught too, and an [`Anchor`] the auditor wrote down (a head of the past) catches a trail
 //! cut back to an older head.
 
+mod diff;
 mod key;
 mod mask;
 
+pub use diff::{FieldChange, changes, changes_as_shown};
 pub use key::AuditKey;
 pub use mask::{mask_digit_runs, mask_entry, mask_id_numbers};
 

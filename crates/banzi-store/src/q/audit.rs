@@ -55,7 +55,8 @@ pub async fn all(c: &mut Conn) -> Result<Vec<AuditRow>, DomainError> {
 fn page_where() -> String {
     format!(
         "WHERE ($1 IS NULL OR actor = $1) AND ($2 IS NULL OR entity = $2) \
-         AND ($3 IS NULL OR entity_key = $3 OR (entity_key LIKE '{BATCH_KEY}%' AND after_json LIKE $4 ESCAPE '\\'))"
+         AND ($3 IS NULL OR entity_key = $3 OR (entity_key LIKE '{BATCH_KEY}%' AND after_json LIKE $4 ESCAPE '\\')) \
+         AND ($5 IS NULL OR at >= $5) AND ($6 IS NULL OR at < $6)"
     )
 }
 
@@ -67,6 +68,7 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
     let actor = f.actor.as_deref().filter(|s| !s.is_empty());
     let entity = f.entity.as_deref().filter(|s| !s.is_empty());
     let key = f.key.as_deref().filter(|s| !s.is_empty());
+    let (from, until) = (f.from.as_deref(), f.until.as_deref());
     let quoted = key.map(|k| {
         let escaped = k.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         format!("%\"{escaped}\"%")
@@ -76,13 +78,15 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
          CASE WHEN length(before_json) <= {WHOLE} THEN before_json ELSE '…' END AS before_json, \
          CASE WHEN length(after_json) <= {WHOLE} THEN after_json ELSE '…' END AS after_json, \
          prev_hash, hash FROM audit_log {} \
-         ORDER BY seq DESC LIMIT $5 OFFSET $6",
+         ORDER BY seq DESC LIMIT $7 OFFSET $8",
         page_where()
     )))
     .bind(actor)
     .bind(entity)
     .bind(key)
     .bind(&quoted)
+    .bind(from)
+    .bind(until)
     .bind(f.per_page)
     .bind(f.page.max(0) * f.per_page)
     .fetch_all(&mut *c)
@@ -93,6 +97,8 @@ pub async fn page(c: &mut Conn, f: &AuditFilter) -> Result<(Vec<AuditRow>, i64),
         .bind(entity)
         .bind(key)
         .bind(&quoted)
+        .bind(from)
+        .bind(until)
         .fetch_one(&mut *c)
         .await
         .map_err(db)?;

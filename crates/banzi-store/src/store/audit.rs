@@ -223,6 +223,8 @@ fn masked(mut r: AuditRow) -> AuditRow {
         &r.before_json,
         &r.after_json,
     );
+    r.changes =
+        banzi_domain::audit::changes_as_shown((&r.before_json, &r.after_json), (&before, &after));
     r.entity_key = key;
     r.before_json = before;
     r.after_json = after;

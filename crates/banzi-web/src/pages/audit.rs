@@ -31,8 +31,55 @@ pub struct AuditQuery {
     entity: String,
     #[serde(default)]
     key: String,
+    /// First day shown, Beijing time (`YYYY-MM-DD`).
+    #[serde(default)]
+    from: String,
+    /// Last day shown, Beijing time.
+    #[serde(default)]
+    to: String,
     #[serde(default)]
     page: Option<i64>,
+}
+
+impl AuditQuery {
+    /// The filter as a query string, for the page links.
+    pub fn filters(&self) -> String {
+        [
+            ("actor", &self.actor),
+            ("entity", &self.entity),
+            ("key", &self.key),
+            ("from", &self.from),
+            ("to", &self.to),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}&", crate::auth::encode(v.trim())))
+        .collect()
+    }
+
+    /// The date range as stored times: from the first day's 00:00 to the day after the last
+    /// day's, Beijing time (UTC+8), so an entry made at 07:30 on a Beijing morning is on that
+    /// day though UTC says the day before. A day that is not a date is the reader's error.
+    fn range(&self) -> Result<TimeRange, (&'static str, Msg)> {
+        let day = |field: &'static str, text: &str, after: i8| {
+            banzi_domain::date::parse_opt(text)
+                .map(|d| d.map(|d| beijing_midnight(d, after)))
+                .map_err(|m| (field, m))
+        };
+        Ok((day("from", &self.from, 0)?, day("to", &self.to, 1)?))
+    }
+}
+
+/// From and until, as stored times; either may be open.
+type TimeRange = (Option<String>, Option<String>);
+
+/// The stored time of 00:00 in Beijing on `days` after `d`.
+fn beijing_midnight(d: banzi_domain::Date, days: i8) -> String {
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+    d.saturating_add(jiff::Span::new().days(days))
+        .to_zoned(tz)
+        .map(|z| z.timestamp().to_string())
+        .unwrap_or_default()
 }
 
 #[derive(Template, WebTemplate)]
@@ -45,6 +92,8 @@ struct AuditPage {
     page: i64,
     pages: i64,
     verified: Result<u64, Msg>,
+    /// A date of the range that is not a date: which box, and why.
+    error: Option<(&'static str, Msg)>,
 }
 
 async fn page(
@@ -57,20 +106,32 @@ async fn page(
         return Err(DomainError::Forbidden(Msg::new("store-forbidden-audit")).into());
     }
     let page = q.page.unwrap_or(1).max(1);
+    let (range, error) = match q.range() {
+        Ok(r) => (r, None),
+        Err(e) => ((None, None), Some(e)),
+    };
     let f = AuditFilter {
         actor: Some(q.actor.clone()),
         entity: Some(q.entity.clone()),
         key: Some(q.key.clone()),
+        from: range.0,
+        until: range.1,
         page: page - 1,
         per_page: 50,
     };
-    let (rows, total) = s.store.audit_page(&caller.actor, &f).await?;
+    // A range that cannot be read shows no entries rather than all of them.
+    let (rows, total) = match error {
+        None => s.store.audit_page(&caller.actor, &f).await?,
+        Some(_) => (Vec::new(), 0),
+    };
     // The auditor's own reading is in the trail too (issue 14, item 8).
     let detail = serde_json::json!({
         "page": page,
         "actor": q.actor,
         "entity": q.entity,
         "key": banzi_domain::audit::mask_digit_runs(&q.key),
+        "from": q.from,
+        "to": q.to,
     });
     super::audit_read(&s, &caller, "read.audit", "audit", "", detail).await?;
     let verified = s.store.verify_audit().await?.map_err(|b| b.msg());
@@ -82,6 +143,7 @@ async fn page(
         page,
         pages: ((total + 49) / 50).max(1),
         verified,
+        error,
     })
 }
 

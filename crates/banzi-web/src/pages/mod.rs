@@ -111,6 +111,20 @@ impl Ctx {
             .map_or_else(|| code.to_string(), str::to_string)
     }
 
+    /// How an import's batch entry begins (`{"columns": …, "rows": …}`): the list links to
+    /// its table instead of showing the JSON.
+    pub fn batch_prefix(&self) -> &'static str {
+        "{\"columns\""
+    }
+
+    /// A field of a record as the trail names it (`native_place`) in words (籍贯).
+    pub fn field(&self, code: &str) -> String {
+        let key = format!("audit.field.{code}");
+        self.tr
+            .get(&key)
+            .map_or_else(|| code.to_string(), str::to_string)
+    }
+
     /// A stored time (UTC) as the reader reads it: Beijing time, to the minute (issue 15,
     /// item 5). Stored times stay UTC.
     pub fn time(&self, stored: &str) -> String {
