@@ -184,6 +184,11 @@ async fn every_route_for_every_role() {
                     reads(role),
                 ),
                 (
+                    "/cadres/export.xlsx".into(),
+                    vec![("q", "zw".into())],
+                    reads(role),
+                ),
+                (
                     "/units".into(),
                     vec![
                         ("code", format!("N{}", role.as_str())),

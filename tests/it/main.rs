@@ -21,6 +21,7 @@ mod languages;
 mod page_headers;
 mod post_http;
 mod roster_http;
+mod search_http;
 mod uploads_http;
 mod vote_http;
 mod webdriver;

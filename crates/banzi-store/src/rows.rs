@@ -100,6 +100,8 @@ pub struct CadreListRow {
     pub rank: String,
     /// Current posts, "单位 职位" joined by "；".
     pub posts: Option<String>,
+    /// The post held last ("单位 职位"), for one who holds none now.
+    pub last_post: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]

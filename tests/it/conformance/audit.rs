@@ -301,6 +301,34 @@ async fn the_trail_is_read_between_two_times(db: &TestDb) {
 
 both_db!(the_trail_is_read_between_two_times);
 
+/// Issue 15, item 11: a search exported whole, or refused with its count when larger than
+/// one export may be; a refused export is not on the trail.
+async fn a_list_export_is_whole_or_refused(db: &TestDb) {
+    let store = &db.store;
+    import(store).await;
+    let s = staff();
+    let f = banzi_store::CadreFilter {
+        today: "2026-11-21".into(),
+        per_page: 1,
+        ..Default::default()
+    };
+    let all = store.export_cadres(&s, &f, 4).await.expect("four fit");
+    assert_eq!(all.len(), 4, "the whole result, not one page");
+    let refused = store.export_cadres(&s, &f, 3).await.expect_err("too many");
+    let banzi_domain::DomainError::Conflict(m) = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(m.id, "store-export-too-many");
+    assert_eq!(
+        crate::helpers::audited(store, "export.cadres", None, None)
+            .await
+            .len(),
+        1
+    );
+}
+
+both_db!(a_list_export_is_whole_or_refused);
+
 /// Issue 14, item 9: the auditor reads who did what; personal values are masked, and
 /// revealing an entry whole is itself on the trail, with the reason.
 async fn the_auditor_sees_masked_values_and_a_reveal_is_audited(db: &TestDb) {
@@ -433,6 +461,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "cadre.reward.remove",
     "cadre.update",
     "export.alerts",
+    "export.cadres",
     "export.ballot",
     "export.roster",
     "portfolio.create",
@@ -593,6 +622,14 @@ async fn every_write_is_audited(db: &TestDb) {
         .await
         .expect("param");
     store.export_roster(&s).await.expect("export");
+    let everyone = banzi_store::CadreFilter {
+        today: "2026-11-21".into(),
+        ..Default::default()
+    };
+    store
+        .export_cadres(&s, &everyone, 100)
+        .await
+        .expect("export the list");
     store
         .audit_alert_export(&s, today, "xlsx", 3)
         .await
@@ -751,6 +788,7 @@ async fn every_write_is_audited(db: &TestDb) {
         ),
         ("export.roster", "t-staff", "roster", "all".into()),
         ("export.alerts", "t-staff", "alerts", "2026-11-21".into()),
+        ("export.cadres", "t-staff", "cadre", "search".into()),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),

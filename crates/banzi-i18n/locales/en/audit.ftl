@@ -196,3 +196,4 @@ audit-field-from = From
 audit-field-to = To
 audit-field-q = Searched for
 audit-field-found = Found
+audit-action-export_cadres = Exported a cadre search

@@ -9,3 +9,4 @@ web-liaison-without-unit = This liaison account has no unit
 web-form-unreadable = The form could not be read; reload the page and fill it in again ({ $status })
 web-query-malformed = Malformed search (a page number should be a number, for instance)
 web-staff-only = Only organization department staff can do this
+web-search-invalid = The search cannot run: { $detail }

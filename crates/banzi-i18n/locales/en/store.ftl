@@ -59,3 +59,4 @@ store-login-taken = Login “{ $login }” is taken
 store-login-malformed = A login is 1 to 40 letters, digits or _ . -
 store-password-weak = A password needs at least 10 characters, with both letters and digits
 store-cannot-disable-self = You cannot disable your own account
+store-export-too-many = The search found { $total } cadres, more than the { $max } one export may hold; narrow it (unit, age, rank …) before exporting

@@ -553,3 +553,14 @@ paper-done_count = The agreed slips are counted
 time-beijing_suffix = {" "}(Beijing time)
 profile-end_confirm = Removal ends this appointment on the date given; it goes into the record and the audit trail and cannot be undone. Remove?
 ballot-void_confirm = Voided codes of these serials can no longer vote (ballots already cast stay); this is audited and cannot be undone. Void them?
+cadre-born = Born
+cadre-posts_or_last = Current post (or last held)
+cadres-former = Formerly:{" "}
+cadres-count = { $n ->
+    [one] 1 cadre
+   *[other] { $n } cadres
+}
+cadres-page_of = page { $page } of { $pages }
+cadres-pages = Pages
+cadres-export = Export the result (Excel)
+cadres-export_too_many = More than { $n } cadres: narrow the search to export it

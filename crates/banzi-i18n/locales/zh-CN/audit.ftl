@@ -193,3 +193,4 @@ audit-field-from = 起始日期
 audit-field-to = 截止日期
 audit-field-q = 查询内容
 audit-field-found = 查到条数
+audit-action-export_cadres = 导出干部查询结果

@@ -9,3 +9,4 @@ web-liaison-without-unit = 该单位填报员账号未指定单位
 web-form-unreadable = 表单内容无法识别，请刷新页面后重新填写（{ $status }）
 web-query-malformed = 查询条件格式不对（例如页码应为数字）
 web-staff-only = 只有组织部工作人员可以进行此操作
+web-search-invalid = 查询条件有误：{ $detail }

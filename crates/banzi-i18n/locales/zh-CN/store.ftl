@@ -59,3 +59,4 @@ store-login-taken = 登录名“{ $login }”已被使用
 store-login-malformed = 登录名应为1到40位字母、数字或 _ . -
 store-password-weak = 密码至少10位，且须同时包含字母和数字
 store-cannot-disable-self = 不能停用自己的账号
+store-export-too-many = 查询结果共 { $total } 人，超过一次导出的上限 { $max } 人；请先加筛选条件（单位、年龄、职级等）再导出

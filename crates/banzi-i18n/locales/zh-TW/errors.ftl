@@ -9,3 +9,4 @@ web-liaison-without-unit = 該單位填報員帳號未指定單位
 web-form-unreadable = 表單內容無法辨識，請重新整理頁面後重新填寫（{ $status }）
 web-query-malformed = 查詢條件格式不對（例如頁碼應為數字）
 web-staff-only = 只有組織部工作人員可以進行此操作
+web-search-invalid = 查詢條件有誤：{ $detail }

@@ -59,3 +59,4 @@ store-login-taken = 登入名「{ $login }」已被使用
 store-login-malformed = 登入名應為1到40位字母、數字或 _ . -
 store-password-weak = 密碼至少10位，且須同時包含字母和數字
 store-cannot-disable-self = 不能停用自己的帳號
+store-export-too-many = 查詢結果共 { $total } 人，超過一次匯出的上限 { $max } 人；請先加篩選條件（單位、年齡、職級等）再匯出

@@ -119,9 +119,14 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
          WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
+    // For one who holds no post that day, the last one held before it (namesakes told apart).
+    let last = "(SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
+         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+         WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
     let sql = format!(
         "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts FROM cadres c {filters} {units_cond} ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
+         {posts} AS posts, {last} AS last_post FROM cadres c {filters} {units_cond} \
+         ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
     );
     let rows = sqlx::query_as(safe(sql))
         .bind(like.as_deref())

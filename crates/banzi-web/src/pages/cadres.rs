@@ -28,6 +28,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cadres", get(list).post(super::cadre_form::create))
         .route("/cadres/search", axum::routing::post(search))
+        .route(
+            "/cadres/export.xlsx",
+            axum::routing::post(super::cadres_export::export),
+        )
 }
 
 /// A search text with an ID number in it (a run of six digits or more): it travels in the
@@ -88,9 +92,18 @@ impl ListQuery {
         s
     }
 
-    /// The query string of these filters but `key`, each pair followed by `&`.
-    fn without(&self, key: &str) -> String {
-        let pairs = [
+    /// The filters as (name, value) pairs, the given ones only: what the export form sends
+    /// again (in the body of a POST, an ID number included).
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        self.pairs()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k, v.to_string()))
+            .collect()
+    }
+
+    fn pairs(&self) -> [(&'static str, &String); 13] {
+        [
             ("q", &self.q),
             ("unit", &self.unit),
             ("gender", &self.gender),
@@ -104,8 +117,12 @@ impl ListQuery {
             ("ft_education", &self.ft_education),
             ("top_education", &self.top_education),
             ("in_post", &self.in_post),
-        ];
-        pairs
+        ]
+    }
+
+    /// The query string of these filters but `key`, each pair followed by `&`.
+    fn without(&self, key: &str) -> String {
+        self.pairs()
             .iter()
             .filter(|(k, v)| *k != key && !v.is_empty() && !(*k == "q" && id_like(v)))
             .map(|(k, v)| format!("{k}={}&", crate::auth::encode(v)))
@@ -160,6 +177,13 @@ pub struct Row {
     pub age: i32,
 }
 
+impl Row {
+    /// 出生年月 as the 任免审批表 writes it: `1980.05`.
+    pub fn born(&self) -> String {
+        self.c.birth_date.get(..7).unwrap_or("").replace('-', ".")
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "cadres.html")]
 struct ListPage {
@@ -184,10 +208,45 @@ struct Results {
     total: i64,
     page: i64,
     pages: i64,
+    /// The numbered pages to link (the first, the last, two either side of this one), a gap
+    /// as `None`; each with its query string.
+    links: Vec<Option<(i64, String)>>,
     prev: String,
     next: String,
     /// The search error, worded; empty when the search could run.
     error: String,
+    /// The export form's token and the filters it sends again.
+    csrf: String,
+    export: Vec<(&'static str, String)>,
+    export_max: i64,
+}
+
+impl Results {
+    /// "第 2 / 5 页" in the reader's language.
+    pub fn page_of(&self) -> String {
+        use banzi_domain::msg::Arg;
+        self.tr.args(
+            "cadres.page_of",
+            &[
+                ("page", Arg::Int(self.page)),
+                ("pages", Arg::Int(self.pages)),
+            ],
+        )
+    }
+}
+
+/// The pages a pager links: the first, the last, and two either side of `page`, with `None`
+/// where pages are left out.
+fn page_links(page: i64, pages: i64) -> Vec<Option<i64>> {
+    let mut out = Vec::new();
+    for p in 1..=pages {
+        if p == 1 || p == pages || (p - page).abs() <= 2 {
+            out.push(Some(p));
+        } else if out.last() != Some(&None) {
+            out.push(None);
+        }
+    }
+    out
 }
 
 fn age(s: &str) -> Result<Option<i16>, Msg> {
@@ -237,15 +296,16 @@ async fn search(
     Ok(res)
 }
 
-async fn results(
-    s: AppState,
-    tr: Tr,
-    caller: Caller,
-    headers: &HeaderMap,
-    q: ListQuery,
-) -> WebResult<Response> {
+/// What the list asks the store for, the day ages are reckoned on, and the search's error
+/// in the reader's words (empty when the search can run).
+pub(super) struct Search {
+    pub filter: CadreFilter,
+    pub age_day: Date,
+    pub error: String,
+}
+
+pub(super) fn search_of(tr: &Tr, q: &ListQuery, page: i64) -> Search {
     let day = today();
-    let page = q.page.unwrap_or(1).max(1);
     let (min, max, mut error) = match (age(&q.age_min), age(&q.age_max)) {
         (Ok(a), Ok(b)) => (a, b, String::new()),
         (Err(e), _) | (_, Err(e)) => (None, None, tr.msg(&e)),
@@ -288,6 +348,27 @@ async fn results(
         page: page - 1,
         per_page: PER_PAGE,
     };
+    Search {
+        filter,
+        age_day,
+        error,
+    }
+}
+
+async fn results(
+    s: AppState,
+    tr: Tr,
+    caller: Caller,
+    headers: &HeaderMap,
+    q: ListQuery,
+) -> WebResult<Response> {
+    let page = q.page.unwrap_or(1).max(1);
+    let Search {
+        filter,
+        age_day,
+        error,
+    } = search_of(&tr, &q, page);
+    let in_post = filter.in_post.as_deref().and_then(date::parse_iso);
     let (rows, total) = if error.is_empty() {
         s.store.search_cadres(&caller.actor, &filter).await?
     } else {
@@ -315,9 +396,16 @@ async fn results(
         total,
         page,
         pages,
+        links: page_links(page, pages)
+            .into_iter()
+            .map(|p| p.map(|p| (p, q.at_page(p))))
+            .collect(),
         prev: q.at_page(page - 1),
         next: q.at_page(page + 1),
         error,
+        csrf: caller.csrf.clone(),
+        export: q.fields(),
+        export_max: super::cadres_export::EXPORT_MAX,
     };
     if is_htmx(headers) {
         return Ok(r.into_response());
@@ -340,6 +428,31 @@ async fn results(
 #[cfg(test)]
 mod tests {
     use super::ListQuery;
+
+    #[test]
+    fn the_pager_links_the_ends_and_the_pages_near_this_one() {
+        let some = |v: &[i64]| v.iter().map(|p| Some(*p)).collect::<Vec<_>>();
+        assert_eq!(super::page_links(1, 1), some(&[1]));
+        assert_eq!(super::page_links(2, 5), some(&[1, 2, 3, 4, 5]));
+        assert_eq!(
+            super::page_links(10, 40),
+            [
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(40)
+            ]
+        );
+        assert_eq!(
+            super::page_links(1, 9),
+            [Some(1), Some(2), Some(3), None, Some(9)]
+        );
+    }
 
     #[test]
     fn pages_keep_the_ethnicity_and_profession_filters() {

@@ -15,6 +15,7 @@ mod ballot_run;
 mod ballots;
 mod cadre_form;
 mod cadres;
+mod cadres_export;
 mod forms;
 mod profile;
 mod roster;
