@@ -3,6 +3,7 @@
 //! and in Chromium, a chart drawn and a count that opens its list.
 
 mod browser;
+pub mod history;
 mod lists;
 mod params;
 mod roster;
