@@ -3,3 +3,4 @@ analysis-team_as_of = Team as of
 analysis-team_today = Back to today
 analysis-team_history = The team as it stood on { $value }: the members in office that day, the posts and the vacancies.
 analysis-vacancies = Vacancies
+analysis-alert_cadre = Cadre
