@@ -3,6 +3,7 @@
 //! and in Chromium, a chart drawn and a count that opens its list.
 
 mod browser;
+mod card;
 pub mod history;
 mod lists;
 mod names;

@@ -18,12 +18,21 @@
       data: c.categories,
       // Every label shown; a long one (a rule's name, an ethnic group) wraps at a width the
       // grid makes room for (containLabel), rather than running off the chart's edge.
-      axisLabel: { interval: 0, fontSize: 11, width: horizontal ? 110 : 72, overflow: "break" },
+      axisLabel: {
+        interval: 0,
+        fontSize: 11,
+        width: c.kind === "hstack" ? 200 : horizontal ? 110 : 72,
+        overflow: "break"
+      },
       axisTick: { alignWithLabel: true }
     };
     var value = { type: "value", minInterval: 1 };
     if (c.kind === "pyramid") {
       value.axisLabel = { formatter: function (v) { return Math.abs(v); } };
+      // The age bands at the chart's left edge, not on the zero line where the men's bars
+      // would cover them; room at both ends for the numbers beside the bars.
+      category.axisLine = { onZero: false };
+      value.boundaryGap = ["20%", "20%"];
     }
     if (!horizontal && c.categories.length > 6) {
       category.axisLabel.rotate = 30;
@@ -79,6 +88,10 @@
     var el = document.getElementById("chart-" + c.id);
     if (!el || !c.categories.length) {
       return;
+    }
+    if (c.kind === "hstack") {
+      // One row per rule, tall enough for a name that wraps to two lines.
+      el.style.height = Math.max(el.clientHeight, c.categories.length * 30 + 60) + "px";
     }
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option(c));

@@ -235,7 +235,7 @@ fn young(s: &Summary, as_of: &AsOf) -> Young {
         with_young: link(y.with_young, Some(Light::Green)),
         without: link(
             y.city_teams - y.with_young.min(y.city_teams),
-            Some(Light::Red),
+            Some(Light::Yellow),
         ),
         ratio: if y.city_teams == 0 {
             "—".into()
