@@ -82,8 +82,8 @@ async fn the_city_view_shows_counts_and_the_young_cadre_ratio() {
         assert_eq!(text_of(b, "young-city-teams"), "2");
         assert_eq!(text_of(b, "young-with"), "1");
         assert_eq!(text_of(b, "young-without"), "1");
-        assert_eq!(text_of(b, "young-ratio"), "50.0%");
-        assert_eq!(text_of(b, "young-target"), "2/3");
+        assert_eq!(text_of(b, "young-ratio"), "50%");
+        assert_eq!(text_of(b, "young-target"), "66.7%");
         assert_eq!(text_of(b, "young-meets"), "未达标");
         assert_eq!(text_of(b, "fig-members"), "3");
         // The charts' numbers are in tables, and in the JSON the script draws.
