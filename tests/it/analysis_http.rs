@@ -3,7 +3,10 @@
 //! and in Chromium, a chart drawn and a count that opens its list.
 
 mod browser;
+mod card;
+pub mod history;
 mod lists;
+mod names;
 mod params;
 mod roster;
 
@@ -79,8 +82,8 @@ async fn the_city_view_shows_counts_and_the_young_cadre_ratio() {
         assert_eq!(text_of(b, "young-city-teams"), "2");
         assert_eq!(text_of(b, "young-with"), "1");
         assert_eq!(text_of(b, "young-without"), "1");
-        assert_eq!(text_of(b, "young-ratio"), "50.0%");
-        assert_eq!(text_of(b, "young-target"), "2/3");
+        assert_eq!(text_of(b, "young-ratio"), "50%");
+        assert_eq!(text_of(b, "young-target"), "66.7%");
         assert_eq!(text_of(b, "young-meets"), "未达标");
         assert_eq!(text_of(b, "fig-members"), "3");
         // The charts' numbers are in tables, and in the JSON the script draws.
@@ -180,11 +183,28 @@ async fn the_alert_list_filters_and_exports_an_audited_workbook() {
         .collect();
     assert_eq!(cells.len(), 2, "header and one alert: {cells:?}");
     let zz = zhang_zheng();
+    // Names in the main columns, the codes at the right (issue 15, item 6).
+    assert_eq!(
+        cells[0],
+        [
+            "规则",
+            "级别",
+            "到期日期",
+            "单位名称",
+            "职位名称",
+            "姓名",
+            "说明",
+            "单位编码",
+            "职位编码",
+            "身份证号"
+        ]
+    );
     assert_eq!(
         cells[1][..6],
-        ["R-EXCH-1", "违规", "2025-03-01", "U1", "P1", zz.as_str()]
+        ["R-EXCH-1", "违规", "2025-03-01", "市财政局", "局长", "张正"]
     );
     assert!(cells[1][6].contains("张正"));
+    assert_eq!(cells[1][7..], ["U1", "P1", zz.as_str()]);
     for s in ["预警", "提示"] {
         assert_eq!(wb.worksheet_range(s).expect("sheet").height(), 1, "{s}");
     }

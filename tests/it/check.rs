@@ -328,10 +328,13 @@ fn the_table_and_the_workbook_read_in_the_language_given() {
             "Rule",
             "Level",
             "Due",
+            "Unit name",
+            "Post title",
+            "Name",
+            "Message",
             "Unit code",
             "Post code",
             "ID number",
-            "Message"
         ]
     );
     assert_eq!(cells.len(), 4, "the header and the three violations");
@@ -340,6 +343,9 @@ fn the_table_and_the_workbook_read_in_the_language_given() {
         .find(|row| row[0] == "R-EXCH-1" && row[6].contains("张伟"))
         .expect("张伟's R-EXCH-1");
     assert_eq!(zhang[1], "Violation");
+    // People read names; the codes follow at the right (issue 15, item 6).
+    assert_eq!(zhang[5], "张伟");
+    assert_eq!(zhang[9], crate::fixture::zhang_wei());
     assert!(
         zhang[6].ends_with("must be exchanged (R-EXCH-1)"),
         "{zhang:?}"

@@ -10,6 +10,7 @@ mod ballot_http;
 mod ballot_words;
 mod browser;
 mod browser_csp;
+mod browser_team_history;
 mod check;
 mod cli;
 mod conformance;

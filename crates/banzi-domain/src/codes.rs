@@ -185,6 +185,24 @@ pub const ETHNIC_GROUPS: [&str; 56] = [
 pub const UNIT_CATEGORIES: [&str; 5] =
     ["市委", "县(市、区)", "市直单位", "乡镇(街道)", "企事业单位"];
 
+/// 现职级 the pages translate besides the 职务层次 of [`PostLevel`]: the 职级 of the
+/// 公务员职务与职级并行规定 (2019). The column is free text (ROSTER_FORMAT.md); a rank not
+/// listed is shown as written.
+#[rustfmt::skip]
+pub const RANKS: [&str; 14] = [
+    "一级巡视员", "二级巡视员", "一级调研员", "二级调研员", "三级调研员", "四级调研员",
+    "一级主任科员", "二级主任科员", "三级主任科员", "四级主任科员", "一级科员", "二级科员",
+    "科员", "办事员",
+];
+
+/// 专业领域 the pages translate: the examples of ROSTER_FORMAT.md and a few more usual ones.
+/// The column is free text; a field not listed is shown as written.
+#[rustfmt::skip]
+pub const PROFESSIONAL_FIELDS: [&str; 12] = [
+    "经济管理", "法律", "财政金融", "工程技术", "农业农村", "教育", "医疗卫生", "党务",
+    "宣传文化", "城乡建设", "生态环境", "社会管理",
+];
+
 /// Every label of every vocabulary, plus the other fixed words the pages show as values
 /// (党外 as a filter, 是/否, the 民族 and the usual 单位类别): what the interface translates
 /// for zh-TW and English.
@@ -210,6 +228,8 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(["党外", "是", "否"]);
     out.extend(ETHNIC_GROUPS);
     out.extend(UNIT_CATEGORIES);
+    out.extend(RANKS);
+    out.extend(PROFESSIONAL_FIELDS);
     out.sort_unstable();
     out.dedup();
     out

@@ -19,8 +19,18 @@ fn every_vocabulary_value_is_translated() {
         Vec::<&&str>::new(),
         "labels.ftl lacks values"
     );
-    for g in codes::ETHNIC_GROUPS.iter().chain(&codes::UNIT_CATEGORIES) {
-        assert!(labels.contains(g), "{g} is not among the labels");
+    // 民族, 单位类别, 现职级 (职务层次 and 职级) and 专业领域: every vocabulary a page shows
+    // (issue 15, item 9).
+    let ranks = codes::PostLevel::ALL.iter().map(|l| l.label());
+    for g in codes::ETHNIC_GROUPS
+        .iter()
+        .chain(&codes::UNIT_CATEGORIES)
+        .chain(&codes::RANKS)
+        .chain(&codes::PROFESSIONAL_FIELDS)
+        .copied()
+        .chain(ranks)
+    {
+        assert!(labels.contains(&g), "{g} is not among the labels");
     }
     for l in [Lang::ZhTw, Lang::En] {
         for label in &labels {
@@ -38,6 +48,9 @@ fn every_vocabulary_value_is_translated() {
     assert_eq!(ZH_TW.v("维吾尔族"), "維吾爾族");
     assert_eq!(EN.v("乡镇(街道)"), "Township (subdistrict)");
     assert_eq!(EN.v("张伟"), "张伟", "names are never translated");
+    assert_eq!(EN.v("一级调研员"), "First-grade researcher");
+    assert_eq!(ZH_TW.v("财政金融"), "財政金融");
+    assert_eq!(EN.v("市直单位"), "City department");
 }
 
 /// The variables an entry refers to, anywhere in its pattern (selectors included).

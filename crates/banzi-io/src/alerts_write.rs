@@ -1,6 +1,8 @@
 //! The alert list of `banzi check --format xlsx` and of the dashboard's export: one sheet per
-//! level (违规, 预警, 提示), the same columns as the JSON, dates as `YYYY-MM-DD` text; sheet
-//! names, headers and messages in the reader's language.
+//! level (违规, 预警, 提示), dates as `YYYY-MM-DD` text; sheet names, headers and messages in
+//! the reader's language. People read names, so the unit, the post and the cadre appear by
+//! name in the main columns (issue 15, item 6); the codes of the JSON follow at the right,
+//! for machines and for looking a row up.
 
 use banzi_domain::rules::{AlertRef, Level};
 use banzi_i18n::Tr;
@@ -8,17 +10,20 @@ use rust_xlsxwriter::{Color, Format, Workbook};
 
 use crate::roster_write::IoError;
 
-/// Column headers in the reader's language, in the order of the JSON keys (规则, 级别, 到期日期,
-/// 单位编码, 职位编码, 身份证号, 说明).
-pub fn alert_headers(tr: &Tr) -> [&'static str; 7] {
+/// Column headers in the reader's language: 规则, 级别, 到期日期, 单位名称, 职位名称, 姓名,
+/// 说明, then the codes 单位编码, 职位编码, 身份证号.
+pub fn alert_headers(tr: &Tr) -> [&'static str; 10] {
     [
         tr.t("rule.col.rule"),
         tr.t("rule.col.level"),
         tr.t("rule.col.due"),
+        tr.v("单位名称"),
+        tr.v("职位名称"),
+        tr.v("姓名"),
+        tr.t("rule.col.message"),
         tr.v("单位编码"),
         tr.v("职位编码"),
         tr.v("身份证号"),
-        tr.t("rule.col.message"),
     ]
 }
 
@@ -45,7 +50,7 @@ pub fn write_alerts<'a>(
         for (c, h) in alert_headers(tr).iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &header)?;
         }
-        let widths = [12.0, 6.0, 12.0, 14.0, 14.0, 22.0, 90.0];
+        let widths = [12.0, 6.0, 12.0, 20.0, 16.0, 10.0, 90.0, 14.0, 14.0, 22.0];
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
         }
@@ -64,10 +69,13 @@ pub fn write_alerts<'a>(
                 a.rule,
                 name,
                 &due,
+                a.unit_name,
+                a.post_title.unwrap_or(""),
+                a.cadre_name.unwrap_or(""),
+                &message,
                 a.unit,
                 a.post.unwrap_or(""),
                 a.cadre.unwrap_or(""),
-                &message,
             ];
             for (c, v) in cells.iter().enumerate() {
                 ws.write_string_with_format(row, c as u16, *v, &text)?;

@@ -11,29 +11,41 @@
   }
 
   function option(c) {
-    var horizontal = c.kind === "hbar" || c.kind === "pyramid";
+    var horizontal = c.kind === "hbar" || c.kind === "pyramid" || c.kind === "hstack";
+    var stacked = c.kind === "hstack" || c.kind === "pyramid";
     var category = {
       type: "category",
       data: c.categories,
-      axisLabel: { interval: 0, fontSize: 11, hideOverlap: true },
+      // Every label shown; a long one (a rule's name, an ethnic group) wraps at a width the
+      // grid makes room for (containLabel), rather than running off the chart's edge.
+      axisLabel: {
+        interval: 0,
+        fontSize: 11,
+        width: c.kind === "hstack" ? 200 : horizontal ? 110 : 72,
+        overflow: "break"
+      },
       axisTick: { alignWithLabel: true }
     };
     var value = { type: "value", minInterval: 1 };
     if (c.kind === "pyramid") {
       value.axisLabel = { formatter: function (v) { return Math.abs(v); } };
+      // The age bands at the chart's left edge, not on the zero line where the men's bars
+      // would cover them; room at both ends for the numbers beside the bars.
+      category.axisLine = { onZero: false };
+      value.boundaryGap = ["20%", "20%"];
     }
     if (!horizontal && c.categories.length > 6) {
       category.axisLabel.rotate = 30;
     }
     if (horizontal) {
-      category.inverse = c.kind === "hbar";
+      category.inverse = c.kind === "hbar" || c.kind === "hstack";
     }
     var series = c.series.map(function (s, i) {
       var left = c.kind === "pyramid" && i === 0;
       return {
         name: s.name,
         type: "bar",
-        stack: c.kind === "stack" || c.kind === "pyramid" ? "all" : undefined,
+        stack: stacked ? "all" : undefined,
         data: s.values.map(function (v, j) {
           return {
             value: left ? -v : v,
@@ -42,7 +54,7 @@
         }),
         itemStyle: s.color ? { color: s.color } : undefined,
         label: {
-          show: c.kind !== "stack",
+          show: c.kind !== "hstack",
           position: horizontal ? (left ? "left" : "right") : "top",
           fontSize: 10,
           formatter: function (p) { return p.value === 0 ? "" : Math.abs(p.value); }
@@ -52,7 +64,15 @@
     });
     return {
       animation: false,
-      grid: { left: 8, right: 24, top: c.series.length > 1 ? 28 : 12, bottom: 8, containLabel: true },
+      // Room beyond the axes for the numbers drawn at the bars' ends, which containLabel
+      // does not count: at the right of horizontal bars, above vertical ones.
+      grid: {
+        left: c.kind === "pyramid" ? 32 : 8,
+        right: horizontal ? 36 : 16,
+        top: (c.series.length > 1 ? 28 : 12) + (horizontal ? 0 : 14),
+        bottom: 8,
+        containLabel: true
+      },
       legend: c.series.length > 1 ? { top: 0, itemHeight: 10, textStyle: { fontSize: 11 } } : undefined,
       tooltip: {
         trigger: "item",
@@ -68,6 +88,10 @@
     var el = document.getElementById("chart-" + c.id);
     if (!el || !c.categories.length) {
       return;
+    }
+    if (c.kind === "hstack") {
+      // One row per rule, tall enough for a name that wraps to two lines.
+      el.style.height = Math.max(el.clientHeight, c.categories.length * 30 + 60) + "px";
     }
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option(c));

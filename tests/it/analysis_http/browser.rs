@@ -58,7 +58,7 @@ fn analysis_in_the_browser_draws_charts_and_counts_open_their_list() {
         .expect("level filter")
         .select_by_value("notice")
         .expect("select");
-    d.wait_for_text("#alert-table", "P2")
+    d.wait_for_text("#alert-table", "副局长")
         .expect("the vacancy notice");
     assert_eq!(
         d.find_all("#alert-table .alert-row").expect("rows").len(),

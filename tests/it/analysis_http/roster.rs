@@ -18,7 +18,7 @@ pub fn zhang_zheng() -> String {
 
 /// 市委 (C) → 市财政局 (U1: 局长 P1, 副局长 P2 ×2), 市教育局 (U2: 局长 P3): two city
 /// department teams. 李副 (38) holds one of the two 副局长 seats (R-STRUCT-4 notice) and is
-/// the only cadre aged ≤ 42 (R-STRUCT-2: 1 team of 2, 50.0%); 王局 (56) is 局长 of 市教育局
+/// the only cadre aged ≤ 42 (R-STRUCT-2: 1 team of 2, 50%); 王局 (56) is 局长 of 市教育局
 /// since 2020 (no exchange due).
 pub fn roster() -> Roster {
     let li_fu = id(12, "1988-02-02", Gender::Female);

@@ -638,6 +638,7 @@ mod roster;
 mod roster_errors;
 mod roster_vocab;
 mod rules;
+mod team_as_of;
 
 /// The names a filter lists, sorted, after checking the count agrees with the rows.
 async fn names_of(

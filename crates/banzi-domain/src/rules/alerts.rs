@@ -66,6 +66,12 @@ pub struct AlertRef<'a> {
     pub post: Option<&'a str>,
     /// 身份证号.
     pub cadre: Option<&'a str>,
+    /// 单位名称, for people to read (the code is for machines).
+    pub unit_name: &'a str,
+    /// 职位名称 without the unit's name ("局长").
+    pub post_title: Option<&'a str>,
+    /// 姓名.
+    pub cadre_name: Option<&'a str>,
     raw: &'a Raw,
     source: &'a Source,
 }
@@ -205,6 +211,15 @@ fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
         unit: &f.unit(r.unit).code,
         post: r.post.map(|p| f.post(p).code.as_str()),
         cadre: r.cadre.map(|c| f.cadre(c).id.as_str()),
+        unit_name: &f.unit(r.unit).name,
+        post_title: r.post.map(|p| {
+            let post = f.post(p);
+            let unit = &f.unit(post.unit).name;
+            post.full_name
+                .strip_prefix(unit.as_str())
+                .unwrap_or(&post.full_name)
+        }),
+        cadre_name: r.cadre.map(|c| f.cadre(c).name.as_str()),
         raw: r,
         source,
     }

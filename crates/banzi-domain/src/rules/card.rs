@@ -1,23 +1,27 @@
 //! The team card (班子结构卡): a traffic light per dimension of M2, and one for the team.
 //!
-//! Each dimension is green when it meets its rule, yellow when it partly does, red when it
-//! does not; there are no parameters of its own (it reads those of the alerts):
+//! A dimension's light follows the alerts its rule raises on the team (issue 15, item 8):
+//! green with none, yellow when they are all notices (提示), red with a warning or a
+//! violation. There are no parameters of its own (it reads those of the alerts):
 //! - 年轻干部 (R-STRUCT-2, 市直单位 teams only): green with a member aged ≤ 42 *(param)*,
-//!   red without one.
-//! - 女干部 (R-STRUCT-3): green with a woman, red without.
+//!   yellow without one (a notice).
+//! - 女干部 (R-STRUCT-3): green with a woman, yellow without (a notice).
 //! - 党外干部 (R-STRUCT-3, units marked 党外干部必配 only, 一票否决): green when the unit has
-//!   a current 党外 member in any of its teams, red when not.
-//! - 职数 (R-STRUCT-4, 一票否决): red when a post has more holders than seats (超职数), yellow
-//!   when a post has fewer (空缺), green when every post is filled exactly; holders by 挂职
-//!   take no seat, as in the alert.
+//!   a current 党外 member in any of its teams, red when it has members and none 党外 (a
+//!   violation).
+//! - 职数 (R-STRUCT-4, 一票否决): red when a post has more holders than seats (超职数, a
+//!   violation), yellow when a post has fewer (空缺, a notice), green when every post is
+//!   filled exactly; holders by 挂职 take no seat, as in the alert.
 //! - 额位制 (R-STRUCT-5, 市直单位 teams only): green when the 系统外交流 share is reached,
-//!   yellow when some but too few, red when none.
-//! - 互补 (R-STRUCT-6, two members or more): red when all members share one 专业领域 and one
-//!   age band, yellow when one of the two, green otherwise.
+//!   yellow when not (a notice).
+//! - 互补 (R-STRUCT-6, two members or more): yellow when all members share one 专业领域 or
+//!   one age band or both (notices), green otherwise.
 //!
-//! A team with no current member is red on every dimension about members. The team's own
-//! light is red when a 一票否决 dimension is red; otherwise green when every dimension is
-//! green, and yellow.
+//! A team with no current member gets only the vacancy notices of its posts (see the rules'
+//! module doc): every dimension about members is yellow, as is 党外干部 for a unit with no
+//! member in any team. The team's own light, as the card's legend states it: red when a
+//! 一票否决 dimension is red; otherwise green when every dimension is green, and yellow.
+//! (Only 一票否决 dimensions can be red, so a red dimension always turns the team red.)
 
 use super::composition::age_band;
 use super::current::Now;
@@ -69,7 +73,8 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
     let unit = f.unit(t.unit);
     let members = now.members(ti);
     let n = members.len();
-    let green_if = |ok: bool| if ok { Light::Green } else { Light::Red };
+    // The rules of these dimensions raise notices only: unmet is yellow.
+    let green_if = |ok: bool| if ok { Light::Green } else { Light::Yellow };
     let mut dims = Vec::with_capacity(6);
     if unit.city_department {
         let youngest = members.iter().map(|m| now.age(m.cadre)).min();
@@ -95,19 +100,24 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
         message!("rule-card-women", n = women),
     ));
     if unit.non_cpc_required {
-        let non_cpc = unit
+        let in_unit: Vec<_> = unit
             .teams
             .range()
             .flat_map(|t| now.members(t as u32))
+            .collect();
+        let non_cpc = in_unit
+            .iter()
             .filter(|m| f.cadre(m.cadre).party.is_non_cpc())
             .count();
-        dims.push(dim(
-            "non_cpc",
-            "R-STRUCT-3",
-            true,
-            green_if(non_cpc > 0),
-            message!("rule-card-non-cpc", n = non_cpc),
-        ));
+        // A violation when the unit has members and none is 党外; not checked without any.
+        let (light, detail) = if in_unit.is_empty() {
+            (Light::Yellow, Msg::new("rule-card-no-members"))
+        } else if non_cpc == 0 {
+            (Light::Red, message!("rule-card-non-cpc", n = non_cpc))
+        } else {
+            (Light::Green, message!("rule-card-non-cpc", n = non_cpc))
+        };
+        dims.push(dim("non_cpc", "R-STRUCT-3", true, light, detail));
     }
     let (mut seats, mut held, mut over, mut under) = (0, 0, false, false);
     let mut seconded = 0;
@@ -143,18 +153,12 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
             "outside",
             "R-STRUCT-5",
             false,
-            if n > 0 && p.outside_share.reached(outside, n) {
-                Light::Green
-            } else if outside > 0 {
-                Light::Yellow
-            } else {
-                Light::Red
-            },
+            green_if(n > 0 && p.outside_share.reached(outside, n)),
             message!("rule-card-outside", outside = outside, members = n),
         ));
     }
     let (light, detail) = if n == 0 {
-        (Light::Red, Msg::new("rule-card-no-members"))
+        (Light::Yellow, Msg::new("rule-card-no-members"))
     } else if n == 1 {
         (Light::Green, Msg::new("rule-card-one-member"))
     } else {
@@ -169,12 +173,7 @@ pub(crate) fn card(now: &Now, ti: u32) -> Card {
             (false, true) => Msg::new("rule-card-same-age"),
             (false, false) => Msg::new("rule-card-complementary"),
         };
-        let light = match u8::from(field) + u8::from(ages) {
-            0 => Light::Green,
-            1 => Light::Yellow,
-            _ => Light::Red,
-        };
-        (light, detail)
+        (green_if(!field && !ages), detail)
     };
     dims.push(dim("complement", "R-STRUCT-6", false, light, detail));
     let light = if dims.iter().any(|d| d.veto && d.light == Light::Red) {

@@ -174,7 +174,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
             team = team,
             members = members,
             outside = r.n,
-            share = p.outside_share.to_string(),
+            share = p.outside_share.percent(),
         ),
         _ if r.tie.is_multiple_of(2) => message!(
             "rule-same-field",

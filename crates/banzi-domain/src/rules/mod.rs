@@ -79,7 +79,9 @@ pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub use facts::Facts;
 pub use json::Worded;
-pub use params::{Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule};
+pub use params::{
+    Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule, percent,
+};
 pub use rank::{level_group, rank_group};
 pub use rows::{
     AppointmentRow, CadreRow, PortfolioRow, PostRow, Rows, TrainingRow, UnitRow, hours_tenths,

@@ -22,6 +22,12 @@ impl Fraction {
         count as u64 * u64::from(self.den) >= total as u64 * u64::from(self.num)
     }
 
+    /// The share as people read it on a page: a percentage to one decimal, without a
+    /// trailing `.0` (`1/2` → `50%`, `2/3` → `66.7%`), rounded half up (issue 15, item 9).
+    pub fn percent(self) -> String {
+        percent(u64::from(self.num), u64::from(self.den))
+    }
+
     pub fn parse(text: &str) -> Result<Fraction, Msg> {
         let t = text.trim();
         let bad = || message!("rule-fraction-malformed", text = t.to_string());
@@ -43,6 +49,19 @@ impl Fraction {
             return Err(message!("rule-fraction-out-of-range", text = t.to_string()));
         }
         Ok(f)
+    }
+}
+
+/// `count / total` as a percentage to one decimal without a trailing `.0` (`1, 2` → `50%`,
+/// `1, 3` → `33.3%`), rounded half up in integers; `—` when `total` is 0.
+pub fn percent(count: u64, total: u64) -> String {
+    if total == 0 {
+        return "—".into();
+    }
+    let tenths = (count * 1000 + total / 2) / total;
+    match tenths % 10 {
+        0 => format!("{}%", tenths / 10),
+        d => format!("{}.{d}%", tenths / 10),
     }
 }
 

@@ -21,7 +21,6 @@ use banzi_domain::date::parse_opt as parse_opt_date;
 use banzi_domain::rules::{AlertRef, Level, RULES};
 use banzi_domain::{Date, DomainError};
 use banzi_store::UnitRow;
-use std::collections::HashMap;
 
 const PER_PAGE: usize = 100;
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -122,11 +121,16 @@ impl Filter {
 pub struct AlertRow {
     pub level: LevelView,
     pub rule: &'static str,
+    /// The rule in words (正职交流); the id is its tooltip.
     pub rule_title: &'static str,
     pub due: String,
     pub unit: String,
     pub unit_name: String,
+    /// 职位编码 (a tooltip) and 职位名称 (what the row shows); blank for a team's alert.
     pub post: String,
+    pub post_title: String,
+    /// 姓名 of the cadre named; blank when none.
+    pub cadre_name: String,
     /// The cadre's address (`/cadres/{cadre}`, its row id), 0 when the alert names none.
     pub cadre: i64,
     /// In the reader's language.
@@ -134,12 +138,13 @@ pub struct AlertRow {
 }
 
 /// Writes the messages of the alerts shown only: a province has hundreds of thousands. The
-/// cadres they name are linked by address, not by ID number (issue 14, item 16).
+/// cadres they name are linked by address, not by ID number (issue 14, item 16); units,
+/// posts and cadres are shown by name (issue 15, item 6), from the registry the analysis
+/// read, which is already cut to the caller's scope.
 pub async fn rows<'a>(
     s: &AppState,
     tr: &Tr,
     alerts: impl Iterator<Item = AlertRef<'a>>,
-    names: &HashMap<String, String>,
 ) -> WebResult<Vec<AlertRow>> {
     let alerts: Vec<AlertRef<'a>> = alerts.collect();
     let named: Vec<String> = alerts
@@ -154,20 +159,15 @@ pub async fn rows<'a>(
             rule: a.rule,
             rule_title: rule_title(tr, a.rule),
             due: a.due.map(|d| d.to_string()).unwrap_or_default(),
-            unit_name: names.get(a.unit).cloned().unwrap_or_default(),
+            unit_name: a.unit_name.to_string(),
             unit: a.unit.to_string(),
             post: a.post.unwrap_or_default().to_string(),
+            post_title: a.post_title.unwrap_or_default().to_string(),
+            cadre_name: a.cadre_name.unwrap_or_default().to_string(),
             cadre: a.cadre.and_then(|c| refs.get(c)).copied().unwrap_or(0),
             message: tr.msg(&a.message()),
         })
         .collect())
-}
-
-pub fn unit_names(units: &[UnitRow]) -> HashMap<String, String> {
-    units
-        .iter()
-        .map(|u| (u.code.clone(), u.name.clone()))
-        .collect()
 }
 
 #[derive(Template, WebTemplate)]
@@ -228,7 +228,6 @@ async fn list(
     let page = usize::try_from(q.page.unwrap_or(1))
         .unwrap_or(1)
         .clamp(1, pages);
-    let names = unit_names(&units);
     let r = Results {
         tr,
         as_of: as_of.date.to_string(),
@@ -249,7 +248,6 @@ async fn list(
                 .copied()
                 .skip((page - 1) * PER_PAGE)
                 .take(PER_PAGE),
-            &names,
         )
         .await?,
         page,

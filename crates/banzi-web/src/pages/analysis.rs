@@ -19,7 +19,7 @@ use axum::extract::State;
 use axum::routing::get;
 use banzi_domain::Date;
 use banzi_domain::date::parse as parse_date;
-use banzi_domain::rules::{Level, Light, Summary, TeamProfile};
+use banzi_domain::rules::{Level, Light, Summary, TeamProfile, percent};
 use banzi_store::today;
 
 pub fn routes() -> Router<AppState> {
@@ -148,7 +148,9 @@ pub struct Young {
     pub without: Link,
     /// `with_young / city_teams` as a percentage to one decimal; `—` without teams.
     pub ratio: String,
+    /// The target as a percentage (66.7%), and as the parameter is written (2/3).
     pub target: String,
+    pub target_text: String,
     pub meets: bool,
     pub plan_age: i32,
     pub appointed: usize,
@@ -235,14 +237,11 @@ fn young(s: &Summary, as_of: &AsOf) -> Young {
         with_young: link(y.with_young, Some(Light::Green)),
         without: link(
             y.city_teams - y.with_young.min(y.city_teams),
-            Some(Light::Red),
+            Some(Light::Yellow),
         ),
-        ratio: if y.city_teams == 0 {
-            "—".into()
-        } else {
-            format!("{:.1}%", y.with_young as f64 * 100.0 / y.city_teams as f64)
-        },
-        target: y.target.to_string(),
+        ratio: percent(y.with_young as u64, y.city_teams as u64),
+        target: y.target.percent(),
+        target_text: y.target.to_string(),
         meets: y.meets_target,
         plan_age: y.plan_age,
         appointed: y.appointed_this_year,

@@ -35,7 +35,8 @@ pub struct Chart {
     /// `pyramid`, `age` …: the element ids are `chart-{id}` and `table-{id}`.
     pub id: &'static str,
     pub title: String,
-    /// `bar`, `hbar` (long labels), `pyramid` (first series drawn to the left), `stack`.
+    /// `bar`, `hbar` (long labels), `pyramid` (first series drawn to the left), `hstack`
+    /// (stacked, horizontal: long labels).
     pub kind: &'static str,
     pub categories: Vec<String>,
     pub series: Vec<Series>,
@@ -295,8 +296,11 @@ pub fn alerts_chart(tr: &Tr, rules: &[RuleCount], as_of: &AsOf) -> Chart {
     let mut c = Chart::new(
         "alerts",
         tr.t("analysis.alerts_by_rule").to_string(),
-        "stack",
-        rules.iter().map(|r| r.rule.to_string()).collect(),
+        "hstack",
+        rules
+            .iter()
+            .map(|r| super::analysis::rule_title(tr, r.rule).to_string())
+            .collect(),
     );
     for (level, color) in Level::ALL.into_iter().zip(colors) {
         let cells = rules

@@ -2,8 +2,8 @@
 //! partly, red not; a red 一票否决 dimension makes the team red), its structure (R-STRUCT-1)
 //! and its alerts; and the list of teams by light, which the city view's numbers open.
 
-use super::alerts::{AlertRow, rows, unit_names};
-use super::analysis::{AsOf, LightView, light_key, light_view};
+use super::alerts::{AlertRow, rows};
+use super::analysis::{AsOf, LightView, light_key, light_view, rule_title};
 use super::analysis_charts::{Chart, Lists, profile_charts};
 use super::{Ctx, analysis::Link};
 use crate::AppState;
@@ -42,6 +42,8 @@ pub struct DimView {
     pub key: &'static str,
     pub name: &'static str,
     pub rule: &'static str,
+    /// The rule in words (年轻干部配备); `rule` is its tooltip.
+    pub rule_name: &'static str,
     pub light: LightView,
     pub veto: bool,
     /// What was found, translated where the catalog knows it.
@@ -133,8 +135,7 @@ async fn team(
                 _ => true,
             }
     });
-    let names = unit_names(std::slice::from_ref(&view.unit));
-    let rows = rows(&s, &tr, alerts, &names).await?;
+    let rows = rows(&s, &tr, alerts).await?;
     let dims = team.as_ref().map_or(Vec::new(), |t| {
         t.card
             .dimensions
@@ -143,6 +144,7 @@ async fn team(
                 key: d.key,
                 name: tr.t(&format!("card.{}", d.key)),
                 rule: d.rule,
+                rule_name: rule_title(&tr, d.rule),
                 light: light_view(&tr, d.light),
                 veto: d.veto,
                 detail: tr.msg(&d.detail),

@@ -1,9 +1,10 @@
 //! The unit tree, a unit's team page, and the unit and post forms (staff).
 
+use super::analysis::AsOf;
 use super::{Ctx, unit_forms};
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::WebResult;
+use crate::error::{Query, WebResult};
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,7 +12,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use banzi_domain::date::{age_on, parse, years_months};
-use banzi_store::{HolderRow, PostRow, UnitRow, today};
+use banzi_store::{HolderRow, PostRow, UnitRow};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -101,25 +102,46 @@ pub struct TeamBlock {
 struct TeamPage {
     ctx: Ctx,
     unit: UnitRow,
+    /// The day the team is shown as it stood (历史班子); today when not asked.
+    as_of: AsOf,
+    /// The date field's error, in the reader's language; empty if none.
+    error: String,
+    /// `?as_of=…` (or `&as_of=…` with `amp`) for the page's links, empty for today.
+    keep: String,
     teams: Vec<TeamBlock>,
     members: usize,
+    /// Seats no one held on the day, over every post (空缺, R-STRUCT-4).
+    vacancies: i64,
     women: usize,
     non_cpc: usize,
     mean_age: String,
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct TeamQuery {
+    #[serde(default)]
+    as_of: String,
+}
+
+/// A unit's teams as they stood on `?as_of=` (today by default, Beijing time): the posts,
+/// who held each on that day (an appointment with start ≤ day < end, or no end), and the
+/// seats left empty. Posts carry no dates of their own in the registry, so every post of
+/// the unit is shown.
 async fn team(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
     Path(code): Path<String>,
+    Query(q): Query<TeamQuery>,
 ) -> WebResult<TeamPage> {
-    let day = today();
+    let as_of = AsOf::parse(&q.as_of);
+    let day = as_of.date;
     let v = s.store.team(&caller.actor, &code, day).await?;
     let mut teams: Vec<TeamBlock> = Vec::new();
     let mut ages = Vec::new();
     let (mut women, mut non_cpc) = (0, 0);
     let mut seen = std::collections::HashSet::new();
+    let mut vacancies = 0;
     for p in v.posts {
         let holders: Vec<HolderView> = v
             .holders
@@ -173,6 +195,7 @@ async fn team(
                 &mut teams[last]
             }
         };
+        vacancies += (p.seats - holders.len() as i64).max(0);
         block.seats += p.seats;
         block.filled += holders.len();
         block.posts.push(PostView {
@@ -186,10 +209,22 @@ async fn team(
     } else {
         format!("{:.1}", ages.iter().sum::<i32>() as f64 / ages.len() as f64)
     };
+    let keep = as_of
+        .param()
+        .map(|d| format!("as_of={d}"))
+        .unwrap_or_default();
+    let here = match keep.as_str() {
+        "" => format!("/units/{code}"),
+        k => format!("/units/{code}?{k}"),
+    };
     Ok(TeamPage {
-        ctx: Ctx::new(tr, &caller, &format!("/units/{code}")),
+        ctx: Ctx::new(tr, &caller, &here),
         unit: v.unit,
+        error: as_of.error_text(&tr),
+        as_of,
+        keep,
         members: seen.len(),
+        vacancies,
         women,
         non_cpc,
         mean_age,

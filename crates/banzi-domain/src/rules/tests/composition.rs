@@ -252,7 +252,7 @@ fn r_struct_5_outside_exchange_share_of_a_third() {
             team = message!("rule-team", unit = "江川市商务局", team = "", form = "none"),
             members = 4,
             outside = 1,
-            share = "1/3",
+            share = "33.3%",
         )
     );
     // A 换届 gap of up to 31 days keeps the stretch; 32 days starts a new stretch that did

@@ -16,6 +16,16 @@ fn defaults_are_those_of_domain_md() {
     let p = Params::default();
     assert_eq!(p.young_age, 42);
     assert_eq!(p.young_team_ratio, Fraction { num: 2, den: 3 });
+    // On a page a share reads as a percentage (issue 15, item 9).
+    assert_eq!(p.young_team_ratio.percent(), "66.7%");
+    assert_eq!(p.outside_share.percent(), "33.3%");
+    assert_eq!(Fraction { num: 1, den: 2 }.percent(), "50%");
+    assert_eq!(Fraction { num: 20, den: 100 }.percent(), "20%");
+    assert_eq!(Fraction { num: 1, den: 1 }.percent(), "100%");
+    assert_eq!(crate::rules::percent(1, 8), "12.5%");
+    assert_eq!(crate::rules::percent(1, 6), "16.7%");
+    assert_eq!(crate::rules::percent(0, 3), "0%");
+    assert_eq!(crate::rules::percent(0, 0), "—");
     assert_eq!(p.plan_age, 40);
     assert_eq!(p.outside_share, Fraction { num: 1, den: 3 });
     assert_eq!(

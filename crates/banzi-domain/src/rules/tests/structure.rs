@@ -3,7 +3,7 @@
 use super::*;
 use crate::codes::Education;
 use crate::codes::PostKind::*;
-use crate::rules::{Light, structure};
+use crate::rules::{Level, Light, evaluate, structure};
 
 fn labels(v: &[crate::rules::Count]) -> Vec<(String, u32)> {
     v.iter().map(|c| (c.label.clone(), c.count)).collect()
@@ -139,7 +139,7 @@ fn team_card_lights_and_veto() {
         card.dimensions[2].detail,
         message!("rule-card-seats", seats = 4, held = 3, seconded = 0)
     );
-    // 超职数 is a veto: the team turns red.
+    // 超职数 is a violation and a veto: the team turns red.
     let mut over = city();
     let x = over.cadre("丁");
     over.appt(&x, "SWJ-1", "2024-01-01", None, None);
@@ -161,6 +161,13 @@ fn team_card_lights_and_veto() {
     let non_cpc = card.dimensions.iter().find(|d| d.key == "non_cpc").unwrap();
     assert_eq!((non_cpc.light, non_cpc.veto), (Light::Red, true));
     assert_eq!(card.light, Light::Red);
+    // After the member left (2026-01-01) the unit is not checked for 党外: yellow, not red.
+    let card = &structure(&b.facts(), &Params::default(), d("2026-06-30")).teams[0].card;
+    assert!(
+        card.dimensions.iter().all(|d| d.light == Light::Yellow),
+        "{card:?}"
+    );
+    assert_eq!(card.light, Light::Yellow);
     // With every dimension met the team is green.
     let mut b = B::new();
     b.unit_full("JYJ", "江川市教育局", "市直单位", UnitSystem::Other, false)
@@ -175,6 +182,104 @@ fn team_card_lights_and_veto() {
     );
     let card = &structure(&b.facts(), &Params::default(), d("2024-06-30")).teams[0].card;
     assert_eq!(card.light, Light::Green);
+}
+
+/// Only notices: a 市直单位 team of two men of 52 and 53, both 经济管理, none from outside
+/// the system, every seat filled. Each of R-STRUCT-2, -3, -5 and -6 raises a notice, so
+/// those dimensions are yellow, not red, and so is the team (issue 15, item 8).
+#[test]
+fn a_team_with_only_notices_is_yellow() {
+    let mut b = B::new();
+    b.unit_full("CZJ", "江川市财政局", "市直单位", UnitSystem::Other, false)
+        .post("CZJ-1", "CZJ", "局长", Principal)
+        .post("CZJ-2", "CZJ", "副局长", Deputy);
+    let a = b.cadre_full("甲", Gender::Male, "1972-01-01", Party::Cpc, "经济管理", "");
+    let c = b.cadre_full("乙", Gender::Male, "1971-03-01", Party::Cpc, "经济管理", "");
+    b.appt(&a, "CZJ-1", "2020-01-01", None, None)
+        .appt(&c, "CZJ-2", "2021-01-01", None, None);
+    let facts = b.facts();
+    let as_of = d("2024-06-30");
+    let report = evaluate(&facts, &Params::default(), as_of);
+    let levels: Vec<(&str, Level)> = report
+        .alerts
+        .iter()
+        .filter(|x| x.rule.starts_with("R-STRUCT"))
+        .map(|x| (x.rule, x.level))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("R-STRUCT-2", N),
+            ("R-STRUCT-3", N),
+            ("R-STRUCT-5", N),
+            ("R-STRUCT-6", N),
+            ("R-STRUCT-6", N),
+        ]
+    );
+    let card = &structure(&facts, &Params::default(), as_of).teams[0].card;
+    let lights: Vec<(&str, Light)> = card.dimensions.iter().map(|d| (d.key, d.light)).collect();
+    assert_eq!(
+        lights,
+        [
+            ("young", Light::Yellow),
+            ("woman", Light::Yellow),
+            ("seats", Light::Green),
+            ("outside", Light::Yellow),
+            ("complement", Light::Yellow),
+        ]
+    );
+    assert_eq!(card.light, Light::Yellow);
+}
+
+/// Every dimension of every team's card, on many days of a city whose teams change: its
+/// light is that of the alerts its rule raises on the team — none green, notices only
+/// yellow, a warning or violation red — except the member dimensions of a team without
+/// members, which are yellow (its vacancies are notices).
+#[test]
+fn each_card_light_follows_the_levels_of_its_alerts() {
+    let mut b = city();
+    let x = b.cadre("丁");
+    b.appt(&x, "SWJ-1", "2024-01-01", Some("2024-03-01"), None);
+    b.unit_full("JYJ", "江川市教育局", "市直单位", UnitSystem::Other, true)
+        .post("JYJ-1", "JYJ", "局长", Principal);
+    let w = b.cadre_full("戊", Gender::Female, "1990-01-01", Party::Cpc, "", "");
+    b.appt(&w, "JYJ-1", "2019-01-01", Some("2023-01-01"), None);
+    let facts = b.facts();
+    let p = Params::default();
+    for day in [
+        "2012-01-01",
+        "2017-06-01",
+        "2022-01-01",
+        "2024-02-01",
+        "2024-06-30",
+    ] {
+        let as_of = d(day);
+        let report = evaluate(&facts, &p, as_of);
+        for t in &structure(&facts, &p, as_of).teams {
+            for dim in &t.card.dimensions {
+                let levels: Vec<Level> = report
+                    .alerts
+                    .iter()
+                    .filter(|a| a.unit == t.unit && a.rule == dim.rule)
+                    // R-STRUCT-3 is two rules in one id: the unit's 党外 (a violation) and
+                    // the team's woman (a notice).
+                    .filter(|a| {
+                        dim.rule != "R-STRUCT-3"
+                            || (dim.key == "non_cpc") == (a.level == Level::Violation)
+                    })
+                    .map(|a| a.level)
+                    .collect();
+                let want = if levels.iter().any(|l| *l != N) {
+                    Light::Red
+                } else if !levels.is_empty() || (t.profile.members == 0 && dim.key != "seats") {
+                    Light::Yellow
+                } else {
+                    Light::Green
+                };
+                assert_eq!(dim.light, want, "{day} {} {}: {levels:?}", t.unit, dim.key);
+            }
+        }
+    }
 }
 
 /// The members behind every number of a profile, by dimension: what `counted` lists under a
