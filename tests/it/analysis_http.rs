@@ -407,7 +407,7 @@ async fn ethnicity_and_profession_counts_open_the_cadre_list() {
             assert_eq!(list.status, 200, "{link}");
             assert_eq!(
                 text_of(&list.body, "result-count"),
-                format!("共 {n}"),
+                format!("共 {n} 人"),
                 "{label}"
             );
             assert_eq!(
@@ -419,7 +419,7 @@ async fn ethnicity_and_profession_counts_open_the_cadre_list() {
         let list = c.get(&ethnicity[0].1);
         assert!(list.body.contains("<option value=\"汉族\" selected>"));
         let other = c.get("/cadres?ethnicity=%E5%9B%9E%E6%97%8F");
-        assert_eq!(text_of(&other.body, "result-count"), "共 0");
+        assert_eq!(text_of(&other.body, "result-count"), "共 0 人");
     })
     .await;
 }

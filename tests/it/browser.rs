@@ -40,7 +40,7 @@ fn appoint_from_search_to_team_page() {
         .send_keys("zm")
         .expect("type");
     // The full list also holds 赵敏: wait for the filtered answer.
-    d.wait_for_text("#result-count", "共 1")
+    d.wait_for_text("#result-count", "共 1 人")
         .expect("htmx results");
     d.wait_for_text("#results", "赵敏").expect("htmx results");
     let rows = d.find_all("#cadre-table .cadre-row").expect("rows");
@@ -56,7 +56,7 @@ fn appoint_from_search_to_team_page() {
         .expect("search box")
         .send_keys(&id)
         .expect("type");
-    d.wait_for_text("#result-count", "共 1")
+    d.wait_for_text("#result-count", "共 1 人")
         .expect("htmx results");
     d.wait_until("the address without the search", |d| {
         let url = d.current_url()?;

@@ -59,7 +59,11 @@ async fn namesakes_are_told_apart_pages_are_numbered_and_the_result_exports() {
         c.login("staff", PASSWORD);
         let found = c.post("/cadres/search", &[("q", "王强")]);
         assert_eq!(found.status, 200);
-        assert!(found.body.contains("共 2 人"), "{}", found.body);
+        assert!(
+            found.body.contains("\"result-count\">共 2 人<"),
+            "{}",
+            found.body
+        );
         let rows: Vec<&str> = found.body.split("class=\"cadre-row\"").skip(1).collect();
         assert_eq!(rows.len(), 2);
         let row_of = |born: &str| {
@@ -76,7 +80,13 @@ async fn namesakes_are_told_apart_pages_are_numbered_and_the_result_exports() {
         );
         // The whole list: 46 cadres, three pages, each numbered.
         let all = c.get("/cadres");
-        assert!(all.body.contains("共 46 人 · 第 1 / 3 页"), "{}", all.body);
+        assert!(
+            all.body.contains(
+                "\"result-count\">共 46 人</span> · <span id=\"result-page\">第 1 / 3 页"
+            ),
+            "{}",
+            all.body
+        );
         for n in 1..=3 {
             assert!(
                 all.body.contains(&format!("page={n}\"")),

@@ -85,7 +85,7 @@ async fn every_structure_number_equals_the_list_it_opens() {
                 assert_eq!(list.status, 200, "{link}");
                 assert_eq!(
                     text_of(&list.body, "result-count"),
-                    format!("共 {n}"),
+                    format!("共 {n} 人"),
                     "#table-{id}: {link}"
                 );
                 checked += 1;
@@ -113,7 +113,7 @@ async fn every_structure_number_equals_the_list_it_opens() {
                 let list = c.get(&link);
                 assert_eq!(
                     text_of(&list.body, "result-count"),
-                    format!("共 {n}"),
+                    format!("共 {n} 人"),
                     "{link}"
                 );
             }
@@ -125,7 +125,7 @@ async fn every_structure_number_equals_the_list_it_opens() {
                 .any(|(l, n)| l.ends_with("profession=__blank__") && n == "1")
         );
         let non_cpc = c.get(&format!("/cadres?in_post={AS_OF}&party=%E5%85%9A%E5%A4%96"));
-        assert_eq!(text_of(&non_cpc.body, "result-count"), "共 0");
+        assert_eq!(text_of(&non_cpc.body, "result-count"), "共 0 人");
         // The list shows the day as a removable filter and ages on that day, and keeps it in
         // its pages.
         let list = c.get(&format!("/cadres?in_post={AS_OF}&q=zw"));
@@ -151,7 +151,7 @@ async fn every_structure_number_equals_the_list_it_opens() {
             text_of(&bad.body, "search-error"),
             "在职日期：日期“2019-02-30”不存在"
         );
-        assert_eq!(text_of(&bad.body, "result-count"), "共 0");
+        assert_eq!(text_of(&bad.body, "result-count"), "共 0 人");
     })
     .await;
 }
@@ -195,7 +195,7 @@ async fn a_team_of_a_unit_with_several_lists_its_own_members() {
                 assert_eq!(list.status, 200, "{link}");
                 assert_eq!(
                     text_of(&list.body, "result-count"),
-                    format!("共 {n}"),
+                    format!("共 {n} 人"),
                     "{link}"
                 );
                 checked += 1;
@@ -206,7 +206,7 @@ async fn a_team_of_a_unit_with_several_lists_its_own_members() {
         let all = c.get(&format!(
             "/analysis/members?unit=U1&team=%E5%85%9A%E7%BB%84&as_of={ON}"
         ));
-        assert_eq!(text_of(&all.body, "result-count"), "共 1");
+        assert_eq!(text_of(&all.body, "result-count"), "共 1 人");
         assert!(all.body.contains(">李娜</a>"), "{}", all.body);
         assert!(all.body.contains("市财政局副局长"));
         assert!(!all.body.contains(">张伟</a>"));
@@ -222,7 +222,7 @@ async fn a_team_of_a_unit_with_several_lists_its_own_members() {
         let own = l.get(&format!(
             "/analysis/members?unit=U1&team=%E5%85%9A%E7%BB%84&as_of={ON}"
         ));
-        assert_eq!(text_of(&own.body, "result-count"), "共 1");
+        assert_eq!(text_of(&own.body, "result-count"), "共 1 人");
         assert_eq!(l.get(&format!("/analysis/members?as_of={ON}")).status, 403);
         let other = l.get(&format!("/analysis/members?unit=U2&team=&as_of={ON}"));
         assert_eq!(other.status, 404);

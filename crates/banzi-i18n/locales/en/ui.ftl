@@ -35,7 +35,6 @@ cadres-new = New cadre
 cadres-none = No cadre matches
 cadres-search_hint = Name, pinyin initials or ID number
 cadres-title = Cadres
-cadres-total = Total
 filter-age_max = Max age
 filter-age_min = Min age
 filter-all_units = All units

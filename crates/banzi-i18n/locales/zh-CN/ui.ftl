@@ -32,7 +32,6 @@ cadres-new = 新增干部
 cadres-none = 没有符合条件的干部
 cadres-search_hint = 姓名、拼音首字母或身份证号
 cadres-title = 干部查询
-cadres-total = 共
 filter-age_max = 最大年龄
 filter-age_min = 最小年龄
 filter-all_units = 全部单位

@@ -32,7 +32,6 @@ cadres-new = 新增幹部
 cadres-none = 沒有符合條件的幹部
 cadres-search_hint = 姓名、拼音首字母或身分證號
 cadres-title = 幹部查詢
-cadres-total = 共
 filter-age_max = 最大年齡
 filter-age_min = 最小年齡
 filter-all_units = 全部單位
