@@ -2,9 +2,9 @@
 
 use super::Rng;
 use super::names::*;
-use super::units::units;
+use super::units::{UnitSpec, units};
 use banzi_domain::cadre::{FamilyMember, ResumeLine, YearRating};
-use banzi_domain::codes::{Degree, Education, Gender, Manner, Party, PostKind, Rating};
+use banzi_domain::codes::{Degree, Education, Gender, Manner, Party, PostKind, PostLevel, Rating};
 use banzi_domain::date::{Date, add_years, iso, make_date};
 use banzi_domain::id_number::synthesize;
 use banzi_domain::registry::{Appointment, Cadre, Portfolio, Post, Training, Unit};
@@ -22,13 +22,37 @@ pub(super) struct Person {
     pub(super) first_job: Date,
 }
 
+/// Who may be drawn for a post: an age at the start, and whether it is a Party post.
+#[derive(Clone, Copy)]
+pub(super) struct Profile {
+    pub(super) min_age: i16,
+    pub(super) age_span: u64,
+    /// A post of a Party committee or its organs (书记, 常委, 纪检 …): only 中共党员.
+    pub(super) cpc_only: bool,
+    /// Dates of a life rather than of a birthday: work from a July after school, joining
+    /// the Party and children's births on days of their own.
+    pub(super) own_dates: bool,
+}
+
+/// The benchmark's and the province's people: 30 to 49, any party, dates from the birthday.
+const PLAIN: Profile = Profile {
+    min_age: 30,
+    age_span: 20,
+    cpc_only: false,
+    own_dates: false,
+};
+
 pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
+    new_person_as(rng, seq, start, PLAIN)
+}
+
+fn new_person_as(rng: &mut Rng, seq: u32, start: Date, who: Profile) -> Person {
     let gender = if rng.chance(28) {
         Gender::Female
     } else {
         Gender::Male
     };
-    let age = 30 + rng.below(20) as i16;
+    let age = who.min_age + rng.below(who.age_span) as i16;
     let y = start.year() - age;
     let birth = make_date(
         i64::from(y),
@@ -46,7 +70,7 @@ pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
             rng.pick(GIVEN_F)
         }
     );
-    let party = if rng.chance(8) {
+    let party = if !who.cpc_only && rng.chance(8) {
         *rng.pick(&[
             Party::Dl,
             Party::Jiusan,
@@ -57,7 +81,11 @@ pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
     } else {
         Party::Cpc
     };
-    let first_job = add_years(birth, 22);
+    let first_job = if who.own_dates {
+        make_date(i64::from(birth.year()) + 22, 7, 1 + rng.below(20) as i64).unwrap_or(birth)
+    } else {
+        add_years(birth, 22)
+    };
     let ft = *rng.pick(&[
         Education::University,
         Education::University,
@@ -85,6 +113,14 @@ pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
         party,
         party_joined: if party.is_non_cpc() {
             None
+        } else if who.own_dates {
+            make_date(
+                i64::from(birth.year()) + 20 + rng.below(6) as i64,
+                1 + rng.below(12) as i64,
+                1 + rng.below(28) as i64,
+            )
+            .filter(|d| *d > add_years(birth, 18))
+            .or(Some(add_years(birth, 21)))
         } else {
             Some(add_years(birth, 21 + rng.below(6) as i16))
         },
@@ -105,6 +141,30 @@ pub(super) fn new_person(rng: &mut Rng, seq: u32, start: Date) -> Person {
     Person { cadre, first_job }
 }
 
+/// Who a post is drawn for. A Party committee and its organs (市委, its departments, the
+/// 纪委监委) and every 书记, 常委 and 纪检 post take only 中共党员 — but for the deputies of a
+/// unit that must have a 党外 member (统战部); a 正职 is older than a 副职, and the 市委书记 is
+/// in his fifties.
+fn profile_for(spec: &UnitSpec, title: &str, kind: PostKind, level: Option<PostLevel>) -> Profile {
+    let organ =
+        spec.category == "市委" || spec.name.starts_with("市委") || spec.name.contains("纪委");
+    let cpc_only = title.contains("书记")
+        || title.contains("常委")
+        || kind == PostKind::DisciplineLead
+        || (organ && !(spec.non_cpc && kind == PostKind::Deputy));
+    let (min_age, age_span) = match (kind, level) {
+        (PostKind::Principal, Some(PostLevel::BureauChief)) => (50, 5),
+        (PostKind::Principal, _) | (_, Some(PostLevel::BureauDeputy)) => (42, 10),
+        _ => (35, 13),
+    };
+    Profile {
+        min_age,
+        age_span,
+        cpc_only,
+        own_dates: true,
+    }
+}
+
 fn rank_for(kind: PostKind, county: bool) -> &'static str {
     match (kind, county) {
         (PostKind::Principal, _) => "正处级",
@@ -115,15 +175,10 @@ fn rank_for(kind: PostKind, county: bool) -> &'static str {
     }
 }
 
-/// Ends every appointment (and the 分管 and the 简历 line of it) on the day its holder reaches
+/// Ends every appointment (and the 分管 of it) on the day its holder reaches
 /// the statutory retirement age (R-AGE-1 with the default parameters, by rank group and
 /// gender): a demo city keeps no one in post past it.
-fn retire(
-    roster: &mut Roster,
-    records: &mut Vec<(String, CadreRecord)>,
-    people: &[Person],
-    end_of_history: Date,
-) {
+fn retire(roster: &mut Roster, people: &[Person], end_of_history: Date) {
     use banzi_domain::rules::{Params, RankGroup, rank_group, retirement_by};
     use std::collections::HashMap;
     let params = Params::default();
@@ -150,19 +205,59 @@ fn retire(
     roster
         .portfolios
         .retain_mut(|a| cut(a.value.id_number.as_str(), a.value.start, &mut a.value.end));
-    // The 简历 line of a post held past the date ends in the month the holder retired; one
-    // that would begin after it goes, as its appointment did.
-    records.retain_mut(|(id, record)| {
-        let (CadreRecord::Resume(line), Some(&d)) = (record, due.get(id.as_str())) else {
-            return true;
-        };
-        let month = d.into();
-        if d >= end_of_history || line.end.is_some_and(|e| e <= month) {
-            return true;
+}
+
+/// A 简历 without gaps: the years before the first leadership post as 科员, 副科长, 科长 and
+/// 副主任 of one office; each post held; between two posts the months spent as 调研员 of the
+/// unit left (一级调研员 since the 2019 reform). It ends where the last post ended.
+fn resume(
+    rng: &mut Rng,
+    first_job: Date,
+    posts: &[&Appointment],
+    post_text: &std::collections::HashMap<String, (String, String)>,
+) -> Vec<ResumeLine> {
+    let line = |start: Date, end: Option<Date>, text: String| ResumeLine {
+        start: start.into(),
+        end: end.map(Into::into),
+        text,
+    };
+    let office = *rng.pick(&[
+        "江川市东江区人民政府办公室",
+        "江川市临川县财政局",
+        "江川市财政局",
+        "江川市委办公室",
+        "江川市发展和改革委员会",
+    ]);
+    let first_post = posts.first().map_or(add_years(first_job, 10), |a| a.start);
+    let mut out = Vec::new();
+    let mut at = first_job;
+    for (title, years) in [("科员", 3), ("副科长", 3), ("科长", 4), ("副主任", 30)] {
+        if at >= first_post {
+            break;
         }
-        line.end = Some(month);
-        line.start <= month
-    });
+        let end = add_years(at, years + rng.below(2) as i16).min(first_post);
+        out.push(line(at, Some(end), format!("{office}{title}")));
+        at = end;
+    }
+    let mut last_end: Option<(Date, &str)> = None;
+    for a in posts {
+        let (unit, title) = post_text
+            .get(&a.post_code)
+            .map_or(("", ""), |(u, t)| (u.as_str(), t.as_str()));
+        if let Some((end, left)) = last_end
+            && a.start > end.saturating_add(jiff::Span::new().days(31))
+        {
+            let rank = if end.year() >= 2019 {
+                "一级调研员"
+            } else {
+                "调研员"
+            };
+            out.push(line(end, Some(a.start), format!("{left}{rank}")));
+        }
+        out.push(line(a.start, a.end, format!("{unit}{title}")));
+        last_end = a.end.map(|e| (e, unit));
+    }
+    out
 }
 
 /// Builds the city in memory (pure; the same every time).
@@ -188,12 +283,15 @@ pub fn city() -> City {
             },
         });
     }
+    // What a 简历 line says of each post: 单位 and title.
+    let mut post_text: std::collections::HashMap<String, (String, String)> = Default::default();
     // Cadres free to move again, with the day they became free.
     let mut pool_of_movers: Vec<(usize, Date)> = Vec::new();
     for spec in &specs {
         let county = spec.category == "县(市、区)";
         for (pi, (title, kind, seats, level)) in spec.posts.iter().enumerate() {
             let code = format!("{}-P{}", spec.code, pi + 1);
+            post_text.insert(code.clone(), (spec.name.clone(), title.clone()));
             roster.posts.push(Located {
                 row: roster.posts.len() as u32 + 2,
                 value: Post {
@@ -206,6 +304,7 @@ pub fn city() -> City {
                     level: *level,
                 },
             });
+            let who = profile_for(spec, title, *kind, *level);
             for _seat in 0..*seats {
                 // A chain of holders from 2011 (some seats start vacant later) to now.
                 let mut at = make_date(2011, 1 + rng.below(12) as i64, 1).unwrap_or(end_of_history);
@@ -216,8 +315,11 @@ pub fn city() -> City {
                     // if they are under 55.
                     let free: Vec<usize> = (0..pool_of_movers.len())
                         .filter(|&i| {
+                            let c = &people[pool_of_movers[i].0].cadre;
                             pool_of_movers[i].1 <= at
-                                && add_years(people[pool_of_movers[i].0].cadre.birth_date, 55) > at
+                                && add_years(c.birth_date, 55) > at
+                                && add_years(c.birth_date, who.min_age) <= at
+                                && (!who.cpc_only || !c.party.is_non_cpc())
                         })
                         .collect();
                     let (who, manner) = if !free.is_empty() && rng.chance(33) {
@@ -231,7 +333,7 @@ pub fn city() -> City {
                             ]),
                         )
                     } else {
-                        let p = new_person(&mut rng, people.len() as u32, at);
+                        let p = new_person_as(&mut rng, people.len() as u32, at, who);
                         people.push(p);
                         (
                             people.len() - 1,
@@ -284,14 +386,6 @@ pub fn city() -> City {
                             },
                         });
                     }
-                    records.push((
-                        person.cadre.id_number.to_string(),
-                        CadreRecord::Resume(ResumeLine {
-                            start: start.into(),
-                            end: ends.map(Into::into),
-                            text: format!("{}{}", spec.name, title),
-                        }),
-                    ));
                     match ends {
                         Some(e) => {
                             if rng.chance(60) {
@@ -305,25 +399,20 @@ pub fn city() -> City {
             }
         }
     }
-    retire(&mut roster, &mut records, &people, end_of_history);
+    retire(&mut roster, &people, end_of_history);
+    let mut held: std::collections::HashMap<&str, Vec<&Appointment>> = Default::default();
+    for a in &roster.appointments {
+        held.entry(a.value.id_number.as_str())
+            .or_default()
+            .push(&a.value);
+    }
     for (i, p) in people.iter().enumerate() {
         let id = p.cadre.id_number.to_string();
-        records.push((
-            id.clone(),
-            CadreRecord::Resume(ResumeLine {
-                start: p.first_job.into(),
-                end: Some(add_years(p.first_job, 6).into()),
-                text: format!(
-                    "{}参加工作，历任科员、副科长、科长",
-                    rng.pick(&[
-                        "江川市东江区",
-                        "江川市临川县",
-                        "江川市财政局",
-                        "江川市委办公室"
-                    ])
-                ),
-            }),
-        ));
+        let mut posts = held.remove(id.as_str()).unwrap_or_default();
+        posts.sort_by_key(|a| a.start);
+        for line in resume(&mut rng, p.first_job, &posts, &post_text) {
+            records.push((id.clone(), CadreRecord::Resume(line)));
+        }
         // A spouse of about the same age and a son born when the cadre was about 28.
         let spouse = if p.cadre.gender == Gender::Female {
             ("丈夫", GIVEN_M)
@@ -331,7 +420,12 @@ pub fn city() -> City {
             ("妻子", GIVEN_F)
         };
         for (relation, offset, given) in [(spouse.0, 1, spouse.1), ("儿子", 28, GIVEN_M)] {
-            let birth = add_years(p.cadre.birth_date, offset);
+            let birth = make_date(
+                i64::from(p.cadre.birth_date.year()) + offset + rng.below(3) as i64 - 1,
+                1 + rng.below(12) as i64,
+                1 + rng.below(28) as i64,
+            )
+            .unwrap_or(p.cadre.birth_date);
             let surname = if relation == "儿子" && p.cadre.gender == Gender::Male {
                 p.cadre
                     .name

@@ -177,3 +177,107 @@ fn the_demo_city_retires_its_cadres_on_time() {
         .collect();
     assert!(open_lines.is_subset(&in_post));
 }
+
+/// Issue 15, item 14: the demo city reads as a real one. No 民主党派 member or non-Party
+/// person ever holds a Party post; the 市委书记 of today is in his fifties; no 简历 has a gap
+/// of more than a month between its lines, from the first job on; and the dates of a life
+/// are not all the birthday.
+#[test]
+fn the_demo_city_is_believable() {
+    use banzi_domain::date::{YearMonth, age_on, parse as parse_date};
+    use banzi_store::CadreRecord;
+    use std::collections::HashMap;
+    let city = demo::city();
+    let r = &city.roster;
+    let unit_of: HashMap<&str, (&str, &str)> = r
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.value.code.as_str(),
+                (u.value.name.as_str(), u.value.category.as_str()),
+            )
+        })
+        .collect();
+    let post_of: HashMap<&str, (&str, &str)> = r
+        .posts
+        .iter()
+        .map(|p| {
+            (
+                p.value.code.as_str(),
+                (p.value.unit_code.as_str(), p.value.title.as_str()),
+            )
+        })
+        .collect();
+    let cadre_of: HashMap<&str, &banzi_domain::registry::Cadre> = r
+        .cadres
+        .iter()
+        .map(|c| (c.value.id_number.as_str(), &c.value))
+        .collect();
+    let mut party_posts = 0;
+    for a in &r.appointments {
+        let (unit, title) = post_of[a.value.post_code.as_str()];
+        let (unit_name, category) = unit_of[unit];
+        if title.contains("书记") || title.contains("常委") || category == "市委" {
+            party_posts += 1;
+            let c = cadre_of[a.value.id_number.as_str()];
+            assert!(
+                !c.party.is_non_cpc(),
+                "{} ({}) holds {unit_name}{title}",
+                c.name,
+                c.party.label()
+            );
+        }
+    }
+    assert!(party_posts > 50, "{party_posts} Party appointments");
+    let today = parse_date("2026-11-01").expect("date");
+    let secretary: Vec<_> = r
+        .appointments
+        .iter()
+        .filter(|a| a.value.end.is_none() && post_of[a.value.post_code.as_str()].1 == "市委书记")
+        .map(|a| cadre_of[a.value.id_number.as_str()])
+        .collect();
+    assert_eq!(secretary.len(), 1);
+    let age = age_on(secretary[0].birth_date, today);
+    assert!((50..60).contains(&age), "the 市委书记 is {age}");
+
+    let mut lines: HashMap<&str, Vec<(YearMonth, Option<YearMonth>)>> = HashMap::new();
+    for (id, rec) in &city.records {
+        if let CadreRecord::Resume(l) = rec {
+            lines.entry(id.as_str()).or_default().push((l.start, l.end));
+        }
+    }
+    assert_eq!(lines.len(), r.cadres.len(), "every cadre has a 简历");
+    let months = |m: YearMonth| i32::from(m.year) * 12 + i32::from(m.month);
+    for (id, mut ls) in lines {
+        ls.sort();
+        let c = cadre_of[id];
+        let first_job: YearMonth = c.work_started.expect("work").into();
+        assert_eq!(ls[0].0, first_job, "{} starts with the first job", c.name);
+        for w in ls.windows(2) {
+            let end = w[0].1.expect("only the last line may be open");
+            assert!(
+                months(w[1].0) - months(end) <= 1,
+                "{}: a gap from {end:?} to {:?}",
+                c.name,
+                w[1].0
+            );
+        }
+    }
+    let same_day =
+        |d: banzi_domain::Date, b: banzi_domain::Date| (d.month(), d.day()) == (b.month(), b.day());
+    let on_birthday = r
+        .cadres
+        .iter()
+        .filter(|c| {
+            let c = &c.value;
+            c.work_started.is_some_and(|w| same_day(w, c.birth_date))
+                || c.party_joined.is_some_and(|p| same_day(p, c.birth_date))
+        })
+        .count();
+    assert!(
+        on_birthday * 20 < r.cadres.len(),
+        "{on_birthday} of {} have a date on their birthday",
+        r.cadres.len()
+    );
+}
