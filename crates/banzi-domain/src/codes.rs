@@ -186,7 +186,7 @@ pub const UNIT_CATEGORIES: [&str; 5] =
     ["市委", "县(市、区)", "市直单位", "乡镇(街道)", "企事业单位"];
 
 /// Every label of every vocabulary, plus the other fixed words the pages show as values
-/// (党外 as a filter, 是/否, the 民族 and the usual 单位类别): what the interface translates
+/// (党外 as a filter, 是/否, the 民族, the usual 单位类别 and the offered 现职级): what the interface translates
 /// for zh-TW and English.
 pub fn all_labels() -> Vec<&'static str> {
     fn labels<T: Copy>(
@@ -210,6 +210,7 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(["党外", "是", "否"]);
     out.extend(ETHNIC_GROUPS);
     out.extend(UNIT_CATEGORIES);
+    out.extend(crate::dossier::RANKS);
     out.sort_unstable();
     out.dedup();
     out

@@ -201,3 +201,17 @@ label-xi_tong_guan_li_yuan = System administrator
 label-an_quan_guan_li_yuan = Security administrator
 label-shen_ji_guan_li_yuan = Audit administrator
 label-wei_fen_pei_jue_se = No role yet
+# 现职级 offered by the cadre form (banzi_domain::dossier::RANKS)
+label-yi_ji_xun_shi_yuan = Level-1 inspector
+label-er_ji_xun_shi_yuan = Level-2 inspector
+label-yi_ji_diao_yan_yuan = Level-1 researcher
+label-er_ji_diao_yan_yuan = Level-2 researcher
+label-san_ji_diao_yan_yuan = Level-3 researcher
+label-si_ji_diao_yan_yuan = Level-4 researcher
+label-yi_ji_zhu_ren_ke_yuan = Level-1 principal staff member
+label-er_ji_zhu_ren_ke_yuan = Level-2 principal staff member
+label-san_ji_zhu_ren_ke_yuan = Level-3 principal staff member
+label-si_ji_zhu_ren_ke_yuan = Level-4 principal staff member
+label-yi_ji_ke_yuan = Level-1 staff member
+label-er_ji_ke_yuan = Level-2 staff member
+label-ban_shi_yuan = Clerk

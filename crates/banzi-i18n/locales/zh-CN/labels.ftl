@@ -201,3 +201,17 @@ label-xi_tong_guan_li_yuan = 系统管理员
 label-an_quan_guan_li_yuan = 安全管理员
 label-shen_ji_guan_li_yuan = 审计管理员
 label-wei_fen_pei_jue_se = 未分配角色
+# 现职级 offered by the cadre form (banzi_domain::dossier::RANKS)
+label-yi_ji_xun_shi_yuan = 一级巡视员
+label-er_ji_xun_shi_yuan = 二级巡视员
+label-yi_ji_diao_yan_yuan = 一级调研员
+label-er_ji_diao_yan_yuan = 二级调研员
+label-san_ji_diao_yan_yuan = 三级调研员
+label-si_ji_diao_yan_yuan = 四级调研员
+label-yi_ji_zhu_ren_ke_yuan = 一级主任科员
+label-er_ji_zhu_ren_ke_yuan = 二级主任科员
+label-san_ji_zhu_ren_ke_yuan = 三级主任科员
+label-si_ji_zhu_ren_ke_yuan = 四级主任科员
+label-yi_ji_ke_yuan = 一级科员
+label-er_ji_ke_yuan = 二级科员
+label-ban_shi_yuan = 办事员

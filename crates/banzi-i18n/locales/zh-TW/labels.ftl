@@ -201,3 +201,17 @@ label-xi_tong_guan_li_yuan = 系統管理員
 label-an_quan_guan_li_yuan = 安全管理員
 label-shen_ji_guan_li_yuan = 審計管理員
 label-wei_fen_pei_jue_se = 未分配角色
+# 现职级 offered by the cadre form (banzi_domain::dossier::RANKS)
+label-yi_ji_xun_shi_yuan = 一級巡視員
+label-er_ji_xun_shi_yuan = 二級巡視員
+label-yi_ji_diao_yan_yuan = 一級調研員
+label-er_ji_diao_yan_yuan = 二級調研員
+label-san_ji_diao_yan_yuan = 三級調研員
+label-si_ji_diao_yan_yuan = 四級調研員
+label-yi_ji_zhu_ren_ke_yuan = 一級主任科員
+label-er_ji_zhu_ren_ke_yuan = 二級主任科員
+label-san_ji_zhu_ren_ke_yuan = 三級主任科員
+label-si_ji_zhu_ren_ke_yuan = 四級主任科員
+label-yi_ji_ke_yuan = 一級科員
+label-er_ji_ke_yuan = 二級科員
+label-ban_shi_yuan = 辦事員
