@@ -13,6 +13,7 @@ mod check;
 mod cli;
 mod conformance;
 mod demo;
+mod dossier_http;
 mod fixture;
 mod helpers;
 mod http;

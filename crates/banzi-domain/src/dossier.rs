@@ -52,12 +52,9 @@ pub fn rank_step(rank: &str) -> Option<usize> {
     Some(step)
 }
 
-/// Whether a 任职 at `level` should offer to raise the cadre's 现职级: when it is blank or
-/// below the post's level. An unknown word is left as it is (nothing can be said of it).
+/// Whether a 任职 at `level` should offer to raise the cadre's 现职级: when its words name a
+/// level below the post's. A blank or unknown 现职级 is left alone (nothing says it is below).
 pub fn rank_below(rank: &str, level: PostLevel) -> bool {
-    if rank.trim().is_empty() {
-        return true;
-    }
     let post = PostLevel::ALL.iter().position(|x| *x == level);
     matches!((rank_step(rank), post), (Some(r), Some(p)) if r > p)
 }

@@ -51,8 +51,8 @@ fn ranks_below_a_posts_level() {
     assert!(!rank_below("一级巡视员", BureauChief));
     assert!(rank_below("二级巡视员", BureauChief));
     assert!(!rank_below("四级主任科员", SectionDeputy));
-    // Blank is offered; an unknown word is left alone.
-    assert!(rank_below("  ", SectionDeputy));
+    // Blank or an unknown word is left alone.
+    assert!(!rank_below("  ", SectionDeputy));
     assert!(!rank_below("其他", BureauChief));
 }
 

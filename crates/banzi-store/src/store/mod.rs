@@ -110,6 +110,8 @@ pub use ballot_writer::{BallotWriter, WriterHook};
 mod ballots;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};
+mod dossier;
+pub use dossier::PostHolder;
 mod registry;
 mod rules;
 pub use rules::{Analysis, AnalysisCache};
