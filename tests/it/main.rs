@@ -9,6 +9,7 @@ mod ballot_http;
 mod ballot_words;
 mod browser;
 mod browser_csp;
+mod browser_dossier;
 mod check;
 mod cli;
 mod conformance;
