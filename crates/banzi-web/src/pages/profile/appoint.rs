@@ -290,18 +290,12 @@ pub async fn appoint(
                 held = holders.len() as i64,
             )),
             raise_text: raise_to.map_or_else(String::new, |to| {
-                let name = d.cadre.name.clone();
-                tr.msg(&if d.cadre.rank.trim().is_empty() {
-                    message!("dossier-set-rank", name = name, to = Arg::label(to))
-                } else {
-                    let from = Arg::label(d.cadre.rank.clone());
-                    message!(
-                        "dossier-raise-rank",
-                        name = name,
-                        from = from,
-                        to = Arg::label(to)
-                    )
-                })
+                tr.msg(&message!(
+                    "dossier-raise-rank",
+                    name = d.cadre.name.clone(),
+                    from = Arg::label(d.cadre.rank.clone()),
+                    to = Arg::label(to),
+                ))
             }),
             d,
             post,
