@@ -62,8 +62,10 @@ fn pages_under_the_policy_show_refusals_and_ask_before_irreversible_steps() {
     d.wait_for_text("#import-result", "没有变化")
         .expect("imported");
 
-    // Removing a 简历 line asks first; Cancel keeps it, OK removes it.
-    d.goto(&format!("{base}/cadres/{zw}")).expect("profile");
+    // Removing a 简历 line asks first; Cancel keeps it, OK removes it (in the section's edit
+    // mode, which the profile's 编辑 opens).
+    d.goto(&format!("{base}/cadres/{zw}?edit=resume"))
+        .expect("profile");
     d.find("#resume-lines + form input[name=a]")
         .expect("from")
         .send_keys("2001.07")
@@ -100,6 +102,8 @@ fn pages_under_the_policy_show_refusals_and_ask_before_irreversible_steps() {
     .expect("removed");
 
     // 免职 asks first, saying what will happen; Cancel keeps the appointment.
+    d.goto(&format!("{base}/cadres/{zw}?edit=appointments"))
+        .expect("profile");
     let ends_before = d.find_all(".end-form").expect("end forms").len();
     assert!(ends_before > 0, "张伟 holds a post");
     d.find(".end-form button")

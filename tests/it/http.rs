@@ -346,7 +346,8 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
             ],
         );
         assert_eq!(r.status, 303);
-        let page = c.get(&format!("/cadres/{zwr}"));
+        // The 简历 section's edit mode has the remove buttons.
+        let page = c.get(&format!("/cadres/{zwr}?edit=resume"));
         assert!(page.body.contains("写错的一行"));
         let marker = "/records/resume/";
         let i = page.body.find(marker).expect("a remove button");

@@ -204,7 +204,7 @@ pub const PROFESSIONAL_FIELDS: [&str; 12] = [
 ];
 
 /// Every label of every vocabulary, plus the other fixed words the pages show as values
-/// (党外 as a filter, 是/否, the 民族 and the usual 单位类别): what the interface translates
+/// (党外 as a filter, 是/否, the 民族, the usual 单位类别 and the offered 现职级): what the interface translates
 /// for zh-TW and English.
 pub fn all_labels() -> Vec<&'static str> {
     fn labels<T: Copy>(
@@ -230,6 +230,7 @@ pub fn all_labels() -> Vec<&'static str> {
     out.extend(UNIT_CATEGORIES);
     out.extend(RANKS);
     out.extend(PROFESSIONAL_FIELDS);
+    out.extend(crate::dossier::RANKS);
     out.sort_unstable();
     out.dedup();
     out

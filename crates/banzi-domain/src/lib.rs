@@ -10,6 +10,7 @@ pub mod ballot;
 pub mod cadre;
 pub mod codes;
 pub mod date;
+pub mod dossier;
 pub mod error;
 pub mod id_number;
 pub mod msg;

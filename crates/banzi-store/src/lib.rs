@@ -18,7 +18,7 @@ pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
-    Slip, WriterHook, normalise_code,
+    PostHolder, Slip, WriterHook, normalise_code,
 };
 pub use types::*;
 
@@ -229,6 +229,10 @@ macro_rules! backend {
         pub mod ballots {
             use super::*;
             include!("q/ballots.rs");
+        }
+        pub mod dossier {
+            use super::*;
+            include!("q/dossier.rs");
         }
     };
 }

@@ -634,6 +634,7 @@ both!(ethnicity_and_profession_filters);
 pub mod audit;
 mod ballot_close;
 pub mod ballots;
+mod dossier;
 mod roster;
 mod roster_errors;
 mod roster_vocab;

@@ -111,6 +111,8 @@ mod ballots;
 mod exports;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};
+mod dossier;
+pub use dossier::PostHolder;
 mod registry;
 mod rules;
 pub use rules::{Analysis, AnalysisCache};

@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use banzi_domain::codes::{Degree, ETHNIC_GROUPS, Education, Gender, Party};
+use banzi_domain::dossier::RANKS;
 use banzi_domain::registry::{CADRE_FIELDS, Cadre, CadreRaw};
 use banzi_store::{Upsert, today};
 
@@ -31,8 +32,9 @@ pub struct Field {
     pub value: String,
     pub error: String,
     pub options: Vec<&'static str>,
-    /// Values offered while typing a free-text field (the 56 民族).
-    pub suggestions: &'static [&'static str],
+    /// A stored value outside the list (an old record's 现职级 or 民族), kept as a choice so
+    /// that saving the form does not lose it.
+    pub extra: Option<String>,
     pub required: bool,
     pub readonly: bool,
 }
@@ -77,6 +79,9 @@ fn options(key: &str) -> Vec<&'static str> {
         "party" => Party::ALL.iter().map(|x| x.label()).collect(),
         "ft_education" | "pt_education" => Education::ALL.iter().map(|x| x.label()).collect(),
         "ft_degree" | "pt_degree" => Degree::ALL.iter().map(|x| x.label()).collect(),
+        // Chosen from their lists, not typed (issue 15, item 9).
+        "ethnicity" => ETHNIC_GROUPS.to_vec(),
+        "rank" => RANKS.to_vec(),
         _ => Vec::new(),
     }
 }
@@ -101,19 +106,23 @@ fn page(
     ];
     let fields = CADRE_FIELDS
         .iter()
-        .map(|(key, label)| Field {
-            key,
-            label: tr.v(label).to_string(),
-            value: raw_value(r, key),
-            error: errors.get(&tr, label),
-            options: options(key),
-            suggestions: if *key == "ethnicity" {
-                &ETHNIC_GROUPS
-            } else {
-                &[]
-            },
-            required: required.contains(key),
-            readonly: editing && *key == "id_number",
+        .map(|(key, label)| {
+            let value = raw_value(r, key);
+            let options = options(key);
+            let extra = (!options.is_empty()
+                && !value.trim().is_empty()
+                && !options.contains(&value.as_str()))
+            .then(|| value.clone());
+            Field {
+                key,
+                label: tr.v(label).to_string(),
+                value,
+                error: errors.get(&tr, label),
+                options,
+                extra,
+                required: required.contains(key),
+                readonly: editing && *key == "id_number",
+            }
         })
         .collect();
     let shown: Vec<&str> = CADRE_FIELDS.iter().map(|f| f.1).collect();
