@@ -88,8 +88,18 @@ impl Store {
                     .execute(&mut *c)
                     .await
                     .map_err(db)?;
+                // VACUUM FULL copies a dead version still visible to a snapshot older than
+                // its deletion (any transaction of this database, whatever its schema): the
+                // sweep waits until every transaction that began before the close has ended.
+                let (now,): (String,) = sqlx::query_as("SELECT pg_current_xact_id()::text")
+                    .fetch_one(&mut *c)
+                    .await
+                    .map_err(db)?;
                 let mut done = Ok(false);
                 for _ in 0..TRIES {
+                    if !older_snapshots_end(&mut c, &now).await? {
+                        continue;
+                    }
                     match sqlx::query("VACUUM FULL ballots, ballot_codes")
                         .execute(&mut *c)
                         .await
@@ -116,5 +126,35 @@ impl Store {
                 done
             }
         }
+    }
+}
+
+/// Waits up to [`WAIT`] until no other transaction of this database holds a snapshot taken
+/// before transaction `xid`; whether none does. (A role that cannot read other sessions'
+/// `backend_xmin` sees none: give the store's role `pg_read_all_stats`.)
+async fn older_snapshots_end(
+    c: &mut sqlx::pool::PoolConnection<sqlx::Postgres>,
+    xid: &str,
+) -> Result<bool, DomainError> {
+    let step = Duration::from_millis(20);
+    let mut waited = Duration::ZERO;
+    loop {
+        let (older,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
+             AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL \
+             AND age(backend_xmin) >= age($1::xid)",
+        )
+        .bind(xid)
+        .fetch_one(&mut **c)
+        .await
+        .map_err(db)?;
+        if older == 0 {
+            return Ok(true);
+        }
+        if waited >= WAIT {
+            return Ok(false);
+        }
+        tokio::time::sleep(step).await;
+        waited += step;
     }
 }
