@@ -118,7 +118,9 @@ async fn a_meeting_from_set_up_to_results() {
         assert!(page.body.contains("实到人数已保存"));
         assert!(page.body.contains("name=\"attended\" value=\"4\""));
         // Opening asks first.
-        assert!(page.body.contains("data-ask=\"开始后不能退回未开始状态，确定开始投票？\""));
+        assert!(page.body.contains(
+            "data-ask=\"开始“2026年副局长民主推荐”的投票：开始后即可用票码投票，不能退回未开始状态。确定开始吗？\""
+        ));
         assert_eq!(c.post(&format!("{at}/open"), &[]).status, 303);
         (codes, at)
     })
