@@ -31,7 +31,9 @@ fn click_and_confirm(d: &Driver, css: &str) -> Result<String> {
     Ok(asked)
 }
 
-fn void_and_reissue(base: &str, at: &str, voided: &str) -> Result<()> {
+/// Issue 15 item 4 through the pages; then the big screen, left open, turns to say the vote
+/// is over and where its results are once `close` closes it (item 13).
+fn void_and_reissue(base: &str, at: &str, voided: &str, close: &dyn Fn()) -> Result<()> {
     let d = Driver::start()?;
     d.goto(&format!("{base}/"))?;
     d.sign_in("staff", PASSWORD)?;
@@ -93,6 +95,23 @@ fn void_and_reissue(base: &str, at: &str, voided: &str) -> Result<()> {
     phone.goto("about:blank")?;
     phone.goto(&format!("{base}/v#{voided}"))?;
     phone.wait_for_text("#vote-status", "该票码已作废")?;
+    drop(phone);
+
+    d.goto(&format!("{base}{at}/screen"))?;
+    d.wait_for_text("#screen-state", "投票中")?;
+    d.wait_for_text("#screen-cast", "2")?;
+    close();
+    d.wait_until("the screen to say the vote is over", |d| {
+        let v = d.execute(
+            "return !document.getElementById('screen-closed').hidden\
+               && document.getElementById('screen-live').hidden;",
+            vec![],
+        )?;
+        Ok((v == json!(true)).then_some(()))
+    })?;
+    d.wait_for_text("#screen-state", "已结束")?;
+    d.wait_for_text("#screen-closed", "投票已结束")?;
+    d.wait_for_text("#screen-where", &format!("{at}/result"))?;
     Ok(())
 }
 
@@ -102,7 +121,7 @@ fn staff_void_two_slips_see_each_outcome_and_reissue_one_that_votes() {
         return;
     }
     let rt = server_runtime();
-    let (app, at, voided) = rt.block_on(async {
+    let (app, id, voided) = rt.block_on(async {
         let app = TestApp::spawn(Backend::Sqlite, banzi_web::WebConfig::default()).await;
         seed_users(&app.db.store, None).await;
         let store = &app.db.store;
@@ -125,9 +144,17 @@ fn staff_void_two_slips_see_each_outcome_and_reissue_one_that_votes() {
             .await
             .unwrap();
         assert_eq!(cast, Cast::Recorded);
-        (app, format!("/ballots/{id}"), codes[1].clone())
+        (app, id, codes[1].clone())
     });
-    if let Err(e) = void_and_reissue(&app.base, &at, &voided) {
+    let at = format!("/ballots/{id}");
+    let store = app.db.store.clone();
+    let handle = rt.handle().clone();
+    let close = || {
+        handle
+            .block_on(store.close_ballot(&staff(), id))
+            .expect("closed");
+    };
+    if let Err(e) = void_and_reissue(&app.base, &at, &voided, &close) {
         panic!("{e:#}");
     }
     drop(rt);

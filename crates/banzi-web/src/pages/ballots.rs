@@ -321,7 +321,7 @@ async fn detail(
     Path(id): Path<i64>,
     crate::error::Query(q): crate::error::Query<DetailQuery>,
 ) -> WebResult<DetailPage> {
-    let void_report = (q.done == "void").then(|| super::ballot_codes::VoidQuery {
+    let void_report = (q.done == "void").then_some(super::ballot_codes::VoidQuery {
         voided: q.voided,
         used: q.used,
         unknown: q.unknown,
