@@ -65,7 +65,9 @@ fn void_and_reissue(base: &str, at: &str, voided: &str, close: &dyn Fn()) -> Res
     )?;
     let asked = click_and_confirm(&d, "tr.awaiting-row[data-serial=\"2\"] button")?;
     ensure!(
-        asked.starts_with(&format!("为“{TITLE}”的编号2各补发一张新票码（同一评议组）")),
+        asked.starts_with(&format!(
+            "为“{TITLE}”的编号2补发1张新票码，各属原票码的评议组"
+        )),
         "{asked}"
     );
     d.wait_for_text("#slips-done", "补发1张新票码，替代作废的编号2")?;

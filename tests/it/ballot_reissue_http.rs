@@ -126,12 +126,39 @@ async fn void_reissue_links_and_the_closed_screen() {
             // 补发 offered for 2 and 4, each asking first, and for both at once.
             assert_eq!(page.body.matches("class=\"awaiting-row\"").count(), 2);
             assert!(page.body.contains(&format!(
-                "data-confirm=\"为“{TITLE}”的编号4各补发一张新票码（同一评议组）。"
+                "data-confirm=\"为“{TITLE}”的编号4补发1张新票码，各属原票码的评议组。"
             )));
             assert!(page.body.contains(&format!(
-                "data-confirm=\"为“{TITLE}”的编号2、4各补发一张新票码（同一评议组）。"
+                "data-confirm=\"为“{TITLE}”的编号2、4补发2张新票码，各属原票码的评议组。"
             )));
-            // 补发 of 4: a slip in 中层干部, saying what was done.
+            // The same page read in English and in traditional characters.
+        let session = c.cookie.clone().expect("signed in");
+        let report_at = format!("{at2}?done=void&voided=4,2&used=3&unknown=99");
+        c.cookie = Some(format!("{session}; banzi_lang=en"));
+        let en = c.get(&report_at);
+        assert_eq!(
+            report(&en.body, "voided"),
+            ["Voided: serials 4, 2. These codes can no longer vote; new codes can be reissued below."]
+        );
+        assert_eq!(
+            report(&en.body, "refused"),
+            [
+                "Serial 3 not voided: the code has voted, and a ballot cannot be taken back",
+                "Serial 99 not voided: this session has no such serial",
+            ]
+        );
+        assert!(en.body.contains(&format!(
+            "data-confirm=\"Reissue 2 new codes for serials 2, 4 of “{TITLE}”, each in its old code&#39;s rater group?"
+        )), "{}", en.body);
+        c.cookie = Some(format!("{session}; banzi_lang=zh-TW"));
+        let tw = c.get(&report_at);
+        assert_eq!(
+            report(&tw.body, "refused")[0],
+            "編號3未作廢：該票碼已投票，選票不能收回，不能作廢"
+        );
+        c.cookie = Some(session);
+        c.get(&at2);
+        // 补发 of 4: a slip in 中层干部, saying what was done.
             let slips = c.post(&format!("{at2}/reissue"), &[("serials", "4")]);
             assert_eq!(slips.status, 200, "{}", slips.body);
             assert!(slips.body.contains(&format!(

@@ -14,7 +14,10 @@ meeting-awaiting = Voided codes awaiting reissue
 meeting-awaiting_help = Each voided serial can be reissued as one new code in the same rater group. The new code is shown once, on a page that opens anew: print it straight away.
 meeting-reissue = Reissue
 meeting-reissue_all = Reissue all
-meeting-reissue_ask = Reissue one new code for each of serials { $serials } of “{ $title }”, in the same rater group? The new codes are shown once: print them on the page that opens. The old codes stay void. This is audited and cannot be undone.
+meeting-reissue_ask = { $n ->
+        [one] Reissue a new code for serial { $serials } of “{ $title }”, in the old code's rater group? It is shown once: print it on the page that opens. The old code stays void. This is audited and cannot be undone.
+       *[other] Reissue { $n } new codes for serials { $serials } of “{ $title }”, each in its old code's rater group? They are shown once: print them on the page that opens. The old codes stay void. This is audited and cannot be undone.
+    }
 meeting-reissued = { $n ->
         [one] One new code reissued for “{ $title }”, in place of voided serial { $serials }. Print it now.
        *[other] { $n } new codes reissued for “{ $title }”, in place of voided serials { $serials }. Print them now.

@@ -14,7 +14,7 @@ meeting-awaiting = 已作废、待补发的票码
 meeting-awaiting_help = 每个作废的编号可补发一张新票码，属于同一评议组。新票码在新打开的页面上只显示一次，请当即打印。
 meeting-reissue = 补发
 meeting-reissue_all = 全部补发
-meeting-reissue_ask = 为“{ $title }”的编号{ $serials }各补发一张新票码（同一评议组）。新票码只显示一次，请在打开的页面上打印；原票码仍作废。记入审计，不能撤回。确定补发吗？
+meeting-reissue_ask = 为“{ $title }”的编号{ $serials }补发{ $n }张新票码，各属原票码的评议组。新票码只显示一次，请在打开的页面上打印；原票码仍作废。记入审计，不能撤回。确定补发吗？
 meeting-reissued = 已为“{ $title }”补发{ $n }张新票码，替代作废的编号{ $serials }。请现在打印。
 meeting-replaces = 补发，替代编号{ $serial }
 

@@ -14,7 +14,7 @@ meeting-awaiting = 已作廢、待補發的票碼
 meeting-awaiting_help = 每個作廢的編號可補發一張新票碼，屬於同一評議組。新票碼在新開啟的頁面上只顯示一次，請當即列印。
 meeting-reissue = 補發
 meeting-reissue_all = 全部補發
-meeting-reissue_ask = 為「{ $title }」的編號{ $serials }各補發一張新票碼（同一評議組）。新票碼只顯示一次，請在開啟的頁面上列印；原票碼仍作廢。記入審計，不能撤回。確定補發嗎？
+meeting-reissue_ask = 為「{ $title }」的編號{ $serials }補發{ $n }張新票碼，各屬原票碼的評議組。新票碼只顯示一次，請在開啟的頁面上列印；原票碼仍作廢。記入審計，不能撤回。確定補發嗎？
 meeting-reissued = 已為「{ $title }」補發{ $n }張新票碼，替代作廢的編號{ $serials }。請現在列印。
 meeting-replaces = 補發，替代編號{ $serial }
 

@@ -137,12 +137,13 @@ pub fn awaiting(
     if b.state == "closed" {
         return (Vec::new(), None);
     }
-    let ask = |shown: String| {
+    let ask = |shown: String, n: usize| {
         tr.args(
             "meeting.reissue_ask",
             &[
                 ("title", Arg::from(b.spec.title.clone())),
                 ("serials", Arg::from(shown)),
+                ("n", Arg::from(n)),
             ],
         )
     };
@@ -155,7 +156,7 @@ pub fn awaiting(
                 .groups
                 .get(c.group)
                 .map_or(String::new(), |g| g.name.clone()),
-            ask: ask(c.serial.to_string()),
+            ask: ask(c.serial.to_string(), 1),
         })
         .collect();
     let all = (rows.len() > 1).then(|| {
@@ -163,7 +164,7 @@ pub fn awaiting(
         AwaitRow {
             serials: shown.join(","),
             group: String::new(),
-            ask: ask(shown.join(tr.list_separator())),
+            ask: ask(shown.join(tr.list_separator()), shown.len()),
         }
     });
     (rows, all)
