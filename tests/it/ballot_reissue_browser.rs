@@ -112,6 +112,11 @@ fn void_and_reissue(base: &str, at: &str, voided: &str, close: &dyn Fn()) -> Res
         Ok((v == json!(true)).then_some(()))
     })?;
     d.wait_for_text("#screen-state", "已结束")?;
+    let badge = d.find("#screen-state")?.attr("class")?;
+    ensure!(
+        badge.as_deref() == Some("badge text-bg-dark"),
+        "the closed badge: {badge:?}"
+    );
     d.wait_for_text("#screen-closed", "投票已结束")?;
     d.wait_for_text("#screen-where", &format!("{at}/result"))?;
     Ok(())

@@ -7,17 +7,20 @@
     return issued > 0 ? Math.round(cast * 1000 / issued) / 10 + '%' : '—';
   }
   var timer = null;
+  // The badge's colour per state, as the page first drew it (pages/ballots.rs, state_view).
+  var colours = { draft: 'secondary', open: 'success', closed: 'dark' };
   function show(t) {
+    var badge = document.getElementById('screen-state');
+    badge.textContent = t.state_name;
+    badge.className = 'badge text-bg-' + (colours[t.state] || 'dark');
     if (t.state === 'closed') {
       document.getElementById('screen-live').hidden = true;
       document.getElementById('screen-closed').hidden = false;
-      document.getElementById('screen-state').textContent = t.state_name;
       if (timer !== null) { clearInterval(timer); timer = null; }
       return;
     }
     document.getElementById('screen-cast').textContent = t.cast;
     document.getElementById('screen-issued').textContent = t.issued;
-    document.getElementById('screen-state').textContent = t.state_name;
     var rows = document.querySelectorAll('#screen-groups tbody tr');
     for (var i = 0; i < rows.length; i++) {
       var g = null;
