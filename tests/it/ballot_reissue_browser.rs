@@ -3,7 +3,7 @@
 //! voided one, are asked first and say yes, get a slip with a new code in the same rater
 //! group, and that code votes on the phone page while the voided one is refused.
 
-use crate::conformance::ballots::{picks, spec};
+use crate::conformance::ballots::{opened, picks, spec};
 use crate::helpers::{Backend, PASSWORD, TestApp, seed_users, staff};
 use crate::webdriver::{Driver, browser_or_skip, server_runtime};
 use anyhow::{Context, Result, ensure};
@@ -133,15 +133,7 @@ fn staff_void_two_slips_see_each_outcome_and_reissue_one_that_votes() {
         seed_users(&app.db.store, None).await;
         let store = &app.db.store;
         // Serials 1-2 班子成员, 3-5 中层干部; serial 3 has voted.
-        let id = store.create_ballot(&staff(), &spec()).await.unwrap();
-        let codes: Vec<String> = store
-            .issue_codes(&staff(), id)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|x| x.code)
-            .collect();
-        store.open_ballot(&staff(), id).await.unwrap();
+        let (id, codes) = opened(store, &spec()).await;
         let cast = store
             .cast_ballot(
                 &codes[2],

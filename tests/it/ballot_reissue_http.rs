@@ -4,8 +4,8 @@
 //! links are there in each state where they work and not elsewhere; the big screen of a
 //! closed session says so and where the results are.
 
-use crate::conformance::ballots::{picks, spec};
-use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users, staff};
+use crate::conformance::ballots::{issued, picks, spec};
+use crate::helpers::{Backend, Client, PASSWORD, TestApp, seed_users};
 use crate::http::blocking;
 use banzi_store::Cast;
 
@@ -37,14 +37,7 @@ async fn void_reissue_links_and_the_closed_screen() {
     seed_users(&app.db.store, None).await;
     let store = app.db.store.clone();
     // Serials 1-2 班子成员, 3-5 中层干部; 实到 5.
-    let id = store.create_ballot(&staff(), &spec()).await.unwrap();
-    let codes: Vec<String> = store
-        .issue_codes(&staff(), id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|x| x.code)
-        .collect();
+    let (id, codes) = issued(&store, &spec()).await;
     let at = format!("/ballots/{id}");
     let base = app.base.clone();
     let at2 = at.clone();

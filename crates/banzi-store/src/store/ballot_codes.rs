@@ -62,6 +62,18 @@ macro_rules! write_codes {
     }};
 }
 
+/// The session `$id` and its codes, read after its row is this transaction's (a close or
+/// another change of its codes running now has committed or waits).
+macro_rules! locked {
+    ($c:ident, $b:ident, $id:expr) => {{
+        if !$b::ballots::lock_session($c, $id).await? {
+            return Err(not_found());
+        }
+        let s = parse_session($b::ballots::session($c, $id).await?.ok_or_else(not_found)?)?;
+        (s, code_refs($b::ballots::codes($c, $id).await?))
+    }};
+}
+
 impl Store {
     /// The session's codes as the rules see them (the page offers 补发 for the voided ones
     /// not yet replaced).
@@ -82,16 +94,12 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            if !b::ballots::lock_session(c, id).await? {
-                return Err(not_found());
-            }
-            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
+            let (s, codes) = locked!(c, b, id);
             if s.state == "closed" {
                 return Err(DomainError::Conflict(banzi_domain::message!(
                     "ballot-codes-after-close"
                 )));
             }
-            let codes = code_refs(b::ballots::codes(c, id).await?);
             let slips = make(&codes::plan_issue(&s.spec, &codes), &codes)?;
             write_codes!(c, b, actor, id, &slips, "ballot.codes", &now);
             Ok(slips)
@@ -111,12 +119,7 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            // The session's row ours first: a close running now has committed or waits.
-            if !b::ballots::lock_session(c, id).await? {
-                return Err(not_found());
-            }
-            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
-            let codes = code_refs(b::ballots::codes(c, id).await?);
+            let (s, codes) = locked!(c, b, id);
             let planned = codes::plan_void(&s.state, &codes, serials)?;
             let mut report = VoidReport {
                 voided: Vec::new(),
@@ -162,11 +165,7 @@ impl Store {
         staff(actor)?;
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            if !b::ballots::lock_session(c, id).await? {
-                return Err(not_found());
-            }
-            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
-            let codes = code_refs(b::ballots::codes(c, id).await?);
+            let (s, codes) = locked!(c, b, id);
             let planned = codes::plan_reissue(&s.state, &s.spec, &codes, serials)?;
             let slips = make(&planned, &codes)?;
             write_codes!(c, b, actor, id, &slips, "ballot.reissue", &now);
