@@ -221,7 +221,10 @@ fn meeting(base: &str) -> Result<()> {
         vec![],
     )?;
     ensure!(
-        ask.as_str() == Some("开始后不能退回未开始状态，确定开始投票？"),
+        ask.as_str()
+            == Some(
+                "开始“2026年副局长民主推荐”的投票：开始后即可用票码投票，不能退回未开始状态。确定开始吗？"
+            ),
         "{ask:?}"
     );
     let say_yes = "window.confirm = () => true;";

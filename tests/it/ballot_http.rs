@@ -118,7 +118,9 @@ async fn a_meeting_from_set_up_to_results() {
         assert!(page.body.contains("实到人数已保存"));
         assert!(page.body.contains("name=\"attended\" value=\"4\""));
         // Opening asks first.
-        assert!(page.body.contains("data-ask=\"开始后不能退回未开始状态，确定开始投票？\""));
+        assert!(page.body.contains(
+            "data-ask=\"开始“2026年副局长民主推荐”的投票：开始后即可用票码投票，不能退回未开始状态。确定开始吗？\""
+        ));
         assert_eq!(c.post(&format!("{at}/open"), &[]).status, 303);
         (codes, at)
     })
@@ -250,9 +252,27 @@ async fn a_meeting_from_set_up_to_results() {
         assert_eq!(picked, ["张伟、李娜", "张伟、李娜", "张伟、王强", "王强"]);
         let sheet = wb.worksheet_range("结果").expect("sheet");
         let has = |a: &str, b: &str| sheet.rows().any(|r| r[0] == a && r[1] == b);
-        assert!(has("应到人数", "5") && has("实到人数", "5") && has("收回票数", "4"));
         assert!(has("得票率及达到比例的基数", "实到人数5人"));
-        assert!(sheet.rows().any(|r| r[0] == "张伟" && r[2] == "3" && r[3] == "60.00%"));
+        // Numbers are numbers (issue 15, item 6): counts, and shares as fractions (shown
+        // as percentages by the cell's format), so a spreadsheet adds them up.
+        let num = |c: &calamine::Data| match c {
+            calamine::Data::Float(x) => Some(*x),
+            calamine::Data::Int(x) => Some(*x as f64),
+            _ => None,
+        };
+        let row = |a: &str| {
+            sheet
+                .rows()
+                .find(|r| r[0] == a)
+                .map(|r| r.iter().map(num).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(row("应到人数")[1], Some(5.0));
+        assert_eq!(row("实到人数")[1], Some(5.0));
+        assert_eq!(row("收回票数")[1], Some(4.0));
+        assert_eq!(row("班子成员")[1..4], [Some(0.4), Some(2.0), Some(1.0)]);
+        // 张伟: 名次 1, 得票 3, 得票率 60% of 实到 5.
+        assert_eq!(row("张伟")[1..4], [Some(1.0), Some(3.0), Some(0.6)]);
         // The sheet to print and sign, with the same numbers.
         let p = c.get(&format!("{at}/result/print"));
         assert_eq!(p.status, 200);

@@ -20,8 +20,15 @@ fn area_sources() -> Vec<PathBuf> {
         root.join("banzi-store/src/store/ballots.rs"),
         root.join("banzi-store/src/store/ballot_paper.rs"),
         root.join("banzi-store/src/store/ballot_close.rs"),
+        root.join("banzi-store/src/store/ballot_codes.rs"),
     ];
-    for page in ["ballots", "ballot_run", "ballot_paper", "vote"] {
+    for page in [
+        "ballots",
+        "ballot_run",
+        "ballot_paper",
+        "ballot_codes",
+        "vote",
+    ] {
         files.push(root.join(format!("banzi-web/src/pages/{page}.rs")));
     }
     let domain = root.join("banzi-domain/src/ballot");

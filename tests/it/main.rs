@@ -7,6 +7,8 @@ mod authz;
 mod ballot_browser;
 mod ballot_crash;
 mod ballot_http;
+mod ballot_reissue_browser;
+mod ballot_reissue_http;
 mod ballot_words;
 mod browser;
 mod browser_csp;

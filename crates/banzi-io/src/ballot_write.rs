@@ -10,29 +10,80 @@ use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
 use crate::roster_write::IoError;
 
-/// Hundredths as a decimal: 8567 → "85.67".
-fn hundredths(n: u64) -> String {
-    format!("{}.{:02}", n / 100, n % 100)
+/// A cell of the workbook: text, or a number a spreadsheet can add up (issue 15, item 6):
+/// counts as integers, shares as fractions shown as percentages, scores with two decimals.
+enum Cell {
+    Text(String),
+    Count(f64),
+    /// Basis points: 6667 → 0.6667, shown 66.67%.
+    Share(u64),
+    /// A weight in whole percent: 40 → 0.4, shown 40%.
+    Weight(u32),
+    /// Hundredths: 8567 → 85.67.
+    Score(u64),
+    Empty,
+}
+
+fn s(v: impl ToString) -> Cell {
+    Cell::Text(v.to_string())
+}
+
+fn n(v: impl Into<f64>) -> Cell {
+    Cell::Count(v.into())
+}
+
+/// A count of the tally (never near 2^53, so exact as a spreadsheet number).
+fn count(v: u64) -> Cell {
+    Cell::Count(v as f64)
+}
+
+/// The number formats of the numeric cells.
+struct Formats {
+    share: Format,
+    weight: Format,
+    score: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            share: Format::new().set_num_format("0.00%"),
+            weight: Format::new().set_num_format("0%"),
+            score: Format::new().set_num_format("0.00"),
+        }
+    }
 }
 
 fn row(
     ws: &mut Worksheet,
     r: &mut u32,
-    cells: &[String],
+    cells: &[Cell],
     f: Option<&Format>,
+    nf: &Formats,
 ) -> Result<(), IoError> {
     for (c, v) in cells.iter().enumerate() {
-        match f {
-            Some(f) => ws.write_string_with_format(*r, c as u16, v, f)?,
-            None => ws.write_string(*r, c as u16, v)?,
+        let c = c as u16;
+        let (x, format) = match v {
+            Cell::Text(t) => {
+                match f {
+                    Some(f) => ws.write_string_with_format(*r, c, t, f)?,
+                    None => ws.write_string(*r, c, t)?,
+                };
+                continue;
+            }
+            Cell::Empty => continue,
+            Cell::Count(x) => {
+                ws.write_number(*r, c, *x)?;
+                continue;
+            }
+            Cell::Share(bp) => (*bp as f64 / 10_000.0, &nf.share),
+            Cell::Weight(w) => (f64::from(*w) / 100.0, &nf.weight),
+            Cell::Score(h) => (*h as f64 / 100.0, &nf.score),
         };
+        ws.write_number_with_format(*r, c, x, format)?;
     }
     *r += 1;
     Ok(())
-}
-
-fn s(v: impl ToString) -> String {
-    v.to_string()
 }
 
 /// Writes the tally of `spec` and its ballots (in the order given: the caller's random one).
@@ -45,141 +96,115 @@ pub fn write_ballot_result(
     let bold = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDEBF7));
+    let nf = Formats::new();
     let ws = wb.add_worksheet();
     ws.set_name("结果")?;
     ws.set_column_width(0, 28.0)?;
     let mut r = 0u32;
-    row(ws, &mut r, std::slice::from_ref(&spec.title), Some(&bold))?;
-    row(ws, &mut r, &[s("会议日期"), s(spec.meeting_date)], None)?;
-    row(ws, &mut r, &[s("应到人数"), s(t.expected)], None)?;
-    let attended = t.attended.map_or_else(|| s("未记录"), |n| n.to_string());
-    row(ws, &mut r, &[s("实到人数"), attended], None)?;
-    row(ws, &mut r, &[s("收回票数"), s(t.cast)], None)?;
+    let h = Some(&bold);
+    row(ws, &mut r, &[s(&spec.title)], h, &nf)?;
     row(
         ws,
         &mut r,
-        &[
-            s("得票比例要求"),
-            format!("{}/{}", t.threshold.num, t.threshold.den),
-        ],
+        &[s("会议日期"), s(spec.meeting_date)],
         None,
+        &nf,
     )?;
+    row(ws, &mut r, &[s("应到人数"), n(t.expected)], None, &nf)?;
+    let attended = t.attended.map_or_else(|| s("未记录"), n);
+    row(ws, &mut r, &[s("实到人数"), attended], None, &nf)?;
+    row(ws, &mut r, &[s("收回票数"), count(t.cast)], None, &nf)?;
+    let threshold = format!("{}/{}", t.threshold.num, t.threshold.den);
+    row(ws, &mut r, &[s("得票比例要求"), s(threshold)], None, &nf)?;
     // R-SEL-2: which number the shares and pass marks are of.
     let basis = match t.attended {
         Some(n) => format!("实到人数{n}人"),
         None => format!("收回票数{}张（结束时未记录实到人数）", t.cast),
     };
-    row(ws, &mut r, &[s("得票率及达到比例的基数"), basis], None)?;
-    r += 1;
     row(
         ws,
         &mut r,
-        &[s("评议组"), s("权重"), s("计划票数"), s("收回票数")],
-        Some(&bold),
+        &[s("得票率及达到比例的基数"), s(basis)],
+        None,
+        &nf,
     )?;
+    r += 1;
+    let head = [s("评议组"), s("权重"), s("计划票数"), s("收回票数")];
+    row(ws, &mut r, &head, h, &nf)?;
     for g in &t.groups {
-        row(
-            ws,
-            &mut r,
-            &[
-                g.name.clone(),
-                format!("{}%", g.weight),
-                s(g.codes),
-                s(g.cast),
-            ],
-            None,
-        )?;
+        let cells = [
+            s(&g.name),
+            Cell::Weight(g.weight),
+            n(g.codes),
+            count(g.cast),
+        ];
+        row(ws, &mut r, &cells, None, &nf)?;
     }
     for (i, q) in t.questions.iter().enumerate() {
         r += 1;
-        row(
-            ws,
-            &mut r,
-            &[format!("{}. {}（{}）", i + 1, q.title, q.kind.label())],
-            Some(&bold),
-        )?;
-        row(
-            ws,
-            &mut r,
-            &[s("有效"), s(q.valid), s("无效"), s(q.invalid)],
-            None,
-        )?;
+        let title = format!("{}. {}（{}）", i + 1, q.title, q.kind.label());
+        row(ws, &mut r, &[s(title)], h, &nf)?;
+        let counts = [s("有效"), count(q.valid), s("无效"), count(q.invalid)];
+        row(ws, &mut r, &counts, None, &nf)?;
+        let pass = |p: bool| if p { s("是") } else { Cell::Empty };
         match &q.result {
             QuestionResult::Recommend(rows) => {
-                row(
-                    ws,
-                    &mut r,
-                    &[s("姓名"), s("名次"), s("得票"), s("得票率"), s("达到比例")],
-                    Some(&bold),
-                )?;
+                let head = [s("姓名"), s("名次"), s("得票"), s("得票率"), s("达到比例")];
+                row(ws, &mut r, &head, h, &nf)?;
                 for o in rows {
                     let name = if o.written_in {
                         format!("{}（另提）", o.name)
                     } else {
                         o.name.clone()
                     };
-                    let pass = if o.passes { "是" } else { "" };
-                    row(
-                        ws,
-                        &mut r,
-                        &[
-                            name,
-                            s(o.rank),
-                            s(o.votes),
-                            format!("{}%", hundredths(o.share_bp)),
-                            s(pass),
-                        ],
-                        None,
-                    )?;
+                    let cells = [
+                        s(name),
+                        count(o.rank),
+                        count(o.votes),
+                        Cell::Share(o.share_bp),
+                        pass(o.passes),
+                    ];
+                    row(ws, &mut r, &cells, None, &nf)?;
                 }
             }
             QuestionResult::Approve(rows) => {
-                row(
-                    ws,
-                    &mut r,
-                    &[
-                        s("姓名"),
-                        s("同意"),
-                        s("不同意"),
-                        s("弃权"),
-                        s("得票率"),
-                        s("达到比例"),
-                    ],
-                    Some(&bold),
-                )?;
+                let head = [
+                    s("姓名"),
+                    s("同意"),
+                    s("不同意"),
+                    s("弃权"),
+                    s("得票率"),
+                    s("达到比例"),
+                ];
+                row(ws, &mut r, &head, h, &nf)?;
                 for o in rows {
-                    let pass = if o.passes { "是" } else { "" };
-                    row(
-                        ws,
-                        &mut r,
-                        &[
-                            o.name.clone(),
-                            s(o.yes),
-                            s(o.no),
-                            s(o.abstain),
-                            format!("{}%", hundredths(o.share_bp)),
-                            s(pass),
-                        ],
-                        None,
-                    )?;
+                    let cells = [
+                        s(&o.name),
+                        count(o.yes),
+                        count(o.no),
+                        count(o.abstain),
+                        Cell::Share(o.share_bp),
+                        pass(o.passes),
+                    ];
+                    row(ws, &mut r, &cells, None, &nf)?;
                 }
             }
             QuestionResult::Rate(rows) => {
                 let mut head = vec![s("姓名")];
                 head.extend(q.kind.marks().iter().map(s));
                 head.extend([s("未评"), s("加权得分")]);
-                row(ws, &mut r, &head, Some(&bold))?;
+                row(ws, &mut r, &head, h, &nf)?;
                 for o in rows {
-                    let mut cells = vec![o.name.clone()];
-                    cells.extend(o.counts.iter().map(s));
-                    cells.push(s(o.unmarked));
-                    cells.push(o.score.map(hundredths).unwrap_or_default());
-                    row(ws, &mut r, &cells, None)?;
+                    let mut cells = vec![s(&o.name)];
+                    cells.extend(o.counts.iter().map(|c| count(*c)));
+                    cells.push(count(o.unmarked));
+                    cells.push(o.score.map_or(Cell::Empty, Cell::Score));
+                    row(ws, &mut r, &cells, None, &nf)?;
                 }
             }
         }
     }
-    raw_sheet(&mut wb, spec, ballots, &bold)?;
+    raw_sheet(&mut wb, spec, ballots, &bold, &nf)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -190,6 +215,7 @@ fn raw_sheet(
     spec: &SessionSpec,
     ballots: &[Cast],
     bold: &Format,
+    nf: &Formats,
 ) -> Result<(), IoError> {
     let ws = wb.add_worksheet();
     ws.set_name("原始选票")?;
@@ -199,18 +225,19 @@ fn raw_sheet(
         spec.questions
             .iter()
             .enumerate()
-            .map(|(i, q)| format!("{}. {}", i + 1, q.title)),
+            .map(|(i, q)| s(format!("{}. {}", i + 1, q.title))),
     );
-    row(ws, &mut r, &head, Some(bold))?;
-    for (n, b) in ballots.iter().enumerate() {
+    row(ws, &mut r, &head, Some(bold), nf)?;
+    for (k, b) in ballots.iter().enumerate() {
         let mut cells = vec![
-            s(n + 1),
-            spec.groups
+            count(k as u64 + 1),
+            s(spec
+                .groups
                 .get(b.group)
-                .map_or(String::new(), |g| g.name.clone()),
+                .map_or(String::new(), |g| g.name.clone())),
         ];
         for (q, a) in spec.questions.iter().zip(&b.ballot) {
-            cells.push(match a {
+            cells.push(s(match a {
                 Answer::Picks { picks, write_ins } => picks
                     .iter()
                     .filter_map(|&p| q.options.get(p as usize).cloned())
@@ -230,9 +257,9 @@ fn raw_sheet(
                     })
                     .collect::<Vec<_>>()
                     .join("；"),
-            });
+            }));
         }
-        row(ws, &mut r, &cells, None)?;
+        row(ws, &mut r, &cells, None, nf)?;
     }
     Ok(())
 }
@@ -302,6 +329,23 @@ mod tests {
         ] {
             assert!(rows.contains(&want), "{want:?} in {rows:?}");
         }
+        // Numbers are numeric cells (issue 15, item 6): counts, and the share as a fraction
+        // (4 of 实到 8: 0.5, shown 50.00% by its format).
+        let data = write_ballot_result(&spec, &tally(&spec, &cast), &cast).expect("written");
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(data)).expect("workbook");
+        let sheet = wb.worksheet_range("结果").expect("sheet");
+        let find = |name: &str| {
+            sheet
+                .rows()
+                .find(|r| r[0] == name)
+                .map(|r| r.to_vec())
+                .unwrap_or_default()
+        };
+        use calamine::Data::Float;
+        assert_eq!(find("应到人数")[1], Float(9.0));
+        assert_eq!(find("收回票数")[1], Float(6.0));
+        assert_eq!(find("全体")[1..4], [Float(1.0), Float(9.0), Float(6.0)]);
+        assert_eq!(find("张伟")[1..4], [Float(1.0), Float(4.0), Float(0.5)]);
         spec.attended = None;
         let rows = heads(&spec, &cast);
         for want in [

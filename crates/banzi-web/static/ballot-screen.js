@@ -1,14 +1,26 @@
 // The meeting's big screen (R-VOTE-5): turnout per rater group, asked for every two seconds;
-// results are never shown here.
+// results are never shown here. Once the vote is closed the count gives way to a notice that
+// it is over and where its results are, and the asking stops.
 (function () {
   var url = document.body.getAttribute('data-turnout');
   function pct(cast, issued) {
     return issued > 0 ? Math.round(cast * 1000 / issued) / 10 + '%' : '—';
   }
+  var timer = null;
+  // The badge's colour per state, as the page first drew it (pages/ballots.rs, state_view).
+  var colours = { draft: 'secondary', open: 'success', closed: 'dark' };
   function show(t) {
+    var badge = document.getElementById('screen-state');
+    badge.textContent = t.state_name;
+    badge.className = 'badge text-bg-' + (colours[t.state] || 'dark');
+    if (t.state === 'closed') {
+      document.getElementById('screen-live').hidden = true;
+      document.getElementById('screen-closed').hidden = false;
+      if (timer !== null) { clearInterval(timer); timer = null; }
+      return;
+    }
     document.getElementById('screen-cast').textContent = t.cast;
     document.getElementById('screen-issued').textContent = t.issued;
-    document.getElementById('screen-state').textContent = t.state_name;
     var rows = document.querySelectorAll('#screen-groups tbody tr');
     for (var i = 0; i < rows.length; i++) {
       var g = null;
@@ -29,6 +41,8 @@
     };
     x.send();
   }
-  tick();
-  setInterval(tick, 2000);
+  if (document.getElementById('screen-closed').hidden) {
+    tick();
+    timer = setInterval(tick, 2000);
+  }
 })();

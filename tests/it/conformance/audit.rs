@@ -448,6 +448,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "ballot.open",
     "ballot.paper_count",
     "ballot.paper_key",
+    "ballot.reissue",
     "ballot.void",
     "cadre.create",
     "cadre.family.add",
@@ -694,6 +695,10 @@ async fn every_write_is_audited(db: &TestDb) {
         .expect("attendance");
     store.issue_codes(&s, ballot).await.expect("codes");
     store.void_codes(&s, ballot, &[1]).await.expect("void");
+    store
+        .reissue_codes(&s, ballot, &[1])
+        .await
+        .expect("reissue");
     store.open_ballot(&s, ballot).await.expect("open");
     let second = banzi_domain::role::Actor {
         login: "t-staff-2".into(),
@@ -801,6 +806,7 @@ async fn every_write_is_audited(db: &TestDb) {
         ("ballot.attendance", "t-staff", "ballot_session", b.clone()),
         ("ballot.codes", "t-staff", "ballot_session", b.clone()),
         ("ballot.void", "t-staff", "ballot_session", b.clone()),
+        ("ballot.reissue", "t-staff", "ballot_session", b.clone()),
         ("ballot.open", "t-staff", "ballot_session", b.clone()),
         ("ballot.paper_key", "t-staff-2", "ballot_session", b.clone()),
         ("ballot.paper_count", "t-staff", "ballot_session", b.clone()),

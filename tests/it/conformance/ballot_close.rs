@@ -200,7 +200,7 @@ async fn a_held_database_keeps_the_session_open_and_closing_leaves_no_trace(stor
 async fn codes_are_not_voided_after_closing(store: Store) {
     let s = staff();
     let (id, codes) = opened(&store, &spec()).await;
-    assert_eq!(store.void_codes(&s, id, &[5]).await.unwrap(), [5]);
+    assert_eq!(store.void_codes(&s, id, &[5]).await.unwrap().voided, [5]);
     assert_eq!(
         store
             .cast_ballot(

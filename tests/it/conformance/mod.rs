@@ -633,6 +633,7 @@ both!(ethnicity_and_profession_filters);
 
 pub mod audit;
 mod ballot_close;
+mod ballot_reissue;
 pub mod ballots;
 mod dossier;
 mod roster;

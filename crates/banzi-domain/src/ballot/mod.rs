@@ -31,6 +31,7 @@
 
 pub mod attendance;
 mod check;
+pub mod codes;
 mod exact;
 pub mod guesses;
 mod setup;

@@ -37,6 +37,7 @@ audit-action-ballot_create = Ballot session created
 audit-action-ballot_open = Voting opened
 audit-action-ballot_paper_count = Paper ballots counted
 audit-action-ballot_paper_key = Paper ballot keyed
+audit-action-ballot_reissue = Codes reissued
 audit-action-ballot_void = Codes voided
 audit-action-cadre_create = Cadre added
 audit-action-cadre_family_add = Family member added

@@ -102,6 +102,14 @@ ballot-close-db-held = Another program holds the database open (a backup tool or
 ballot-void-after-close = Voting has closed; codes can no longer be voided
 ballot-result-before-close = Results are available only after the vote closes
 ballot-serials-form = Serials should be written like “3, 5-7”
+ballot-void-refused-used = the code has voted, and a ballot cannot be taken back
+ballot-void-refused-unknown = this session has no such serial
+ballot-void-refused-already = it was voided before
+ballot-reissue-after-close = Voting has closed; no more codes can be reissued
+ballot-reissue-unknown = This session has no serial { $serial }
+ballot-reissue-not-voided = Serial { $serial } is not voided, so it cannot be reissued: void the old code first
+ballot-reissue-done = Serial { $serial } was reissued already
+ballot-reissue-group-full = The rater group “{ $group }” of serial { $serial } holds all its planned codes already: nothing to reissue
 
 ## What a voter's phone is told (R-VOTE-2, R-VOTE-4).
 

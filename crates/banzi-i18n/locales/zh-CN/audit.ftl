@@ -37,6 +37,7 @@ audit-action-ballot_create = 新建投票
 audit-action-ballot_open = 开始投票
 audit-action-ballot_paper_count = 纸质票计入
 audit-action-ballot_paper_key = 录入纸质票
+audit-action-ballot_reissue = 补发票码
 audit-action-ballot_void = 作废票码
 audit-action-cadre_create = 新增干部
 audit-action-cadre_family_add = 增加家庭成员

@@ -90,6 +90,14 @@ ballot-close-db-held = 有其他程序正打开着数据库（如备份工具或
 ballot-void-after-close = 投票已结束，不能再作废票码
 ballot-result-before-close = 投票结束后才能查看结果
 ballot-serials-form = 编号应写成“3, 5-7”的形式
+ballot-void-refused-used = 该票码已投票，选票不能收回，不能作废
+ballot-void-refused-unknown = 本投票没有这个编号
+ballot-void-refused-already = 此前已作废
+ballot-reissue-after-close = 投票已结束，不能再补发票码
+ballot-reissue-unknown = 本投票没有编号{ $serial }
+ballot-reissue-not-voided = 编号{ $serial }未作废，不能补发；补发前请先作废原票码
+ballot-reissue-done = 编号{ $serial }已补发过，不能再次补发
+ballot-reissue-group-full = 编号{ $serial }所在的评议组“{ $group }”票码已足额，无需补发
 
 ## What a voter's phone is told (R-VOTE-2, R-VOTE-4).
 

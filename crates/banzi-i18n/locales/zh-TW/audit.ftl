@@ -37,6 +37,7 @@ audit-action-ballot_create = 新建投票
 audit-action-ballot_open = 開始投票
 audit-action-ballot_paper_count = 紙本票計入
 audit-action-ballot_paper_key = 錄入紙本票
+audit-action-ballot_reissue = 補發票碼
 audit-action-ballot_void = 作廢票碼
 audit-action-cadre_create = 新增幹部
 audit-action-cadre_family_add = 增加家庭成員

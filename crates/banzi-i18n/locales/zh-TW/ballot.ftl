@@ -90,6 +90,14 @@ ballot-close-db-held = 有其他程式正開啟著資料庫（如備份工具或
 ballot-void-after-close = 投票已結束，不能再作廢票碼
 ballot-result-before-close = 投票結束後才能檢視結果
 ballot-serials-form = 編號應寫成「3, 5-7」的形式
+ballot-void-refused-used = 該票碼已投票，選票不能收回，不能作廢
+ballot-void-refused-unknown = 本投票沒有這個編號
+ballot-void-refused-already = 此前已作廢
+ballot-reissue-after-close = 投票已結束，不能再補發票碼
+ballot-reissue-unknown = 本投票沒有編號{ $serial }
+ballot-reissue-not-voided = 編號{ $serial }未作廢，不能補發；補發前請先作廢原票碼
+ballot-reissue-done = 編號{ $serial }已補發過，不能再次補發
+ballot-reissue-group-full = 編號{ $serial }所在的評議組「{ $group }」票碼已足額，無需補發
 
 ## What a voter's phone is told (R-VOTE-2, R-VOTE-4).
 

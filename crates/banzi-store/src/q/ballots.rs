@@ -108,25 +108,10 @@ pub async fn cast_count(c: &mut Conn, id: i64) -> Result<i64, DomainError> {
         .map_err(db)
 }
 
-/// Codes not voided, by rater group, and the highest serial of the session.
-pub async fn code_counts(c: &mut Conn, id: i64) -> Result<(Vec<(i64, i64)>, i64), DomainError> {
-    let counts: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT grp, COUNT(*) FROM ballot_codes WHERE session_id = $1 AND voided = 0 GROUP BY grp ORDER BY grp",
-    )
-    .bind(id)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
-    let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(serial) FROM ballot_codes WHERE session_id = $1")
-        .bind(id)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(db)?;
-    Ok((counts, max.unwrap_or(0)))
-}
-
-/// Stores the hashes of new codes (group, serial, hash); audited by count, never by code.
-pub async fn insert_codes(c: &mut Conn, actor: &Actor, id: i64, codes: &[(i64, i64, String)], now: &str) -> Result<(), DomainError> {
+/// Stores the hashes of new codes (group, serial, hash); audited as `action` (issued, or
+/// reissued in place of the voided serials `replaces`) by count and serials, never by code.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_codes(c: &mut Conn, actor: &Actor, id: i64, codes: &[(i64, i64, String)], action: &str, replaces: &[i64], now: &str) -> Result<(), DomainError> {
     for chunk in codes.chunks(500) {
         let mut sql = String::from("INSERT INTO ballot_codes (hash, session_id, grp, serial) VALUES ");
         for i in 0..chunk.len() {
@@ -148,38 +133,52 @@ pub async fn insert_codes(c: &mut Conn, actor: &Actor, id: i64, codes: &[(i64, i
     };
     super::audit::append(
         &mut *c,
-        draft(actor, now, "ballot.codes", "ballot_session", &id.to_string(), None, Some(serde_json::json!({ "codes": codes.len(), "serials": serials }))),
+        draft(actor, now, action, "ballot_session", &id.to_string(), None, Some(serde_json::json!({ "codes": codes.len(), "serials": serials, "replaces": replaces }))),
     )
     .await?;
     Ok(())
 }
 
-/// Voids the unused codes of these serials; returns the serials voided. Audited.
-pub async fn void_codes(c: &mut Conn, actor: &Actor, id: i64, serials: &[i64], now: &str) -> Result<Vec<i64>, DomainError> {
-    let mut voided = Vec::new();
-    for s in serials {
-        let n = sqlx::query(
-            "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = $2 AND voided = 0 \
-             AND nonce IS NULL",
-        )
+/// Every code of a session: (serial, group, voided mark, used). The voided mark is 0 for a
+/// code that can vote or has voted, 1 for a voided one, 2 for a voided one replaced by a
+/// new code (补发, `banzi_domain::ballot::codes`).
+pub async fn codes(c: &mut Conn, id: i64) -> Result<Vec<(i64, i64, i64, bool)>, DomainError> {
+    let rows: Vec<(i64, i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT serial, grp, voided, nonce FROM ballot_codes \
+         WHERE session_id = $1 ORDER BY serial",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(|(s, g, v, n)| (s, g, v, n.is_some())).collect())
+}
+
+/// Voids the code of this serial if it is unused; false when it is not (used meanwhile: on
+/// PostgreSQL the row lock orders this against a submission holding the code).
+pub async fn void_code(c: &mut Conn, id: i64, serial: i64) -> Result<bool, DomainError> {
+    Ok(sqlx::query(
+        "UPDATE ballot_codes SET voided = 1 WHERE session_id = $1 AND serial = $2 AND voided = 0 \
+         AND nonce IS NULL",
+    )
+    .bind(id)
+    .bind(serial)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?
+    .rows_affected()
+        == 1)
+}
+
+/// Marks the voided code of this serial replaced by a new one (voided mark 2).
+pub async fn mark_replaced(c: &mut Conn, id: i64, serial: i64) -> Result<(), DomainError> {
+    sqlx::query("UPDATE ballot_codes SET voided = 2 WHERE session_id = $1 AND serial = $2 AND voided = 1")
         .bind(id)
-        .bind(*s)
+        .bind(serial)
         .execute(&mut *c)
         .await
-        .map_err(db)?
-        .rows_affected();
-        if n == 1 {
-            voided.push(*s);
-        }
-    }
-    if !voided.is_empty() {
-        super::audit::append(
-            &mut *c,
-            draft(actor, now, "ballot.void", "ballot_session", &id.to_string(), None, Some(serde_json::json!({ "serials": voided }))),
-        )
-        .await?;
-    }
-    Ok(voided)
+        .map_err(db)?;
+    Ok(())
 }
 
 /// A code by its hash: (session, group, voided).
@@ -232,7 +231,7 @@ pub async fn insert_ballot(c: &mut Conn, id: &str, session: i64, grp: i64, conte
 /// Codes issued, voided and ballots cast, per rater group.
 pub async fn turnout(c: &mut Conn, id: i64) -> Result<Vec<GroupTurnout>, DomainError> {
     let codes: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT grp, COUNT(CASE WHEN voided = 0 THEN 1 END), COUNT(CASE WHEN voided = 1 THEN 1 END) \
+        "SELECT grp, COUNT(CASE WHEN voided = 0 THEN 1 END), COUNT(CASE WHEN voided <> 0 THEN 1 END) \
          FROM ballot_codes WHERE session_id = $1 GROUP BY grp",
     )
     .bind(id)

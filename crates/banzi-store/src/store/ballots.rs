@@ -46,6 +46,8 @@ pub struct Slip {
     pub group: usize,
     pub serial: i64,
     pub code: String,
+    /// The voided serial this code takes the place of (补发).
+    pub replaces: Option<i64>,
 }
 
 /// What the phone page shows for a code.
@@ -74,7 +76,7 @@ pub fn normalise_code(code: &str) -> String {
         .collect()
 }
 
-fn sha(text: &str) -> String {
+pub(super) fn sha(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
@@ -91,7 +93,7 @@ pub(super) fn hex_id() -> Result<String, DomainError> {
 }
 
 /// 15 random bytes as 24 base32 characters.
-fn new_code() -> Result<String, DomainError> {
+pub(super) fn new_code() -> Result<String, DomainError> {
     let b = random(CODE_BYTES)?;
     let mut out = String::with_capacity(24);
     for chunk in b.chunks(5) {
@@ -278,68 +280,6 @@ impl Store {
         staff(actor)?;
         let rows = on_conn!(self, |c, b| b::ballots::sessions(c).await)?;
         rows.into_iter().map(parse_session).collect()
-    }
-
-    /// Makes the codes each rater group still lacks (its number less the codes issued and
-    /// not voided), before the session closes. The codes are returned once, for the slips;
-    /// only their hashes are kept. Audited by count and serials.
-    pub async fn issue_codes(&self, actor: &Actor, id: i64) -> Result<Vec<Slip>, DomainError> {
-        staff(actor)?;
-        let now = now_rfc3339();
-        in_tx!(self, |c, b| {
-            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
-            if s.state == "closed" {
-                return Err(DomainError::Conflict(message!("ballot-codes-after-close")));
-            }
-            let (have, mut serial) = b::ballots::code_counts(c, id).await?;
-            let mut slips = Vec::new();
-            for (g, group) in s.spec.groups.iter().enumerate() {
-                let held = have
-                    .iter()
-                    .find(|(grp, _)| *grp == g as i64)
-                    .map_or(0, |x| x.1);
-                for _ in held..i64::from(group.codes) {
-                    serial += 1;
-                    slips.push(Slip {
-                        group: g,
-                        serial,
-                        code: new_code()?,
-                    });
-                }
-            }
-            let rows: Vec<(i64, i64, String)> = slips
-                .iter()
-                .map(|s| (s.group as i64, s.serial, sha(&s.code)))
-                .collect();
-            if !rows.is_empty() {
-                b::ballots::insert_codes(c, actor, id, &rows, &now).await?;
-            }
-            Ok(slips)
-        })
-    }
-
-    /// Voids unused codes by the serials on their slips (a lost or spoilt slip); returns the
-    /// serials voided. Audited. Refused once the session is closed: its codes are part of
-    /// the result (the turnout counts the voided ones) and were rewritten at closing.
-    pub async fn void_codes(
-        &self,
-        actor: &Actor,
-        id: i64,
-        serials: &[i64],
-    ) -> Result<Vec<i64>, DomainError> {
-        staff(actor)?;
-        let now = now_rfc3339();
-        in_tx!(self, |c, b| {
-            // The session's row ours first: a close running now has committed or waits.
-            if !b::ballots::lock_session(c, id).await? {
-                return Err(not_found());
-            }
-            let s = parse_session(b::ballots::session(c, id).await?.ok_or_else(not_found)?)?;
-            if s.state == "closed" {
-                return Err(DomainError::Conflict(message!("ballot-void-after-close")));
-            }
-            b::ballots::void_codes(c, actor, id, serials, &now).await
-        })
     }
 
     /// Records or corrects the session's 实到人数, R-SEL-2's attendees, while it is a draft or

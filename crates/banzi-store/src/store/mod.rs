@@ -104,6 +104,7 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 mod accounts;
 mod audit;
 mod ballot_close;
+mod ballot_codes;
 mod ballot_paper;
 mod ballot_writer;
 pub use ballot_writer::{BallotWriter, WriterHook};

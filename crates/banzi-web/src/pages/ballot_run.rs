@@ -16,9 +16,10 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use banzi_domain::Arg;
 use banzi_domain::ballot::tally::QuestionResult;
 use banzi_domain::ballot::{QuestionKind, Tally};
-use banzi_store::{BallotSession, GroupTurnout};
+use banzi_store::{BallotSession, GroupTurnout, Slip};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -38,6 +39,8 @@ pub struct SlipView {
     pub code: String,
     /// The QR code of the voting address, as an SVG data URI.
     pub qr: String,
+    /// 补发: which voided serial it takes the place of; empty otherwise.
+    pub replaces: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -50,6 +53,8 @@ struct SlipsPage {
     /// The address the slips lead to; a warning when it is this computer only.
     base: String,
     local_only: bool,
+    /// After 补发: what was done, naming the session.
+    done: String,
 }
 
 fn qr_data_uri(text: &str) -> String {
@@ -76,6 +81,18 @@ async fn slips(
 ) -> WebResult<Response> {
     let b = s.store.ballot(&caller.actor, id).await?;
     let made = s.store.issue_codes(&caller.actor, id).await?;
+    Ok(slips_page(&s, tr, &headers, &b, made, false))
+}
+
+/// The slips of codes just made (issued, or reissued in place of voided ones), not cached.
+pub(super) fn slips_page(
+    s: &AppState,
+    tr: Tr,
+    headers: &HeaderMap,
+    b: &BallotSession,
+    made: Vec<Slip>,
+    reissued: bool,
+) -> Response {
     let base = match &s.config.public_url {
         Some(url) => format!("{}/v", url.trim_end_matches('/')),
         None => {
@@ -89,6 +106,22 @@ async fn slips(
     let local_only = ["//localhost", "//127.", "//[::1]"]
         .iter()
         .any(|l| base.contains(l));
+    let done = if reissued {
+        let replaced: Vec<String> = made
+            .iter()
+            .filter_map(|x| x.replaces.map(|r| r.to_string()))
+            .collect();
+        tr.args(
+            "meeting.reissued",
+            &[
+                ("title", Arg::from(b.spec.title.clone())),
+                ("n", Arg::from(made.len())),
+                ("serials", Arg::from(replaced.join(tr.list_separator()))),
+            ],
+        )
+    } else {
+        String::new()
+    };
     let slips = made
         .into_iter()
         .map(|x| SlipView {
@@ -106,6 +139,10 @@ async fn slips(
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect::<Vec<_>>()
                 .join(" "),
+            replaces: x
+                .replaces
+                .map(|r| tr.args("meeting.replaces", &[("serial", Arg::from(r.to_string()))]))
+                .unwrap_or_default(),
         })
         .collect();
     let page = SlipsPage {
@@ -115,15 +152,16 @@ async fn slips(
         slips,
         base,
         local_only,
+        done,
     };
-    Ok((
+    (
         [
             (header::CACHE_CONTROL, "no-store"),
             (header::REFERRER_POLICY, "no-referrer"),
         ],
         page,
     )
-        .into_response())
+        .into_response()
 }
 
 #[derive(Template, WebTemplate)]
@@ -135,10 +173,13 @@ struct ScreenPage {
     groups: Vec<GroupRow>,
     cast: i64,
     issued: i64,
+    /// Once closed: where the results are, and who to ask.
+    where_results: String,
 }
 
 /// The meeting's big screen: turnout per rater group; the script asks for
-/// `/ballots/{id}/turnout` every two seconds.
+/// `/ballots/{id}/turnout` every two seconds. A closed session's screen says the vote is
+/// over and where its results are (the result page, for staff), not a frozen count.
 async fn screen(
     State(s): State<AppState>,
     tr: Tr,
@@ -148,7 +189,15 @@ async fn screen(
     let b = s.store.ballot(&caller.actor, id).await?;
     let t = s.store.turnout(&caller.actor, id).await?;
     let (cast, issued) = totals(&t);
+    let where_results = tr.args(
+        "meeting.screen_results",
+        &[
+            ("title", Arg::from(b.spec.title.clone())),
+            ("address", Arg::from(format!("/ballots/{id}/result"))),
+        ],
+    );
     Ok(ScreenPage {
+        where_results,
         state: state_view(&tr, &b.state),
         groups: group_rows(&b, t),
         tr,

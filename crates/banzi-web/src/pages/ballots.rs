@@ -4,9 +4,12 @@
 //! meeting's sign-in before opening and corrected until closing), and opening and closing.
 //! A refusal is shown on the session's page where the user acted: beside the 实到 field, or
 //! above the buttons for opening and closing. The slips, the big screen and the results are
-//! in `ballot_run.rs`; the voter's phone page in `vote.rs`.
+//! in `ballot_run.rs`; voiding and reissuing codes in `ballot_codes.rs`; the voter's phone
+//! page in `vote.rs`. Opening, closing, voiding and reissuing ask first, saying what will
+//! happen, and end with a message naming the session.
 
 use super::Ctx;
+use super::ballot_codes::{AwaitRow, VoidLine, awaiting};
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
@@ -19,9 +22,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use banzi_domain::DomainError;
 use banzi_domain::ballot::attendance::parse_attended;
 use banzi_domain::ballot::{SetupText, parse_setup};
-use banzi_domain::{DomainError, message};
+use banzi_domain::msg::Arg;
 use banzi_store::{BallotSession, GroupTurnout};
 
 pub fn routes() -> Router<AppState> {
@@ -32,9 +36,9 @@ pub fn routes() -> Router<AppState> {
         .route("/ballots/{id}/attendance", post(attendance))
         .route("/ballots/{id}/open", post(open))
         .route("/ballots/{id}/close", post(close))
-        .route("/ballots/{id}/void", post(void))
         .merge(super::ballot_run::routes())
         .merge(super::ballot_paper::routes())
+        .merge(super::ballot_codes::routes())
 }
 
 /// A session's state in the reader's language, with its badge colour.
@@ -186,7 +190,7 @@ pub struct GroupRow {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "ballot.html")]
-struct DetailPage {
+pub(super) struct DetailPage {
     ctx: Ctx,
     s: BallotSession,
     state: (&'static str, &'static str),
@@ -200,12 +204,31 @@ struct DetailPage {
     attended_error: String,
     /// Why opening or closing was refused, shown above the buttons.
     refused: Vec<String>,
+    /// The confirmations of opening and closing, naming the session.
+    open_ask: String,
+    close_ask: String,
+    /// The outcome of a void, serial by serial; the void field's error and what was typed.
+    void_report: Vec<VoidLine>,
+    void_error: String,
+    void_typed: String,
+    /// Voided codes still to be made up (补发).
+    awaiting: Vec<AwaitRow>,
+    reissue_all: Option<AwaitRow>,
 }
 
 #[derive(serde::Deserialize, Default)]
 pub struct DetailQuery {
     #[serde(default)]
     done: String,
+    /// After a void: the serials voided, and those refused as used, unknown or void before.
+    #[serde(default)]
+    voided: String,
+    #[serde(default)]
+    used: String,
+    #[serde(default)]
+    unknown: String,
+    #[serde(default)]
+    again: String,
 }
 
 pub fn group_rows(s: &BallotSession, turnout: Vec<GroupTurnout>) -> Vec<GroupRow> {
@@ -228,15 +251,19 @@ pub fn group_rows(s: &BallotSession, turnout: Vec<GroupTurnout>) -> Vec<GroupRow
 
 /// What the session's page shows besides the session itself.
 #[derive(Default)]
-struct Shown {
-    message: String,
+pub(super) struct Shown {
+    /// What was done (`open`, `close`, `attendance`), said at the top.
+    pub done: String,
     /// What the 实到 field holds when it was refused; otherwise the number recorded.
-    typed: Option<String>,
-    attended_error: String,
-    refused: Vec<String>,
+    pub typed: Option<String>,
+    pub attended_error: String,
+    pub refused: Vec<String>,
+    pub void_report: Option<super::ballot_codes::VoidQuery>,
+    pub void_error: String,
+    pub void_typed: String,
 }
 
-async fn detail_page(
+pub(super) async fn detail_page(
     s: &AppState,
     tr: Tr,
     caller: &Caller,
@@ -245,6 +272,20 @@ async fn detail_page(
 ) -> WebResult<DetailPage> {
     let b = s.store.ballot(&caller.actor, id).await?;
     let turnout = s.store.turnout(&caller.actor, id).await?;
+    let codes = s.store.ballot_codes(&caller.actor, id).await?;
+    let (awaiting, reissue_all) = awaiting(&tr, &b, &codes);
+    let named = |key: &str| tr.args(key, &[("title", Arg::from(b.spec.title.clone()))]);
+    let message = match shown.done.as_str() {
+        "" | "void" => String::new(),
+        "open" => named("meeting.done_open"),
+        "close" => named("meeting.done_close"),
+        _ => tr.t("ballot.done_attendance").to_string(),
+    };
+    let (open_ask, close_ask) = (named("meeting.open_ask"), named("meeting.close_ask"));
+    let void_report = match shown.void_report {
+        Some(q) => q.lines(&tr, &b.spec.title),
+        None => Vec::new(),
+    };
     let attended = shown
         .typed
         .unwrap_or_else(|| b.spec.attended.map(|n| n.to_string()).unwrap_or_default());
@@ -259,10 +300,17 @@ async fn detail_page(
             .collect(),
         ctx: Ctx::new(tr, caller, "/ballots"),
         s: b,
-        message: shown.message,
+        message,
         attended,
         attended_error: shown.attended_error,
         refused: shown.refused,
+        open_ask,
+        close_ask,
+        void_report,
+        void_error: shown.void_error,
+        void_typed: shown.void_typed,
+        awaiting,
+        reissue_all,
     })
 }
 
@@ -273,12 +321,15 @@ async fn detail(
     Path(id): Path<i64>,
     crate::error::Query(q): crate::error::Query<DetailQuery>,
 ) -> WebResult<DetailPage> {
-    let message = match q.done.as_str() {
-        "" => String::new(),
-        key => tr.t(&format!("ballot.done_{key}")).to_string(),
-    };
+    let void_report = (q.done == "void").then_some(super::ballot_codes::VoidQuery {
+        voided: q.voided,
+        used: q.used,
+        unknown: q.unknown,
+        again: q.again,
+    });
     let shown = Shown {
-        message,
+        done: q.done,
+        void_report,
         ..Default::default()
     };
     detail_page(&s, tr, &caller, id, shown).await
@@ -368,57 +419,4 @@ async fn close(
 ) -> WebResult<Response> {
     let done = s.store.close_ballot(&caller.actor, id).await;
     step(&s, tr, &caller, id, done, "close").await
-}
-
-#[derive(serde::Deserialize, Default)]
-pub struct VoidForm {
-    #[serde(default)]
-    serials: String,
-}
-
-/// `3, 5-7` → 3, 5, 6, 7.
-fn serials(text: &str) -> Result<Vec<i64>, DomainError> {
-    let bad = || DomainError::invalid("serials", message!("ballot-serials-form"));
-    let mut out = Vec::new();
-    for part in text
-        .split([',', '，', '、', ' '])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        let (a, b) = part.split_once(['-', '－', '~']).unwrap_or((part, part));
-        let (a, b): (i64, i64) = (
-            a.trim().parse().map_err(|_| bad())?,
-            b.trim().parse().map_err(|_| bad())?,
-        );
-        if a < 1 || b < a || b - a > 10_000 {
-            return Err(bad());
-        }
-        out.extend(a..=b);
-    }
-    if out.is_empty() {
-        return Err(bad());
-    }
-    Ok(out)
-}
-
-async fn void(
-    State(s): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-    Form(f): Form<VoidForm>,
-) -> WebResult<Redirect> {
-    let list = serials(&f.serials)?;
-    s.store.void_codes(&caller.actor, id, &list).await?;
-    Ok(Redirect::to(&format!("/ballots/{id}?done=void")))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn serials_are_read_as_lists_and_ranges() {
-        assert_eq!(super::serials("3, 5-7，9").unwrap(), [3, 5, 6, 7, 9]);
-        assert!(super::serials("5-3").is_err());
-        assert!(super::serials("x").is_err());
-        assert!(super::serials(" ").is_err());
-    }
 }

@@ -10,6 +10,7 @@ mod analysis_charts;
 mod analysis_members;
 mod analysis_team;
 mod audit;
+mod ballot_codes;
 mod ballot_paper;
 mod ballot_run;
 mod ballots;

@@ -7,6 +7,7 @@ use crate::{DomainError, message};
 
 mod attendance;
 mod check;
+mod codes;
 mod props;
 mod tally;
 
