@@ -198,3 +198,4 @@ audit-field-to = To
 audit-field-q = Searched for
 audit-field-found = Found
 audit-action-export_cadres = Exported a cadre search
+audit-field-replaces = Replaces serial

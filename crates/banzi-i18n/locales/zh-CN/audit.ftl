@@ -195,3 +195,4 @@ audit-field-to = 截止日期
 audit-field-q = 查询内容
 audit-field-found = 查到条数
 audit-action-export_cadres = 导出干部查询结果
+audit-field-replaces = 替代编号

@@ -195,3 +195,4 @@ audit-field-to = 截止日期
 audit-field-q = 查詢內容
 audit-field-found = 查到筆數
 audit-action-export_cadres = 匯出幹部查詢結果
+audit-field-replaces = 替代編號
