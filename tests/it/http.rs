@@ -346,6 +346,15 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
             ],
         );
         assert_eq!(r.status, 303);
+        // Back in the 简历 section, which says what was done (issue 15, item 3).
+        let back = r.location.clone().expect("back to the section");
+        assert!(back.ends_with("?edit=resume&done=added#resume"), "{back}");
+        let added = c.get(back.trim_end_matches("#resume"));
+        assert!(
+            added.body.contains("已在“简历”中添加一条记录。"),
+            "{}",
+            added.body
+        );
         // The 简历 section's edit mode has the remove buttons.
         let page = c.get(&format!("/cadres/{zwr}?edit=resume"));
         assert!(page.body.contains("写错的一行"));
@@ -368,7 +377,14 @@ async fn a_wrong_record_line_can_be_removed_and_the_removal_is_audited() {
         );
         let r = c.post(&format!("/cadres/{zwr}/records/resume/{line}/remove"), &[]);
         assert_eq!(r.status, 303);
-        assert!(!c.get(&format!("/cadres/{zwr}")).body.contains("写错的一行"));
+        let back = r.location.clone().expect("back to the section");
+        let removed = c.get(back.trim_end_matches("#resume"));
+        assert!(
+            removed.body.contains("已从“简历”中删除一条记录。"),
+            "{}",
+            removed.body
+        );
+        assert!(!removed.body.contains("写错的一行"));
         assert_eq!(
             c.post(&format!("/cadres/{zwr}/records/resume/{line}/remove"), &[])
                 .status,

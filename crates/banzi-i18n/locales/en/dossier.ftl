@@ -38,3 +38,5 @@ dossier-rank = Current rank
 dossier-education = Education and degree
 dossier-school = School, department and major
 dossier-held_on = Posts held on { $value }
+dossier-done_added = A line was added to “{ $value }”.
+dossier-done_removed = A line was removed from “{ $value }”.

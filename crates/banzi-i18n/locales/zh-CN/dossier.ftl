@@ -32,3 +32,5 @@ dossier-rank = 现职级
 dossier-education = 学历学位
 dossier-school = 毕业院校系及专业
 dossier-held_on = { $value }所任职务
+dossier-done_added = 已在“{ $value }”中添加一条记录。
+dossier-done_removed = 已从“{ $value }”中删除一条记录。

@@ -32,3 +32,5 @@ dossier-rank = 現職級
 dossier-education = 學歷學位
 dossier-school = 畢業院校系及專業
 dossier-held_on = { $value }所任職務
+dossier-done_added = 已在「{ $value }」中新增一筆紀錄。
+dossier-done_removed = 已從「{ $value }」中刪除一筆紀錄。

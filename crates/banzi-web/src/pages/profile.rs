@@ -221,8 +221,22 @@ async fn profile_page(
             done.push(tr.msg(&m));
         }
     }
-    if q.done == "resume" {
-        done.push(tr.t("dossier.done_resume").to_string());
+    match q.done.as_str() {
+        "resume" => done.push(tr.t("dossier.done_resume").to_string()),
+        "added" | "removed" if !edit.is_empty() => {
+            let section = tr.t(match edit.as_str() {
+                "resume" => "profile.resume",
+                "family" => "profile.family",
+                "reward" => "profile.rewards",
+                "rating" => "profile.ratings",
+                "training" => "profile.trainings",
+                "portfolio" => "profile.portfolios",
+                "photo" => "profile.photo",
+                _ => "profile.appointments",
+            });
+            done.push(tr.f(&format!("dossier.done_{}", q.done), section));
+        }
+        _ => {}
     }
     Ok(ProfilePage {
         ctx: Ctx::new(tr, caller, &format!("/cadres/{r}")),

@@ -15,19 +15,24 @@ use banzi_domain::registry::{Portfolio, PortfolioRaw, Training, TrainingRaw};
 use banzi_domain::{DomainError, Msg};
 use banzi_store::{CadreRecord, RecordKind, today};
 
-/// After an action on a section: back to it, or the profile again with the errors.
+/// After an action on a section: back to it saying what was done (`added` or `removed`),
+/// or the profile again with the errors.
 async fn back_to_section(
     s: &AppState,
     tr: Tr,
     caller: &Caller,
     id: &str,
     section: &str,
+    done: &str,
     result: Result<(), DomainError>,
 ) -> WebResult<Response> {
     match result {
         Ok(()) => {
             let url = crate::pages::cadre_url(s, id).await?;
-            Ok(Redirect::to(&format!("{url}?edit={section}#{section}")).into_response())
+            Ok(
+                Redirect::to(&format!("{url}?edit={section}&done={done}#{section}"))
+                    .into_response(),
+            )
         }
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
@@ -95,7 +100,7 @@ pub async fn add_record(
                 Err(e) => Err(e),
             }
         };
-        return back_to_section(&s, tr, &caller, &id, &f.kind, result).await;
+        return back_to_section(&s, tr, &caller, &id, &f.kind, "added", result).await;
     }
     let rec = match f.kind.as_str() {
         "resume" => ResumeLine::parse(&f.a, &f.b, &f.c).map(CadreRecord::Resume),
@@ -118,7 +123,7 @@ pub async fn add_record(
     if f.proposal == "1" && result.is_ok() {
         return resume_saved(&s, &id).await;
     }
-    back_to_section(&s, tr, &caller, &id, &f.kind, result).await
+    back_to_section(&s, tr, &caller, &id, &f.kind, "added", result).await
 }
 
 async fn resume_saved(s: &AppState, id: &str) -> WebResult<Response> {
@@ -140,7 +145,7 @@ pub async fn remove_record(
         .store
         .remove_cadre_record(&caller.actor, &id, k, line, today())
         .await;
-    back_to_section(&s, tr, &caller, &id, &kind, result).await
+    back_to_section(&s, tr, &caller, &id, &kind, "removed", result).await
 }
 
 /// Saves a corrected 简历 line in place of line `line` (the end a 免职 proposes).
@@ -165,6 +170,6 @@ pub async fn replace_resume_line(
     };
     match result {
         Ok(()) => resume_saved(&s, &id).await,
-        Err(e) => back_to_section(&s, tr, &caller, &id, "resume", Err(e)).await,
+        Err(e) => back_to_section(&s, tr, &caller, &id, "resume", "", Err(e)).await,
     }
 }
