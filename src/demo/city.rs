@@ -165,13 +165,14 @@ fn profile_for(spec: &UnitSpec, title: &str, kind: PostKind, level: Option<PostL
     }
 }
 
-fn rank_for(kind: PostKind, county: bool) -> &'static str {
-    match (kind, county) {
-        (PostKind::Principal, _) => "正处级",
-        (PostKind::Deputy, true) => "副处级",
-        (PostKind::Deputy, false) => "副处级",
-        (PostKind::DisciplineLead, _) => "副处级",
-        (PostKind::Member, _) => "副处级",
+/// The 现职级 a post gives: its 职务层次 where the roster has one (a 市委书记 is 正厅级), else
+/// by kind as a city's enterprises are graded.
+fn rank_for(kind: PostKind, level: Option<PostLevel>) -> &'static str {
+    match (level, kind) {
+        (Some(PostLevel::BureauChief), _) => "正厅级",
+        (Some(PostLevel::BureauDeputy), _) => "副厅级",
+        (Some(PostLevel::DivisionChief), _) | (None, PostKind::Principal) => "正处级",
+        _ => "副处级",
     }
 }
 
@@ -288,7 +289,6 @@ pub fn city() -> City {
     // Cadres free to move again, with the day they became free.
     let mut pool_of_movers: Vec<(usize, Date)> = Vec::new();
     for spec in &specs {
-        let county = spec.category == "县(市、区)";
         for (pi, (title, kind, seats, level)) in spec.posts.iter().enumerate() {
             let code = format!("{}-P{}", spec.code, pi + 1);
             post_text.insert(code.clone(), (spec.name.clone(), title.clone()));
@@ -355,7 +355,7 @@ pub fn city() -> City {
                     } else {
                         None
                     };
-                    person.cadre.rank = rank_for(*kind, county).into();
+                    person.cadre.rank = rank_for(*kind, *level).into();
                     doc += 1;
                     let start = at.max(add_years(person.first_job, 8));
                     if ends.is_some_and(|e| e <= start) {

@@ -240,6 +240,7 @@ fn the_demo_city_is_believable() {
     assert_eq!(secretary.len(), 1);
     let age = age_on(secretary[0].birth_date, today);
     assert!((50..60).contains(&age), "the 市委书记 is {age}");
+    assert_eq!(secretary[0].rank, "正厅级", "a prefecture city's 市委书记");
 
     let mut lines: HashMap<&str, Vec<(YearMonth, Option<YearMonth>)>> = HashMap::new();
     for (id, rec) in &city.records {
