@@ -33,29 +33,35 @@ impl Store {
                 max = max
             )));
         }
-        let now = now_rfc3339();
         let after = serde_json::json!({
             "q": banzi_domain::audit::mask_digit_runs(f.q.as_deref().unwrap_or("").trim()),
             "unit": f.unit,
             "format": "xlsx",
             "cadres": rows.len(),
         });
+        self.audit_export(actor, "export.cadres", "cadre", "search", after)
+            .await?;
+        Ok(rows)
+    }
+
+    /// An export of personal data as an entry of the trail (R-SEC-3): what was exported
+    /// (`after`: the question asked, the format, the count), by whom, now.
+    pub(super) async fn audit_export(
+        &self,
+        actor: &Actor,
+        action: &str,
+        entity: &str,
+        key: &str,
+        after: serde_json::Value,
+    ) -> Result<(), DomainError> {
+        let now = now_rfc3339();
         in_tx!(self, |c, b| {
             b::audit::append(
                 &mut *c,
-                crate::draft(
-                    actor,
-                    &now,
-                    "export.cadres",
-                    "cadre",
-                    "search",
-                    None,
-                    Some(after),
-                ),
+                crate::draft(actor, &now, action, entity, key, None, Some(after)),
             )
             .await
             .map(|_| ())
-        })?;
-        Ok(rows)
+        })
     }
 }

@@ -276,25 +276,10 @@ impl Store {
         alerts: usize,
     ) -> Result<(), DomainError> {
         reader(actor)?;
-        let now = now_rfc3339();
         let after =
             serde_json::json!({ "as_of": as_of.to_string(), "format": format, "alerts": alerts });
-        in_tx!(self, |c, b| {
-            b::audit::append(
-                &mut *c,
-                crate::draft(
-                    actor,
-                    &now,
-                    "export.alerts",
-                    "alerts",
-                    &as_of.to_string(),
-                    None,
-                    Some(after),
-                ),
-            )
+        self.audit_export(actor, "export.alerts", "alerts", &as_of.to_string(), after)
             .await
-            .map(|_| ())
-        })
     }
 }
 
