@@ -235,7 +235,7 @@ async fn a_removal_says_so_and_proposes_closing_the_resume_line() {
         assert_eq!(r.status, 303);
         assert_eq!(
             r.location.as_deref(),
-            Some(&*format!("/cadres/{zw}?edit=resume#resume"))
+            Some(&*format!("/cadres/{zw}?edit=resume&done=added#resume"))
         );
         // The 免职 forms are in the appointments section's edit mode.
         assert!(!c.get(&format!("/cadres/{zw}")).body.contains("end-form"));
