@@ -12,6 +12,7 @@ pub mod codes;
 pub mod date;
 pub mod error;
 pub mod id_number;
+pub mod lrmx;
 pub mod msg;
 pub mod pinyin_name;
 pub mod registry;
