@@ -29,7 +29,7 @@ fn person(i: u32) -> LrmxPerson {
         1 + (i % 28) as i8,
     )
     .expect("date");
-    let gender = if i % 3 == 0 {
+    let gender = if i.is_multiple_of(3) {
         Gender::Female
     } else {
         Gender::Male
