@@ -13,6 +13,7 @@ pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod id_number;
+pub mod lrmx;
 pub mod msg;
 pub mod pinyin_name;
 pub mod registry;

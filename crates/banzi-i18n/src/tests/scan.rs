@@ -119,8 +119,10 @@ const DATA_FILES: &[&str] = &[
 /// question, in both scripts), the ends of a 班子名称 that already name a team (党组 …),
 /// the spellings of 乡镇(街道) a workbook may carry, the keys of the structure counts (age
 /// bands, decades of birth: the page words them), the audit key of a batch (`批量1000条`)
-/// and the file names of downloads.
+/// and the file names of downloads; the word that opens a 简历's in-service study line
+/// (`（其间：…）`) of the LRMX format, which is read and written as the editor writes it.
 const DATA_WORDS: &[&str] = &[
+    "其间",
     "赞成",
     "贊成",
     "干部测评",

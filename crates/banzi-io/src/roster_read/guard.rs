@@ -269,7 +269,7 @@ fn too_many(n: u64) -> RowError {
 
 /// The entry count of the end-of-central-directory record nearest the end of the file
 /// (ZIP64 when the 16-bit count is saturated), if one is found.
-fn declared_entries(b: &[u8]) -> Option<u64> {
+pub(crate) fn declared_entries(b: &[u8]) -> Option<u64> {
     const EOCD: &[u8] = b"PK\x05\x06";
     const EOCD64: &[u8] = b"PK\x06\x06";
     const LOCATOR: &[u8] = b"PK\x06\x07";

@@ -8,7 +8,7 @@
 //! rows it refused ([`Feed::Refused`]).
 
 mod cells;
-mod guard;
+pub(crate) mod guard;
 mod records;
 mod sheet;
 
