@@ -84,12 +84,16 @@ macro_rules! files {
                 "analysis",
                 include_str!(concat!("../locales/", $lang, "/analysis.ftl")),
             ),
+            (
+                "datacheck",
+                include_str!(concat!("../locales/", $lang, "/datacheck.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 15] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 16] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),
