@@ -234,6 +234,10 @@ macro_rules! backend {
             use super::*;
             include!("q/dossier.rs");
         }
+        pub mod datacheck {
+            use super::*;
+            include!("q/datacheck.rs");
+        }
     };
 }
 

@@ -3,7 +3,8 @@
 //! Each cadre's record is checked on its own, against itself: the ID number against gender
 //! and birth date; 三龄两历 (入党时间 on or after the 18th birthday, 参加工作时间 on or after the
 //! 16th); the 简历 in order, without gaps or overlaps of more than a month, its open line
-//! naming an appointment in force and every appointment in force named by an open line;
+//! naming an appointment in force and every appointment in force named by an open line (of
+//! one who holds no post the open line is not judged: the registry does not know it);
 //! appointments not before the 18th birthday; and the fields the 干部任免审批表 (R-SEL-12)
 //! needs that the registry holds.
 //!
@@ -285,11 +286,12 @@ fn resume(f: &Facts, as_of: Date, add: &mut impl FnMut(Check, Msg)) {
             );
         }
     }
-    if f.resume.is_empty() {
-        // No 简历 at all is a missing field, not a disagreement.
+    let in_force: Vec<&Held> = f.held.iter().filter(|h| h.in_force(as_of)).collect();
+    if f.resume.is_empty() || in_force.is_empty() {
+        // No 简历 at all is a missing field, not a disagreement; and of one who holds no
+        // post the registry does not know what the open line should say.
         return;
     }
-    let in_force: Vec<&Held> = f.held.iter().filter(|h| h.in_force(as_of)).collect();
     let names =
         |l: &ResumeLine, h: &Held| l.text.contains(&h.unit_name) && l.text.contains(&h.title);
     let open: Vec<&ResumeLine> = f.resume.iter().filter(|l| l.end.is_none()).collect();

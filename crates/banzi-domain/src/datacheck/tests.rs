@@ -274,16 +274,26 @@ fn the_open_resume_line_must_name_an_appointment_in_force_and_each_one_an_open_l
             },
         ]
     );
-    // An appointment ended before the date is not in force: the open line names nothing.
+    // An appointment ended on the date is no longer in force: the open line names nothing
+    // held now (another post is).
     let mut h = held();
     h[0].end = Some(d(AS_OF));
+    h.push(Held {
+        unit_name: "江川市审计局".into(),
+        title: "局长".into(),
+        start: d(AS_OF),
+        end: None,
+    });
     assert_eq!(
         checks(&run(&cadre(1), &resume(), &h, true)),
-        [Check::ResumeCurrent]
+        [Check::ResumeCurrent, Check::ResumeCurrent]
     );
-    // Ending the day after, it still is.
+    // Ending the day after, it still is (and the new post is not yet taken).
     h[0].end = Some(d("2026-11-22"));
+    h[1].start = d("2026-11-22");
     assert_eq!(run(&cadre(1), &resume(), &h, true), []);
+    // Of one who holds no post the registry cannot say what the open line should name.
+    assert_eq!(run(&cadre(1), &resume(), &[], true), []);
 }
 
 #[test]
