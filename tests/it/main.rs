@@ -17,6 +17,7 @@ mod browser_team_history;
 mod check;
 mod cli;
 mod conformance;
+mod datacheck_http;
 mod demo;
 mod dossier_http;
 mod fixture;

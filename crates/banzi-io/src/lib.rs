@@ -9,6 +9,7 @@
 pub mod alerts_write;
 pub mod ballot_write;
 pub mod cadres_write;
+pub mod datacheck_write;
 pub mod layout;
 pub mod photo;
 pub mod roster_read;
@@ -17,6 +18,7 @@ pub mod roster_write;
 pub use alerts_write::write_alerts;
 pub use ballot_write::write_ballot_result;
 pub use cadres_write::{ListedCadre, write_cadre_list};
+pub use datacheck_write::write_datacheck;
 pub use photo::{Photo, check_photo};
 pub use roster_read::{Notice, read_roster, read_roster_parts, spawn_reader};
 pub use roster_write::{IoError, template, write_roster};

@@ -32,8 +32,8 @@ datacheck-check-resume-current = Résumé and current post
 datacheck-check-appointment-age = Age at appointment
 datacheck-check-missing-for-print = Missing for the approval form
 
-datacheck-id-gender = Gender is { $gender }, the ID number says { $id_gender }
-datacheck-id-birth = Birth date is { $birth }, the ID number says { $id_birth }
+datacheck-id-gender = Gender: { $gender }; the ID number says { $id_gender }
+datacheck-id-birth = Birth date: { $birth }; the ID number says { $id_birth }
 datacheck-party-age = Joined the Party on { $joined }, before the 18th birthday on { $birthday }
 datacheck-work-age = Started work on { $started }, before the 16th birthday on { $birthday }
 datacheck-resume-reversed = Résumé line “{ $text }” ends in { $end }, before it starts in { $start }
