@@ -18,7 +18,7 @@ pub enum Format {
 }
 
 impl Format {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
@@ -102,7 +102,7 @@ fn counts(r: &Report) -> Msg {
 }
 
 /// Columns on a terminal: CJK characters take two cells.
-fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             let c = c as u32;
@@ -119,7 +119,7 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
-fn pad(s: &str, to: usize) -> String {
+pub(crate) fn pad(s: &str, to: usize) -> String {
     let mut out = s.to_string();
     out.extend(std::iter::repeat_n(' ', to.saturating_sub(width(s))));
     out

@@ -15,6 +15,7 @@ mod browser_csp;
 mod browser_dossier;
 mod browser_team_history;
 mod check;
+mod check_data;
 mod cli;
 mod conformance;
 mod datacheck_http;
