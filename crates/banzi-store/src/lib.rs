@@ -8,6 +8,7 @@
 //! rows (R-SEC-1).
 
 mod connect;
+mod datacheck_sqlite;
 mod rows;
 mod rows_in;
 mod snapshot_sqlite;

@@ -113,17 +113,18 @@ impl Check {
     }
 }
 
-/// One appointment of the cadre, with what the 简历 should name of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Held {
-    pub unit_name: String,
-    pub title: String,
+/// One appointment of the cadre, with what the 简历 should name of it (borrowed from the
+/// posts, which a province shares among a million appointments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held<'a> {
+    pub unit_name: &'a str,
+    pub title: &'a str,
     pub start: Date,
     /// The first day it is no longer held; None while in force.
     pub end: Option<Date>,
 }
 
-impl Held {
+impl Held<'_> {
     fn in_force(&self, as_of: Date) -> bool {
         self.start <= as_of && self.end.is_none_or(|e| e > as_of)
     }
@@ -134,7 +135,7 @@ impl Held {
 pub struct Facts<'a> {
     pub cadre: &'a Cadre,
     pub resume: &'a [ResumeLine],
-    pub held: &'a [Held],
+    pub held: &'a [Held<'a>],
     pub has_photo: bool,
 }
 
@@ -208,8 +209,8 @@ pub fn check(f: &Facts, as_of: Date) -> Vec<Finding> {
                 Check::AppointmentAge,
                 message!(
                     "datacheck-appointment-age",
-                    unit = h.unit_name.clone(),
-                    post = h.title.clone(),
+                    unit = h.unit_name.to_string(),
+                    post = h.title.to_string(),
                     start = h.start,
                     birthday = eighteen,
                 ),
@@ -309,8 +310,8 @@ fn resume(f: &Facts, as_of: Date, add: &mut impl FnMut(Check, Msg)) {
                 Check::ResumeCurrent,
                 message!(
                     "datacheck-resume-post-unnamed",
-                    unit = h.unit_name.clone(),
-                    post = h.title.clone(),
+                    unit = h.unit_name.to_string(),
+                    post = h.title.to_string(),
                     start = h.start,
                 ),
             );

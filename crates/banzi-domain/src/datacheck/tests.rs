@@ -53,10 +53,10 @@ fn resume() -> Vec<ResumeLine> {
     ]
 }
 
-fn held() -> Vec<Held> {
+fn held() -> Vec<Held<'static>> {
     vec![Held {
-        unit_name: "江川市财政局".into(),
-        title: "副局长".into(),
+        unit_name: "江川市财政局",
+        title: "副局长",
         start: d("2010-03-15"),
         end: None,
     }]
@@ -160,8 +160,8 @@ fn a_29_february_birthday_turns_18_on_28_february() {
 fn an_appointment_from_the_18th_birthday_is_fine_the_day_before_is_not() {
     let mut h = held();
     h.push(Held {
-        unit_name: "江川市团委".into(),
-        title: "干事".into(),
+        unit_name: "江川市团委",
+        title: "干事",
         start: d("1998-05-20"),
         end: Some(d("1999-01-01")),
     });
@@ -279,8 +279,8 @@ fn the_open_resume_line_must_name_an_appointment_in_force_and_each_one_an_open_l
     let mut h = held();
     h[0].end = Some(d(AS_OF));
     h.push(Held {
-        unit_name: "江川市审计局".into(),
-        title: "局长".into(),
+        unit_name: "江川市审计局",
+        title: "局长",
         start: d(AS_OF),
         end: None,
     });
@@ -378,11 +378,11 @@ fn a_generated_roster_yields_exactly_its_planted_inconsistencies() {
                 Some(Check::ResumeOverlap)
             }
             7 => {
-                h[0].title = "局长".into();
+                h[0].title = "局长";
                 r[1].text = "江川市财政局局长".into();
                 h.push(Held {
-                    unit_name: "江川市审计局".into(),
-                    title: "局长".into(),
+                    unit_name: "江川市审计局",
+                    title: "局长",
                     start: d("2020-01-01"),
                     end: None,
                 });
@@ -392,8 +392,8 @@ fn a_generated_roster_yields_exactly_its_planted_inconsistencies() {
                 h.insert(
                     0,
                     Held {
-                        unit_name: "江川市团委".into(),
-                        title: "干事".into(),
+                        unit_name: "江川市团委",
+                        title: "干事",
                         start: d("1997-09-01"),
                         end: Some(d("1998-09-01")),
                     },

@@ -1,6 +1,6 @@
-//! 信息校核 (issue 16, item 5): the facts of the cadres in the caller's scope, loaded in four
-//! queries, checked by `banzi_domain::datacheck` and grouped by the unit of each cadre's
-//! current post.
+//! 信息校核 (issue 16, item 5): the facts of the cadres in the caller's scope, loaded one query
+//! per table, checked by `banzi_domain::datacheck` on both cores and grouped by the unit of
+//! each cadre's current post.
 
 use super::reader;
 use crate::connect::{Store, now_rfc3339};
@@ -14,12 +14,18 @@ use banzi_domain::role::{Actor, Scope};
 use banzi_domain::{Date, DomainError, IdNumber, YearMonth};
 use std::collections::{HashMap, HashSet};
 
-/// What the four queries return.
-struct Loaded {
-    cadres: Vec<CadreRow>,
-    resume: Vec<(i64, String, Option<String>, String)>,
-    held: Vec<(i64, String, Option<String>, String, String, String)>,
-    photos: Vec<i64>,
+/// What the check reads, as row ids and values.
+#[derive(Default)]
+pub(crate) struct DataFacts {
+    /// (row id, name in pinyin, the record as stored).
+    pub cadres: Vec<(i64, String, Cadre)>,
+    /// (cadre row id, line), in the order they were written.
+    pub resume: Vec<(i64, ResumeLine)>,
+    /// Post row id → (title, unit code, unit name).
+    pub posts: HashMap<i64, (String, String, String)>,
+    /// (cadre row id, post row id, start, end).
+    pub held: Vec<(i64, i64, Date, Option<Date>)>,
+    pub photos: Vec<i64>,
 }
 
 impl Store {
@@ -28,20 +34,52 @@ impl Store {
     /// it is audited when it leaves the program ([`Store::audit_datacheck_export`]).
     pub async fn data_check(&self, actor: &Actor, as_of: Date) -> Result<Report, DomainError> {
         let scope = reader(actor)?.clone();
-        let unit = scope.unit().map(str::to_string);
-        let day = banzi_domain::date::iso(as_of);
-        let loaded = on_conn!(self, |c, b| {
-            let u = unit.as_deref();
-            Ok::<_, DomainError>(Loaded {
-                cadres: b::datacheck::cadres(&mut *c, u, &day).await?,
-                resume: b::datacheck::resume(&mut *c, u, &day).await?,
-                held: b::datacheck::appointments(&mut *c, u, &day).await?,
-                photos: b::datacheck::photos(&mut *c, u, &day).await?,
-            })
-        })?;
-        tokio::task::spawn_blocking(move || check_all(loaded, &scope, as_of))
+        let facts = match (self.pool(), &scope) {
+            (crate::Pool::Sqlite(pool), Scope::All) => crate::datacheck_sqlite::facts(pool).await?,
+            _ => self.data_facts(scope.unit(), as_of).await?,
+        };
+        tokio::task::spawn_blocking(move || check_all(facts, &scope, as_of))
             .await
             .map_err(|e| DomainError::Internal(format!("the data check stopped: {e}")))?
+    }
+
+    /// The facts through sqlx: PostgreSQL, and a liaison's unit on SQLite.
+    async fn data_facts(&self, unit: Option<&str>, as_of: Date) -> Result<DataFacts, DomainError> {
+        let day = banzi_domain::date::iso(as_of);
+        let (cadres, resume, posts, held, photos) = on_conn!(self, |c, b| {
+            Ok::<_, DomainError>((
+                b::datacheck::cadres(&mut *c, unit, &day).await?,
+                b::datacheck::resume(&mut *c, unit, &day).await?,
+                b::datacheck::posts(&mut *c).await?,
+                b::datacheck::appointments(&mut *c, unit, &day).await?,
+                b::datacheck::photos(&mut *c, unit, &day).await?,
+            ))
+        })?;
+        let mut f = DataFacts {
+            photos,
+            ..Default::default()
+        };
+        for row in cadres {
+            let cadre = lenient(&row)?;
+            f.cadres.push((row.id, row.name_pinyin, cadre));
+        }
+        for (cadre, start, end, text) in resume {
+            let line = ResumeLine {
+                start: month(&start)?,
+                end: end.as_deref().map(month).transpose()?,
+                text,
+            };
+            f.resume.push((cadre, line));
+        }
+        f.posts = posts
+            .into_iter()
+            .map(|(id, title, code, name)| (id, (title, code, name)))
+            .collect();
+        for (cadre, post, start, end) in held {
+            let end = end.as_deref().map(stored_date).transpose()?;
+            f.held.push((cadre, post, stored_date(&start)?, end));
+        }
+        Ok(f)
     }
 
     /// Records that the data check left the program (a file or a download): it names people.
@@ -79,72 +117,78 @@ impl Store {
     }
 }
 
-fn check_all(l: Loaded, scope: &Scope, as_of: Date) -> Result<Report, DomainError> {
-    let mut resume: HashMap<i64, Vec<ResumeLine>> = HashMap::new();
-    for (cadre, start, end, text) in l.resume {
-        let line = ResumeLine {
-            start: month(&start)?,
-            end: end.as_deref().map(month).transpose()?,
-            text,
-        };
+/// Checks every cadre of `f`, half on each core, and builds the report.
+fn check_all(f: DataFacts, scope: &Scope, as_of: Date) -> Result<Report, DomainError> {
+    let mut resume: HashMap<i64, Vec<ResumeLine>> = HashMap::with_capacity(f.cadres.len());
+    for (cadre, line) in f.resume {
         resume.entry(cadre).or_default().push(line);
     }
-    // Each appointment with its unit (code, name).
-    let mut held: HashMap<i64, Vec<(Held, (String, String))>> = HashMap::new();
-    for (cadre, start, end, title, code, name) in l.held {
+    // Each appointment with its unit (code, name), borrowed from the posts.
+    type Posted<'a> = (Held<'a>, &'a str);
+    let mut held: HashMap<i64, Vec<Posted>> = HashMap::with_capacity(f.cadres.len());
+    for (cadre, post, start, end) in &f.held {
+        let (title, code, name) = f
+            .posts
+            .get(post)
+            .ok_or_else(|| DomainError::Internal(format!("an appointment names no post {post}")))?;
         let h = Held {
-            unit_name: name.clone(),
+            unit_name: name,
             title,
-            start: stored_date(&start)?,
-            end: end.as_deref().map(stored_date).transpose()?,
+            start: *start,
+            end: *end,
         };
-        held.entry(cadre).or_default().push((h, (code, name)));
+        held.entry(*cadre).or_default().push((h, code));
     }
-    let photos: HashSet<i64> = l.photos.into_iter().collect();
-    let mut rows = l.cadres;
-    rows.sort_by(|a, b| (&a.name_pinyin, a.id).cmp(&(&b.name_pinyin, b.id)));
-    let mut checked = Vec::with_capacity(rows.len());
-    for row in rows {
-        let cadre = lenient(&row)?;
-        let mine = held.remove(&row.id).unwrap_or_default();
-        let (posts, units): (Vec<Held>, Vec<(String, String)>) = mine.into_iter().unzip();
-        let lines = resume.remove(&row.id).unwrap_or_default();
+    let photos: HashSet<i64> = f.photos.into_iter().collect();
+    let mut cadres = f.cadres;
+    cadres.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
+    let check_one = |(id, _, cadre): &(i64, String, Cadre)| {
+        let mine = held.get(id).map_or(&[][..], Vec::as_slice);
+        let posts: Vec<Held> = mine.iter().map(|(h, _)| *h).collect();
+        let lines = resume.get(id).map_or(&[][..], Vec::as_slice);
         let findings = datacheck::check(
             &Facts {
-                cadre: &cadre,
-                resume: &lines,
+                cadre,
+                resume: lines,
                 held: &posts,
-                has_photo: photos.contains(&row.id),
+                has_photo: photos.contains(id),
             },
             as_of,
         );
-        checked.push(Checked {
-            cadre: row.id,
-            name: row.name,
-            id_number: row.id_number,
-            unit: group_unit(&posts, units, scope, as_of),
+        Checked {
+            cadre: *id,
+            name: cadre.name.clone(),
+            id_number: cadre.id_number.as_str().to_string(),
+            unit: group_unit(mine, scope, as_of),
             findings,
-        });
+        }
+    };
+    let half = cadres.len() / 2;
+    let (first, second) = cadres.split_at(half);
+    let checked: Vec<Checked> = std::thread::scope(|s| {
+        let other = s.spawn(|| first.iter().map(check_one).collect::<Vec<_>>());
+        let mut rest: Vec<Checked> = second.iter().map(check_one).collect();
+        let mut all = other.join().unwrap_or_default();
+        all.append(&mut rest);
+        all
+    });
+    if checked.len() != cadres.len() {
+        return Err(DomainError::Internal("a data check thread stopped".into()));
     }
     Ok(Report::build(as_of, checked))
 }
 
 /// The unit a cadre is reported under: a liaison's own; otherwise the unit of the post in
 /// force taken last; none when no post is in force.
-fn group_unit(
-    posts: &[Held],
-    units: Vec<(String, String)>,
-    scope: &Scope,
-    as_of: Date,
-) -> Option<(String, String)> {
-    let in_force = posts
+fn group_unit(posts: &[(Held, &str)], scope: &Scope, as_of: Date) -> Option<(String, String)> {
+    let mut in_force = posts
         .iter()
-        .zip(units)
         .filter(|(h, _)| h.start <= as_of && h.end.is_none_or(|e| e > as_of));
-    match scope {
-        Scope::Unit(own) => in_force.map(|(_, u)| u).find(|u| &u.0 == own),
-        Scope::All => in_force.max_by_key(|(h, _)| h.start).map(|(_, u)| u),
-    }
+    let (h, code) = match scope {
+        Scope::Unit(own) => in_force.find(|(_, code)| code == own)?,
+        Scope::All => in_force.max_by_key(|(h, _)| h.start)?,
+    };
+    Some((code.to_string(), h.unit_name.to_string()))
 }
 
 fn month(s: &str) -> Result<YearMonth, DomainError> {
