@@ -47,7 +47,7 @@ unsafe fn read_appointments(db: *mut ffi::sqlite3) -> Result<Vec<Held>, DomainEr
 }
 
 fn month(s: &str) -> Result<YearMonth, DomainError> {
-    YearMonth::parse(s).map_err(|m| bad("简历年月", format!("{m:?}")))
+    YearMonth::parse(s).map_err(|m| bad("起始年月", format!("{m:?}")))
 }
 
 /// Posts, cadres, 简历 lines and photos.

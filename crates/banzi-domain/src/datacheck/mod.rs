@@ -293,8 +293,7 @@ fn resume(f: &Facts, as_of: Date, add: &mut impl FnMut(Check, Msg)) {
         // post the registry does not know what the open line should say.
         return;
     }
-    let names =
-        |l: &ResumeLine, h: &Held| l.text.contains(&h.unit_name) && l.text.contains(&h.title);
+    let names = |l: &ResumeLine, h: &Held| l.text.contains(h.unit_name) && l.text.contains(h.title);
     let open: Vec<&ResumeLine> = f.resume.iter().filter(|l| l.end.is_none()).collect();
     for l in &open {
         if !in_force.iter().any(|h| names(l, h)) {

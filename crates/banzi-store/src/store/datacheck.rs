@@ -193,7 +193,7 @@ fn group_unit(posts: &[(Held, &str)], scope: &Scope, as_of: Date) -> Option<(Str
 
 fn month(s: &str) -> Result<YearMonth, DomainError> {
     YearMonth::parse(s)
-        .map_err(|m| DomainError::Internal(format!("a stored 简历 month is malformed: {m:?}")))
+        .map_err(|m| DomainError::Internal(format!("a stored resume month is malformed: {m:?}")))
 }
 
 /// The stored cadre as it is, without the cross-checks of `Cadre::parse` (gender and birth
