@@ -12,6 +12,7 @@ mod ballot_reissue_http;
 mod ballot_words;
 mod browser;
 mod browser_csp;
+mod browser_datacheck;
 mod browser_dossier;
 mod browser_team_history;
 mod check;
