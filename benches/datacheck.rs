@@ -13,19 +13,12 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
-use common::best;
+use common::{best, env};
 
 use banzi_domain::datacheck::Check;
 use banzi_domain::role::Actor;
 use banzi_store::{Pool, Store};
 use std::time::Instant;
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// One 简历 line per appointment: its months and `单位名称职务`, open while it is held.
 const RESUME_FROM_APPOINTMENTS: &str = "INSERT INTO resume_lines (cadre_id, start_ym, end_ym, text) \

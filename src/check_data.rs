@@ -3,8 +3,7 @@
 //! page. Exits 0 whatever it finds; the output names people, so it is audited as an export
 //! (`export.datacheck`).
 
-use crate::check::{Format, pad, width};
-use anyhow::Context;
+use crate::check::{Format, check_date, deliver, pad, width};
 use banzi_domain::datacheck::{Check, Report};
 use banzi_domain::message;
 use banzi_domain::role::Actor;
@@ -21,14 +20,7 @@ pub async fn run(
     output: Option<&Path>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let as_of = match as_of {
-        Some(text) => banzi_domain::date::parse(text)
-            .map_err(|m| crate::words::said(message!("rule-check-bad-date", reason = m)))?,
-        None => banzi_store::today(),
-    };
-    if format == Format::Xlsx && output.is_none() {
-        return Err(crate::words::said(message!("rule-check-xlsx-needs-output")));
-    }
+    let as_of = check_date(as_of, format, output)?;
     let actor = Actor::cli("check");
     let report = store.data_check(&actor, as_of).await?;
     let bytes = match format {
@@ -39,29 +31,9 @@ pub async fn run(
     store
         .audit_datacheck_export(&actor, &report, format.name())
         .await?;
-    match output {
-        Some(path) => {
-            std::fs::write(path, bytes).with_context(|| {
-                tr.msg(&message!(
-                    "rule-check-cannot-write",
-                    path = path.display().to_string()
-                ))
-            })?;
-            eprintln!(
-                "{}",
-                tr.msg(&message!(
-                    "datacheck-cli-written",
-                    total = report.total(),
-                    path = path.display().to_string(),
-                ))
-            );
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(&bytes)?;
-        }
-    }
-    Ok(())
+    deliver(&bytes, output, &tr, |path| {
+        message!("datacheck-cli-written", total = report.total(), path = path)
+    })
 }
 
 /// The report as JSON ([`Report::to_json`]), its messages in zh-CN whatever the language.

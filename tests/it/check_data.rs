@@ -3,25 +3,9 @@
 //! with stable keys and zh-CN messages, as a table in the language given, and as a workbook;
 //! each run in the trail as an export.
 
+use crate::check::banzi;
 use crate::fixture::{self, wang_qiang};
 use std::collections::BTreeSet;
-use std::process::Command;
-
-fn banzi(db: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_banzi"))
-        .arg("--database")
-        .arg(db)
-        .args(args)
-        .env_remove("BANZI_DATABASE_URL")
-        .env("BANZI_AUDIT_KEY", crate::helpers::key_file(db))
-        .output()
-        .expect("run banzi");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn check_data_reports_by_unit_in_every_format_and_is_audited() {
