@@ -77,3 +77,6 @@ datacheck-cli-written =
         [one] 1 problem
        *[other] { $total } problems
     } to { $path }
+
+# The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
+cli-arg-banzi-check-data = The data check of every cadre's record instead of the alerts; xlsx: a summary sheet and the findings

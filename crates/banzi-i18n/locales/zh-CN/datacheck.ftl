@@ -54,3 +54,6 @@ datacheck-field-resume = 简历
 datacheck-cli-title = 信息校核（{ $as_of }）
 datacheck-cli-total = 核对{ $cadres }人，发现问题{ $total }条。
 datacheck-cli-written = 已将{ $total }条问题写入{ $path }
+
+# The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
+cli-arg-banzi-check-data = 信息校核：逐人核对干部信息（代替预警检查）；xlsx 为汇总与问题清单两个工作表

@@ -54,3 +54,6 @@ datacheck-field-resume = 簡歷
 datacheck-cli-title = 資訊校核（{ $as_of }）
 datacheck-cli-total = 核對{ $cadres }人，發現問題{ $total }條。
 datacheck-cli-written = 已將{ $total }條問題寫入{ $path }
+
+# The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
+cli-arg-banzi-check-data = 資訊校核：逐人核對幹部資訊（代替預警檢查）；xlsx 為彙總與問題清單兩個工作表
