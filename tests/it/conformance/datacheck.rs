@@ -180,6 +180,12 @@ async fn a_complete_roster_yields_exactly_its_planted_inconsistencies(store: Sto
         crate::helpers::zh(&gap.message),
         "简历在2016年03月至2016年06月之间断档3个月"
     );
+    // A liaison of 市财政局 gets that group as it is in the whole report, findings and all.
+    let u1 = store
+        .data_check(&as_role(Role::Liaison, Some("U1")), day(TODAY))
+        .await
+        .expect("liaison");
+    assert_eq!(u1.groups, r.groups[..1]);
     let wq = crate::helpers::cadre_ref(&store, &wang_qiang()).await;
     assert!(
         r.lines()
@@ -203,6 +209,9 @@ async fn a_liaison_checks_its_own_unit_only(store: Store) {
         .await
         .expect("liaison");
     assert_eq!(units(&u1), [(Some("市财政局".to_string()), 2)]);
+    // The same group as in the whole registry's report (on SQLite the whole registry is read
+    // by another reader than a unit's).
+    assert_eq!(u1.groups[0], everyone.groups[0]);
     let names: BTreeSet<String> = found(&u1).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
