@@ -12,7 +12,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
-use common::best;
+use common::{best, env};
 
 use banzi_domain::role::Actor;
 use banzi_domain::rules::{self, Facts, Report};
@@ -20,13 +20,6 @@ use banzi_i18n::{Lang, Tr};
 use banzi_store::Store;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// The JSON of `banzi check --format json`, compact: the messages worded in zh-CN and
 /// written on as many threads as `banzi check` uses.

@@ -18,7 +18,7 @@ pub enum Format {
 }
 
 impl Format {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
@@ -37,14 +37,7 @@ pub async fn run(
     output: Option<&Path>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let as_of = match as_of {
-        Some(text) => banzi_domain::date::parse(text)
-            .map_err(|m| crate::words::said(message!("rule-check-bad-date", reason = m)))?,
-        None => banzi_store::today(),
-    };
-    if format == Format::Xlsx && output.is_none() {
-        return Err(crate::words::said(message!("rule-check-xlsx-needs-output")));
-    }
+    let as_of = check_date(as_of, format, output)?;
     let actor = Actor::cli("check");
     let report = store.check(&actor, as_of).await?;
     let bytes = match format {
@@ -55,6 +48,42 @@ pub async fn run(
     store
         .audit_alert_export(&actor, as_of, format.name(), report.alerts.len())
         .await?;
+    deliver(&bytes, output, &tr, |path| {
+        message!(
+            "rule-check-written",
+            total = report.alerts.len(),
+            counts = counts(&report),
+            path = path,
+        )
+    })
+}
+
+/// The date a check runs on (today when none is given); refused when it is no date, or when
+/// a workbook is asked for without a file to write it to.
+pub(crate) fn check_date(
+    as_of: Option<&str>,
+    format: Format,
+    output: Option<&Path>,
+) -> anyhow::Result<banzi_domain::Date> {
+    let as_of = match as_of {
+        Some(text) => banzi_domain::date::parse(text)
+            .map_err(|m| crate::words::said(message!("rule-check-bad-date", reason = m)))?,
+        None => banzi_store::today(),
+    };
+    if format == Format::Xlsx && output.is_none() {
+        return Err(crate::words::said(message!("rule-check-xlsx-needs-output")));
+    }
+    Ok(as_of)
+}
+
+/// Writes a check's output to `output`, saying on the terminal what `written` says of the
+/// file's path, or to standard output when no file is given.
+pub(crate) fn deliver(
+    bytes: &[u8],
+    output: Option<&Path>,
+    tr: &Tr,
+    written: impl FnOnce(String) -> Msg,
+) -> anyhow::Result<()> {
     match output {
         Some(path) => {
             std::fs::write(path, bytes).with_context(|| {
@@ -63,19 +92,11 @@ pub async fn run(
                     path = path.display().to_string()
                 ))
             })?;
-            eprintln!(
-                "{}",
-                tr.msg(&message!(
-                    "rule-check-written",
-                    total = report.alerts.len(),
-                    counts = counts(&report),
-                    path = path.display().to_string(),
-                ))
-            );
+            eprintln!("{}", tr.msg(&written(path.display().to_string())));
         }
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(&bytes)?;
+            std::io::stdout().write_all(bytes)?;
         }
     }
     Ok(())
@@ -102,7 +123,7 @@ fn counts(r: &Report) -> Msg {
 }
 
 /// Columns on a terminal: CJK characters take two cells.
-fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             let c = c as u32;
@@ -119,7 +140,7 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
-fn pad(s: &str, to: usize) -> String {
+pub(crate) fn pad(s: &str, to: usize) -> String {
     let mut out = s.to_string();
     out.extend(std::iter::repeat_n(' ', to.saturating_sub(width(s))));
     out

@@ -75,7 +75,11 @@ pub enum Command {
         /// Date checked, YYYY-MM-DD; today by default.
         #[arg(long)]
         as_of: Option<String>,
-        /// Output format: table, json or xlsx (a sheet per level).
+        /// The data check (信息校核) of every cadre's record instead of the alerts.
+        #[arg(long)]
+        data: bool,
+        /// Output format: table, json or xlsx (a sheet per level; for --data a summary and
+        /// the findings).
         #[arg(long, value_enum, default_value = "table")]
         format: crate::check::Format,
         /// File to write (required for xlsx; the screen otherwise).
@@ -243,6 +247,15 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
         }
         Command::Check {
             as_of,
+            data: true,
+            format,
+            output,
+        } => {
+            crate::check_data::run(&store, as_of.as_deref(), *format, output.as_deref(), tr).await?
+        }
+        Command::Check {
+            as_of,
+            data: false,
             format,
             output,
         } => crate::check::run(&store, as_of.as_deref(), *format, output.as_deref(), tr).await?,

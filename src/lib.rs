@@ -2,6 +2,7 @@
 //! parses arguments and calls [`cli::run`].
 
 pub mod check;
+pub mod check_data;
 pub mod cli;
 pub mod config;
 pub mod demo;

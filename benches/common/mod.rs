@@ -14,3 +14,12 @@ pub fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     }
     (best, out.expect("at least one run"))
 }
+
+/// A size from the environment (`BANZI_BENCH_…`), or `default`.
+#[allow(dead_code)] // not every bench reads one
+pub fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -168,6 +168,13 @@ async fn every_route_for_every_role() {
                 ("/alerts".into(), reads(role)),
                 ("/alerts?rule=R-EXCH-1&unit=U2&page=2".into(), reads(role)),
                 ("/alerts/export.xlsx?level=notice".into(), reads(role)),
+                // The data check: registry readers (a liaison its own unit, by the store).
+                ("/datacheck".into(), reads(role)),
+                (
+                    "/datacheck?unit=U2&check=missing-for-print".into(),
+                    reads(role),
+                ),
+                ("/datacheck/export.xlsx".into(), reads(role)),
             ];
             for (path, want) in gets {
                 let r = c.get(&path);
@@ -388,6 +395,8 @@ async fn every_route_for_every_role() {
             "/analysis/params",
             "/alerts",
             "/alerts/export.xlsx",
+            "/datacheck",
+            "/datacheck/export.xlsx",
         ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {

@@ -5,7 +5,7 @@ use crate::fixture::{self, li_na, wang_qiang, zhang_wei};
 use std::collections::BTreeSet;
 use std::process::Command;
 
-fn banzi(db: &str, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn banzi(db: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_banzi"))
         .arg("--database")
         .arg(db)

@@ -88,12 +88,16 @@ macro_rules! files {
                 "lrmx",
                 include_str!(concat!("../locales/", $lang, "/lrmx.ftl")),
             ),
+            (
+                "datacheck",
+                include_str!(concat!("../locales/", $lang, "/datacheck.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 16] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 17] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

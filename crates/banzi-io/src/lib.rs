@@ -9,6 +9,7 @@
 pub mod alerts_write;
 pub mod ballot_write;
 pub mod cadres_write;
+pub mod datacheck_write;
 pub mod layout;
 pub mod lrmx;
 pub mod photo;
@@ -18,6 +19,7 @@ pub mod roster_write;
 pub use alerts_write::write_alerts;
 pub use ballot_write::write_ballot_result;
 pub use cadres_write::{ListedCadre, write_cadre_list};
+pub use datacheck_write::write_datacheck;
 pub use lrmx::{read_lrmx, read_lrmx_upload, write_lrmx};
 pub use photo::{Photo, check_photo};
 pub use roster_read::{Notice, read_roster, read_roster_parts, spawn_reader};

@@ -8,6 +8,7 @@
 //! rows (R-SEC-1).
 
 mod connect;
+mod datacheck_sqlite;
 mod rows;
 mod rows_in;
 mod snapshot_sqlite;
@@ -233,6 +234,10 @@ macro_rules! backend {
         pub mod dossier {
             use super::*;
             include!("q/dossier.rs");
+        }
+        pub mod datacheck {
+            use super::*;
+            include!("q/datacheck.rs");
         }
     };
 }

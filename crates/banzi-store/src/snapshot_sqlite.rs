@@ -24,13 +24,13 @@ use libsqlite3_sys as ffi;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_int};
 
-fn bad(what: &str, e: impl std::fmt::Display) -> DomainError {
+pub(crate) fn bad(what: &str, e: impl std::fmt::Display) -> DomainError {
     DomainError::Internal(format!("a stored record is malformed ({what}): {e}"))
 }
 
 /// A prepared statement on a borrowed connection; finalized when dropped. Text read from
 /// the current row borrows the statement, so it cannot outlive the next step.
-struct Stmt {
+pub(crate) struct Stmt {
     db: *mut ffi::sqlite3,
     stmt: *mut ffi::sqlite3_stmt,
 }
@@ -38,7 +38,7 @@ struct Stmt {
 impl Stmt {
     /// # Safety
     /// `db` is a live connection that nobody else uses while the statement lives.
-    unsafe fn prepare(db: *mut ffi::sqlite3, sql: &str) -> Result<Stmt, DomainError> {
+    pub(crate) unsafe fn prepare(db: *mut ffi::sqlite3, sql: &str) -> Result<Stmt, DomainError> {
         let c = CString::new(sql).map_err(|e| bad("statement", e))?;
         let mut stmt = std::ptr::null_mut();
         // SAFETY: `db` is live (the caller's promise) and `c` is NUL-terminated.
@@ -52,7 +52,7 @@ impl Stmt {
     }
 
     /// Steps to the next row; false when there is none.
-    fn next(&mut self) -> Result<bool, DomainError> {
+    pub(crate) fn next(&mut self) -> Result<bool, DomainError> {
         // SAFETY: `stmt` is a live prepared statement on a live connection.
         match unsafe { ffi::sqlite3_step(self.stmt) } {
             ffi::SQLITE_ROW => Ok(true),
@@ -62,12 +62,12 @@ impl Stmt {
         }
     }
 
-    fn is_null(&self, i: c_int) -> bool {
+    pub(crate) fn is_null(&self, i: c_int) -> bool {
         // SAFETY: the statement has a current row (after `next` returned true).
         unsafe { ffi::sqlite3_column_type(self.stmt, i) == ffi::SQLITE_NULL }
     }
 
-    fn text(&self, i: c_int) -> Result<&str, DomainError> {
+    pub(crate) fn text(&self, i: c_int) -> Result<&str, DomainError> {
         // SAFETY: the statement has a current row; the bytes stay valid until the next step
         // or finalize, both of which need `&mut self` or `self`, so the borrow ends first.
         let bytes = unsafe {
@@ -82,7 +82,7 @@ impl Stmt {
         std::str::from_utf8(bytes).map_err(|e| bad("text encoding", e))
     }
 
-    fn opt_text(&self, i: c_int) -> Result<Option<&str>, DomainError> {
+    pub(crate) fn opt_text(&self, i: c_int) -> Result<Option<&str>, DomainError> {
         if self.is_null(i) {
             Ok(None)
         } else {
@@ -90,7 +90,7 @@ impl Stmt {
         }
     }
 
-    fn int(&self, i: c_int) -> i64 {
+    pub(crate) fn int(&self, i: c_int) -> i64 {
         // SAFETY: the statement has a current row.
         unsafe { ffi::sqlite3_column_int64(self.stmt, i) }
     }
@@ -124,11 +124,11 @@ pub(crate) unsafe fn errmsg(db: *mut ffi::sqlite3) -> String {
     }
 }
 
-fn vocab<T>(what: &str, r: Result<T, Msg>) -> Result<T, DomainError> {
+pub(crate) fn vocab<T>(what: &str, r: Result<T, Msg>) -> Result<T, DomainError> {
     r.map_err(|e| bad(what, e))
 }
 
-fn opt_vocab<T>(
+pub(crate) fn opt_vocab<T>(
     what: &str,
     text: Option<&str>,
     parse: fn(&str) -> Result<T, Msg>,
@@ -138,7 +138,7 @@ fn opt_vocab<T>(
         .transpose()
 }
 
-fn opt_date(text: Option<&str>) -> Result<Option<banzi_domain::Date>, DomainError> {
+pub(crate) fn opt_date(text: Option<&str>) -> Result<Option<banzi_domain::Date>, DomainError> {
     text.filter(|t| !t.is_empty()).map(stored_date).transpose()
 }
 
@@ -175,13 +175,13 @@ pub async fn rule_rows(pool: &sqlx::SqlitePool) -> Result<Rows, DomainError> {
 ///
 /// # Safety
 /// Called with a live connection nobody else uses during the call.
-type Read<T> = unsafe fn(*mut ffi::sqlite3) -> Result<T, DomainError>;
+pub(crate) type Read<T> = unsafe fn(*mut ffi::sqlite3) -> Result<T, DomainError>;
 
 /// Runs `main` and `other` in one read transaction each, `other` (the appointments, the
 /// largest table) on a second connection on the other core. The two read transactions see
 /// the same registry when they see the same audit head: every write to the registry moves it
 /// in the same transaction. If a write came between the two, it reads again.
-async fn read_both<M: Send + 'static, A: Send + 'static>(
+pub(crate) async fn read_both<M: Send + 'static, A: Send + 'static>(
     pool: &sqlx::SqlitePool,
     main: Read<M>,
     other: Read<A>,

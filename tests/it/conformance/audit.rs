@@ -463,6 +463,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "cadre.update",
     "export.alerts",
     "export.cadres",
+    "export.datacheck",
     "export.ballot",
     "export.roster",
     "portfolio.create",
@@ -635,6 +636,11 @@ async fn every_write_is_audited(db: &TestDb) {
         .audit_alert_export(&s, today, "xlsx", 3)
         .await
         .expect("alerts");
+    let checked = store.data_check(&s, today).await.expect("data check");
+    store
+        .audit_datacheck_export(&s, &checked, "xlsx")
+        .await
+        .expect("data check export");
     // Accounts, as the three administrators divide them (R-SEC-1).
     let admin = as_role(Role::SysAdmin, None);
     let sec = as_role(Role::SecAdmin, None);
@@ -794,6 +800,12 @@ async fn every_write_is_audited(db: &TestDb) {
         ("export.roster", "t-staff", "roster", "all".into()),
         ("export.alerts", "t-staff", "alerts", "2026-11-21".into()),
         ("export.cadres", "t-staff", "cadre", "search".into()),
+        (
+            "export.datacheck",
+            "t-staff",
+            "datacheck",
+            "2026-11-21".into(),
+        ),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),

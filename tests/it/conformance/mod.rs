@@ -635,6 +635,7 @@ pub mod audit;
 mod ballot_close;
 mod ballot_reissue;
 pub mod ballots;
+mod datacheck;
 mod dossier;
 mod roster;
 mod roster_errors;

@@ -51,6 +51,7 @@ audit-action-cadre_reward_add = Reward or penalty added
 audit-action-cadre_reward_remove = Reward or penalty removed
 audit-action-cadre_update = Cadre changed
 audit-action-export_alerts = Alerts exported
+audit-action-export_datacheck = Data check exported
 audit-action-export_ballot = Ballot result exported
 audit-action-export_roster = Roster exported
 audit-action-portfolio_create = Portfolio added

@@ -51,6 +51,7 @@ audit-action-cadre_reward_add = 增加奖惩
 audit-action-cadre_reward_remove = 删除奖惩
 audit-action-cadre_update = 修改干部信息
 audit-action-export_alerts = 导出预警
+audit-action-export_datacheck = 导出信息校核结果
 audit-action-export_ballot = 导出投票结果
 audit-action-export_roster = 导出花名册
 audit-action-portfolio_create = 增加分工

@@ -51,6 +51,7 @@ audit-action-cadre_reward_add = 增加獎懲
 audit-action-cadre_reward_remove = 刪除獎懲
 audit-action-cadre_update = 修改幹部資訊
 audit-action-export_alerts = 匯出預警
+audit-action-export_datacheck = 匯出資訊校核結果
 audit-action-export_ballot = 匯出投票結果
 audit-action-export_roster = 匯出花名冊
 audit-action-portfolio_create = 增加分工

@@ -109,6 +109,8 @@ mod ballot_paper;
 mod ballot_writer;
 pub use ballot_writer::{BallotWriter, WriterHook};
 mod ballots;
+mod datacheck;
+pub(crate) use datacheck::DataFacts;
 mod exports;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};

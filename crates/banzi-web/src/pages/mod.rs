@@ -17,6 +17,7 @@ mod ballots;
 mod cadre_form;
 mod cadres;
 mod cadres_export;
+mod datacheck;
 mod forms;
 mod profile;
 mod roster;
@@ -47,6 +48,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(audit::routes())
         .merge(analysis::routes())
         .merge(alerts::routes())
+        .merge(datacheck::routes())
         .merge(admin::routes())
         .merge(account::routes())
         .merge(ballots::routes())
