@@ -57,6 +57,11 @@ async fn staff_follow_a_count_to_its_cadre_and_a_liaison_exports_its_own_unit() 
             only.body
         );
         assert!(only.body.contains("性别为女，身份证号显示为男"));
+        // The link opens his dossier as stored (not an internal error); saving it again
+        // asks for the gender to agree.
+        let dossier = c.get(&format!("/cadres/{wq}"));
+        assert_eq!(dossier.status, 200, "{}", dossier.body);
+        assert!(dossier.body.contains("王强"));
         assert!(only.body.contains("datacheck-showing"));
         // A date that is no date is said where it was typed; the export refuses it.
         let bad = c.get("/datacheck?as_of=2026-13-01");

@@ -79,7 +79,7 @@ impl CadreRow {
     }
 
     pub fn into_cadre(&self) -> Result<Cadre, DomainError> {
-        Cadre::parse(&self.to_raw()).map_err(|e| {
+        Cadre::from_stored(&self.to_raw()).map_err(|e| {
             DomainError::Internal(format!("stored cadre {} is malformed: {e}", self.id_number))
         })
     }

@@ -112,6 +112,19 @@ impl Cadre {
     /// Checks every field; the ID number's check digit, and that gender and birth date
     /// agree with it.
     pub fn parse(r: &CadreRaw) -> Result<Cadre, DomainError> {
+        Self::parse_as(r, true)
+    }
+
+    /// A record as stored, each field checked but not against the others: a record written
+    /// beside banzi's checks (a database edited by hand, an older system's data) whose
+    /// gender or birth date disagrees with its ID number is still read and shown, and the
+    /// data check (信息校核, issue 16 item 5) reports the disagreement. Saving it again
+    /// goes through [`Cadre::parse`].
+    pub fn from_stored(r: &CadreRaw) -> Result<Cadre, DomainError> {
+        Self::parse_as(r, false)
+    }
+
+    fn parse_as(r: &CadreRaw, agree: bool) -> Result<Cadre, DomainError> {
         let mut e = Errors::default();
         let id = if r.id_number.trim().is_empty() {
             e.add("身份证号", REQUIRED);
@@ -163,7 +176,7 @@ impl Cadre {
         let profession = optional(&mut e, "专业领域", &r.profession);
         let rank = optional(&mut e, "现职级", &r.rank);
 
-        if let Some(id) = &id {
+        if let Some(id) = id.as_ref().filter(|_| agree) {
             if let Some(g) = gender
                 && g != id.gender()
             {
@@ -192,12 +205,12 @@ impl Cadre {
                 );
             }
         }
-        if let (Some(b), Some(w)) = (birth, work_started)
+        if let (Some(b), Some(w), true) = (birth, work_started, agree)
             && w < b
         {
             e.add("参加工作时间", Msg::new("reg-work-before-birth"));
         }
-        if let (Some(b), Some(p)) = (birth, party_joined)
+        if let (Some(b), Some(p), true) = (birth, party_joined, agree)
             && p < b
         {
             e.add("入党时间", Msg::new("reg-joined-before-birth"));

@@ -63,6 +63,23 @@ fn gender_and_birth_must_agree_with_the_id_number() {
     );
 }
 
+/// A record stored beside the checks is read as it is (the data check reports it); each
+/// field is still checked, and saving it again asks for agreement.
+#[test]
+fn a_stored_record_that_disagrees_with_its_id_number_is_still_read() {
+    let mut r = raw();
+    r.gender = "女".into();
+    r.birth_date = "1978-05-21".into();
+    let c = Cadre::from_stored(&r).unwrap();
+    assert_eq!(
+        (c.gender.label(), iso(c.birth_date)),
+        ("女", "1978-05-21".to_string())
+    );
+    assert!(Cadre::parse(&c.to_raw()).is_err());
+    r.gender = "未知".into();
+    assert_eq!(fields(Cadre::from_stored(&r).unwrap_err()).len(), 1);
+}
+
 #[test]
 fn a_month_only_birth_date_takes_the_day_from_the_id_number() {
     let mut r = raw();
