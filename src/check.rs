@@ -140,6 +140,32 @@ pub(crate) fn width(s: &str) -> usize {
         .sum()
 }
 
+/// Lines of aligned columns, two spaces apart, the last column left ragged.
+pub(crate) fn columns(rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        widths.resize(widths.len().max(row.len()), 0);
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&pad(cell, widths[i]));
+                line.push_str("  ");
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 pub(crate) fn pad(s: &str, to: usize) -> String {
     let mut out = s.to_string();
     out.extend(std::iter::repeat_n(' ', to.saturating_sub(width(s))));
@@ -174,31 +200,12 @@ pub fn table(r: &Report, tr: &Tr) -> String {
             ]
         })
         .collect();
-    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let line = |cells: &[&str]| {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 == cells.len() {
-                s.push_str(c);
-            } else {
-                s.push_str(&pad(c, widths[i]));
-                s.push_str("  ");
-            }
-        }
-        s.trim_end().to_string() + "\n"
-    };
     let mut out = tr.msg(&message!("rule-check-title", as_of = r.as_of));
     out.push_str("\n\n");
-    out.push_str(&line(&head));
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        out.push_str(&line(&cells));
-    }
+    let lines: Vec<Vec<String>> = std::iter::once(head.iter().map(|h| h.to_string()).collect())
+        .chain(rows.into_iter().map(Vec::from))
+        .collect();
+    out.push_str(&columns(&lines));
     let y = &r.summary.young;
     out.push('\n');
     out.push_str(&tr.msg(&message!(

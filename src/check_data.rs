@@ -3,7 +3,7 @@
 //! page. Exits 0 whatever it finds; the output names people, so it is audited as an export
 //! (`export.datacheck`).
 
-use crate::check::{Format, check_date, deliver, pad, width};
+use crate::check::{Format, check_date, columns, deliver};
 use banzi_domain::datacheck::{Check, Report};
 use banzi_domain::message;
 use banzi_domain::role::Actor;
@@ -42,32 +42,6 @@ pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
     let mut out = serde_json::to_vec(&report.to_json(|m| zh.msg(m)))?;
     out.push(b'\n');
     Ok(out)
-}
-
-/// Lines of aligned columns, the last column left ragged.
-fn columns(rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = Vec::new();
-    for row in rows {
-        widths.resize(widths.len().max(row.len()), 0);
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(&pad(cell, widths[i]));
-                line.push_str("  ");
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The counts per check per unit, then every finding (unit, name, ID number, check,

@@ -3,7 +3,7 @@
 //! each cadre's current post.
 
 use super::reader;
-use crate::connect::{Store, now_rfc3339};
+use crate::connect::Store;
 use crate::rows::CadreRow;
 use crate::{db, stored_date};
 use banzi_domain::cadre::ResumeLine;
@@ -90,7 +90,6 @@ impl Store {
         format: &str,
     ) -> Result<(), DomainError> {
         reader(actor)?;
-        let now = now_rfc3339();
         let after = serde_json::json!({
             "as_of": report.as_of.to_string(),
             "format": format,
@@ -98,22 +97,9 @@ impl Store {
             "cadres": report.cadres,
             "found": report.total(),
         });
-        in_tx!(self, |c, b| {
-            b::audit::append(
-                &mut *c,
-                crate::draft(
-                    actor,
-                    &now,
-                    "export.datacheck",
-                    "datacheck",
-                    &report.as_of.to_string(),
-                    None,
-                    Some(after),
-                ),
-            )
+        let key = report.as_of.to_string();
+        self.audit_export(actor, "export.datacheck", "datacheck", &key, after)
             .await
-            .map(|_| ())
-        })
     }
 }
 
