@@ -10,6 +10,7 @@ mod bench;
 mod city;
 mod names;
 mod province;
+mod resume;
 mod units;
 
 pub use bench::big_roster;
