@@ -1,4 +1,4 @@
-//! An entry's change as a reader wants it (issue 15, item 7): field by field, before → after,
+//! An entry of the trail (R-SEC-3) as a reader wants it (issue 15, item 7): field by field, before → after,
 //! only the fields that changed. A created record lists what it was created with, a removed
 //! one what it held. The words of a field are the reader's (`audit-field-…`); this module
 //! only finds which fields changed.
