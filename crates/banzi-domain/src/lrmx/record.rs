@@ -143,8 +143,8 @@ impl FormRecord {
         let schooling =
             |edu: &str, deg: &str, school: &str, edu_t: &str, deg_t: &str, deg_s: &str| {
                 Schooling {
-                    education: worded(edu_t, edu, |x| super::parse_education(x)),
-                    degree: worded(deg_t, deg, |x| super::cadre::parse_degree(x)),
+                    education: worded(edu_t, edu, super::parse_education),
+                    degree: worded(deg_t, deg, super::cadre::parse_degree),
                     education_school: school.to_string(),
                     // As the file had it: the registry keeps one school, the 学历's; a blank
                     // 学位 school prints as that one.
