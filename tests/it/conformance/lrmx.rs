@@ -158,7 +158,7 @@ async fn a_stale_confirmation_or_a_bad_file_writes_nothing(store: Store) {
     assert_eq!(dump(&store).await, before, "nothing written");
 
     // A file in error: nothing of the upload is written.
-    let mut bad = files(&[other.clone()]);
+    let mut bad = files(std::slice::from_ref(&other));
     bad.push((
         "坏文件.lrmx".into(),
         read_lrmx("坏文件.lrmx", b"<Person><XingMing>x</XingMing>"),
