@@ -26,6 +26,8 @@ mod fixture;
 mod helpers;
 mod http;
 mod languages;
+mod lrmx_cli;
+mod lrmx_http;
 mod page_headers;
 mod post_http;
 mod roster_http;

@@ -13,7 +13,7 @@ use banzi_store::{FormUse, LrmxFiles, Store};
 
 #[path = "../../../crates/banzi-io/tests/it/lrmx_gen.rs"]
 #[allow(dead_code)]
-mod lrmx_gen;
+pub mod lrmx_gen;
 
 fn as_of() -> banzi_domain::Date {
     banzi_domain::date::parse("2026-12-01").expect("date")
