@@ -13,6 +13,7 @@ mod ballot_words;
 mod browser;
 mod browser_csp;
 mod browser_datacheck;
+mod browser_lrmx;
 mod browser_dossier;
 mod browser_team_history;
 mod check;
