@@ -205,12 +205,13 @@ async fn every_route_for_every_role() {
                 ),
                 (
                     "/lrmx/export.zip".into(),
-                    vec![("unit", "U1".into())],
+                    vec![("team", "U1".into())],
                     reads(role),
                 ),
+                ("/cadres/forms.zip".into(), vec![("q", String::new())], reads(role)),
                 (
                     "/lrmx/export.zip".into(),
-                    vec![("unit", "U2".into())],
+                    vec![("team", "U2".into())],
                     if liaison { NotFound } else { reads(role) },
                 ),
                 (
