@@ -2,6 +2,7 @@
 
 mod bench;
 mod errors;
+mod form_pdf;
 mod guard;
 mod helpers;
 mod hostile_parts;
