@@ -23,6 +23,7 @@ mod datacheck_http;
 mod demo;
 mod dossier_http;
 mod fixture;
+mod form_pdf_http;
 mod helpers;
 mod http;
 mod languages;

@@ -2,7 +2,7 @@
 //! the page.
 
 use super::grid::{FRAME, Grid};
-use super::{Form, age_at, date_text};
+use super::{Form, age_at};
 use crate::pdf::{A4, Document, MM, Para, Style, fit};
 use banzi_domain::Msg;
 use banzi_domain::lrmx::{LrmxDate, Schooling};
@@ -40,8 +40,8 @@ impl Form<'_> {
         // 姓名, 性别, 出生年月(岁) and the photo over four rows.
         let birth = p.birth.or(Some(LrmxDate::Day(p.id_number.birth_date())));
         let born = match (birth, self.as_of()) {
-            (Some(b), Some(at)) => format!("{}\n（{}岁）", date_text(b), age_at(b, at)),
-            (Some(b), None) => date_text(b),
+            (Some(b), Some(at)) => format!("{}\n（{}岁）", b.month(), age_at(b, at)),
+            (Some(b), None) => b.month().to_string(),
             (None, _) => String::new(),
         };
         let gender = p.gender.map(|g| g.label()).unwrap_or_default();
@@ -62,8 +62,9 @@ impl Form<'_> {
         self.value(g.area(5, 5, top, row), &p.birth_place, cell, "出生地")?;
         top += row;
 
-        let joined = p.party_joined.map(date_text).unwrap_or_default();
-        let worked = p.work_started.map(date_text).unwrap_or_default();
+        // 年.月, as LRMX.md says dates are printed, whatever precision the record has.
+        let month = |d: Option<LrmxDate>| d.map(|d| d.month().to_string()).unwrap_or_default();
+        let (joined, worked) = (month(p.party_joined), month(p.work_started));
         self.label(g.area(0, 0, top, row), "入　党\n时　间")?;
         self.value(g.area(1, 1, top, row), &joined, cell, "入党时间")?;
         self.label(g.area(2, 2, top, row), "参加工\n作时间")?;

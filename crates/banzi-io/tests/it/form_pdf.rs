@@ -99,7 +99,8 @@ fn a_full_form_prints_on_two_pages_with_every_field() {
         "汉族",
         "云南江川",
         "1990.06",
-        "1990.07.01",
+        // 参加工作时间 is kept to the day but printed 年.月.
+        "1990.07",
         "高级经济师",
         "经济学学士",
         "云南大学经济系财政学专业",
@@ -119,6 +120,7 @@ fn a_full_form_prints_on_two_pages_with_every_field() {
     ] {
         assert!(text.contains(&squeeze(want)), "{want} missing in:\n{text}");
     }
+    assert!(!text.contains("1990.07.01"), "dates are printed 年.月");
     // The ID number is not on the printed form.
     assert!(!text.contains(p.id_number.as_str()));
 }
