@@ -29,6 +29,7 @@ mod http;
 mod languages;
 mod page_headers;
 mod post_http;
+mod print_form_cli;
 mod roster_http;
 mod search_http;
 mod uploads_http;
