@@ -276,3 +276,79 @@ fn a_missing_font_file_is_a_message_not_a_panic() {
         )
     );
 }
+
+/// A PNG of `colour` type (2: RGB, 6: RGB with alpha) drawn as a head-and-shoulders
+/// silhouette on a blue ground, written with the zlib the crate already links.
+fn portrait_png(colour: u8) -> Vec<u8> {
+    use std::io::Write;
+    let (w, h) = (120u32, 160u32);
+    let channels = if colour == 6 { 4 } else { 3 };
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0); // filter: none
+        for x in 0..w {
+            let (dx, dy) = (x as i32 - 60, y as i32 - 60);
+            let head = dx * dx + dy * dy < 30 * 30;
+            let body = y > 100 && (x as i32 - 60).abs() < (y as i32 - 60);
+            let px: [u8; 3] = if head || body {
+                [60, 50, 45]
+            } else {
+                [70, 130, 200]
+            };
+            raw.extend_from_slice(&px);
+            if channels == 4 {
+                raw.push(255);
+            }
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap();
+    let data = z.finish().unwrap();
+    let chunk = |kind: &[u8; 4], body: &[u8]| {
+        let mut c = (body.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(body);
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(kind);
+        crc.update(body);
+        c.extend_from_slice(&crc.finalize().to_be_bytes());
+        c
+    };
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, colour, 0, 0, 0]);
+    [
+        b"\x89PNG\r\n\x1a\n".to_vec(),
+        chunk(b"IHDR", &ihdr),
+        chunk(b"IDAT", &data),
+        chunk(b"IEND", &[]),
+    ]
+    .concat()
+}
+
+#[test]
+fn a_png_photo_is_embedded_and_one_with_transparency_is_refused() {
+    let mut p = zhou();
+    p.photo = Some(banzi_io::check_photo(&portrait_png(2)).unwrap().data);
+    let pdf = Printed::new(&print(&[p.clone()]).unwrap(), "png");
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf.path)
+        .output()
+        .expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8(images.stdout).unwrap();
+    // page, num, type, width, height, color, comp, bpc, enc …
+    let row: Vec<&str> = list
+        .lines()
+        .nth(2)
+        .expect("one image")
+        .split_whitespace()
+        .collect();
+    assert_eq!(&row[3..8], ["120", "160", "rgb", "3", "8"], "{list}");
+
+    p.photo = Some(banzi_io::check_photo(&portrait_png(6)).unwrap().data);
+    assert_eq!(
+        print(&[p]).unwrap_err(),
+        message!("formpdf-photo-png-kind", name = "周建")
+    );
+}
