@@ -12,9 +12,11 @@
 pub mod doc;
 pub mod font;
 pub mod image;
+pub mod table;
 pub mod text;
 
 pub use doc::{A4, Document, DrawError, Glyph, MM};
 pub use font::{Font, FontError};
 pub use image::{Image, ImageError};
-pub use text::{Align, Area, Para, Style, TooLong, VAlign, fit, vertical};
+pub use table::{Column, Table, TableError};
+pub use text::{Align, Area, Para, Style, TooLong, VAlign, fit, height, vertical};

@@ -133,6 +133,19 @@ pub fn fit(doc: &mut Document, area: Area, paras: &[Para], style: &Style) -> Res
     }
 }
 
+/// The height `paras` take in a box `width` points wide at `style`'s first size, padding
+/// included: what a table row needs before it is drawn.
+pub fn height(paras: &[Para], width: f32, style: &Style) -> f32 {
+    let units: Vec<Vec<(usize, usize)>> = paras.iter().map(|p| units(&p.glyphs)).collect();
+    let lines = layout(
+        paras,
+        &units,
+        (width - 2.0 * style.pad).max(1.0),
+        style.size,
+    );
+    (lines.len().max(1) - 1) as f32 * style.size * style.leading + style.size + 2.0 * style.pad
+}
+
 fn draw(
     doc: &mut Document,
     area: Area,

@@ -12,4 +12,5 @@ mod lrmx_roundtrip;
 mod memory;
 mod roundtrip;
 mod streaming;
+mod table_pdf;
 mod wording;
