@@ -6,5 +6,6 @@ pub mod check_data;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod lrmx_cli;
 pub mod print_form;
 pub mod words;

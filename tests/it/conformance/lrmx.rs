@@ -13,7 +13,7 @@ use banzi_store::{FormUse, LrmxFiles, Store};
 
 #[path = "../../../crates/banzi-io/tests/it/lrmx_gen.rs"]
 #[allow(dead_code)]
-mod lrmx_gen;
+pub mod lrmx_gen;
 
 fn as_of() -> banzi_domain::Date {
     banzi_domain::date::parse("2026-12-01").expect("date")
@@ -158,7 +158,7 @@ async fn a_stale_confirmation_or_a_bad_file_writes_nothing(store: Store) {
     assert_eq!(dump(&store).await, before, "nothing written");
 
     // A file in error: nothing of the upload is written.
-    let mut bad = files(&[other.clone()]);
+    let mut bad = files(std::slice::from_ref(&other));
     bad.push((
         "坏文件.lrmx".into(),
         read_lrmx("坏文件.lrmx", b"<Person><XingMing>x</XingMing>"),

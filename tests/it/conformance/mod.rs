@@ -637,7 +637,7 @@ mod ballot_reissue;
 pub mod ballots;
 mod datacheck;
 mod dossier;
-mod lrmx;
+pub mod lrmx;
 mod roster;
 mod roster_errors;
 mod roster_vocab;

@@ -5,7 +5,7 @@
 //! its transaction has the same one (nothing changed in between), all files or none.
 
 use super::LrmxPerson;
-use super::record::FormRecord;
+use super::record::{Derived, FormRecord};
 use crate::audit::{FieldChange, changes};
 use crate::error::DomainError;
 use crate::message;
@@ -45,11 +45,11 @@ pub struct ImportPlan {
 
 impl ImportPlan {
     /// Plans `files` (each read, or its errors) against `stored`, the records registered under
-    /// their ID numbers. Two files of the same person are both in error: which one should win
+    /// their ID numbers with what the registry derives for them. Two files of the same person are both in error: which one should win
     /// is the user's call, not the file order's.
     pub fn new(
         files: Vec<(String, Result<LrmxPerson, Vec<Msg>>)>,
-        stored: &HashMap<String, FormRecord>,
+        stored: &HashMap<String, (FormRecord, Derived)>,
     ) -> ImportPlan {
         let mut first: HashMap<String, String> = HashMap::new();
         let mut dup: HashMap<String, Vec<String>> = HashMap::new();
@@ -164,8 +164,11 @@ impl ImportPlan {
 }
 
 /// What one readable file would do to `stored`.
-fn outcome(file: &str, p: &LrmxPerson, stored: Option<&FormRecord>) -> Outcome {
-    let record = match p.to_record(stored) {
+fn outcome(file: &str, p: &LrmxPerson, stored: Option<&(FormRecord, Derived)>) -> Outcome {
+    let none = Derived::default();
+    let derived = stored.map_or(&none, |(_, d)| d);
+    let stored = stored.map(|(r, _)| r);
+    let record = match p.to_record(stored, derived) {
         Ok(r) => r,
         Err(e) => return Outcome::Errors(record_errors(file, e)),
     };

@@ -85,20 +85,33 @@ pub struct FormRecord {
     pub photo: Option<Vec<u8>>,
 }
 
-/// What a stored record adds for an export: the records the form's texts are derived from.
-#[derive(Debug, Clone, Default)]
-pub struct Derived<'a> {
-    /// The posts held today, as `单位职务` texts.
+/// What the registry derives a form's texts from: the posts held today (as `单位职务`),
+/// the 奖惩 and the 年度考核 records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Derived {
     pub posts_in_force: Vec<String>,
-    pub rewards: &'a [RewardEntry],
-    pub ratings: &'a [YearRating],
+    pub rewards: Vec<RewardEntry>,
+    pub ratings: Vec<YearRating>,
+}
+
+impl Derived {
+    fn current_post(&self) -> String {
+        self.posts_in_force.join("、")
+    }
 }
 
 impl LrmxPerson {
     /// The record this form writes over `stored` (the record registered under the same ID
     /// number): what the form leaves blank, the stored record keeps — a blank 简历 or family
-    /// list and a missing photo too.
-    pub fn to_record(&self, stored: Option<&FormRecord>) -> Result<FormRecord, DomainError> {
+    /// list and a missing photo too. A text the registry derives (`derived`: 现任职务, 奖惩,
+    /// 年度考核; the 学历 and 学位 labels) is kept only where the file words it otherwise, so
+    /// that the form goes on following the registry: an exported form read back changes
+    /// nothing, and a later 任职 or rating shows on the next export.
+    pub fn to_record(
+        &self,
+        stored: Option<&FormRecord>,
+        derived: &Derived,
+    ) -> Result<FormRecord, DomainError> {
         let cadre = self.to_cadre(stored.map(|s| &s.cadre))?;
         let texts = FormTexts {
             birth_place: self.birth_place.clone(),
@@ -117,14 +130,28 @@ impl LrmxPerson {
             pt_degree_text: self.in_service.degree.clone(),
             pt_degree_school: self.in_service.degree_school.clone(),
         };
+        let mut texts = match stored {
+            Some(s) => texts.or(&s.texts),
+            None => texts,
+        };
+        let r = cadre.to_raw();
+        let blank_if = |t: &mut String, derived: &str| {
+            if t.trim() == derived {
+                t.clear();
+            }
+        };
+        blank_if(&mut texts.current_post, &derived.current_post());
+        blank_if(&mut texts.rewards_text, &rewards_text(&derived.rewards));
+        blank_if(&mut texts.ratings_text, &ratings_text(&derived.ratings));
+        blank_if(&mut texts.ft_education_text, &r.ft_education);
+        blank_if(&mut texts.ft_degree_text, &r.ft_degree);
+        blank_if(&mut texts.pt_education_text, &r.pt_education);
+        blank_if(&mut texts.pt_degree_text, &r.pt_degree);
         Ok(FormRecord {
             cadre,
             resume: keep(self.resume_lines(), stored.map(|s| &s.resume)),
             family: keep(self.family.clone(), stored.map(|s| &s.family)),
-            texts: match stored {
-                Some(s) => texts.or(&s.texts),
-                None => texts,
-            },
+            texts,
             photo: self
                 .photo
                 .clone()
@@ -135,7 +162,7 @@ impl LrmxPerson {
 
 impl FormRecord {
     /// The form of this record, before an export's computed values ([`LrmxPerson::for_export`]).
-    pub fn to_person(&self, d: &Derived<'_>) -> LrmxPerson {
+    pub fn to_person(&self, d: &Derived) -> LrmxPerson {
         let c = &self.cadre;
         let r = c.to_raw();
         let t = &self.texts;
@@ -179,18 +206,18 @@ impl FormRecord {
             &t.pt_degree_school,
         );
         p.current_post = if t.current_post.trim().is_empty() {
-            d.posts_in_force.join("、")
+            d.current_post()
         } else {
             t.current_post.clone()
         };
         p.resume = self.resume.iter().map(ResumeEntry::from_line).collect();
         p.rewards = if t.rewards_text.trim().is_empty() {
-            rewards_text(d.rewards)
+            rewards_text(&d.rewards)
         } else {
             t.rewards_text.clone()
         };
         p.ratings = if t.ratings_text.trim().is_empty() {
-            ratings_text(d.ratings)
+            ratings_text(&d.ratings)
         } else {
             t.ratings_text.clone()
         };

@@ -2,15 +2,8 @@
 // import's comparison, and written by an import. Included once per backend.
 
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
-use banzi_domain::lrmx::{FormRecord, FormTexts};
+use banzi_domain::lrmx::{Derived, FormRecord, FormTexts};
 use std::collections::HashMap;
-
-/// What the form prints beside the record: the posts held today and the 奖惩/考核 records.
-pub struct Extras {
-    pub posts_in_force: Vec<String>,
-    pub rewards: Vec<RewardEntry>,
-    pub ratings: Vec<YearRating>,
-}
 
 fn stored_err(what: &str, e: DomainError) -> DomainError {
     DomainError::Internal(format!("stored {what} unreadable: {e}"))
@@ -44,7 +37,7 @@ pub async fn record(c: &mut Conn, row: &CadreRow) -> Result<FormRecord, DomainEr
 
 /// The posts held on `today` as the form words them (单位 + 职务), and the 奖惩 and 考核
 /// records.
-pub async fn extras(c: &mut Conn, cid: i64, today: &str) -> Result<Extras, DomainError> {
+pub async fn derived(c: &mut Conn, cid: i64, today: &str) -> Result<Derived, DomainError> {
     let posts = super::appointments::of_cadre(&mut *c, cid)
         .await?
         .into_iter()
@@ -61,12 +54,13 @@ pub async fn extras(c: &mut Conn, cid: i64, today: &str) -> Result<Extras, Domai
         .into_iter()
         .map(|r| YearRating::parse(&r.year.to_string(), &r.rating).map_err(|e| stored_err("年度考核", e)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Extras { posts_in_force: posts, rewards, ratings })
+    Ok(Derived { posts_in_force: posts, rewards, ratings })
 }
 
-/// The stored records of the people among `id_numbers` who are registered, by ID number:
-/// one lookup for all, then each registered person's record.
-pub async fn records_of(c: &mut Conn, id_numbers: &[String]) -> Result<HashMap<String, FormRecord>, DomainError> {
+/// The stored records of the people among `id_numbers` who are registered, by ID number,
+/// with what the registry derives for them on `today`: one lookup for all, then each
+/// registered person's record.
+pub async fn records_of(c: &mut Conn, id_numbers: &[String], today: &str) -> Result<HashMap<String, (FormRecord, Derived)>, DomainError> {
     let mut out = HashMap::new();
     if id_numbers.is_empty() {
         return Ok(out);
@@ -78,7 +72,9 @@ pub async fn records_of(c: &mut Conn, id_numbers: &[String]) -> Result<HashMap<S
             .fetch_one(&mut *c)
             .await
             .map_err(db)?;
-        out.insert(idn, record(&mut *c, &row).await?);
+        let r = record(&mut *c, &row).await?;
+        let d = derived(&mut *c, row.id, today).await?;
+        out.insert(idn, (r, d));
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@ use super::{need, reader};
 use crate::connect::{Store, now_rfc3339};
 use crate::db;
 use banzi_domain::date::{Date, iso};
-use banzi_domain::lrmx::{Derived, Export, ImportPlan, LrmxPerson, Proposal};
+use banzi_domain::lrmx::{Export, ImportPlan, LrmxPerson, Proposal};
 use banzi_domain::role::Actor;
 use banzi_domain::{DomainError, Msg, message};
 
@@ -53,7 +53,8 @@ impl Store {
             Msg::new("store-forbidden-import-lrmx"),
         )?;
         let ids = ids_of(&files);
-        let stored = on_conn!(self, |c, b| b::forms::records_of(c, &ids).await)?;
+        let day = iso(crate::today());
+        let stored = on_conn!(self, |c, b| b::forms::records_of(c, &ids, &day).await)?;
         Ok(ImportPlan::new(files, &stored))
     }
 
@@ -72,8 +73,9 @@ impl Store {
         )?;
         let ids = ids_of(&files);
         let now = now_rfc3339();
+        let day = iso(crate::today());
         in_tx!(self, |c, b| {
-            let stored = b::forms::records_of(&mut *c, &ids).await?;
+            let stored = b::forms::records_of(&mut *c, &ids, &day).await?;
             let plan = ImportPlan::new(files, &stored);
             if plan.has_errors() {
                 return Err(DomainError::Conflict(Msg::new("store-lrmx-has-errors")));
@@ -82,7 +84,8 @@ impl Store {
                 return Err(DomainError::Conflict(Msg::new("store-lrmx-changed")));
             }
             for (f, record) in plan.writes() {
-                b::forms::write(&mut *c, actor, stored.get(&f.id_number), record, &now).await?;
+                let old = stored.get(&f.id_number).map(|(r, _)| r);
+                b::forms::write(&mut *c, actor, old, record, &now).await?;
             }
             Ok(plan)
         })
@@ -118,12 +121,8 @@ impl Store {
             for idn in id_numbers {
                 let row = b::cadres::get_row(&mut *c, scope, idn, &day).await?;
                 let record = b::forms::record(&mut *c, &row).await?;
-                let x = b::forms::extras(&mut *c, row.id, &day).await?;
-                let person = record.to_person(&Derived {
-                    posts_in_force: x.posts_in_force,
-                    rewards: &x.rewards,
-                    ratings: &x.ratings,
-                });
+                let derived = b::forms::derived(&mut *c, row.id, &day).await?;
+                let person = record.to_person(&derived);
                 let e = Export::new(as_of, &params, &row.rank, record.cadre.gender, proposal);
                 out.push(person.for_export(&e));
             }
