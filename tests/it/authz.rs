@@ -207,7 +207,11 @@ async fn every_route_for_every_role() {
                     vec![],
                     if liaison { NotFound } else { reads(role) },
                 ),
-                ("/forms.pdf".into(), vec![("team", "U1".into())], reads(role)),
+                (
+                    "/forms.pdf".into(),
+                    vec![("team", "U1".into())],
+                    reads(role),
+                ),
                 (
                     "/forms.pdf".into(),
                     vec![("team", "U2".into())],

@@ -4,28 +4,20 @@
 
 use crate::check::banzi;
 use crate::fixture::{self, li_na, zhang_wei};
+use crate::helpers::{cadre_ref, open_as_the_binary, staff};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn print_form_writes_one_pdf_of_two_pages_a_cadre() {
     let dir = tempfile::tempdir().expect("dir");
     let db = format!("sqlite://{}", dir.path().join("c.db").display());
     let path = |n: &str| dir.path().join(n).display().to_string();
-    std::fs::write(
-        path("city.xlsx"),
-        banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("w"),
-    )
-    .expect("write");
-    let (code, _, err) = banzi(&db, &["import", &path("city.xlsx")]);
-    assert_eq!(code, 0, "{err}");
     let li_na_row = {
-        let pool = sqlx::SqlitePool::connect(&db).await.expect("open");
-        let (r,): (i64,) = sqlx::query_as("SELECT id FROM cadres WHERE id_number = $1")
-            .bind(li_na())
-            .fetch_one(&pool)
+        let store = open_as_the_binary(&db).await;
+        store
+            .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
             .await
-            .expect("row");
-        pool.close().await;
-        r.to_string()
+            .expect("fixture");
+        cadre_ref(&store, &li_na()).await.to_string()
     };
 
     let out = path("forms.pdf");

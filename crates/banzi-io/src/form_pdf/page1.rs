@@ -1,7 +1,7 @@
 //! Page 1 of the form: the title, 姓名 … 拟免职务 with the photo, and 简历 to the foot of
 //! the page.
 
-use super::grid::{FRAME, Grid};
+use super::grid::{FRAME, Grid, PROSE};
 use super::{Form, age_at};
 use crate::pdf::{A4, Document, MM, Para, Style, fit};
 use banzi_domain::Msg;
@@ -17,16 +17,12 @@ const ROW: f32 = 12.5;
 const SCHOOL_ROW: f32 = 13.0;
 const POST_ROW: f32 = 11.0;
 
-/// The 简历: 小四 first, down to 3 pt for a very long one (never cut).
+/// The 简历: set a little looser than the other paragraphs, as the editor does.
 const RESUME: Style = Style {
-    size: 12.0,
-    min: 3.0,
     leading: 1.45,
     pad: 4.0,
-    ..Style::CELL
-}
-.left()
-.top();
+    ..PROSE
+};
 
 impl Form<'_> {
     pub(super) fn page1(&mut self) -> Result<(), Msg> {

@@ -1,7 +1,7 @@
 //! Page 2 of the form: 奖惩情况, 年度考核结果, 任免理由, the family table, 呈报单位, the two
 //! approval boxes and the footer (填表时间, 填表人).
 
-use super::grid::{FRAME, Grid};
+use super::grid::{FRAME, Grid, PROSE as TEXT};
 use super::page1::{LEFT, TABLE_BOTTOM};
 use super::{Form, date_text, member_age};
 use crate::pdf::{Align, Area, MM, Para, Style, VAlign, fit};
@@ -20,17 +20,6 @@ const FAMILY_HEAD: f32 = 10.0;
 /// The family table has at least this many rows, blank ones included, as printed.
 const FAMILY_ROWS: usize = 7;
 const REPORTING: f32 = 30.0;
-
-/// Paragraph text of a row: 小四, top-left, shrinking to 3 pt.
-const TEXT: Style = Style {
-    size: 12.0,
-    min: 3.0,
-    leading: 1.4,
-    pad: 3.0,
-    ..Style::CELL
-}
-.left()
-.top();
 
 impl Form<'_> {
     pub(super) fn page2(&mut self) -> Result<(), Msg> {
