@@ -73,6 +73,17 @@ async fn forms_print_from_the_profile_and_the_team_in_scope_and_audited() {
             "{disposition}"
         );
 
+        // The team page offers its team's forms: the button posts the team and the day.
+        let page = c.get("/units/U1");
+        let button = page
+            .body
+            .split("class=\"d-inline team-forms-print\"")
+            .nth(1)
+            .and_then(|f| f.split("</form>").next())
+            .expect("the print button of the team");
+        assert!(button.contains("action=\"/forms.pdf\""), "{button}");
+        assert!(button.contains("name=\"team\" value=\"U1\""), "{button}");
+        assert!(button.contains("打印本班子任免审批表"), "{button}");
         // The team of 市财政局 (张伟, 李娜) in one PDF, in the team page's order.
         let team = c.post("/forms.pdf", &[("team", "U1"), ("as_of", "2026-12-01")]);
         let (text, pages) = read_pdf(&team);
