@@ -6,7 +6,7 @@
 use crate::fixture::{self, li_na, wang_qiang, zhang_wei};
 use crate::helpers::{Backend, Client, PASSWORD, Resp, TestApp, audited, cadre_ref};
 use crate::helpers::{seed_users, staff};
-use crate::http::{app, blocking};
+use crate::http::blocking;
 
 /// The text poppler reads from a PDF answer and its number of pages (pdftotext ends each
 /// page with a form feed).
@@ -26,9 +26,32 @@ fn read_pdf(r: &Resp) -> (String, usize) {
     (text.split_whitespace().collect(), pages)
 }
 
+/// The small city (市财政局 U1: 张伟, 李娜; 市教育局 U2: 王强) with an account per role, the
+/// liaison's of U1.
+async fn city(backend: Backend, config: banzi_web::WebConfig) -> TestApp {
+    let app = TestApp::spawn(backend, config).await;
+    app.db
+        .store
+        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
+        .await
+        .expect("fixture");
+    seed_users(&app.db.store, Some("U1")).await;
+    app
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forms_print_from_the_profile_and_the_team_in_scope_and_audited() {
-    let app = app().await;
+async fn forms_print_in_scope_and_audited_on_sqlite() {
+    forms_print_in_scope_and_audited(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_print_in_scope_and_audited_on_postgres() {
+    forms_print_in_scope_and_audited(Backend::Pg).await
+}
+
+/// From the profile with a proposal, a team's, chosen cadres'; a liaison its own unit only.
+async fn forms_print_in_scope_and_audited(backend: Backend) {
+    let app = city(backend, banzi_web::WebConfig::default()).await;
     let store = &app.db.store;
     let jpeg = banzi_io::photo::tiny_jpeg();
     store
@@ -175,13 +198,7 @@ async fn a_missing_font_is_said_in_chinese_and_no_file_is_sent() {
         },
         ..Default::default()
     };
-    let app = TestApp::spawn(Backend::Sqlite, config).await;
-    app.db
-        .store
-        .import_roster(&staff(), &fixture::roster(), &|_, _, _| {})
-        .await
-        .expect("fixture");
-    seed_users(&app.db.store, Some("U1")).await;
+    let app = city(Backend::Sqlite, config).await;
     let zw = cadre_ref(&app.db.store, &zhang_wei()).await;
     let base = app.base.clone();
     blocking(move || {
