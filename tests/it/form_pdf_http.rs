@@ -1,7 +1,8 @@
 //! The printed 干部任免审批表 through the pages (issue 16, item 3): a cadre's form with the
 //! proposal typed on the profile, a team's forms in one PDF, chosen cadres in one PDF; a
-//! liaison prints only its own unit; every print is in the trail (`export.form`); a form
-//! that cannot be printed is a Chinese message, not a broken file.
+//! liaison prints only its own unit (R-SEC-1); every print is in the trail (R-SEC-3,
+//! `export.form`); a form that cannot be printed is a Chinese message, not a broken file
+//! (R-SEC-4). The form is R-SEL-12's output.
 
 use crate::fixture::{self, li_na, wang_qiang, zhang_wei};
 use crate::helpers::{Backend, Client, PASSWORD, Resp, TestApp, audited, cadre_ref};

@@ -2,7 +2,8 @@
 //! with 计算年龄时间 and 拟任/拟免/任免理由 typed there, and many cadres in one PDF — every
 //! member of a team, or cadres chosen by their addresses. Both are forms that post (an ID
 //! number stays out of addresses and logs); the store reads the forms in the caller's scope
-//! (a unit liaison's other units are not found) and records the export (`export.form`).
+//! (R-SEC-1: a unit liaison's other units are not found) and records the export
+//! (R-SEC-3: `export.form`). Bad input is a Chinese message and prints nothing (R-SEC-4).
 
 use super::CadreRef;
 use crate::AppState;
