@@ -96,12 +96,16 @@ macro_rules! files {
                 "lrmx_web",
                 include_str!(concat!("../locales/", $lang, "/lrmx_web.ftl")),
             ),
+            (
+                "form",
+                include_str!(concat!("../locales/", $lang, "/form.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 18] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 19] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

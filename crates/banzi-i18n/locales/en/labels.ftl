@@ -227,3 +227,6 @@ label-xuan_chuan_wen_hua = Publicity and culture
 label-cheng_xiang_jian_she = Urban and rural construction
 label-sheng_tai_huan_jing = Ecology and environment
 label-she_hui_guan_li = Social administration
+
+# The printed 干部任免审批表 (form.ftl).
+label-ji_suan_nian_ling_shi_jian = Ages as of

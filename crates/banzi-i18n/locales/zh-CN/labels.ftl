@@ -227,3 +227,6 @@ label-xuan_chuan_wen_hua = 宣传文化
 label-cheng_xiang_jian_she = 城乡建设
 label-sheng_tai_huan_jing = 生态环境
 label-she_hui_guan_li = 社会管理
+
+# The printed 干部任免审批表 (form.ftl).
+label-ji_suan_nian_ling_shi_jian = 计算年龄时间

@@ -18,6 +18,7 @@ mod cadre_form;
 mod cadres;
 mod cadres_export;
 mod datacheck;
+mod form_pdf;
 mod forms;
 mod lrmx;
 mod profile;
@@ -51,6 +52,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(analysis::routes())
         .merge(alerts::routes())
         .merge(datacheck::routes())
+        .merge(form_pdf::routes())
         .merge(admin::routes())
         .merge(account::routes())
         .merge(ballots::routes())
