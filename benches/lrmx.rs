@@ -148,16 +148,19 @@ fn main() {
         .expect("runtime");
     let (whole, written) = best(3, || rt.block_on(import_into_sqlite(&zip)));
     assert_eq!(written, n as usize);
-    println!("import end to end on SQLite (read, plan, confirm, write, audit): {whole:?} (goal ≤ 3 s)");
+    println!(
+        "import end to end on SQLite (read, plan, confirm, write, audit): {whole:?} (goal ≤ 3 s)"
+    );
 }
 
 /// The whole import into a fresh SQLite registry, as `banzi import FILES.zip` runs it.
 async fn import_into_sqlite(zip: &[u8]) -> usize {
     let dir = tempfile::tempdir().expect("dir");
     let url = format!("sqlite://{}", dir.path().join("b.db").display());
-    let store = banzi_store::Store::connect(&url, banzi_domain::audit::AuditKey::from_bytes([0; 32]))
-        .await
-        .expect("store");
+    let store =
+        banzi_store::Store::connect(&url, banzi_domain::audit::AuditKey::from_bytes([0; 32]))
+            .await
+            .expect("store");
     let actor = banzi_domain::role::Actor::cli("bench");
     let files: banzi_store::LrmxFiles = read_lrmx_upload("bench.zip", zip)
         .expect("read")
@@ -165,7 +168,13 @@ async fn import_into_sqlite(zip: &[u8]) -> usize {
         .map(|f| (f.file, f.result))
         .collect();
     let plan = store.plan_lrmx(&actor, files.clone()).await.expect("plan");
-    assert!(!plan.has_errors(), "{:?}", plan.files.iter().find(|f| matches!(f.outcome, banzi_domain::lrmx::Outcome::Errors(_))));
+    assert!(
+        !plan.has_errors(),
+        "{:?}",
+        plan.files
+            .iter()
+            .find(|f| matches!(f.outcome, banzi_domain::lrmx::Outcome::Errors(_)))
+    );
     let written = store
         .import_lrmx(&actor, files, &plan.digest())
         .await

@@ -234,7 +234,11 @@ async fn every_route_for_every_role() {
                     vec![("team", "U1".into())],
                     reads(role),
                 ),
-                ("/cadres/forms.zip".into(), vec![("q", String::new())], reads(role)),
+                (
+                    "/cadres/forms.zip".into(),
+                    vec![("q", String::new())],
+                    reads(role),
+                ),
                 (
                     "/lrmx/export.zip".into(),
                     vec![("team", "U2".into())],

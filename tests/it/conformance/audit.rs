@@ -453,6 +453,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "cadre.create",
     "cadre.family.add",
     "cadre.family.remove",
+    "cadre.form.import",
     "cadre.photo",
     "cadre.rating.remove",
     "cadre.rating.set",
@@ -464,6 +465,8 @@ pub const EVERY_WRITE: &[&str] = &[
     "export.alerts",
     "export.cadres",
     "export.datacheck",
+    "export.form",
+    "export.lrmx",
     "export.ballot",
     "export.roster",
     "portfolio.create",
@@ -641,6 +644,23 @@ async fn every_write_is_audited(db: &TestDb) {
         .audit_datacheck_export(&s, &checked, "xlsx")
         .await
         .expect("data check export");
+    // 任免审批表 (issue 16): an LRMX file imported, a form exported and printed.
+    let zhou = crate::conformance::lrmx::lrmx_gen::zhou();
+    let files = vec![(
+        "周建.lrmx".to_string(),
+        banzi_io::lrmx::read_lrmx("周建.lrmx", &banzi_io::lrmx::write_lrmx(&zhou)),
+    )];
+    let plan = store.plan_lrmx(&s, files.clone()).await.expect("plan");
+    store
+        .import_lrmx(&s, files, &plan.digest())
+        .await
+        .expect("import");
+    for purpose in [banzi_store::FormUse::Lrmx, banzi_store::FormUse::Print] {
+        store
+            .forms(&s, std::slice::from_ref(&zw), today, None, purpose)
+            .await
+            .expect("forms");
+    }
     // Accounts, as the three administrators divide them (R-SEC-1).
     let admin = as_role(Role::SysAdmin, None);
     let sec = as_role(Role::SecAdmin, None);
@@ -806,6 +826,14 @@ async fn every_write_is_audited(db: &TestDb) {
             "datacheck",
             "2026-11-21".into(),
         ),
+        (
+            "cadre.form.import",
+            "t-staff",
+            "cadre",
+            zhou.id_number.to_string(),
+        ),
+        ("export.lrmx", "t-staff", "cadre", zw.clone()),
+        ("export.form", "t-staff", "cadre", zw.clone()),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),

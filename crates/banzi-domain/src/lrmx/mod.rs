@@ -13,13 +13,15 @@ mod export;
 mod import;
 mod record;
 mod resume;
+mod wording;
 
 pub use cadre::parse_education;
 pub use dates::{LrmxDate, month_text};
 pub use export::{Export, Proposal};
 pub use import::{FilePlan, ImportPlan, Outcome};
-pub use record::{Derived, FormRecord, FormTexts, ratings_text, rewards_text};
+pub use record::{Derived, FormRecord, FormTexts};
 pub use resume::{DURING, ResumeEntry, parse_resume, write_resume};
+pub use wording::{ratings_text, rewards_text};
 
 use crate::cadre::FamilyMember;
 use crate::codes::Gender;

@@ -8,6 +8,7 @@
 //! the appointments in force, 奖惩 and 年度考核 from their records) is the file's wording
 //! while it stands; the store forgets the 现任职务 wording when a 任职 or 免职 is recorded.
 
+use super::wording::{ratings_text, rewards_text};
 use super::{LrmxDate, LrmxPerson, ResumeEntry, Schooling};
 use crate::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use crate::error::DomainError;
@@ -307,34 +308,6 @@ fn photo_text(bytes: &[u8]) -> String {
     };
     let digest = crate::audit::hex(&Sha256::digest(bytes)[..4]);
     format!("{kind} {} KB #{digest}", bytes.len().div_ceil(1024))
-}
-
-/// 奖惩情况 written from the registry's records, one a line: `2019.12 嘉奖：…`.
-pub fn rewards_text(list: &[RewardEntry]) -> String {
-    list.iter()
-        .map(|r| {
-            format!(
-                "{}.{:02} {}：{}",
-                r.date.year(),
-                r.date.month(),
-                r.kind.label(),
-                r.text
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// 年度考核结果 written from the registry's records: `2023年度考核称职；2024年度考核优秀。`
-pub fn ratings_text(list: &[YearRating]) -> String {
-    if list.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = list
-        .iter()
-        .map(|r| format!("{}年度考核{}", r.year, r.rating.label()))
-        .collect();
-    format!("{}。", parts.join("；"))
 }
 
 impl ResumeEntry {

@@ -48,3 +48,4 @@ lrmx-cli-exported = Wrote the appointment forms of { $n } cadres: { $file }
 lrmx-cli-output-kind = The output file “{ $file }” should end in .lrmx (one cadre) or .zip (several)
 lrmx-cli-one-per-lrmx = One .lrmx file holds one cadre, { $n } were chosen; write a .zip
 lrmx-cli-dry-run-workbook = --dry-run is for appointment form files (.lrmx or zip); a roster workbook is imported only when all of it is correct anyway
+lrmx-web-zip-name = appointment-forms-{ $date }.zip

@@ -48,3 +48,4 @@ lrmx-cli-exported = 已写出 { $n } 人的任免审批表：{ $file }
 lrmx-cli-output-kind = 输出文件“{ $file }”应以 .lrmx（一人）或 .zip（多人）结尾
 lrmx-cli-one-per-lrmx = 一个 .lrmx 文件只能写一人，本次选择了 { $n } 人；请用 .zip 输出
 lrmx-cli-dry-run-workbook = --dry-run 只用于任免审批表文件（.lrmx 或 zip）；花名册工作簿的导入本身就是全部正确才写入
+lrmx-web-zip-name = 任免审批表-{ $date }.zip

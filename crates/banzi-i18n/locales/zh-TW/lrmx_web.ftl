@@ -48,3 +48,4 @@ lrmx-cli-exported = 已寫出 { $n } 人的任免審批表：{ $file }
 lrmx-cli-output-kind = 輸出檔案「{ $file }」應以 .lrmx（一人）或 .zip（多人）結尾
 lrmx-cli-one-per-lrmx = 一個 .lrmx 檔案只能寫一人，本次選擇了 { $n } 人；請用 .zip 輸出
 lrmx-cli-dry-run-workbook = --dry-run 只用於任免審批表檔案（.lrmx 或 zip）；花名冊工作簿的匯入本身就是全部正確才寫入
+lrmx-web-zip-name = 任免審批表-{ $date }.zip

@@ -108,6 +108,7 @@ const AFTER: &str = "之后{n}条";
 const DATA_FILES: &[&str] = &[
     "crates/banzi-io/src/layout.rs",
     "crates/banzi-io/src/form_pdf/",
+    "crates/banzi-domain/src/lrmx/wording.rs",
     "crates/banzi-io/src/roster_write/",
     "crates/banzi-io/src/ballot_write.rs",
     "crates/banzi-domain/src/pinyin_name.rs",
@@ -156,6 +157,7 @@ const DATA_WORDS: &[&str] = &[
     "干部花名册模板.xlsx",
     "干部花名册.xlsx",
     "{BATCH_KEY}{n}条",
+    "{}{}人",
 ];
 
 /// Names the code keeps as data: the keys of the structure counts, a role's Chinese name

@@ -15,12 +15,12 @@ pub async fn record(c: &mut Conn, row: &CadreRow) -> Result<FormRecord, DomainEr
     let resume = super::cadres::resume(&mut *c, cid)
         .await?
         .into_iter()
-        .map(|r| ResumeLine::parse(&r.start_ym, r.end_ym.as_deref().unwrap_or(""), &r.text).map_err(|e| stored_err("简历", e)))
+        .map(|r| ResumeLine::parse(&r.start_ym, r.end_ym.as_deref().unwrap_or(""), &r.text).map_err(|e| stored_err("resume line", e)))
         .collect::<Result<Vec<_>, _>>()?;
     let family = super::cadres::family(&mut *c, cid)
         .await?
         .into_iter()
-        .map(|f| FamilyMember::parse(&f.relation, &f.name, f.birth_ym.as_deref().unwrap_or(""), &f.party, &f.work).map_err(|e| stored_err("家庭成员", e)))
+        .map(|f| FamilyMember::parse(&f.relation, &f.name, f.birth_ym.as_deref().unwrap_or(""), &f.party, &f.work).map_err(|e| stored_err("family member", e)))
         .collect::<Result<Vec<_>, _>>()?;
     let texts: Option<(String,)> = sqlx::query_as("SELECT texts FROM cadre_forms WHERE cadre_id = $1")
         .bind(cid)
@@ -47,12 +47,12 @@ pub async fn derived(c: &mut Conn, cid: i64, today: &str) -> Result<Derived, Dom
     let rewards = super::cadres::rewards(&mut *c, cid)
         .await?
         .into_iter()
-        .map(|r| RewardEntry::parse(&r.on_date, &r.kind, &r.text).map_err(|e| stored_err("奖惩", e)))
+        .map(|r| RewardEntry::parse(&r.on_date, &r.kind, &r.text).map_err(|e| stored_err("reward", e)))
         .collect::<Result<Vec<_>, _>>()?;
     let ratings = super::cadres::ratings(&mut *c, cid)
         .await?
         .into_iter()
-        .map(|r| YearRating::parse(&r.year.to_string(), &r.rating).map_err(|e| stored_err("年度考核", e)))
+        .map(|r| YearRating::parse(&r.year.to_string(), &r.rating).map_err(|e| stored_err("rating", e)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Derived { posts_in_force: posts, rewards, ratings })
 }

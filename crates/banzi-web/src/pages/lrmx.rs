@@ -292,12 +292,13 @@ async fn export_one(
 /// Many cadres' forms (chosen rows, or a team's members) as a zip of `.lrmx` files.
 async fn export_many(
     State(s): State<AppState>,
+    tr: Tr,
     caller: Caller,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let req = FormRequest::parse(&pairs)?;
     let ids = req.id_numbers(&s, &caller).await?;
-    zip_of(&s, &caller, &ids, req.as_of).await
+    zip_of(&s, tr, &caller, &ids, req.as_of).await
 }
 
 /// The forms of every cadre a search of the cadre list finds (the list's own filters), as a
@@ -310,7 +311,11 @@ async fn export_search(
 ) -> WebResult<Response> {
     let super::cadres::Search { filter, error, .. } = super::cadres::search_of(&tr, &q, 1);
     if !error.is_empty() {
-        return Err(DomainError::invalid("查询条件", message!("web-search-invalid", detail = error)).into());
+        return Err(DomainError::invalid(
+            "查询条件",
+            message!("web-search-invalid", detail = error),
+        )
+        .into());
     }
     let all = banzi_store::CadreFilter {
         page: 0,
@@ -319,10 +324,16 @@ async fn export_search(
     };
     let (rows, _) = s.store.search_cadres(&caller.actor, &all).await?;
     let ids: Vec<String> = rows.into_iter().map(|r| r.id_number).collect();
-    zip_of(&s, &caller, &ids, today()).await
+    zip_of(&s, tr, &caller, &ids, today()).await
 }
 
-async fn zip_of(s: &AppState, caller: &Caller, ids: &[String], as_of: Date) -> WebResult<Response> {
+async fn zip_of(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    ids: &[String],
+    as_of: Date,
+) -> WebResult<Response> {
     let people: Vec<LrmxPerson> = s
         .store
         .forms(&caller.actor, ids, as_of, None, FormUse::Lrmx)
@@ -338,6 +349,6 @@ async fn zip_of(s: &AppState, caller: &Caller, ids: &[String], as_of: Date) -> W
     })
     .await
     .map_err(|e| DomainError::Internal(format!("the zip writer stopped: {e}")))??;
-    let name = format!("任免审批表-{as_of}.zip");
+    let name = tr.msg(&message!("lrmx-web-zip-name", date = as_of.to_string()));
     Ok(download("application/zip", "forms.zip", &name, data))
 }
