@@ -92,12 +92,16 @@ macro_rules! files {
                 "datacheck",
                 include_str!(concat!("../locales/", $lang, "/datacheck.ftl")),
             ),
+            (
+                "listing",
+                include_str!(concat!("../locales/", $lang, "/listing.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 17] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 18] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),
