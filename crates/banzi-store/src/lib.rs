@@ -17,6 +17,7 @@ mod types;
 
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
+pub use store::ListingTemplate;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
     PostHolder, Slip, WriterHook, normalise_code,
@@ -238,6 +239,10 @@ macro_rules! backend {
         pub mod datacheck {
             use super::*;
             include!("q/datacheck.rs");
+        }
+        pub mod listing {
+            use super::*;
+            include!("q/listing.rs");
         }
     };
 }
