@@ -260,7 +260,7 @@ fn age(s: &str) -> Result<Option<i16>, Msg> {
     }
 }
 
-fn ethnicities(asked: &str) -> Vec<String> {
+pub(super) fn ethnicities(asked: &str) -> Vec<String> {
     let asked = asked.trim();
     let mut v: Vec<String> = ETHNIC_GROUPS.iter().map(|g| g.to_string()).collect();
     if !asked.is_empty() && asked != BLANK && !ETHNIC_GROUPS.contains(&asked) {

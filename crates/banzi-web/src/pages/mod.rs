@@ -19,6 +19,8 @@ mod cadres;
 mod cadres_export;
 mod datacheck;
 mod forms;
+mod listing;
+mod listing_export;
 mod profile;
 mod roster;
 mod roster_import;
@@ -49,6 +51,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(analysis::routes())
         .merge(alerts::routes())
         .merge(datacheck::routes())
+        .merge(listing::routes())
         .merge(admin::routes())
         .merge(account::routes())
         .merge(ballots::routes())
