@@ -26,6 +26,7 @@ mod fixture;
 mod helpers;
 mod http;
 mod languages;
+mod listing_http;
 mod page_headers;
 mod post_http;
 mod roster_http;

@@ -172,6 +172,16 @@ async fn act(
     respond(&s, tr, &caller, &headers, Asked::from_pairs(pairs)).await
 }
 
+/// The status of a refused template action.
+fn status_of(e: &DomainError) -> StatusCode {
+    match e {
+        DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
+        DomainError::NotFound(_) => StatusCode::NOT_FOUND,
+        DomainError::Conflict(_) => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
 /// The words of a refusal: each field error's message (the control says what it is about).
 fn refusal(tr: &Tr, e: &DomainError) -> Option<String> {
     match e {
@@ -233,8 +243,8 @@ async fn respond(
                     a.name.clear();
                 }
                 Err(e) => {
+                    status = status_of(&e);
                     failed = refusal(&tr, &e).ok_or(e)?;
-                    status = StatusCode::UNPROCESSABLE_ENTITY;
                 }
             }
         }
@@ -247,12 +257,14 @@ async fn respond(
                 a.template.clear();
             }
             Err(e) => {
+                status = status_of(&e);
                 failed = refusal(&tr, &e).ok_or(e)?;
-                status = StatusCode::UNPROCESSABLE_ENTITY;
             }
         },
+        // The first look (no button pressed) shows the template's columns or the default
+        // ones; 生成名册 with nothing checked is told to choose.
         _ => {
-            if a.cols.is_empty() {
+            if a.cols.is_empty() && a.action.is_empty() {
                 a.cols = match stored_cols(&a.template) {
                     Some(c) => c,
                     None => DEFAULT_COLUMNS.iter().map(|k| k.to_string()).collect(),
