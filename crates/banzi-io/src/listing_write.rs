@@ -31,15 +31,18 @@ pub fn group_heading(tr: &Tr, g: &Group) -> String {
         .unit
         .as_ref()
         .map_or_else(|| tr.t("listing.no_unit"), |u| u.name.as_str());
-    format!("{name}（{}）", tr.n("listing.count", g.rows.len() as i64))
+    tr.args(
+        "listing.group_heading",
+        &[
+            ("unit", Arg::Text(name.to_string().into())),
+            ("n", Arg::Int(g.rows.len() as i64)),
+        ],
+    )
 }
 
 /// The title line under the heading: the date ages are reckoned on.
 pub fn as_of_line(tr: &Tr, l: &Listing) -> String {
-    tr.args(
-        "listing.heading_as_of",
-        &[("as_of", Arg::Text(l.as_of.to_string().into()))],
-    )
+    tr.args("listing.heading_as_of", &[("as_of", Arg::Date(l.as_of))])
 }
 
 /// How wide a column is, in characters: long texts wider.

@@ -464,10 +464,13 @@ pub const EVERY_WRITE: &[&str] = &[
     "export.alerts",
     "export.cadres",
     "export.datacheck",
+    "export.listing",
     "export.ballot",
     "export.roster",
     "portfolio.create",
     "portfolio.update",
+    "listing.delete",
+    "listing.save",
     "post.create",
     "post.update",
     "rule_param.set",
@@ -641,6 +644,23 @@ async fn every_write_is_audited(db: &TestDb) {
         .audit_datacheck_export(&s, &checked, "xlsx")
         .await
         .expect("data check export");
+    // 名册: a template saved, changed, deleted; a listing exported.
+    let tpl = banzi_domain::listing::Template::parse("班子名册", &["name", "age"]).expect("tpl");
+    store.save_listing_template(&s, &tpl).await.expect("save");
+    let tpl = banzi_domain::listing::Template::parse("班子名册", &["name", "post"]).expect("tpl");
+    store.save_listing_template(&s, &tpl).await.expect("change");
+    store
+        .delete_listing_template(&s, "班子名册")
+        .await
+        .expect("delete");
+    let listed = store
+        .listing(&s, &everyone, &tpl.columns, today, 100)
+        .await
+        .expect("listing");
+    store
+        .audit_listing_export(&s, &everyone, &listed, "xlsx")
+        .await
+        .expect("listing export");
     // Accounts, as the three administrators divide them (R-SEC-1).
     let admin = as_role(Role::SysAdmin, None);
     let sec = as_role(Role::SecAdmin, None);
@@ -806,6 +826,19 @@ async fn every_write_is_audited(db: &TestDb) {
             "datacheck",
             "2026-11-21".into(),
         ),
+        (
+            "listing.save",
+            "t-staff",
+            "listing_template",
+            "班子名册".into(),
+        ),
+        (
+            "listing.delete",
+            "t-staff",
+            "listing_template",
+            "班子名册".into(),
+        ),
+        ("export.listing", "t-staff", "listing", "2026-11-21".into()),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),
@@ -901,6 +934,8 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
         "user",
         "audit",
         "route",
+        "listing_template",
+        "listing",
     ];
     // What the web records beside the store's writes (reads, refusals, sign-ins).
     let web_fields = [

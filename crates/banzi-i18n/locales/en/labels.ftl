@@ -227,3 +227,7 @@ label-xuan_chuan_wen_hua = Publicity and culture
 label-cheng_xiang_jian_she = Urban and rural construction
 label-sheng_tai_huan_jing = Ecology and environment
 label-she_hui_guan_li = Social administration
+
+# 名册 templates (listing.ftl): the fields a refused template names.
+label-mo_ban_ming_cheng = Template name
+label-lie = Columns

@@ -14,6 +14,10 @@ listing-count = { $n ->
 listing-no_unit = No current post
 listing-none = No cadre matches.
 listing-too_many = More than { $n } cadres: narrow the search to list them
+listing-group_heading = { $unit } ({ $n ->
+    [one] 1 cadre
+   *[other] { $n } cadres
+})
 listing-heading = Roster of cadres
 listing-heading_as_of = Ages reckoned on { $as_of }
 listing-sheet = Listing

@@ -11,6 +11,7 @@ listing-count = 共{ $n }人
 listing-no_unit = 未任现职
 listing-none = 没有符合条件的干部。
 listing-too_many = 超过{ $n }人，请缩小查询范围后再生成名册
+listing-group_heading = { $unit }（共{ $n }人）
 listing-heading = 干部名册
 listing-heading_as_of = 计算年龄时间：{ $as_of }
 listing-sheet = 名册

@@ -11,6 +11,7 @@ listing-count = 共{ $n }人
 listing-no_unit = 未任現職
 listing-none = 沒有符合條件的幹部。
 listing-too_many = 超過{ $n }人，請縮小查詢範圍後再產生名冊
+listing-group_heading = { $unit }（共{ $n }人）
 listing-heading = 幹部名冊
 listing-heading_as_of = 計算年齡時間：{ $as_of }
 listing-sheet = 名冊
