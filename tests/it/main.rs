@@ -14,6 +14,7 @@ mod browser;
 mod browser_csp;
 mod browser_datacheck;
 mod browser_dossier;
+mod browser_listing;
 mod browser_team_history;
 mod check;
 mod check_data;
