@@ -224,8 +224,10 @@ fn tenure_in_post_joins_a_re_appointment_within_the_gap() {
     // The appointment in force started in 2019.
     assert_eq!(text(&li.cells[2]), "2019-01-02");
     // A gap longer than the parameter starts the clock again.
-    let mut p = Params::default();
-    p.join_gap_days = 0;
+    let p = Params {
+        join_gap_days: 0,
+        ..Params::default()
+    };
     let l = build(
         &registry(),
         &cols(&["name", "tenure_start"]),
