@@ -11,7 +11,7 @@
 
 use super::Ctx;
 use super::analysis::AsOf;
-use super::cadres::{Chip, ListQuery, Search, ethnicities, search_of};
+use super::cadres::{FilterForm, ListQuery, Search, search_of};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Form, Query, WebResult};
@@ -24,11 +24,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use banzi_domain::DomainError;
-use banzi_domain::codes::{Education, Party};
 use banzi_domain::listing::{
     COLUMNS, Column, ColumnGroup, DEFAULT_COLUMNS, Listing, Template as Tpl,
 };
-use banzi_store::{BLANK, CadreFilter, ListingTemplate, UnitRow};
+use banzi_store::{CadreFilter, ListingTemplate};
 
 /// The most cadres one listing shows, exports or prints (as the cadre list's export).
 pub const LISTING_MAX: i64 = super::cadres_export::EXPORT_MAX;
@@ -128,13 +127,7 @@ pub struct Results {
 #[template(path = "listing_work.html")]
 pub(super) struct Work {
     ctx: Ctx,
-    q: ListQuery,
-    units: Vec<UnitRow>,
-    parties: Vec<&'static str>,
-    educations: Vec<&'static str>,
-    ethnicities: Vec<String>,
-    chips: Vec<Chip>,
-    blank: &'static str,
+    f: FilterForm,
     as_of: String,
     as_of_error: String,
     choices: Vec<(String, Vec<Choice>)>,
@@ -429,13 +422,7 @@ async fn work(
         })
         .collect();
     Ok(Work {
-        units: s.store.units(&caller.actor).await?,
-        parties: Party::ALL.iter().map(|p| p.label()).collect(),
-        educations: Education::ALL.iter().map(|e| e.label()).collect(),
-        ethnicities: ethnicities(&a.q.ethnicity),
-        chips: Vec::new(),
-        blank: BLANK,
-        q: a.q.clone(),
+        f: FilterForm::new(a.q.clone(), s.store.units(&caller.actor).await?, Vec::new()),
         as_of: if a.as_of.trim().is_empty() {
             as_of.date.to_string()
         } else {

@@ -10,8 +10,7 @@ use crate::auth::Caller;
 use crate::error::{Form, WebResult};
 use crate::i18n::Tr;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use banzi_domain::{DomainError, message};
 
 pub async fn export(
@@ -41,15 +40,5 @@ pub async fn export(
         .audit_listing_export(&caller.actor, &filter, &l, "xlsx")
         .await?;
     let name = format!("mingce-{}.xlsx", l.as_of);
-    Ok((
-        [
-            (header::CONTENT_TYPE, super::roster::XLSX.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(super::roster::xlsx_file(&name, data))
 }
