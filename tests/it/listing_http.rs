@@ -256,7 +256,24 @@ async fn listing_staff_and_liaison(backend: Backend) {
     })
     .await;
 
-    // The staff's workbook, cell by cell.
+    // The staff's workbook prints on A4 landscape, its header row on every page, numbered.
+    let part = |name: &str| {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.0.clone())).expect("zip");
+        let mut text = String::new();
+        z.by_name(name)
+            .expect("part")
+            .read_to_string(&mut text)
+            .expect("xml");
+        text
+    };
+    let ws = part("xl/worksheets/sheet1.xml");
+    assert!(ws.contains("paperSize=\"9\""), "{ws}");
+    assert!(ws.contains("orientation=\"landscape\""), "{ws}");
+    assert!(ws.contains("第 &amp;P 页 共 &amp;N 页"), "{ws}");
+    let wb = part("xl/workbook.xml");
+    assert!(wb.contains("_xlnm.Print_Titles") && wb.contains("$3:$3"), "{wb}");
+    // Its cells.
     let rows = sheet(bytes.0);
     assert_eq!(rows[0][0], "干部名册");
     assert_eq!(rows[1][0], "计算年龄时间：2026-11-21");
