@@ -272,7 +272,10 @@ async fn listing_staff_and_liaison(backend: Backend) {
     assert!(ws.contains("orientation=\"landscape\""), "{ws}");
     assert!(ws.contains("第 &amp;P 页 共 &amp;N 页"), "{ws}");
     let wb = part("xl/workbook.xml");
-    assert!(wb.contains("_xlnm.Print_Titles") && wb.contains("$3:$3"), "{wb}");
+    assert!(
+        wb.contains("_xlnm.Print_Titles") && wb.contains("$3:$3"),
+        "{wb}"
+    );
     // Its cells.
     let rows = sheet(bytes.0);
     assert_eq!(rows[0][0], "干部名册");
@@ -410,4 +413,66 @@ async fn two_units_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_units_on_postgres() {
     a_cadre_of_two_units_is_listed_to_a_liaison_under_its_unit_only(Backend::Pg).await;
+}
+
+/// The store's rules for templates, on both backends: saving the same columns again writes
+/// nothing (and no entry); a reader who is not 组织部 staff uses templates but saves none;
+/// an account that does not read the registry sees none.
+async fn templates_in_the_store(backend: Backend) {
+    use banzi_domain::role::Role;
+    let db = crate::helpers::TestDb::new(backend).await;
+    let store = &db.store;
+    let t = Template::parse("班子名册", &["name", "age"]).expect("t");
+    assert!(
+        store
+            .save_listing_template(&staff(), &t)
+            .await
+            .expect("save")
+    );
+    assert!(
+        !store
+            .save_listing_template(&staff(), &t)
+            .await
+            .expect("again")
+    );
+    assert_eq!(audited(store, "listing.save", None, None).await.len(), 1);
+    let leader = crate::helpers::as_role(Role::Leader, None);
+    let kept = store.listing_templates(&leader).await.expect("read");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].name.as_str(), kept[0].owner.as_str()),
+        ("班子名册", "t-staff")
+    );
+    assert_eq!(kept[0].columns, ["name", "age"]);
+    assert!(matches!(
+        store.save_listing_template(&leader, &t).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(matches!(
+        store.delete_listing_template(&leader, "班子名册").await,
+        Err(DomainError::Forbidden(_))
+    ));
+    let admin = crate::helpers::as_role(Role::SysAdmin, None);
+    assert!(matches!(
+        store.listing_templates(&admin).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(matches!(
+        store.delete_listing_template(&staff(), "没有这个").await,
+        Err(DomainError::NotFound(_))
+    ));
+    assert_eq!(
+        store.listing_templates(&leader).await.expect("read").len(),
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn templates_on_sqlite() {
+    templates_in_the_store(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn templates_on_postgres() {
+    templates_in_the_store(Backend::Pg).await;
 }
