@@ -438,3 +438,53 @@ async fn work(
         ctx: Ctx::new(tr, caller, "/mingce"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Asked;
+
+    #[test]
+    fn a_form_gives_its_filters_columns_in_order_and_its_button() {
+        let pairs = [
+            ("_csrf", "x"),
+            ("q", "张"),
+            ("gender", "女"),
+            ("col", "name"),
+            ("as_of", "2026-11-21"),
+            ("col", "retire_month"),
+            ("page", "3"),
+            ("template", "班子名册"),
+            ("action", "save"),
+            ("name", "新模板"),
+            ("whatever", "ignored"),
+        ];
+        let a = Asked::from_pairs(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        );
+        assert_eq!((a.q.q.as_str(), a.q.gender.as_str()), ("张", "女"));
+        assert_eq!(a.cols, ["name", "retire_month"]);
+        assert_eq!(
+            (
+                a.as_of.as_str(),
+                a.template.as_str(),
+                a.action.as_str(),
+                a.name.as_str()
+            ),
+            ("2026-11-21", "班子名册", "save", "新模板")
+        );
+        let cols = banzi_domain::listing::Template::columns(&a.cols).expect("cols");
+        assert_eq!(
+            a.fields(&cols),
+            [
+                ("q", "张".to_string()),
+                ("gender", "女".into()),
+                ("as_of", "2026-11-21".into()),
+                ("col", "name".into()),
+                ("col", "retire_month".into()),
+            ]
+        );
+    }
+}
