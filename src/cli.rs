@@ -56,8 +56,14 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
-    /// Import a roster workbook (all or nothing).
-    Import { file: PathBuf },
+    /// Import a roster workbook (all or nothing), or 任免审批表 files (.lrmx or a zip of
+    /// them), told apart by content.
+    Import {
+        file: PathBuf,
+        /// LRMX: print the preview, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Export.
     Export {
         #[command(subcommand)]
@@ -109,6 +115,16 @@ pub enum UserCommand {
 pub enum ExportCommand {
     /// Export the whole roster.
     Roster { file: PathBuf },
+    /// 任免审批表 files of cadres by ID number: one .lrmx, or a zip.
+    Lrmx {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[arg(long)]
+        output: PathBuf,
+        /// 计算年龄时间, YYYY-MM-DD; today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -221,7 +237,13 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
             );
             println!("{}", tr.msg(&m));
         }
-        Command::Import { file: path } => return import(&store, path, tr).await,
+        Command::Import {
+            file: path,
+            dry_run,
+        } => return import(&store, path, *dry_run, tr).await,
+        Command::Export {
+            what: ExportCommand::Lrmx { ids, output, as_of },
+        } => crate::lrmx_cli::export(&store, ids, output, as_of.as_deref(), tr).await?,
         Command::Export {
             what: ExportCommand::Roster { file: path },
         } => {
@@ -318,13 +340,19 @@ fn progress_bar(len: u64, what: &str) -> ProgressBar {
     b
 }
 
-async fn import(store: &Store, path: &PathBuf, tr: Tr) -> anyhow::Result<ExitCode> {
+async fn import(store: &Store, path: &PathBuf, dry_run: bool, tr: Tr) -> anyhow::Result<ExitCode> {
     let data = std::fs::read(path).with_context(|| {
         Said(message!(
             "cli-cannot-read",
             file = path.display().to_string()
         ))
     })?;
+    if banzi_io::lrmx::is_lrmx_upload(&data) {
+        return crate::lrmx_cli::import(store, path, data, dry_run, tr).await;
+    }
+    if dry_run {
+        return Err(said(message!("lrmx-cli-dry-run-workbook")));
+    }
     // One bar for reading, one for writing: the writer takes each part as soon as the
     // reader has it, so both move at once.
     let bars = indicatif::MultiProgress::new();

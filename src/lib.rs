@@ -6,4 +6,5 @@ pub mod check_data;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod lrmx_cli;
 pub mod words;

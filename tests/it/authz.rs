@@ -75,6 +75,7 @@ async fn every_route_for_every_role() {
         .cadre
         .to_raw();
     let workbook = banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("workbook");
+    let lrmx_file = banzi_io::lrmx::write_lrmx(&crate::conformance::lrmx::lrmx_gen::zhou());
     let base = app.base.clone();
     let failures = tokio::task::spawn_blocking(move || {
         let mut failures = Vec::new();
@@ -217,6 +218,23 @@ async fn every_route_for_every_role() {
                     "/cadres/export.xlsx".into(),
                     vec![("q", "zw".into())],
                     reads(role),
+                ),
+                // 任免审批表 files (issue 16): a liaison's own unit only.
+                (format!("/cadres/{zwr}/form.lrmx"), vec![], reads(role)),
+                (
+                    format!("/cadres/{wqr}/form.lrmx"),
+                    vec![],
+                    if liaison { NotFound } else { reads(role) },
+                ),
+                (
+                    "/lrmx/export.zip".into(),
+                    vec![("unit", "U1".into())],
+                    reads(role),
+                ),
+                (
+                    "/lrmx/export.zip".into(),
+                    vec![("unit", "U2".into())],
+                    if liaison { NotFound } else { reads(role) },
                 ),
                 (
                     "/units".into(),
@@ -388,6 +406,10 @@ async fn every_route_for_every_role() {
             let photo = c.upload(&format!("/cadres/{zwr}/photo"), "photo", "p.jpg", &jpeg);
             if class(&photo) != Some(only(role, &[Role::Staff, Role::Liaison])) {
                 failures.push(format!("{role:?} POST photo: got {}", photo.status));
+            }
+            let lrmx = c.upload("/lrmx/import", "file", "f.lrmx", &lrmx_file);
+            if class(&lrmx) != Some(only(role, &[Role::Staff])) {
+                failures.push(format!("{role:?} POST /lrmx/import: got {}", lrmx.status));
             }
             let import = c.upload("/roster/import", "file", "r.xlsx", &workbook);
             if class(&import) != Some(only(role, &[Role::Staff])) {

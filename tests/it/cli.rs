@@ -7,13 +7,13 @@ use crate::fixture;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
 }
 
-fn banzi(db: &str, args: &[&str], stdin: Option<&str>) -> Run {
+pub(crate) fn banzi(db: &str, args: &[&str], stdin: Option<&str>) -> Run {
     banzi_in(&[], db, args, stdin)
 }
 

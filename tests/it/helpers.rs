@@ -393,8 +393,28 @@ impl Client {
 
     /// Posts a multipart form with one file field; CSRF in the header as htmx sends it.
     pub fn upload(&mut self, path: &str, field: &str, filename: &str, data: &[u8]) -> Resp {
+        self.upload_with(path, &[], field, filename, data)
+    }
+
+    /// Posts a multipart form with text `fields` before one file field.
+    pub fn upload_with(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        field: &str,
+        filename: &str,
+        data: &[u8],
+    ) -> Resp {
         let boundary = "----banzitestboundary7MA4YWxkTrZu0gW";
         let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
         body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
         body.extend_from_slice(data);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());

@@ -93,6 +93,10 @@ macro_rules! files {
                 include_str!(concat!("../locales/", $lang, "/datacheck.ftl")),
             ),
             (
+                "lrmx_web",
+                include_str!(concat!("../locales/", $lang, "/lrmx_web.ftl")),
+            ),
+            (
                 "listing",
                 include_str!(concat!("../locales/", $lang, "/listing.ftl")),
             ),
@@ -101,7 +105,7 @@ macro_rules! files {
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 18] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 19] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),
@@ -264,6 +268,13 @@ impl Tr {
             .get(label)
             .and_then(|id| catalog(self.lang).plain.get(*id))
             .map_or(label, String::as_str)
+    }
+
+    /// The name of a record's field as the audit trail and an import's preview show it
+    /// (`audit-field-<code>`); the code itself when there is no word for it.
+    pub fn field(&self, code: &str) -> String {
+        self.get(&format!("audit.field.{code}"))
+            .map_or_else(|| code.to_string(), str::to_string)
     }
 
     /// A message of the domain in the reader's language.

@@ -19,8 +19,8 @@ pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::ListingTemplate;
 pub use store::{
-    Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, Opened, PaperEntry, PaperSlip,
-    PostHolder, Slip, WriterHook, normalise_code,
+    Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
+    Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,
 };
 pub use types::*;
 
@@ -239,6 +239,10 @@ macro_rules! backend {
         pub mod datacheck {
             use super::*;
             include!("q/datacheck.rs");
+        }
+        pub mod forms {
+            use super::*;
+            include!("q/forms.rs");
         }
         pub mod listing {
             use super::*;

@@ -637,6 +637,7 @@ mod ballot_reissue;
 pub mod ballots;
 mod datacheck;
 mod dossier;
+pub mod lrmx;
 mod roster;
 mod roster_errors;
 mod roster_vocab;

@@ -22,7 +22,7 @@ pub fn parse_education(text: &str) -> String {
 }
 
 /// The registry's 学位 of a form's text: `法学学士` → 学士.
-fn parse_degree(text: &str) -> String {
+pub(crate) fn parse_degree(text: &str) -> String {
     let t = text.trim();
     Degree::ALL
         .iter()

@@ -10,11 +10,15 @@
 mod cadre;
 mod dates;
 mod export;
+mod import;
+mod record;
 mod resume;
 
 pub use cadre::parse_education;
 pub use dates::{LrmxDate, month_text};
 pub use export::{Export, Proposal};
+pub use import::{FilePlan, ImportPlan, Outcome};
+pub use record::{Derived, FormRecord, FormTexts, ratings_text, rewards_text};
 pub use resume::{DURING, ResumeEntry, parse_resume, write_resume};
 
 use crate::cadre::FamilyMember;

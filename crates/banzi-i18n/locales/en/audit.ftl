@@ -200,3 +200,26 @@ audit-field-q = Searched for
 audit-field-found = Found
 audit-action-export_cadres = Exported a cadre search
 audit-field-replaces = Replaces serial
+
+## Appointment forms (issue 16)
+audit-action-cadre_form_import = Appointment form imported
+audit-action-export_lrmx = Appointment form files (LRMX) exported
+audit-action-export_form = Appointment forms printed
+audit-field-resume = Career record
+audit-field-family = Family members
+audit-field-photo = Photo
+audit-field-birth_place = Place of birth
+audit-field-health = Health
+audit-field-professional_title = Professional title
+audit-field-expertise = Expertise
+audit-field-current_post = Current post (as the form words it)
+audit-field-rewards_text = Rewards and penalties
+audit-field-ratings_text = Annual assessments
+audit-field-reporting_unit = Submitting unit
+audit-field-filled_by = Filled in by
+audit-field-ft_education_text = Full-time education (as worded)
+audit-field-ft_degree_text = Full-time degree (as worded)
+audit-field-ft_degree_school = Full-time degree's school and major
+audit-field-pt_education_text = In-service education (as worded)
+audit-field-pt_degree_text = In-service degree (as worded)
+audit-field-pt_degree_school = In-service degree's school and major

@@ -84,3 +84,6 @@ lrmx-zip-ratio = { $file }: “{ $entry }” in the archive is compressed suspic
 lrmx-zip-encrypted = { $file }: “{ $entry }” in the archive is encrypted; remove the password and import it again
 lrmx-zip-compression = { $file }: “{ $entry }” in the archive uses a compression method that cannot be read; compress it again as an ordinary zip
 lrmx-zip-empty = { $file }: the archive holds no .lrmx file
+
+# An import planned before it is written.
+lrmx-import-duplicate = { $file }: the same person (same ID number) as “{ $others }”; one import may hold one file per person. Remove one of them

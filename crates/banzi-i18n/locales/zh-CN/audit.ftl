@@ -197,3 +197,26 @@ audit-field-q = 查询内容
 audit-field-found = 查到条数
 audit-action-export_cadres = 导出干部查询结果
 audit-field-replaces = 替代编号
+
+## 任免审批表 (issue 16)
+audit-action-cadre_form_import = 导入任免审批表
+audit-action-export_lrmx = 导出任免审批表文件（LRMX）
+audit-action-export_form = 打印任免审批表
+audit-field-resume = 简历
+audit-field-family = 家庭主要成员
+audit-field-photo = 照片
+audit-field-birth_place = 出生地
+audit-field-health = 健康状况
+audit-field-professional_title = 专业技术职务
+audit-field-expertise = 熟悉专业有何专长
+audit-field-current_post = 现任职务（审批表写法）
+audit-field-rewards_text = 奖惩情况
+audit-field-ratings_text = 年度考核结果
+audit-field-reporting_unit = 呈报单位
+audit-field-filled_by = 填表人
+audit-field-ft_education_text = 全日制学历（审批表写法）
+audit-field-ft_degree_text = 全日制学位（审批表写法）
+audit-field-ft_degree_school = 全日制学位毕业院校系及专业
+audit-field-pt_education_text = 在职学历（审批表写法）
+audit-field-pt_degree_text = 在职学位（审批表写法）
+audit-field-pt_degree_school = 在职学位毕业院校系及专业

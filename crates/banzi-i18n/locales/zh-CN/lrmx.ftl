@@ -84,3 +84,6 @@ lrmx-zip-ratio = { $file }：压缩包内“{ $entry }”的压缩比异常（{ 
 lrmx-zip-encrypted = { $file }：压缩包内“{ $entry }”已加密，请去掉密码后再导入
 lrmx-zip-compression = { $file }：压缩包内“{ $entry }”的压缩方式无法读取，请用常见的 zip 格式重新压缩
 lrmx-zip-empty = { $file }：压缩包内没有 .lrmx 文件
+
+# An import planned before it is written.
+lrmx-import-duplicate = { $file }：与“{ $others }”是同一人（身份证号相同），一次导入中同一人只能有一个文件；请删去其中一个

@@ -197,3 +197,26 @@ audit-field-q = 查詢內容
 audit-field-found = 查到筆數
 audit-action-export_cadres = 匯出幹部查詢結果
 audit-field-replaces = 替代編號
+
+## 任免審批表 (issue 16)
+audit-action-cadre_form_import = 匯入任免審批表
+audit-action-export_lrmx = 匯出任免審批表檔案（LRMX）
+audit-action-export_form = 列印任免審批表
+audit-field-resume = 簡歷
+audit-field-family = 家庭主要成員
+audit-field-photo = 照片
+audit-field-birth_place = 出生地
+audit-field-health = 健康狀況
+audit-field-professional_title = 專業技術職務
+audit-field-expertise = 熟悉專業有何專長
+audit-field-current_post = 現任職務（審批表寫法）
+audit-field-rewards_text = 獎懲情況
+audit-field-ratings_text = 年度考核結果
+audit-field-reporting_unit = 呈報單位
+audit-field-filled_by = 填表人
+audit-field-ft_education_text = 全日制學歷（審批表寫法）
+audit-field-ft_degree_text = 全日制學位（審批表寫法）
+audit-field-ft_degree_school = 全日制學位畢業院校系及專業
+audit-field-pt_education_text = 在職學歷（審批表寫法）
+audit-field-pt_degree_text = 在職學位（審批表寫法）
+audit-field-pt_degree_school = 在職學位畢業院校系及專業

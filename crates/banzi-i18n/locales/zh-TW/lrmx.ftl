@@ -84,3 +84,6 @@ lrmx-zip-ratio = { $file }：壓縮檔內「{ $entry }」的壓縮比異常（{ 
 lrmx-zip-encrypted = { $file }：壓縮檔內「{ $entry }」已加密，請移除密碼後再匯入
 lrmx-zip-compression = { $file }：壓縮檔內「{ $entry }」的壓縮方式無法讀取，請用常見的 zip 格式重新壓縮
 lrmx-zip-empty = { $file }：壓縮檔內沒有 .lrmx 檔案
+
+# An import planned before it is written.
+lrmx-import-duplicate = { $file }：與「{ $others }」是同一人（身分證號相同），一次匯入中同一人只能有一個檔案；請刪去其中一個

@@ -28,6 +28,26 @@ pub struct FileResult {
     pub result: Result<LrmxPerson, Vec<Msg>>,
 }
 
+impl FileResult {
+    /// An entry of a zip that is not an LRMX file (a readme, a scan): skipped, and said so,
+    /// not an error that stops the import.
+    pub fn is_skipped(&self) -> bool {
+        matches!(&self.result, Err(m) if m.len() == 1 && m[0].id == "lrmx-not-lrmx-file")
+    }
+}
+
+/// Whether an upload is LRMX (one file, or a zip of them) rather than a roster workbook,
+/// told by content: a workbook is a zip holding `xl/workbook.xml`.
+pub fn is_lrmx_upload(bytes: &[u8]) -> bool {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return true;
+    }
+    match ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z.index_for_name("xl/workbook.xml").is_none(),
+        Err(_) => false,
+    }
+}
+
 /// Reads an upload named `file`: a zip (by its signature) file by file, anything else as one
 /// `.lrmx`. An error of the whole archive is `Err`; a bad file inside it is that file's result.
 pub fn read_lrmx_upload(file: &str, bytes: &[u8]) -> Result<Vec<FileResult>, Msg> {

@@ -272,9 +272,11 @@ impl Store {
             for id in ending {
                 b::appointments::end(&mut *c, actor, *id, a.start, &a.doc_no, &now).await?;
             }
-            b::appointments::insert(c, actor, a, &now)
+            let id = b::appointments::insert(&mut *c, actor, a, &now)
                 .await?
-                .ok_or_else(|| DomainError::Conflict(Msg::new("store-appointment-recorded")))
+                .ok_or_else(|| DomainError::Conflict(Msg::new("store-appointment-recorded")))?;
+            b::forms::forget_current_post(c, a.id_number.as_str()).await?;
+            Ok(id)
         })
     }
 
@@ -291,10 +293,13 @@ impl Store {
             Msg::new("store-forbidden-appoint"),
         )?;
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::appointments::end(
-            c, actor, id, end, doc_no, &now
-        )
-        .await)
+        in_tx!(self, |c, b| {
+            b::appointments::end(&mut *c, actor, id, end, doc_no, &now).await?;
+            match b::appointments::get(&mut *c, id).await? {
+                Some(a) => b::forms::forget_current_post(c, &a.id_number).await,
+                None => Ok(()),
+            }
+        })
     }
 
     pub async fn appointment(&self, actor: &Actor, id: i64) -> Result<AppointmentRow, DomainError> {

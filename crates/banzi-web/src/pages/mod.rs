@@ -21,6 +21,7 @@ mod datacheck;
 mod forms;
 mod listing;
 mod listing_export;
+mod lrmx;
 mod profile;
 mod roster;
 mod roster_import;
@@ -47,6 +48,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(cadre_form::routes())
         .merge(profile::routes())
         .merge(roster::routes())
+        .merge(lrmx::routes())
         .merge(audit::routes())
         .merge(analysis::routes())
         .merge(alerts::routes())
@@ -126,10 +128,7 @@ impl Ctx {
 
     /// A field of a record as the trail names it (`native_place`) in words (籍贯).
     pub fn field(&self, code: &str) -> String {
-        let key = format!("audit.field.{code}");
-        self.tr
-            .get(&key)
-            .map_or_else(|| code.to_string(), str::to_string)
+        self.tr.field(code)
     }
 
     /// A stored time (UTC) as the reader reads it: Beijing time, to the minute (issue 15,

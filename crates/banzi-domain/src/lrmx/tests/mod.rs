@@ -1,5 +1,6 @@
 use super::*;
 
+mod record;
 mod resume;
 use crate::codes::{Degree, Education, Party};
 use crate::date::parse as day;
