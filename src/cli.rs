@@ -76,6 +76,11 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Print documents.
+    Print {
+        #[command(subcommand)]
+        what: PrintCommand,
+    },
     /// Check every team and cadre against the rules (exit 0 even when alerts are found).
     Check {
         /// Date checked, YYYY-MM-DD; today by default.
@@ -119,6 +124,22 @@ pub enum ExportCommand {
     Lrmx {
         #[arg(required = true)]
         ids: Vec<String>,
+        #[arg(long)]
+        output: PathBuf,
+        /// 计算年龄时间, YYYY-MM-DD; today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PrintCommand {
+    /// The 干部任免审批表 of one or more cadres: one PDF, two pages each (audited).
+    Form {
+        /// 身份证号 or registry numbers of the cadres.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// The PDF file to write.
         #[arg(long)]
         output: PathBuf,
         /// 计算年龄时间, YYYY-MM-DD; today by default.
@@ -281,6 +302,12 @@ async fn dispatch(cli: Cli, tr: Tr) -> anyhow::Result<ExitCode> {
             format,
             output,
         } => crate::check::run(&store, as_of.as_deref(), *format, output.as_deref(), tr).await?,
+        Command::Print {
+            what: PrintCommand::Form { ids, output, as_of },
+        } => {
+            let fonts = file.form_fonts();
+            crate::print_form::run(&store, ids, as_of.as_deref(), output, fonts, tr).await?
+        }
         Command::Audit { action } => return audit(&store, action, tr).await,
     }
     Ok(ExitCode::SUCCESS)

@@ -23,6 +23,10 @@ pub struct FileConfig {
     pub public_url: Option<String>,
     /// The audit chain's key file (R-SEC-3), created at first start; `banzi-audit.key`.
     pub audit_key: Option<std::path::PathBuf>,
+    /// The font the 干部任免审批表 is printed with (a Noto Serif CJK collection).
+    pub form_font: Option<std::path::PathBuf>,
+    /// The font for characters the first lacks (a Noto Sans CJK collection).
+    pub form_fallback_font: Option<std::path::PathBuf>,
 }
 
 use crate::words::Said;
@@ -52,6 +56,15 @@ impl FileConfig {
         }
     }
 
+    /// The fonts of the printed form: the configured files, else Debian's fonts-noto-cjk.
+    pub fn form_fonts(&self) -> banzi_io::FormFonts {
+        let d = banzi_io::FormFonts::default();
+        banzi_io::FormFonts {
+            main: self.form_font.clone().unwrap_or(d.main),
+            fallback: self.form_fallback_font.clone().unwrap_or(d.fallback),
+        }
+    }
+
     pub fn web(&self) -> banzi_web::WebConfig {
         let d = banzi_web::WebConfig::default();
         banzi_web::WebConfig {
@@ -70,6 +83,7 @@ impl FileConfig {
             trust_forwarded_for: self.trust_forwarded_for.unwrap_or(d.trust_forwarded_for),
             secure_cookie: self.secure_cookie.unwrap_or(d.secure_cookie),
             public_url: self.public_url.clone().or(d.public_url),
+            form_fonts: self.form_fonts(),
         }
     }
 }

@@ -7,4 +7,5 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod lrmx_cli;
+pub mod print_form;
 pub mod words;

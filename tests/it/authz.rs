@@ -219,6 +219,32 @@ async fn every_route_for_every_role() {
                     vec![("q", "zw".into())],
                     reads(role),
                 ),
+                // The printed 干部任免审批表: registry readers, a liaison its own unit.
+                (
+                    format!("/cadres/{zwr}/form.pdf"),
+                    vec![("as_of", "2026-12-01".into())],
+                    reads(role),
+                ),
+                (
+                    format!("/cadres/{wqr}/form.pdf"),
+                    vec![],
+                    if liaison { NotFound } else { reads(role) },
+                ),
+                (
+                    "/forms.pdf".into(),
+                    vec![("team", "U1".into())],
+                    reads(role),
+                ),
+                (
+                    "/forms.pdf".into(),
+                    vec![("team", "U2".into())],
+                    if liaison { NotFound } else { reads(role) },
+                ),
+                (
+                    "/forms.pdf".into(),
+                    vec![("id", wqr.to_string())],
+                    if liaison { NotFound } else { reads(role) },
+                ),
                 // 任免审批表 files (issue 16): a liaison's own unit only.
                 (format!("/cadres/{zwr}/form.lrmx"), vec![], reads(role)),
                 (
@@ -228,12 +254,13 @@ async fn every_route_for_every_role() {
                 ),
                 (
                     "/lrmx/export.zip".into(),
-                    vec![("unit", "U1".into())],
+                    vec![("team", "U1".into())],
                     reads(role),
                 ),
+                ("/cadres/forms.zip".into(), vec![("q", String::new())], reads(role)),
                 (
                     "/lrmx/export.zip".into(),
-                    vec![("unit", "U2".into())],
+                    vec![("team", "U2".into())],
                     if liaison { NotFound } else { reads(role) },
                 ),
                 (
@@ -451,7 +478,12 @@ async fn every_route_for_every_role() {
                 ));
             }
         }
-        for path in ["/units", "/analysis/params"] {
+        for path in [
+            "/units",
+            "/analysis/params",
+            "/forms.pdf",
+            &format!("/cadres/{zwr}/form.pdf"),
+        ] {
             let r = anon.post(path, &[("code", "X")]);
             if r.status != 401 {
                 failures.push(format!("anonymous POST {path}: got {}", r.status));

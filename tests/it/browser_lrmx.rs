@@ -28,26 +28,43 @@ fn a_user_previews_then_confirms_an_lrmx_import() {
     let choose = |p: &std::path::Path| {
         let file = d.find("#lrmx-file").expect("file input");
         file.send_keys(&p.display().to_string()).expect("choose");
-        d.find("#lrmx-preview").expect("button").click().expect("click");
+        d.find("#lrmx-preview")
+            .expect("button")
+            .click()
+            .expect("click");
     };
     choose(&cut);
     d.wait_for_text("#lrmx-has-errors", "有文件存在错误")
         .expect("the error where the user acted");
-    d.wait_for_text("#lrmx-files", "断了.lrmx").expect("naming the file");
-    assert!(d.find_all("#lrmx-confirm").expect("q").is_empty(), "nothing to confirm");
+    d.wait_for_text("#lrmx-files", "断了.lrmx")
+        .expect("naming the file");
+    assert!(
+        d.find_all("#lrmx-confirm").expect("q").is_empty(),
+        "nothing to confirm"
+    );
 
     choose(&good);
-    d.wait_for_text("#lrmx-summary", "新增 1").expect("the preview");
+    d.wait_for_text("#lrmx-summary", "新增 1")
+        .expect("the preview");
     d.wait_for_text("#lrmx-files", "周建").expect("the person");
-    d.find("#lrmx-confirm").expect("confirm").click().expect("click");
+    d.find("#lrmx-confirm")
+        .expect("confirm")
+        .click()
+        .expect("click");
     let asked = d.dialog_text().unwrap_or_default();
     assert!(asked.contains("确认按预览导入"), "asks first: {asked:?}");
     d.answer_dialog(true).expect("ok");
     if let Err(e) = d.wait_for_text("#lrmx-done", "导入完成") {
         panic!("{e}: {}", d.page_source().unwrap_or_default());
     }
-    d.wait_for_text("#lrmx-files", "已新增").expect("what was written");
+    d.wait_for_text("#lrmx-files", "已新增")
+        .expect("what was written");
     let store = app.db.store.clone();
-    let written = rt.block_on(crate::helpers::audited(&store, "cadre.form.import", None, None));
+    let written = rt.block_on(crate::helpers::audited(
+        &store,
+        "cadre.form.import",
+        None,
+        None,
+    ));
     assert_eq!(written.len(), 1);
 }

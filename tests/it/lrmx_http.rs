@@ -105,7 +105,7 @@ async fn forms_download_as_lrmx_audited_and_within_the_callers_unit() {
     let zw = cadre_ref(&store, &zhang_wei()).await;
     let wq = cadre_ref(&store, &wang_qiang()).await;
     let base = app.base.clone();
-    let (one, team, liaison_own, liaison_other, liaison_import) = blocking(move || {
+    let (one, team, liaison_own, liaison_other, (liaison_import, searched)) = blocking(move || {
         let mut c = Client::new(&base);
         c.login("staff", PASSWORD);
         c.get(&format!("/cadres/{zw}"));
@@ -117,14 +117,16 @@ async fn forms_download_as_lrmx_audited_and_within_the_callers_unit() {
                 ("reason", "工作需要"),
             ],
         );
-        let team = c.post("/lrmx/export.zip", &[("unit", "U1")]);
+        let team = c.post("/lrmx/export.zip", &[("team", "U1")]);
         let mut l = Client::new(&base);
         l.login("liaison", PASSWORD);
         l.get(&format!("/cadres/{zw}"));
         let own = l.post(&format!("/cadres/{zw}/form.lrmx"), &[]);
         let other = l.post(&format!("/cadres/{wq}/form.lrmx"), &[]);
         let import = l.upload("/lrmx/import", "file", "x.lrmx", b"<Person/>");
-        (one, team, own, other, import)
+        // The list's selection: everyone the liaison's search finds, its own unit only.
+        let searched = l.post("/cadres/forms.zip", &[("q", "")]);
+        (one, team, own, other, (import, searched))
     })
     .await;
     assert_eq!(one.status, 200, "{}", one.body);
@@ -153,11 +155,19 @@ async fn forms_download_as_lrmx_audited_and_within_the_callers_unit() {
         .map(|f| f.result.as_ref().expect("form").name.clone())
         .collect();
     assert_eq!(names, ["张伟", "李娜"], "U1's team in post order");
-    assert_eq!(audited(&store, "export.lrmx", None, None).await.len(), 3);
+    assert_eq!(audited(&store, "export.lrmx", None, None).await.len(), 4);
     assert_eq!(
         liaison_own.status, 200,
         "a liaison exports its own unit's cadre"
     );
     assert_eq!(liaison_other.status, 404, "not another unit's");
     assert_eq!(liaison_import.status, 403, "and imports nothing");
+    assert_eq!(searched.status, 200);
+    let files = banzi_io::lrmx::read_lrmx_upload("s.zip", &searched.bytes).expect("zip");
+    let mut names: Vec<String> = files
+        .iter()
+        .map(|f| f.result.as_ref().expect("form").name.clone())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["张伟", "李娜"], "U1's cadres, not 王强 of U2");
 }

@@ -100,12 +100,16 @@ macro_rules! files {
                 "listing",
                 include_str!(concat!("../locales/", $lang, "/listing.ftl")),
             ),
+            (
+                "form",
+                include_str!(concat!("../locales/", $lang, "/form.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 19] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 20] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

@@ -45,6 +45,8 @@ pub struct WebConfig {
     /// The address the QR codes of ballot slips lead phones to (`http://192.168.1.10:8080`);
     /// unset, the address the slips page was opened at.
     pub public_url: Option<String>,
+    /// The fonts the 干部任免审批表 is printed with (`form_font`, `form_fallback_font`).
+    pub form_fonts: banzi_io::FormFonts,
 }
 
 impl Default for WebConfig {
@@ -61,6 +63,7 @@ impl Default for WebConfig {
             trust_forwarded_for: false,
             secure_cookie: false,
             public_url: None,
+            form_fonts: banzi_io::FormFonts::default(),
         }
     }
 }

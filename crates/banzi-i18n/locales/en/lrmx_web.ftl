@@ -22,7 +22,7 @@ lrmx-web-file = File
 lrmx-web-person = Name
 lrmx-web-outcome = Result
 lrmx-web-detail = Details
-lrmx-web-export_team = Export the team's appointment forms (LRMX)
+lrmx-web-export_search = Export appointment forms (LRMX)
 
 # The profile's 任免审批表 box.
 lrmx-web-form_title = Appointment form

@@ -22,7 +22,7 @@ lrmx-web-file = 文件
 lrmx-web-person = 姓名
 lrmx-web-outcome = 结果
 lrmx-web-detail = 详情
-lrmx-web-export_team = 导出班子成员任免审批表（LRMX）
+lrmx-web-export_search = 导出任免审批表（LRMX）
 
 # The profile's 任免审批表 box.
 lrmx-web-form_title = 任免审批表

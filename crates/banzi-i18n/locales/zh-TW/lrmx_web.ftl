@@ -22,7 +22,7 @@ lrmx-web-file = 檔案
 lrmx-web-person = 姓名
 lrmx-web-outcome = 結果
 lrmx-web-detail = 詳情
-lrmx-web-export_team = 匯出班子成員任免審批表（LRMX）
+lrmx-web-export_search = 匯出任免審批表（LRMX）
 
 # The profile's 任免審批表 box.
 lrmx-web-form_title = 任免審批表

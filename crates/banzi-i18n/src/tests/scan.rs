@@ -103,8 +103,11 @@ const AFTER: &str = "之后{n}条";
 /// words matched in 职级 text, the vocabularies (their labels are in labels.ftl), the
 /// language names and tests of this crate, and the names of the demo city and of the rosters
 /// the tests build (`rules::sample`).
+/// The printed 干部任免审批表 too: an official Chinese form, its labels Chinese in every
+/// interface language.
 const DATA_FILES: &[&str] = &[
     "crates/banzi-io/src/layout.rs",
+    "crates/banzi-io/src/form_pdf/",
     "crates/banzi-io/src/roster_write/",
     "crates/banzi-io/src/ballot_write.rs",
     "crates/banzi-domain/src/pinyin_name.rs",

@@ -45,7 +45,8 @@ pub(super) fn check(file: &str, mut raw: Raw) -> Result<LrmxPerson, Vec<Msg>> {
         } else {
             MAX_SHORT
         };
-        if tag != "ZhaoPian" && v.chars().count() > max {
+        // Bytes bound characters: most values are never counted.
+        if tag != "ZhaoPian" && v.len() > max && v.chars().count() > max {
             errors.push(message!(
                 "lrmx-element-too-long",
                 file = file.to_string(),
@@ -53,9 +54,9 @@ pub(super) fn check(file: &str, mut raw: Raw) -> Result<LrmxPerson, Vec<Msg>> {
                 max = max,
             ));
         }
-        v.trim().to_string()
+        trimmed(v)
     };
-    let v: HashMap<&'static str, String> = lrmx::ELEMENTS
+    let mut v: HashMap<&'static str, String> = lrmx::ELEMENTS
         .iter()
         .map(|e| (e.tag, take(e.tag)))
         .collect();
@@ -133,13 +134,20 @@ pub(super) fn check(file: &str, mut raw: Raw) -> Result<LrmxPerson, Vec<Msg>> {
     let Some(id_number) = id.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
-    let schooling = |p: &str| Schooling {
-        education: get(&format!("{p}_XueLi")).to_string(),
-        degree: get(&format!("{p}_XueWei")).to_string(),
-        education_school: get(&format!("{p}_XueLi_BiYeYuanXiaoXi")).to_string(),
-        degree_school: get(&format!("{p}_XueWei_BiYeYuanXiaoXi")).to_string(),
+    // The texts are moved out now that every check has read them.
+    let mut s = |tag: &str| v.remove(tag).unwrap_or_default();
+    let full_time = Schooling {
+        education: s("QuanRiZhiJiaoYu_XueLi"),
+        degree: s("QuanRiZhiJiaoYu_XueWei"),
+        education_school: s("QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi"),
+        degree_school: s("QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi"),
     };
-    let s = |tag: &str| get(tag).to_string();
+    let in_service = Schooling {
+        education: s("ZaiZhiJiaoYu_XueLi"),
+        degree: s("ZaiZhiJiaoYu_XueWei"),
+        education_school: s("ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi"),
+        degree_school: s("ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi"),
+    };
     Ok(LrmxPerson {
         name,
         gender,
@@ -152,8 +160,8 @@ pub(super) fn check(file: &str, mut raw: Raw) -> Result<LrmxPerson, Vec<Msg>> {
         health: s("JianKangZhuangKuang"),
         professional_title: s("ZhuanYeJiShuZhiWu"),
         expertise: s("ShuXiZhuanYeYouHeZhuanChang"),
-        full_time: schooling("QuanRiZhiJiaoYu"),
-        in_service: schooling("ZaiZhiJiaoYu"),
+        full_time,
+        in_service,
         current_post: s("XianRenZhiWu"),
         proposed_post: s("NiRenZhiWu"),
         proposed_removal: s("NiMianZhiWu"),
@@ -172,6 +180,15 @@ pub(super) fn check(file: &str, mut raw: Raw) -> Result<LrmxPerson, Vec<Msg>> {
         pre_reform_limit,
         due,
     })
+}
+
+/// `v` without its surrounding white space, in place.
+fn trimmed(mut v: String) -> String {
+    let end = v.trim_end().len();
+    v.truncate(end);
+    let start = v.len() - v.trim_start().len();
+    v.drain(..start);
+    v
 }
 
 /// The photo's Base64 (line breaks allowed) decoded and checked in full as an upload is.

@@ -5,6 +5,7 @@ use banzi_domain::lrmx::{self, Element, FAMILY_ELEMENTS, FAMILY_ITEM, LrmxPerson
 use banzi_domain::msg::Arg;
 use banzi_domain::{Msg, message};
 use quick_xml::events::Event;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Largest file read: a form with a large photo is well under 2 MB.
@@ -80,15 +81,35 @@ pub(super) struct Raw {
     pub(super) repeated: Vec<Arg>,
 }
 
+/// An element's name: the format's own tags without a copy (the static text of
+/// [`ELEMENTS`](lrmx::ELEMENTS) and the family's), any other copied.
+fn tag_of(e: &quick_xml::events::BytesStart<'_>) -> Cow<'static, str> {
+    let name = e.name();
+    let name: &str = name.into_inner();
+    lrmx::ELEMENTS
+        .iter()
+        .chain(FAMILY_ELEMENTS)
+        .chain([&ROOT, &FAMILY_ITEM, &FAMILY_ROOT])
+        .find(|x| x.tag == name)
+        .map_or_else(|| Cow::Owned(name.to_string()), |x| Cow::Borrowed(x.tag))
+}
+
+/// The family list's element, as a tag.
+const FAMILY_ROOT: Element = Element {
+    tag: "JiaTingChengYuan",
+    name: "lrmx-el-jiatingchengyuan",
+};
+
 /// Walks the XML; the first structural problem ends the walk.
 fn walk(file: &str, text: &str) -> Result<Raw, Msg> {
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<Cow<'static, str>> = Vec::with_capacity(4);
     let mut raw = Raw::default();
     // The element whose text is being read: a child of Person, or of a family Item.
     let mut target: Option<(&'static str, bool)> = None;
     let mut buf = String::new();
-    let innermost = |stack: &[String]| stack.last().map_or_else(|| el(ROOT), |t| name_of(t));
+    let innermost =
+        |stack: &[Cow<'static, str>]| stack.last().map_or_else(|| el(ROOT), |t| name_of(t));
     loop {
         let event = reader.read_event();
         if let Ok(Event::Empty(e)) = &event
@@ -119,18 +140,18 @@ fn walk(file: &str, text: &str) -> Result<Raw, Msg> {
         };
         match ev {
             Event::Start(e) | Event::Empty(e) if stack.is_empty() => {
-                let name = e.name().as_ref().to_string();
+                let name = tag_of(&e);
                 if name != ROOT.tag {
                     return Err(message!(
                         "lrmx-wrong-root",
                         file = file.to_string(),
-                        root = name
+                        root = name.to_string()
                     ));
                 }
                 stack.push(name);
             }
             Event::Start(e) => {
-                let name = e.name().as_ref().to_string();
+                let name = tag_of(&e);
                 if stack.len() >= MAX_DEPTH {
                     return Err(message!(
                         "lrmx-xml-broken",
@@ -143,7 +164,7 @@ fn walk(file: &str, text: &str) -> Result<Raw, Msg> {
                 stack.push(name);
             }
             Event::Empty(e) => {
-                let name = e.name().as_ref().to_string();
+                let name = tag_of(&e);
                 if let Some(t) = open(&mut raw, &stack, &name) {
                     store(&mut raw, t, String::new());
                 }
@@ -212,7 +233,7 @@ fn known(name: &str, depth: usize) -> Option<&'static str> {
 
 /// Starts an element below `stack`: the text target it is, if any (`true`: of the last family
 /// member); an `<Item>` of the family starts a member.
-fn open(raw: &mut Raw, stack: &[String], name: &str) -> Option<(&'static str, bool)> {
+fn open(raw: &mut Raw, stack: &[Cow<'static, str>], name: &str) -> Option<(&'static str, bool)> {
     match stack.len() {
         1 => known(name, 1)
             .filter(|t| *t != "JiaTingChengYuan")

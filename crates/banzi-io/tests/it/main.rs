@@ -2,6 +2,7 @@
 
 mod bench;
 mod errors;
+mod form_pdf;
 mod guard;
 mod helpers;
 mod hostile_parts;
@@ -11,4 +12,5 @@ mod lrmx_roundtrip;
 mod memory;
 mod roundtrip;
 mod streaming;
+mod table_pdf;
 mod wording;

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/lrmx/import", post(import))
         .route("/cadres/{id}/form.lrmx", post(export_one))
         .route("/lrmx/export.zip", post(export_many))
+        .route("/cadres/forms.zip", post(export_search))
 }
 
 #[derive(Template, WebTemplate)]
@@ -180,9 +181,9 @@ async fn import(
 pub struct FormRequest {
     pub as_of: Date,
     pub proposal: Option<Proposal>,
-    /// Cadre row ids (`id`, repeated) and a unit whose team members are meant (`unit`).
+    /// Cadre row ids (`id`, repeated) and a unit whose team members are meant (`team`).
     pub refs: Vec<i64>,
-    pub unit: Option<String>,
+    pub team: Option<String>,
 }
 
 impl FormRequest {
@@ -209,7 +210,7 @@ impl FormRequest {
                     .push(v.parse().map_err(|_| {
                         DomainError::invalid("干部", message!("web-no-such-cadre"))
                     })?),
-                "unit" if !v.is_empty() => r.unit = Some(v.to_string()),
+                "team" if !v.is_empty() => r.team = Some(v.to_string()),
                 _ => {}
             }
         }
@@ -230,7 +231,7 @@ impl FormRequest {
                 })?;
             out.push(idn);
         }
-        if let Some(unit) = &self.unit {
+        if let Some(unit) = &self.team {
             let team = s.store.team(&caller.actor, unit, self.as_of).await?;
             out.extend(team.holders.into_iter().map(|h| h.id_number));
         }
@@ -296,9 +297,35 @@ async fn export_many(
 ) -> WebResult<Response> {
     let req = FormRequest::parse(&pairs)?;
     let ids = req.id_numbers(&s, &caller).await?;
+    zip_of(&s, &caller, &ids, req.as_of).await
+}
+
+/// The forms of every cadre a search of the cadre list finds (the list's own filters), as a
+/// zip: the "selection" of the list.
+async fn export_search(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Form(q): Form<super::cadres::ListQuery>,
+) -> WebResult<Response> {
+    let super::cadres::Search { filter, error, .. } = super::cadres::search_of(&tr, &q, 1);
+    if !error.is_empty() {
+        return Err(DomainError::invalid("查询条件", message!("web-search-invalid", detail = error)).into());
+    }
+    let all = banzi_store::CadreFilter {
+        page: 0,
+        per_page: banzi_store::MAX_FORMS as i64 + 1,
+        ..filter
+    };
+    let (rows, _) = s.store.search_cadres(&caller.actor, &all).await?;
+    let ids: Vec<String> = rows.into_iter().map(|r| r.id_number).collect();
+    zip_of(&s, &caller, &ids, today()).await
+}
+
+async fn zip_of(s: &AppState, caller: &Caller, ids: &[String], as_of: Date) -> WebResult<Response> {
     let people: Vec<LrmxPerson> = s
         .store
-        .forms(&caller.actor, &ids, req.as_of, None, FormUse::Lrmx)
+        .forms(&caller.actor, ids, as_of, None, FormUse::Lrmx)
         .await?;
     let data = tokio::task::spawn_blocking(move || {
         let names = banzi_io::lrmx::file_names(&people);
@@ -311,6 +338,6 @@ async fn export_many(
     })
     .await
     .map_err(|e| DomainError::Internal(format!("the zip writer stopped: {e}")))??;
-    let name = format!("任免审批表-{}.zip", req.as_of);
+    let name = format!("任免审批表-{as_of}.zip");
     Ok(download("application/zip", "forms.zip", &name, data))
 }

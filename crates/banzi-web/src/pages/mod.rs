@@ -18,6 +18,7 @@ mod cadre_form;
 mod cadres;
 mod cadres_export;
 mod datacheck;
+mod form_pdf;
 mod forms;
 mod listing;
 mod listing_export;
@@ -54,6 +55,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(alerts::routes())
         .merge(datacheck::routes())
         .merge(listing::routes())
+        .merge(form_pdf::routes())
         .merge(admin::routes())
         .merge(account::routes())
         .merge(ballots::routes())
