@@ -208,6 +208,11 @@ async fn every_route_for_every_role() {
                     vec![("unit", "U2".into()), ("col", "name".into())],
                     reads(role),
                 ),
+                (
+                    "/mingce/print.pdf".into(),
+                    vec![("unit", "U2".into()), ("col", "name".into())],
+                    reads(role),
+                ),
                 // The search form posts (an ID number stays out of the address).
                 (
                     "/cadres/search".into(),

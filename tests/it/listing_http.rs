@@ -204,6 +204,31 @@ async fn listing_staff_and_liaison(backend: Backend) {
         assert_eq!(x.status, 200, "{}", x.body);
         assert!(x.content_type.contains("spreadsheetml"));
 
+        // Printed: A4 landscape, what the page shows.
+        let pdf = c.post(
+            "/mingce/print.pdf",
+            &[
+                ("as_of", "2026-11-21"),
+                ("col", "name"),
+                ("col", "post"),
+                ("col", "age"),
+            ],
+        );
+        assert_eq!(pdf.status, 200, "{}", pdf.body);
+        assert_eq!(pdf.content_type, "application/pdf");
+        let text = pdf_text(&pdf.bytes);
+        for want in [
+            "干部名册计算年龄时间：2026-11-21",
+            "姓名现任职务年龄",
+            "市财政局（共2人）",
+            "张伟局长46",
+            "王强局长53",
+            "未任现职（共1人）",
+            "第1页共1页",
+        ] {
+            assert!(text.contains(want), "{want} not in {text}");
+        }
+
         // The liaison of 市财政局: its unit only, on the page and in the workbook.
         let mut l = Client::new(&base);
         l.login("liaison", PASSWORD);
@@ -303,14 +328,17 @@ async fn listing_staff_and_liaison(backend: Backend) {
     );
     assert_eq!(audited(&store, "listing.delete", None, None).await.len(), 1);
     let exports = audited(&store, "export.listing", None, None).await;
-    assert_eq!(exports.len(), 2);
-    let by = |who: &str| exports.iter().find(|e| e.actor == who).expect("entry");
-    assert!(
-        by("staff").after_json.contains("\"cadres\":4"),
-        "{}",
-        by("staff").after_json
-    );
-    assert!(by("liaison").after_json.contains("\"cadres\":2"));
+    assert_eq!(exports.len(), 3);
+    let by = |who: &str, format: &str| {
+        let f = format!("\"format\":\"{format}\"");
+        exports
+            .iter()
+            .find(|e| e.actor == who && e.after_json.contains(&f))
+            .expect("entry")
+    };
+    assert!(by("staff", "xlsx").after_json.contains("\"cadres\":4"));
+    assert!(by("staff", "pdf").after_json.contains("\"cadres\":4"));
+    assert!(by("liaison", "xlsx").after_json.contains("\"cadres\":2"));
     let left = store.listing_templates(&staff()).await.expect("templates");
     assert!(left.is_empty(), "{left:?}");
 
@@ -374,6 +402,23 @@ async fn a_cadre_of_two_units_is_listed_to_a_liaison_under_its_unit_only(backend
         .map(|r| r[0].as_str())
         .collect();
     assert_eq!(groups, ["市财政局（共2人）"]);
+}
+
+/// The text poppler reads from a PDF, white space removed.
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mingce.pdf");
+    std::fs::write(&path, bytes).expect("pdf written");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 fn sheet(bytes: Vec<u8>) -> Vec<Vec<String>> {

@@ -33,6 +33,10 @@ listing-template_saved = Template “{ $name }” saved.
 listing-template_deleted = Template “{ $name }” deleted.
 listing-template_owner = Saved by { $owner } on { $time }
 
+listing-pdf-row-too-long = Row { $row } of the listing does not fit on a page even in the smallest type; no PDF was made: choose fewer columns and print again
+listing-pdf-glyph-missing = The listing holds a character no font can show, “{ $char }” ({ $code }); no PDF was made: check the character, or install a font that has it
+listing-pdf-font-broken = The font file cannot be embedded in a PDF ({ $detail })
+
 listing-group-basic = Personal details
 listing-group-post = Post
 listing-group-computed = Computed

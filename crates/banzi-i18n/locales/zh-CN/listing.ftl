@@ -27,6 +27,10 @@ listing-template_saved = 已保存模板“{ $name }”。
 listing-template_deleted = 已删除模板“{ $name }”。
 listing-template_owner = 由{ $owner }于{ $time }保存
 
+listing-pdf-row-too-long = 名册第{ $row }行内容过多，缩小字号后仍排不进一页，未生成 PDF；请少选几列后再打印
+listing-pdf-glyph-missing = 名册中有字体无法显示的字“{ $char }”（{ $code }），未生成 PDF；请核对该字，或安装含有该字的字体
+listing-pdf-font-broken = 字体文件无法嵌入 PDF（{ $detail }）
+
 listing-group-basic = 基本信息
 listing-group-post = 职务
 listing-group-computed = 计算

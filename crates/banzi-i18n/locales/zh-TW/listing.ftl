@@ -27,6 +27,10 @@ listing-template_saved = 已儲存範本「{ $name }」。
 listing-template_deleted = 已刪除範本「{ $name }」。
 listing-template_owner = 由{ $owner }於{ $time }儲存
 
+listing-pdf-row-too-long = 名冊第{ $row }列內容過多，縮小字級後仍排不進一頁，未產生 PDF；請少選幾欄後再列印
+listing-pdf-glyph-missing = 名冊中有字型無法顯示的字「{ $char }」（{ $code }），未產生 PDF；請核對該字，或安裝含有該字的字型
+listing-pdf-font-broken = 字型檔無法嵌入 PDF（{ $detail }）
+
 listing-group-basic = 基本資料
 listing-group-post = 職務
 listing-group-computed = 計算

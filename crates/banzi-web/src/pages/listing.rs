@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/mingce", get(page).post(act))
         .route("/mingce/export.xlsx", post(super::listing_export::export))
+        .route("/mingce/print.pdf", post(super::listing_export::print))
 }
 
 /// What the form sent: the cadre list's filters, the date, the columns checked, the
