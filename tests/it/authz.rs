@@ -176,6 +176,9 @@ async fn every_route_for_every_role() {
                     reads(role),
                 ),
                 ("/datacheck/export.xlsx".into(), reads(role)),
+                // 名册: registry readers (a liaison its own unit, by the store).
+                ("/mingce".into(), reads(role)),
+                ("/mingce?unit=U2&col=name&col=age".into(), reads(role)),
             ];
             for (path, want) in gets {
                 let r = c.get(&path);
@@ -185,6 +188,31 @@ async fn every_route_for_every_role() {
                 }
             }
             let posts: Vec<WriteCheck> = vec![
+                // 名册: listed and exported by readers; templates saved by staff.
+                (
+                    "/mingce".into(),
+                    vec![("action", "show".into()), ("col", "name".into())],
+                    reads(role),
+                ),
+                (
+                    "/mingce".into(),
+                    vec![
+                        ("action", "save".into()),
+                        ("name", format!("模板{}", role.as_str())),
+                        ("col", "name".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    "/mingce/export.xlsx".into(),
+                    vec![("unit", "U2".into()), ("col", "name".into())],
+                    reads(role),
+                ),
+                (
+                    "/mingce/print.pdf".into(),
+                    vec![("unit", "U2".into()), ("col", "name".into())],
+                    reads(role),
+                ),
                 // The search form posts (an ID number stays out of the address).
                 (
                     "/cadres/search".into(),

@@ -47,6 +47,7 @@ async fn every_page_and_export_sends_the_policy_and_is_not_cached() {
             "/units".to_string(),
             "/units/U1".into(),
             "/cadres".into(),
+            "/mingce".into(),
             format!("/cadres/{zwr}"),
             format!("/cadres/{zwr}/appoint"),
             "/roster".into(),

@@ -14,6 +14,7 @@ pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod id_number;
+pub mod listing;
 pub mod lrmx;
 pub mod msg;
 pub mod pinyin_name;

@@ -97,6 +97,10 @@ macro_rules! files {
                 include_str!(concat!("../locales/", $lang, "/lrmx_web.ftl")),
             ),
             (
+                "listing",
+                include_str!(concat!("../locales/", $lang, "/listing.ftl")),
+            ),
+            (
                 "form",
                 include_str!(concat!("../locales/", $lang, "/form.ftl")),
             ),
@@ -105,7 +109,7 @@ macro_rules! files {
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 19] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 20] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

@@ -17,6 +17,7 @@ mod types;
 
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
+pub use store::ListingTemplate;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
     Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,
@@ -242,6 +243,10 @@ macro_rules! backend {
         pub mod forms {
             use super::*;
             include!("q/forms.rs");
+        }
+        pub mod listing {
+            use super::*;
+            include!("q/listing.rs");
         }
     };
 }

@@ -467,10 +467,13 @@ pub const EVERY_WRITE: &[&str] = &[
     "export.datacheck",
     "export.form",
     "export.lrmx",
+    "export.listing",
     "export.ballot",
     "export.roster",
     "portfolio.create",
     "portfolio.update",
+    "listing.delete",
+    "listing.save",
     "post.create",
     "post.update",
     "rule_param.set",
@@ -661,6 +664,23 @@ async fn every_write_is_audited(db: &TestDb) {
             .await
             .expect("forms");
     }
+    // 名册: a template saved, changed, deleted; a listing exported.
+    let tpl = banzi_domain::listing::Template::parse("班子名册", &["name", "age"]).expect("tpl");
+    store.save_listing_template(&s, &tpl).await.expect("save");
+    let tpl = banzi_domain::listing::Template::parse("班子名册", &["name", "post"]).expect("tpl");
+    store.save_listing_template(&s, &tpl).await.expect("change");
+    store
+        .delete_listing_template(&s, "班子名册")
+        .await
+        .expect("delete");
+    let listed = store
+        .listing(&s, &everyone, &tpl.columns, today, 100)
+        .await
+        .expect("listing");
+    store
+        .audit_listing_export(&s, &everyone, &listed, "xlsx")
+        .await
+        .expect("listing export");
     // Accounts, as the three administrators divide them (R-SEC-1).
     let admin = as_role(Role::SysAdmin, None);
     let sec = as_role(Role::SecAdmin, None);
@@ -834,6 +854,19 @@ async fn every_write_is_audited(db: &TestDb) {
         ),
         ("export.lrmx", "t-staff", "cadre", zw.clone()),
         ("export.form", "t-staff", "cadre", zw.clone()),
+        (
+            "listing.save",
+            "t-staff",
+            "listing_template",
+            "班子名册".into(),
+        ),
+        (
+            "listing.delete",
+            "t-staff",
+            "listing_template",
+            "班子名册".into(),
+        ),
+        ("export.listing", "t-staff", "listing", "2026-11-21".into()),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),
@@ -929,6 +962,8 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
         "user",
         "audit",
         "route",
+        "listing_template",
+        "listing",
     ];
     // What the web records beside the store's writes (reads, refusals, sign-ins).
     let web_fields = [

@@ -228,5 +228,9 @@ label-cheng_xiang_jian_she = Urban and rural construction
 label-sheng_tai_huan_jing = Ecology and environment
 label-she_hui_guan_li = Social administration
 
+# 名册 templates (listing.ftl): the fields a refused template names.
+label-mo_ban_ming_cheng = Template name
+label-lie = Columns
+
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = Ages as of

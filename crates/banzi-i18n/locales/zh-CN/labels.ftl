@@ -228,5 +228,9 @@ label-cheng_xiang_jian_she = 城乡建设
 label-sheng_tai_huan_jing = 生态环境
 label-she_hui_guan_li = 社会管理
 
+# 名册 templates (listing.ftl): the fields a refused template names.
+label-mo_ban_ming_cheng = 模板名称
+label-lie = 列
+
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = 计算年龄时间

@@ -228,5 +228,9 @@ label-cheng_xiang_jian_she = 城鄉建設
 label-sheng_tai_huan_jing = 生態環境
 label-she_hui_guan_li = 社會管理
 
+# 名册 templates (listing.ftl): the fields a refused template names.
+label-mo_ban_ming_cheng = 範本名稱
+label-lie = 欄
+
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = 計算年齡時間

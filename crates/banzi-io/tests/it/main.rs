@@ -6,6 +6,7 @@ mod form_pdf;
 mod guard;
 mod helpers;
 mod hostile_parts;
+mod listing_pdf;
 mod lrmx_gen;
 mod lrmx_hostile;
 mod lrmx_roundtrip;

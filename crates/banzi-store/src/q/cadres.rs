@@ -95,26 +95,54 @@ fn top_education() -> String {
     format!("(CASE {whens}END)")
 }
 
-/// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
-pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
+/// The filters of the cadre list over `c` (`WHERE …`), to be bound with [`filter_args`] as
+/// `$1..$18`: the cadre list, its export and the 名册 (issue 16, item 4) filter alike.
+pub fn filter_sql() -> String {
+    let filters = SEARCH_WHERE.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
+    format!(
+        "{filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
+        in_unit("$12", "$14"),
+        in_unit("$13", "$16")
+    )
+}
+
+/// The values of [`filter_sql`]'s `$1..$18`, in order.
+pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
     let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let like = q.map(|q| format!("%{}%", escape_like(q)));
     let prefix = q.map(|q| format!("{}%", escape_like(&q.to_lowercase())));
-    let scope_unit = scope.unit().map(str::to_string);
-    let unit = f.unit.clone().filter(|s| !s.is_empty());
+    let given = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
     // Exact text, as the registry stores it (trimmed on parse).
     let exact = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let (ethnicity, profession) = (exact(&f.ethnicity), exact(&f.profession));
-    let (education, ft_education, top) = (exact(&f.education), exact(&f.ft_education), exact(&f.top_education));
     let in_post = exact(&f.in_post);
     // The day the unit filter and the posts shown look at; the liaison scope ($12) stays on today.
     let day = in_post.clone().unwrap_or_else(|| f.today.clone());
-    let filters = SEARCH_WHERE.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
-    let units_cond = format!(
-        "AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
-        in_unit("$12", "$14"),
-        in_unit("$13", "$16")
-    );
+    vec![
+        like,
+        prefix,
+        q.map(str::to_string),
+        given(&f.gender),
+        f.born_after.clone(),
+        f.born_until.clone(),
+        given(&f.party),
+        exact(&f.education),
+        given(&f.rank),
+        exact(&f.ethnicity),
+        exact(&f.profession),
+        scope.unit().map(str::to_string),
+        given(&f.unit),
+        Some(f.today.clone()),
+        in_post,
+        Some(day),
+        exact(&f.ft_education),
+        exact(&f.top_education),
+    ]
+}
+
+/// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
+pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
+    let filters = filter_sql();
+    let args = filter_args(scope, f);
     let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
          WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
@@ -125,57 +153,31 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
          WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
     let sql = format!(
         "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts, {last} AS last_post FROM cadres c {filters} {units_cond} \
+         {posts} AS posts, {last} AS last_post FROM cadres c {filters} \
          ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
     );
-    let rows = sqlx::query_as(safe(sql))
-        .bind(like.as_deref())
-        .bind(prefix.as_deref())
-        .bind(q)
-        .bind(f.gender.as_deref().filter(|s| !s.is_empty()))
-        .bind(f.born_after.as_deref())
-        .bind(f.born_until.as_deref())
-        .bind(f.party.as_deref().filter(|s| !s.is_empty()))
-        .bind(education.as_deref())
-        .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
-        .bind(ethnicity.as_deref())
-        .bind(profession.as_deref())
-        .bind(scope_unit.as_deref())
-        .bind(unit.as_deref())
-        .bind(&f.today)
-        .bind(in_post.as_deref())
-        .bind(&day)
-        .bind(ft_education.as_deref())
-        .bind(top.as_deref())
+    let mut rows = sqlx::query_as(safe(sql));
+    for a in &args {
+        rows = rows.bind(a.as_deref());
+    }
+    let rows = rows
         .bind(f.per_page)
         .bind(f.page.max(0) * f.per_page)
         .fetch_all(&mut *c)
         .await
         .map_err(db)?;
-    let count_sql = format!("SELECT COUNT(*) FROM cadres c {filters} {units_cond}");
-    let (n,): (i64,) = sqlx::query_as(safe(count_sql))
-        .bind(like.as_deref())
-        .bind(prefix.as_deref())
-        .bind(q)
-        .bind(f.gender.as_deref().filter(|s| !s.is_empty()))
-        .bind(f.born_after.as_deref())
-        .bind(f.born_until.as_deref())
-        .bind(f.party.as_deref().filter(|s| !s.is_empty()))
-        .bind(education.as_deref())
-        .bind(f.rank.as_deref().filter(|s| !s.is_empty()))
-        .bind(ethnicity.as_deref())
-        .bind(profession.as_deref())
-        .bind(scope_unit.as_deref())
-        .bind(unit.as_deref())
-        .bind(&f.today)
-        .bind(in_post.as_deref())
-        .bind(&day)
-        .bind(ft_education.as_deref())
-        .bind(top.as_deref())
-        .fetch_one(&mut *c)
-        .await
-        .map_err(db)?;
+    let n = count(c, &filters, &args).await?;
     Ok((rows, n))
+}
+
+/// How many cadres `filters` (bound with `args`) finds.
+pub async fn count(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<i64, DomainError> {
+    let mut q = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM cadres c {filters}")));
+    for a in args {
+        q = q.bind(a.as_deref());
+    }
+    let (n,): (i64,) = q.fetch_one(&mut *c).await.map_err(db)?;
+    Ok(n)
 }
 
 fn escape_like(s: &str) -> String {

@@ -13,7 +13,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use banzi_domain::Msg;
@@ -23,7 +23,6 @@ use banzi_domain::{Date, DomainError};
 use banzi_store::UnitRow;
 
 const PER_PAGE: usize = 100;
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -308,15 +307,5 @@ async fn export(
         .audit_alert_export(&caller.actor, as_of.date, "xlsx", count)
         .await?;
     let name = format!("alerts-{}.xlsx", as_of.date);
-    Ok((
-        [
-            (header::CONTENT_TYPE, XLSX.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(super::roster::xlsx_file(&name, data))
 }

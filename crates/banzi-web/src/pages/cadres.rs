@@ -184,19 +184,39 @@ impl Row {
     }
 }
 
+/// What the cadre list's filter fields show (`cadre_filter_fields.html`); the 名册 shows the
+/// same fields.
+pub struct FilterForm {
+    pub q: ListQuery,
+    pub units: Vec<UnitRow>,
+    pub parties: Vec<&'static str>,
+    pub educations: Vec<&'static str>,
+    /// The 56 groups, and what the query asked for if it is none of them (民族 is free
+    /// text in the registry), so the form shows it.
+    pub ethnicities: Vec<String>,
+    pub chips: Vec<Chip>,
+    pub blank: &'static str,
+}
+
+impl FilterForm {
+    pub fn new(q: ListQuery, units: Vec<UnitRow>, chips: Vec<Chip>) -> FilterForm {
+        FilterForm {
+            parties: Party::ALL.iter().map(|p| p.label()).collect(),
+            educations: Education::ALL.iter().map(|e| e.label()).collect(),
+            ethnicities: ethnicities(&q.ethnicity),
+            blank: BLANK,
+            q,
+            units,
+            chips,
+        }
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "cadres.html")]
 struct ListPage {
     ctx: Ctx,
-    q: ListQuery,
-    units: Vec<UnitRow>,
-    parties: Vec<&'static str>,
-    educations: Vec<&'static str>,
-    /// The 56 groups, and what the query asked for if it is none of them (民族 is free
-    /// text in the registry), so the form shows it.
-    ethnicities: Vec<String>,
-    chips: Vec<Chip>,
-    blank: &'static str,
+    f: FilterForm,
     r: Results,
 }
 
@@ -411,15 +431,10 @@ async fn results(
         return Ok(r.into_response());
     }
     let units = s.store.units(&caller.actor).await?;
+    let chips = q.chips(&tr, in_post);
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, "/cadres"),
-        units,
-        parties: Party::ALL.iter().map(|p| p.label()).collect(),
-        educations: Education::ALL.iter().map(|e| e.label()).collect(),
-        ethnicities: ethnicities(&q.ethnicity),
-        chips: q.chips(&tr, in_post),
-        blank: BLANK,
-        q,
+        f: FilterForm::new(q, units, chips),
         r,
     }
     .into_response())

@@ -8,8 +8,7 @@ use crate::auth::Caller;
 use crate::error::{Form, WebResult};
 use crate::i18n::Tr;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use banzi_domain::DomainError;
 use banzi_domain::date::{self, age_on};
 use banzi_io::ListedCadre;
@@ -81,15 +80,5 @@ pub async fn export(
     .map_err(super::roster::io_err)?
     .map_err(super::roster::io_err)?;
     let name = format!("cadres-{}.xlsx", banzi_store::today());
-    Ok((
-        [
-            (header::CONTENT_TYPE, super::roster::XLSX.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(super::roster::xlsx_file(&name, data))
 }

@@ -14,7 +14,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use banzi_domain::DomainError;
@@ -217,15 +216,5 @@ async fn export(
         .audit_datacheck_export(&caller.actor, &report, "xlsx")
         .await?;
     let name = format!("datacheck-{}.xlsx", as_of.date);
-    Ok((
-        [
-            (header::CONTENT_TYPE, super::roster::XLSX.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(super::roster::xlsx_file(&name, data))
 }

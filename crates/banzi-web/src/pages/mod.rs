@@ -20,6 +20,8 @@ mod cadres_export;
 mod datacheck;
 mod form_pdf;
 mod forms;
+mod listing;
+mod listing_export;
 mod lrmx;
 mod profile;
 mod roster;
@@ -52,6 +54,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(analysis::routes())
         .merge(alerts::routes())
         .merge(datacheck::routes())
+        .merge(listing::routes())
         .merge(form_pdf::routes())
         .merge(admin::routes())
         .merge(account::routes())

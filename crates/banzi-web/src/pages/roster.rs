@@ -56,6 +56,21 @@ fn attachment(name: &str, data: Vec<u8>) -> Response {
         .into_response()
 }
 
+/// A workbook to download under `name` (ASCII: `alerts-2026-11-21.xlsx`).
+pub(super) fn xlsx_file(name: &str, data: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, XLSX.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        data,
+    )
+        .into_response()
+}
+
 pub(super) fn io_err(e: impl std::fmt::Display) -> WebError {
     WebError(DomainError::Internal(format!(
         "writing the workbook failed: {e}"
