@@ -15,10 +15,14 @@ fn read_pdf(r: &Resp) -> (String, usize) {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.content_type, "application/pdf");
     assert!(r.bytes.starts_with(b"%PDF-"));
-    let path = std::env::temp_dir().join(format!("banzi-form-http-{}.pdf", std::process::id()));
-    std::fs::write(&path, &r.bytes).expect("pdf written");
+    // A file of its own: the SQLite and PostgreSQL runs of a test read at the same time.
+    let file = tempfile::Builder::new()
+        .suffix(".pdf")
+        .tempfile()
+        .expect("temp file");
+    std::fs::write(file.path(), &r.bytes).expect("pdf written");
     let out = std::process::Command::new("pdftotext")
-        .arg(&path)
+        .arg(file.path())
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils)");
