@@ -49,6 +49,9 @@ pub enum Check {
     AppointmentAge,
     /// A field the 任免审批表 needs is missing.
     MissingForPrint,
+    /// An education period (a 简历 line of study, or a （其间：…） study) before birth,
+    /// ending before it starts, or out of order.
+    EducationDates,
 }
 
 impl From<Check> for &'static str {
@@ -58,7 +61,7 @@ impl From<Check> for &'static str {
 }
 
 impl Check {
-    pub const ALL: [Check; 10] = [
+    pub const ALL: [Check; 11] = [
         Check::IdGender,
         Check::IdBirth,
         Check::PartyAge,
@@ -69,6 +72,7 @@ impl Check {
         Check::ResumeCurrent,
         Check::AppointmentAge,
         Check::MissingForPrint,
+        Check::EducationDates,
     ];
 
     /// The stable key of the check (JSON, addresses, anchors).
@@ -84,6 +88,7 @@ impl Check {
             Check::ResumeCurrent => "resume-current",
             Check::AppointmentAge => "appointment-age",
             Check::MissingForPrint => "missing-for-print",
+            Check::EducationDates => "education-dates",
         }
     }
 
@@ -105,6 +110,7 @@ impl Check {
             Check::ResumeCurrent => "datacheck-check-resume-current",
             Check::AppointmentAge => "datacheck-check-appointment-age",
             Check::MissingForPrint => "datacheck-check-missing-for-print",
+            Check::EducationDates => "datacheck-check-education-dates",
         })
     }
 
@@ -229,8 +235,69 @@ pub fn check(f: &Facts, as_of: Date) -> Vec<Finding> {
             ),
         );
     }
+    education(f, &mut add);
     out.sort_by_key(|x| x.check.index());
     out
+}
+
+/// The education dates the record holds: the 简历's periods of study (a line ending in
+/// 学习) and the in-service studies written in its lines (`（其间：2004.09--2007.07在…学习）`).
+/// Each starts after birth and ends after it starts, and they follow one another in the
+/// order written (the registry has no separate education dates; issue 16, item 5).
+fn education(f: &Facts, add: &mut impl FnMut(Check, Msg)) {
+    use crate::lrmx::{ResumeEntry, STUDY, leading_period};
+    let born = YearMonth::from(f.cadre.birth_date);
+    let mut studies: Vec<(YearMonth, Option<YearMonth>, String)> = Vec::new();
+    for l in f.resume {
+        let e = ResumeEntry::from_line(l);
+        if e.period.text.ends_with(STUDY) {
+            studies.push((l.start, l.end, e.period.text.clone()));
+        }
+        for d in &e.during {
+            if let Some((start, end)) = leading_period(d) {
+                studies.push((start, end, d.clone()));
+            }
+        }
+    }
+    let mut previous: Option<&(YearMonth, Option<YearMonth>, String)> = None;
+    for s in &studies {
+        let (start, end, text) = s;
+        if *start < born {
+            add(
+                Check::EducationDates,
+                message!(
+                    "datacheck-education-before-birth",
+                    text = text.clone(),
+                    start = month(*start),
+                    birth = f.cadre.birth_date,
+                ),
+            );
+        } else if let Some(e) = end
+            && e < start
+        {
+            add(
+                Check::EducationDates,
+                message!(
+                    "datacheck-education-reversed",
+                    text = text.clone(),
+                    start = month(*start),
+                    end = month(*e),
+                ),
+            );
+        } else if let Some(p) = previous
+            && *start < p.0
+        {
+            add(
+                Check::EducationDates,
+                message!(
+                    "datacheck-education-order",
+                    first = p.2.clone(),
+                    second = text.clone(),
+                ),
+            );
+        }
+        previous = Some(s);
+    }
 }
 
 /// The 简历 checks: each line in order, consecutive lines (by start) without a gap or an

@@ -20,7 +20,8 @@ pub use dates::{LrmxDate, month_text};
 pub use export::{Export, Proposal};
 pub use import::{FilePlan, ImportPlan, Outcome};
 pub use record::{Derived, FormRecord, FormTexts};
-pub use resume::{DURING, ResumeEntry, parse_resume, write_resume};
+pub(crate) use resume::leading_period;
+pub use resume::{DURING, ResumeEntry, STUDY, parse_resume, write_resume};
 pub use wording::{ratings_text, rewards_text};
 
 use crate::cadre::FamilyMember;

@@ -192,6 +192,17 @@ fn ascii(c: char) -> Option<char> {
 
 type Period<'a> = (YearMonth, Option<YearMonth>, &'a str);
 
+/// The period a text opens with (`2004.09--2007.07在…学习`), if it opens with a readable one.
+pub(crate) fn leading_period(text: &str) -> Option<(YearMonth, Option<YearMonth>)> {
+    period(text.trim_matches(is_space))
+        .and_then(Result::ok)
+        .map(|(s, e, _)| (s, e))
+}
+
+/// The word a 简历 period of full-time study ends with (`云南大学经济系财政学专业学习`), as
+/// the editor writes it.
+pub const STUDY: &str = "学习";
+
 /// `YYYY.MM--[YYYY.MM]  text`: None when the line does not start with a year and month,
 /// the month as written when it does not exist.
 fn period(line: &str) -> Option<Result<Period<'_>, String>> {

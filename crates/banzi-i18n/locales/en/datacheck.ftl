@@ -31,6 +31,7 @@ datacheck-check-resume-overlap = Résumé overlap
 datacheck-check-resume-current = Résumé and current post
 datacheck-check-appointment-age = Age at appointment
 datacheck-check-missing-for-print = Missing for the approval form
+datacheck-check-education-dates = Education dates
 
 datacheck-id-gender = Gender: { $gender }; the ID number says { $id_gender }
 datacheck-id-birth = Birth date: { $birth }; the ID number says { $id_birth }
@@ -80,3 +81,6 @@ datacheck-cli-written =
 
 # The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
 cli-arg-banzi-check-data = The data check of every cadre's record instead of the alerts; xlsx: a summary sheet and the findings
+datacheck-education-before-birth = Study “{ $text }” starts in { $start }, before the date of birth { $birth }
+datacheck-education-reversed = Study “{ $text }” ends in { $end }, before it starts in { $start }
+datacheck-education-order = Studies out of order: “{ $second }” is written after “{ $first }” but starts earlier

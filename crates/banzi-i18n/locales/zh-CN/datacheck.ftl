@@ -31,6 +31,7 @@ datacheck-check-resume-overlap = 简历重叠
 datacheck-check-resume-current = 简历与现职
 datacheck-check-appointment-age = 任职年龄
 datacheck-check-missing-for-print = 审批表缺项
+datacheck-check-education-dates = 学历时间
 
 datacheck-id-gender = 性别为{ $gender }，身份证号显示为{ $id_gender }
 datacheck-id-birth = 出生日期为{ $birth }，身份证号显示为{ $id_birth }
@@ -57,3 +58,6 @@ datacheck-cli-written = 已将{ $total }条问题写入{ $path }
 
 # The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
 cli-arg-banzi-check-data = 信息校核：逐人核对干部信息（代替预警检查）；xlsx 为汇总与问题清单两个工作表
+datacheck-education-before-birth = 学习经历“{ $text }”始于{ $start }，早于出生日期{ $birth }
+datacheck-education-reversed = 学习经历“{ $text }”止于{ $end }，早于起始{ $start }
+datacheck-education-order = 学习经历先后颠倒：“{ $second }”写在“{ $first }”之后，开始却更早

@@ -31,6 +31,7 @@ datacheck-check-resume-overlap = 簡歷重疊
 datacheck-check-resume-current = 簡歷與現職
 datacheck-check-appointment-age = 任職年齡
 datacheck-check-missing-for-print = 審批表缺項
+datacheck-check-education-dates = 學歷時間
 
 datacheck-id-gender = 性別為{ $gender }，身分證號顯示為{ $id_gender }
 datacheck-id-birth = 出生日期為{ $birth }，身分證號顯示為{ $id_birth }
@@ -57,3 +58,6 @@ datacheck-cli-written = 已將{ $total }條問題寫入{ $path }
 
 # The help of `banzi check --data` (kept here, not in cli.ftl, beside the check it runs).
 cli-arg-banzi-check-data = 資訊校核：逐人核對幹部資訊（代替預警檢查）；xlsx 為彙總與問題清單兩個工作表
+datacheck-education-before-birth = 學習經歷「{ $text }」始於{ $start }，早於出生日期{ $birth }
+datacheck-education-reversed = 學習經歷「{ $text }」止於{ $end }，早於起始{ $start }
+datacheck-education-order = 學習經歷先後顛倒：「{ $second }」寫在「{ $first }」之後，開始卻更早

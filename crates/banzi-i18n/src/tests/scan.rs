@@ -124,9 +124,11 @@ const DATA_FILES: &[&str] = &[
 /// the spellings of 乡镇(街道) a workbook may carry, the keys of the structure counts (age
 /// bands, decades of birth: the page words them), the audit key of a batch (`批量1000条`)
 /// and the file names of downloads; the word that opens a 简历's in-service study line
-/// (`（其间：…）`) of the LRMX format, which is read and written as the editor writes it.
+/// (`（其间：…）`) of the LRMX format, which is read and written as the editor writes it, and
+/// the word a period of study ends with (学习), by which the data check finds education dates.
 const DATA_WORDS: &[&str] = &[
     "其间",
+    "学习",
     "赞成",
     "贊成",
     "干部测评",

@@ -336,3 +336,42 @@ fn the_fields_the_approval_form_needs_are_named_when_missing() {
     c.pt_education = Some(Education::Postgraduate);
     assert_eq!(run(&c, &resume(), &held(), true), []);
 }
+
+#[test]
+fn education_dates_are_after_birth_and_in_order() {
+    let c = cadre(1);
+    // 1998.09–2002.07 at university, then an in-service study written in a later line.
+    let good = vec![
+        line("1998.09", "2002.07", "南京大学经济学专业学习"),
+        line(
+            "2002.07",
+            "2010.03",
+            "江川市财政局科员（其间：2004.09--2007.07在中央党校经济管理专业在职研究生学习）",
+        ),
+        line("2010.03", "", "江川市财政局副局长"),
+    ];
+    assert_eq!(run(&c, &good, &held(), true), []);
+
+    let mut before_birth = good.clone();
+    before_birth[0] = line("1978.09", "2002.07", "南京大学经济学专业学习");
+    let found = run(&c, &before_birth, &held(), true);
+    assert!(checks(&found).contains(&Check::EducationDates), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.message.id == "datacheck-education-before-birth")
+    );
+
+    let mut reversed = good.clone();
+    reversed[1].text = "江川市财政局科员（其间：2007.07--2004.09在中央党校学习）".into();
+    let found = run(&c, &reversed, &held(), true);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].message.id, "datacheck-education-reversed");
+
+    let mut out_of_order = good;
+    out_of_order[1].text = "江川市财政局科员（其间：1997.09--1998.07在江川县委党校学习）".into();
+    let found = run(&c, &out_of_order, &held(), true);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].check, Check::EducationDates);
+    assert_eq!(found[0].message.id, "datacheck-education-order");
+}
