@@ -248,7 +248,15 @@ fn education(f: &Facts, add: &mut impl FnMut(Check, Msg)) {
     use crate::lrmx::{ResumeEntry, STUDY, leading_period};
     let born = YearMonth::from(f.cadre.birth_date);
     let mut studies: Vec<(YearMonth, Option<YearMonth>, String)> = Vec::new();
+    let open = format!("（{}：", crate::lrmx::DURING);
     for l in f.resume {
+        // Most lines hold no study written in brackets: read without a copy.
+        if !l.text.contains(open.as_str()) {
+            if l.text.ends_with(STUDY) {
+                studies.push((l.start, l.end, l.text.clone()));
+            }
+            continue;
+        }
         let e = ResumeEntry::from_line(l);
         if e.period.text.ends_with(STUDY) {
             studies.push((l.start, l.end, e.period.text.clone()));
