@@ -171,3 +171,32 @@ async fn forms_download_as_lrmx_audited_and_within_the_callers_unit() {
     names.sort();
     assert_eq!(names, ["张伟", "李娜"], "U1's cadres, not 王强 of U2");
 }
+
+/// A zip of hundreds of forms is far larger than a form's body: the upload's own bound
+/// (200 MB, as for a workbook) applies, not the 256 KB of a form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_zip_of_hundreds_of_forms_is_taken_in() {
+    let app = app().await;
+    let mut g = crate::conformance::lrmx::lrmx_gen::Gen::new(400);
+    let files: Vec<(String, Vec<u8>)> = (0..400)
+        .map(|i| {
+            let p = crate::conformance::lrmx::cadre(g.person());
+            (format!("{i:03}.lrmx"), banzi_io::lrmx::write_lrmx(&p))
+        })
+        .collect();
+    let zip = banzi_io::lrmx::write_lrmx_zip(&files).expect("zip");
+    assert!(
+        zip.len() > 256 * 1024,
+        "larger than a form may send: {} bytes",
+        zip.len()
+    );
+    let base = app.base.clone();
+    let preview = blocking(move || {
+        let mut c = Client::new(&base);
+        c.login("staff", PASSWORD);
+        c.upload("/lrmx/import", "file", "四百人.zip", &zip)
+    })
+    .await;
+    assert_ne!(preview.status, 413, "{}", preview.body);
+    assert_eq!(preview.body.matches("<tr class=\"lrmx-").count(), 400);
+}

@@ -24,6 +24,8 @@ pub const FORM_BYTES: usize = 256 * 1024;
 pub const PHOTO_BYTES: usize = 2 * 1024 * 1024;
 /// The roster workbook: banzi-io's own bound on an upload (`MAX_INPUT_BYTES`, 200 MB).
 pub const WORKBOOK_BYTES: usize = banzi_io::roster_read::MAX_INPUT_BYTES;
+/// A zip of 任免审批表 files: banzi-io's own bound on an LRMX upload (200 MB).
+pub const LRMX_UPLOAD_BYTES: usize = banzi_io::lrmx::MAX_UPLOAD_BYTES;
 /// A multipart form's own bytes beside its file: boundaries, part headers, the ticket.
 const MULTIPART_SLACK: usize = 64 * 1024;
 
@@ -31,6 +33,7 @@ const MULTIPART_SLACK: usize = 64 * 1024;
 pub fn of(route: Option<&str>) -> usize {
     match route {
         Some("/roster/import") => WORKBOOK_BYTES + MULTIPART_SLACK,
+        Some("/lrmx/import") => LRMX_UPLOAD_BYTES + MULTIPART_SLACK,
         Some("/cadres/{id}/photo") => PHOTO_BYTES + MULTIPART_SLACK,
         _ => FORM_BYTES,
     }

@@ -277,7 +277,7 @@ async fn export_then_import_gives_the_same_record_for_generated_cadres(store: St
 /// number (in the month or the day form the file had), 入党 and 参加工作 after birth, and
 /// 民族 is given. The generator
 /// varies the rest.
-fn cadre(mut p: LrmxPerson) -> LrmxPerson {
+pub(crate) fn cadre(mut p: LrmxPerson) -> LrmxPerson {
     use banzi_domain::lrmx::LrmxDate;
     let birth = p.id_number.birth_date();
     p.birth = Some(match p.birth {

@@ -19,4 +19,4 @@ mod zip_read;
 
 pub use read::{MAX_FILE_BYTES, read_lrmx};
 pub use write::{export_lrmx, file_names, write_lrmx, write_lrmx_zip};
-pub use zip_read::{FileResult, MAX_ENTRIES, is_lrmx_upload, read_lrmx_upload};
+pub use zip_read::{FileResult, MAX_ENTRIES, MAX_UPLOAD_BYTES, is_lrmx_upload, read_lrmx_upload};
