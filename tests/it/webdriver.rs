@@ -479,7 +479,16 @@ impl<'a> Element<'a> {
         json!({ ELEMENT_KEY: self.id })
     }
 
+    /// Clicks the element, first brought to the middle of the view at once: the pages
+    /// scroll smoothly (Bootstrap's `scroll-behavior: smooth`), and a click computed while a
+    /// jump to an anchor is still scrolling lands off the element.
     pub fn click(&self) -> Result<()> {
+        self.driver
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});",
+                vec![self.to_json()],
+            )
+            .context("scroll into view")?;
         self.cmd("POST", "/click", None).context("click")?;
         Ok(())
     }
