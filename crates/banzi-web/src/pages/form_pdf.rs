@@ -6,6 +6,7 @@
 //! (R-SEC-3: `export.form`). Bad input is a Chinese message and prints nothing (R-SEC-4).
 
 use super::CadreRef;
+use super::form_request::FormRequest;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Form, WebError, WebResult};
@@ -15,8 +16,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use banzi_domain::date::Date;
-use banzi_domain::lrmx::{LrmxPerson, Proposal};
+use banzi_domain::lrmx::LrmxPerson;
 use banzi_domain::{DomainError, Msg, message};
 use banzi_store::FormUse;
 
@@ -30,40 +30,6 @@ pub fn routes() -> Router<AppState> {
         .route("/forms.pdf", post(many))
 }
 
-/// The posted fields, repeated ones (`id`) included.
-struct Fields(Vec<(String, String)>);
-
-impl Fields {
-    fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim())
-            .unwrap_or("")
-    }
-
-    fn all(&self, name: &str) -> impl Iterator<Item = &str> {
-        self.0
-            .iter()
-            .filter(move |(k, _)| k == name)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
-    }
-
-    /// 计算年龄时间: the date typed, else today.
-    fn as_of(&self) -> Result<Date, DomainError> {
-        match self.get("as_of") {
-            "" => Ok(banzi_store::today()),
-            t => banzi_domain::date::parse(t).map_err(|_| {
-                DomainError::invalid(
-                    "计算年龄时间",
-                    message!("formpdf-bad-date", value = t.to_string()),
-                )
-            }),
-        }
-    }
-}
-
 /// `POST /cadres/{id}/form.pdf`: the cadre's form; `as_of`, `appoint`, `remove` and
 /// `reason` (all optional) fill 计算年龄时间, 拟任职务, 拟免职务 and 任免理由.
 async fn one(
@@ -73,22 +39,14 @@ async fn one(
     cref: CadreRef,
     Form(f): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let f = Fields(f);
-    let as_of = f.as_of()?;
-    let proposal = Proposal {
-        appoint: f.get("appoint").to_string(),
-        remove: f.get("remove").to_string(),
-        reason: f.get("reason").to_string(),
-    };
-    let proposed =
-        !(proposal.appoint.is_empty() && proposal.remove.is_empty() && proposal.reason.is_empty());
+    let req = FormRequest::parse(&f)?;
     let people = s
         .store
         .forms(
             &caller.actor,
             &[cref.id],
-            as_of,
-            proposed.then_some(&proposal),
+            req.as_of,
+            req.proposal.as_ref(),
             FormUse::Print,
         )
         .await?;
@@ -104,29 +62,9 @@ async fn many(
     caller: Caller,
     Form(f): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let f = Fields(f);
-    let as_of = f.as_of()?;
-    let mut id_numbers: Vec<String> = Vec::new();
-    if !f.get("team").is_empty() {
-        let v = s.store.team(&caller.actor, f.get("team"), as_of).await?;
-        let key = f.get("team_name");
-        // In the order of the team page: its posts, then who held each.
-        for p in v.posts.iter().filter(|p| p.team.trim() == key) {
-            for h in v.holders.iter().filter(|h| h.post_id == p.id) {
-                if !id_numbers.contains(&h.id_number) {
-                    id_numbers.push(h.id_number.clone());
-                }
-            }
-        }
-    }
-    let gone = || DomainError::NotFound(Msg::new("web-no-such-cadre"));
-    for r in f.all("id") {
-        let r: i64 = r.parse().map_err(|_| gone())?;
-        let id = s.store.cadre_id_number(r).await?.ok_or_else(gone)?;
-        if !id_numbers.contains(&id) {
-            id_numbers.push(id);
-        }
-    }
+    let req = FormRequest::parse(&f)?;
+    let as_of = req.as_of;
+    let id_numbers = req.id_numbers(&s, &caller).await?;
     if id_numbers.is_empty() {
         return Err(DomainError::invalid("干部", Msg::new("formpdf-none")).into());
     }

@@ -7,9 +7,10 @@
 //! upload between the two requests (several servers may share the work), and the store
 //! writes only if the plan it makes again is the one the user saw.
 
+use super::form_request::FormRequest;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::{ErrorPage, Form, WebError, WebResult};
+use crate::error::{ErrorPage, Form, WebResult};
 use crate::i18n::Tr;
 use crate::pages::CadreRef;
 use askama::Template;
@@ -19,7 +20,7 @@ use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use banzi_domain::lrmx::{FilePlan, ImportPlan, LrmxPerson, Outcome, Proposal};
+use banzi_domain::lrmx::{FilePlan, ImportPlan, LrmxPerson, Outcome};
 use banzi_domain::{Date, DomainError, Msg, message};
 use banzi_store::{FormUse, LrmxFiles, today};
 
@@ -173,71 +174,6 @@ async fn import(
             Ok((StatusCode::CONFLICT, view(plan, Some(m), false)).into_response())
         }
         Err(e) => Err(e.into()),
-    }
-}
-
-/// What a download of forms asks for: 计算年龄时间 and, for one cadre, the proposal.
-#[derive(Debug, Default)]
-pub struct FormRequest {
-    pub as_of: Date,
-    pub proposal: Option<Proposal>,
-    /// Cadre row ids (`id`, repeated) and a unit whose team members are meant (`team`).
-    pub refs: Vec<i64>,
-    pub team: Option<String>,
-}
-
-impl FormRequest {
-    /// Reads the fields of the download form; a bad date or reference is an error naming
-    /// the field.
-    pub fn parse(pairs: &[(String, String)]) -> Result<FormRequest, WebError> {
-        let mut r = FormRequest {
-            as_of: today(),
-            ..Default::default()
-        };
-        let mut proposal = Proposal::default();
-        for (k, v) in pairs {
-            let v = v.trim();
-            match k.as_str() {
-                "as_of" if !v.is_empty() => {
-                    r.as_of = banzi_domain::date::parse(v)
-                        .map_err(|m| DomainError::invalid("计算年龄时间", m))?;
-                }
-                "appoint" => proposal.appoint = v.to_string(),
-                "remove" => proposal.remove = v.to_string(),
-                "reason" => proposal.reason = v.to_string(),
-                "id" => r
-                    .refs
-                    .push(v.parse().map_err(|_| {
-                        DomainError::invalid("干部", message!("web-no-such-cadre"))
-                    })?),
-                "team" if !v.is_empty() => r.team = Some(v.to_string()),
-                _ => {}
-            }
-        }
-        if proposal != Proposal::default() {
-            r.proposal = Some(proposal);
-        }
-        Ok(r)
-    }
-
-    /// The ID numbers of the cadres meant: each row id's, then the team's members in the
-    /// team page's order; a cadre named twice once.
-    pub async fn id_numbers(&self, s: &AppState, caller: &Caller) -> WebResult<Vec<String>> {
-        let mut out: Vec<String> = Vec::new();
-        for r in &self.refs {
-            let idn =
-                s.store.cadre_id_number(*r).await?.ok_or_else(|| {
-                    WebError(DomainError::NotFound(Msg::new("web-no-such-cadre")))
-                })?;
-            out.push(idn);
-        }
-        if let Some(unit) = &self.team {
-            let team = s.store.team(&caller.actor, unit, self.as_of).await?;
-            out.extend(team.holders.into_iter().map(|h| h.id_number));
-        }
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|i| seen.insert(i.clone()));
-        Ok(out)
     }
 }
 

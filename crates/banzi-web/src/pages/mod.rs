@@ -19,6 +19,7 @@ mod cadres;
 mod cadres_export;
 mod datacheck;
 mod form_pdf;
+mod form_request;
 mod forms;
 mod listing;
 mod listing_export;
