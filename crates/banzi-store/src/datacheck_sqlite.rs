@@ -34,7 +34,8 @@ unsafe fn read_appointments(db: *mut ffi::sqlite3) -> Result<Vec<Held>, DomainEr
             "SELECT cadre_id, post_id, start_date, end_date FROM appointments ORDER BY id",
         )?
     };
-    let mut out = Vec::new();
+    // SAFETY: the caller's promise.
+    let mut out = Vec::with_capacity(unsafe { rows(db, "appointments")? });
     while s.next()? {
         out.push((
             s.int(0),
@@ -44,6 +45,21 @@ unsafe fn read_appointments(db: *mut ffi::sqlite3) -> Result<Vec<Held>, DomainEr
         ));
     }
     Ok(out)
+}
+
+/// About how many rows `table` holds (its largest row id: deletions leave gaps), so that a
+/// million rows are read into one allocation rather than grown into by copying.
+///
+/// # Safety
+/// `db` is a live connection nobody else uses during the call.
+unsafe fn rows(db: *mut ffi::sqlite3, table: &str) -> Result<usize, DomainError> {
+    // SAFETY: the caller's promise.
+    let mut s = unsafe { Stmt::prepare(db, &format!("SELECT coalesce(max(id), 0) FROM {table}"))? };
+    Ok(if s.next()? {
+        usize::try_from(s.int(0)).unwrap_or(0)
+    } else {
+        0
+    })
 }
 
 fn month(s: &str) -> Result<YearMonth, DomainError> {
@@ -82,6 +98,8 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<DataFacts, DomainError> {
              pt_degree, pt_school, profession, rank FROM cadres ORDER BY id",
         )?
     };
+    // SAFETY: the caller's promise.
+    f.cadres.reserve(unsafe { rows(db, "cadres")? });
     while s.next()? {
         // As stored, without the cross-checks of `Cadre::parse`: finding those is the work.
         let cadre = Cadre {
@@ -111,6 +129,8 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<DataFacts, DomainError> {
             "SELECT cadre_id, start_ym, end_ym, text FROM resume_lines ORDER BY id",
         )?
     };
+    // SAFETY: the caller's promise.
+    f.resume.reserve(unsafe { rows(db, "resume_lines")? });
     while s.next()? {
         let line = ResumeLine {
             start: month(s.text(1)?)?,

@@ -245,13 +245,12 @@ pub fn check(f: &Facts, as_of: Date) -> Vec<Finding> {
 /// Each starts after birth and ends after it starts, and they follow one another in the
 /// order written (the registry has no separate education dates; issue 16, item 5).
 fn education(f: &Facts, add: &mut impl FnMut(Check, Msg)) {
-    use crate::lrmx::{ResumeEntry, STUDY, leading_period};
+    use crate::lrmx::{DURING_OPEN, ResumeEntry, STUDY, leading_period};
     let born = YearMonth::from(f.cadre.birth_date);
     let mut studies: Vec<(YearMonth, Option<YearMonth>, String)> = Vec::new();
-    let open = format!("（{}：", crate::lrmx::DURING);
     for l in f.resume {
         // Most lines hold no study written in brackets: read without a copy.
-        if !l.text.contains(open.as_str()) {
+        if !l.text.contains(DURING_OPEN) {
             if l.text.ends_with(STUDY) {
                 studies.push((l.start, l.end, l.text.clone()));
             }

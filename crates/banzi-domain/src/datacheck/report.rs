@@ -39,38 +39,47 @@ pub struct Report {
     pub groups: Vec<Group>,
 }
 
-/// One cadre checked: who, in which unit, and what was found.
+/// One cadre checked: who, in which unit (`(code, name)`, borrowed from the posts a
+/// province's cadres share), and what was found.
 #[derive(Debug, Clone)]
-pub struct Checked {
+pub struct Checked<'a> {
     pub cadre: i64,
     pub name: String,
     pub id_number: String,
-    pub unit: Option<(String, String)>,
+    pub unit: Option<(&'a str, &'a str)>,
     pub findings: Vec<Finding>,
 }
 
 impl Report {
     /// Groups the checked cadres by unit, counting each check. Cadres keep the order given
     /// within their group.
-    pub fn build(as_of: Date, checked: impl IntoIterator<Item = Checked>) -> Report {
-        let mut groups: std::collections::BTreeMap<Option<String>, Group> = Default::default();
+    pub fn build<'a>(as_of: Date, checked: impl IntoIterator<Item = Checked<'a>>) -> Report {
+        let mut groups: std::collections::BTreeMap<Option<&'a str>, Group> = Default::default();
         let mut cadres = 0;
         for c in checked {
             cadres += 1;
-            let key = c.unit.as_ref().map(|(code, _)| code.clone());
+            let key = c.unit.map(|(code, _)| code);
             let g = groups.entry(key).or_insert_with(|| Group {
-                unit: c.unit.clone(),
+                unit: c.unit.map(|(code, name)| (code.to_string(), name.to_string())),
                 cadres: 0,
                 counts: [0; Check::ALL.len()],
                 lines: Vec::new(),
             });
             g.cadres += 1;
-            for f in c.findings {
+            // The last line of a cadre takes the name and number; the others copy them.
+            let (mut name, mut id_number) = (c.name, c.id_number);
+            let mut findings = c.findings.into_iter().peekable();
+            while let Some(f) = findings.next() {
                 g.counts[f.check.index()] += 1;
+                let last = findings.peek().is_none();
                 g.lines.push(Line {
                     cadre: c.cadre,
-                    name: c.name.clone(),
-                    id_number: c.id_number.clone(),
+                    name: if last { std::mem::take(&mut name) } else { name.clone() },
+                    id_number: if last {
+                        std::mem::take(&mut id_number)
+                    } else {
+                        id_number.clone()
+                    },
                     check: f.check,
                     message: f.message,
                 });

@@ -21,7 +21,7 @@ pub use export::{Export, Proposal};
 pub use import::{FilePlan, ImportPlan, Outcome};
 pub use record::{Derived, FormRecord, FormTexts};
 pub(crate) use resume::leading_period;
-pub use resume::{DURING, ResumeEntry, STUDY, parse_resume, write_resume};
+pub use resume::{DURING, DURING_OPEN, ResumeEntry, STUDY, parse_resume, write_resume};
 pub use wording::{ratings_text, rewards_text};
 
 use crate::cadre::FamilyMember;

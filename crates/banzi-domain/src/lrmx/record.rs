@@ -314,11 +314,11 @@ impl ResumeEntry {
     /// A registry line back into a period and its in-service study: the bracketed
     /// `（其间：…）` parts after the text ([`ResumeEntry::to_line`]) are taken off again.
     pub fn from_line(line: &ResumeLine) -> ResumeEntry {
-        let open = format!("（{}：", super::DURING);
+        let open = super::DURING_OPEN;
         let mut text = line.text.as_str();
         let mut during = Vec::new();
         while text.ends_with('）') {
-            let Some(k) = text.rfind(open.as_str()) else {
+            let Some(k) = text.rfind(open) else {
                 break;
             };
             let inner = &text[k + open.len()..text.len() - '）'.len_utf8()];

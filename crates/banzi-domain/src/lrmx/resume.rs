@@ -16,6 +16,8 @@ use crate::msg::Msg;
 
 /// The word that opens an in-service study line: `（其间：…）`.
 pub const DURING: &str = "其间";
+/// How a （其间：…） study opens in a 简历 line.
+pub const DURING_OPEN: &str = "（其间：";
 
 /// Where the text of a period starts in the editor's layout: `1998.07--2001.09  `.
 const TEXT_COLUMN: usize = 18;

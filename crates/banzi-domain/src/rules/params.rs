@@ -220,6 +220,39 @@ pub const PARAMS: &[ParamDesc] = &params! {
     // 年度挂职锻炼目标人次（R-TRAIN-2）
     "train.secondment_target", "R-TRAIN-2",
         Integer, "100", 0, 100000, "persons";
+    // 提任县处级领导职务的工作年限（R-SEL-6，条例第九条“五年以上工龄”）
+    "sel.service_years", "R-SEL-6",
+        Integer, "5", 0, 40, "years";
+    // 提任县处级领导职务的基层工作经历年限（R-SEL-6，条例第九条）
+    "sel.grassroots_years", "R-SEL-6",
+        Integer, "2", 0, 40, "years";
+    // 由下级正职提任上级副职的，在下级正职岗位上的年限（R-SEL-6）
+    "sel.from_principal_years", "R-SEL-6",
+        Integer, "3", 0, 20, "years";
+    // 由下级副职提任上级正职的，在下级副职岗位上的年限（R-SEL-6）
+    "sel.from_deputy_years", "R-SEL-6",
+        Integer, "2", 0, 20, "years";
+    // 民主推荐结果的有效期（R-SEL-1，算至确定考察对象之日）
+    "sel.recommend_valid_days", "R-SEL-1",
+        Integer, "365", 1, 1096, "days";
+    // 确定考察对象的得票比例：超过实到人数的该比例（R-SEL-2）
+    "sel.candidate_share", "R-SEL-2",
+        Fraction, "1/2", 0, 1, "";
+    // 差额考察的差额比例：考察对象至少比职位数多该比例（向上取整，至少多1人）（R-SEL-2）
+    "sel.shortlist_extra", "R-SEL-2",
+        Fraction, "1/5", 0, 1, "";
+    // 常委会讨论决定干部任免的到会比例（R-SEL-8，含本数）
+    "sel.committee_quorum", "R-SEL-8",
+        Fraction, "2/3", 0, 1, "";
+    // 任前公示的工作日数（R-SEL-9）
+    "sel.publicity_days", "R-SEL-9",
+        Integer, "5", 1, 30, "days";
+    // 竞争上岗结构化面试去掉最高分和最低分的个数（各端，R-SEL-11）
+    "sel.drop_each_end", "R-SEL-11",
+        Integer, "1", 0, 3, "";
+    // 竞争上岗笔试成绩在总成绩中的权重（其余为面试，R-SEL-11）
+    "sel.written_share", "R-SEL-11",
+        Fraction, "2/5", 0, 1, "";
 };
 
 /// The parameter values, typed. [`Params::default`] is the value of DOMAIN.md.
@@ -256,6 +289,27 @@ pub struct Params {
     pub county_hours_years: u32,
     pub township_hours: u32,
     pub secondment_target: u32,
+    /// R-SEL-6 任职资格 (条例第九条): years of work, of grassroots work, and at the lower
+    /// 正职 or 副职 post before a promotion.
+    pub service_years: u32,
+    pub grassroots_years: u32,
+    pub from_principal_years: u32,
+    pub from_deputy_years: u32,
+    /// R-SEL-1: a recommendation is valid this many days, to the day 考察对象 are
+    /// determined (365: a year later is allowed, a day more is not).
+    pub recommend_valid_days: u32,
+    /// R-SEL-2: a name passes with votes strictly over this share of 实到.
+    pub candidate_share: Fraction,
+    /// R-SEL-2 差额: at least ⌈posts × share⌉ (and at least one) more 考察对象 than posts.
+    pub shortlist_extra: Fraction,
+    /// R-SEL-8: members present at the 常委会, this share included.
+    pub committee_quorum: Fraction,
+    /// R-SEL-9: working days of the 任前公示.
+    pub publicity_days: u32,
+    /// R-SEL-11: interview scores dropped at each end (highest and lowest).
+    pub drop_each_end: u32,
+    /// R-SEL-11: the written exam's weight in the total (the interview has the rest).
+    pub written_share: Fraction,
 }
 
 /// The rank group that decides the retirement age (R-AGE-1) and the training hours
@@ -309,6 +363,17 @@ impl Default for Params {
             county_hours_years: 0,
             township_hours: 0,
             secondment_target: 0,
+            service_years: 0,
+            grassroots_years: 0,
+            from_principal_years: 0,
+            from_deputy_years: 0,
+            recommend_valid_days: 0,
+            candidate_share: Fraction { num: 0, den: 1 },
+            shortlist_extra: Fraction { num: 0, den: 1 },
+            committee_quorum: Fraction { num: 0, den: 1 },
+            publicity_days: 0,
+            drop_each_end: 0,
+            written_share: Fraction { num: 0, den: 1 },
         };
         for d in PARAMS {
             // The defaults are in range by construction (a test checks every one).
@@ -495,6 +560,17 @@ impl Params {
             "train.county_hours_years" => int(self.county_hours_years.into()),
             "train.township_hours" => int(self.township_hours.into()),
             "train.secondment_target" => int(self.secondment_target.into()),
+            "sel.service_years" => int(self.service_years.into()),
+            "sel.grassroots_years" => int(self.grassroots_years.into()),
+            "sel.from_principal_years" => int(self.from_principal_years.into()),
+            "sel.from_deputy_years" => int(self.from_deputy_years.into()),
+            "sel.recommend_valid_days" => int(self.recommend_valid_days.into()),
+            "sel.candidate_share" => Some(self.candidate_share.to_string()),
+            "sel.shortlist_extra" => Some(self.shortlist_extra.to_string()),
+            "sel.committee_quorum" => Some(self.committee_quorum.to_string()),
+            "sel.publicity_days" => int(self.publicity_days.into()),
+            "sel.drop_each_end" => int(self.drop_each_end.into()),
+            "sel.written_share" => Some(self.written_share.to_string()),
             k => {
                 let (group, gender, delay) = retire_cell(k)?;
                 let cell = self.retire[group as usize][gender as usize];
@@ -538,6 +614,13 @@ impl Params {
                     "train.county_hours_years" => self.county_hours_years = u32v,
                     "train.township_hours" => self.township_hours = u32v,
                     "train.secondment_target" => self.secondment_target = u32v,
+                    "sel.service_years" => self.service_years = u32v,
+                    "sel.grassroots_years" => self.grassroots_years = u32v,
+                    "sel.from_principal_years" => self.from_principal_years = u32v,
+                    "sel.from_deputy_years" => self.from_deputy_years = u32v,
+                    "sel.recommend_valid_days" => self.recommend_valid_days = u32v,
+                    "sel.publicity_days" => self.publicity_days = u32v,
+                    "sel.drop_each_end" => self.drop_each_end = u32v,
                     k => match retire_cell(k) {
                         Some((g, s, false)) => self.retire[g as usize][s as usize].age = i32v,
                         _ => return Err(wrong("integer")),
@@ -547,6 +630,10 @@ impl Params {
             Value::Frac(f) => match key {
                 "struct.young_team_ratio" => self.young_team_ratio = f,
                 "struct.outside_share" => self.outside_share = f,
+                "sel.candidate_share" => self.candidate_share = f,
+                "sel.shortlist_extra" => self.shortlist_extra = f,
+                "sel.committee_quorum" => self.committee_quorum = f,
+                "sel.written_share" => self.written_share = f,
                 _ => return Err(wrong("fraction")),
             },
             Value::Ranks(v) => self.leave_by_rank = v,

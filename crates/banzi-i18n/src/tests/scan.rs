@@ -128,6 +128,7 @@ const DATA_FILES: &[&str] = &[
 /// the word a period of study ends with (学习), by which the data check finds education dates.
 const DATA_WORDS: &[&str] = &[
     "其间",
+    "（其间：",
     "学习",
     "赞成",
     "贊成",

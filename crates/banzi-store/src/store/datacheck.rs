@@ -104,61 +104,85 @@ impl Store {
 }
 
 /// Checks every cadre of `f`, half on each core, and builds the report.
+///
+/// A province holds a million 简历 lines and a million appointments: they are sorted by
+/// cadre where they lie (stable, so each cadre's keep their order) and each cadre is given
+/// its run of them, rather than a small vector of its own per cadre.
 fn check_all(f: DataFacts, scope: &Scope, as_of: Date) -> Result<Report, DomainError> {
-    let mut resume: HashMap<i64, Vec<ResumeLine>> = HashMap::with_capacity(f.cadres.len());
-    for (cadre, line) in f.resume {
-        resume.entry(cadre).or_default().push(line);
+    let DataFacts {
+        cadres,
+        mut resume,
+        posts,
+        held: stored,
+        photos,
+    } = f;
+    resume.sort_by_key(|(cadre, _)| *cadre);
+    let mut lines: Vec<ResumeLine> = Vec::with_capacity(resume.len());
+    let mut resume_of: HashMap<i64, (usize, usize)> = HashMap::with_capacity(cadres.len());
+    for (cadre, line) in resume {
+        resume_of
+            .entry(cadre)
+            .or_insert((lines.len(), lines.len()))
+            .1 += 1;
+        lines.push(line);
     }
     // Each appointment with its unit (code, name), borrowed from the posts.
-    type Posted<'a> = (Held<'a>, &'a str);
-    let mut held: HashMap<i64, Vec<Posted>> = HashMap::with_capacity(f.cadres.len());
-    for (cadre, post, start, end) in &f.held {
-        let (title, code, name) = f
-            .posts
+    let mut stored = stored;
+    stored.sort_by_key(|(cadre, ..)| *cadre);
+    let mut held: Vec<Held> = Vec::with_capacity(stored.len());
+    let mut codes: Vec<&str> = Vec::with_capacity(stored.len());
+    let mut held_of: HashMap<i64, (usize, usize)> = HashMap::with_capacity(cadres.len());
+    for (cadre, post, start, end) in &stored {
+        let (title, code, name) = posts
             .get(post)
             .ok_or_else(|| DomainError::Internal(format!("an appointment names no post {post}")))?;
-        let h = Held {
+        held_of
+            .entry(*cadre)
+            .or_insert((held.len(), held.len()))
+            .1 += 1;
+        held.push(Held {
             unit_name: name,
             title,
             start: *start,
             end: *end,
-        };
-        held.entry(*cadre).or_default().push((h, code));
+        });
+        codes.push(code);
     }
-    let photos: HashSet<i64> = f.photos.into_iter().collect();
-    let mut cadres = f.cadres;
+    let photos: HashSet<i64> = photos.into_iter().collect();
+    let mut cadres = cadres;
     cadres.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
-    let check_one = |(id, _, cadre): &(i64, String, Cadre)| {
-        let mine = held.get(id).map_or(&[][..], Vec::as_slice);
-        let posts: Vec<Held> = mine.iter().map(|(h, _)| *h).collect();
-        let lines = resume.get(id).map_or(&[][..], Vec::as_slice);
+    let range = |map: &HashMap<i64, (usize, usize)>, id: &i64| {
+        map.get(id).map_or(0..0, |&(from, to)| from..to)
+    };
+    let check_one = |(id, _, cadre): (i64, String, Cadre)| {
+        let mine = range(&held_of, &id);
         let findings = datacheck::check(
             &Facts {
-                cadre,
-                resume: lines,
-                held: &posts,
-                has_photo: photos.contains(id),
+                cadre: &cadre,
+                resume: &lines[range(&resume_of, &id)],
+                held: &held[mine.clone()],
+                has_photo: photos.contains(&id),
             },
             as_of,
         );
         Checked {
-            cadre: *id,
-            name: cadre.name.clone(),
+            cadre: id,
+            unit: group_unit(&held[mine.clone()], &codes[mine], scope, as_of),
             id_number: cadre.id_number.as_str().to_string(),
-            unit: group_unit(mine, scope, as_of),
+            name: cadre.name,
             findings,
         }
     };
-    let half = cadres.len() / 2;
-    let (first, second) = cadres.split_at(half);
+    let total = cadres.len();
+    let second = cadres.split_off(total / 2);
     let checked: Vec<Checked> = std::thread::scope(|s| {
-        let other = s.spawn(|| first.iter().map(check_one).collect::<Vec<_>>());
-        let mut rest: Vec<Checked> = second.iter().map(check_one).collect();
+        let other = s.spawn(|| cadres.into_iter().map(check_one).collect::<Vec<_>>());
+        let mut rest: Vec<Checked> = second.into_iter().map(check_one).collect();
         let mut all = other.join().unwrap_or_default();
         all.append(&mut rest);
         all
     });
-    if checked.len() != cadres.len() {
+    if checked.len() != total {
         return Err(DomainError::Internal("a data check thread stopped".into()));
     }
     Ok(Report::build(as_of, checked))
@@ -166,15 +190,21 @@ fn check_all(f: DataFacts, scope: &Scope, as_of: Date) -> Result<Report, DomainE
 
 /// The unit a cadre is reported under: a liaison's own; otherwise the unit of the post in
 /// force taken last; none when no post is in force.
-fn group_unit(posts: &[(Held, &str)], scope: &Scope, as_of: Date) -> Option<(String, String)> {
+fn group_unit<'a>(
+    posts: &[Held<'a>],
+    codes: &[&'a str],
+    scope: &Scope,
+    as_of: Date,
+) -> Option<(&'a str, &'a str)> {
     let mut in_force = posts
         .iter()
+        .zip(codes)
         .filter(|(h, _)| h.start <= as_of && h.end.is_none_or(|e| e > as_of));
     let (h, code) = match scope {
-        Scope::Unit(own) => in_force.find(|(_, code)| code == own)?,
+        Scope::Unit(own) => in_force.find(|(_, code)| **code == own.as_str())?,
         Scope::All => in_force.max_by_key(|(h, _)| h.start)?,
     };
-    Some((code.to_string(), h.unit_name.to_string()))
+    Some((*code, h.unit_name))
 }
 
 fn month(s: &str) -> Result<YearMonth, DomainError> {

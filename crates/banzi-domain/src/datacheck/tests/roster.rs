@@ -91,7 +91,7 @@ fn the_report_groups_by_unit_counts_each_check_and_puts_the_unitless_last() {
         check,
         message: Msg::new("x"),
     };
-    let unit = |code: &str, name: &str| Some((code.to_string(), name.to_string()));
+    let unit = |code: &'static str, name: &'static str| Some((code, name));
     let checked = |cadre, unit, findings| Checked {
         cadre,
         name: format!("干部{cadre}"),
@@ -113,12 +113,19 @@ fn the_report_groups_by_unit_counts_each_check_and_puts_the_unitless_last() {
         ],
     );
     assert_eq!(r.cadres, 4);
-    let units: Vec<_> = r.groups.iter().map(|g| g.unit.clone()).collect();
+    let units: Vec<_> = r
+        .groups
+        .iter()
+        .map(|g| g.unit.as_ref().map(|(c, n)| (c.as_str(), n.as_str())))
+        .collect();
     assert_eq!(units, [unit("A", "甲"), unit("B", "乙"), None]);
     assert_eq!(r.groups[1].cadres, 2);
     assert_eq!(r.groups[1].counts[Check::ResumeGap as usize], 2);
     assert_eq!(r.counts[Check::IdGender as usize], 1);
     assert_eq!(r.total(), 4);
+    // Each line of a cadre with two findings names them.
+    let names: Vec<&str> = r.groups[1].lines.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["干部2", "干部2", "干部4"]);
     let json = r.to_json(|m| m.id.to_string());
     assert_eq!(json["counts"]["resume-gap"], 2);
     assert_eq!(json["units"][1]["findings"][0]["check"], "id-gender");
