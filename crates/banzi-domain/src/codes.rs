@@ -18,6 +18,15 @@ macro_rules! vocabulary {
             }
         }
 
+        /// Read back from its label (or an alias): a stored selection case's events.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&text)
+                    .map_err(|_| serde::de::Error::custom(format!("not a {}", stringify!($name))))
+            }
+        }
+
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
 

@@ -22,6 +22,7 @@ pub mod registry;
 pub mod role;
 pub mod roster;
 pub mod rules;
+pub mod selection;
 
 pub use date::{Date, YearMonth};
 pub use error::{DomainError, FieldError};

@@ -77,6 +77,7 @@ pub use age::{Retirement, retirement, retirement_by};
 pub use alerts::{Alert, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
+pub(crate) use current::add_months;
 pub use facts::Facts;
 pub use json::Worded;
 pub use params::{

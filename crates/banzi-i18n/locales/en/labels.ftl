@@ -234,3 +234,10 @@ label-lie = Columns
 
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = Ages as of
+
+# 考察 — R-SEL-4 政治素质五个维度
+label-zheng_zhi_zhong_cheng = Political loyalty
+label-zheng_zhi_ding_li = Political steadfastness
+label-zheng_zhi_dan_dang = Political responsibility
+label-zheng_zhi_neng_li = Political ability
+label-zheng_zhi_zi_lv = Political self-discipline

@@ -234,3 +234,10 @@ label-lie = 列
 
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = 计算年龄时间
+
+# 考察 — R-SEL-4 政治素质五个维度
+label-zheng_zhi_zhong_cheng = 政治忠诚
+label-zheng_zhi_ding_li = 政治定力
+label-zheng_zhi_dan_dang = 政治担当
+label-zheng_zhi_neng_li = 政治能力
+label-zheng_zhi_zi_lv = 政治自律

@@ -136,10 +136,7 @@ fn check_all(f: DataFacts, scope: &Scope, as_of: Date) -> Result<Report, DomainE
         let (title, code, name) = posts
             .get(post)
             .ok_or_else(|| DomainError::Internal(format!("an appointment names no post {post}")))?;
-        held_of
-            .entry(*cadre)
-            .or_insert((held.len(), held.len()))
-            .1 += 1;
+        held_of.entry(*cadre).or_insert((held.len(), held.len())).1 += 1;
         held.push(Held {
             unit_name: name,
             title,
