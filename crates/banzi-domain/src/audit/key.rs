@@ -33,7 +33,7 @@ impl AuditKey {
 
     /// A fresh HMAC-SHA256 under this key. HMAC pads a key shorter than the hash's block
     /// (64 bytes) with zeros, so the padded key is the same key.
-    pub(super) fn mac(&self) -> Hmac<Sha256> {
+    pub(crate) fn mac(&self) -> Hmac<Sha256> {
         let mut block = [0u8; 64];
         block[..32].copy_from_slice(&self.0);
         Hmac::<Sha256>::new(&block.into())

@@ -32,6 +32,7 @@
 //!   常委会 has voted; decisions (votes, opinions, dates of 公示, 任职) are never corrected.
 
 mod case;
+pub mod chain;
 mod command;
 pub mod eligibility;
 mod event;

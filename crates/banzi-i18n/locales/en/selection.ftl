@@ -82,3 +82,10 @@ sel-eligible-lower-level = { $have } years at { $level } posts, fewer than { $ne
 sel-eligible-education-none = No education is recorded; junior college or higher is required
 sel-eligible-education = Education { $have }; junior college or higher is required
 sel-eligible-age = Reached retirement age on { $due }
+
+sel-chain-break = Selection case { $case }, record { $seq }: { $reason }
+sel-chain-seq = numbered { $found } where { $expected } was expected (a record was deleted, inserted or moved)
+sel-chain-link = does not link to the record before it (a record was deleted, inserted or moved)
+sel-chain-hash = its content does not match its hash (the record was edited)
+sel-chain-body = its content cannot be read or is not of its kind
+sel-chain-head = the last record is not the one the audit trail anchored (the newest records were deleted)

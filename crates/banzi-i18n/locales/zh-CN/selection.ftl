@@ -82,3 +82,10 @@ sel-eligible-lower-level = 在{ $level }岗位{ $have }年，不足{ $need }年
 sel-eligible-education-none = 未登记学历，须大学专科以上
 sel-eligible-education = 学历为{ $have }，须大学专科以上
 sel-eligible-age = 已于{ $due }到龄
+
+sel-chain-break = 选任案件{ $case }的第{ $seq }条纪实记录：{ $reason }
+sel-chain-seq = 序号应为{ $expected }，实为{ $found }（记录被删除、插入或调换）
+sel-chain-link = 与上一条记录的链接不符（记录被删除、插入或调换）
+sel-chain-hash = 内容与校验值不符（记录被修改）
+sel-chain-body = 内容无法读取或与记录类别不符
+sel-chain-head = 最后一条记录与审计日志锚定的不符（最新的记录被删除）

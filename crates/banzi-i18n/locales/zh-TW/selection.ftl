@@ -82,3 +82,10 @@ sel-eligible-lower-level = 在{ $level }崗位{ $have }年，不足{ $need }年
 sel-eligible-education-none = 未登記學歷，須大學專科以上
 sel-eligible-education = 學歷為{ $have }，須大學專科以上
 sel-eligible-age = 已於{ $due }到齡
+
+sel-chain-break = 選任案件{ $case }的第{ $seq }條紀實記錄：{ $reason }
+sel-chain-seq = 序號應為{ $expected }，實為{ $found }（記錄被刪除、插入或調換）
+sel-chain-link = 與上一條記錄的鏈接不符（記錄被刪除、插入或調換）
+sel-chain-hash = 內容與校驗值不符（記錄被修改）
+sel-chain-body = 內容無法讀取或與記錄類別不符
+sel-chain-head = 最後一條記錄與審計日誌錨定的不符（最新的記錄被刪除）

@@ -2,6 +2,7 @@
 //! command sequences against the invariants.
 
 mod boundaries;
+mod chain;
 mod model;
 
 use super::*;
