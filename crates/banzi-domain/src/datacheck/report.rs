@@ -60,7 +60,9 @@ impl Report {
             cadres += 1;
             let key = c.unit.map(|(code, _)| code);
             let g = groups.entry(key).or_insert_with(|| Group {
-                unit: c.unit.map(|(code, name)| (code.to_string(), name.to_string())),
+                unit: c
+                    .unit
+                    .map(|(code, name)| (code.to_string(), name.to_string())),
                 cadres: 0,
                 counts: [0; Check::ALL.len()],
                 lines: Vec::new(),
@@ -74,7 +76,11 @@ impl Report {
                 let last = findings.peek().is_none();
                 g.lines.push(Line {
                     cadre: c.cadre,
-                    name: if last { std::mem::take(&mut name) } else { name.clone() },
+                    name: if last {
+                        std::mem::take(&mut name)
+                    } else {
+                        name.clone()
+                    },
                     id_number: if last {
                         std::mem::take(&mut id_number)
                     } else {
