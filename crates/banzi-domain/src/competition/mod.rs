@@ -50,7 +50,7 @@ pub use score::{MAX_FULL_MARKS, Score, Total, dropped, total, trimmed_mean};
 use crate::message;
 use crate::msg::{Arg, Msg};
 use crate::rules::{Fraction, Params};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A post offered (职位) and its number of places (职数).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +124,8 @@ impl Setup {
         }
     }
 
-    /// Every problem of the setup at once; empty when it can be published.
+    /// Every problem of the setup at once; empty when it can be published. The panel of
+    /// judges is chosen later and checked by [`Setup::check_panel`] before scoring.
     pub fn check(&self) -> Vec<Msg> {
         let mut out = Vec::new();
         if self.title.trim().is_empty() {
@@ -167,17 +168,17 @@ impl Setup {
         {
             out.push(message!("competition-shortlist-not-more"));
         }
-        out.extend(self.check_judges());
         out
     }
 
-    fn check_judges(&self) -> Vec<Msg> {
+    /// The interview panel: named, each once, and enough of them for the drop.
+    pub fn check_panel(&self) -> Vec<Msg> {
         let mut out = Vec::new();
-        let mut seen = BTreeMap::new();
+        let mut seen = BTreeSet::new();
         for j in &self.judges {
             if j.trim().is_empty() {
                 out.push(message!("competition-judge-name-empty"));
-            } else if seen.insert(j.as_str(), ()).is_some() {
+            } else if !seen.insert(j.as_str()) {
                 out.push(message!("competition-judge-twice", judge = j));
             }
         }

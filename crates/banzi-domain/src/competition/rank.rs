@@ -104,6 +104,7 @@ pub fn rank(totals: &[Total]) -> Vec<(usize, u32)> {
 /// Scores and ranks `c` (R-SEL-11), or every reason it cannot be yet.
 pub fn score(c: &Competition) -> Result<Outcome, Vec<Msg>> {
     let mut errors = c.setup.check();
+    errors.extend(c.setup.check_panel());
     errors.extend(check_applicants(c));
     if !errors.is_empty() {
         return Err(errors);

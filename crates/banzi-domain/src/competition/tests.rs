@@ -305,7 +305,6 @@ fn the_setup_takes_its_defaults_from_the_params_and_is_checked_whole() {
         }],
         &Params::default(),
     );
-    bad.judges = vec!["甲".into(), "甲".into()];
     assert_eq!(
         ids(&bad.check()),
         vec![
@@ -313,9 +312,17 @@ fn the_setup_takes_its_defaults_from_the_params_and_is_checked_whole() {
             "competition-post-title-empty",
             "competition-post-no-places",
             "competition-no-conditions",
-            "competition-judge-twice",
-            "competition-judges-too-few",
         ]
+    );
+    assert_eq!(
+        bad.check_panel().len(),
+        1,
+        "no judges yet: checked before scoring"
+    );
+    bad.judges = vec!["甲".into(), "甲".into(), " ".into()];
+    assert_eq!(
+        ids(&bad.check_panel()),
+        vec!["competition-judge-twice", "competition-judge-name-empty"]
     );
 }
 
