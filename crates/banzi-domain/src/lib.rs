@@ -9,6 +9,7 @@ pub mod audit;
 pub mod ballot;
 pub mod cadre;
 pub mod codes;
+pub mod competition;
 pub mod datacheck;
 pub mod date;
 pub mod dossier;

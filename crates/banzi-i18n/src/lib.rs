@@ -108,12 +108,16 @@ macro_rules! files {
                 "selection",
                 include_str!(concat!("../locales/", $lang, "/selection.ftl")),
             ),
+            (
+                "competition",
+                include_str!(concat!("../locales/", $lang, "/competition.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 21] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 22] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

@@ -9,6 +9,7 @@
 pub mod alerts_write;
 pub mod ballot_write;
 pub mod cadres_write;
+pub mod competition_pdf;
 pub mod datacheck_write;
 pub mod form_pdf;
 pub mod layout;
@@ -23,6 +24,7 @@ pub mod roster_write;
 pub use alerts_write::write_alerts;
 pub use ballot_write::write_ballot_result;
 pub use cadres_write::{ListedCadre, write_cadre_list};
+pub use competition_pdf::render_notices;
 pub use datacheck_write::write_datacheck;
 pub use form_pdf::{FormFonts, render_forms};
 pub use listing_pdf::render_listing;

@@ -1,6 +1,7 @@
 //! banzi-io's integration tests, in one binary (STYLE.md).
 
 mod bench;
+mod competition_pdf;
 mod errors;
 mod form_pdf;
 mod guard;
