@@ -326,6 +326,19 @@ async fn audit(store: &Store, action: &AuditCommand, tr: Tr) -> anyhow::Result<E
         Ok(n) => {
             if matches!(action, AuditCommand::Verify { .. }) {
                 println!("{}", tr.msg(&message!("cli-audit-intact", n = n)));
+                // 全程纪实 (R-SEL-12): every selection case's chain, anchored in the trail.
+                match store.verify_selection().await? {
+                    Ok(cases) => {
+                        println!("{}", tr.msg(&message!("cli-selection-intact", n = cases)))
+                    }
+                    Err(b) => {
+                        eprintln!(
+                            "{}",
+                            tr.msg(&message!("cli-audit-broken", detail = b.msg()))
+                        );
+                        return Ok(ExitCode::FAILURE);
+                    }
+                }
                 if let Some(a) = &anchor {
                     println!("{}", tr.msg(&message!("audit-anchor-reached", seq = a.seq)));
                 }

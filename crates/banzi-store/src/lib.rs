@@ -18,6 +18,7 @@ mod types;
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
 pub use store::ListingTemplate;
+pub use store::{CaseFile, CaseFilter, CaseInput, OpenCase};
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
     Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,
@@ -247,6 +248,10 @@ macro_rules! backend {
         pub mod listing {
             use super::*;
             include!("q/listing.rs");
+        }
+        pub mod selection {
+            use super::*;
+            include!("q/selection.rs");
         }
     };
 }

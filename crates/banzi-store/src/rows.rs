@@ -280,3 +280,35 @@ pub struct GroupTurnout {
     /// Ballots received (online and paper).
     pub cast: i64,
 }
+
+/// A batch of selection cases (换届 or 个别调整, issue 17).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct BatchRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// A selection case as the board lists it (issue 17).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CaseRow {
+    pub id: i64,
+    pub batch_id: Option<i64>,
+    pub batch_name: Option<String>,
+    pub post_id: i64,
+    pub post_code: String,
+    pub post_title: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    /// The login of the staff member in charge.
+    pub staff: String,
+    pub opened_on: String,
+    /// `banzi_domain::selection::Step::key` after the last event.
+    pub step: String,
+    pub events: i64,
+    /// The hash of the last event.
+    pub head: String,
+    pub updated_at: String,
+}

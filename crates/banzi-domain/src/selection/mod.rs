@@ -33,6 +33,7 @@
 
 mod case;
 pub mod chain;
+pub mod checklist;
 mod command;
 pub mod eligibility;
 mod event;
@@ -40,7 +41,7 @@ mod event;
 mod tests;
 
 pub use case::{Candidate, Case, Status, Step};
-pub use command::{Command, Ctx, WorkingDays, handle};
+pub use command::{Command, Ctx, POLITICAL, WorkingDays, handle, probation};
 pub use eligibility::{Condition, EligibilityFacts, HeldPost};
 pub use event::{Event, Initiation, Inspection, NameVotes, Person, PostRef, VoteCount, VoteSource};
 

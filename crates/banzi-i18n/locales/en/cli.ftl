@@ -127,3 +127,7 @@ cli-demo-login = { $role }{ $in_unit ->
     [yes] {" "}({ $unit })
    *[no] {""}
 }
+cli-selection-intact = Selection records intact: { $n ->
+        [one] one case verified
+       *[other] { $n } cases verified
+    }

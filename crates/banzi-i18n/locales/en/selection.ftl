@@ -89,3 +89,16 @@ sel-chain-link = does not link to the record before it (a record was deleted, in
 sel-chain-hash = its content does not match its hash (the record was edited)
 sel-chain-body = its content cannot be read or is not of its kind
 sel-chain-head = the last record is not the one the audit trail anchored (the newest records were deleted)
+sel-chain-unanchored = the audit trail holds no entry for this case (the trail or the case was tampered with)
+sel-chain-board = the step or the number of records on the case board does not match the record
+sel-chain-orphan = the case these records belong to no longer exists
+
+# The case page: what the next step requires
+sel-check-recommended = A meeting or talks recommendation was held
+sel-check-recommendation-valid = The recommendation is still valid ({ $days } days old, valid { $valid } days)
+sel-check-nominated = Eligible candidates named (at least { $need }, now { $have })
+sel-check-inspected = { $name } inspected
+sel-check-opinion = { $name } has an integrity opinion without a veto
+sel-check-objections = Every objection about { $name } verified ({ $count } open)
+sel-check-publicity = Public notice of { $name } published
+sel-check-publicity-over = The public notice of { $name } is over (appointment from { $allowed })

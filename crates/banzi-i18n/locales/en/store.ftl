@@ -65,3 +65,16 @@ store-lrmx-has-errors = Some files have errors; nothing was imported. Correct th
 store-lrmx-changed = The cadres' records or the uploaded files changed after the preview; nothing was imported. Preview again and confirm
 store-forms-none = Choose at least one cadre
 store-forms-too-many = At most { $max } appointment forms can be exported or printed at once; { $total } were chosen. Do it in batches
+
+# Selection and appointment (issue 17)
+store-forbidden-selection = Only department staff, leaders and the discipline reviewer may see selection cases
+store-forbidden-selection-write = Only department staff handle selection cases
+store-selection-batch-name = Please name the batch
+store-selection-batch-kind = A batch is a general reshuffle (换届) or an individual adjustment (个别调整)
+store-selection-no-case = There is no selection case { $id }
+store-selection-no-cadre = There is no cadre { $id }
+store-selection-concurrent = Someone has just recorded a step of this case; reload and try again
+store-selection-no-recommend-question = This ballot session has no recommendation question and cannot be a meeting recommendation
+store-selection-no-approve-question = This ballot session has no approval question and cannot be the committee's vote
+store-selection-ballot-stranger = “{ $name }” on the ballot is not a candidate of this case
+store-selection-not-their-post = Appointment { $id } is not a post the candidate holds that day and cannot be ended with this one

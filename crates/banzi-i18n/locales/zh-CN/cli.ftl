@@ -91,3 +91,4 @@ cli-demo-login = { $role }{ $in_unit ->
     [yes] （{ $unit }）
    *[no] {""}
 }
+cli-selection-intact = 选任纪实完整：{ $n } 个案件的纪实记录全部校验通过

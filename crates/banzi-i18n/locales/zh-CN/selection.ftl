@@ -89,3 +89,16 @@ sel-chain-link = 与上一条记录的链接不符（记录被删除、插入或
 sel-chain-hash = 内容与校验值不符（记录被修改）
 sel-chain-body = 内容无法读取或与记录类别不符
 sel-chain-head = 最后一条记录与审计日志锚定的不符（最新的记录被删除）
+sel-chain-unanchored = 审计日志中没有这个案件的记录（审计日志或案件被篡改）
+sel-chain-board = 案件列表中的阶段或记录数与纪实记录不符
+sel-chain-orphan = 纪实记录所属的案件已不存在
+
+# 案件页：下一步的前提条件
+sel-check-recommended = 已进行会议推荐或谈话调研推荐
+sel-check-recommendation-valid = 民主推荐在有效期内（距今{ $days }天，有效期{ $valid }天）
+sel-check-nominated = 人选已提名且符合任职资格（至少{ $need }人，现{ $have }人）
+sel-check-inspected = { $name }已考察
+sel-check-opinion = { $name }已有廉政意见且未被否决
+sel-check-objections = { $name }的反映均已核实（未核实{ $count }件）
+sel-check-publicity = { $name }已发布任前公示
+sel-check-publicity-over = { $name }的任前公示期满（{ $allowed }起可任职）

@@ -65,3 +65,16 @@ store-lrmx-has-errors = 有文件存在错误，本次导入未写入任何内�
 store-lrmx-changed = 预览之后干部信息或上传的文件已有变化，本次导入未写入任何内容；请重新预览并确认
 store-forms-none = 请至少选择一名干部
 store-forms-too-many = 一次最多导出或打印 { $max } 人的任免审批表，本次选择了 { $total } 人；请分批进行
+
+# 干部选拔任用 (issue 17)
+store-forbidden-selection = 只有组织部工作人员、部领导和纪检监察审核员可以查看选任案件
+store-forbidden-selection-write = 只有组织部工作人员可以办理选任案件
+store-selection-batch-name = 请填写批次名称
+store-selection-batch-kind = 批次类别应为“换届”或“个别调整”
+store-selection-no-case = 没有编号为{ $id }的选任案件
+store-selection-no-cadre = 没有编号为{ $id }的干部
+store-selection-concurrent = 他人刚刚办理了这个案件，请刷新后再试
+store-selection-no-recommend-question = 该投票场次没有推荐题，不能作为会议推荐
+store-selection-no-approve-question = 该投票场次没有赞成票题，不能作为常委会表决
+store-selection-ballot-stranger = 表决票上的“{ $name }”不是本案人选
+store-selection-not-their-post = 第{ $id }号任职不是该人选当时的现任职务，不能同时免去

@@ -91,3 +91,4 @@ cli-demo-login = { $role }{ $in_unit ->
     [yes] （{ $unit }）
    *[no] {""}
 }
+cli-selection-intact = 選任紀實完整：{ $n } 個案件的紀實記錄全部校驗通過

@@ -89,3 +89,16 @@ sel-chain-link = 與上一條記錄的鏈接不符（記錄被刪除、插入或
 sel-chain-hash = 內容與校驗值不符（記錄被修改）
 sel-chain-body = 內容無法讀取或與記錄類別不符
 sel-chain-head = 最後一條記錄與審計日誌錨定的不符（最新的記錄被刪除）
+sel-chain-unanchored = 審計日誌中沒有這個案件的記錄（審計日誌或案件被篡改）
+sel-chain-board = 案件列表中的階段或記錄數與紀實記錄不符
+sel-chain-orphan = 紀實記錄所屬的案件已不存在
+
+# 案件頁：下一步的前提條件
+sel-check-recommended = 已進行會議推薦或談話調研推薦
+sel-check-recommendation-valid = 民主推薦在有效期內（距今{ $days }天，有效期{ $valid }天）
+sel-check-nominated = 人選已提名且符合任職資格（至少{ $need }人，現{ $have }人）
+sel-check-inspected = { $name }已考察
+sel-check-opinion = { $name }已有廉政意見且未被否決
+sel-check-objections = { $name }的反映均已核實（未核實{ $count }件）
+sel-check-publicity = { $name }已發布任前公示
+sel-check-publicity-over = { $name }的任前公示期滿（{ $allowed }起可任職）

@@ -65,3 +65,16 @@ store-lrmx-has-errors = 有檔案存在錯誤，本次匯入未寫入任何內�
 store-lrmx-changed = 預覽之後幹部資訊或上傳的檔案已有變化，本次匯入未寫入任何內容；請重新預覽並確認
 store-forms-none = 請至少選擇一名幹部
 store-forms-too-many = 一次最多匯出或列印 { $max } 人的任免審批表，本次選擇了 { $total } 人；請分批進行
+
+# 幹部選拔任用 (issue 17)
+store-forbidden-selection = 只有組織部工作人員、部領導和紀檢監察審核員可以查看選任案件
+store-forbidden-selection-write = 只有組織部工作人員可以辦理選任案件
+store-selection-batch-name = 請填寫批次名稱
+store-selection-batch-kind = 批次類別應為「換屆」或「個別調整」
+store-selection-no-case = 沒有編號為{ $id }的選任案件
+store-selection-no-cadre = 沒有編號為{ $id }的幹部
+store-selection-concurrent = 他人剛剛辦理了這個案件，請重新整理後再試
+store-selection-no-recommend-question = 該投票場次沒有推薦題，不能作為會議推薦
+store-selection-no-approve-question = 該投票場次沒有贊成票題，不能作為常委會表決
+store-selection-ballot-stranger = 表決票上的「{ $name }」不是本案人選
+store-selection-not-their-post = 第{ $id }號任職不是該人選當時的現任職務，不能同時免去

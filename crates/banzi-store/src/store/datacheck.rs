@@ -82,6 +82,48 @@ impl Store {
         Ok(f)
     }
 
+    /// How many findings the data check has for one cadre (by row id) on `as_of`: the
+    /// 档案审核 of a selection case's 考察 counts them (R-SEL-5).
+    pub async fn data_check_cadre(
+        &self,
+        actor: &Actor,
+        cadre: i64,
+        as_of: Date,
+    ) -> Result<usize, DomainError> {
+        let id_number = self.cadre_id_number(cadre).await?.ok_or_else(|| {
+            DomainError::NotFound(banzi_domain::message!("store-selection-no-cadre", id = cadre))
+        })?;
+        let d = self.cadre(actor, &id_number, as_of).await?;
+        let cadre = lenient(&d.row)?;
+        let resume = d
+            .resume
+            .iter()
+            .map(|r| {
+                Ok(ResumeLine {
+                    start: month(&r.start_ym)?,
+                    end: r.end_ym.as_deref().map(month).transpose()?,
+                    text: r.text.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, DomainError>>()?;
+        let mut held = Vec::new();
+        for a in &d.appointments {
+            held.push(Held {
+                unit_name: &a.unit_name,
+                title: &a.post_title,
+                start: stored_date(&a.start_date)?,
+                end: a.end_date.as_deref().map(stored_date).transpose()?,
+            });
+        }
+        let facts = Facts {
+            cadre: &cadre,
+            resume: &resume,
+            held: &held,
+            has_photo: d.has_photo,
+        };
+        Ok(datacheck::check(&facts, as_of).len())
+    }
+
     /// Records that the data check left the program (a file or a download): it names people.
     pub async fn audit_datacheck_export(
         &self,

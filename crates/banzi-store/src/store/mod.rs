@@ -122,4 +122,7 @@ mod dossier;
 pub use dossier::PostHolder;
 mod registry;
 mod rules;
+mod selection;
+mod selection_verify;
+pub use selection::{CaseFile, CaseFilter, CaseInput, OpenCase};
 pub use rules::{Analysis, AnalysisCache};

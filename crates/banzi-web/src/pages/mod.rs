@@ -29,6 +29,8 @@ mod roster;
 mod roster_import;
 pub use roster_import::ImportBoard;
 mod rule_params;
+mod selection;
+mod selection_forms;
 mod unit_forms;
 mod units;
 mod vote;
@@ -60,6 +62,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(admin::routes())
         .merge(account::routes())
         .merge(ballots::routes())
+        .merge(selection::routes())
         .merge(vote::routes())
         .layer(axum::middleware::from_fn_with_state(state, audit_refusals))
         .layer(axum::middleware::from_fn(crate::error::localize))

@@ -1,0 +1,162 @@
+// 干部选拔任用 (issue 17): batches, cases and their chained events. Included once per
+// backend. An event row is only ever inserted; the case row's board columns (step, events,
+// head) are written with it.
+
+use banzi_domain::selection::chain::StoredEvent;
+
+/// A case as the board lists it.
+pub const CASE_COLS: &str = "SELECT sc.id, sc.batch_id, sb.name AS batch_name, sc.post_id, p.code AS post_code, \
+     p.title AS post_title, un.code AS unit_code, un.name AS unit_name, sc.staff, sc.opened_on, sc.step, \
+     sc.events, sc.head, sc.updated_at FROM selection_cases sc \
+     LEFT JOIN selection_batches sb ON sb.id = sc.batch_id JOIN posts p ON p.id = sc.post_id \
+     JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id";
+
+pub async fn batches(c: &mut Conn) -> Result<Vec<BatchRow>, DomainError> {
+    sqlx::query_as("SELECT id, name, kind, created_by, created_at FROM selection_batches ORDER BY id DESC")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+pub async fn insert_batch(c: &mut Conn, actor: &Actor, name: &str, kind: &str, now: &str) -> Result<i64, DomainError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO selection_batches (name, kind, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(name)
+    .bind(kind)
+    .bind(&actor.login)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    let after = serde_json::json!({ "name": name, "kind": kind });
+    audit::append(c, draft(actor, now, "selection.batch.create", "selection_batch", &id.to_string(), None, Some(after))).await?;
+    Ok(id)
+}
+
+/// The cases `filters` finds (a WHERE clause of this crate over `sc`, `sb`, `un`, bound with
+/// `args`), newest first.
+pub async fn cases(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<Vec<CaseRow>, DomainError> {
+    let mut q = sqlx::query_as(safe(format!("{CASE_COLS} {filters} ORDER BY sc.updated_at DESC, sc.id DESC")));
+    for a in args {
+        q = q.bind(a.as_deref());
+    }
+    q.fetch_all(&mut *c).await.map_err(db)
+}
+
+pub async fn case(c: &mut Conn, id: i64) -> Result<Option<CaseRow>, DomainError> {
+    sqlx::query_as(safe(format!("{CASE_COLS} WHERE sc.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)
+}
+
+/// The event rows of a case, by seq.
+pub async fn events(c: &mut Conn, case_id: i64) -> Result<Vec<StoredEvent>, DomainError> {
+    let rows: Vec<(i64, i64, String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT case_id, seq, at, actor, kind, body, prev_hash, hash FROM selection_events WHERE case_id = $1 ORDER BY seq",
+    )
+    .bind(case_id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(stored_event).collect())
+}
+
+/// Every event row, by case and seq (`banzi audit verify`).
+pub async fn all_events(c: &mut Conn) -> Result<Vec<StoredEvent>, DomainError> {
+    let rows: Vec<(i64, i64, String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT case_id, seq, at, actor, kind, body, prev_hash, hash FROM selection_events ORDER BY case_id, seq",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(stored_event).collect())
+}
+
+/// Every case row's board columns: (id, step, events, head).
+pub async fn case_heads(c: &mut Conn) -> Result<Vec<(i64, String, i64, String)>, DomainError> {
+    sqlx::query_as("SELECT id, step, events, head FROM selection_cases ORDER BY id")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)
+}
+
+fn stored_event(r: (i64, i64, String, String, String, String, String, String)) -> StoredEvent {
+    StoredEvent {
+        case_id: r.0,
+        seq: r.1,
+        at: r.2,
+        actor: r.3,
+        kind: r.4,
+        body: r.5,
+        prev_hash: r.6,
+        hash: r.7,
+    }
+}
+
+/// A new case row (its board columns written by [`append`] with the first event).
+pub async fn insert_case(c: &mut Conn, batch: Option<i64>, post_id: i64, staff: &str, opened_on: &str, now: &str) -> Result<i64, DomainError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO selection_cases (batch_id, post_id, staff, opened_on, step, events, head, updated_at) \
+         VALUES ($1, $2, $3, $4, '', 0, '', $5) RETURNING id",
+    )
+    .bind(batch)
+    .bind(post_id)
+    .bind(staff)
+    .bind(opened_on)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(id)
+}
+
+/// Appends `row` (sealed after the case's last row), anchors its hash in the audit trail and
+/// writes the case's board columns. A row already at that seq (a concurrent writer) is a
+/// conflict: the caller's transaction rolls back.
+pub async fn append(c: &mut Conn, actor: &Actor, row: &StoredEvent, step: &str, now: &str) -> Result<(), DomainError> {
+    sqlx::query(
+        "INSERT INTO selection_events (case_id, seq, at, actor, kind, body, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(row.case_id)
+    .bind(row.seq)
+    .bind(&row.at)
+    .bind(&row.actor)
+    .bind(&row.kind)
+    .bind(&row.body)
+    .bind(&row.prev_hash)
+    .bind(&row.hash)
+    .execute(&mut *c)
+    .await
+    .map_err(|e| match db(e) {
+        DomainError::Conflict(_) => DomainError::Conflict(Msg::new("store-selection-concurrent")),
+        other => other,
+    })?;
+    let moved = sqlx::query(
+        "UPDATE selection_cases SET step = $1, events = $2, head = $3, updated_at = $4 WHERE id = $5 AND events = $6",
+    )
+    .bind(step)
+    .bind(row.seq)
+    .bind(&row.hash)
+    .bind(now)
+    .bind(row.case_id)
+    .bind(row.seq - 1)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    if moved.rows_affected() != 1 {
+        return Err(DomainError::Conflict(Msg::new("store-selection-concurrent")));
+    }
+    let body: serde_json::Value = serde_json::from_str(&row.body)
+        .map_err(|e| DomainError::Internal(format!("an event did not serialise: {e}")))?;
+    let after = serde_json::json!({ "seq": row.seq, "hash": row.hash, "event": body });
+    audit::append(
+        c,
+        draft(actor, now, &format!("selection.{}", row.kind), "selection_case", &row.case_id.to_string(), None, Some(after)),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! 干部选拔任用 through the store (issue 17, DOMAIN.md M4), on both backends: a whole case
+//! from 动议 to 任职 writing the appointment into the registry, a refusal that writes
+//! nothing, the 全程纪实 chain verified and tampering caught, and who may see cases.
+
+use super::{day, import};
+use crate::fixture::{wang_qiang, zhao_min};
+use crate::helpers::{as_role, cadre_ref, staff};
+use banzi_domain::DomainError;
+use banzi_domain::codes::Manner;
+use banzi_domain::role::Role;
+use banzi_domain::selection::{NameVotes, Status, Step, VoteCount};
+use banzi_store::{CaseInput, OpenCase, Pool, Store};
+
+pub fn opening(on: &str) -> OpenCase {
+    OpenCase {
+        batch: None,
+        post_code: "P3".into(),
+        places: 1,
+        reason: "王强同志到龄退休".into(),
+        scope: "市直单位县处级干部".into(),
+        conditions: "大学以上学历".into(),
+        contested: false,
+        on: day(on),
+    }
+}
+
+fn political() -> [String; 5] {
+    ["忠诚", "坚定", "担当", "能力强", "自律"].map(String::from)
+}
+
+/// A case on P3 (市教育局局长) with 赵敏 named in talks, nominated and shortlisted.
+pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
+    import(store).await;
+    let s = staff();
+    let id = store.open_selection_case(&s, &opening("2026-08-01")).await.unwrap();
+    let zhao = cadre_ref(store, &zhao_min()).await;
+    let steps = [
+        CaseInput::Talks {
+            on: day("2026-08-05"),
+            talked_to: 25,
+            scope: "市教育局班子成员和中层干部".into(),
+            summary: "多数同志推荐赵敏".into(),
+            names: vec![NameVotes {
+                name: "赵敏".into(),
+                votes: 18,
+            }],
+        },
+        CaseInput::Nominate {
+            on: day("2026-08-06"),
+            cadre: zhao,
+        },
+        CaseInput::Shortlist {
+            on: day("2026-08-07"),
+            candidates: vec![zhao],
+        },
+    ];
+    for step in steps {
+        store.selection_command(&s, id, step).await.unwrap();
+    }
+    (id, zhao)
+}
+
+async fn a_case_runs_from_initiation_to_the_registry(store: Store) {
+    let (id, zhao) = shortlisted_case(&store).await;
+    let s = staff();
+    store
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Inspect {
+                on: day("2026-08-20"),
+                candidate: zhao,
+                work_circle: "工作圈评价好".into(),
+                life_circle: "生活圈无不良反映".into(),
+                political: political(),
+                personal_matters: "如实报告".into(),
+                file_review: "三龄两历一身份经审核无误".into(),
+            },
+        )
+        .await
+        .unwrap();
+    // The opinion is the reviewer's (R-SEL-7).
+    let opinion = CaseInput::Opinion {
+        on: day("2026-08-25"),
+        candidate: zhao,
+        veto: false,
+        text: "未发现违纪违法问题".into(),
+    };
+    let e = store
+        .selection_command(&s, id, opinion.clone())
+        .await
+        .unwrap_err();
+    assert!(matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-7"), "{e:?}");
+    let reviewer = as_role(Role::Discipline, None);
+    store
+        .selection_command(&reviewer, id, opinion)
+        .await
+        .unwrap();
+    let counts = vec![VoteCount {
+        candidate: zhao,
+        yes: 9,
+        no: 2,
+        abstain: 0,
+    }];
+    let file = store
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Vote {
+                on: day("2026-09-10"),
+                members: 13,
+                present: 11,
+                counts: counts.clone(),
+                second_keying: Some(counts),
+                ballot: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(file.case.step(), Step::Publicity);
+    assert_eq!(file.row.step, "publicity");
+    // 公示 over 2026-09-20, a Sunday that is a working day (R-SEL-9).
+    let file = store
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Publicity {
+                on: day("2026-09-18"),
+                candidate: zhao,
+            },
+        )
+        .await
+        .unwrap();
+    let (_, last, allowed) = file.case.candidate(zhao).unwrap().publicity.unwrap();
+    assert_eq!((last, allowed), (day("2026-09-23"), day("2026-09-24")));
+    let appoint = |on: &str| CaseInput::Appoint {
+        on: day(on),
+        candidate: zhao,
+        document_no: "江委〔2026〕45号".into(),
+        manner: Manner::Appointed,
+        ending: vec![],
+    };
+    let e = store
+        .selection_command(&s, id, appoint("2026-09-23"))
+        .await
+        .unwrap_err();
+    assert!(matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-9"), "{e:?}");
+    let file = store
+        .selection_command(&s, id, appoint("2026-09-24"))
+        .await
+        .unwrap();
+    assert_eq!(file.case.candidate(zhao).unwrap().status, Status::Appointed);
+    assert_eq!(file.case.step(), Step::Done);
+    // The registry has the appointment, with the document number (R-SEL-10).
+    let profile = store
+        .cadre(&s, &zhao_min(), day("2026-09-24"))
+        .await
+        .unwrap();
+    let a = profile
+        .appointments
+        .iter()
+        .find(|a| a.post_code == "P3")
+        .expect("appointed in the registry");
+    assert_eq!(a.start_date, "2026-09-24");
+    assert_eq!(a.doc_no, "江委〔2026〕45号");
+    assert_eq!(a.manner.as_deref(), Some("委任"));
+    // Every case verifies (R-SEL-12).
+    assert_eq!(store.verify_selection().await.unwrap(), Ok(1));
+    assert!(store.verify_audit().await.unwrap().is_ok());
+}
+both!(a_case_runs_from_initiation_to_the_registry);
+
+async fn a_refused_step_writes_nothing(store: Store) {
+    import(&store).await;
+    let s = staff();
+    let id = store.open_selection_case(&s, &opening("2026-08-01")).await.unwrap();
+    let head = store.audit_head().await.unwrap();
+    let zhao = cadre_ref(&store, &zhao_min()).await;
+    store
+        .selection_command(&s, id, CaseInput::Nominate { on: day("2026-08-02"), cadre: zhao })
+        .await
+        .unwrap();
+    let after_nomination = store.audit_head().await.unwrap();
+    assert!(after_nomination.seq > head.seq);
+    // No recommendation: 考察对象 cannot be determined (R-SEL-1).
+    let e = store
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Shortlist {
+                on: day("2026-08-07"),
+                candidates: vec![zhao],
+            },
+        )
+        .await
+        .unwrap_err();
+    let DomainError::Invalid(fields) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(fields[0].field, "R-SEL-1");
+    assert_eq!(
+        crate::helpers::zh(&fields[0].message),
+        "未经民主推荐（会议推荐或谈话调研推荐），不能确定考察对象"
+    );
+    assert_eq!(store.audit_head().await.unwrap(), after_nomination);
+    let file = store.selection_case(&s, id).await.unwrap();
+    assert_eq!(file.events.len(), 2);
+    assert_eq!(file.row.step, "recommendation");
+    // Someone who is not a candidate is not appointed, and nothing is written.
+    let wang = cadre_ref(&store, &wang_qiang()).await;
+    assert!(
+        store
+            .selection_command(
+                &s,
+                id,
+                CaseInput::Withdraw {
+                    on: day("2026-08-08"),
+                    candidate: wang,
+                    reason: "x".into()
+                }
+            )
+            .await
+            .is_err()
+    );
+    assert_eq!(store.audit_head().await.unwrap(), after_nomination);
+}
+both!(a_refused_step_writes_nothing);
+
+async fn tampering_with_a_case_is_caught(store: Store) {
+    let (id, _) = shortlisted_case(&store).await;
+    assert_eq!(store.verify_selection().await.unwrap(), Ok(1));
+    let edit = |sql: &'static str| {
+        let store = store.clone();
+        async move {
+            match store.pool() {
+                Pool::Sqlite(p) => {
+                    sqlx::query(sql).execute(p).await.unwrap();
+                }
+                Pool::Pg(p) => {
+                    sqlx::query(sql).execute(p).await.unwrap();
+                }
+            }
+        }
+    };
+    // An edit of one row's text.
+    edit("UPDATE selection_events SET body = replace(body, '赵敏', '李娜') WHERE seq = 2").await;
+    let b = store.verify_selection().await.unwrap().unwrap_err();
+    assert_eq!((b.case_id, b.seq), (id, 2));
+    edit("UPDATE selection_events SET body = replace(body, '李娜', '赵敏') WHERE seq = 2").await;
+    assert_eq!(store.verify_selection().await.unwrap(), Ok(1));
+    // The case page refuses to show a broken record.
+    edit("UPDATE selection_events SET actor = 'someone' WHERE seq = 3").await;
+    assert!(store.selection_case(&staff(), id).await.is_err());
+    edit("UPDATE selection_events SET actor = 't-staff' WHERE seq = 3").await;
+    // The newest row deleted, and the case row set back to match: the audit trail's anchor
+    // still names the deleted row.
+    edit("DELETE FROM selection_events WHERE seq = 4").await;
+    edit(
+        "UPDATE selection_cases SET events = 3, head = (SELECT hash FROM selection_events WHERE seq = 3), step = 'shortlist'",
+    )
+    .await;
+    let b = store.verify_selection().await.unwrap().unwrap_err();
+    assert_eq!(b.reason.id, "sel-chain-head");
+}
+both!(tampering_with_a_case_is_caught);
+
+async fn a_liaison_sees_no_case(store: Store) {
+    let (id, _) = shortlisted_case(&store).await;
+    let liaison = as_role(Role::Liaison, Some("U2"));
+    assert!(matches!(
+        store.selection_case(&liaison, id).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    assert!(matches!(
+        store.selection_cases(&liaison, &Default::default()).await,
+        Err(DomainError::Forbidden(_))
+    ));
+    let leader = as_role(Role::Leader, None);
+    assert_eq!(store.selection_cases(&leader, &Default::default()).await.unwrap().len(), 1);
+    // A leader reads and does not write.
+    assert!(
+        store
+            .selection_command(
+                &leader,
+                id,
+                CaseInput::Withdraw {
+                    on: day("2026-08-08"),
+                    candidate: 1,
+                    reason: "x".into()
+                }
+            )
+            .await
+            .is_err()
+    );
+}
+both!(a_liaison_sees_no_case);
