@@ -104,12 +104,16 @@ macro_rules! files {
                 "form",
                 include_str!(concat!("../locales/", $lang, "/form.ftl")),
             ),
+            (
+                "calendar",
+                include_str!(concat!("../locales/", $lang, "/calendar.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 20] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 21] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

@@ -234,3 +234,7 @@ label-lie = Columns
 
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = Ages as of
+
+# The working-day calendar (calendar.ftl, R-SEL-9).
+label-nian_fen = Year
+label-jie_jia_ri_an_pai = Holiday arrangements

@@ -234,3 +234,7 @@ label-lie = 列
 
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = 计算年龄时间
+
+# The working-day calendar (calendar.ftl, R-SEL-9).
+label-nian_fen = 年份
+label-jie_jia_ri_an_pai = 节假日安排

@@ -234,3 +234,7 @@ label-lie = 欄
 
 # The printed 干部任免审批表 (form.ftl).
 label-ji_suan_nian_ling_shi_jian = 計算年齡時間
+
+# The working-day calendar (calendar.ftl, R-SEL-9).
+label-nian_fen = 年份
+label-jie_jia_ri_an_pai = 節假日安排
