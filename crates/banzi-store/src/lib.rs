@@ -17,11 +17,11 @@ mod types;
 
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
-pub use store::ListingTemplate;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
     Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,
 };
+pub use store::{CalendarEntry, ListingTemplate};
 pub use types::*;
 
 use banzi_domain::audit::AuditDraft;
@@ -247,6 +247,10 @@ macro_rules! backend {
         pub mod listing {
             use super::*;
             include!("q/listing.rs");
+        }
+        pub mod calendar {
+            use super::*;
+            include!("q/calendar.rs");
         }
     };
 }
