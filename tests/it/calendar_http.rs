@@ -79,6 +79,32 @@ async fn calendar_kept_by_the_system_administrator(backend: Backend) {
             bad.body
                 .contains(">2027-01-01 至 2027-01-03 元旦\n随便写的")
         );
+        // Sent by htmx, the refusal is the form alone, as a 422 the page swaps in place.
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut r = agent
+            .post(format!("{base}/calendar"))
+            .header("cookie", a.cookie.clone().expect("signed in"))
+            .header("hx-request", "true")
+            .send_form([
+                ("year", "2027"),
+                ("text", "2027-02-30 春节"),
+                ("_csrf", a.csrf.clone().expect("token").as_str()),
+            ])
+            .expect("htmx post");
+        assert_eq!(r.status().as_u16(), 422);
+        let fragment = r.body_mut().read_to_string().expect("body");
+        assert!(
+            fragment.starts_with("<div id=\"calendar-form-area\">"),
+            "{fragment}"
+        );
+        assert!(!fragment.contains("<html"));
+        assert!(
+            fragment.contains("第1行“2027-02-30 春节”中的日期不存在"),
+            "{fragment}"
+        );
         let year = a.post("/calendar", &[("year", "27"), ("text", "2027-01-01 元旦")]);
         assert_eq!(year.status, 422);
         assert!(year.body.contains("年份“27”应为1900到2200之间的四位数"));
