@@ -166,6 +166,8 @@ async fn every_route_for_every_role() {
                     if liaison { NotFound } else { reads(role) },
                 ),
                 ("/analysis/params".into(), reads(role)),
+                // 工作日历 (R-SEL-9): every role that reads anything views it.
+                ("/calendar".into(), Ok),
                 ("/alerts".into(), reads(role)),
                 ("/alerts?rule=R-EXCH-1&unit=U2&page=2".into(), reads(role)),
                 ("/alerts/export.xlsx?level=notice".into(), reads(role)),
@@ -421,6 +423,17 @@ async fn every_route_for_every_role() {
                     vec![("train.secondment_target", "90".into())],
                     only(role, &[Role::Staff]),
                 ),
+                // The system administrator keeps the calendar: enters a year, deletes it.
+                (
+                    "/calendar".into(),
+                    vec![("year", "2031".into()), ("text", "2031-01-01 元旦".into())],
+                    only(role, &[Role::SysAdmin]),
+                ),
+                (
+                    "/calendar/2031/delete".into(),
+                    vec![],
+                    only(role, &[Role::SysAdmin]),
+                ),
             ];
             for (path, fields, want) in posts {
                 let fields: Vec<(&str, &str)> =
@@ -478,6 +491,7 @@ async fn every_route_for_every_role() {
             "/alerts/export.xlsx",
             "/datacheck",
             "/datacheck/export.xlsx",
+            "/calendar",
         ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {
@@ -490,6 +504,7 @@ async fn every_route_for_every_role() {
         for path in [
             "/units",
             "/analysis/params",
+            "/calendar",
             "/forms.pdf",
             &format!("/cadres/{zwr}/form.pdf"),
         ] {

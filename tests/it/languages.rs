@@ -202,6 +202,14 @@ async fn every_page_of_the_demo_city_reads_in_each_language() {
         data.push_str(src);
     }
     data.push_str("简体中文 繁體中文");
+    // The shipped 国务院办公厅 notices of the working-day calendar (R-SEL-9): their titles
+    // and holiday names are official Chinese data, shown as published in every language.
+    for y in banzi_domain::calendar::Calendar::shipped().years() {
+        data.push_str(&y.source.title);
+        for h in &y.holidays {
+            data.push_str(&h.name);
+        }
+    }
     // The audit trail shows a record's stored values as they were written: vocabulary
     // values in Chinese, like the workbook.
     let stored: Vec<&str> = banzi_domain::codes::all_labels();

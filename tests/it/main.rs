@@ -17,6 +17,7 @@ mod browser_dossier;
 mod browser_listing;
 mod browser_lrmx;
 mod browser_team_history;
+mod calendar_http;
 mod check;
 mod check_data;
 mod cli;

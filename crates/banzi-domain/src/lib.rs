@@ -8,6 +8,7 @@ pub mod appointment;
 pub mod audit;
 pub mod ballot;
 pub mod cadre;
+pub mod calendar;
 pub mod codes;
 pub mod competition;
 pub mod datacheck;

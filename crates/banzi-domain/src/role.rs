@@ -126,6 +126,19 @@ impl Role {
         matches!(self, Role::SecAdmin)
     }
 
+    /// Keeps the working-day calendar (工作日历, R-SEL-9): enters and replaces a year's
+    /// holidays from the 国务院办公厅 notice, deletes an entered year. The system
+    /// administrator keeps it (issue 17); the calendar holds no personal data.
+    pub fn keeps_calendar(self) -> bool {
+        matches!(self, Role::SysAdmin)
+    }
+
+    /// Views the working-day calendar: every role that reads anything, the three
+    /// administrators included; not an account without a role.
+    pub fn reads_calendar(self) -> bool {
+        self != Role::Unassigned
+    }
+
     pub fn reads_audit(self) -> bool {
         matches!(self, Role::Auditor)
     }
@@ -199,5 +212,19 @@ mod tests {
         };
         assert_eq!(codes.len(), 8);
         assert_eq!(codes[0], Arg::Text("staff".into()));
+    }
+
+    #[test]
+    fn the_system_administrator_keeps_the_calendar_and_every_working_role_reads_it() {
+        let keepers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.keeps_calendar())
+            .collect();
+        assert_eq!(keepers, [Role::SysAdmin]);
+        let readers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.reads_calendar())
+            .collect();
+        assert_eq!(readers, Role::ALL[..7]);
     }
 }

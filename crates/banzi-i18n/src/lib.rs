@@ -112,12 +112,16 @@ macro_rules! files {
                 "competition",
                 include_str!(concat!("../locales/", $lang, "/competition.ftl")),
             ),
+            (
+                "calendar",
+                include_str!(concat!("../locales/", $lang, "/calendar.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent sources of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 22] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 23] {
     match lang {
         Lang::ZhCn => files!("zh-CN"),
         Lang::ZhTw => files!("zh-TW"),

@@ -451,6 +451,8 @@ pub const EVERY_WRITE: &[&str] = &[
     "ballot.reissue",
     "ballot.void",
     "cadre.create",
+    "calendar.delete",
+    "calendar.save",
     "cadre.family.add",
     "cadre.family.remove",
     "cadre.form.import",
@@ -681,8 +683,17 @@ async fn every_write_is_audited(db: &TestDb) {
         .audit_listing_export(&s, &everyone, &listed, "xlsx")
         .await
         .expect("listing export");
-    // Accounts, as the three administrators divide them (R-SEC-1).
+    // 工作日历 (R-SEL-9): the system administrator enters a year and deletes it.
     let admin = as_role(Role::SysAdmin, None);
+    store
+        .save_calendar_year(&admin, 2027, "2027-01-01 至 2027-01-03 元旦")
+        .await
+        .expect("calendar");
+    store
+        .delete_calendar_year(&admin, 2027)
+        .await
+        .expect("calendar delete");
+    // Accounts, as the three administrators divide them (R-SEC-1).
     let sec = as_role(Role::SecAdmin, None);
     let u = NewUser {
         login: "wang".into(),
@@ -867,6 +878,18 @@ async fn every_write_is_audited(db: &TestDb) {
             "班子名册".into(),
         ),
         ("export.listing", "t-staff", "listing", "2026-11-21".into()),
+        (
+            "calendar.save",
+            "t-sysadmin",
+            "calendar_year",
+            "2027".into(),
+        ),
+        (
+            "calendar.delete",
+            "t-sysadmin",
+            "calendar_year",
+            "2027".into(),
+        ),
         ("user.create", "t-sysadmin", "user", "wang".into()),
         ("user.role", "t-secadmin", "user", "wang".into()),
         ("user.password_reset", "t-secadmin", "user", "wang".into()),
@@ -964,6 +987,7 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
         "route",
         "listing_template",
         "listing",
+        "calendar_year",
     ];
     // What the web records beside the store's writes (reads, refusals, sign-ins).
     let web_fields = [

@@ -20,6 +20,13 @@ pub trait WorkingDays {
     fn publicity(&self, open: Date, days: u32) -> Result<(Date, Date), Msg>;
 }
 
+/// The official calendar kept by the administrator (`banzi_domain::calendar`).
+impl WorkingDays for crate::calendar::Calendar {
+    fn publicity(&self, open: Date, days: u32) -> Result<(Date, Date), Msg> {
+        crate::calendar::Calendar::publicity(self, open, days).map(|p| (p.last_day, p.appoint_from))
+    }
+}
+
 /// What a command is decided against besides the case.
 pub struct Ctx<'a> {
     /// The day the command is recorded: no step happens after it.

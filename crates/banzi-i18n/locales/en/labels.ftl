@@ -241,3 +241,6 @@ label-zheng_zhi_ding_li = Political steadfastness
 label-zheng_zhi_dan_dang = Political responsibility
 label-zheng_zhi_neng_li = Political ability
 label-zheng_zhi_zi_lv = Political self-discipline
+# The working-day calendar (calendar.ftl, R-SEL-9).
+label-nian_fen = Year
+label-jie_jia_ri_an_pai = Holiday arrangements

@@ -241,3 +241,6 @@ label-zheng_zhi_ding_li = 政治定力
 label-zheng_zhi_dan_dang = 政治擔當
 label-zheng_zhi_neng_li = 政治能力
 label-zheng_zhi_zi_lv = 政治自律
+# The working-day calendar (calendar.ftl, R-SEL-9).
+label-nian_fen = 年份
+label-jie_jia_ri_an_pai = 節假日安排

@@ -125,8 +125,17 @@ const DATA_FILES: &[&str] = &[
 /// bands, decades of birth: the page words them), the audit key of a batch (`批量1000条`)
 /// and the file names of downloads; the word that opens a 简历's in-service study line
 /// (`（其间：…）`) of the LRMX format, which is read and written as the editor writes it, and
-/// the word a period of study ends with (学习), by which the data check finds education dates.
+/// the word a period of study ends with (学习), by which the data check finds education dates;
+/// the words of a holiday notice as the system administrator types it (R-SEL-9: 来源 in both
+/// scripts, 上班, 放假, and the weekday in brackets, 周 or 星期).
 const DATA_WORDS: &[&str] = &[
+    "来源",
+    "來源",
+    "上班",
+    "放假调休",
+    "放假",
+    "周",
+    "星期",
     "其间",
     "（其间：",
     "学习",

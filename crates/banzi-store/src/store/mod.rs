@@ -116,6 +116,8 @@ mod forms;
 pub use ballot_paper::{PaperEntry, PaperSlip};
 pub use ballots::{BallotSession, Cast, Opened, Slip, normalise_code};
 pub use forms::{FormUse, LrmxFiles, MAX_FORMS};
+mod calendar;
+pub use calendar::CalendarEntry;
 mod listing;
 pub use listing::ListingTemplate;
 mod dossier;

@@ -662,15 +662,3 @@ fn approval_counts(
     Ok(out)
 }
 
-// TEMPORARY until the calendar branch merges (this session): no year is known.
-struct NoCalendar;
-impl banzi_domain::selection::WorkingDays for NoCalendar {
-    fn publicity(&self, _: Date, _: u32) -> Result<(Date, Date), Msg> {
-        Err(Msg::new("store-selection-concurrent"))
-    }
-}
-impl Store {
-    async fn working_calendar(&self) -> Result<NoCalendar, DomainError> {
-        Ok(NoCalendar)
-    }
-}

@@ -17,6 +17,7 @@ mod ballots;
 mod cadre_form;
 mod cadres;
 mod cadres_export;
+mod calendar;
 mod datacheck;
 mod form_pdf;
 mod form_request;
@@ -58,6 +59,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(alerts::routes())
         .merge(datacheck::routes())
         .merge(listing::routes())
+        .merge(calendar::routes())
         .merge(form_pdf::routes())
         .merge(admin::routes())
         .merge(account::routes())
@@ -85,6 +87,8 @@ pub struct Ctx {
     pub appoints: bool,
     pub audits: bool,
     pub admins: bool,
+    /// Views the working-day calendar (R-SEL-9): every role that reads anything.
+    pub calendar: bool,
     pub liaison_unit: Option<String>,
 }
 
@@ -103,6 +107,7 @@ impl Ctx {
             appoints: role.manages_appointments(),
             audits: role.reads_audit(),
             admins: matches!(role, Role::SysAdmin | Role::SecAdmin),
+            calendar: role.reads_calendar(),
             liaison_unit: caller.actor.scope.unit().map(str::to_string),
         }
     }
