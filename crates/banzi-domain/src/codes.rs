@@ -156,6 +156,14 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// 选任批次的类别 (issue 17): a 换届 or an 个别调整.
+    BatchKind, "批次类别" {
+        General => "换届",
+        Individual => "个别调整",
+    }
+);
+
+vocabulary!(
     TrainingKind, "培训类别" {
         Professional => "专业化能力",
         PartySpirit => "党性教育",

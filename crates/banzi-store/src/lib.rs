@@ -17,12 +17,12 @@ mod types;
 
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
-pub use store::{CaseFile, CaseFilter, CaseInput, OpenCase};
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
     Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,
 };
 pub use store::{CalendarEntry, ListingTemplate};
+pub use store::{CaseFile, CaseFilter, CaseInput, OpenCase};
 pub use types::*;
 
 use banzi_domain::audit::AuditDraft;

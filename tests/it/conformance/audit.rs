@@ -479,6 +479,22 @@ pub const EVERY_WRITE: &[&str] = &[
     "post.create",
     "post.update",
     "rule_param.set",
+    "selection.batch.create",
+    "selection.initiated",
+    "selection.meeting_recommendation",
+    "selection.talk_recommendation",
+    "selection.organization_recommendation",
+    "selection.nominated",
+    "selection.withdrawn",
+    "selection.shortlisted",
+    "selection.inspected",
+    "selection.corrected",
+    "selection.integrity_opinion",
+    "selection.objection_received",
+    "selection.objection_verified",
+    "selection.committee_voted",
+    "selection.publicity_opened",
+    "selection.appointed",
     "session.login_failed",
     "training.create",
     "training.update",
@@ -491,6 +507,25 @@ pub const EVERY_WRITE: &[&str] = &[
     "user.password_reset",
     "user.role",
     "user.unlock",
+];
+
+/// Every kind of event of a selection case (`banzi_domain::selection::Event::key`).
+const SELECTION_EVENTS: [&str; 15] = [
+    "initiated",
+    "meeting_recommendation",
+    "talk_recommendation",
+    "organization_recommendation",
+    "nominated",
+    "withdrawn",
+    "shortlisted",
+    "inspected",
+    "corrected",
+    "integrity_opinion",
+    "objection_received",
+    "objection_verified",
+    "committee_voted",
+    "publicity_opened",
+    "appointed",
 ];
 
 /// Literals in the store's source shaped like an action that are not one.
@@ -523,6 +558,12 @@ fn actions_in_the_store_source() -> std::collections::BTreeSet<String> {
                 |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_');
             if parts.len() >= 2 && parts.iter().all(|w| word(w)) && !NOT_ACTIONS.contains(&lit) {
                 found.insert(lit.to_string());
+            }
+        }
+        // Each event of a selection case is audited as `selection.<its kind>`.
+        if text.contains("format!(\"selection.{}\", row.kind)") {
+            for kind in SELECTION_EVENTS {
+                found.insert(format!("selection.{kind}"));
             }
         }
         if text.contains("format!(\"ballot.{to}\")") {
@@ -776,6 +817,8 @@ async fn every_write_is_audited(db: &TestDb) {
         .ballot_export(&s, ballot, "xlsx")
         .await
         .expect("export");
+    // 选任 (issue 17): every kind of event of a case.
+    let (batch, case_a, case_b) = super::selection::every_kind_of_event(&store, ballot).await;
     // The trail itself.
     let auditor = as_role(Role::Auditor, None);
     store.audit_reveal(&auditor, 1, "").await.expect("reveal");
@@ -789,7 +832,7 @@ async fn every_write_is_audited(db: &TestDb) {
     let appt_key = format!("{zm}/P9/2026-01-01");
     let b = ballot.to_string();
     let key_file = key_path.display().to_string();
-    let expected: Vec<(&str, &str, &str, String)> = vec![
+    let mut expected: Vec<(&str, &str, &str, String)> = vec![
         ("audit.key", "cli:audit-key", "audit", key_file),
         ("unit.create", "t-staff", "unit", "批量3条".into()),
         ("post.create", "t-staff", "post", "批量3条".into()),
@@ -909,7 +952,25 @@ async fn every_write_is_audited(db: &TestDb) {
         ("ballot.closed", "t-staff", "ballot_session", b.clone()),
         ("export.ballot", "t-staff", "ballot_session", b),
         ("audit.reveal", "t-auditor", "audit", "1".into()),
+        (
+            "selection.batch.create",
+            "t-staff",
+            "selection_batch",
+            batch.to_string(),
+        ),
     ];
+    let event_actions: Vec<String> = SELECTION_EVENTS
+        .iter()
+        .map(|k| format!("selection.{k}"))
+        .collect();
+    for (kind, action) in SELECTION_EVENTS.iter().zip(&event_actions) {
+        let (who, case) = match *kind {
+            "meeting_recommendation" => ("t-staff", case_a),
+            "integrity_opinion" => ("t-discipline", case_b),
+            _ => ("t-staff", case_b),
+        };
+        expected.push((action.as_str(), who, "selection_case", case.to_string()));
+    }
     let missing: Vec<_> = expected
         .iter()
         .filter(|(a, who, e, k)| !has(a, who, e, k))

@@ -32,7 +32,10 @@ fn political() -> [String; 5] {
 pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
     import(store).await;
     let s = staff();
-    let id = store.open_selection_case(&s, &opening("2026-08-01")).await.unwrap();
+    let id = store
+        .open_selection_case(&s, &opening("2026-08-01"))
+        .await
+        .unwrap();
     let zhao = cadre_ref(store, &zhao_min()).await;
     let steps = [
         CaseInput::Talks {
@@ -90,7 +93,10 @@ async fn a_case_runs_from_initiation_to_the_registry(store: Store) {
         .selection_command(&s, id, opinion.clone())
         .await
         .unwrap_err();
-    assert!(matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-7"), "{e:?}");
+    assert!(
+        matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-7"),
+        "{e:?}"
+    );
     let reviewer = as_role(Role::Discipline, None);
     store
         .selection_command(&reviewer, id, opinion)
@@ -144,7 +150,10 @@ async fn a_case_runs_from_initiation_to_the_registry(store: Store) {
         .selection_command(&s, id, appoint("2026-09-23"))
         .await
         .unwrap_err();
-    assert!(matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-9"), "{e:?}");
+    assert!(
+        matches!(&e, DomainError::Invalid(f) if f[0].field == "R-SEL-9"),
+        "{e:?}"
+    );
     let file = store
         .selection_command(&s, id, appoint("2026-09-24"))
         .await
@@ -173,11 +182,21 @@ both!(a_case_runs_from_initiation_to_the_registry);
 async fn a_refused_step_writes_nothing(store: Store) {
     import(&store).await;
     let s = staff();
-    let id = store.open_selection_case(&s, &opening("2026-08-01")).await.unwrap();
+    let id = store
+        .open_selection_case(&s, &opening("2026-08-01"))
+        .await
+        .unwrap();
     let head = store.audit_head().await.unwrap();
     let zhao = cadre_ref(&store, &zhao_min()).await;
     store
-        .selection_command(&s, id, CaseInput::Nominate { on: day("2026-08-02"), cadre: zhao })
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Nominate {
+                on: day("2026-08-02"),
+                cadre: zhao,
+            },
+        )
         .await
         .unwrap();
     let after_nomination = store.audit_head().await.unwrap();
@@ -276,7 +295,14 @@ async fn a_liaison_sees_no_case(store: Store) {
         Err(DomainError::Forbidden(_))
     ));
     let leader = as_role(Role::Leader, None);
-    assert_eq!(store.selection_cases(&leader, &Default::default()).await.unwrap().len(), 1);
+    assert_eq!(
+        store
+            .selection_cases(&leader, &Default::default())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     // A leader reads and does not write.
     assert!(
         store
@@ -294,3 +320,161 @@ async fn a_liaison_sees_no_case(store: Store) {
     );
 }
 both!(a_liaison_sees_no_case);
+
+/// Every kind of event a case records, on a registry already imported and a closed ballot
+/// session with a recommendation question (`session`): case A records the meeting
+/// recommendation, case B goes from 动议 to 任职 through every other kind. Returns (batch,
+/// case A, case B). The audit conformance test checks the entry of each.
+pub async fn every_kind_of_event(store: &Store, session: i64) -> (i64, i64, i64) {
+    let s = staff();
+    let batch = store
+        .create_selection_batch(&s, "2026年个别调整", "个别调整")
+        .await
+        .expect("batch");
+    let mut open = opening("2026-08-01");
+    open.batch = Some(batch);
+    let a = store.open_selection_case(&s, &open).await.expect("case A");
+    store
+        .selection_command(
+            &s,
+            a,
+            CaseInput::Meeting {
+                on: day("2026-11-21"),
+                session,
+            },
+        )
+        .await
+        .expect("meeting");
+    let b = store.open_selection_case(&s, &open).await.expect("case B");
+    let zhao = cadre_ref(store, &zhao_min()).await;
+    let wang = cadre_ref(store, &wang_qiang()).await;
+    let run = |input: CaseInput| {
+        let s = s.clone();
+        async move { store.selection_command(&s, b, input).await.expect("step") }
+    };
+    run(CaseInput::Talks {
+        on: day("2026-08-05"),
+        talked_to: 25,
+        scope: "班子成员和中层干部".into(),
+        summary: "多数推荐赵敏".into(),
+        names: vec![NameVotes {
+            name: "赵敏".into(),
+            votes: 18,
+        }],
+    })
+    .await;
+    run(CaseInput::Organization {
+        on: day("2026-08-05"),
+        names: vec!["赵敏".into()],
+        note: String::new(),
+    })
+    .await;
+    run(CaseInput::Nominate {
+        on: day("2026-08-06"),
+        cadre: zhao,
+    })
+    .await;
+    run(CaseInput::Nominate {
+        on: day("2026-08-06"),
+        cadre: wang,
+    })
+    .await;
+    run(CaseInput::Withdraw {
+        on: day("2026-08-06"),
+        candidate: wang,
+        reason: "本人申请".into(),
+    })
+    .await;
+    run(CaseInput::Shortlist {
+        on: day("2026-08-07"),
+        candidates: vec![zhao],
+    })
+    .await;
+    let inspect = |life: &str| CaseInput::Inspect {
+        on: day("2026-08-20"),
+        candidate: zhao,
+        work_circle: "工作圈评价好".into(),
+        life_circle: life.into(),
+        political: political(),
+        personal_matters: "如实报告".into(),
+        file_review: "经审核无误".into(),
+    };
+    let file = run(inspect("生活圈无反映")).await;
+    let at = file
+        .case
+        .records
+        .iter()
+        .position(|e| matches!(e, banzi_domain::selection::Event::Inspected(_)))
+        .expect("inspection") as u32;
+    let mut fixed = file
+        .case
+        .candidate(zhao)
+        .unwrap()
+        .inspection
+        .clone()
+        .unwrap();
+    fixed.life_circle = "生活圈：邻里评价好".into();
+    run(CaseInput::Correct {
+        on: day("2026-08-21"),
+        of: at,
+        reason: "录入有误".into(),
+        event: banzi_domain::selection::Event::Inspected(fixed),
+    })
+    .await;
+    store
+        .selection_command(
+            &as_role(Role::Discipline, None),
+            b,
+            CaseInput::Opinion {
+                on: day("2026-08-25"),
+                candidate: zhao,
+                veto: false,
+                text: "未发现问题".into(),
+            },
+        )
+        .await
+        .expect("opinion");
+    run(CaseInput::Objection {
+        on: day("2026-08-26"),
+        candidate: zhao,
+        serious: true,
+        text: "反映违规问题".into(),
+    })
+    .await;
+    run(CaseInput::Verify {
+        on: day("2026-08-30"),
+        objection: 1,
+        upheld: false,
+        finding: "经核实不属实".into(),
+    })
+    .await;
+    let counts = vec![VoteCount {
+        candidate: zhao,
+        yes: 9,
+        no: 2,
+        abstain: 0,
+    }];
+    run(CaseInput::Vote {
+        on: day("2026-09-10"),
+        members: 13,
+        present: 11,
+        counts: counts.clone(),
+        second_keying: Some(counts),
+        ballot: None,
+    })
+    .await;
+    run(CaseInput::Publicity {
+        on: day("2026-09-18"),
+        candidate: zhao,
+    })
+    .await;
+    run(CaseInput::Appoint {
+        on: day("2026-09-24"),
+        candidate: zhao,
+        document_no: "江委〔2026〕45号".into(),
+        manner: Manner::Appointed,
+        ending: vec![],
+    })
+    .await;
+    (batch, a, b)
+}

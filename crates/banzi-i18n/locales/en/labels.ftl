@@ -244,3 +244,8 @@ label-zheng_zhi_zi_lv = Political self-discipline
 # The working-day calendar (calendar.ftl, R-SEL-9).
 label-nian_fen = Year
 label-jie_jia_ri_an_pai = Holiday arrangements
+
+# 选任批次 (issue 17)
+label-huan_jie = General reshuffle
+label-ge_bie_tiao_zheng = Individual adjustment
+label-pi_ci_lei_bie = Kind of batch

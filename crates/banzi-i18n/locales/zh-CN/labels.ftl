@@ -244,3 +244,8 @@ label-zheng_zhi_zi_lv = 政治自律
 # The working-day calendar (calendar.ftl, R-SEL-9).
 label-nian_fen = 年份
 label-jie_jia_ri_an_pai = 节假日安排
+
+# 选任批次 (issue 17)
+label-huan_jie = 换届
+label-ge_bie_tiao_zheng = 个别调整
+label-pi_ci_lei_bie = 批次类别

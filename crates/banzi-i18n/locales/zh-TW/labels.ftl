@@ -244,3 +244,8 @@ label-zheng_zhi_zi_lv = 政治自律
 # The working-day calendar (calendar.ftl, R-SEL-9).
 label-nian_fen = 年份
 label-jie_jia_ri_an_pai = 節假日安排
+
+# 选任批次 (issue 17)
+label-huan_jie = 換屆
+label-ge_bie_tiao_zheng = 個別調整
+label-pi_ci_lei_bie = 批次類別

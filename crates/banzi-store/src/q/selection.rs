@@ -52,9 +52,12 @@ pub async fn case(c: &mut Conn, id: i64) -> Result<Option<CaseRow>, DomainError>
         .map_err(db)
 }
 
+/// An event row as read: (case, seq, at, actor, kind, body, prev_hash, hash).
+type EventTuple = (i64, i64, String, String, String, String, String, String);
+
 /// The event rows of a case, by seq.
 pub async fn events(c: &mut Conn, case_id: i64) -> Result<Vec<StoredEvent>, DomainError> {
-    let rows: Vec<(i64, i64, String, String, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<EventTuple> = sqlx::query_as(
         "SELECT case_id, seq, at, actor, kind, body, prev_hash, hash FROM selection_events WHERE case_id = $1 ORDER BY seq",
     )
     .bind(case_id)
@@ -66,7 +69,7 @@ pub async fn events(c: &mut Conn, case_id: i64) -> Result<Vec<StoredEvent>, Doma
 
 /// Every event row, by case and seq (`banzi audit verify`).
 pub async fn all_events(c: &mut Conn) -> Result<Vec<StoredEvent>, DomainError> {
-    let rows: Vec<(i64, i64, String, String, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<EventTuple> = sqlx::query_as(
         "SELECT case_id, seq, at, actor, kind, body, prev_hash, hash FROM selection_events ORDER BY case_id, seq",
     )
     .fetch_all(&mut *c)
@@ -83,7 +86,7 @@ pub async fn case_heads(c: &mut Conn) -> Result<Vec<(i64, String, i64, String)>,
         .map_err(db)
 }
 
-fn stored_event(r: (i64, i64, String, String, String, String, String, String)) -> StoredEvent {
+fn stored_event(r: EventTuple) -> StoredEvent {
     StoredEvent {
         case_id: r.0,
         seq: r.1,

@@ -91,7 +91,10 @@ impl Store {
         as_of: Date,
     ) -> Result<usize, DomainError> {
         let id_number = self.cadre_id_number(cadre).await?.ok_or_else(|| {
-            DomainError::NotFound(banzi_domain::message!("store-selection-no-cadre", id = cadre))
+            DomainError::NotFound(banzi_domain::message!(
+                "store-selection-no-cadre",
+                id = cadre
+            ))
         })?;
         let d = self.cadre(actor, &id_number, as_of).await?;
         let cadre = lenient(&d.row)?;

@@ -126,5 +126,5 @@ mod registry;
 mod rules;
 mod selection;
 mod selection_verify;
-pub use selection::{CaseFile, CaseFilter, CaseInput, OpenCase};
 pub use rules::{Analysis, AnalysisCache};
+pub use selection::{CaseFile, CaseFilter, CaseInput, OpenCase};

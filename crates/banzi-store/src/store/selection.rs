@@ -15,8 +15,8 @@ use banzi_domain::registry::Appointment;
 use banzi_domain::role::{Actor, Role};
 use banzi_domain::selection::chain::{StoredEvent, verify_case};
 use banzi_domain::selection::{
-    self, Case, Command, Ctx, EligibilityFacts, Event, HeldPost, Initiation, Inspection,
-    NameVotes, Person, PostRef, Unmet, VoteCount, VoteSource,
+    self, Case, Command, Ctx, EligibilityFacts, Event, HeldPost, Initiation, Inspection, NameVotes,
+    Person, PostRef, Unmet, VoteCount, VoteSource,
 };
 use banzi_domain::{Date, DomainError, FieldError, IdNumber, Msg, message};
 
@@ -49,7 +49,10 @@ pub struct OpenCase {
 #[derive(Debug, Clone)]
 pub enum CaseInput {
     /// 会议推荐 from a closed ballot session (its first recommendation question).
-    Meeting { on: Date, session: i64 },
+    Meeting {
+        on: Date,
+        session: i64,
+    },
     Talks {
         on: Date,
         talked_to: u32,
@@ -63,8 +66,14 @@ pub enum CaseInput {
         note: String,
     },
     /// Names a cadre (by row id) as a candidate; R-SEL-6 is checked on the registry.
-    Nominate { on: Date, cadre: i64 },
-    Shortlist { on: Date, candidates: Vec<i64> },
+    Nominate {
+        on: Date,
+        cadre: i64,
+    },
+    Shortlist {
+        on: Date,
+        candidates: Vec<i64>,
+    },
     /// 考察; the data check's findings for the cadre that day are counted in.
     Inspect {
         on: Date,
@@ -102,7 +111,10 @@ pub enum CaseInput {
         second_keying: Option<Vec<VoteCount>>,
         ballot: Option<i64>,
     },
-    Publicity { on: Date, candidate: i64 },
+    Publicity {
+        on: Date,
+        candidate: i64,
+    },
     /// 任职, ending the appointments listed (免去原职) the same day.
     Appoint {
         on: Date,
@@ -168,16 +180,25 @@ impl Store {
         name: &str,
         kind: &str,
     ) -> Result<i64, DomainError> {
-        need(actor.role == Role::Staff, Msg::new("store-forbidden-selection-write"))?;
+        need(
+            actor.role == Role::Staff,
+            Msg::new("store-forbidden-selection-write"),
+        )?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(DomainError::invalid("name", Msg::new("store-selection-batch-name")));
+            return Err(DomainError::invalid(
+                "name",
+                Msg::new("store-selection-batch-name"),
+            ));
         }
-        if !["换届", "个别调整"].contains(&kind) {
-            return Err(DomainError::invalid("kind", Msg::new("store-selection-batch-kind")));
-        }
+        let kind = banzi_domain::codes::BatchKind::parse(kind)
+            .map_err(|_| DomainError::invalid("kind", Msg::new("store-selection-batch-kind")))?
+            .label();
         let now = now_rfc3339();
-        in_tx!(self, |c, b| b::selection::insert_batch(c, actor, name, kind, &now).await)
+        in_tx!(self, |c, b| b::selection::insert_batch(
+            c, actor, name, kind, &now
+        )
+        .await)
     }
 
     /// The cases the filter finds, newest activity first.
@@ -258,7 +279,9 @@ impl Store {
                 &now,
             )
             .await?;
-            for (row, step) in seal_all(&self.key, id, &Case::default(), None, &events, actor, &now)? {
+            for (row, step) in
+                seal_all(&self.key, id, &Case::default(), None, &events, actor, &now)?
+            {
                 b::selection::append(&mut *c, actor, &row, step, &now).await?;
             }
             Ok(id)
@@ -282,7 +305,15 @@ impl Store {
         let events = self.decide(actor, &file.case, command).await?;
         let now = now_rfc3339();
         let case = &file.case;
-        let rows = seal_all(&self.key, id, case, file.events.last(), &events, actor, &now)?;
+        let rows = seal_all(
+            &self.key,
+            id,
+            case,
+            file.events.last(),
+            &events,
+            actor,
+            &now,
+        )?;
         in_tx!(self, |c, b| {
             for e in &events {
                 if let Event::Appointed {
@@ -297,8 +328,9 @@ impl Store {
                         .await?
                         .ok_or_else(|| not_found(id))?;
                     let a = Appointment {
-                        id_number: IdNumber::parse(&id_number)
-                            .map_err(|_| DomainError::Internal("a stored ID number is malformed".into()))?,
+                        id_number: IdNumber::parse(&id_number).map_err(|_| {
+                            DomainError::Internal("a stored ID number is malformed".into())
+                        })?,
                         post_code: init.post.code.clone(),
                         start: *on,
                         end: None,
@@ -323,7 +355,9 @@ impl Store {
                     }
                     b::appointments::insert(&mut *c, actor, &a, &now)
                         .await?
-                        .ok_or_else(|| DomainError::Conflict(Msg::new("store-appointment-recorded")))?;
+                        .ok_or_else(|| {
+                            DomainError::Conflict(Msg::new("store-appointment-recorded"))
+                        })?;
                     b::forms::forget_current_post(&mut *c, &id_number).await?;
                 }
             }
@@ -361,7 +395,10 @@ impl Store {
                         _ => None,
                     })
                     .ok_or_else(|| {
-                        DomainError::invalid("session", Msg::new("store-selection-no-recommend-question"))
+                        DomainError::invalid(
+                            "session",
+                            Msg::new("store-selection-no-recommend-question"),
+                        )
                     })?;
                 Command::RecordMeeting {
                     on,
@@ -557,10 +594,9 @@ impl Store {
         actor: &Actor,
         cadre: i64,
     ) -> Result<(Person, EligibilityFacts), DomainError> {
-        let id_number = self
-            .cadre_id_number(cadre)
-            .await?
-            .ok_or_else(|| DomainError::NotFound(message!("store-selection-no-cadre", id = cadre)))?;
+        let id_number = self.cadre_id_number(cadre).await?.ok_or_else(|| {
+            DomainError::NotFound(message!("store-selection-no-cadre", id = cadre))
+        })?;
         let profile = self.cadre(actor, &id_number, today()).await?;
         let posts = self.all_posts(actor).await?;
         let units = self.units(actor).await?;
@@ -611,8 +647,15 @@ fn seal_all(
     let mut out = Vec::with_capacity(events.len());
     for e in events {
         folded.apply(e);
-        let row = StoredEvent::seal(key, id, prev.as_ref(), now.to_string(), actor.login.clone(), e)
-            .map_err(|e| DomainError::Internal(format!("an event did not serialise: {e}")))?;
+        let row = StoredEvent::seal(
+            key,
+            id,
+            prev.as_ref(),
+            now.to_string(),
+            actor.login.clone(),
+            e,
+        )
+        .map_err(|e| DomainError::Internal(format!("an event did not serialise: {e}")))?;
         prev = Some(row.clone());
         out.push((row, folded.step().key()));
     }
@@ -638,7 +681,9 @@ fn approval_counts(
             QuestionResult::Approve(lines) => Some(lines),
             _ => None,
         })
-        .ok_or_else(|| DomainError::invalid("ballot", Msg::new("store-selection-no-approve-question")))?;
+        .ok_or_else(|| {
+            DomainError::invalid("ballot", Msg::new("store-selection-no-approve-question"))
+        })?;
     let mut out = Vec::new();
     for l in lines {
         let c = case
@@ -661,4 +706,3 @@ fn approval_counts(
     }
     Ok(out)
 }
-

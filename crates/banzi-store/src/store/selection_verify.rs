@@ -59,7 +59,11 @@ impl Store {
         }
         // Rows or anchors of a case whose row is gone.
         if let Some((id, rows)) = by_case.into_iter().next() {
-            return Ok(Err(broken(id, rows.first().map_or(0, |r| r.seq), "sel-chain-orphan")));
+            return Ok(Err(broken(
+                id,
+                rows.first().map_or(0, |r| r.seq),
+                "sel-chain-orphan",
+            )));
         }
         if let Some((id, _)) = anchored.into_iter().next() {
             return Ok(Err(broken(id, 0, "sel-chain-orphan")));
@@ -67,4 +71,3 @@ impl Store {
         Ok(Ok(heads.len()))
     }
 }
-

@@ -19,10 +19,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use banzi_domain::DomainError;
+use banzi_domain::codes::{BatchKind, Manner};
 use banzi_domain::role::Role;
 use banzi_domain::selection::checklist::checklist;
 use banzi_domain::selection::{Candidate, Event, Status, Step};
-use banzi_store::{CaseFile, CaseFilter, CaseRow, OpenCase, today};
+use banzi_store::{CaseFile, CaseFilter, CaseRow, today};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -70,6 +71,8 @@ struct Board {
     errors: Vec<String>,
     typed: Fields,
     reviewer: bool,
+    /// (label, shown) of each kind of batch, 个别调整 first.
+    kinds: Vec<(&'static str, String)>,
 }
 
 fn step_name(tr: &Tr, key: &str) -> String {
@@ -85,7 +88,10 @@ async fn board_view(
     typed: Fields,
 ) -> WebResult<Board> {
     let actor = &caller.actor;
-    let all = s.store.selection_cases(actor, &CaseFilter::default()).await?;
+    let all = s
+        .store
+        .selection_cases(actor, &CaseFilter::default())
+        .await?;
     let filter = CaseFilter {
         batch: q.batch.trim().parse().ok(),
         unit: Some(q.unit.trim().to_string()).filter(|u| !u.is_empty()),
@@ -146,6 +152,10 @@ async fn board_view(
         errors,
         typed,
         reviewer: actor.role == Role::Discipline,
+        kinds: [BatchKind::Individual, BatchKind::General]
+            .into_iter()
+            .map(|k| (k.label(), tr.v(k.label()).to_string()))
+            .collect(),
     })
 }
 
@@ -290,12 +300,16 @@ struct CasePage {
     sessions: Vec<(i64, String)>,
     political: Vec<String>,
     today: String,
-    /// Records that may be corrected: (index from 0, "第N条 kind").
+    /// (label, shown) of the 任职方式 an appointment may have.
+    manners: Vec<(&'static str, String)>,
+    /// Records the page offers to correct (考察 records, until the vote): (index from 0,
+    /// "N 考察 name").
     correctable: Vec<(usize, String)>,
 }
 
 fn pairs<'a>(it: impl Iterator<Item = &'a Candidate>) -> Vec<(i64, String)> {
-    it.map(|c| (c.person.cadre, c.person.name.clone())).collect()
+    it.map(|c| (c.person.cadre, c.person.name.clone()))
+        .collect()
 }
 
 async fn case_view(
@@ -330,7 +344,11 @@ async fn case_view(
     let mut current_posts = Vec::new();
     let mut sessions = Vec::new();
     if staff {
-        for c in case.candidates.iter().filter(|c| c.status == Status::Publicity) {
+        for c in case
+            .candidates
+            .iter()
+            .filter(|c| c.status == Status::Publicity)
+        {
             if let Some(id_number) = s.store.cadre_id_number(c.person.cadre).await? {
                 let d = s.store.cadre(actor, &id_number, day).await?;
                 for a in d.appointments.iter().filter(|a| a.end_date.is_none()) {
@@ -357,16 +375,18 @@ async fn case_view(
         .records
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            matches!(
-                e,
-                Event::Initiated(_)
-                    | Event::TalkRecommendation { .. }
-                    | Event::OrganizationRecommendation { .. }
-                    | Event::Inspected(_)
+        .filter(|(_, e)| matches!(e, Event::Inspected(_)))
+        .map(|(i, e)| {
+            let who = e
+                .candidate()
+                .and_then(|c| case.candidate(c))
+                .map(|c| c.person.name.clone())
+                .unwrap_or_default();
+            (
+                i,
+                format!("{} {} {who}", i + 1, tr.t("selection.event_inspected")),
             )
         })
-        .map(|(i, e)| (i, format!("{} {}", i + 1, tr.t(&format!("selection.event_{}", e.key())))))
         .collect();
     Ok(CasePage {
         ctx: Ctx::new(tr, caller, &format!("/selection/{}", file.row.id)),
@@ -377,7 +397,10 @@ async fn case_view(
         contested: init.as_ref().is_some_and(|i| i.contested),
         reason: init.as_ref().map(|i| i.reason.clone()).unwrap_or_default(),
         scope: init.as_ref().map(|i| i.scope.clone()).unwrap_or_default(),
-        conditions: init.as_ref().map(|i| i.conditions.clone()).unwrap_or_default(),
+        conditions: init
+            .as_ref()
+            .map(|i| i.conditions.clone())
+            .unwrap_or_default(),
         candidates,
         records,
         checks,
@@ -412,6 +435,15 @@ async fn case_view(
             .collect(),
         today: banzi_domain::date::iso(day),
         correctable,
+        manners: [
+            Manner::Appointed,
+            Manner::Competition,
+            Manner::Elected,
+            Manner::Exchange,
+        ]
+        .into_iter()
+        .map(|m| (m.label(), tr.v(m.label()).to_string()))
+        .collect(),
         row: file.row,
     })
 }
@@ -421,7 +453,9 @@ fn candidate_view(tr: &Tr, c: &Candidate) -> CandidateView {
     CandidateView {
         cadre: c.person.cadre,
         name: c.person.name.clone(),
-        status: tr.t(&format!("selection.status_{}", c.status.key())).to_string(),
+        status: tr
+            .t(&format!("selection.status_{}", c.status.key()))
+            .to_string(),
         status_key: c.status.key(),
         inspected: c.inspection.is_some(),
         opinion: match c.opinion {
@@ -437,9 +471,9 @@ fn candidate_view(tr: &Tr, c: &Candidate) -> CandidateView {
                 abstain = v.abstain
             ))
         }),
-        publicity: c
-            .publicity
-            .map_or(String::new(), |(open, last, _)| format!("{} — {}", d(open), d(last))),
+        publicity: c.publicity.map_or(String::new(), |(open, last, _)| {
+            format!("{} — {}", d(open), d(last))
+        }),
         appointed: c
             .appointed
             .as_ref()
@@ -454,7 +488,16 @@ async fn case_page(
     Path(id): Path<i64>,
 ) -> WebResult<CasePage> {
     let file = s.store.selection_case(&caller.actor, id).await?;
-    case_view(&s, tr, &caller, file, String::new(), Vec::new(), Fields::default()).await
+    case_view(
+        &s,
+        tr,
+        &caller,
+        file,
+        String::new(),
+        Vec::new(),
+        Fields::default(),
+    )
+    .await
 }
 
 /// A step of the case, by the form's action.
@@ -492,7 +535,10 @@ struct Queue {
 /// The 纪检监察 reviewer's queue: 考察对象 with no 廉政意见 yet.
 async fn queue(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<Queue> {
     let actor = &caller.actor;
-    let cases = s.store.selection_cases(actor, &CaseFilter::default()).await?;
+    let cases = s
+        .store
+        .selection_cases(actor, &CaseFilter::default())
+        .await?;
     let mut rows = Vec::new();
     for row in cases {
         if !matches!(row.step.as_str(), "inspection" | "integrity" | "decision") {
@@ -506,7 +552,7 @@ async fn queue(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<Q
             .map(|c| c.person.name.clone())
             .collect();
         if !waiting.is_empty() {
-            rows.push((row, waiting.join(tr.t("p.list_sep"))));
+            rows.push((row, waiting.join(tr.t("p.list"))));
         }
     }
     Ok(Queue {

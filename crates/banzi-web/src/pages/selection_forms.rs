@@ -125,7 +125,10 @@ fn names(text: &str) -> Vec<NameVotes> {
 /// The cadre a 提名 names: by ID number, or by a name only one cadre has.
 async fn cadre_named(s: &AppState, actor: &Actor, text: &str) -> Result<i64, DomainError> {
     if text.is_empty() {
-        return Err(DomainError::invalid("cadre", Msg::new("web-selection-choose")));
+        return Err(DomainError::invalid(
+            "cadre",
+            Msg::new("web-selection-choose"),
+        ));
     }
     let filter = CadreFilter {
         q: Some(text.to_string()),
@@ -336,7 +339,9 @@ pub fn timeline(tr: &Tr, file: &CaseFile) -> Vec<Record> {
             if is_record {
                 index += 1;
             }
-            let detail = event.as_ref().map_or(String::new(), |e| describe(tr, e, &name));
+            let detail = event
+                .as_ref()
+                .map_or(String::new(), |e| describe(tr, e, &name));
             Record {
                 seq: row.seq,
                 at: crate::auth::beijing(&row.at),
