@@ -33,6 +33,11 @@ fn class(r: &crate::helpers::Resp) -> Option<Want> {
     }
 }
 
+/// Who sees selection cases: staff, leaders and the 纪检监察 reviewer (issue 17).
+fn cases(r: Role) -> Want {
+    only(r, &[Role::Staff, Role::Leader, Role::Discipline])
+}
+
 /// Readers of the registry.
 fn reads(r: Role) -> Want {
     if r.reads_registry() { Ok } else { Forbidden }
@@ -74,6 +79,19 @@ async fn every_route_for_every_role() {
         .expect("zw")
         .cadre
         .to_raw();
+    // A selection case whose 考察对象 (赵敏) awaits the 廉政意见 (issue 17).
+    let case = {
+        let s = staff();
+        let id = store
+            .open_selection_case(&s, &crate::conformance::selection::opening("2026-08-01"))
+            .await
+            .expect("case");
+        let zhao = crate::helpers::cadre_ref(&store, &fixture::zhao_min()).await;
+        for input in crate::conformance::selection::to_shortlist(zhao) {
+            store.selection_command(&s, id, input).await.expect("step");
+        }
+        (id, zhao)
+    };
     let workbook = banzi_io::write_roster(&fixture::roster(), &|_| {}).expect("workbook");
     let lrmx_file = banzi_io::lrmx::write_lrmx(&crate::conformance::lrmx::lrmx_gen::zhou());
     let base = app.base.clone();
@@ -181,6 +199,10 @@ async fn every_route_for_every_role() {
                 // 名册: registry readers (a liaison its own unit, by the store).
                 ("/mingce".into(), reads(role)),
                 ("/mingce?unit=U2&col=name&col=age".into(), reads(role)),
+                // 选任: staff, leaders and the 纪检监察 reviewer; never a liaison.
+                ("/selection".into(), cases(role)),
+                ("/selection/queue".into(), cases(role)),
+                (format!("/selection/{}", case.0), cases(role)),
             ];
             for (path, want) in gets {
                 let r = c.get(&path);
@@ -423,6 +445,46 @@ async fn every_route_for_every_role() {
                     vec![("train.secondment_target", "90".into())],
                     only(role, &[Role::Staff]),
                 ),
+                // 选任: staff run cases, the reviewer gives the 廉政意见 (R-SEL-7).
+                (
+                    "/selection".into(),
+                    vec![
+                        ("post", "P3".into()),
+                        ("places", "1".into()),
+                        ("reason", "到龄".into()),
+                        ("scope", "市直".into()),
+                        ("conditions", "本科".into()),
+                        ("on", "2026-08-01".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    "/selection/batches".into(),
+                    vec![
+                        ("batch_name", "2026年个别调整".into()),
+                        ("batch_kind", "个别调整".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    format!("/selection/{}/objection", case.0),
+                    vec![
+                        ("on", "2026-08-10".into()),
+                        ("candidate", case.1.to_string()),
+                        ("text", "反映".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    format!("/selection/{}/opinion", case.0),
+                    vec![
+                        ("on", "2026-08-10".into()),
+                        ("candidate", case.1.to_string()),
+                        ("veto", "clear".into()),
+                        ("text", "未发现问题".into()),
+                    ],
+                    only(role, &[Role::Discipline]),
+                ),
                 // The system administrator keeps the calendar: enters a year, deletes it.
                 (
                     "/calendar".into(),
@@ -492,6 +554,8 @@ async fn every_route_for_every_role() {
             "/datacheck",
             "/datacheck/export.xlsx",
             "/calendar",
+            "/selection",
+            "/selection/queue",
         ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {
@@ -505,6 +569,7 @@ async fn every_route_for_every_role() {
             "/units",
             "/analysis/params",
             "/calendar",
+            "/selection",
             "/forms.pdf",
             &format!("/cadres/{zwr}/form.pdf"),
         ] {

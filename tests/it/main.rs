@@ -16,6 +16,7 @@ mod browser_datacheck;
 mod browser_dossier;
 mod browser_listing;
 mod browser_lrmx;
+mod browser_selection;
 mod browser_team_history;
 mod calendar_http;
 mod check;

@@ -642,7 +642,7 @@ mod roster;
 mod roster_errors;
 mod roster_vocab;
 mod rules;
-mod selection;
+pub mod selection;
 mod team_as_of;
 
 /// The names a filter lists, sorted, after checking the count agrees with the rows.

@@ -28,16 +28,9 @@ fn political() -> [String; 5] {
     ["忠诚", "坚定", "担当", "能力强", "自律"].map(String::from)
 }
 
-/// A case on P3 (市教育局局长) with 赵敏 named in talks, nominated and shortlisted.
-pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
-    import(store).await;
-    let s = staff();
-    let id = store
-        .open_selection_case(&s, &opening("2026-08-01"))
-        .await
-        .unwrap();
-    let zhao = cadre_ref(store, &zhao_min()).await;
-    let steps = [
+/// The steps that take a case on P3 to 赵敏 as its 考察对象: talks, 提名, 确定考察对象.
+pub fn to_shortlist(zhao: i64) -> [CaseInput; 3] {
+    [
         CaseInput::Talks {
             on: day("2026-08-05"),
             talked_to: 25,
@@ -56,8 +49,19 @@ pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
             on: day("2026-08-07"),
             candidates: vec![zhao],
         },
-    ];
-    for step in steps {
+    ]
+}
+
+/// A case on P3 (市教育局局长) with 赵敏 named in talks, nominated and shortlisted.
+pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
+    import(store).await;
+    let s = staff();
+    let id = store
+        .open_selection_case(&s, &opening("2026-08-01"))
+        .await
+        .unwrap();
+    let zhao = cadre_ref(store, &zhao_min()).await;
+    for step in to_shortlist(zhao) {
         store.selection_command(&s, id, step).await.unwrap();
     }
     (id, zhao)

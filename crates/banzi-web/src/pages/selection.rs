@@ -508,6 +508,14 @@ async fn act(
     Path((id, action)): Path<(i64, String)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
+    // R-SEL-7: the 廉政意见 is the reviewer's; every other step is staff's.
+    if action == "opinion" {
+        if caller.actor.role != Role::Discipline {
+            return Err(DomainError::Forbidden(banzi_domain::Msg::new("sel-opinion-role")).into());
+        }
+    } else {
+        super::require_staff(&caller)?;
+    }
     let f = Fields::new(form);
     let result = match selection_forms::input(&s, &caller.actor, &action, &f).await {
         Ok(input) => s.store.selection_command(&caller.actor, id, input).await,
