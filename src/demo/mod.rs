@@ -11,6 +11,7 @@ mod city;
 mod names;
 mod province;
 mod resume;
+pub mod selection;
 mod units;
 
 pub use bench::big_roster;
@@ -111,6 +112,7 @@ pub async fn build(store: &Store, tr: Tr) -> anyhow::Result<Built> {
         store.add_account(&u).await?;
     }
     demo_ballot(store, &c).await?;
+    selection::build(store).await?;
     Ok(Built {
         password: DEMO_PASSWORD,
         logins,

@@ -102,6 +102,26 @@ async fn demo_builds_into_an_empty_database_once() {
         (ballots[0].spec.expected, ballots[0].spec.attended),
         (30, Some(28))
     );
+    // A batch of selection cases at different steps (issue 17, item 7): one appointed with
+    // its whole record, one in 任前公示, one waiting for its 常委会, one stopped by a veto.
+    // (In a year whose calendar is not yet published a 公示 cannot be counted, and those
+    // cases wait at 任前公示.)
+    let cases = db
+        .store
+        .selection_cases(&staff, &Default::default())
+        .await
+        .expect("cases");
+    let mut steps: Vec<&str> = cases.iter().map(|c| c.step.as_str()).collect();
+    steps.sort();
+    let year_known = banzi_domain::calendar::Calendar::shipped()
+        .year(banzi_store::today().year())
+        .is_some();
+    if year_known {
+        assert_eq!(steps, ["appointment", "decision", "done", "stopped"]);
+    } else {
+        assert!(steps.contains(&"decision") && steps.contains(&"stopped"), "{steps:?}");
+    }
+    assert_eq!(db.store.verify_selection().await.expect("verify"), Ok(4));
     // A second run leaves the data alone.
     demo::build(&db.store, banzi_i18n::Tr::new(banzi_i18n::Lang::ZhCn))
         .await

@@ -39,6 +39,8 @@ fn city_data() -> String {
     out.extend(r.portfolios.iter().map(|p| p.value.work.clone()));
     out.extend(r.trainings.iter().map(|t| t.value.name.clone()));
     out.push(format!("{:?}", c.records));
+    // The demo's selection cases (src/demo/selection.rs): what its staff and reviewer typed.
+    out.extend(banzi::demo::selection::TEXTS.iter().map(|t| t.to_string()));
     // The demo's 民主推荐 session (src/demo/mod.rs): what staff typed when setting it up.
     out.extend(
         [
