@@ -203,6 +203,8 @@ async fn every_route_for_every_role() {
                 ("/selection".into(), cases(role)),
                 ("/selection/queue".into(), cases(role)),
                 (format!("/selection/{}", case.0), cases(role)),
+                (format!("/selection/{}/record.xlsx", case.0), cases(role)),
+                (format!("/selection/{}/record.pdf", case.0), cases(role)),
             ];
             for (path, want) in gets {
                 let r = c.get(&path);

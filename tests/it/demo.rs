@@ -119,7 +119,10 @@ async fn demo_builds_into_an_empty_database_once() {
     if year_known {
         assert_eq!(steps, ["appointment", "decision", "done", "stopped"]);
     } else {
-        assert!(steps.contains(&"decision") && steps.contains(&"stopped"), "{steps:?}");
+        assert!(
+            steps.contains(&"decision") && steps.contains(&"stopped"),
+            "{steps:?}"
+        );
     }
     assert_eq!(db.store.verify_selection().await.expect("verify"), Ok(4));
     // A second run leaves the data alone.

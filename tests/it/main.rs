@@ -39,6 +39,7 @@ mod post_http;
 mod print_form_cli;
 mod roster_http;
 mod search_http;
+mod selection_http;
 mod uploads_http;
 mod vote_http;
 mod webdriver;

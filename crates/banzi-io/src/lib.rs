@@ -20,6 +20,7 @@ pub mod pdf;
 pub mod photo;
 pub mod roster_read;
 pub mod roster_write;
+pub mod selection_write;
 
 pub use alerts_write::write_alerts;
 pub use ballot_write::write_ballot_result;

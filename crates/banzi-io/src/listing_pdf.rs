@@ -77,7 +77,8 @@ pub fn render_listing(tr: &Tr, l: &Listing, fonts: &crate::FormFonts) -> Result<
     doc.finish().map_err(drawn)
 }
 
-fn drawn(e: DrawError) -> Msg {
+/// A drawing failure as the message a user reads (the 名册 and the 全程纪实表 share it).
+pub(crate) fn drawn(e: DrawError) -> Msg {
     match e {
         DrawError::MissingGlyph(c) => message!(
             "listing-pdf-glyph-missing",

@@ -472,6 +472,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "export.listing",
     "export.ballot",
     "export.roster",
+    "export.selection",
     "portfolio.create",
     "portfolio.update",
     "listing.delete",
@@ -819,6 +820,10 @@ async fn every_write_is_audited(db: &TestDb) {
         .expect("export");
     // 选任 (issue 17): every kind of event of a case.
     let (batch, case_a, case_b) = super::selection::every_kind_of_event(&store, ballot).await;
+    store
+        .audit_selection_export(&s, case_b, "pdf")
+        .await
+        .expect("export");
     // The trail itself.
     let auditor = as_role(Role::Auditor, None);
     store.audit_reveal(&auditor, 1, "").await.expect("reveal");
@@ -957,6 +962,12 @@ async fn every_write_is_audited(db: &TestDb) {
             "t-staff",
             "selection_batch",
             batch.to_string(),
+        ),
+        (
+            "export.selection",
+            "t-staff",
+            "selection_case",
+            case_b.to_string(),
         ),
     ];
     let event_actions: Vec<String> = SELECTION_EVENTS

@@ -71,3 +71,25 @@ impl Store {
         Ok(Ok(heads.len()))
     }
 }
+
+impl Store {
+    /// Records that a case's 全程纪实表 left the program (`format`: xlsx, pdf): it names
+    /// people.
+    pub async fn audit_selection_export(
+        &self,
+        actor: &banzi_domain::role::Actor,
+        case: i64,
+        format: &str,
+    ) -> Result<(), DomainError> {
+        let file = self.selection_case(actor, case).await?;
+        let after = serde_json::json!({ "format": format, "events": file.events.len() });
+        self.audit_export(
+            actor,
+            "export.selection",
+            "selection_case",
+            &case.to_string(),
+            after,
+        )
+        .await
+    }
+}

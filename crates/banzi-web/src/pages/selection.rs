@@ -31,6 +31,8 @@ pub fn routes() -> Router<AppState> {
         .route("/selection/batches", post(create_batch))
         .route("/selection/queue", get(queue))
         .route("/selection/{id}", get(case_page))
+        .route("/selection/{id}/record.xlsx", get(record_xlsx))
+        .route("/selection/{id}/record.pdf", get(record_pdf))
         .route("/selection/{id}/{action}", post(act))
 }
 
@@ -44,11 +46,16 @@ pub struct BoardQuery {
     staff: String,
 }
 
+/// Cases shown in a column of closed cases (已任职, 已终止): the latest; the rest are counted.
+const CLOSED_SHOWN: usize = 30;
+
 /// A column of the board.
 pub struct Column {
     pub key: &'static str,
     pub name: String,
     pub cases: Vec<CaseRow>,
+    /// How many the column holds in all.
+    pub count: usize,
 }
 
 #[derive(Template, WebTemplate)]
@@ -110,14 +117,18 @@ async fn board_view(
     staff.dedup();
     let columns = Step::ALL
         .iter()
-        .map(|step| Column {
-            key: step.key(),
-            name: step_name(&tr, step.key()),
-            cases: cases
-                .iter()
-                .filter(|c| c.step == step.key())
-                .cloned()
-                .collect(),
+        .map(|step| {
+            let all: Vec<&CaseRow> = cases.iter().filter(|c| c.step == step.key()).collect();
+            let shown = match step {
+                Step::Done | Step::Stopped => CLOSED_SHOWN,
+                _ => usize::MAX,
+            };
+            Column {
+                key: step.key(),
+                name: step_name(&tr, step.key()),
+                count: all.len(),
+                cases: all.into_iter().take(shown).cloned().collect(),
+            }
         })
         .collect();
     let posts = if actor.role == Role::Staff {
@@ -567,4 +578,101 @@ async fn queue(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<Q
         ctx: Ctx::new(tr, &caller, "/selection/queue"),
         rows,
     })
+}
+
+/// The 全程纪实表 of a case, worded for the reader (R-SEL-12).
+async fn case_record(
+    s: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    id: i64,
+) -> WebResult<banzi_io::selection_write::CaseRecord> {
+    let file = s.store.selection_case(&caller.actor, id).await?;
+    let init = file.case.initiation.clone();
+    let colon = tr.t("p.colon");
+    let facts = vec![
+        format!(
+            "{}{colon}{}　{}{colon}{}",
+            tr.t("selection.batch"),
+            file.row.batch_name.clone().unwrap_or_default(),
+            tr.t("selection.staff"),
+            file.row.staff
+        ),
+        format!(
+            "{}{colon}{}　{}{colon}{}",
+            tr.t("selection.reason"),
+            init.as_ref().map(|i| i.reason.clone()).unwrap_or_default(),
+            tr.t("selection.step"),
+            step_name(tr, file.case.step().key())
+        ),
+    ];
+    let lines = selection_forms::timeline(tr, &file)
+        .into_iter()
+        .map(|r| [r.seq.to_string(), r.at, r.actor, r.on, r.kind, r.detail])
+        .collect();
+    Ok(banzi_io::selection_write::CaseRecord {
+        title: tr.args(
+            "selection.record_title",
+            &[(
+                "post",
+                banzi_domain::Arg::Text(
+                    format!("{} {}", file.row.unit_name, file.row.post_title).into(),
+                ),
+            )],
+        ),
+        facts,
+        lines,
+    })
+}
+
+async fn record_xlsx(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let record = case_record(&s, &tr, &caller, id).await?;
+    let data = tokio::task::spawn_blocking(move || {
+        banzi_io::selection_write::write_case_record(&tr, &record)
+    })
+    .await
+    .map_err(super::roster::io_err)?
+    .map_err(super::roster::io_err)?;
+    s.store
+        .audit_selection_export(&caller.actor, id, "xlsx")
+        .await?;
+    Ok(super::roster::xlsx_file(&format!("jishi-{id}.xlsx"), data))
+}
+
+async fn record_pdf(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let record = case_record(&s, &tr, &caller, id).await?;
+    let fonts = s.config.form_fonts.clone();
+    let pdf = tokio::task::spawn_blocking(move || {
+        banzi_io::selection_write::render_case_record(&tr, &record, &fonts)
+    })
+    .await
+    .map_err(|e| crate::error::WebError(DomainError::Internal(format!("printing a case: {e}"))))?
+    .map_err(DomainError::Conflict)?;
+    s.store
+        .audit_selection_export(&caller.actor, id, "pdf")
+        .await?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"jishi-{id}.pdf\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
 }
