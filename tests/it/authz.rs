@@ -558,6 +558,7 @@ async fn every_route_for_every_role() {
             "/calendar",
             "/selection",
             "/selection/queue",
+            "/selection/meeting/plan.pdf",
         ] {
             let r = anon.get(path);
             if r.status != 303 || !r.location.as_deref().unwrap_or("").starts_with("/login") {

@@ -113,3 +113,78 @@ async fn the_record_of_a_case_downloads_and_prints() {
         .count();
     assert_eq!(exports, 2);
 }
+
+/// The 常委会's materials for a case waiting for it: the 调配建议方案 and the 表决票 list
+/// 赵敏 from her current post (none) to 市教育局局长 with the case's reason; her 任免审批表
+/// carries the proposal. With nothing waiting, the page says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_committee_materials_list_the_candidates_waiting() {
+    let app = app().await;
+    let store = app.db.store.clone();
+    let s = staff();
+    let base = app.base.clone();
+    let empty = blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        c.get("/selection/meeting/plan.pdf?batch=")
+    })
+    .await;
+    assert_eq!(empty.status, 422);
+    assert!(
+        empty.body.contains("没有待常委会讨论决定的案件"),
+        "{}",
+        empty.body
+    );
+    let id = store
+        .open_selection_case(&s, &opening("2026-08-01"))
+        .await
+        .expect("case");
+    let zhao = cadre_ref(&store, &crate::fixture::zhao_min()).await;
+    for input in to_shortlist(zhao) {
+        store.selection_command(&s, id, input).await.expect("step");
+    }
+    crate::conformance::selection::inspect_and_clear(&store, id, zhao).await;
+    let base = app.base.clone();
+    let (plan, ballot, forms) = blocking(move || {
+        // The materials are staff's: a leader and the reviewer read cases, not these.
+        for who in ["leader", "discipline"] {
+            let mut c = Client::new(&base);
+            assert_eq!(c.login(who, PASSWORD).status, 303);
+            assert_eq!(c.get("/selection/meeting/plan.pdf").status, 403, "{who}");
+        }
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        (
+            c.get("/selection/meeting/plan.pdf?batch="),
+            c.get("/selection/meeting/ballot.pdf?batch="),
+            c.get("/selection/meeting/forms.pdf?batch="),
+        )
+    })
+    .await;
+    assert_eq!((plan.status, ballot.status, forms.status), (200, 200, 200));
+    let plan = pdf_text(&plan.bytes);
+    for word in [
+        "干部调配建议方案",
+        "赵敏",
+        "市教育局局长",
+        "王强同志到龄退休",
+    ] {
+        assert!(plan.contains(word), "{word} in {plan}");
+    }
+    let ballot = pdf_text(&ballot.bytes);
+    for word in [
+        "干部任免表决票",
+        "赵敏",
+        "市教育局局长",
+        "同意",
+        "不同意",
+        "弃权",
+    ] {
+        assert!(ballot.contains(word), "{word} in {ballot}");
+    }
+    let forms = pdf_text(&forms.bytes);
+    for word in ["干部任免审批表", "赵敏", "市教育局局长", "王强同志到龄退休"]
+    {
+        assert!(forms.contains(word), "{word} in {forms}");
+    }
+}

@@ -4,7 +4,8 @@
 //! [`crate::pdf::Table`]. The lines come worded in the reader's language; nothing is
 //! computed here.
 
-use crate::pdf::{A4, Align, Column, Document, MM, Style, Table, TableError};
+pub use crate::pdf::Align;
+use crate::pdf::{A4, Column, Document, MM, Style, Table, TableError};
 use crate::roster_write::IoError;
 use banzi_domain::message;
 use banzi_domain::msg::{Arg, Msg};
@@ -92,42 +93,58 @@ pub fn render_case_record(
     r: &CaseRecord,
     fonts: &crate::FormFonts,
 ) -> Result<Vec<u8>, Msg> {
-    let mut doc = Document::new(fonts.load()?, &r.title);
-    let cell = Style {
-        size: 9.0,
-        min: 5.0,
-        ..Style::CELL
-    };
     let mut title = r.title.clone();
     for f in &r.facts {
         title.push('　');
         title.push_str(f);
     }
+    let columns = heads(tr).into_iter().zip(WIDTHS).enumerate();
+    let columns = columns
+        .map(|(i, (t, w))| (t, w, if i == 5 { Align::Left } else { Align::Center }))
+        .collect();
+    let rows: Vec<Vec<String>> = r.lines.iter().map(|l| l.to_vec()).collect();
+    render_table(tr, &r.title, title, columns, &rows, fonts)
+}
+
+/// A titled table on A4 landscape pages: the header row repeated, 第 N 页 共 M 页 at the foot.
+/// `columns`: (head, weight, alignment). The meeting materials of a 常委会 (调配建议方案, 表决票)
+/// are printed so too.
+pub fn render_table(
+    tr: &Tr,
+    doc_title: &str,
+    title: String,
+    columns: Vec<(String, f64, Align)>,
+    rows: &[Vec<String>],
+    fonts: &crate::FormFonts,
+) -> Result<Vec<u8>, Msg> {
+    let mut doc = Document::new(fonts.load()?, doc_title);
+    let cell = Style {
+        size: 10.0,
+        min: 5.0,
+        ..Style::CELL
+    };
     let table = Table {
         page: (A4.1, A4.0),
-        margin: 10.0 * MM,
+        margin: 12.0 * MM,
         title,
-        columns: heads(tr)
+        columns: columns
             .into_iter()
-            .zip(WIDTHS)
-            .enumerate()
-            .map(|(i, (title, weight))| Column {
+            .map(|(title, weight, align)| Column {
                 title,
                 weight: weight as f32,
-                align: if i == 5 { Align::Left } else { Align::Center },
+                align,
             })
             .collect(),
         header: Style { bold: true, ..cell },
         cell,
     };
-    let rows: Vec<Vec<String>> = r.lines.iter().map(|l| l.to_vec()).collect();
     let label = |page: usize, pages: usize| {
         tr.args(
             "listing.page_of",
             &[("page", Arg::from(page)), ("pages", Arg::from(pages))],
         )
     };
-    table.draw(&mut doc, &rows, &label).map_err(|e| match e {
+    table.draw(&mut doc, rows, &label).map_err(|e| match e {
         TableError::Draw(d) => crate::listing_pdf::drawn(d),
         TableError::RowTooLong(i) => message!("listing-pdf-row-too-long", row = i + 1),
     })?;

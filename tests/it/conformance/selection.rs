@@ -67,6 +67,39 @@ pub async fn shortlisted_case(store: &Store) -> (i64, i64) {
     (id, zhao)
 }
 
+/// 考察 of `zhao` and the reviewer's clear opinion: the case then waits for its 常委会.
+pub async fn inspect_and_clear(store: &Store, id: i64, zhao: i64) {
+    store
+        .selection_command(
+            &staff(),
+            id,
+            CaseInput::Inspect {
+                on: day("2026-08-20"),
+                candidate: zhao,
+                work_circle: "工作圈评价好".into(),
+                life_circle: "生活圈无不良反映".into(),
+                political: political(),
+                personal_matters: "如实报告".into(),
+                file_review: "三龄两历一身份经审核无误".into(),
+            },
+        )
+        .await
+        .expect("inspect");
+    store
+        .selection_command(
+            &as_role(Role::Discipline, None),
+            id,
+            CaseInput::Opinion {
+                on: day("2026-08-25"),
+                candidate: zhao,
+                veto: false,
+                text: "未发现违纪违法问题".into(),
+            },
+        )
+        .await
+        .expect("opinion");
+}
+
 async fn a_case_runs_from_initiation_to_the_registry(store: Store) {
     let (id, zhao) = shortlisted_case(&store).await;
     let s = staff();

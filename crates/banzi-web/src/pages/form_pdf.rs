@@ -86,7 +86,7 @@ async fn many(
 /// The PDF of `people`, named after the one person or the form: a form that cannot be
 /// printed (a character no font has, a photo that cannot be embedded) is refused with the
 /// message naming the person, and nothing is sent.
-async fn print(s: &AppState, tr: &Tr, people: Vec<LrmxPerson>) -> WebResult<Response> {
+pub(super) async fn print(s: &AppState, tr: &Tr, people: Vec<LrmxPerson>) -> WebResult<Response> {
     let fonts = s.config.form_fonts.clone();
     let file = tr.t("formpdf.file");
     let name = match people.as_slice() {

@@ -32,6 +32,7 @@ pub use roster_import::ImportBoard;
 mod rule_params;
 mod selection;
 mod selection_forms;
+mod selection_meeting;
 mod unit_forms;
 mod units;
 mod vote;
@@ -65,6 +66,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(account::routes())
         .merge(ballots::routes())
         .merge(selection::routes())
+        .merge(selection_meeting::routes())
         .merge(vote::routes())
         .layer(axum::middleware::from_fn_with_state(state, audit_refusals))
         .layer(axum::middleware::from_fn(crate::error::localize))
