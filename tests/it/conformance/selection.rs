@@ -515,3 +515,94 @@ pub async fn every_kind_of_event(store: &Store, session: i64) -> (i64, i64, i64)
     .await;
     (batch, a, b)
 }
+
+/// R-SEL-8 through a banzi approval ballot: the 常委会's secret vote held as a session (13
+/// members, 11 present, paper slips keyed twice), its 同意 counts read into the case; 9 of
+/// 13 members pass.
+async fn the_committee_votes_through_an_approval_ballot(store: Store) {
+    use banzi_domain::ballot::{Answer, Group, Question, QuestionKind, SessionSpec};
+    let (id, zhao) = shortlisted_case(&store).await;
+    inspect_and_clear(&store, id, zhao).await;
+    let s = staff();
+    let spec = SessionSpec {
+        title: "市委常委会票决".into(),
+        meeting_date: day("2026-09-10"),
+        expected: 13,
+        attended: Some(11),
+        groups: vec![Group {
+            name: "常委".into(),
+            weight: 100,
+            codes: 13,
+        }],
+        questions: vec![Question {
+            title: "干部任免表决".into(),
+            kind: QuestionKind::Approve,
+            options: vec!["赵敏".into()],
+        }],
+        threshold: banzi_domain::rules::Fraction { num: 1, den: 2 },
+        grade_values: [100, 80, 60, 0],
+    };
+    let ballot = store.create_ballot(&s, &spec).await.expect("ballot");
+    store.issue_codes(&s, ballot).await.expect("codes");
+    store.open_ballot(&s, ballot).await.expect("open");
+    let second = banzi_domain::role::Actor {
+        login: "t-staff-2".into(),
+        ..s.clone()
+    };
+    for slip in 1..=11i64 {
+        let mark = if slip <= 9 { 0 } else { 1 };
+        let paper = vec![Answer::Marks {
+            marks: vec![Some(mark)],
+        }];
+        store
+            .key_paper(&s, ballot, slip, 0, &paper)
+            .await
+            .expect("key");
+        store
+            .key_paper(&second, ballot, slip, 0, &paper)
+            .await
+            .expect("key again");
+    }
+    store.count_paper(&s, ballot).await.expect("count");
+    store.close_ballot(&s, ballot).await.expect("close");
+    let file = store
+        .selection_command(
+            &s,
+            id,
+            CaseInput::Vote {
+                on: day("2026-09-10"),
+                members: 13,
+                present: 0,
+                counts: vec![],
+                second_keying: None,
+                ballot: Some(ballot),
+            },
+        )
+        .await
+        .expect("vote");
+    let c = file.case.candidate(zhao).unwrap();
+    assert_eq!(c.status, Status::Passed);
+    assert_eq!(
+        c.vote,
+        Some(VoteCount {
+            candidate: zhao,
+            yes: 9,
+            no: 2,
+            abstain: 0
+        })
+    );
+    let voted = file.case.records.iter().find_map(|e| match e {
+        banzi_domain::selection::Event::CommitteeVoted {
+            present, source, ..
+        } => Some((*present, source.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        voted,
+        Some((
+            11,
+            banzi_domain::selection::VoteSource::Ballot { session: ballot }
+        ))
+    );
+}
+both!(the_committee_votes_through_an_approval_ballot);

@@ -426,3 +426,66 @@ fn a_correction_replaces_a_record_and_never_a_decision() {
     );
     assert_eq!(ids(r), ["sel-correct-not-correctable"]);
 }
+
+/// R-SEL-9 on the official 2026 calendar: 5 working days counted from the opening day when it
+/// works, over 中秋, 国庆 and their 调休 Sunday 09-20 and Saturday 10-10; 任职 from the day
+/// after the 5th; a 公示 running into 2027 (no notice yet) refused.
+#[test]
+fn a_publicity_over_mid_autumn_and_national_day_on_the_2026_calendar() {
+    let calendar = crate::calendar::Calendar::shipped();
+    let w = World::new("2026-12-31");
+    let ctx = Ctx {
+        today: w.today,
+        role: w.role,
+        login: "tester",
+        params: &w.params,
+        calendar: &calendar,
+    };
+    let passed = || {
+        let mut c = ready_for_committee(&w);
+        w.run(&mut c, vote("2026-09-15", 12, 11, &[(1, 9), (2, 3)]))
+            .unwrap();
+        c
+    };
+    for (open, last, allowed) in [
+        ("2026-09-18", "2026-09-23", "2026-09-24"),
+        ("2026-09-25", "2026-10-09", "2026-10-10"),
+        ("2026-09-30", "2026-10-12", "2026-10-13"),
+    ] {
+        let c = passed();
+        let events = handle(
+            &c,
+            &ctx,
+            Command::OpenPublicity {
+                on: d(open),
+                candidate: 1,
+            },
+        )
+        .unwrap();
+        let Event::PublicityOpened {
+            last_day,
+            allowed_from,
+            ..
+        } = &events[0]
+        else {
+            panic!("{events:?}")
+        };
+        assert_eq!(
+            (*last_day, *allowed_from),
+            (d(last), d(allowed)),
+            "opened {open}"
+        );
+    }
+    let c = passed();
+    let r = handle(
+        &c,
+        &ctx,
+        Command::OpenPublicity {
+            on: d("2026-12-28"),
+            candidate: 1,
+        },
+    );
+    let unmet = r.unwrap_err();
+    assert_eq!(unmet[0].rule, "R-SEL-9");
+    assert_eq!(unmet[0].msg.id, "calendar-year-unknown");
+}
