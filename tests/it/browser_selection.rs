@@ -39,7 +39,7 @@ fn at_step(d: &Driver, step: &str) -> Result<()> {
 fn the_case(d: &Driver, base: &str) -> Result<String> {
     d.goto(&format!("{base}/"))?;
     d.sign_in("staff", PASSWORD)?;
-    d.wait_for_text("#nav-selection", "干部选拔任用")?;
+    d.wait_for_text("#nav-selection", "选拔任用")?;
     d.find("#nav-selection")?.click()?;
     d.wait_for_text("#selection-open", "动议")?;
     d.find("#o-post")?.select_by_value("P3")?;

@@ -304,3 +304,4 @@ selection-forms_title = Appointment approval forms
 selection-from = Current post
 selection-to = Proposed post
 web-selection-no-meeting = No case of the chosen batch is waiting for the standing committee
+nav-selection = Selection

@@ -304,3 +304,4 @@ selection-forms_title = 干部任免审批表
 selection-from = 现任职务
 selection-to = 拟任职务
 web-selection-no-meeting = 所选批次中没有待常委会讨论决定的案件
+nav-selection = 选拔任用

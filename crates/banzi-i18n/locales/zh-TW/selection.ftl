@@ -304,3 +304,4 @@ selection-forms_title = 幹部任免審批表
 selection-from = 現任職務
 selection-to = 擬任職務
 web-selection-no-meeting = 所選批次中沒有待常委會討論決定的案件
+nav-selection = 選拔任用
