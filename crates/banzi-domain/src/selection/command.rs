@@ -904,7 +904,7 @@ fn correct(
         }
         (Event::Inspected(a), Event::Inspected(b)) => {
             inspection_complete(&mut g, b);
-            a.on == b.on && a.candidate == b.candidate
+            a.on == b.on && a.candidate == b.candidate && a.file_findings == b.file_findings
         }
         _ => {
             g.need(false, "R-SEL-12", || {

@@ -558,13 +558,22 @@ impl Store {
                 on,
                 of,
                 reason,
-                event,
-            } => Command::Correct {
-                on,
-                of,
-                reason,
-                event,
-            },
+                mut event,
+            } => {
+                // The data check's count is the store's, not typed: a corrected 考察 keeps
+                // the one its record was written with.
+                if let (Event::Inspected(new), Some(Event::Inspected(old))) =
+                    (&mut event, case.records.get(of as usize))
+                {
+                    new.file_findings = old.file_findings;
+                }
+                Command::Correct {
+                    on,
+                    of,
+                    reason,
+                    event,
+                }
+            }
         })
     }
 
