@@ -405,7 +405,7 @@ async fn a_cadre_of_two_units_is_listed_to_a_liaison_under_its_unit_only(backend
 }
 
 /// The text poppler reads from a PDF, white space removed.
-fn pdf_text(bytes: &[u8]) -> String {
+pub fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("mingce.pdf");
     std::fs::write(&path, bytes).expect("pdf written");

@@ -5,6 +5,7 @@
 use crate::conformance::selection::{opening, to_shortlist};
 use crate::helpers::{Client, PASSWORD, cadre_ref, staff};
 use crate::http::{app, blocking};
+use crate::listing_http::pdf_text;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_initiation_says_why_and_writes_nothing() {
@@ -36,23 +37,6 @@ async fn a_refused_initiation_says_why_and_writes_nothing() {
         .await
         .expect("cases");
     assert!(cases.is_empty());
-}
-
-/// The text poppler reads from a PDF, white space removed.
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("jishi.pdf");
-    std::fs::write(&path, bytes).expect("pdf written");
-    let out = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -311,13 +311,7 @@ pub fn handle(case: &Case, ctx: &Ctx, cmd: Command) -> Result<Vec<Event>, Vec<Un
             serious,
             text,
         } => {
-            let c = case.candidate(candidate);
-            g.need(c.is_some(), "R-SEL-9", || Msg::new("sel-no-such-candidate"));
-            g.need(
-                c.is_none_or(|c| !c.status.stopped() && c.status != Status::Appointed),
-                "R-SEL-9",
-                || Msg::new("sel-candidate-not-active"),
-            );
+            active(&mut g, case, candidate, "R-SEL-9");
             g.need(!blank(&text), "R-SEL-9", || Msg::new("sel-objection-blank"));
             g.then(|| {
                 vec![Event::ObjectionReceived {
@@ -415,15 +409,7 @@ pub fn handle(case: &Case, ctx: &Ctx, cmd: Command) -> Result<Vec<Event>, Vec<Un
             candidate,
             reason,
         } => {
-            let c = case.candidate(candidate);
-            g.need(c.is_some(), "R-SEL-12", || {
-                Msg::new("sel-no-such-candidate")
-            });
-            g.need(
-                c.is_none_or(|c| !c.status.stopped() && c.status != Status::Appointed),
-                "R-SEL-12",
-                || Msg::new("sel-candidate-not-active"),
-            );
+            active(&mut g, case, candidate, "R-SEL-12");
             g.need(!blank(&reason), "R-SEL-12", || Msg::new("sel-reason-blank"));
             g.then(|| {
                 vec![Event::Withdrawn {
@@ -534,6 +520,17 @@ fn before_shortlist(g: &mut Guard, case: &Case) {
     g.need(case.shortlisted_on.is_none(), "R-SEL-1", || {
         Msg::new("sel-after-shortlist")
     });
+}
+
+/// `candidate` is in the case, neither stopped nor appointed.
+fn active(g: &mut Guard, case: &Case, candidate: i64, rule: &'static str) {
+    let c = case.candidate(candidate);
+    g.need(c.is_some(), rule, || Msg::new("sel-no-such-candidate"));
+    g.need(
+        c.is_none_or(|c| !c.status.stopped() && c.status != Status::Appointed),
+        rule,
+        || Msg::new("sel-candidate-not-active"),
+    );
 }
 
 fn shortlisted(g: &mut Guard, case: &Case, candidate: i64, rule: &'static str) {
