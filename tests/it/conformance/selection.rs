@@ -606,3 +606,79 @@ async fn the_committee_votes_through_an_approval_ballot(store: Store) {
     );
 }
 both!(the_committee_votes_through_an_approval_ballot);
+
+/// The board's filters (batch, unit, staff member, step) find the cases they name.
+async fn the_board_filters_by_batch_unit_staff_and_step(store: Store) {
+    let (plain, _) = shortlisted_case(&store).await;
+    let s = staff();
+    let batch = store
+        .create_selection_batch(&s, "2026年换届", "换届")
+        .await
+        .expect("batch");
+    let mut open = opening("2026-08-02");
+    open.batch = Some(batch);
+    let in_batch = store.open_selection_case(&s, &open).await.expect("case");
+    let ids = |f: banzi_store::CaseFilter| {
+        let store = store.clone();
+        async move {
+            let mut v: Vec<i64> = store
+                .selection_cases(&staff(), &f)
+                .await
+                .expect("cases")
+                .iter()
+                .map(|c| c.id)
+                .collect();
+            v.sort();
+            v
+        }
+    };
+    let f = |batch: Option<i64>, unit: Option<&str>, who: Option<&str>, step: Option<&str>| {
+        banzi_store::CaseFilter {
+            batch,
+            unit: unit.map(String::from),
+            staff: who.map(String::from),
+            step: step.map(String::from),
+        }
+    };
+    assert_eq!(ids(f(None, None, None, None)).await, [plain, in_batch]);
+    assert_eq!(ids(f(Some(batch), None, None, None)).await, [in_batch]);
+    assert_eq!(
+        ids(f(None, Some("U2"), None, None)).await,
+        [plain, in_batch]
+    );
+    assert_eq!(
+        ids(f(None, Some("U1"), None, None)).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids(f(None, None, Some("t-staff"), None)).await,
+        [plain, in_batch]
+    );
+    assert_eq!(
+        ids(f(None, None, Some("someone"), None)).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(ids(f(None, None, None, Some("inspection"))).await, [plain]);
+    assert_eq!(
+        ids(f(None, None, None, Some("recommendation"))).await,
+        [in_batch]
+    );
+    let batches = store.selection_batches(&s).await.expect("batches");
+    assert_eq!(
+        batches
+            .iter()
+            .map(|b| (b.name.as_str(), b.kind.as_str()))
+            .collect::<Vec<_>>(),
+        [("2026年换届", "换届")]
+    );
+    // A batch of another kind is refused in Chinese, and nothing is written.
+    let e = store
+        .create_selection_batch(&s, "x", "调整")
+        .await
+        .expect_err("kind");
+    assert!(
+        matches!(e, DomainError::Invalid(ref f) if f[0].field == "kind"),
+        "{e:?}"
+    );
+}
+both!(the_board_filters_by_batch_unit_staff_and_step);
