@@ -205,6 +205,11 @@ async fn every_route_for_every_role() {
                 (format!("/selection/{}", case.0), cases(role)),
                 (format!("/selection/{}/record.xlsx", case.0), cases(role)),
                 (format!("/selection/{}/record.pdf", case.0), cases(role)),
+                (format!("/selection/{}/competition", case.0), cases(role)),
+                (
+                    format!("/selection/{}/competition/notices.pdf", case.0),
+                    only(role, &[Role::Staff]),
+                ),
             ];
             for (path, want) in gets {
                 let r = c.get(&path);
@@ -465,6 +470,16 @@ async fn every_route_for_every_role() {
                     vec![
                         ("batch_name", "2026年个别调整".into()),
                         ("batch_kind", "个别调整".into()),
+                    ],
+                    only(role, &[Role::Staff]),
+                ),
+                (
+                    format!("/selection/{}/competition", case.0),
+                    vec![
+                        ("issuer", "组织部".into()),
+                        ("conditions", "本科".into()),
+                        ("judges", "甲 乙 丙".into()),
+                        ("applicants", "赵敏 通过".into()),
                     ],
                     only(role, &[Role::Staff]),
                 ),

@@ -172,3 +172,73 @@ async fn the_committee_materials_list_the_candidates_waiting() {
         assert!(forms.contains(word), "{word} in {forms}");
     }
 }
+
+/// 竞争上岗 on a case (R-SEL-11): a line that cannot be read is refused beside the form and
+/// nothing is saved; then two applicants whose published totals are equal share the first
+/// rank (并列) — binary floating point would have put one ahead — and the five notices print.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_competition_ranks_in_exact_decimals_and_prints_its_notices() {
+    let app = app().await;
+    let store = app.db.store.clone();
+    let id = store
+        .open_selection_case(&staff(), &opening("2026-08-01"))
+        .await
+        .expect("case");
+    let base = app.base.clone();
+    let (bad, good, page, pdf) = blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        let path = format!("/selection/{id}/competition");
+        let mut fields = vec![
+            ("issuer", "中共江川市委组织部"),
+            ("conditions", "具有大学本科以上学历\n任正科级职务3年以上"),
+            ("judges", "甲、乙、丙"),
+            (
+                "applicants",
+                "张甲 通过\n李乙 通过\n王丙 不通过 任职年限不足",
+            ),
+            // 0.4 × 80 + 0.6 × 83 = 81.8 = 0.4 × 83 + 0.6 × 81; f64 gives 81.8 and
+            // 81.80000000000001.
+            ("written", "张甲 80\n李乙 83"),
+            (
+                "interview",
+                "甲 张甲 83\n乙 张甲 83\n丙 张甲 83\n甲 李乙 81\n乙 李乙 81\n丙 李乙 81",
+            ),
+        ];
+        fields[3].1 = "张甲 通过\n李乙 也许";
+        let bad = c.post(&path, &fields);
+        fields[3].1 = "张甲 通过\n李乙 通过\n王丙 不通过 任职年限不足";
+        let good = c.post(&path, &fields);
+        let page = c.get(&path);
+        let pdf = c.get(&format!("{path}/notices.pdf"));
+        (bad, good, page, pdf)
+    })
+    .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("报名人员第2行“李乙 也许”应写成"),
+        "{}",
+        bad.body
+    );
+    assert_eq!(good.status, 303);
+    let ranks: Vec<&str> = page
+        .body
+        .split("class=\"competition-line\"")
+        .skip(1)
+        .map(|row| {
+            row.split("<td>")
+                .nth(1)
+                .unwrap_or("")
+                .split("</td>")
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(ranks, ["1（并列）", "1（并列）"], "{}", page.body);
+    assert!(page.body.contains("81.80"));
+    assert_eq!(pdf.status, 200);
+    let text = pdf_text(&pdf.bytes);
+    for word in ["张甲", "李乙", "81.80", "并列", "具有大学本科以上学历"] {
+        assert!(text.contains(word), "{word} in {text}");
+    }
+}

@@ -253,6 +253,10 @@ macro_rules! backend {
             use super::*;
             include!("q/selection.rs");
         }
+        pub mod competition {
+            use super::*;
+            include!("q/competition.rs");
+        }
         pub mod calendar {
             use super::*;
             include!("q/calendar.rs");

@@ -481,6 +481,7 @@ pub const EVERY_WRITE: &[&str] = &[
     "post.update",
     "rule_param.set",
     "selection.batch.create",
+    "selection.competition.save",
     "selection.initiated",
     "selection.meeting_recommendation",
     "selection.talk_recommendation",
@@ -824,6 +825,18 @@ async fn every_write_is_audited(db: &TestDb) {
         .audit_selection_export(&s, case_b, "pdf")
         .await
         .expect("export");
+    let typed = banzi_domain::competition::CompetitionText {
+        issuer: "中共江川市委组织部".into(),
+        conditions: "大学本科以上学历".into(),
+        judges: "甲 乙 丙".into(),
+        applicants: "赵敏 通过".into(),
+        written: "赵敏 88".into(),
+        interview: "甲 赵敏 80".into(),
+    };
+    store
+        .save_selection_competition(&s, case_b, &typed)
+        .await
+        .expect("competition");
     // The trail itself.
     let auditor = as_role(Role::Auditor, None);
     store.audit_reveal(&auditor, 1, "").await.expect("reveal");
@@ -965,6 +978,12 @@ async fn every_write_is_audited(db: &TestDb) {
         ),
         (
             "export.selection",
+            "t-staff",
+            "selection_case",
+            case_b.to_string(),
+        ),
+        (
+            "selection.competition.save",
             "t-staff",
             "selection_case",
             case_b.to_string(),

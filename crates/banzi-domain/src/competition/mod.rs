@@ -39,6 +39,7 @@ mod rank;
 mod score;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use notice::{
     Block, Notice, NoticeKind, Text, conditions_notice, five_notices, post_notice,
@@ -46,6 +47,7 @@ pub use notice::{
 };
 pub use rank::{CutTie, Interview, Outcome, PostResult, Ranked, Standing, rank, score};
 pub use score::{MAX_FULL_MARKS, Score, Total, dropped, total, trimmed_mean};
+pub use text::{CompetitionText, FAILED, PASSED, from_text};
 
 use crate::message;
 use crate::msg::{Arg, Msg};

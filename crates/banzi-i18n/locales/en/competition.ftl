@@ -109,3 +109,13 @@ competition-standing-at-cut = Tied at the shortlist line: to be decided
 competition-pdf-glyph-missing = The notice holds a character no font can show, “{ $char }” ({ $code }); no PDF was made: check the character, or install a font that has it
 competition-pdf-font-broken = The font file cannot be embedded in a PDF ({ $detail })
 competition-pdf-too-long = A line of the notice does not fit on a page even in the smallest type; no PDF was made
+
+# Typing a competition on the case page
+competition-text-applicant-twice = Applicants, line { $line }: “{ $name }” twice
+competition-text-applicant-line = Applicants, line { $line }: write “{ $text }” as “name”, “name 通过” or “name 不通过 reason”
+competition-text-unknown-applicant = Line { $line }: “{ $name }” is not an applicant
+competition-text-written-line = Written scores, line { $line }: write “{ $text }” as “name score”
+competition-text-written-twice = Written scores, line { $line }: “{ $name }” scored twice
+competition-text-interview-line = Interview scores, line { $line }: write “{ $text }” as “judge name score”
+competition-text-interview-twice = Interview scores, line { $line }: judge “{ $judge }” scored “{ $name }” twice
+competition-text-score = Line { $line }: { $detail }

@@ -82,3 +82,13 @@ competition-standing-at-cut = 并列于差额线，待研究确定
 competition-pdf-glyph-missing = 公告中有字体无法显示的字“{ $char }”（{ $code }），未生成 PDF；请核对该字，或安装含有该字的字体
 competition-pdf-font-broken = 字体文件无法嵌入 PDF（{ $detail }）
 competition-pdf-too-long = 公告中有一行内容过多，缩小字号后仍排不进一页，未生成 PDF
+
+# 竞争上岗的录入（案件页）
+competition-text-applicant-twice = 报名人员第{ $line }行：“{ $name }”重复
+competition-text-applicant-line = 报名人员第{ $line }行“{ $text }”应写成“姓名”“姓名 通过”或“姓名 不通过 理由”
+competition-text-unknown-applicant = 第{ $line }行：“{ $name }”不在报名人员中
+competition-text-written-line = 笔试成绩第{ $line }行“{ $text }”应写成“姓名 分数”
+competition-text-written-twice = 笔试成绩第{ $line }行：“{ $name }”的成绩重复
+competition-text-interview-line = 面试评分第{ $line }行“{ $text }”应写成“评委 姓名 分数”
+competition-text-interview-twice = 面试评分第{ $line }行：评委“{ $judge }”对“{ $name }”的评分重复
+competition-text-score = 第{ $line }行：{ $detail }

@@ -82,3 +82,13 @@ competition-standing-at-cut = 並列於差額線，待研究確定
 competition-pdf-glyph-missing = 公告中有字型無法顯示的字「{ $char }」（{ $code }），未產生 PDF；請核對該字，或安裝含有該字的字型
 competition-pdf-font-broken = 字型檔無法嵌入 PDF（{ $detail }）
 competition-pdf-too-long = 公告中有一行內容過多，縮小字號後仍排不進一頁，未產生 PDF
+
+# 競爭上崗的錄入（案件頁）
+competition-text-applicant-twice = 報名人員第{ $line }行：「{ $name }」重複
+competition-text-applicant-line = 報名人員第{ $line }行「{ $text }」應寫成「姓名」「姓名 通過」或「姓名 不通過 理由」
+competition-text-unknown-applicant = 第{ $line }行：「{ $name }」不在報名人員中
+competition-text-written-line = 筆試成績第{ $line }行「{ $text }」應寫成「姓名 分數」
+competition-text-written-twice = 筆試成績第{ $line }行：「{ $name }」的成績重複
+competition-text-interview-line = 面試評分第{ $line }行「{ $text }」應寫成「評委 姓名 分數」
+competition-text-interview-twice = 面試評分第{ $line }行：評委「{ $judge }」對「{ $name }」的評分重複
+competition-text-score = 第{ $line }行：{ $detail }

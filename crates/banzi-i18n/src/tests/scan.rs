@@ -129,6 +129,10 @@ const DATA_FILES: &[&str] = &[
 /// the words of a holiday notice as the system administrator types it (R-SEL-9: 来源 in both
 /// scripts, 上班, 放假, and the weekday in brackets, 周 or 星期).
 const DATA_WORDS: &[&str] = &[
+    "通过",
+    "不通过",
+    "通過",
+    "不通過",
     "来源",
     "來源",
     "上班",

@@ -125,6 +125,7 @@ pub use dossier::PostHolder;
 mod registry;
 mod rules;
 mod selection;
+mod selection_competition;
 mod selection_verify;
 pub use rules::{Analysis, AnalysisCache};
 pub use selection::{CaseFile, CaseFilter, CaseInput, OpenCase};

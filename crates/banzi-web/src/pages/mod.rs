@@ -31,6 +31,7 @@ mod roster_import;
 pub use roster_import::ImportBoard;
 mod rule_params;
 mod selection;
+mod selection_competition;
 mod selection_forms;
 mod selection_meeting;
 mod unit_forms;
@@ -67,6 +68,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(ballots::routes())
         .merge(selection::routes())
         .merge(selection_meeting::routes())
+        .merge(selection_competition::routes())
         .merge(vote::routes())
         .layer(axum::middleware::from_fn_with_state(state, audit_refusals))
         .layer(axum::middleware::from_fn(crate::error::localize))
