@@ -9,27 +9,32 @@ use banzi_domain::selection::chain::{CaseBreak, StoredEvent, verify_case};
 use banzi_domain::{DomainError, Msg};
 use std::collections::BTreeMap;
 
+/// What an anchoring entry's `after` holds that the check reads (its event is skipped).
+#[derive(serde::Deserialize)]
+struct Anchored {
+    hash: String,
+}
+
 impl Store {
     /// Verifies every case: the number of cases whose record is whole, or the first break.
     pub async fn verify_selection(&self) -> Result<Result<usize, CaseBreak>, DomainError> {
-        let (rows, heads, audit) = on_conn!(self, |c, b| {
+        let (rows, heads, anchors) = on_conn!(self, |c, b| {
             Ok::<_, DomainError>((
                 b::selection::all_events(&mut *c).await?,
                 b::selection::case_heads(&mut *c).await?,
-                b::audit::all(&mut *c).await?,
+                b::selection::anchors(&mut *c).await?,
             ))
         })?;
-        // The hash each case's newest audit entry anchored.
+        // The hash each case's newest audit entry anchored. Only that entry is read (not the
+        // whole trail again, which `verify_audit` walks): the trail's own chain vouches for
+        // it, and an entry without a hash leaves its case unanchored.
         let mut anchored: BTreeMap<i64, String> = BTreeMap::new();
-        for e in audit.iter().filter(|e| e.entity == "selection_case") {
-            let Ok(id) = e.entity_key.parse::<i64>() else {
+        for (key, after) in &anchors {
+            let Ok(id) = key.parse::<i64>() else {
                 continue;
             };
-            let hash = serde_json::from_str::<serde_json::Value>(&e.after_json)
-                .ok()
-                .and_then(|v| v.get("hash").and_then(|h| h.as_str()).map(str::to_string));
-            if let Some(h) = hash {
-                anchored.insert(id, h);
+            if let Ok(Anchored { hash }) = serde_json::from_str::<Anchored>(after) {
+                anchored.insert(id, hash);
             }
         }
         let mut by_case: BTreeMap<i64, Vec<StoredEvent>> = BTreeMap::new();
