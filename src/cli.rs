@@ -322,12 +322,21 @@ async fn audit(store: &Store, action: &AuditCommand, tr: Tr) -> anyhow::Result<E
         ),
         _ => None,
     };
-    match store.verify_audit_against(anchor.as_ref()).await? {
+    // The trail and 全程纪实 (R-SEL-12: every selection case's chain, anchored in the trail)
+    // are read at once, on both cores.
+    let (trail, cases) = {
+        let (a, b, at) = (store.clone(), store.clone(), anchor.clone());
+        let (trail, cases) = tokio::try_join!(
+            tokio::spawn(async move { a.verify_audit_against(at.as_ref()).await }),
+            tokio::spawn(async move { b.verify_selection().await })
+        )?;
+        (trail?, cases?)
+    };
+    match trail {
         Ok(n) => {
             if matches!(action, AuditCommand::Verify { .. }) {
                 println!("{}", tr.msg(&message!("cli-audit-intact", n = n)));
-                // 全程纪实 (R-SEL-12): every selection case's chain, anchored in the trail.
-                match store.verify_selection().await? {
+                match cases {
                     Ok(cases) => {
                         println!("{}", tr.msg(&message!("cli-selection-intact", n = cases)))
                     }

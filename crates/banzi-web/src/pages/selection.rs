@@ -99,13 +99,15 @@ async fn board_view(
         .store
         .selection_cases(actor, &CaseFilter::default())
         .await?;
-    let filter = CaseFilter {
-        batch: q.batch.trim().parse().ok(),
-        unit: Some(q.unit.trim().to_string()).filter(|u| !u.is_empty()),
-        staff: Some(q.staff.trim().to_string()).filter(|u| !u.is_empty()),
-        step: None,
-    };
-    let cases = s.store.selection_cases(actor, &filter).await?;
+    // One read: the filters' choices come from every case, the columns from those chosen.
+    let batch: Option<i64> = q.batch.trim().parse().ok();
+    let (unit, who) = (q.unit.trim(), q.staff.trim());
+    let cases: Vec<&CaseRow> = all
+        .iter()
+        .filter(|c| batch.is_none() || c.batch_id == batch)
+        .filter(|c| unit.is_empty() || c.unit_code == unit)
+        .filter(|c| who.is_empty() || c.staff == who)
+        .collect();
     let mut units: Vec<(String, String)> = all
         .iter()
         .map(|c| (c.unit_code.clone(), c.unit_name.clone()))
@@ -118,7 +120,11 @@ async fn board_view(
     let columns = Step::ALL
         .iter()
         .map(|step| {
-            let all: Vec<&CaseRow> = cases.iter().filter(|c| c.step == step.key()).collect();
+            let all: Vec<&CaseRow> = cases
+                .iter()
+                .copied()
+                .filter(|c| c.step == step.key())
+                .collect();
             let shown = match step {
                 Step::Done | Step::Stopped => CLOSED_SHOWN,
                 _ => usize::MAX,
