@@ -24,6 +24,9 @@ fn a_user_previews_then_confirms_an_lrmx_import() {
     let base = &app.base;
     d.goto(&format!("{base}/units")).expect("goto");
     d.sign_in("staff", PASSWORD).expect("sign in");
+    // Signed in (the answer to the form has arrived) before going on: otherwise its redirect
+    // to the units page can land after the next address and replace it.
+    d.wait_for_text("#nav-roster", "").expect("signed in");
     d.goto(&format!("{base}/roster")).expect("roster page");
     let choose = |p: &std::path::Path| {
         let file = d.find("#lrmx-file").expect("file input");
