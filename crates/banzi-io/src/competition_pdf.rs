@@ -71,7 +71,8 @@ pub fn render_notices(tr: &Tr, notices: &[Notice], fonts: &FormFonts) -> Result<
     flow.doc.finish().map_err(drawn)
 }
 
-fn worded(tr: &Tr, t: &Text) -> String {
+/// A notice's text in the reader's language (the page shows the notices worded so too).
+pub fn worded(tr: &Tr, t: &Text) -> String {
     match t {
         Text::Msg(m) => tr.msg(m),
         Text::Plain(s) => s.clone(),

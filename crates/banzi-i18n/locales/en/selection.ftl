@@ -331,3 +331,4 @@ audit-field-judges = Judges
 audit-field-applicants = Applicants
 audit-field-written = Written scores
 audit-field-interview = Interview scores
+selection-competition_notices_shown = The five public notices

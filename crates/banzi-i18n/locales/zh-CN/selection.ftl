@@ -331,3 +331,4 @@ audit-field-judges = 面试评委
 audit-field-applicants = 报名人员
 audit-field-written = 笔试成绩
 audit-field-interview = 面试评分
+selection-competition_notices_shown = 五公开公告

@@ -331,3 +331,4 @@ audit-field-judges = 面試評委
 audit-field-applicants = 報名人員
 audit-field-written = 筆試成績
 audit-field-interview = 面試評分
+selection-competition_notices_shown = 五公開公告

@@ -27,6 +27,64 @@ pub fn routes() -> Router<AppState> {
         .route("/selection/{id}/competition/notices.pdf", get(notices))
 }
 
+/// A public notice as the page shows it: its title, paragraphs and tables in order, the
+/// issuer and the day.
+pub struct NoticeView {
+    pub title: String,
+    pub blocks: Vec<BlockView>,
+    pub issuer: String,
+    pub date: String,
+}
+
+/// A paragraph (`table` empty) or a table (`line` empty).
+pub struct BlockView {
+    pub line: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn notice_view(tr: &Tr, n: &competition::Notice) -> NoticeView {
+    use banzi_io::competition_pdf::worded;
+    NoticeView {
+        title: tr.msg(&n.title),
+        blocks: n
+            .blocks
+            .iter()
+            .map(|b| match b {
+                competition::Block::Line(t) => BlockView {
+                    line: worded(tr, t),
+                    columns: Vec::new(),
+                    rows: Vec::new(),
+                },
+                competition::Block::Table { columns, rows } => BlockView {
+                    line: String::new(),
+                    columns: columns.iter().map(|m| tr.msg(m)).collect(),
+                    rows: rows
+                        .iter()
+                        .map(|r| r.iter().map(|t| worded(tr, t)).collect())
+                        .collect(),
+                },
+            })
+            .collect(),
+        issuer: n.issuer.clone(),
+        date: tr.msg(&n.date),
+    }
+}
+
+/// The notices that can be published: all five once ranked, else post, conditions and
+/// procedure (五公开, R-SEL-11).
+fn published(c: &competition::Competition) -> Vec<competition::Notice> {
+    let day = today();
+    match competition::score(c) {
+        Ok(o) => competition::five_notices(c, &o, day).to_vec(),
+        Err(_) => vec![
+            competition::post_notice(&c.setup, day),
+            competition::conditions_notice(&c.setup, day),
+            competition::procedure_notice(&c.setup, day),
+        ],
+    }
+}
+
 /// One ranked line.
 pub struct Line {
     pub rank: String,
@@ -52,6 +110,8 @@ struct Page {
     /// The 差额 and a tie across its line, worded.
     notes: Vec<String>,
     staff: bool,
+    /// 五公开 as they would be published today.
+    notices: Vec<NoticeView>,
 }
 
 async fn view(
@@ -67,6 +127,10 @@ async fn view(
     let mut waiting = Vec::new();
     let mut lines = Vec::new();
     let mut notes = Vec::new();
+    let notices = match &read {
+        Ok(c) => published(c).iter().map(|n| notice_view(&tr, n)).collect(),
+        Err(_) => Vec::new(),
+    };
     match read.map(|c| competition::score(&c)) {
         Ok(Ok(o)) => {
             for p in &o.posts {
@@ -121,6 +185,7 @@ async fn view(
         lines,
         notes,
         staff: caller.actor.role == banzi_domain::role::Role::Staff,
+        notices,
     })
 }
 
@@ -176,15 +241,7 @@ async fn notices(
                 .collect(),
         )
     })?;
-    let day = today();
-    let list: Vec<competition::Notice> = match competition::score(&c) {
-        Ok(o) => competition::five_notices(&c, &o, day).to_vec(),
-        Err(_) => vec![
-            competition::post_notice(&c.setup, day),
-            competition::conditions_notice(&c.setup, day),
-            competition::procedure_notice(&c.setup, day),
-        ],
-    };
+    let list = published(&c);
     let fonts = s.config.form_fonts.clone();
     let pdf = tokio::task::spawn_blocking(move || banzi_io::render_notices(&tr, &list, &fonts))
         .await
