@@ -237,9 +237,21 @@ async fn a_competition_ranks_in_exact_decimals_and_prints_its_notices() {
     assert_eq!(ranks, ["1（并列）", "1（并列）"], "{}", page.body);
     assert!(page.body.contains("81.80"));
     // 五公开 as pages too: five notices, the result's with both names tied.
-    assert_eq!(page.body.matches("class=\"card card-body competition-notice\"").count(), 5);
-    let result = page.body.rsplit("competition-notice\"").next().unwrap_or_default();
-    assert!(result.contains("张甲") && result.contains("并列"), "{result}");
+    assert_eq!(
+        page.body
+            .matches("class=\"card card-body competition-notice\"")
+            .count(),
+        5
+    );
+    let result = page
+        .body
+        .rsplit("competition-notice\"")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        result.contains("张甲") && result.contains("并列"),
+        "{result}"
+    );
     assert_eq!(pdf.status, 200);
     let text = pdf_text(&pdf.bytes);
     for word in ["张甲", "李乙", "81.80", "并列", "具有大学本科以上学历"] {

@@ -226,11 +226,20 @@ pub const PARAMS: &[ParamDesc] = &params! {
     // 提任县处级领导职务的基层工作经历年限（R-SEL-6，条例第九条）
     "sel.grassroots_years", "R-SEL-6",
         Integer, "2", 0, 40, "years";
-    // 由下级正职提任上级副职的，在下级正职岗位上的年限（R-SEL-6）
-    "sel.from_principal_years", "R-SEL-6",
+    // 提任正厅级的，在副厅级岗位上的年限（R-SEL-6，条例第九条：下级副职提任上级正职2年）
+    "sel.below_bureau_chief", "R-SEL-6",
+        Integer, "2", 0, 20, "years";
+    // 提任副厅级的，在正处级岗位上的年限（R-SEL-6，条例第九条：下级正职提任上级副职3年）
+    "sel.below_bureau_deputy", "R-SEL-6",
         Integer, "3", 0, 20, "years";
-    // 由下级副职提任上级正职的，在下级副职岗位上的年限（R-SEL-6）
-    "sel.from_deputy_years", "R-SEL-6",
+    // 提任正处级的，在副处级岗位上的年限（R-SEL-6）
+    "sel.below_division_chief", "R-SEL-6",
+        Integer, "2", 0, 20, "years";
+    // 提任副处级的，在正科级岗位上的年限（R-SEL-6）
+    "sel.below_division_deputy", "R-SEL-6",
+        Integer, "3", 0, 20, "years";
+    // 提任正科级的，在副科级岗位上的年限（R-SEL-6）
+    "sel.below_section_chief", "R-SEL-6",
         Integer, "2", 0, 20, "years";
     // 民主推荐结果的有效期（R-SEL-1，算至确定考察对象之日）
     "sel.recommend_valid_days", "R-SEL-1",
@@ -289,12 +298,12 @@ pub struct Params {
     pub county_hours_years: u32,
     pub township_hours: u32,
     pub secondment_target: u32,
-    /// R-SEL-6 任职资格 (条例第九条): years of work, of grassroots work, and at the lower
-    /// 正职 or 副职 post before a promotion.
+    /// R-SEL-6 任职资格 (条例第九条): years of work, of grassroots work, and, per 职务层次
+    /// promoted to, at the level just below it: `below_years[level as usize]` (正厅, 副厅,
+    /// 正处, 副处, 正科; none below 副科).
     pub service_years: u32,
     pub grassroots_years: u32,
-    pub from_principal_years: u32,
-    pub from_deputy_years: u32,
+    pub below_years: [u32; 5],
     /// R-SEL-1: a recommendation is valid this many days, to the day 考察对象 are
     /// determined (365: a year later is allowed, a day more is not).
     pub recommend_valid_days: u32,
@@ -365,8 +374,7 @@ impl Default for Params {
             secondment_target: 0,
             service_years: 0,
             grassroots_years: 0,
-            from_principal_years: 0,
-            from_deputy_years: 0,
+            below_years: [0; 5],
             recommend_valid_days: 0,
             candidate_share: Fraction { num: 0, den: 1 },
             shortlist_extra: Fraction { num: 0, den: 1 },
@@ -470,6 +478,19 @@ fn parse_value(d: &ParamDesc, text: &str) -> Result<Value, Msg> {
     }
 }
 
+/// The 职务层次 (its place in `PostLevel::ALL`) whose years below it a key names (R-SEL-6).
+fn below_index(key: &str) -> Option<usize> {
+    [
+        "sel.below_bureau_chief",
+        "sel.below_bureau_deputy",
+        "sel.below_division_chief",
+        "sel.below_division_deputy",
+        "sel.below_section_chief",
+    ]
+    .iter()
+    .position(|k| *k == key)
+}
+
 /// The cell of the retirement table a key names: (group, gender, the delay flag rather than
 /// the age). `age.retire_men` and `age.retire_women`, the keys before the table (2026-12-02),
 /// are the group below 县处级, so values stored under them keep their meaning.
@@ -562,8 +583,9 @@ impl Params {
             "train.secondment_target" => int(self.secondment_target.into()),
             "sel.service_years" => int(self.service_years.into()),
             "sel.grassroots_years" => int(self.grassroots_years.into()),
-            "sel.from_principal_years" => int(self.from_principal_years.into()),
-            "sel.from_deputy_years" => int(self.from_deputy_years.into()),
+            k if below_index(k).is_some() => {
+                int(self.below_years[below_index(k).unwrap_or(0)].into())
+            }
             "sel.recommend_valid_days" => int(self.recommend_valid_days.into()),
             "sel.candidate_share" => Some(self.candidate_share.to_string()),
             "sel.shortlist_extra" => Some(self.shortlist_extra.to_string()),
@@ -616,8 +638,9 @@ impl Params {
                     "train.secondment_target" => self.secondment_target = u32v,
                     "sel.service_years" => self.service_years = u32v,
                     "sel.grassroots_years" => self.grassroots_years = u32v,
-                    "sel.from_principal_years" => self.from_principal_years = u32v,
-                    "sel.from_deputy_years" => self.from_deputy_years = u32v,
+                    k if below_index(k).is_some() => {
+                        self.below_years[below_index(k).unwrap_or(0)] = u32v
+                    }
                     "sel.recommend_valid_days" => self.recommend_valid_days = u32v,
                     "sel.publicity_days" => self.publicity_days = u32v,
                     "sel.drop_each_end" => self.drop_each_end = u32v,

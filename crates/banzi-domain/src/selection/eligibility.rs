@@ -8,9 +8,9 @@
 //!   县(市、区) or 企事业单位 counts (the 条例's 基层 is 县级以下党政机关 and 企事业单位).
 //!
 //! For any post with a 职务层次, when it is a promotion (the cadre has held no post at that
-//! level or higher): time at the level just below — `sel.from_principal_years` *(3)* when
-//! that level is a 正职 level (正科 → 副处, 正处 → 副厅), `sel.from_deputy_years` *(2)* when it
-//! is a 副职 level (副处 → 正处).
+//! level or higher): time at the level just below, a parameter per level promoted to
+//! (`sel.below_*`: 3 years at a 正职 level before the 副职 above it — 正科 → 副处, 正处 → 副厅
+//! — and 2 at a 副职 level before the 正职 of it — 副处 → 正处, as 条例第九条 says).
 //!
 //! For every post: 大学专科 or higher (第八条); not at the statutory retirement (R-AGE-1) on
 //! the day, by the rank group of the post.
@@ -133,14 +133,6 @@ fn below(level: PostLevel) -> Option<PostLevel> {
     all.get(i + 1).copied()
 }
 
-/// A 正职 level (正厅, 正处, 正科).
-fn principal_level(level: PostLevel) -> bool {
-    matches!(
-        level,
-        PostLevel::BureauChief | PostLevel::DivisionChief | PostLevel::SectionChief
-    )
-}
-
 /// Every unmet condition of R-SEL-6 for a post of `level` on `on`; empty when eligible.
 pub fn check(
     f: &EligibilityFacts,
@@ -181,11 +173,8 @@ pub fn check(
             .iter()
             .any(|h| h.start < on && h.level.is_some_and(|l| l <= level));
         if promoted && let Some(lower) = below(level) {
-            let need = if principal_level(lower) {
-                p.from_principal_years
-            } else {
-                p.from_deputy_years
-            };
+            let at = PostLevel::ALL.iter().position(|l| *l == level).unwrap_or(0);
+            let need = p.below_years.get(at).copied().unwrap_or(0);
             let days = days_held(f.held.iter().filter(|h| h.level == Some(lower)), on);
             let have = years_of_days(days, on);
             if have < need {

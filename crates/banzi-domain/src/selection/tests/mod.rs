@@ -348,6 +348,27 @@ fn eligibility_names_each_unmet_condition() {
             have: 2
         }]
     );
+    // The years below are a parameter per level promoted to: 1 year at 正科 for 副处.
+    let mut q = Params::default();
+    q.set("sel.below_division_deputy", "1").unwrap();
+    q.set("sel.grassroots_years", "1").unwrap();
+    let mut one = eligible();
+    one.held[0].start = d("2025-07-01");
+    assert_eq!(
+        eligibility::check(&one, Some(PostLevel::DivisionDeputy), &q, d("2026-07-01")),
+        []
+    );
+    assert_eq!(
+        eligibility::check(&one, Some(PostLevel::DivisionDeputy), &p, d("2026-07-01")),
+        [
+            Condition::Grassroots { need: 2, have: 1 },
+            Condition::LowerLevel {
+                level: PostLevel::SectionChief,
+                need: 3,
+                have: 1
+            }
+        ]
+    );
     // A lateral move (already 副处) asks no years below; past retirement is refused.
     let mut h = eligible();
     h.held[0].level = Some(PostLevel::DivisionDeputy);
