@@ -159,6 +159,19 @@ fn the_decision(d: &Driver, base: &str, case: &str) -> Result<()> {
         at += found + word.len();
     }
     assert!(records.contains("discipline") && records.contains("江委〔2026〕45号"));
+    // In English at 1366 px, the case page and the board fit the window.
+    d.set_window_size(1366, 900)?;
+    d.goto(&format!("{base}/lang/en?back=/selection"))?;
+    d.wait_for_text("#nav-selection", "Selection")?;
+    for path in [case.to_string(), format!("{base}/selection")] {
+        d.goto(&path)?;
+        d.wait_for_text("h1", "")?;
+        let wide = d.execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )?;
+        assert_eq!(wide.as_i64(), Some(0), "{path} overflows by {wide}");
+    }
     Ok(())
 }
 

@@ -127,10 +127,6 @@ impl Step {
             Step::Stopped => "stopped",
         }
     }
-
-    pub fn from_key(key: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.key() == key)
-    }
 }
 
 /// A case as its events make it.

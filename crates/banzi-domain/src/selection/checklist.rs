@@ -49,19 +49,13 @@ pub fn checklist(case: &Case, p: &Params, today: Date) -> Vec<Item> {
                 .iter()
                 .filter(|c| c.status == Status::Nominated)
                 .count();
-            let places = case.initiation.as_ref().map_or(1, |i| i.places);
-            let contested = case.initiation.as_ref().is_some_and(|i| i.contested);
-            let need = if contested {
-                let extra = (u64::from(places) * u64::from(p.shortlist_extra.num))
-                    .div_ceil(u64::from(p.shortlist_extra.den).max(1))
-                    .max(1);
-                u64::from(places) + extra
-            } else {
-                u64::from(places)
-            };
+            let need = case
+                .initiation
+                .as_ref()
+                .map_or(1, |i| super::command::shortlist_need(i, p));
             out.push(item(
                 "R-SEL-2",
-                nominated as u64 >= need,
+                nominated as u64 >= u64::from(need),
                 message!("sel-check-nominated", need = need, have = nominated),
             ));
         }

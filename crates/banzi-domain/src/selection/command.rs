@@ -636,25 +636,32 @@ fn shortlist(
     }
     if let Some(i) = &case.initiation {
         let places = i.places;
-        let need = if i.contested {
-            let extra = (u64::from(places) * u64::from(p.shortlist_extra.num))
-                .div_ceil(u64::from(p.shortlist_extra.den).max(1))
-                .max(1);
-            u64::from(places) + extra
-        } else {
-            u64::from(places)
-        };
-        g.need(candidates.len() as u64 >= need, "R-SEL-2", || {
-            message!(
-                "sel-shortlist-too-few",
-                need = need,
-                have = candidates.len(),
-                places = places,
-                contested = if i.contested { "yes" } else { "no" }
-            )
-        });
+        let need = shortlist_need(i, p);
+        g.need(
+            candidates.len() as u64 >= u64::from(need),
+            "R-SEL-2",
+            || {
+                message!(
+                    "sel-shortlist-too-few",
+                    need = need,
+                    have = candidates.len(),
+                    places = places,
+                    contested = if i.contested { "yes" } else { "no" }
+                )
+            },
+        );
     }
     g.then(|| vec![Event::Shortlisted { on, candidates }])
+}
+
+/// R-SEL-2 差额: how many 考察对象 a case needs — its places, and in a contested case
+/// ⌈places × `sel.shortlist_extra`⌉ more, at least one (as 竞争上岗 counts it).
+pub(crate) fn shortlist_need(i: &Initiation, p: &Params) -> u32 {
+    if i.contested {
+        crate::competition::Shortlist::Share(p.shortlist_extra).size(i.places)
+    } else {
+        i.places
+    }
 }
 
 struct Vote {
