@@ -114,6 +114,13 @@ async fn every_route_for_every_role() {
             let liaison = role == Role::Liaison;
             let gets: Vec<(String, Want)> = vec![
                 ("/units".into(), reads(role)),
+                // The tree a level at a time, its search and the pickers (issue 18): registry
+                // readers, a liaison its own unit (tests/it/units_http.rs checks the content).
+                ("/units?q=czj".into(), reads(role)),
+                ("/unit-tree?parent=C".into(), reads(role)),
+                ("/unit-tree?parent=C&offset=100".into(), reads(role)),
+                ("/unit-pick?q=czj".into(), reads(role)),
+                ("/post-pick?q=p1".into(), reads(role)),
                 ("/units/U1".into(), reads(role)),
                 (
                     "/units/U2".into(),

@@ -42,7 +42,11 @@ fn the_case(d: &Driver, base: &str) -> Result<String> {
     d.wait_for_text("#nav-selection", "选拔任用")?;
     d.find("#nav-selection")?.click()?;
     d.wait_for_text("#selection-open", "动议")?;
-    d.find("#o-post")?.select_by_value("P3")?;
+    // The post by the type-ahead: the unit's initials and a word of the title.
+    d.find("#o-post-text")?.send_keys("sjyj 局长")?;
+    d.wait_for_text("#o-post-list", "市教育局 局长")?;
+    d.find("#o-post-list .unit-picker-item[data-code='P3']")?
+        .click()?;
     fill(d, "#o-on", "2026-08-01")?;
     fill(d, "#o-reason", "王强同志到龄退休")?;
     fill(d, "#o-scope", "市直单位县处级干部")?;

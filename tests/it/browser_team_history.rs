@@ -25,8 +25,15 @@ fn a_user_sees_the_team_of_a_past_day_on_the_unit_page() {
     let base = &app.base;
     d.goto(&format!("{base}/units")).expect("goto");
     d.sign_in("staff", PASSWORD).expect("sign in");
-    d.wait_for_text("#unit-tree", "市审计局")
+    // The tree opens a level at a time: open the root.
+    d.wait_for_text("#unit-tree", "江川市委")
         .expect("the unit tree");
+    d.find("#unit-tree .unit-node > details > summary")
+        .expect("the root")
+        .click()
+        .expect("open");
+    d.wait_for_text("#unit-tree", "市审计局")
+        .expect("the root's units");
     d.find("#unit-tree a[href='/units/U9']")
         .expect("the unit's link")
         .click()

@@ -47,7 +47,9 @@ impl Store {
         key: AuditKey,
     ) -> Result<Store, DomainError> {
         let pool = Self::pool_of(url, schema).await?;
-        Ok(Store { pool, key })
+        let store = Store { pool, key };
+        store.index_units().await?;
+        Ok(store)
     }
 
     /// The backend's pool: for tests and benchmarks that read or tamper with tables directly.

@@ -16,6 +16,18 @@ pub struct UnitRow {
     pub non_cpc_required: bool,
 }
 
+/// A unit as the tree and the unit search show it (issue 18, item 1): with its parent's
+/// name and how many units are under it and how many seats (职数) its posts have.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct UnitNode {
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub unit: UnitRow,
+    pub parent_name: Option<String>,
+    pub children: i64,
+    pub seats: i64,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct PostRow {
     pub id: i64,

@@ -6,6 +6,7 @@
 
 mod cadre;
 mod history;
+pub mod search;
 mod unit;
 
 pub use cadre::{CADRE_FIELDS, Cadre, CadreRaw};

@@ -8,6 +8,7 @@ dossier-post_seats = { $seats ->
 }, { $held } in post
 dossier-post_filter = Type a unit, post or code to filter
 dossier-post_none = No post matches
+dossier-post_more = Only the first 50 are listed: type more of the unit, the post or its code
 dossier-confirm_title = Confirm the appointment
 dossier-over-seats = { $post } has { $seats ->
     [one] 1 authorised seat

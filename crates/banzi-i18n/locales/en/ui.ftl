@@ -598,3 +598,29 @@ cadres-page_of = page { $page } of { $pages }
 cadres-pages = Pages
 cadres-export = Export the result (Excel)
 cadres-export_too_many = More than { $n } cadres: narrow the search to export it
+
+## The unit tree level by level, its search, and the unit picker of every filter (issue 18).
+units-search_hint = Unit name, code or pinyin
+units-found = { $n ->
+    [one] { $n } unit found
+   *[other] { $n } units found
+}
+units-found_more = Only the closest are listed: type more to narrow them.
+units-found_none = No unit found
+units-back_to_tree = Back to the unit tree
+units-children_head = Units under it
+units-children = { $n ->
+    [one] { $n } unit under it
+   *[other] { $n } units under it
+}
+units-seats = { $n ->
+    [one] { $n } seat
+   *[other] { $n } seats
+}
+units-loading = Loading…
+units-more = Show more ({ $n } left)
+picker-all_units = All units (type a name, code or pinyin)
+picker-none = No unit found
+picker-more = More units match: type more
+picker-failed = The unit list could not be loaded; try again
+picker-post = Choose a post (type a unit, its pinyin, a post or a code)

@@ -5,6 +5,7 @@ dossier-seat_over = 超配
 dossier-post_seats = 职数{ $seats }，现有{ $held }人
 dossier-post_filter = 输入单位、职位或编码筛选
 dossier-post_none = 没有符合的职位
+dossier-post_more = 只列出前 50 个，请输入更多单位、职位或编码文字
 dossier-confirm_title = 请确认任职
 dossier-over-seats = { $post }职数为{ $seats }，现已有{ $held }人在任，再任命将超职数配备。
 dossier-over_rule = 按“职数”规则（R-STRUCT-4），领导班子成员不得超过核定职数配备（挂职不占职数）。确认后照常记录这项任职，结构预警将提示超职数。

@@ -583,3 +583,20 @@ cadres-page_of = 第 { $page } / { $pages } 页
 cadres-pages = 分页
 cadres-export = 导出查询结果（Excel）
 cadres-export_too_many = 结果超过 { $n } 人，请加筛选条件后再导出
+
+## The unit tree level by level, its search, and the unit picker of every filter (issue 18).
+units-search_hint = 单位名称、编码或拼音
+units-found = 找到 { $n } 个单位
+units-found_more = 只列出最接近的，输入更多字可缩小范围。
+units-found_none = 没有找到单位
+units-back_to_tree = 返回单位树
+units-children_head = 下级单位
+units-children = 下级 { $n } 个
+units-seats = 职数 { $n }
+units-loading = 正在加载……
+units-more = 显示更多（还有 { $n } 个）
+picker-all_units = 全部单位（可输入名称、编码或拼音）
+picker-none = 没有找到单位
+picker-more = 还有更多单位，请输入更多字
+picker-failed = 单位列表加载失败，请重试
+picker-post = 选择职位（可输入单位名称、拼音、职位或编码）

@@ -5,6 +5,7 @@ dossier-seat_over = 超配
 dossier-post_seats = 職數{ $seats }，現有{ $held }人
 dossier-post_filter = 輸入單位、職位或編碼篩選
 dossier-post_none = 沒有符合的職位
+dossier-post_more = 只列出前 50 個，請輸入更多單位、職位或編碼文字
 dossier-confirm_title = 請確認任職
 dossier-over-seats = { $post }職數為{ $seats }，現已有{ $held }人在任，再任命將超職數配備。
 dossier-over_rule = 按「職數」規則（R-STRUCT-4），領導班子成員不得超過核定職數配備（掛職不佔職數）。確認後照常記錄這項任職，結構預警將提示超職數。

@@ -583,3 +583,20 @@ cadres-page_of = 第 { $page } / { $pages } 頁
 cadres-pages = 分頁
 cadres-export = 匯出查詢結果（Excel）
 cadres-export_too_many = 結果超過 { $n } 人，請加篩選條件後再匯出
+
+## The unit tree level by level, its search, and the unit picker of every filter (issue 18).
+units-search_hint = 單位名稱、編碼或拼音
+units-found = 找到 { $n } 個單位
+units-found_more = 只列出最接近的，輸入更多字可縮小範圍。
+units-found_none = 沒有找到單位
+units-back_to_tree = 返回單位樹
+units-children_head = 下級單位
+units-children = 下級 { $n } 個
+units-seats = 職數 { $n }
+units-loading = 正在載入……
+units-more = 顯示更多（還有 { $n } 個）
+picker-all_units = 全部單位（可輸入名稱、編碼或拼音）
+picker-none = 沒有找到單位
+picker-more = 還有更多單位，請輸入更多字
+picker-failed = 單位清單載入失敗，請重試
+picker-post = 選擇職位（可輸入單位名稱、拼音、職位或編碼）

@@ -490,6 +490,7 @@ pub async fn units(c: &mut Conn, actor: &Actor, list: &[Located<Unit>], now: &st
     }
     // Units keep the order they were created in.
     sqlx::query("UPDATE units SET sort_order = id WHERE sort_order = 0").execute(&mut *c).await.map_err(db)?;
+    super::units::index_units(&mut *c).await?;
     written += records.len();
     let columns = ["code", "name", "parent", "category", "platform", "system", "non_cpc_required"];
     flush_audit(&mut *c, batch_drafts(actor, now, "unit.create", "unit", &columns, records.into_iter())).await?;

@@ -97,6 +97,10 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
             .execute(&mut *c)
             .await
             .map_err(db)?;
+            if b.name != u.name {
+                forget_keys(&mut *c, b.id).await?;
+                write_keys(&mut *c, vec![(b.id, u.name.clone(), u.code.clone())]).await?;
+            }
             super::audit::append(&mut *c, draft(actor, now, "unit.update", "unit", &u.code, Some(unit_json(b)), Some(after))).await?;
         }
         None => {
@@ -119,6 +123,7 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, u: &Unit, now: &str) -> Result<
                 .execute(&mut *c)
                 .await
                 .map_err(db)?;
+            write_keys(&mut *c, vec![(id, u.name.clone(), u.code.clone())]).await?;
             super::audit::append(&mut *c, draft(actor, now, "unit.create", "unit", &u.code, None, Some(after))).await?;
         }
     }
@@ -245,4 +250,183 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
         }
     }
     Ok(true)
+}
+
+/// The columns of [`UnitNode`] over `u` (and its parent `p`).
+const NODE_COLS: &str = "SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
+     u.non_cpc_required, p.name AS parent_name, \
+     (SELECT COUNT(*) FROM units k WHERE k.parent_id = u.id) AS children, \
+     (SELECT CAST(COALESCE(SUM(ps.seats), 0) AS BIGINT) FROM posts ps JOIN teams t ON t.id = ps.team_id \
+      WHERE t.unit_id = u.id) AS seats \
+     FROM units u LEFT JOIN units p ON p.id = u.parent_id";
+
+/// One level of the unit tree (issue 18, item 1): the units directly under `parent` (the
+/// roots without one), `limit` of them from `offset` in the registry's order, and how many
+/// there are. A liaison's tree is its unit alone, as a root.
+pub async fn children(
+    c: &mut Conn,
+    scope: &Scope,
+    parent: Option<&str>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<UnitNode>, i64), DomainError> {
+    let level = match parent {
+        None => "$2 IS NULL AND (($1 IS NULL AND u.parent_id IS NULL) OR u.code = $1)",
+        Some(_) => "u.parent_id = (SELECT id FROM units WHERE code = $2) AND ($1 IS NULL OR u.code = $1)",
+    };
+    let rows = sqlx::query_as(safe(format!(
+        "{NODE_COLS} WHERE {level} ORDER BY u.sort_order, u.id LIMIT $3 OFFSET $4"
+    )))
+    .bind(scope.unit())
+    .bind(parent)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let (n,): (i64,) = sqlx::query_as(safe(format!(
+        "SELECT COUNT(*) FROM units u WHERE {level}"
+    )))
+    .bind(scope.unit())
+    .bind(parent)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok((rows, n))
+}
+
+/// The units whose keys start with `q` (any part of the name, its pinyin or initials, the
+/// start of the code; see `banzi_domain::registry::search`), best first: the shorter key
+/// (the closer match) first. At most `limit`, and whether there were more.
+pub async fn search(c: &mut Conn, scope: &Scope, q: &str, limit: usize) -> Result<(Vec<UnitNode>, bool), DomainError> {
+    let (from, to) = banzi_domain::registry::search::prefix_range(q);
+    // Keys come in key order from the index; reading stops after enough distinct units.
+    let read = (limit as i64 + 1) * 8;
+    let keys: Vec<(i64,)> = sqlx::query_as(
+        "SELECT s.unit_id FROM unit_search s JOIN units u ON u.id = s.unit_id \
+         WHERE s.key >= $1 AND s.key < $2 AND ($3 IS NULL OR u.code = $3) ORDER BY s.key, s.unit_id LIMIT $4",
+    )
+    .bind(&from)
+    .bind(&to)
+    .bind(scope.unit())
+    .bind(read)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let mut ids: Vec<i64> = Vec::new();
+    for (id,) in keys {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let more = ids.len() > limit;
+    ids.truncate(limit);
+    if ids.is_empty() {
+        return Ok((Vec::new(), false));
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let mut rows: Vec<UnitNode> = sqlx::query_as(safe(format!("{NODE_COLS} WHERE u.id IN ({list})")))
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.unit.id));
+    Ok((rows, more))
+}
+
+/// The posts `q` finds, in the registry's order, at most `limit` and whether there were more:
+/// its first word names the unit (any part of the name, its pinyin, the start of the unit's
+/// code), starts the post's code, or is in the title; every further word is in the title
+/// (`财政 局长`). A blank `q` lists the first posts.
+pub async fn search_posts(c: &mut Conn, scope: &Scope, q: &str, limit: i64) -> Result<(Vec<PostRow>, bool), DomainError> {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let key = banzi_domain::registry::search::search_text(first).unwrap_or_default();
+    let (from, to) = banzi_domain::registry::search::prefix_range(&key);
+    let (code_from, code_to) = banzi_domain::registry::search::prefix_range(first);
+    let upper = first.to_uppercase();
+    let (upper_from, upper_to) = banzi_domain::registry::search::prefix_range(&upper);
+    let like = |w: &str| format!("%{}%", w.replace(['%', '_', '\\'], ""));
+    let rest: String = words.iter().skip(1).map(|w| like(w)).collect::<Vec<_>>().join("");
+    let mut rows: Vec<PostRow> = sqlx::query_as(safe(format!(
+        "{POST_COLS} WHERE ($1 IS NULL OR u.code = $1) AND ($2 = '' OR t.unit_id IN \
+         (SELECT s.unit_id FROM unit_search s WHERE s.key >= $3 AND s.key < $4) \
+         OR (p.code >= $5 AND p.code < $6) OR (p.code >= $7 AND p.code < $8) OR p.title LIKE $9) \
+         AND ($10 = '' OR p.title LIKE $10) \
+         ORDER BY u.sort_order, u.id, t.name, p.sort_order, p.id LIMIT $11"
+    )))
+    .bind(scope.unit())
+    .bind(&key)
+    .bind(&from)
+    .bind(&to)
+    .bind(&code_from)
+    .bind(&code_to)
+    .bind(&upper_from)
+    .bind(&upper_to)
+    .bind(like(first))
+    .bind(&rest)
+    .bind(limit + 1)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+/// Whether a unit has no search keys yet.
+pub async fn unindexed(c: &mut Conn) -> Result<bool, DomainError> {
+    let r: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.id FROM units u WHERE NOT EXISTS (SELECT 1 FROM unit_search s WHERE s.unit_id = u.id) LIMIT 1",
+    )
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(r.is_some())
+}
+
+/// Writes the search keys of every unit that has none (new units, renamed ones whose keys
+/// were dropped, and those stored before the index existed), in the caller's transaction.
+pub async fn index_units(c: &mut Conn) -> Result<(), DomainError> {
+    let todo: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.name, u.code FROM units u WHERE NOT EXISTS (SELECT 1 FROM unit_search s WHERE s.unit_id = u.id)",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    write_keys(c, todo).await
+}
+
+/// Writes the keys of units given as (id, name, code).
+async fn write_keys(c: &mut Conn, todo: Vec<(i64, String, String)>) -> Result<(), DomainError> {
+    let rows: Vec<(String, i64)> = todo
+        .into_iter()
+        .flat_map(|(id, name, code)| {
+            banzi_domain::registry::search::unit_keys(&name, &code)
+                .into_iter()
+                .map(move |k| (k, id))
+        })
+        .collect();
+    // 2 values a row, well under either backend's limit of bound values.
+    for chunk in rows.chunks(5000) {
+        let values = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut q = sqlx::query(safe(format!("INSERT INTO unit_search (key, unit_id) VALUES {values}")));
+        for (k, id) in chunk {
+            q = q.bind(k).bind(id);
+        }
+        q.execute(&mut *c).await.map_err(db)?;
+    }
+    Ok(())
+}
+
+/// Drops the keys of a unit whose name or code changed; [`index_units`] writes them again.
+async fn forget_keys(c: &mut Conn, id: i64) -> Result<(), DomainError> {
+    sqlx::query("DELETE FROM unit_search WHERE unit_id = $1")
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
 }

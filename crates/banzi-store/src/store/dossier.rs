@@ -27,12 +27,23 @@ impl Store {
         actor: &Actor,
         day: Date,
     ) -> Result<Vec<PostHolder>, DomainError> {
+        self.holders_of_posts(actor, day, None).await
+    }
+
+    /// Who holds the posts of `posts` (row ids; every post when None) on `day`: 组织部 staff
+    /// only.
+    pub async fn holders_of_posts(
+        &self,
+        actor: &Actor,
+        day: Date,
+        posts: Option<&[i64]>,
+    ) -> Result<Vec<PostHolder>, DomainError> {
         need(
             actor.role.manages_appointments(),
             Msg::new("store-forbidden-appoint"),
         )?;
         let day = iso(day);
-        let rows = on_conn!(self, |c, b| b::dossier::holders_on(c, &day).await)?;
+        let rows = on_conn!(self, |c, b| b::dossier::holders_on(c, &day, posts).await)?;
         Ok(rows
             .into_iter()
             .map(

@@ -19,6 +19,59 @@ impl Store {
         on_conn!(self, |c, b| b::units::list(c, scope).await)
     }
 
+    /// One level of the unit tree: the units under `parent` (the roots when None), a page of
+    /// `limit` from `offset`, and how many there are (issue 18, item 1).
+    pub async fn unit_children(
+        &self,
+        actor: &Actor,
+        parent: Option<&str>,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<UnitNode>, i64), DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::children(
+            c, scope, parent, offset, limit
+        )
+        .await)
+    }
+
+    /// The units found by `q` (a part of the name, its pinyin or initials, the start of the
+    /// code), at most `limit`, and whether there were more. Nothing for a blank `q`.
+    pub async fn search_units(
+        &self,
+        actor: &Actor,
+        q: &str,
+        limit: usize,
+    ) -> Result<(Vec<UnitNode>, bool), DomainError> {
+        let scope = reader(actor)?;
+        let Some(q) = banzi_domain::registry::search::search_text(q) else {
+            return Ok((Vec::new(), false));
+        };
+        on_conn!(self, |c, b| b::units::search(c, scope, &q, limit).await)
+    }
+
+    /// The posts `q` finds (the unit by a part of its name, pinyin or code, the post's code or
+    /// title; further words in the title), at most `limit`, and whether there were more.
+    pub async fn search_posts(
+        &self,
+        actor: &Actor,
+        q: &str,
+        limit: i64,
+    ) -> Result<(Vec<PostRow>, bool), DomainError> {
+        let scope = reader(actor)?;
+        on_conn!(self, |c, b| b::units::search_posts(c, scope, q, limit)
+            .await)
+    }
+
+    /// Writes the search keys of the units that have none: once when the store opens, for a
+    /// database made before the unit search existed.
+    pub(crate) async fn index_units(&self) -> Result<(), DomainError> {
+        if on_conn!(self, |c, b| b::units::unindexed(c).await)? {
+            in_tx!(self, |c, b| b::units::index_units(c).await)?;
+        }
+        Ok(())
+    }
+
     pub async fn unit(&self, actor: &Actor, code: &str) -> Result<UnitRow, DomainError> {
         let scope = reader(actor)?;
         on_conn!(self, |c, b| b::units::get(c, scope, code).await)

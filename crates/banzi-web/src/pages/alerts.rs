@@ -4,6 +4,7 @@
 //! filters).
 
 use super::analysis::{AsOf, LevelView, level_view, rule_title};
+use super::units::Picker;
 use super::{Ctx, is_htmx};
 use crate::AppState;
 use crate::auth::{Caller, encode};
@@ -20,7 +21,6 @@ use banzi_domain::Msg;
 use banzi_domain::date::parse_opt as parse_opt_date;
 use banzi_domain::rules::{AlertRef, Level, RULES};
 use banzi_domain::{Date, DomainError};
-use banzi_store::UnitRow;
 
 const PER_PAGE: usize = 100;
 
@@ -174,7 +174,8 @@ pub async fn rows<'a>(
 struct ListPage {
     ctx: Ctx,
     q: AlertQuery,
-    units: Vec<UnitRow>,
+    /// The unit filter (a type-ahead: a province has 40,000 units).
+    unit: Picker,
     /// (id, title) of every rule; (key, name) of every level.
     rules: Vec<(&'static str, &'static str)>,
     levels: Vec<LevelView>,
@@ -206,13 +207,13 @@ async fn list(
     Query(q): Query<AlertQuery>,
 ) -> WebResult<Response> {
     let as_of = AsOf::parse(&q.as_of);
+    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await;
     let (filter, errors) = read(&q);
     let mut errors: Vec<String> = errors
         .into_iter()
         .map(|(k, m)| format!("{}{}{}", tr.t(k), tr.t("p.colon"), tr.msg(&m)))
         .collect();
     errors.extend(Some(as_of.error_text(&tr)).filter(|e| !e.is_empty()));
-    let units = s.store.units(&caller.actor).await?;
     let analysis = s
         .store
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
@@ -261,7 +262,7 @@ async fn list(
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, &format!("/alerts?{}", q.filters())),
         q,
-        units,
+        unit,
         rules: RULES.iter().map(|r| (*r, rule_title(&tr, r))).collect(),
         levels: Level::ALL.iter().map(|l| level_view(&tr, *l)).collect(),
         r,

@@ -6,6 +6,7 @@
 //! `__blank__` ([`banzi_store::BLANK`]) as the value of `ethnicity`, `profession`,
 //! `education`, `ft_education` or `top_education` lists the blank ones (shown as 未填).
 
+use super::units::Picker;
 use super::{Ctx, is_htmx};
 use crate::AppState;
 use crate::auth::Caller;
@@ -22,7 +23,7 @@ use axum::routing::get;
 use banzi_domain::codes::{ETHNIC_GROUPS, Education, Party};
 use banzi_domain::date::{self, age_on, birth_bounds, iso};
 use banzi_domain::{Date, Msg, message};
-use banzi_store::{BLANK, CadreFilter, CadreListRow, UnitRow, today};
+use banzi_store::{BLANK, CadreFilter, CadreListRow, today};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -188,7 +189,8 @@ impl Row {
 /// same fields.
 pub struct FilterForm {
     pub q: ListQuery,
-    pub units: Vec<UnitRow>,
+    /// The unit filter (a type-ahead: a province has 40,000 units).
+    pub unit: Picker,
     pub parties: Vec<&'static str>,
     pub educations: Vec<&'static str>,
     /// The 56 groups, and what the query asked for if it is none of them (民族 is free
@@ -199,14 +201,14 @@ pub struct FilterForm {
 }
 
 impl FilterForm {
-    pub fn new(q: ListQuery, units: Vec<UnitRow>, chips: Vec<Chip>) -> FilterForm {
+    pub fn new(q: ListQuery, unit: Picker, chips: Vec<Chip>) -> FilterForm {
         FilterForm {
             parties: Party::ALL.iter().map(|p| p.label()).collect(),
             educations: Education::ALL.iter().map(|e| e.label()).collect(),
             ethnicities: ethnicities(&q.ethnicity),
             blank: BLANK,
             q,
-            units,
+            unit,
             chips,
         }
     }
@@ -430,11 +432,11 @@ async fn results(
     if is_htmx(headers) {
         return Ok(r.into_response());
     }
-    let units = s.store.units(&caller.actor).await?;
+    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await;
     let chips = q.chips(&tr, in_post);
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, "/cadres"),
-        f: FilterForm::new(q, units, chips),
+        f: FilterForm::new(q, unit, chips),
         r,
     }
     .into_response())

@@ -21,6 +21,8 @@ use banzi_domain::datacheck::{Check, Group, Report};
 
 /// Findings shown on one page.
 const PER_PAGE: usize = 200;
+/// Units of the summary shown on one page (a province has 40,000).
+const UNITS_PER_PAGE: usize = 100;
 /// The group of cadres without a current post, in a filter.
 const NO_UNIT: &str = "-";
 
@@ -42,6 +44,9 @@ pub struct DataCheckQuery {
     pub check: String,
     #[serde(default)]
     pub page: Option<i64>,
+    /// The page of the summary's units.
+    #[serde(default)]
+    pub units_page: Option<i64>,
 }
 
 /// One row of the summary table.
@@ -74,6 +79,11 @@ struct Page {
     /// (key, name) of every check.
     checks: Vec<(&'static str, String)>,
     summary: Vec<SummaryRow>,
+    /// The summary's page of how many, and the links to the previous and next.
+    units_page: usize,
+    units_pages: usize,
+    units_prev: String,
+    units_next: String,
     totals: SummaryRow,
     /// The filter in words (单位 · 校核项), empty when none.
     showing: String,
@@ -159,7 +169,16 @@ async fn page(
         encode(unit),
         check.map_or("", Check::key)
     );
+    let units_pages = report.groups.len().div_ceil(UNITS_PER_PAGE).max(1);
+    let units_page = usize::try_from(q.units_page.unwrap_or(1))
+        .unwrap_or(1)
+        .clamp(1, units_pages);
+    let here = format!("{filters}&page={page}");
     let view = Page {
+        units_page,
+        units_pages,
+        units_prev: format!("{here}&units_page={}", units_page.saturating_sub(1)),
+        units_next: format!("{here}&units_page={}", units_page + 1),
         as_of: as_of.date.to_string(),
         as_of_text: as_of.text.clone(),
         error: as_of.error_text(&tr),
@@ -170,6 +189,8 @@ async fn page(
         summary: report
             .groups
             .iter()
+            .skip((units_page - 1) * UNITS_PER_PAGE)
+            .take(UNITS_PER_PAGE)
             .map(|g| summary(group_name(g), unit_key(g), g.cadres, &g.counts))
             .collect(),
         totals: summary(

@@ -12,6 +12,7 @@
 use super::Ctx;
 use super::analysis::AsOf;
 use super::cadres::{FilterForm, ListQuery, Search, search_of};
+use super::units::Picker;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Form, Query, WebResult};
@@ -31,6 +32,8 @@ use banzi_store::{CadreFilter, ListingTemplate};
 
 /// The most cadres one listing shows, exports or prints (as the cadre list's export).
 pub const LISTING_MAX: i64 = super::cadres_export::EXPORT_MAX;
+/// Cadres shown on one page of the table (the export and the print take them all).
+const PER_PAGE: usize = 200;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -49,6 +52,8 @@ pub(super) struct Asked {
     pub template: String,
     pub name: String,
     pub action: String,
+    /// The page of the table shown (from 1).
+    pub page: usize,
 }
 
 impl Asked {
@@ -63,7 +68,8 @@ impl Asked {
                 "template" => a.template = v,
                 "name" => a.name = v,
                 "action" => a.action = v,
-                "page" | "_csrf" => {}
+                "page" => a.page = v.trim().parse().unwrap_or(1),
+                "_csrf" => {}
                 _ => rest.push((k, v)),
             }
         }
@@ -122,6 +128,12 @@ pub struct Results {
     pub count: String,
     pub shown: bool,
     pub export: Vec<(&'static str, String)>,
+    /// The page shown of how many ([`PER_PAGE`] cadres a page), and the addresses of the
+    /// previous and next pages.
+    pub page: usize,
+    pub pages: usize,
+    pub prev: String,
+    pub next: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -319,8 +331,23 @@ async fn results(
         let detail = serde_json::json!({ "q": banzi_domain::audit::mask_digit_runs(a.q.q.trim()), "found": l.rows() });
         super::audit_read(s, caller, "read.search", "cadre", "", detail).await?;
     }
+    let pages = l.rows().div_ceil(PER_PAGE).max(1);
+    let page = a.page.clamp(1, pages);
+    let fields = a.fields(&cols);
+    let at_page = |p: usize| {
+        let mut qs: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", crate::auth::encode(v)))
+            .collect();
+        qs.push(format!("page={p}"));
+        format!("/mingce?{}", qs.join("&"))
+    };
     Ok(Results {
         error: String::new(),
+        page,
+        pages,
+        prev: at_page(page.saturating_sub(1).max(1)),
+        next: at_page((page + 1).min(pages)),
         name_at: cols
             .iter()
             .position(|c| c.key == "name")
@@ -328,7 +355,7 @@ async fn results(
         count: tr.n("listing.count", l.rows() as i64),
         shown: true,
         export: a.fields(&cols),
-        ..worded(tr, &l)
+        ..worded(tr, &l, page)
     })
 }
 
@@ -355,17 +382,32 @@ pub(super) fn asked(
 }
 
 /// The table of `l` in the reader's words.
-fn worded(tr: &Tr, l: &Listing) -> Results {
+/// The table's page `page`: its cadres under the headings of their units (a unit cut by a
+/// page break is headed on both pages).
+fn worded(tr: &Tr, l: &Listing, page: usize) -> Results {
+    let first = (page.max(1) - 1) * PER_PAGE;
+    let mut before = 0;
     Results {
         heads: l.columns.iter().map(|c| tr.msg(&c.header())).collect(),
         groups: l
             .groups
             .iter()
-            .map(|g| GroupView {
+            .filter_map(|g| {
+                let (from, n) = (before, g.rows.len());
+                before += n;
+                let skip = first.saturating_sub(from);
+                let take = (first + PER_PAGE)
+                    .saturating_sub(from + skip)
+                    .min(n.saturating_sub(skip));
+                (take > 0).then_some((g, skip, take))
+            })
+            .map(|(g, skip, take)| GroupView {
                 heading: banzi_io::listing_write::group_heading(tr, g),
                 rows: g
                     .rows
                     .iter()
+                    .skip(skip)
+                    .take(take)
                     .map(|r| RowView {
                         cadre: r.cadre,
                         cells: r
@@ -423,7 +465,11 @@ async fn work(
         })
         .collect();
     Ok(Work {
-        f: FilterForm::new(a.q.clone(), s.store.units(&caller.actor).await?, Vec::new()),
+        f: FilterForm::new(
+            a.q.clone(),
+            Picker::unit(s, tr, caller, "unit", "f-unit", &a.q.unit).await,
+            Vec::new(),
+        ),
         as_of: if a.as_of.trim().is_empty() {
             as_of.date.to_string()
         } else {

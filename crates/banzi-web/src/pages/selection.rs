@@ -7,6 +7,7 @@
 
 use super::Ctx;
 use super::selection_forms::{self, Fields};
+use super::units::Picker;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Form, Query, WebResult};
@@ -66,14 +67,13 @@ struct Board {
     total: usize,
     /// (id, name, kind) of every batch.
     batches: Vec<(i64, String, String)>,
-    /// (code, name) of the units with cases.
-    units: Vec<(String, String)>,
+    /// The unit filter (a type-ahead: a province has 40,000 units).
+    unit: Picker,
     staff: Vec<String>,
     q_batch: String,
-    q_unit: String,
     q_staff: String,
-    /// (code, "单位 职位") of every post, for 动议.
-    posts: Vec<(String, String)>,
+    /// The post of a 动议 (a type-ahead: a province has 200,000 posts).
+    post: Picker,
     today: String,
     errors: Vec<String>,
     typed: Fields,
@@ -108,12 +108,6 @@ async fn board_view(
         .filter(|c| unit.is_empty() || c.unit_code == unit)
         .filter(|c| who.is_empty() || c.staff == who)
         .collect();
-    let mut units: Vec<(String, String)> = all
-        .iter()
-        .map(|c| (c.unit_code.clone(), c.unit_name.clone()))
-        .collect();
-    units.sort();
-    units.dedup();
     let mut staff: Vec<String> = all.iter().map(|c| c.staff.clone()).collect();
     staff.sort();
     staff.dedup();
@@ -137,16 +131,6 @@ async fn board_view(
             }
         })
         .collect();
-    let posts = if actor.role == Role::Staff {
-        s.store
-            .all_posts(actor)
-            .await?
-            .into_iter()
-            .map(|p| (p.code, format!("{} {}", p.unit_name, p.title)))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let batches = s
         .store
         .selection_batches(actor)
@@ -159,12 +143,11 @@ async fn board_view(
         total: cases.len(),
         columns,
         batches,
-        units,
+        unit: Picker::unit(s, tr, caller, "unit", "f-unit", &q.unit).await,
         staff,
         q_batch: q.batch.clone(),
-        q_unit: q.unit.clone(),
         q_staff: q.staff.clone(),
-        posts,
+        post: Picker::post(s, tr, caller, "post", "o-post", typed.get("post")).await,
         today: banzi_domain::date::iso(today()),
         errors,
         typed,

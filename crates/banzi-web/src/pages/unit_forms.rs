@@ -1,6 +1,7 @@
 //! The unit and post forms (组织部 staff only).
 
 use super::forms::FieldErrors;
+use super::units::Picker;
 use super::{Ctx, require_staff};
 use crate::AppState;
 use crate::auth::Caller;
@@ -43,7 +44,8 @@ pub struct UnitFormPage {
     systems: Vec<&'static str>,
     /// The usual 单位类别, suggested (the field stays free text).
     categories: &'static [&'static str],
-    units: Vec<UnitRow>,
+    /// 上级单位, a type-ahead (a province has 40,000 units); empty for a top-level unit.
+    parent: Picker,
 }
 
 async fn unit_form_page(
@@ -54,7 +56,9 @@ async fn unit_form_page(
     f: UnitForm,
     errors: FieldErrors,
 ) -> WebResult<UnitFormPage> {
-    let units = s.store.units(&caller.actor).await?;
+    let parent = Picker::unit(s, tr, caller, "parent_code", "parent_code", &f.parent_code)
+        .await
+        .empty_means("unit.no_parent");
     let path = if editing {
         format!("/units/{}/edit", f.code)
     } else {
@@ -67,7 +71,7 @@ async fn unit_form_page(
         errors,
         systems: UnitSystem::ALL.iter().map(|x| x.label()).collect(),
         categories: &UNIT_CATEGORIES,
-        units,
+        parent,
     })
 }
 

@@ -12,11 +12,14 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use banzi_domain::date::{age_on, parse, years_months};
-use banzi_store::{HolderRow, PostRow, UnitRow};
+use banzi_store::{HolderRow, PostRow, UnitNode, UnitRow};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/units", get(tree).post(unit_forms::create_unit))
+        .route("/unit-tree", get(level))
+        .route("/unit-pick", get(pick))
+        .route("/post-pick", get(pick_post))
         .route("/units/new", get(unit_forms::new_unit))
         .route("/units/{code}", get(team).post(unit_forms::update_unit))
         .route("/units/{code}/edit", get(unit_forms::edit_unit))
@@ -27,51 +30,263 @@ pub fn routes() -> Router<AppState> {
         .route("/units/{code}/posts/new", get(unit_forms::new_post))
 }
 
-pub struct TreeNode {
-    pub unit: UnitRow,
-    pub depth: usize,
+/// Units shown a level at a time: the roots, then each node's children when it is opened
+/// (issue 18, item 1: a province's 40,000 units are never one page).
+pub const LEVEL_PAGE: i64 = 100;
+
+/// At most this many units found by a search of the tree page, and by a picker.
+const FOUND_MAX: usize = 50;
+const PICK_MAX: usize = 12;
+
+/// A level of the tree (or the next part of one): its nodes and what is left to show.
+#[derive(Template, WebTemplate)]
+#[template(
+    source = "{% let level = self %}{% include \"unit_nodes.html\" %}",
+    ext = "html"
+)]
+pub struct Level {
+    tr: Tr,
+    nodes: Vec<UnitNode>,
+    /// The parent's code, empty for the roots.
+    parent: String,
+    /// Where the next part starts, and how many units come after this part.
+    next: i64,
+    left: i64,
 }
 
-/// Orders units as a tree (parents before children, depth for indentation). Units whose
-/// parent is outside the caller's scope are roots.
-fn as_tree(units: Vec<UnitRow>) -> Vec<TreeNode> {
-    use std::collections::HashMap;
-    let codes: std::collections::HashSet<String> = units.iter().map(|u| u.code.clone()).collect();
-    let mut children: HashMap<Option<String>, Vec<UnitRow>> = HashMap::new();
-    for u in units {
-        let parent = u.parent_code.clone().filter(|p| codes.contains(p));
-        children.entry(parent).or_default().push(u);
+impl Level {
+    async fn load(
+        s: &AppState,
+        tr: Tr,
+        caller: &Caller,
+        parent: &str,
+        offset: i64,
+    ) -> WebResult<Level> {
+        let offset = offset.max(0);
+        let parent_code = Some(parent).filter(|p| !p.is_empty());
+        let (nodes, total) = s
+            .store
+            .unit_children(&caller.actor, parent_code, offset, LEVEL_PAGE)
+            .await?;
+        let next = offset + nodes.len() as i64;
+        Ok(Level {
+            tr,
+            nodes,
+            parent: parent.to_string(),
+            next,
+            left: (total - next).max(0),
+        })
     }
-    let mut out = Vec::new();
-    let mut stack: Vec<(UnitRow, usize)> = children
-        .remove(&None)
-        .unwrap_or_default()
-        .into_iter()
-        .rev()
-        .map(|u| (u, 0))
-        .collect();
-    while let Some((u, depth)) = stack.pop() {
-        if let Some(kids) = children.remove(&Some(u.code.clone())) {
-            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
-        }
-        out.push(TreeNode { unit: u, depth });
+
+    /// The address of the next part of this level.
+    fn more_link(&self) -> String {
+        let parent = crate::auth::encode(&self.parent);
+        format!("/unit-tree?parent={parent}&offset={}", self.next)
     }
-    out
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "units.html")]
 struct TreePage {
     ctx: Ctx,
-    nodes: Vec<TreeNode>,
+    /// The search typed, and what it found (shown instead of the tree).
+    q: String,
+    found: Option<(Vec<UnitNode>, bool)>,
+    level: Level,
 }
 
-async fn tree(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<TreePage> {
-    let units = s.store.units(&caller.actor).await?;
+#[derive(serde::Deserialize, Default)]
+struct TreeQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    parent: String,
+    #[serde(default)]
+    offset: i64,
+}
+
+/// `/units`: the roots of the tree (a liaison's unit), or the units a search finds by name,
+/// code or pinyin.
+async fn tree(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Query(q): Query<TreeQuery>,
+) -> WebResult<TreePage> {
+    let found = match q.q.trim() {
+        "" => None,
+        text => Some(s.store.search_units(&caller.actor, text, FOUND_MAX).await?),
+    };
     Ok(TreePage {
+        level: Level::load(&s, tr, &caller, "", 0).await?,
         ctx: Ctx::new(tr, &caller, "/units"),
-        nodes: as_tree(units),
+        q: q.q,
+        found,
     })
+}
+
+/// `/unit-tree?parent=CODE&offset=N`: the children of a node as the tree opens it (htmx).
+async fn level(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Query(q): Query<TreeQuery>,
+) -> WebResult<Level> {
+    Level::load(&s, tr, &caller, &q.parent, q.offset).await
+}
+
+/// One choice of a picker's list.
+#[derive(serde::Serialize)]
+struct Picked {
+    code: String,
+    name: String,
+    /// What tells choices of one name apart: the parent unit, the code.
+    detail: String,
+}
+
+#[derive(serde::Serialize)]
+struct Picks {
+    items: Vec<Picked>,
+    /// More match than are listed: type more.
+    more: bool,
+}
+
+fn picks(items: Vec<Picked>, more: bool) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        axum::Json(Picks { items, more }),
+    )
+        .into_response()
+}
+
+/// `/unit-pick?q=…`: the type-ahead of every unit filter, as JSON (`{items: [{code, name,
+/// detail}], more}`), in the caller's scope.
+async fn pick(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<TreeQuery>,
+) -> WebResult<axum::response::Response> {
+    let (found, more) = s.store.search_units(&caller.actor, &q.q, PICK_MAX).await?;
+    let items = found
+        .into_iter()
+        .map(|n| Picked {
+            detail: match n.parent_name {
+                Some(p) => format!("{p} · {}", n.unit.code),
+                None => n.unit.code.clone(),
+            },
+            code: n.unit.code,
+            name: n.unit.name,
+        })
+        .collect();
+    Ok(picks(items, more))
+}
+
+/// `/post-pick?q=…`: the type-ahead of a post field (the unit by a part of its name, pinyin
+/// or code, the post's code or title), as `/unit-pick` answers.
+async fn pick_post(
+    State(s): State<AppState>,
+    caller: Caller,
+    Query(q): Query<TreeQuery>,
+) -> WebResult<axum::response::Response> {
+    let (found, more) = s
+        .store
+        .search_posts(&caller.actor, &q.q, PICK_MAX as i64)
+        .await?;
+    let items = found
+        .into_iter()
+        .map(|p| Picked {
+            name: format!("{} {}", p.unit_name, p.title),
+            detail: p.code.clone(),
+            code: p.code,
+        })
+        .collect();
+    Ok(picks(items, more))
+}
+
+/// A unit (or post) field on a page: a type-ahead over [`pick`] (or [`pick_post`]) that
+/// sends the chosen code under `field` (empty: every unit), showing its name. A page puts it
+/// in with `{{ pick|safe }}`.
+#[derive(Template)]
+#[template(path = "unit_picker.html")]
+pub struct Picker {
+    tr: Tr,
+    pub field: &'static str,
+    pub id: &'static str,
+    pub code: String,
+    pub label: String,
+    /// Where the choices come from: `/unit-pick` or `/post-pick`.
+    pub source: &'static str,
+    /// The key of what the empty field means (every unit; no parent …).
+    pub empty: &'static str,
+}
+
+impl Picker {
+    /// The picker of `field` with `code` chosen, named as the registry names it (the code
+    /// itself if the caller cannot see such a unit).
+    pub async fn unit(
+        s: &AppState,
+        tr: Tr,
+        caller: &Caller,
+        field: &'static str,
+        id: &'static str,
+        code: &str,
+    ) -> Picker {
+        let code = code.trim().to_string();
+        let label = match code.as_str() {
+            "" => String::new(),
+            c => s
+                .store
+                .unit(&caller.actor, c)
+                .await
+                .map(|u| u.name)
+                .unwrap_or_else(|_| c.to_string()),
+        };
+        Picker {
+            tr,
+            field,
+            id,
+            code,
+            label,
+            source: "/unit-pick",
+            empty: "picker.all_units",
+        }
+    }
+
+    /// A post field with `code` chosen (empty: none), named "单位 职位".
+    pub async fn post(
+        s: &AppState,
+        tr: Tr,
+        caller: &Caller,
+        field: &'static str,
+        id: &'static str,
+        code: &str,
+    ) -> Picker {
+        let code = code.trim().to_string();
+        let label = match code.as_str() {
+            "" => String::new(),
+            c => s
+                .store
+                .post(&caller.actor, c)
+                .await
+                .map(|p| format!("{} {}", p.unit_name, p.title))
+                .unwrap_or_else(|_| c.to_string()),
+        };
+        Picker {
+            tr,
+            field,
+            id,
+            code,
+            label,
+            source: "/post-pick",
+            empty: "picker.post",
+        }
+    }
+
+    /// The same picker, its empty field meaning `key`'s text.
+    pub fn empty_means(self, key: &'static str) -> Picker {
+        Picker { empty: key, ..self }
+    }
 }
 
 pub struct PostView {

@@ -35,6 +35,8 @@ pub struct AppointPage {
     ctx: Ctx,
     d: CadreDetail,
     choices: Vec<PostChoice>,
+    /// More posts match than are listed.
+    more: bool,
     q: String,
     current: Vec<AppointmentRow>,
     f: AppointForm,
@@ -48,6 +50,8 @@ pub struct AppointPage {
 pub struct PostPicker {
     ctx: Ctx,
     choices: Vec<PostChoice>,
+    /// More posts match than are listed.
+    more: bool,
     f: AppointForm,
 }
 
@@ -104,17 +108,31 @@ fn seated(holders: &[PostHolder], post: &str, ending: &[i64]) -> Vec<PostHolder>
         .collect()
 }
 
-/// The posts matching `q` (unit name, post title or code), each with its 职数 state.
-pub fn choices(tr: &Tr, posts: &[PostRow], holders: &[PostHolder], q: &str) -> Vec<PostChoice> {
-    let q = q.trim().to_lowercase();
+/// At most this many posts in the picker: typing narrows them (a province has 200,000).
+const PICKER_MAX: i64 = 50;
+
+/// The posts `q` finds (see `Store::search_posts`), at most [`PICKER_MAX`], each with its
+/// 职数 state on `day`, and whether more posts match.
+async fn find_posts(
+    s: &AppState,
+    tr: &Tr,
+    caller: &Caller,
+    q: &str,
+    day: date::Date,
+) -> WebResult<(Vec<PostChoice>, bool)> {
+    let (posts, more) = s.store.search_posts(&caller.actor, q, PICKER_MAX).await?;
+    let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    let holders = s
+        .store
+        .holders_of_posts(&caller.actor, day, Some(&ids))
+        .await?;
+    Ok((choices(tr, &posts, &holders), more))
+}
+
+/// Each post with its 职数 state.
+pub fn choices(tr: &Tr, posts: &[PostRow], holders: &[PostHolder]) -> Vec<PostChoice> {
     posts
         .iter()
-        .filter(|p| {
-            q.is_empty()
-                || p.unit_name.to_lowercase().contains(&q)
-                || p.title.to_lowercase().contains(&q)
-                || p.code.to_lowercase().contains(&q)
-        })
         .map(|p| {
             let held = seated(holders, &p.code, &[]).len() as i64;
             let state = SeatState::of(p.seats, held).key();
@@ -152,8 +170,7 @@ async fn appoint_page(
     crate::pages::require_staff(caller)?;
     let day = today();
     let d = s.store.cadre(&caller.actor, id, day).await?;
-    let posts = s.store.all_posts(&caller.actor).await?;
-    let holders = s.store.post_holders(&caller.actor, day).await?;
+    let (choices, more) = find_posts(s, &tr, caller, &q, day).await?;
     let current = d
         .appointments
         .iter()
@@ -162,7 +179,8 @@ async fn appoint_page(
         .collect();
     Ok(AppointPage {
         ctx: Ctx::new(tr, caller, &format!("/cadres/{}/appoint", d.row.id)),
-        choices: choices(&tr, &posts, &holders, &q),
+        choices,
+        more,
         q,
         d,
         current,
@@ -205,11 +223,11 @@ pub async fn post_picker(
     Query(pq): Query<PickerQuery>,
 ) -> WebResult<PostPicker> {
     crate::pages::require_staff(&caller)?;
-    let posts = s.store.all_posts(&caller.actor).await?;
-    let holders = s.store.post_holders(&caller.actor, today()).await?;
+    let (choices, more) = find_posts(&s, &tr, &caller, &pq.q, today()).await?;
     Ok(PostPicker {
         ctx: Ctx::new(tr, &caller, &format!("/cadres/{r}/appoint")),
-        choices: choices(&tr, &posts, &holders, &pq.q),
+        choices,
+        more,
         f: AppointForm {
             post_code: pq.post_code,
             ..Default::default()
@@ -273,7 +291,10 @@ pub async fn appoint(
         }
         Err(e) => return Err(e.into()),
     };
-    let holders = s.store.post_holders(&caller.actor, a.start).await?;
+    let holders = s
+        .store
+        .holders_of_posts(&caller.actor, a.start, Some(&[post.id]))
+        .await?;
     let holders = seated(&holders, &post.code, &f.ending);
     let over = would_overfill(post.seats, holders.len() as i64, a.manner);
     let level = post.level.as_deref().and_then(|l| PostLevel::parse(l).ok());
