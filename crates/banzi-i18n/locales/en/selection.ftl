@@ -287,6 +287,7 @@ audit-entity-selection_batch = Selection batch
 audit-field-event = Record
 audit-field-hash = Hash
 selection-latest_shown = Only the 30 closed most recently are shown
+selection-first_shown = Only the first 100 are shown: narrow them with the filters above
 selection-seq = No.
 selection-detail = Content
 selection-step = Step

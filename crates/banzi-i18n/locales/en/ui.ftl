@@ -624,3 +624,8 @@ picker-none = No unit found
 picker-more = More units match: type more
 picker-failed = The unit list could not be loaded; try again
 picker-post = Choose a post (type a unit, its pinyin, a post or a code)
+users-filter_hint = Login or name
+users-count = { $n ->
+    [one] { $n } account
+   *[other] { $n } accounts
+}

@@ -287,6 +287,7 @@ audit-entity-selection_batch = 选任批次
 audit-field-event = 纪实内容
 audit-field-hash = 校验值
 selection-latest_shown = 仅显示最近办结的30件
+selection-first_shown = 仅显示前100件，请用上方筛选缩小范围
 selection-seq = 序号
 selection-detail = 内容
 selection-step = 当前阶段

@@ -600,3 +600,5 @@ picker-none = 没有找到单位
 picker-more = 还有更多单位，请输入更多字
 picker-failed = 单位列表加载失败，请重试
 picker-post = 选择职位（可输入单位名称、拼音、职位或编码）
+users-filter_hint = 登录名或姓名
+users-count = 共 { $n } 个账号

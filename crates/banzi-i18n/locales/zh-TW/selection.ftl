@@ -287,6 +287,7 @@ audit-entity-selection_batch = 選任批次
 audit-field-event = 紀實內容
 audit-field-hash = 校驗值
 selection-latest_shown = 僅顯示最近辦結的30件
+selection-first_shown = 僅顯示前100件，請用上方篩選縮小範圍
 selection-seq = 序號
 selection-detail = 內容
 selection-step = 當前階段

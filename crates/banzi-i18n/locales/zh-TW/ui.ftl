@@ -600,3 +600,5 @@ picker-none = 沒有找到單位
 picker-more = 還有更多單位，請輸入更多字
 picker-failed = 單位清單載入失敗，請重試
 picker-post = 選擇職位（可輸入單位名稱、拼音、職位或編碼）
+users-filter_hint = 登入名或姓名
+users-count = 共 { $n } 個帳號

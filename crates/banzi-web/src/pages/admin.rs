@@ -8,8 +8,8 @@ use super::Ctx;
 use super::forms::FieldErrors;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::Form;
 use crate::error::WebResult;
+use crate::error::{Form, Query};
 use crate::i18n::Tr;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -38,6 +38,12 @@ pub fn routes() -> Router<AppState> {
 struct UsersPage {
     ctx: Ctx,
     users: Vec<Account>,
+    /// The accounts' filter (a part of the login or the name), the page shown of how many
+    /// ([`PER_PAGE`] a page: a province has thousands of unit liaisons), and how many match.
+    q: String,
+    page: usize,
+    pages: usize,
+    matching: usize,
     roles: Vec<&'static str>,
     f: UserForm,
     errors: FieldErrors,
@@ -71,6 +77,17 @@ pub struct UserForm {
     password: String,
 }
 
+/// Accounts listed on one page.
+const PER_PAGE: usize = 100;
+
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<usize>,
+}
+
 async fn render(
     s: &AppState,
     tr: Tr,
@@ -79,12 +96,38 @@ async fn render(
     errors: FieldErrors,
     done: Option<String>,
 ) -> WebResult<UsersPage> {
+    render_list(s, tr, caller, f, errors, done, ListQuery::default()).await
+}
+
+async fn render_list(
+    s: &AppState,
+    tr: Tr,
+    caller: &Caller,
+    f: UserForm,
+    errors: FieldErrors,
+    done: Option<String>,
+    lq: ListQuery,
+) -> WebResult<UsersPage> {
     let now = banzi_store::now_rfc3339();
-    let users = s
+    let q = lq.q.trim().to_lowercase();
+    let matching: Vec<_> = s
         .store
         .users(&caller.actor)
         .await?
         .into_iter()
+        .filter(|u| {
+            q.is_empty()
+                || u.login.to_lowercase().contains(&q)
+                || u.display_name.to_lowercase().contains(&q)
+        })
+        .collect();
+    let total = matching.len();
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let page = lq.page.unwrap_or(1).clamp(1, pages);
+    let users = matching
+        .into_iter()
+        .skip((page - 1) * PER_PAGE)
+        .take(PER_PAGE)
         .map(|u| {
             let role = Role::parse(&u.role).unwrap_or(Role::Unassigned);
             let paused_until = u
@@ -103,6 +146,10 @@ async fn render(
     Ok(UsersPage {
         ctx: Ctx::new(tr, caller, "/admin/users"),
         users,
+        q: lq.q.trim().to_string(),
+        page,
+        pages,
+        matching: total,
         roles: Role::ASSIGNABLE.iter().map(|r| r.as_str()).collect(),
         f,
         errors,
@@ -113,14 +160,20 @@ async fn render(
     })
 }
 
-async fn page(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<UsersPage> {
-    render(
+async fn page(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    Query(lq): Query<ListQuery>,
+) -> WebResult<UsersPage> {
+    render_list(
         &s,
         tr,
         &caller,
         UserForm::default(),
         FieldErrors::default(),
         None,
+        lq,
     )
     .await
 }

@@ -60,14 +60,33 @@ pub struct SessionRow {
 struct ListPage {
     ctx: Ctx,
     rows: Vec<SessionRow>,
+    /// The page shown of how many ([`PER_PAGE`] sessions a page, newest first as stored).
+    page: usize,
+    pages: usize,
 }
 
-async fn list(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<ListPage> {
-    let rows = s
-        .store
-        .ballots(&caller.actor)
-        .await?
+/// Sessions listed on one page.
+const PER_PAGE: usize = 50;
+
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    page: Option<usize>,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    tr: Tr,
+    caller: Caller,
+    crate::error::Query(q): crate::error::Query<ListQuery>,
+) -> WebResult<ListPage> {
+    let all = s.store.ballots(&caller.actor).await?;
+    let pages = all.len().div_ceil(PER_PAGE).max(1);
+    let page = q.page.unwrap_or(1).clamp(1, pages);
+    let rows = all
         .into_iter()
+        .skip((page - 1) * PER_PAGE)
+        .take(PER_PAGE)
         .map(|b| SessionRow {
             state: state_view(&tr, &b.state),
             s: b,
@@ -76,6 +95,8 @@ async fn list(State(s): State<AppState>, tr: Tr, caller: Caller) -> WebResult<Li
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, "/ballots"),
         rows,
+        page,
+        pages,
     })
 }
 

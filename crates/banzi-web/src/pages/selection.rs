@@ -49,6 +49,9 @@ pub struct BoardQuery {
 
 /// Cases shown in a column of closed cases (已任职, 已终止): the latest; the rest are counted.
 const CLOSED_SHOWN: usize = 30;
+/// Cases shown in a column of open cases: the first; the rest are counted and the filters
+/// (batch, unit, staff member) narrow them (issue 18: no page grows with the registry).
+const OPEN_SHOWN: usize = 100;
 
 /// A column of the board.
 pub struct Column {
@@ -121,7 +124,7 @@ async fn board_view(
                 .collect();
             let shown = match step {
                 Step::Done | Step::Stopped => CLOSED_SHOWN,
-                _ => usize::MAX,
+                _ => OPEN_SHOWN,
             };
             Column {
                 key: step.key(),
