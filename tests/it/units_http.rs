@@ -209,6 +209,7 @@ async fn every_page_with_a_unit_or_post_field_stays_small() {
             "/cadres".into(),
             "/alerts".into(),
             "/mingce".into(),
+            "/datacheck".into(),
             "/selection".into(),
             "/units/new".into(),
             "/units/U1/edit".into(),

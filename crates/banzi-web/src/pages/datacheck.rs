@@ -6,6 +6,7 @@
 
 use super::Ctx;
 use super::analysis::AsOf;
+use super::units::Picker;
 use crate::AppState;
 use crate::auth::{Caller, encode};
 use crate::error::{Query, WebResult};
@@ -79,6 +80,8 @@ struct Page {
     /// (key, name) of every check.
     checks: Vec<(&'static str, String)>,
     summary: Vec<SummaryRow>,
+    /// The unit filter of the findings (a type-ahead: a province has 40,000 units).
+    unit: Picker,
     /// The summary's page of how many, and the links to the previous and next.
     units_page: usize,
     units_pages: usize,
@@ -169,12 +172,22 @@ async fn page(
         encode(unit),
         check.map_or("", Check::key)
     );
+    let picker = Picker::unit(
+        &s,
+        tr,
+        &caller,
+        "unit",
+        "f-unit",
+        if unit == NO_UNIT { "" } else { unit },
+    )
+    .await;
     let units_pages = report.groups.len().div_ceil(UNITS_PER_PAGE).max(1);
     let units_page = usize::try_from(q.units_page.unwrap_or(1))
         .unwrap_or(1)
         .clamp(1, units_pages);
     let here = format!("{filters}&page={page}");
     let view = Page {
+        unit: picker,
         units_page,
         units_pages,
         units_prev: format!("{here}&units_page={}", units_page.saturating_sub(1)),
