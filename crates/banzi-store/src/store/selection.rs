@@ -607,13 +607,15 @@ impl Store {
             DomainError::NotFound(message!("store-selection-no-cadre", id = cadre))
         })?;
         let profile = self.cadre(actor, &id_number, today()).await?;
-        let posts = self.all_posts(actor).await?;
-        let units = self.units(actor).await?;
         let x = profile.cadre;
         let mut held = Vec::new();
+        // The posts and units of this cadre's appointments only: a province has 200,000
+        // posts, and a case reads these on every step.
         for a in &profile.appointments {
-            let post = posts.iter().find(|p| p.code == a.post_code);
-            let unit = units.iter().find(|u| u.code == a.unit_code);
+            let post = found(self.post(actor, &a.post_code).await)?;
+            let post = post.as_ref();
+            let unit = found(self.unit(actor, &a.unit_code).await)?;
+            let unit = unit.as_ref();
             held.push(HeldPost {
                 start: stored_date(&a.start_date)?,
                 end: a.end_date.as_deref().map(stored_date).transpose()?,
@@ -638,6 +640,16 @@ impl Store {
                 held,
             },
         ))
+    }
+}
+
+/// A record that may be missing (out of the caller's scope, or gone): None; any other
+/// failure stays one.
+fn found<T>(r: Result<T, DomainError>) -> Result<Option<T>, DomainError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(DomainError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
