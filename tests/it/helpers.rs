@@ -161,6 +161,23 @@ impl TestDb {
         }
     }
 
+    /// Drops this test's own PostgreSQL schema (nothing on SQLite, whose file goes with the
+    /// temp dir); the stores on it must not be used afterwards.
+    pub async fn drop_schema(&self) {
+        let Some(schema) = &self.schema else {
+            return;
+        };
+        let Ok(pool) = sqlx::PgPool::connect(&self.url).await else {
+            return;
+        };
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE"
+        )))
+        .execute(&pool)
+        .await;
+        pool.close().await;
+    }
+
     /// The same database with the audit key `key`.
     pub async fn reopen(&self, key: banzi_domain::audit::AuditKey) -> Store {
         Store::connect_in_schema(&self.url, self.schema.as_deref(), key)

@@ -35,6 +35,7 @@ mod languages;
 mod listing_http;
 mod lrmx_cli;
 mod lrmx_http;
+mod multi_server;
 mod page_headers;
 mod post_http;
 mod print_form_cli;

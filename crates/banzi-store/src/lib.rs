@@ -17,6 +17,7 @@ mod types;
 
 pub use connect::{Pool, Store, now_rfc3339, today};
 pub use rows::*;
+pub use store::ImportStage;
 pub use store::{
     Analysis, AnalysisCache, BallotSession, BallotWriter, Cast, FormUse, LrmxFiles, MAX_FORMS,
     Opened, PaperEntry, PaperSlip, PostHolder, Slip, WriterHook, normalise_code,

@@ -72,7 +72,8 @@ impl Default for WebConfig {
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
-    /// Imports running now, for the page's progress.
+    /// Imports running now, for the page's progress (written to a shared database for
+    /// the other servers).
     pub imports: Arc<pages::ImportBoard>,
     /// The last analysis of the registry, served again until the next write.
     pub analyses: Arc<banzi_store::AnalysisCache>,
@@ -84,9 +85,9 @@ impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         Self {
             ballots: Arc::new(banzi_store::BallotWriter::new(store.clone())),
+            imports: Arc::new(pages::ImportBoard::new(store.clone())),
             store,
             config: Arc::new(config),
-            imports: Arc::default(),
             analyses: Arc::default(),
         }
     }

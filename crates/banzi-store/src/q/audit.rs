@@ -35,6 +35,16 @@ pub async fn append(c: &mut Conn, draft: AuditDraft) -> Result<i64, DomainError>
     Ok(seq)
 }
 
+/// The head, locked until the caller's transaction ends: of several servers given new
+/// keys and started at once on one PostgreSQL, the first keys the trail and the others then
+/// find it keyed (SQLite's `BEGIN IMMEDIATE` has the lock already).
+pub async fn lock_head(c: &mut Conn) -> Result<(i64, String), DomainError> {
+    sqlx::query_as("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash")
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db)
+}
+
 pub async fn head(c: &mut Conn) -> Result<(i64, String), DomainError> {
     sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
         .fetch_one(&mut *c)

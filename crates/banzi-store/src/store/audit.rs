@@ -67,12 +67,15 @@ impl Store {
     }
 
     /// The first start with a new key: checks the trail is empty or unkeyed and whole,
-    /// writes the key file, re-keys the trail and records it, all before the commit.
+    /// writes the key file, re-keys the trail and records it, all before the commit. The
+    /// head is locked first, so that two servers starting at once with two new keys cannot
+    /// both key the trail: the second finds it keyed and refuses, and its key file is not
+    /// kept (every server of one database needs the first one's key file).
     async fn adopt_key(&self, key_file: &Path, file: &str) -> Result<(), DomainError> {
         let key = self.key.clone();
         let now = now_rfc3339();
         in_tx!(self, |c, b| {
-            let (seq, old_head) = b::audit::head(&mut *c).await?;
+            let (seq, old_head) = b::audit::lock_head(&mut *c).await?;
             let mut rows: Vec<AuditEntry> = b::audit::all(&mut *c)
                 .await?
                 .into_iter()

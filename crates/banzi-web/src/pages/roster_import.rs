@@ -1,6 +1,7 @@
 //! Upload of the roster workbook (all or nothing, every error listed), and how far the
 //! server has got with it: the page polls `/roster/import/progress` with the ticket it
-//! sent along with the file, and sees the sheet being read and the rows written.
+//! sent along with the file, and sees the sheet being read and the rows written, whichever
+//! server the request reaches ([`super::import_board`]).
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -15,91 +16,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use banzi_domain::roster::{FILE, RowError};
 use banzi_domain::{DomainError, Msg};
-use banzi_store::{ImportError, ImportSummary};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use banzi_store::{ImportError, ImportStage, ImportSummary};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/roster/import", post(import))
         .route("/roster/import/progress", get(progress))
-}
-
-/// How far one import has got.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stage {
-    pub read_sheet: &'static str,
-    pub read_done: usize,
-    /// 0 when the sheet does not say how many rows it has.
-    pub read_total: usize,
-    pub write_sheet: &'static str,
-    pub write_done: usize,
-}
-
-/// The imports running now, by user and ticket: a user sees only their own.
-#[derive(Debug, Default)]
-pub struct ImportBoard(Mutex<HashMap<(String, String), Stage>>);
-
-impl ImportBoard {
-    /// Puts an import on the board; it leaves the board when the returned entry and all
-    /// its clones are dropped, however the import ends.
-    pub fn enter(self: &Arc<Self>, login: &str, ticket: &str) -> Entry {
-        let key = (login.to_string(), ticket.to_string());
-        if let Ok(mut m) = self.0.lock() {
-            m.insert(key.clone(), Stage::default());
-        }
-        Entry(Arc::new(EntryInner {
-            board: self.clone(),
-            key,
-        }))
-    }
-
-    pub fn stage(&self, login: &str, ticket: &str) -> Option<Stage> {
-        let m = self.0.lock().ok()?;
-        m.get(&(login.to_string(), ticket.to_string())).cloned()
-    }
-
-    fn update(&self, key: &(String, String), f: impl FnOnce(&mut Stage)) {
-        if let Ok(mut m) = self.0.lock()
-            && let Some(s) = m.get_mut(key)
-        {
-            f(s);
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Entry(Arc<EntryInner>);
-
-#[derive(Debug)]
-struct EntryInner {
-    board: Arc<ImportBoard>,
-    key: (String, String),
-}
-
-impl Drop for EntryInner {
-    fn drop(&mut self) {
-        if let Ok(mut m) = self.board.0.lock() {
-            m.remove(&self.key);
-        }
-    }
-}
-
-impl Entry {
-    pub fn read(&self, sheet: &'static str, done: usize, total: usize) {
-        self.0.board.update(&self.0.key, |s| {
-            s.read_sheet = sheet;
-            s.read_done = done;
-            s.read_total = total;
-        });
-    }
-
-    pub fn written(&self, sheet: &'static str, done: usize) {
-        self.0.board.update(&self.0.key, |s| {
-            s.write_sheet = sheet;
-            s.write_done = done;
-        });
-    }
 }
 
 #[derive(serde::Deserialize)]
@@ -112,7 +34,7 @@ struct TicketQuery {
 #[template(path = "import_progress.html")]
 struct ProgressView {
     tr: Tr,
-    stage: Option<Stage>,
+    stage: Option<ImportStage>,
 }
 
 async fn progress(
@@ -124,7 +46,7 @@ async fn progress(
     super::require_staff(&caller)?;
     Ok(ProgressView {
         tr,
-        stage: s.imports.stage(&caller.actor.login, &q.ticket),
+        stage: s.imports.stage(&caller.actor.login, &q.ticket).await?,
     })
 }
 
@@ -215,8 +137,10 @@ async fn import(
         })
         .await;
     drop(feed);
-    let notices = tokio::task::spawn_blocking(move || reader.join())
-        .await
+    let joined = tokio::task::spawn_blocking(move || reader.join()).await;
+    // Off the board on every server before the answer, which ends the page's polling.
+    entry.end().await;
+    let notices = joined
         .map_err(super::roster::io_err)?
         .map_err(|_| DomainError::Internal("the workbook reader thread stopped".into()))?;
     let notices: Vec<Msg> = notices.iter().map(banzi_io::Notice::msg).collect();

@@ -19,6 +19,13 @@
 //! valid code too, for 15 minutes (`429`, `ballot-code-attempts`). An IPv6 source is its
 //! /64. Behind a reverse proxy every phone has the proxy's address: serve the phones
 //! directly.
+//!
+//! The count is per server, on purpose (issue 18, item 5): in the database, a phone's
+//! address and the time of its mistyped code would be written during the voting, into the
+//! same WAL as the ballots, which R-VOTE-3 keeps free of anything of a request. Behind a load
+//! balancer a source that alternates between N servers therefore gets N times the tries (10
+//! invalid codes per server per 15 minutes, against codes of 120 random bits). A balancer
+//! that sends each source address to one server (hashing on it) keeps the limit as on one.
 
 use crate::AppState;
 use crate::error::{self, JsonError};
@@ -56,7 +63,7 @@ pub fn routes() -> Router<AppState> {
         .layer(Extension(Arc::new(Sources::new())))
 }
 
-/// The invalid codes of each source address, for one server.
+/// The invalid codes of each source address, for this server alone (see the module's note).
 struct Sources {
     start: Instant,
     guesses: Mutex<Guesses<Option<IpAddr>>>,
