@@ -107,7 +107,7 @@ async fn two_servers_on_one_database_behave_as_one() {
             assert_eq!(c.login("staff", PASSWORD).status, 303);
             let members = text_of(&c.get("/analysis").body, "fig-members");
             c.base = b.clone();
-            let units = c.get("/units");
+            let units = c.get("/unit-tree?parent=C");
             assert_eq!(units.status, 200, "B knows A's session");
             assert!(units.body.contains("市财政局"));
             let form = c.get(&format!("/cadres/{zmr}/appoint"));
