@@ -190,10 +190,17 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// A refusal of the guard, as plain text in the reader's language.
+/// A write refused before its body is read. The server then closes the connection (the
+/// unread body is still on it), so the answer says so: a client keeping connections alive
+/// would otherwise send its next request on one about to close ("peer disconnected", seen
+/// now and then in the authorization test).
 fn denied(tr: Tr, status: StatusCode, msg: Msg) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CONNECTION, "close"),
+        ],
         tr.msg(&msg),
     )
         .into_response()
