@@ -24,6 +24,7 @@ pub mod registry;
 pub mod role;
 pub mod roster;
 pub mod rules;
+pub mod search_keys;
 pub mod selection;
 
 pub use date::{Date, YearMonth};

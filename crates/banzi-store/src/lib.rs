@@ -214,6 +214,10 @@ macro_rules! backend {
             use super::*;
             include!("q/cadres.rs");
         }
+        pub mod search {
+            use super::*;
+            include!("q/search.rs");
+        }
         pub mod appointments {
             use super::*;
             include!("q/appointments.rs");

@@ -642,6 +642,7 @@ mod roster;
 mod roster_errors;
 mod roster_vocab;
 mod rules;
+mod search;
 pub mod selection;
 mod team_as_of;
 

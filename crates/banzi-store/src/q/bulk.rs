@@ -180,14 +180,15 @@ pub async fn cadres(
         }
     }
     let mut records = Vec::with_capacity(new.len());
+    let names: Vec<(String, String)> = new.iter().map(|x| banzi_domain::pinyin_name::name_pinyin(&x.name)).collect();
     let rows: Vec<Vec<Val>> = new
         .iter()
-        .map(|x| {
-            let (py, initials) = banzi_domain::pinyin_name::name_pinyin(&x.name);
+        .zip(&names)
+        .map(|(x, (py, initials))| {
             let r = x.to_raw();
             records.push(json(&r.values()));
             vec![
-                r.id_number.into(), r.name.into(), py.into(), initials.into(), r.gender.into(), r.ethnicity.into(),
+                r.id_number.into(), r.name.into(), py.clone().into(), initials.clone().into(), r.gender.into(), r.ethnicity.into(),
                 r.birth_date.into(), r.native_place.into(), r.party.into(), opt(&r.party_joined).into(),
                 opt(&r.work_started).into(), opt(&r.ft_education).into(), opt(&r.ft_degree).into(), r.ft_school.into(),
                 opt(&r.pt_education).into(), opt(&r.pt_degree).into(), r.pt_school.into(), r.profession.into(),
@@ -201,7 +202,13 @@ pub async fn cadres(
                profession, rank, updated_at)",
         lookup: None,
     };
+    let after = super::search::last_cadre(&mut *c).await?;
     all_written("干部", rows.len(), insert_rows(&mut *c, &CADRES, &rows).await?)?;
+    drop(rows);
+    // Their search keys, in this transaction (issue 18, item 2).
+    let keys: Vec<super::search::NewCadre> =
+        new.iter().zip(&names).map(|(x, (py, initials))| (x.id_number.as_str(), x.name.as_str(), py.as_str(), initials.as_str())).collect();
+    super::search::insert_new(&mut *c, after, &keys).await?;
     written += new.len();
     let columns = CADRE_FIELDS.map(|(key, _)| key);
     flush_audit(&mut *c, batch_drafts(actor, now, "cadre.create", "cadre", &columns, records.into_iter())).await?;

@@ -69,11 +69,9 @@ pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
         .map_err(db)
 }
 
-/// The filters of the cadre list; `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`.
-const SEARCH_WHERE: &str = "WHERE ($1 IS NULL OR c.name LIKE $1 OR c.name_initials LIKE $2 OR c.name_pinyin LIKE $2 \
-       OR REPLACE(c.name_pinyin, ' ', '') LIKE $2 OR c.id_number = $3 \
-       OR (LENGTH($3) >= 6 AND c.id_number LIKE $2)) \
-     AND ($4 IS NULL OR c.gender = $4) \
+/// The filters of the cadre list after the search (`$1..$3`, [`super::search::condition`]);
+/// `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`.
+const FILTERS: &str = "AND ($4 IS NULL OR c.gender = $4) \
      AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
      AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
      AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8 \
@@ -96,21 +94,26 @@ fn top_education() -> String {
 }
 
 /// The filters of the cadre list over `c` (`WHERE …`), to be bound with [`filter_args`] as
-/// `$1..$18`: the cadre list, its export and the 名册 (issue 16, item 4) filter alike.
-pub fn filter_sql() -> String {
-    let filters = SEARCH_WHERE.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
+/// `$1..$18`: the cadre list, its export and the 名册 (issue 16, item 4) filter alike. A
+/// search reads the keys kept with the registry (issue 18, item 2), and only then the
+/// cadres it found.
+pub fn filter_sql(f: &CadreFilter) -> String {
+    let search = super::search::condition(search_range(f).as_ref());
+    let filters = FILTERS.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
     format!(
-        "{filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
+        "WHERE {search} {filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
         in_unit("$12", "$14"),
         in_unit("$13", "$16")
     )
 }
 
+fn search_range(f: &CadreFilter) -> Option<banzi_domain::search_keys::KeyRange> {
+    f.q.as_deref().and_then(banzi_domain::search_keys::key_range)
+}
+
 /// The values of [`filter_sql`]'s `$1..$18`, in order.
 pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
-    let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let like = q.map(|q| format!("%{}%", escape_like(q)));
-    let prefix = q.map(|q| format!("{}%", escape_like(&q.to_lowercase())));
+    let [from, to, id_numbers] = super::search::args(search_range(f).as_ref());
     let given = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
     // Exact text, as the registry stores it (trimmed on parse).
     let exact = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
@@ -118,9 +121,9 @@ pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
     // The day the unit filter and the posts shown look at; the liaison scope ($12) stays on today.
     let day = in_post.clone().unwrap_or_else(|| f.today.clone());
     vec![
-        like,
-        prefix,
-        q.map(str::to_string),
+        from,
+        to,
+        id_numbers,
         given(&f.gender),
         f.born_after.clone(),
         f.born_until.clone(),
@@ -141,22 +144,9 @@ pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
 
 /// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
 pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
-    let filters = filter_sql();
+    let filters = filter_sql(f);
     let args = filter_args(scope, f);
-    let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
-         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
-        .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
-    // For one who holds no post that day, the last one held before it (namesakes told apart).
-    let last = "(SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
-         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
-    let sql = format!(
-        "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts, {last} AS last_post FROM cadres c {filters} \
-         ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
-    );
-    let mut rows = sqlx::query_as(safe(sql));
+    let mut rows = sqlx::query_as(safe(page_sql(&filters)));
     for a in &args {
         rows = rows.bind(a.as_deref());
     }
@@ -170,6 +160,23 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     Ok((rows, n))
 }
 
+/// One page of the cadre list under `filters` (`$1..$18`, then `$19` rows from `$20`).
+pub fn page_sql(filters: &str) -> String {
+    let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
+         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+         WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
+        .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
+    // For one who holds no post that day, the last one held before it (namesakes told apart).
+    let last = "(SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
+         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+         WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
+    format!(
+        "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
+         {posts} AS posts, {last} AS last_post FROM cadres c {filters} \
+         ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
+    )
+}
+
 /// How many cadres `filters` (bound with `args`) finds.
 pub async fn count(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<i64, DomainError> {
     let mut q = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM cadres c {filters}")));
@@ -178,11 +185,6 @@ pub async fn count(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Resu
     }
     let (n,): (i64,) = q.fetch_one(&mut *c).await.map_err(db)?;
     Ok(n)
-}
-
-fn escape_like(s: &str) -> String {
-    // `%` and `_` typed by a user are taken literally by dropping them; names never hold them.
-    s.replace(['%', '_', '\\'], "")
 }
 
 pub fn cadre_json(x: &Cadre) -> serde_json::Value {
@@ -208,6 +210,11 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, x: &Cadre, mode: Upsert, now: &
             if &old == x {
                 return Ok(false);
             }
+            // A rename replaces the search keys, in this transaction (issue 18, item 2), from
+            // the row as it is stored until the update below.
+            if b.name != r.name || b.name_pinyin != py {
+                super::search::rename(&mut *c, b.id, &r.name, &py, &initials, x.id_number.as_str()).await?;
+            }
             sqlx::query(
                 "UPDATE cadres SET name = $1, name_pinyin = $2, name_initials = $3, gender = $4, ethnicity = $5, \
                  birth_date = $6, native_place = $7, party = $8, party_joined = $9, work_started = $10, \
@@ -231,11 +238,12 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, x: &Cadre, mode: Upsert, now: &
             Ok(true)
         }
         (None, _) => {
-            sqlx::query(
+            let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO cadres (id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date, \
                  native_place, party, party_joined, work_started, ft_education, ft_degree, ft_school, pt_education, \
                  pt_degree, pt_school, profession, rank, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+                 RETURNING id",
             )
             .bind(x.id_number.as_str()).bind(&r.name).bind(&py).bind(&initials).bind(&r.gender).bind(&r.ethnicity)
             .bind(&r.birth_date).bind(&r.native_place).bind(&r.party)
@@ -243,9 +251,10 @@ pub async fn upsert(c: &mut Conn, actor: &Actor, x: &Cadre, mode: Upsert, now: &
             .bind(none_if_empty(&r.ft_education)).bind(none_if_empty(&r.ft_degree)).bind(&r.ft_school)
             .bind(none_if_empty(&r.pt_education)).bind(none_if_empty(&r.pt_degree)).bind(&r.pt_school)
             .bind(&r.profession).bind(&r.rank).bind(now)
-            .execute(&mut *c)
+            .fetch_one(&mut *c)
             .await
             .map_err(db)?;
+            super::search::insert(&mut *c, id, &r.name, &py, &initials, x.id_number.as_str()).await?;
             super::audit::append(
                 &mut *c,
                 draft(actor, now, "cadre.create", "cadre", x.id_number.as_str(), None, Some(cadre_json(x))),

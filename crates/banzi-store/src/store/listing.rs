@@ -48,7 +48,7 @@ impl Store {
         let scope = reader(actor)?.clone();
         let params = self.rule_params(actor).await?;
         let (cadres, appts, posts, units) = on_conn!(self, |c, b| {
-            let filters = b::cadres::filter_sql();
+            let filters = b::cadres::filter_sql(f);
             let args = b::cadres::filter_args(&scope, f);
             let total = b::cadres::count(&mut *c, &filters, &args).await?;
             if total > max {

@@ -126,6 +126,7 @@ mod dossier;
 pub use dossier::PostHolder;
 mod registry;
 mod rules;
+mod search;
 mod selection;
 mod selection_competition;
 mod selection_verify;

@@ -1,0 +1,150 @@
+// 干部查询 — issue 18, item 2. Included once per backend. The keys a cadre is found by
+// (banzi_domain::search_keys) are kept in `cadre_search` by every write of a cadre, in its
+// transaction; a search reads one range of their order instead of scanning the registry.
+
+use banzi_domain::search_keys::{KeyRange, cadre_keys};
+
+/// The search of the cadre list over `c`, bound as `$1..$3` by [`args`]: the cadres with a
+/// key in `[$1, $2)` (an ID number only from six characters, `$3`, or whole). Without a
+/// query the condition is true and its placeholders are still used, so that both forms
+/// take the same arguments.
+pub fn condition(range: Option<&KeyRange>) -> &'static str {
+    match range {
+        Some(_) => {
+            "c.id IN (SELECT s.cadre_id FROM cadre_search s WHERE s.key >= $1 AND s.key < $2 \
+             AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL))"
+        }
+        None => "($1 IS NULL AND $2 IS NULL AND $3 IS NULL)",
+    }
+}
+
+/// The values of [`condition`]'s `$1..$3`.
+pub fn args(range: Option<&KeyRange>) -> [Option<String>; 3] {
+    match range {
+        Some(r) => [Some(r.from.clone()), Some(r.to.clone()), r.id_numbers.then(|| "yes".to_string())],
+        None => [None, None, None],
+    }
+}
+
+const KEYS: TableInsert = TableInsert { head: "INSERT INTO cadre_search (key, cadre_id, kind)", lookup: None };
+
+fn row((key, cadre_id, kind): (String, i64, &'static str)) -> Vec<Val> {
+    vec![key.into(), cadre_id.into(), kind.into()]
+}
+
+/// Writes the keys of the new cadre `cadre_id`.
+pub async fn insert(
+    c: &mut Conn,
+    cadre_id: i64,
+    name: &str,
+    pinyin: &str,
+    initials: &str,
+    id_number: &str,
+) -> Result<(), DomainError> {
+    let rows: Vec<Vec<Val>> =
+        cadre_keys(name, pinyin, initials, id_number).into_iter().map(|k| row((k.key, cadre_id, k.kind.as_str()))).collect();
+    insert_rows(&mut *c, &KEYS, &rows).await?;
+    Ok(())
+}
+
+/// Replaces the keys of cadre `cadre_id` by those of its new name: called before its row is
+/// updated, it reads the stored name, pinyin and initials and drops exactly the keys they
+/// made. (The table has no index by cadre to find them: it would cost an import a second
+/// b-tree written in random order, which doubled the time to write the keys.)
+pub async fn rename(
+    c: &mut Conn,
+    cadre_id: i64,
+    name: &str,
+    pinyin: &str,
+    initials: &str,
+    id_number: &str,
+) -> Result<(), DomainError> {
+    let (old_name, old_pinyin, old_initials, old_id): (String, String, String, String) =
+        sqlx::query_as("SELECT name, name_pinyin, name_initials, id_number FROM cadres WHERE id = $1")
+            .bind(cadre_id)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(db)?;
+    let old = cadre_keys(&old_name, &old_pinyin, &old_initials, &old_id);
+    let new = cadre_keys(name, pinyin, initials, id_number);
+    for k in old.iter().filter(|k| !new.contains(k)) {
+        sqlx::query("DELETE FROM cadre_search WHERE key = $1 AND cadre_id = $2")
+            .bind(&k.key)
+            .bind(cadre_id)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+    }
+    let rows: Vec<Vec<Val>> = new
+        .into_iter()
+        .filter(|k| !old.contains(k))
+        .map(|k| row((k.key, cadre_id, k.kind.as_str())))
+        .collect();
+    insert_rows(&mut *c, &KEYS, &rows).await?;
+    Ok(())
+}
+
+/// The largest row id of a cadre (0 for none): what an import's new cadres come after.
+pub async fn last_cadre(c: &mut Conn) -> Result<i64, DomainError> {
+    let (n,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM cadres").fetch_one(&mut *c).await.map_err(db)?;
+    Ok(n.unwrap_or(0))
+}
+
+/// One new cadre of an import: ID number, name, pinyin, initials.
+pub type NewCadre<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// Writes the keys of the cadres an import has just stored (row ids after `after`, found by
+/// one range read rather than a lookup per key), in key order: a b-tree takes sorted keys
+/// far faster than scattered ones.
+pub async fn insert_new(c: &mut Conn, after: i64, new: &[NewCadre<'_>]) -> Result<(), DomainError> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<(i64, String)> = sqlx::query_as("SELECT id, id_number FROM cadres WHERE id > $1")
+        .bind(after)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    let ids: std::collections::HashMap<String, i64> = ids.into_iter().map(|(id, n)| (n, id)).collect();
+    let mut keys = Vec::with_capacity(new.len() * 7);
+    for (id_number, name, pinyin, initials) in new {
+        let id = *ids
+            .get(*id_number)
+            .ok_or_else(|| DomainError::Internal(format!("the new cadre {id_number} was not stored")))?;
+        keys.extend(cadre_keys(name, pinyin, initials, id_number).into_iter().map(|k| (k.key, id, k.kind.as_str())));
+    }
+    keys.sort_unstable();
+    // Bound values made a slice at a time: a province has over a million keys.
+    let mut keys = keys.into_iter().peekable();
+    while keys.peek().is_some() {
+        let rows: Vec<Vec<Val>> = keys.by_ref().take(10_000).map(row).collect();
+        let got = insert_rows(&mut *c, &KEYS, &rows).await?;
+        if got != rows.len() as u64 {
+            return Err(DomainError::Internal(format!("search keys: {} to write, {got} written", rows.len())));
+        }
+    }
+    Ok(())
+}
+
+/// The plan the database makes for one page of the cadre list under `f` (SQLite's `EXPLAIN
+/// QUERY PLAN`, PostgreSQL's `EXPLAIN`), one line a step. On PostgreSQL, sequential scans are
+/// priced out for the caller's transaction first: a test's few rows would be read whole, and
+/// the plan is to show whether the key index can serve the search at all (it cannot if the
+/// key's collation is not byte order).
+pub async fn plan(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<Vec<String>, DomainError> {
+    use sqlx::Row;
+    let sqlite = <<Conn as sqlx::Connection>::Database as sqlx::Database>::NAME == "SQLite";
+    let explain = if sqlite {
+        "EXPLAIN QUERY PLAN"
+    } else {
+        sqlx::query("SET LOCAL enable_seqscan = off").execute(&mut *c).await.map_err(db)?;
+        "EXPLAIN"
+    };
+    let filters = super::cadres::filter_sql(f);
+    let mut q = sqlx::query(safe(format!("{explain} {}", super::cadres::page_sql(&filters))));
+    for a in super::cadres::filter_args(scope, f) {
+        q = q.bind(a);
+    }
+    let rows = q.bind(f.per_page).bind(0_i64).fetch_all(&mut *c).await.map_err(db)?;
+    rows.iter().map(|r| r.try_get::<String, _>(r.len() - 1).map_err(db)).collect()
+}
