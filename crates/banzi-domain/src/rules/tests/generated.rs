@@ -359,9 +359,9 @@ fn threads_give_the_same_report() {
     );
 }
 
-/// The JSON written in parts, on any number of threads, is byte for byte what serde_json
-/// writes for the report with its messages worded: pretty and compact, with alerts and
-/// without.
+/// The JSON written in parts, on any number of threads and in blocks of any size, is byte for
+/// byte what serde_json writes for the report with its messages worded: pretty and compact,
+/// with alerts and without.
 #[test]
 fn json_in_parts_is_serde_json_of_the_worded_report() {
     let roster = city(2000, 7);
@@ -386,6 +386,20 @@ fn json_in_parts_is_serde_json_of_the_worded_report() {
                 String::from_utf8(pretty.clone()),
                 "pretty on {threads}"
             );
+            // Written as it is made, in blocks of any size (the last one short).
+            for block in [1, 7, 64] {
+                for (is_pretty, want) in [(false, &compact), (true, &pretty)] {
+                    let mut out = Vec::new();
+                    report
+                        .write_json_on(threads, block, &mut out, &word, is_pretty)
+                        .unwrap();
+                    assert_eq!(
+                        String::from_utf8(out),
+                        String::from_utf8(want.clone()),
+                        "blocks of {block} on {threads}, pretty: {is_pretty}"
+                    );
+                }
+            }
         }
     }
 }
