@@ -257,18 +257,12 @@ fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
         rule: r.rule.id(),
         level: r.level,
         due: r.due,
-        unit: &f.unit(r.unit).code,
-        post: r.post.map(|p| f.post(p).code.as_str()),
-        cadre: r.cadre.map(|c| f.cadre(c).id.as_str()),
-        unit_name: &f.unit(r.unit).name,
-        post_title: r.post.map(|p| {
-            let post = f.post(p);
-            let unit = &f.unit(post.unit).name;
-            post.full_name
-                .strip_prefix(unit.as_str())
-                .unwrap_or(&post.full_name)
-        }),
-        cadre_name: r.cadre.map(|c| f.cadre(c).name.as_str()),
+        unit: f.text(f.unit(r.unit).code),
+        post: r.post.map(|p| f.text(f.post(p).code)),
+        cadre: r.cadre.map(|c| f.text(f.cadre(c).id)),
+        unit_name: f.unit_name(r.unit),
+        post_title: r.post.map(|p| f.text(f.post(p).title)),
+        cadre_name: r.cadre.map(|c| f.cadre_name(c)),
         raw: r,
         source,
     }

@@ -71,6 +71,7 @@ pub mod sample;
 mod structure;
 mod summary;
 mod term;
+mod texts;
 mod training;
 
 pub use age::{Retirement, retirement, retirement_by};
@@ -91,6 +92,7 @@ pub use structure::{
     BandByGender, Count, Profile, SOURCES, Structure, TENURE_BANDS, TeamProfile, UNKNOWN, structure,
 };
 pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
+pub use texts::{Text, Texts};
 
 use crate::date::Date;
 use current::Now;

@@ -297,10 +297,10 @@ pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
             let unit = facts.unit(t.unit);
             let posts = &facts.team_posts[t.posts.range()];
             TeamProfile {
-                unit: unit.code.clone(),
-                unit_name: unit.name.clone(),
-                team: t.name.clone(),
-                name: t.full_name.clone(),
+                unit: facts.text(unit.code).to_string(),
+                unit_name: facts.text(unit.name).to_string(),
+                team: facts.team_name(ti as u32).to_string(),
+                name: facts.team_title(ti as u32),
                 city_department: unit.city_department,
                 posts: posts.len() as u32,
                 seats: posts.iter().map(|&p| facts.post(p).seats).sum(),
