@@ -62,6 +62,7 @@ mod joining;
 mod json;
 mod keys;
 mod messages;
+mod overview;
 mod params;
 mod probation;
 mod rank;
@@ -81,6 +82,7 @@ pub use counted::{Counted, DIMENSIONS, counted};
 pub(crate) use current::add_months;
 pub use facts::Facts;
 pub use json::Worded;
+pub use overview::{CARD_DIMENSIONS, Overview, TeamLights, overview};
 pub use params::{
     Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule, percent,
 };
