@@ -206,11 +206,11 @@ async fn read_snapshot<M: Send, A: Send>(
         let mut a = pool.acquire().await.map_err(crate::db)?;
         let mut b = pool.acquire().await.map_err(crate::db)?;
         let result = read_pair(&mut a, &mut b, main, other).await;
-        // Both go back to the pool as they came, out of their transaction and without the
-        // map; one that cannot be put back so is closed instead.
+        // Both go back to the pool as they came, out of their transaction; one that cannot
+        // be put back so is closed instead.
         for conn in [a, b] {
             let mut conn = conn;
-            let reset = sqlx::raw_sql("ROLLBACK; PRAGMA mmap_size = 0")
+            let reset = sqlx::raw_sql("ROLLBACK")
                 .execute(&mut *conn)
                 .await;
             if reset.is_err() {
@@ -243,8 +243,11 @@ async fn read_pair<M: Send, A: Send>(
 ) -> Result<Option<(M, A)>, DomainError> {
     let mut heads = [0i64; 2];
     for (conn, head) in [&mut *a, &mut *b].into_iter().zip(heads.iter_mut()) {
-        // Pages come through a memory map rather than copied by pread.
-        sqlx::raw_sql("PRAGMA mmap_size = 4294967296; BEGIN")
+        // Pages are read (pread) into SQLite's small page cache, not mapped: every mapped
+        // page read counts in the process's resident memory until the map goes, and a
+        // province reads 160 MB of them (issue 18: half of `banzi check`'s peak). Reading
+        // is no slower for it.
+        sqlx::raw_sql("BEGIN")
             .execute(&mut **conn)
             .await
             .map_err(crate::db)?;
