@@ -8,6 +8,7 @@ use banzi_domain::role::Actor;
 use banzi_domain::rules::Report;
 use banzi_i18n::{Lang, Msg, Tr};
 use banzi_store::Store;
+use std::io::Write;
 use std::path::Path;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,22 +41,27 @@ pub async fn run(
     let as_of = check_date(as_of, format, output)?;
     let actor = Actor::cli("check");
     let report = store.check(&actor, as_of).await?;
+    // The JSON is written as it is made (a province's is 85 MB); the others are made first.
     let bytes = match format {
-        Format::Json => json(&report)?,
-        Format::Table => table(&report, &tr).into_bytes(),
-        Format::Xlsx => banzi_io::write_alerts(&tr, &report.alerts)?,
+        Format::Json => None,
+        Format::Table => Some(table(&report, &tr).into_bytes()),
+        Format::Xlsx => Some(banzi_io::write_alerts(&tr, &report.alerts)?),
     };
     store
         .audit_alert_export(&actor, as_of, format.name(), report.alerts.len())
         .await?;
-    deliver(&bytes, output, &tr, |path| {
+    let written = |path| {
         message!(
             "rule-check-written",
             total = report.alerts.len(),
             counts = counts(&report),
             path = path,
         )
-    })
+    };
+    match bytes {
+        Some(bytes) => deliver(&bytes, output, &tr, written),
+        None => deliver_with(output, &tr, written, |out| write_json(&report, out)),
+    }
 }
 
 /// The date a check runs on (today when none is given); refused when it is no date, or when
@@ -84,31 +90,47 @@ pub(crate) fn deliver(
     tr: &Tr,
     written: impl FnOnce(String) -> Msg,
 ) -> anyhow::Result<()> {
+    deliver_with(output, tr, written, |out| out.write_all(bytes))
+}
+
+/// [`deliver`] of what `write` writes as it goes.
+pub(crate) fn deliver_with(
+    output: Option<&Path>,
+    tr: &Tr,
+    written: impl FnOnce(String) -> Msg,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match output {
         Some(path) => {
-            std::fs::write(path, bytes).with_context(|| {
+            let cannot = || {
                 tr.msg(&message!(
                     "rule-check-cannot-write",
                     path = path.display().to_string()
                 ))
-            })?;
+            };
+            let file = std::fs::File::create(path).with_context(cannot)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .with_context(cannot)?;
             eprintln!("{}", tr.msg(&written(path.display().to_string())));
         }
         None => {
-            use std::io::Write;
-            std::io::stdout().write_all(bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
         }
     }
     Ok(())
 }
 
-/// The report as JSON: each alert's seven keys, its message in zh-CN whatever the language
-/// (worded and written on several threads when there are many).
-pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
+/// The report as JSON, written to `out` as it is made: each alert's seven keys, its message
+/// in zh-CN whatever the language (worded and written on several threads when there are
+/// many).
+pub fn write_json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let zh = Tr::new(Lang::ZhCn);
-    let mut out = report.to_json(|m| zh.msg(&m), true)?;
-    out.push(b'\n');
-    Ok(out)
+    report.write_json(out, |m| zh.msg(&m), true)?;
+    out.write_all(b"\n")
 }
 
 /// How many alerts of each level: 违规 3，预警 2，提示 10.

@@ -206,11 +206,11 @@ async fn read_snapshot<M: Send, A: Send>(
         let mut a = pool.acquire().await.map_err(crate::db)?;
         let mut b = pool.acquire().await.map_err(crate::db)?;
         let result = read_pair(&mut a, &mut b, main, other).await;
-        // Both go back to the pool as they came, out of their transaction and without the
-        // map; one that cannot be put back so is closed instead.
+        // Both go back to the pool as they came, out of their transaction; one that cannot
+        // be put back so is closed instead.
         for conn in [a, b] {
             let mut conn = conn;
-            let reset = sqlx::raw_sql("ROLLBACK; PRAGMA mmap_size = 0")
+            let reset = sqlx::raw_sql("ROLLBACK")
                 .execute(&mut *conn)
                 .await;
             if reset.is_err() {
@@ -243,8 +243,11 @@ async fn read_pair<M: Send, A: Send>(
 ) -> Result<Option<(M, A)>, DomainError> {
     let mut heads = [0i64; 2];
     for (conn, head) in [&mut *a, &mut *b].into_iter().zip(heads.iter_mut()) {
-        // Pages come through a memory map rather than copied by pread.
-        sqlx::raw_sql("PRAGMA mmap_size = 4294967296; BEGIN")
+        // Pages are read (pread) into SQLite's small page cache, not mapped: every mapped
+        // page read counts in the process's resident memory until the map goes, and a
+        // province reads 160 MB of them (issue 18: half of `banzi check`'s peak). Reading
+        // is no slower for it.
+        sqlx::raw_sql("BEGIN")
             .execute(&mut **conn)
             .await
             .map_err(crate::db)?;
@@ -577,10 +580,10 @@ unsafe fn read_rules_main(
     while s.next()? {
         ids.push(s.int(0));
         r.units.push(UnitRow {
-            code: s.text(1)?.to_string(),
-            name: s.text(2)?.to_string(),
+            code: r.texts.add(s.text(1)?),
+            name: r.texts.add(s.text(2)?),
             has_parent: s.int(3) != 0,
-            category: s.text(4)?.to_string(),
+            category: r.texts.add(s.text(4)?),
             system: vocab("所属系统", UnitSystem::parse(s.text(5)?))?,
             non_cpc_required: s.int(6) != 0,
         });
@@ -598,12 +601,12 @@ unsafe fn read_rules_main(
         ids.push(s.int(0));
         let unit = s.int(2);
         r.posts.push(PostRow {
-            code: s.text(1)?.to_string(),
+            code: r.texts.add(s.text(1)?),
             unit: units
                 .get(unit)
                 .ok_or_else(|| bad("单位", format!("no unit {unit}")))?,
-            team: s.text(3)?.to_string(),
-            title: s.text(4)?.to_string(),
+            team: r.texts.add(s.text(3)?),
+            title: r.texts.add(s.text(4)?),
             kind: vocab("职位类别", PostKind::parse(s.text(5)?))?,
             seats: s.int(6),
             level: opt_vocab("职务层次", s.opt_text(7)?, PostLevel::parse)?,
@@ -622,16 +625,16 @@ unsafe fn read_rules_main(
         ids.push(s.int(0));
         // The ID number as stored: it was checked on the way in, and the rules only carry it.
         r.cadres.push(CadreRow {
-            id: s.text(1)?.to_string(),
-            name: s.text(2)?.to_string(),
+            id: r.texts.add(s.text(1)?),
+            name: r.texts.add(s.text(2)?),
             gender: vocab("性别", Gender::parse(s.text(3)?))?,
-            ethnicity: s.text(4)?.to_string(),
+            ethnicity: r.texts.add(s.text(4)?),
             birth: stored_date(s.text(5)?)?,
             party: vocab("政治面貌", Party::parse(s.text(6)?))?,
             ft_education: opt_vocab("全日制学历", s.opt_text(7)?, Education::parse)?,
             pt_education: opt_vocab("在职学历", s.opt_text(8)?, Education::parse)?,
-            profession: s.text(9)?.to_string(),
-            rank: s.text(10)?.to_string(),
+            profession: r.texts.add(s.text(9)?),
+            rank: r.texts.add(s.text(10)?),
         });
     }
     let cadres = Positions::new(&ids);
@@ -645,7 +648,7 @@ unsafe fn read_rules_main(
         r.portfolios.push(PortfolioRow {
             cadre: cadres.cadre(s.int(0))?,
             post: posts.post(s.int(1))?,
-            work: s.text(2)?.to_string(),
+            work: r.texts.add(s.text(2)?),
             start: stored_date(s.text(3)?)?,
             end: opt_date(s.opt_text(4)?)?,
         });

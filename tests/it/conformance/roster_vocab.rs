@@ -40,7 +40,7 @@ async fn a_posts_level_goes_through_every_query(store: Store) {
     assert_eq!(
         rows.posts
             .iter()
-            .map(|p| (p.code.as_str(), p.level))
+            .map(|p| (rows.texts.get(p.code), p.level))
             .collect::<Vec<_>>(),
         [
             ("P1", Some(PostLevel::DivisionChief)),

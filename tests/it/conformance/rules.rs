@@ -126,7 +126,12 @@ async fn a_liaison_sees_the_alerts_of_its_unit_only(store: Store) {
         mine.report.alerts.len(),
         "counted again for the unit"
     );
-    assert!(mine.structure.teams.iter().all(|t| t.unit == "U1"));
+    assert!(
+        mine.structure
+            .teams
+            .iter()
+            .all(|t| mine.structure.unit(t) == "U1")
+    );
     assert_eq!(
         mine.structure.city.members, 0,
         "no city profile for a liaison"

@@ -148,12 +148,12 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let (Some(post), Some(c), Some(due)) = (r.post, r.cadre, r.due) else {
         return bare(r);
     };
-    let c = f.cadre(c);
-    let post = &f.post(post).full_name;
+    let (name, c) = (f.cadre_name(c).to_string(), f.cadre(c));
+    let post = f.post_name(post);
     if r.tie == BY_RANK {
         return message!(
             "rule-leave",
-            name = &c.name,
+            name = name,
             rank = Arg::label(f.word(c.rank).to_string()),
             birth = c.birth,
             post = post,
@@ -173,7 +173,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let years = age.base_age + age.delay_months / 12;
     message!(
         "rule-retire",
-        name = &c.name,
+        name = name,
         gender = Arg::label(c.gender.label()),
         birth = c.birth,
         post = post,

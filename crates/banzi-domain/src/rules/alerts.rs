@@ -149,6 +149,55 @@ impl Alerts {
         out
     }
 
+    /// `f` over consecutive blocks of `block` alerts on `threads` threads (on this one when
+    /// `threads < 2`), each result handed to `take` in order as soon as it and those before
+    /// it are done. A block waits at most one more per thread, so what `f` makes of the
+    /// alerts is never all held at once (`banzi check`'s JSON of a province is 85 MB). The
+    /// first error of `take` stops the work and is returned.
+    pub(crate) fn by_blocks<T: Send, E>(
+        &self,
+        threads: usize,
+        block: usize,
+        f: &(impl Fn(Chunk<'_>) -> T + Sync),
+        mut take: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let source = &*self.source;
+        let block = block.max(1);
+        if threads < 2 {
+            for raw in self.raw.chunks(block) {
+                take(f(Chunk::new(source, raw)))?;
+            }
+            return Ok(());
+        }
+        let blocks = self.raw.len().div_ceil(block);
+        std::thread::scope(|s| {
+            let mut from = Vec::with_capacity(threads);
+            for k in 0..threads {
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                from.push(rx);
+                let raw = &self.raw;
+                s.spawn(move || {
+                    for b in (k..blocks).step_by(threads) {
+                        let part = &raw[b * block..((b + 1) * block).min(raw.len())];
+                        // The receiver is gone when `take` failed: nothing more is wanted.
+                        if tx.send(f(Chunk::new(source, part))).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            for b in 0..blocks {
+                // A thread that panicked has dropped its sender; the scope then passes the
+                // panic on.
+                let Ok(part) = from[b % threads].recv() else {
+                    break;
+                };
+                take(part)?;
+            }
+            Ok(())
+        })
+    }
+
     /// `f` over the alerts in `threads` consecutive chunks (one when `threads < 2`), each on
     /// a thread of its own; the results in order.
     pub(crate) fn by_chunks<T: Send>(
@@ -208,18 +257,12 @@ fn view<'a>(source: &'a Source, r: &'a Raw) -> AlertRef<'a> {
         rule: r.rule.id(),
         level: r.level,
         due: r.due,
-        unit: &f.unit(r.unit).code,
-        post: r.post.map(|p| f.post(p).code.as_str()),
-        cadre: r.cadre.map(|c| f.cadre(c).id.as_str()),
-        unit_name: &f.unit(r.unit).name,
-        post_title: r.post.map(|p| {
-            let post = f.post(p);
-            let unit = &f.unit(post.unit).name;
-            post.full_name
-                .strip_prefix(unit.as_str())
-                .unwrap_or(&post.full_name)
-        }),
-        cadre_name: r.cadre.map(|c| f.cadre(c).name.as_str()),
+        unit: f.text(f.unit(r.unit).code),
+        post: r.post.map(|p| f.text(f.post(p).code)),
+        cadre: r.cadre.map(|c| f.text(f.cadre(c).id)),
+        unit_name: f.unit_name(r.unit),
+        post_title: r.post.map(|p| f.text(f.post(p).title)),
+        cadre_name: r.cadre.map(|c| f.cadre_name(c)),
         raw: r,
         source,
     }

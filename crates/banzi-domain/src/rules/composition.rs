@@ -143,7 +143,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
         return message!(
             "rule-seats",
             as_of = as_of,
-            post = &post.full_name,
+            post = f.post_name(pi),
             seats = post.seats,
             held = r.n,
             seconded = r.members,
@@ -154,7 +154,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     if r.tie == UNIT_TIE {
         return message!(
             "rule-no-non-cpc",
-            unit = &f.unit(r.unit).name,
+            unit = f.unit_name(r.unit).to_string(),
             as_of = as_of,
         );
     }
@@ -163,7 +163,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     } else {
         r.tie
     };
-    let team = &f.team(ti).full_name;
+    let team = &f.team_title(ti);
     let members = r.members;
     match r.rule {
         Rule::Struct2 => message!("rule-young", as_of = as_of, team = team, age = p.young_age),

@@ -70,7 +70,11 @@ pub fn counted(
             let ti = facts
                 .teams
                 .iter()
-                .position(|t| facts.unit(t.unit).code == unit && t.name == name)?
+                .enumerate()
+                .position(|(ti, t)| {
+                    facts.text(facts.unit(t.unit).code) == unit
+                        && facts.team_name(ti as u32) == name
+                })?
                 as u32;
             (now.members(ti).to_vec(), Some(ti))
         }
@@ -105,13 +109,13 @@ fn one(now: &Now, m: &Member, team: Option<u32>) -> (u32, Counted) {
     let edu = |e: Option<crate::codes::Education>| e.map_or(UNKNOWN, |e| e.label()).to_string();
     let age = age_on(c.birth, as_of);
     let counted = Counted {
-        cadre: c.id.clone(),
-        name: c.name.clone(),
+        cadre: f.text(c.id).to_string(),
+        name: f.text(c.name).to_string(),
         unit: posts
             .first()
-            .map(|&p| f.unit(f.post(p).unit).name.clone())
+            .map(|&p| f.unit_name(f.post(p).unit).to_string())
             .unwrap_or_default(),
-        posts: posts.iter().map(|&p| f.post(p).full_name.clone()).collect(),
+        posts: posts.iter().map(|&p| f.post_name(p)).collect(),
         since: m.since,
         age,
         labels: [

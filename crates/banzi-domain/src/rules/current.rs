@@ -5,6 +5,7 @@ use super::Params;
 use super::facts::{ApptF, Facts, Span};
 use crate::codes::Manner;
 use crate::date::{Date, age_on};
+use std::borrow::Cow;
 
 /// A current member of a team.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +23,15 @@ pub(crate) struct Now<'a> {
     pub f: &'a Facts,
     pub p: &'a Params,
     pub as_of: Date,
+    /// Who holds what (read through `Deref`: `now.holders` …).
+    current: Cow<'a, Current>,
+}
+
+/// Who holds what on the as-of date, owned: kept with the structure of a day
+/// ([`super::Overview`]) so that a team's profile and card are made again without another
+/// pass over the appointments.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Current {
     /// Indices into `Facts::appts` of the appointments held on the as-of date, by cadre.
     pub cur: Vec<u32>,
     /// Every cadre in post with their slice of `cur`, by cadre.
@@ -33,6 +43,14 @@ pub(crate) struct Now<'a> {
     pub post_seconded: Vec<u32>,
     team_off: Vec<u32>,
     members: Vec<Member>,
+}
+
+impl std::ops::Deref for Now<'_> {
+    type Target = Current;
+
+    fn deref(&self) -> &Current {
+        &self.current
+    }
 }
 
 /// `d + n months`, the day clamped to the end of the month (2024-01-31 + 1 = 2024-02-29).
@@ -49,6 +67,58 @@ pub(crate) fn add_months(d: Date, n: i32) -> Date {
 
 impl<'a> Now<'a> {
     pub fn new(f: &'a Facts, p: &'a Params, as_of: Date) -> Now<'a> {
+        Now {
+            f,
+            p,
+            as_of,
+            current: Cow::Owned(Current::new(f, as_of)),
+        }
+    }
+
+    /// `current` as found for `f` on `as_of` (by [`Now::new`], kept).
+    pub fn with(f: &'a Facts, p: &'a Params, as_of: Date, current: &'a Current) -> Now<'a> {
+        Now {
+            f,
+            p,
+            as_of,
+            current: Cow::Borrowed(current),
+        }
+    }
+
+    /// Who holds what, to keep.
+    pub fn into_current(self) -> Current {
+        self.current.into_owned()
+    }
+
+    /// The current appointments of a cadre in post (`span` from `holders`).
+    pub fn held(&self, span: Span) -> impl Iterator<Item = (u32, &ApptF)> + '_ {
+        self.cur[span.range()]
+            .iter()
+            .map(|&i| (i, &self.f.appts[i as usize]))
+    }
+
+    /// The first post a cadre in post holds (正职 before 副职 …, then by code): where an alert
+    /// on the person rather than on one of their posts is put.
+    pub fn first_post(&self, span: Span) -> Option<u32> {
+        self.held(span)
+            .map(|(_, a)| (self.f.post(a.post).kind, a.post))
+            .min()
+            .map(|x| x.1)
+    }
+
+    pub fn age(&self, cadre: u32) -> i32 {
+        age_on(self.f.cadre(cadre).birth, self.as_of)
+    }
+
+    /// The last day an anticipating alert looks to (R-EXCH-6).
+    pub fn horizon(&self, months: i32) -> Date {
+        add_months(self.as_of, months)
+    }
+}
+
+impl Current {
+    /// One linear pass over the appointments of `f`.
+    fn new(f: &Facts, as_of: Date) -> Current {
         let mut cur = Vec::new();
         let mut holders = Vec::new();
         let mut post_holders = vec![0u32; f.posts.len()];
@@ -118,10 +188,7 @@ impl<'a> Now<'a> {
             members[*at as usize] = m;
             *at += 1;
         }
-        Now {
-            f,
-            p,
-            as_of,
+        Current {
             cur,
             holders,
             post_holders,
@@ -131,35 +198,11 @@ impl<'a> Now<'a> {
         }
     }
 
+
     /// Current members of team `t`, by cadre.
     pub fn members(&self, t: u32) -> &[Member] {
         let lo = self.team_off[t as usize] as usize;
         let hi = self.team_off[t as usize + 1] as usize;
         &self.members[lo..hi]
-    }
-
-    /// The current appointments of a cadre in post (`span` from `holders`).
-    pub fn held(&self, span: Span) -> impl Iterator<Item = (u32, &ApptF)> + '_ {
-        self.cur[span.range()]
-            .iter()
-            .map(|&i| (i, &self.f.appts[i as usize]))
-    }
-
-    /// The first post a cadre in post holds (正职 before 副职 …, then by code): where an alert
-    /// on the person rather than on one of their posts is put.
-    pub fn first_post(&self, span: Span) -> Option<u32> {
-        self.held(span)
-            .map(|(_, a)| (self.f.post(a.post).kind, a.post))
-            .min()
-            .map(|x| x.1)
-    }
-
-    pub fn age(&self, cadre: u32) -> i32 {
-        age_on(self.f.cadre(cadre).birth, self.as_of)
-    }
-
-    /// The last day an anticipating alert looks to (R-EXCH-6).
-    pub fn horizon(&self, months: i32) -> Date {
-        add_months(self.as_of, months)
     }
 }

@@ -65,7 +65,7 @@ pub(crate) fn check(now: &Now, out: &mut Vec<Raw>) {
             };
             let same_stretch = |q: &super::facts::PortF| {
                 q.run_start == pf.run_start
-                    && q.work.trim() == pf.work.trim()
+                    && f.text(q.work).trim() == f.text(pf.work).trim()
                     && f.post(q.post).team == f.post(pf.post).team
             };
             if !holds(pf) || ports[..k].iter().any(|q| same_stretch(q) && holds(q)) {
@@ -93,16 +93,16 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let (Some(pi), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
         return bare(r);
     };
-    let (name, post) = (&f.cadre(c).name, f.post(pi));
+    let (name, post, post_name) = (f.cadre_name(c).to_string(), f.post(pi), f.post_name(pi));
     let reached = reached(due, now.as_of);
     match r.rule {
         Rule::Exch2 => message!(
             "rule-exch-team",
             name = name,
-            post = &post.full_name,
+            post = post_name,
             kind = Arg::label(post.kind.label()),
             since = since,
-            team = &f.team(post.team).full_name,
+            team = f.team_title(post.team),
             reached = reached,
             due = due,
             years = r.n,
@@ -111,11 +111,11 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
             let work = f
                 .portfolios
                 .get(r.tie as usize)
-                .map_or("", |p| p.work.trim());
+                .map_or("", |p| f.text(p.work).trim());
             message!(
                 "rule-exch-portfolio",
                 name = name,
-                post = &post.full_name,
+                post = post_name,
                 since = since,
                 work = work.to_string(),
                 reached = reached,
@@ -126,7 +126,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
         rule => message!(
             "rule-exch",
             name = name,
-            post = &post.full_name,
+            post = post_name,
             kind = Arg::label(post.kind.label()),
             since = since,
             reached = reached,

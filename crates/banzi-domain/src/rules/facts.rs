@@ -8,6 +8,7 @@
 //! refuses them; a database keeps them out with foreign keys). A duplicate code keeps its
 //! first row.
 
+use super::texts::{Text, Texts};
 use crate::appointment::Period;
 use crate::codes::{Education, Gender, Manner, Party, PostKind, PostLevel};
 use crate::date::Date;
@@ -28,8 +29,8 @@ impl Span {
 
 #[derive(Debug, Clone)]
 pub(crate) struct UnitF {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     /// 单位类别 市直单位 (R-STRUCT-2, R-TRAIN-1).
     pub city_department: bool,
     /// 单位类别 乡镇(街道): a post here makes a cadre's source 基层 (R-STRUCT-1).
@@ -46,18 +47,17 @@ pub(crate) struct UnitF {
 #[derive(Debug, Clone)]
 pub(crate) struct TeamF {
     pub unit: u32,
-    pub name: String,
-    /// "江川市财政局领导班子", as messages name it (`rule-team`).
-    pub full_name: crate::msg::Msg,
+    /// 班子名称, as one of its posts has it (read trimmed: [`Facts::team_name`]).
+    pub name: Text,
     /// Indices into `Facts::team_posts`.
     pub posts: Span,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct PostF {
-    pub code: String,
-    /// "江川市财政局局长", as messages name it.
-    pub full_name: String,
+    pub code: Text,
+    /// "局长"; with its unit's name, as messages name it: [`Facts::post_name`].
+    pub title: Text,
     pub unit: u32,
     pub team: u32,
     pub kind: PostKind,
@@ -68,8 +68,8 @@ pub(crate) struct PostF {
 
 #[derive(Debug, Clone)]
 pub(crate) struct CadreF {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub gender: Gender,
     pub birth: Date,
     pub party: Party,
@@ -121,7 +121,7 @@ impl ApptF {
 #[derive(Debug, Clone)]
 pub(crate) struct PortF {
     pub post: u32,
-    pub work: String,
+    pub work: Text,
     pub start: Date,
     pub end: Option<Date>,
     /// Start of the joined stretch of this 分管工作 across the posts of the post's team.
@@ -154,6 +154,8 @@ pub struct Facts {
     pub(crate) hours: Vec<(Date, u32)>,
     /// The gap the runs were joined with ([`super::Params::join_gap_days`]).
     pub(crate) join_gap_days: u32,
+    /// The texts of units, teams, posts, cadres and portfolios.
+    pub(crate) texts: Texts,
 }
 
 impl Facts {
@@ -171,6 +173,30 @@ impl Facts {
     }
     pub(crate) fn word(&self, i: u32) -> &str {
         self.words.get(i as usize).map_or("", String::as_str)
+    }
+    pub(crate) fn text(&self, t: Text) -> &str {
+        self.texts.get(t)
+    }
+    /// 单位名称.
+    pub(crate) fn unit_name(&self, u: u32) -> &str {
+        self.text(self.unit(u).name)
+    }
+    /// 姓名.
+    pub(crate) fn cadre_name(&self, c: u32) -> &str {
+        self.text(self.cadre(c).name)
+    }
+    /// 班子名称, trimmed as teams are told apart.
+    pub(crate) fn team_name(&self, t: u32) -> &str {
+        self.text(self.team(t).name).trim()
+    }
+    /// "江川市财政局局长": the post's unit's name and its title, as messages name it.
+    pub(crate) fn post_name(&self, p: u32) -> String {
+        let post = self.post(p);
+        super::messages::post_title(self.unit_name(post.unit), self.text(post.title))
+    }
+    /// "江川市财政局领导班子", as messages name a team (`rule-team`).
+    pub(crate) fn team_title(&self, t: u32) -> crate::msg::Msg {
+        super::messages::team_title(self.unit_name(self.team(t).unit), self.team_name(t))
     }
 
     /// Number of units, teams, posts and cadres indexed.

@@ -4,8 +4,8 @@
 use super::facts::{ApptF, CadreF, Facts, PortF, PostF, Span, TeamF, UnitF};
 use super::joining::{join_portfolios, join_runs};
 use super::keys::{FxMap, Interner, Ranks, day_key, set_spans};
-use super::messages::{post_title, team_title};
 use super::rows::{AppointmentRow, CadreRow, PortfolioRow, Rows, TrainingRow};
+use super::texts::{Text, Texts};
 use crate::codes::{Manner, TrainingKind, UnitSystem};
 use crate::date::Date;
 use crate::roster::Roster;
@@ -27,31 +27,33 @@ impl Facts {
         Facts::from_rows(Rows::from_roster(r), super::Params::default().join_gap_days)
     }
 
-    /// Indexes the registry's rows (see [`Rows`]), whose strings move into the facts;
+    /// Indexes the registry's rows (see [`Rows`]), whose texts move into the facts;
     /// appointments and portfolios are joined with `join_gap_days`
     /// ([`super::Params::join_gap_days`]).
     pub fn from_rows(rows: Rows, join_gap_days: u32) -> Facts {
         let Rows {
-            units: mut unit_rows,
-            posts: mut post_rows,
-            cadres: mut cadre_rows,
+            units: unit_rows,
+            posts: post_rows,
+            cadres: cadre_rows,
             appointments,
             portfolios,
             trainings,
+            texts,
         } = rows;
+        let text = |t: Text| texts.get(t);
         // Codes in order: units and posts beside the cadres, the most of them.
         let ((unit_ix, post_ix), cadre_ix) = both(
             cadre_rows.len() >= 50_000,
             || {
-                let units = Ranks::by_code(unit_rows.len(), |i| Some(unit_rows[i].code.as_str()));
+                let units = Ranks::by_code(unit_rows.len(), |i| Some(text(unit_rows[i].code)));
                 // A post of a unit the registry does not have is left out.
                 let posts = Ranks::by_code(post_rows.len(), |i| {
                     units.of(post_rows[i].unit)?;
-                    Some(post_rows[i].code.as_str())
+                    Some(text(post_rows[i].code))
                 });
                 (units, posts)
             },
-            || Ranks::by_code(cadre_rows.len(), |i| Some(cadre_rows[i].id.as_str())),
+            || Ranks::by_code(cadre_rows.len(), |i| Some(text(cadre_rows[i].id))),
         );
         let root = unit_ix
             .order
@@ -62,12 +64,13 @@ impl Facts {
             .order
             .iter()
             .map(|&i| {
-                let u = &mut unit_rows[i as usize];
+                let u = &unit_rows[i as usize];
+                let category = text(u.category);
                 UnitF {
-                    code: std::mem::take(&mut u.code),
-                    name: std::mem::take(&mut u.name),
-                    city_department: u.category.trim() == "市直单位",
-                    township: is_township(&u.category),
+                    code: u.code,
+                    name: u.name,
+                    city_department: category.trim() == "市直单位",
+                    township: is_township(category),
                     key_system: matches!(
                         u.system,
                         UnitSystem::Discipline | UnitSystem::Organization | UnitSystem::Law
@@ -86,38 +89,45 @@ impl Facts {
             .collect();
         let team_of = |k: usize| {
             let i = post_ix.order[k] as usize;
-            (post_units[k], post_rows[i].team.trim())
+            (post_units[k], text(post_rows[i].team).trim())
         };
-        let mut team_keys: Vec<(u32, &str)> = (0..post_units.len()).map(team_of).collect();
-        team_keys.sort_unstable();
-        team_keys.dedup();
+        // Each team with the 班子名称 of one of its posts (they differ at most in spaces).
+        let mut team_keys: Vec<(u32, &str, Text)> = (0..post_units.len())
+            .map(|k| {
+                let (unit, name) = team_of(k);
+                (unit, name, post_rows[post_ix.order[k] as usize].team)
+            })
+            .collect();
+        team_keys.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        team_keys.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
         let team_ix: FxMap<(u32, &str), u32> = team_keys
             .iter()
             .enumerate()
-            .map(|(i, k)| (*k, i as u32))
+            .map(|(i, k)| ((k.0, k.1), i as u32))
             .collect();
         let post_teams: Vec<u32> = (0..post_units.len())
             .map(|k| team_ix.get(&team_of(k)).copied().unwrap_or(0))
             .collect();
+        drop(team_ix);
         let mut teams: Vec<TeamF> = team_keys
             .iter()
-            .map(|&(unit, name)| TeamF {
+            .map(|&(unit, _, name)| TeamF {
                 unit,
-                name: name.to_string(),
-                full_name: team_title(&units[unit as usize].name, name),
+                name,
                 posts: Span::default(),
             })
             .collect();
+        drop(team_keys);
         let posts: Vec<PostF> = post_ix
             .order
             .iter()
             .enumerate()
             .map(|(k, &i)| {
-                let p = &mut post_rows[i as usize];
+                let p = &post_rows[i as usize];
                 let unit = post_units[k];
                 PostF {
-                    code: std::mem::take(&mut p.code),
-                    full_name: post_title(&units[unit as usize].name, &p.title),
+                    code: p.code,
+                    title: p.title,
                     unit,
                     team: post_teams[k],
                     kind: p.kind,
@@ -149,8 +159,8 @@ impl Facts {
             || appointment_rows(&appointments, &cadre_ix, &post_ix),
             || {
                 (
-                    cadre_facts(&mut cadre_rows, &cadre_ix.order),
-                    portfolio_rows(portfolios, &cadre_ix, &post_ix),
+                    cadre_facts(&cadre_rows, &cadre_ix.order, &texts),
+                    portfolio_rows(portfolios, &cadre_ix, &post_ix, &texts),
                     training_rows(&trainings, &cadre_ix),
                 )
             },
@@ -182,7 +192,7 @@ impl Facts {
         });
         let mut portfolios: Vec<PortF> = ports.into_iter().map(|x| x.1).collect();
         let new_runs = join_runs(&mut cadres, &mut appts, &posts, &units, join_gap_days);
-        join_portfolios(&cadres, &mut portfolios, &posts, join_gap_days);
+        join_portfolios(&cadres, &mut portfolios, &posts, &texts, join_gap_days);
         let (pro, all_hours) = trains;
         set_spans(pro.iter().map(|x| x.0), |c, s| {
             cadres[c as usize].trainings = s
@@ -208,6 +218,7 @@ impl Facts {
             root,
             hours,
             join_gap_days,
+            texts,
         }
     }
 }
@@ -247,6 +258,7 @@ fn portfolio_rows(
     portfolios: Vec<PortfolioRow>,
     cadres: &Ranks,
     posts: &Ranks,
+    texts: &Texts,
 ) -> Vec<(u32, PortF)> {
     let mut ports: Vec<(u32, PortF)> = portfolios
         .into_iter()
@@ -266,7 +278,8 @@ fn portfolio_rows(
         })
         .collect();
     ports.sort_by(|a, b| {
-        (a.0, a.1.post, a.1.start, &a.1.work).cmp(&(b.0, b.1.post, b.1.start, &b.1.work))
+        let key = |x: &(u32, PortF)| (x.0, x.1.post, x.1.start, texts.get(x.1.work));
+        key(a).cmp(&key(b))
     });
     ports
 }
@@ -313,23 +326,23 @@ fn both<A: Send, B: Send>(
 }
 
 /// The cadres' facts in the order given (positions in `rows`), their free-text fields
-/// interned (the blank word first); their strings move out of `rows`.
-fn cadre_facts(rows: &mut [CadreRow], order: &[u32]) -> (Vec<CadreF>, Interner) {
+/// interned (the blank word first).
+fn cadre_facts(rows: &[CadreRow], order: &[u32], texts: &Texts) -> (Vec<CadreF>, Interner) {
     let mut words = Interner::default();
     words.get("");
     let cadres = order
         .iter()
         .map(|&i| {
-            let c = &mut rows[i as usize];
+            let c = &rows[i as usize];
             CadreF {
-                id: std::mem::take(&mut c.id),
-                name: std::mem::take(&mut c.name),
+                id: c.id,
+                name: c.name,
                 gender: c.gender,
                 birth: c.birth,
                 party: c.party,
-                ethnicity: words.get(c.ethnicity.trim()),
-                profession: words.get(c.profession.trim()),
-                rank: words.get(c.rank.trim()),
+                ethnicity: words.get(texts.get(c.ethnicity).trim()),
+                profession: words.get(texts.get(c.profession).trim()),
+                rank: words.get(texts.get(c.rank).trim()),
                 ft_education: c.ft_education,
                 pt_education: c.pt_education,
                 appts: Span::default(),

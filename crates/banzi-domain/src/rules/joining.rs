@@ -6,6 +6,7 @@
 
 use super::facts::{ApptF, CadreF, Facts, PortF, PostF, UnitF};
 use super::keys::day_key;
+use super::texts::Texts;
 use crate::appointment::joins;
 use crate::date::Date;
 use std::borrow::Cow;
@@ -40,7 +41,13 @@ impl Facts {
             &f.units,
             join_gap_days,
         );
-        join_portfolios(&f.cadres, &mut f.portfolios, &f.posts, join_gap_days);
+        join_portfolios(
+            &f.cadres,
+            &mut f.portfolios,
+            &f.posts,
+            &f.texts,
+            join_gap_days,
+        );
         f.join_gap_days = join_gap_days;
         Cow::Owned(f)
     }
@@ -133,6 +140,7 @@ pub(super) fn join_portfolios(
     cadres: &[CadreF],
     portfolios: &mut [PortF],
     posts: &[PostF],
+    texts: &Texts,
     gap: u32,
 ) {
     let mut order: Vec<u32> = Vec::new();
@@ -148,7 +156,7 @@ pub(super) fn join_portfolios(
             let p = &ours[k as usize];
             (
                 posts[p.post as usize].team,
-                p.work.trim(),
+                texts.get(p.work).trim(),
                 day_key(p.start),
                 k,
             )

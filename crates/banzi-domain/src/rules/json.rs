@@ -4,8 +4,10 @@
 //!
 //! Why in parts: wording a province's 200,000 messages (Fluent, in the reader's language) and
 //! writing them as JSON take about as long as each other, and one after the other they were
-//! most of `banzi check`. Each thread words and writes its share of the alerts and the parts
-//! are joined ([`Report::to_json`]); the bytes are those serde_json writes for
+//! most of `banzi check`. Each thread words and writes blocks of the alerts, and the blocks
+//! go out in order as they are done ([`Report::write_json`]): a province's JSON (85 MB
+//! pretty) was held three times over while it was joined (issue 18: half of `banzi check`'s
+//! memory), now a few blocks at a time. The bytes are those serde_json writes for
 //! [`Report::worded`].
 
 use super::Report;
@@ -54,6 +56,10 @@ impl serde::Serialize for Worded<'_> {
     }
 }
 
+/// Alerts worded and written per block: enough for both cores to share the work evenly, small
+/// enough that the blocks waiting to be written stay a few megabytes.
+const BLOCK: usize = 4096;
+
 impl Report {
     /// The report as JSON, each message as `word` words it: pretty (two-space indents, as
     /// `serde_json::to_vec_pretty` writes [`Report::worded`]) or compact (as
@@ -64,47 +70,87 @@ impl Report {
         word: impl Fn(Msg) -> String + Sync,
         pretty: bool,
     ) -> serde_json::Result<Vec<u8>> {
-        self.to_json_on(super::threads(self.alerts.len()), &word, pretty)
+        let mut out = Vec::new();
+        self.write_json(&mut out, word, pretty)
+            .map_err(serde_json::Error::io)?;
+        Ok(out)
     }
 
-    /// [`Report::to_json`] on `threads` threads (the same bytes on any number).
+    /// [`Report::to_json`] written to `out` as it is made, a block of alerts at a time:
+    /// `banzi check` writes a province's 85 MB of JSON without holding it.
+    pub fn write_json<W: std::io::Write + ?Sized>(
+        &self,
+        out: &mut W,
+        word: impl Fn(Msg) -> String + Sync,
+        pretty: bool,
+    ) -> std::io::Result<()> {
+        self.write_json_on(super::threads(self.alerts.len()), BLOCK, out, &word, pretty)
+    }
+
+    /// [`Report::to_json`] on `threads` threads, in blocks of `block` alerts (the same bytes
+    /// for any of them).
+    #[cfg(test)]
     pub(crate) fn to_json_on(
         &self,
         threads: usize,
         word: &(impl Fn(Msg) -> String + Sync),
         pretty: bool,
     ) -> serde_json::Result<Vec<u8>> {
-        let parts = self.alerts.by_chunks(threads, &|c| part(c, word, pretty));
-        let parts: Vec<Vec<u8>> = parts.into_iter().collect::<Result<_, _>>()?;
-        let parts: Vec<&[u8]> = parts
-            .iter()
-            .map(Vec::as_slice)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let size: usize = parts.iter().map(|p| p.len() + 2).sum();
-        let mut out = Vec::with_capacity(size + 4096);
-        if pretty {
-            out.extend_from_slice(b"{\n  \"as_of\": ");
-            serde_json::to_writer_pretty(&mut out, &self.as_of)?;
-            out.extend_from_slice(b",\n  \"alerts\": [");
-            if !parts.is_empty() {
-                out.push(b'\n');
-                out.extend_from_slice(&parts.join(&b",\n"[..]));
-                out.extend_from_slice(b"\n  ");
-            }
-            out.extend_from_slice(b"],\n  \"summary\": ");
-            indented(&mut out, &serde_json::to_vec_pretty(&self.summary)?, b"  ");
-            out.extend_from_slice(b"\n}");
-        } else {
-            out.extend_from_slice(b"{\"as_of\":");
-            serde_json::to_writer(&mut out, &self.as_of)?;
-            out.extend_from_slice(b",\"alerts\":[");
-            out.extend_from_slice(&parts.join(&b","[..]));
-            out.extend_from_slice(b"],\"summary\":");
-            serde_json::to_writer(&mut out, &self.summary)?;
-            out.push(b'}');
-        }
+        let block = self.alerts.len().div_ceil(threads.max(1));
+        let mut out = Vec::new();
+        self.write_json_on(threads, block, &mut out, word, pretty)
+            .map_err(serde_json::Error::io)?;
         Ok(out)
+    }
+
+    /// [`Report::write_json`] on `threads` threads, in blocks of `block` alerts.
+    pub(crate) fn write_json_on<W: std::io::Write + ?Sized>(
+        &self,
+        threads: usize,
+        block: usize,
+        out: &mut W,
+        word: &(impl Fn(Msg) -> String + Sync),
+        pretty: bool,
+    ) -> std::io::Result<()> {
+        if pretty {
+            out.write_all(b"{\n  \"as_of\": ")?;
+            serde_json::to_writer_pretty(&mut *out, &self.as_of)?;
+            out.write_all(b",\n  \"alerts\": [")?;
+        } else {
+            out.write_all(b"{\"as_of\":")?;
+            serde_json::to_writer(&mut *out, &self.as_of)?;
+            out.write_all(b",\"alerts\":[")?;
+        }
+        let mut any = false;
+        self.alerts
+            .by_blocks(threads, block, &|c| part(c, word, pretty), |part| {
+                let part = part?;
+                if part.is_empty() {
+                    return Ok::<(), std::io::Error>(());
+                }
+                out.write_all(match (any, pretty) {
+                    (false, true) => b"\n",
+                    (false, false) => b"",
+                    (true, true) => b",\n",
+                    (true, false) => b",",
+                })?;
+                any = true;
+                out.write_all(&part)
+            })?;
+        if pretty {
+            if any {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(b"],\n  \"summary\": ")?;
+            let mut summary = Vec::new();
+            indented(&mut summary, &serde_json::to_vec_pretty(&self.summary)?, b"  ");
+            out.write_all(&summary)?;
+            out.write_all(b"\n}")
+        } else {
+            out.write_all(b"],\"summary\":")?;
+            serde_json::to_writer(&mut *out, &self.summary)?;
+            out.write_all(b"}")
+        }
     }
 }
 

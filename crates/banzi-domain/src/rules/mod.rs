@@ -62,6 +62,7 @@ mod joining;
 mod json;
 mod keys;
 mod messages;
+mod overview;
 mod params;
 mod probation;
 mod rank;
@@ -71,6 +72,7 @@ pub mod sample;
 mod structure;
 mod summary;
 mod term;
+mod texts;
 mod training;
 
 pub use age::{Retirement, retirement, retirement_by};
@@ -80,6 +82,7 @@ pub use counted::{Counted, DIMENSIONS, counted};
 pub(crate) use current::add_months;
 pub use facts::Facts;
 pub use json::Worded;
+pub use overview::{CARD_DIMENSIONS, Overview, TeamLights, overview};
 pub use params::{
     Fraction, LeaveAge, PARAMS, ParamDesc, ParamKind, Params, RankGroup, RetireRule, percent,
 };
@@ -91,6 +94,7 @@ pub use structure::{
     BandByGender, Count, Profile, SOURCES, Structure, TENURE_BANDS, TeamProfile, UNKNOWN, structure,
 };
 pub use summary::{LevelCounts, RuleCount, Secondments, Summary, YoungCadres};
+pub use texts::{Text, Texts};
 
 use crate::date::Date;
 use current::Now;

@@ -83,10 +83,10 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     };
     message!(
         "rule-probation",
-        name = &f.cadre(c).name,
+        name = f.cadre_name(c).to_string(),
         since = start,
         manner = Arg::label(manner.label()),
-        post = &f.post(post).full_name,
+        post = f.post_name(post),
         months = now.p.probation_months,
         due = end,
     )

@@ -4,9 +4,12 @@
 //! positions spares [`super::Facts::from_rows`] looking a million codes up again (issue 3: that was a
 //! third of indexing a province). [`Rows::from_roster`] resolves a roster's codes instead.
 //!
+//! Texts (codes, names …) are [`Text`]s into the rows' one [`Texts`] buffer (issue 18).
+//!
 //! A reference out of range is left out with its row, as a code missing from the roster is.
 
 use super::keys::{Index, Lookup};
+use super::texts::{Text, Texts};
 use crate::codes::{
     Education, Gender, Manner, Party, PostKind, PostLevel, TrainingKind, UnitSystem,
 };
@@ -16,11 +19,11 @@ use crate::roster::Roster;
 /// 单位.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRow {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     /// Has a parent unit: the one without is the city (R-TRAIN-2).
     pub has_parent: bool,
-    pub category: String,
+    pub category: Text,
     pub system: UnitSystem,
     pub non_cpc_required: bool,
 }
@@ -28,12 +31,12 @@ pub struct UnitRow {
 /// 职位.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostRow {
-    pub code: String,
+    pub code: Text,
     /// Index into [`Rows::units`].
     pub unit: u32,
     /// 班子名称.
-    pub team: String,
-    pub title: String,
+    pub team: Text,
+    pub title: Text,
     pub kind: PostKind,
     pub seats: i64,
     /// 职务层次 (R-TERM-1, R-PROB-1); none when unknown.
@@ -44,14 +47,14 @@ pub struct PostRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CadreRow {
     /// 身份证号, as stored.
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub gender: Gender,
     pub birth: Date,
     pub party: Party,
-    pub ethnicity: String,
-    pub profession: String,
-    pub rank: String,
+    pub ethnicity: Text,
+    pub profession: Text,
+    pub rank: Text,
     pub ft_education: Option<Education>,
     pub pt_education: Option<Education>,
 }
@@ -73,7 +76,7 @@ pub struct AppointmentRow {
 pub struct PortfolioRow {
     pub cadre: u32,
     pub post: u32,
-    pub work: String,
+    pub work: Text,
     pub start: Date,
     pub end: Option<Date>,
 }
@@ -107,6 +110,8 @@ pub struct Rows {
     pub appointments: Vec<AppointmentRow>,
     pub portfolios: Vec<PortfolioRow>,
     pub trainings: Vec<TrainingRow>,
+    /// The texts of every row.
+    pub texts: Texts,
 }
 
 /// Stands for a code the roster does not have: out of range of every table.
@@ -117,6 +122,7 @@ impl Rows {
     /// first whose unit exists, as [`super::Facts`] keeps it). Rows naming a code that no row has
     /// are left out here already.
     pub fn from_roster(r: &Roster) -> Rows {
+        let mut texts = Texts::default();
         let unit_ix = Index::new(r.units.iter().map(|u| u.value.code.as_str()));
         let units = r
             .units
@@ -124,31 +130,33 @@ impl Rows {
             .map(|u| {
                 let u = &u.value;
                 UnitRow {
-                    code: u.code.clone(),
-                    name: u.name.clone(),
+                    code: texts.add(&u.code),
+                    name: texts.add(&u.name),
                     has_parent: u.parent_code.is_some(),
-                    category: u.category.clone(),
+                    category: texts.add(&u.category),
                     system: u.system,
                     non_cpc_required: u.non_cpc_required,
                 }
             })
             .collect();
         let mut posts = Vec::with_capacity(r.posts.len());
+        let mut post_codes = Vec::with_capacity(r.posts.len());
         for p in &r.posts {
             let p = &p.value;
             if let Some(unit) = unit_ix.get(&p.unit_code) {
+                post_codes.push(p.code.as_str());
                 posts.push(PostRow {
-                    code: p.code.clone(),
+                    code: texts.add(&p.code),
                     unit,
-                    team: p.team.clone(),
-                    title: p.title.clone(),
+                    team: texts.add(&p.team),
+                    title: texts.add(&p.title),
                     kind: p.kind,
                     seats: p.seats,
                     level: p.level,
                 });
             }
         }
-        let post_ix = Index::new(posts.iter().map(|p: &PostRow| p.code.as_str()));
+        let post_ix = Index::new(post_codes.into_iter());
         let cadre_ix = Index::new(r.cadres.iter().map(|c| c.value.id_number.as_str()));
         let cadres = r
             .cadres
@@ -156,14 +164,14 @@ impl Rows {
             .map(|c| {
                 let c = &c.value;
                 CadreRow {
-                    id: c.id_number.to_string(),
-                    name: c.name.clone(),
+                    id: texts.add(c.id_number.as_str()),
+                    name: texts.add(&c.name),
                     gender: c.gender,
                     birth: c.birth_date,
                     party: c.party,
-                    ethnicity: c.ethnicity.clone(),
-                    profession: c.profession.clone(),
-                    rank: c.rank.clone(),
+                    ethnicity: texts.add(&c.ethnicity),
+                    profession: texts.add(&c.profession),
+                    rank: texts.add(&c.rank),
                     ft_education: c.ft_education,
                     pt_education: c.pt_education,
                 }
@@ -192,7 +200,7 @@ impl Rows {
                 PortfolioRow {
                     cadre: cadre_of.get(p.id_number.as_str()).unwrap_or(MISSING),
                     post: post_of.get(&p.post_code).unwrap_or(MISSING),
-                    work: p.work.clone(),
+                    work: texts.add(&p.work),
                     start: p.start,
                     end: p.end,
                 }
@@ -215,6 +223,7 @@ impl Rows {
             appointments,
             portfolios,
             trainings,
+            texts,
         }
     }
 }

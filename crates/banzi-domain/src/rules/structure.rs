@@ -163,8 +163,7 @@ impl Tally {
         };
         Profile {
             members: self.members,
-            mean_age: (self.members > 0)
-                .then(|| (self.age_sum as f64 / f64::from(self.members) * 10.0).round() / 10.0),
+            mean_age: mean_age(self.age_sum, self.members),
             age_bands: self
                 .bands
                 .iter()
@@ -280,38 +279,48 @@ pub fn structure(facts: &Facts, params: &Params, as_of: Date) -> Structure {
     let joined = facts.joined(params.join_gap_days);
     let facts: &Facts = &joined;
     let now = Now::new(facts, params, as_of);
-    let mut city = Tally::default();
-    for m in city_members(&now) {
-        city.add(facts, as_of, m.cadre, m.since, m.outside);
-    }
-    let teams = facts
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(ti, t)| {
-            let members: &[Member] = now.members(ti as u32);
-            let mut tally = Tally::default();
-            for m in members {
-                tally.add(facts, as_of, m.cadre, m.since, m.outside);
-            }
-            let unit = facts.unit(t.unit);
-            let posts = &facts.team_posts[t.posts.range()];
-            TeamProfile {
-                unit: unit.code.clone(),
-                unit_name: unit.name.clone(),
-                team: t.name.clone(),
-                name: t.full_name.clone(),
-                city_department: unit.city_department,
-                posts: posts.len() as u32,
-                seats: posts.iter().map(|&p| facts.post(p).seats).sum(),
-                profile: tally.profile(facts),
-                card: card(&now, ti as u32),
-            }
-        })
-        .collect();
     Structure {
         as_of,
-        city: city.profile(facts),
-        teams,
+        city: city_profile(&now),
+        teams: (0..facts.teams.len() as u32)
+            .map(|ti| team_profile(&now, ti))
+            .collect(),
     }
+}
+
+/// The city's profile: each cadre in post once.
+pub(crate) fn city_profile(now: &Now) -> Profile {
+    let mut city = Tally::default();
+    for m in city_members(now) {
+        city.add(now.f, now.as_of, m.cadre, m.since, m.outside);
+    }
+    city.profile(now.f)
+}
+
+/// Team `ti`: who it is, its profile and its card.
+pub(crate) fn team_profile(now: &Now, ti: u32) -> TeamProfile {
+    let (facts, as_of) = (now.f, now.as_of);
+    let t = facts.team(ti);
+    let mut tally = Tally::default();
+    for m in now.members(ti) {
+        tally.add(facts, as_of, m.cadre, m.since, m.outside);
+    }
+    let unit = facts.unit(t.unit);
+    let posts = &facts.team_posts[t.posts.range()];
+    TeamProfile {
+        unit: facts.text(unit.code).to_string(),
+        unit_name: facts.text(unit.name).to_string(),
+        team: facts.team_name(ti).to_string(),
+        name: facts.team_title(ti),
+        city_department: unit.city_department,
+        posts: posts.len() as u32,
+        seats: posts.iter().map(|&p| facts.post(p).seats).sum(),
+        profile: tally.profile(facts),
+        card: card(now, ti),
+    }
+}
+
+/// The mean of `members` ages summing to `sum`, to one decimal.
+pub(crate) fn mean_age(sum: i64, members: u32) -> Option<f64> {
+    (members > 0).then(|| (sum as f64 / f64::from(members) * 10.0).round() / 10.0)
 }

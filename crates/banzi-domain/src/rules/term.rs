@@ -131,14 +131,14 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     let (Some(pi), Some(c), Some(due), Some(since)) = (r.post, r.cadre, r.due, r.since) else {
         return bare(r);
     };
-    let (name, post) = (&f.cadre(c).name, f.post(pi));
+    let (name, post, post_name) = (f.cadre_name(c).to_string(), f.post(pi), f.post_name(pi));
     let reached = reached(due, now.as_of);
     if r.tie == TWO_TERMS {
         return message!(
             "rule-two-terms",
             name = name,
             since = since,
-            post = &post.full_name,
+            post = post_name,
             reached = reached,
             due = due,
             years = r.n,
@@ -147,7 +147,7 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     message!(
         "rule-level-years",
         name = name,
-        post = &post.full_name,
+        post = post_name,
         since = since,
         level = Arg::label(post.level.map_or("", PostLevel::label)),
         reached = reached,

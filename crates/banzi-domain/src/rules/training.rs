@@ -149,8 +149,8 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
     match (r.post, r.cadre) {
         (Some(post), Some(c)) if r.tie == COUNTY_HOURS => message!(
             "rule-county-hours",
-            name = &f.cadre(c).name,
-            post = &f.post(post).full_name,
+            name = f.cadre_name(c).to_string(),
+            post = f.post_name(post),
             from = last - i16::try_from(p.county_hours_years).unwrap_or(1) + 1,
             to = last,
             hours = hours_text(r.n),
@@ -159,16 +159,16 @@ pub(crate) fn message(now: &Scene, r: &Raw) -> Msg {
         ),
         (Some(post), Some(c)) if r.tie == TOWNSHIP_HOURS => message!(
             "rule-township-hours",
-            name = &f.cadre(c).name,
-            post = &f.post(post).full_name,
+            name = f.cadre_name(c).to_string(),
+            post = f.post_name(post),
             year = last,
             hours = hours_text(r.n),
             need = p.township_hours,
         ),
         (Some(post), Some(c)) => message!(
             "rule-trainings",
-            name = &f.cadre(c).name,
-            post = &f.post(post).full_name,
+            name = f.cadre_name(c).to_string(),
+            post = f.post_name(post),
             year = last,
             done = r.n,
             need = p.trainings_per_year,

@@ -6,7 +6,7 @@ use crate::connect::{Store, now_rfc3339};
 use crate::db;
 use banzi_domain::role::{Actor, Scope};
 use banzi_domain::roster::Roster;
-use banzi_domain::rules::{self, Facts, Params, Report, Rows, Structure};
+use banzi_domain::rules::{self, Facts, Overview, Params, Report, Rows};
 use banzi_domain::{Date, DomainError, Msg, message};
 use std::sync::{Arc, Mutex};
 
@@ -14,7 +14,9 @@ use std::sync::{Arc, Mutex};
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub report: Report,
-    pub structure: Structure,
+    /// R-STRUCT-1: the city's profile and each team's lights; a team's profile is made when
+    /// a page shows it.
+    pub structure: Overview,
     pub params: Params,
     /// The registry indexed, kept for the lists behind the structure's numbers.
     pub facts: Arc<Facts>,
@@ -28,16 +30,7 @@ impl Analysis {
             Scope::All => self,
             Scope::Unit(unit) => Analysis {
                 report: only_unit(self.report, unit),
-                structure: Structure {
-                    as_of: self.structure.as_of,
-                    city: rules::Profile::default(),
-                    teams: self
-                        .structure
-                        .teams
-                        .into_iter()
-                        .filter(|t| &t.unit == unit)
-                        .collect(),
-                },
+                structure: self.structure.only_unit(unit),
                 params: self.params,
                 facts: self.facts,
             },
@@ -227,7 +220,7 @@ impl Store {
             move || {
                 let facts = Arc::new(Facts::from_rows(rows, params.join_gap_days));
                 let report = rules::evaluate(&facts, &params, as_of);
-                let structure = rules::structure(&facts, &params, as_of);
+                let structure = rules::overview(&facts, &params, as_of);
                 (report, structure, facts)
             }
         })

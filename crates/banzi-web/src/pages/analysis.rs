@@ -19,7 +19,7 @@ use axum::extract::State;
 use axum::routing::get;
 use banzi_domain::Date;
 use banzi_domain::date::parse as parse_date;
-use banzi_domain::rules::{Level, Light, Summary, TeamProfile, percent};
+use banzi_domain::rules::{Level, Light, Summary, TeamLights, percent};
 use banzi_store::today;
 
 pub fn routes() -> Router<AppState> {
@@ -209,11 +209,11 @@ pub fn light_key(l: Light) -> &'static str {
 }
 
 /// Teams by their own light.
-fn light_counts(tr: &Tr, teams: &[TeamProfile], as_of: &AsOf) -> Vec<(LightView, Link)> {
+fn light_counts(tr: &Tr, teams: &[TeamLights], as_of: &AsOf) -> Vec<(LightView, Link)> {
     [Light::Green, Light::Yellow, Light::Red]
         .into_iter()
         .map(|l| {
-            let n = teams.iter().filter(|t| t.card.light == l).count();
+            let n = teams.iter().filter(|t| t.light == l).count();
             (
                 light_view(tr, l),
                 Link {

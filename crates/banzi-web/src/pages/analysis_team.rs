@@ -16,7 +16,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use banzi_domain::DomainError;
-use banzi_domain::rules::{Light, TeamProfile};
+use banzi_domain::rules::{Light, TeamLights, TeamProfile};
 use std::collections::HashSet;
 
 const PER_PAGE: usize = 100;
@@ -109,8 +109,8 @@ async fn team(
         .structure
         .teams
         .iter()
-        .filter(|t| t.unit == view.unit.code)
-        .cloned()
+        .filter(|t| a.structure.unit(t) == view.unit.code)
+        .map(|t| a.structure.team(t))
         .collect();
     let team =
         match &q.team {
@@ -255,31 +255,21 @@ async fn list(
         .await?;
     let want = parse_light(q.light.trim());
     let dim = q.dim.trim().to_string();
-    let matching: Vec<TeamRow> = a
+    // Teams are chosen by their lights; the profiles of those on the page are made.
+    let matching: Vec<(&TeamLights, Light)> = a
         .structure
         .teams
         .iter()
-        .cloned()
         .filter_map(|t| {
             let light = if dim.is_empty() {
-                Some(t.card.light)
+                Some(t.light)
             } else {
-                t.card
-                    .dimensions
-                    .iter()
-                    .find(|d| d.key == dim)
-                    .map(|d| d.light)
+                t.dimension(&dim)
             }?;
             if !q.light.trim().is_empty() && want != Some(light) {
                 return None;
             }
-            let link = team_link(&t.unit, &t.team, &as_of);
-            Some(TeamRow {
-                light: light_view(&tr, light),
-                team_light: light_view(&tr, t.card.light),
-                t,
-                link,
-            })
+            Some((t, light))
         })
         .collect();
     let total = matching.len();
@@ -291,6 +281,16 @@ async fn list(
         .into_iter()
         .skip((page - 1) * PER_PAGE)
         .take(PER_PAGE)
+        .map(|(t, light)| {
+            let t = a.structure.team(t);
+            let link = team_link(&t.unit, &t.team, &as_of);
+            TeamRow {
+                light: light_view(&tr, light),
+                team_light: light_view(&tr, t.card.light),
+                t,
+                link,
+            }
+        })
         .collect();
     let base = super::analysis::teams_link(&dim, want, &as_of);
     let sep = if base.contains('?') { '&' } else { '?' };

@@ -359,9 +359,9 @@ fn threads_give_the_same_report() {
     );
 }
 
-/// The JSON written in parts, on any number of threads, is byte for byte what serde_json
-/// writes for the report with its messages worded: pretty and compact, with alerts and
-/// without.
+/// The JSON written in parts, on any number of threads and in blocks of any size, is byte for
+/// byte what serde_json writes for the report with its messages worded: pretty and compact,
+/// with alerts and without.
 #[test]
 fn json_in_parts_is_serde_json_of_the_worded_report() {
     let roster = city(2000, 7);
@@ -386,6 +386,20 @@ fn json_in_parts_is_serde_json_of_the_worded_report() {
                 String::from_utf8(pretty.clone()),
                 "pretty on {threads}"
             );
+            // Written as it is made, in blocks of any size (the last one short).
+            for block in [1, 7, 64] {
+                for (is_pretty, want) in [(false, &compact), (true, &pretty)] {
+                    let mut out = Vec::new();
+                    report
+                        .write_json_on(threads, block, &mut out, &word, is_pretty)
+                        .unwrap();
+                    assert_eq!(
+                        String::from_utf8(out),
+                        String::from_utf8(want.clone()),
+                        "blocks of {block} on {threads}, pretty: {is_pretty}"
+                    );
+                }
+            }
         }
     }
 }
@@ -466,4 +480,48 @@ fn rows_in_any_order_give_the_same_report() {
         serde_json::to_string(&got.summary).unwrap(),
         serde_json::to_string(&expected.summary).unwrap()
     );
+}
+
+/// The structure a server keeps (`Overview`) gives every team's profile and card as
+/// `structure` makes them, its lights, members and mean age, and the city's profile; a
+/// liaison's keeps its unit's teams only.
+#[test]
+fn the_overview_kept_is_the_structure() {
+    use crate::rules::{CARD_DIMENSIONS, overview, structure};
+    let roster = city(3000, 13);
+    let facts = Arc::new(Facts::new(&roster));
+    for gap in [Params::default().join_gap_days, 0] {
+        let p = Params {
+            join_gap_days: gap,
+            ..Params::default()
+        };
+        for as_of in [d("2024-06-30"), d("2026-01-01")] {
+            let full = structure(&facts, &p, as_of);
+            let kept = overview(&facts, &p, as_of);
+            assert_eq!(kept.city, full.city);
+            assert_eq!(kept.teams.len(), full.teams.len());
+            assert!(full.teams.iter().any(|t| t.profile.members > 1));
+            for (k, t) in kept.teams.iter().zip(&full.teams) {
+                assert_eq!(kept.team(k), *t);
+                assert_eq!((kept.unit(k), kept.team_name(k)), (&*t.unit, &*t.team));
+                assert_eq!(k.light, t.card.light);
+                assert_eq!(
+                    (k.members, k.mean_age),
+                    (t.profile.members, t.profile.mean_age)
+                );
+                for key in CARD_DIMENSIONS {
+                    let want = t.card.dimensions.iter().find(|x| x.key == key);
+                    assert_eq!(k.dimension(key), want.map(|x| x.light), "{key}");
+                }
+            }
+            let unit = full.teams[full.teams.len() / 2].unit.clone();
+            let mine = kept.only_unit(&unit);
+            assert_eq!(mine.city.members, 0);
+            let want: Vec<_> = full.teams.iter().filter(|t| t.unit == unit).collect();
+            assert_eq!(mine.teams.len(), want.len());
+            for (k, t) in mine.teams.iter().zip(want) {
+                assert_eq!(mine.team(k), *t);
+            }
+        }
+    }
 }
