@@ -224,11 +224,7 @@ fn client_run(
         let st = out.entry(kind).or_default();
         match c.send(&req) {
             Ok(r) if r.status == 200 => st.add(r.took, r.body.len()),
-            Ok(r) => st.fail(format!(
-                "{} {}",
-                r.status,
-                r.text().chars().take(200).collect::<String>()
-            )),
+            Ok(r) => st.fail(format!("{} {}", r.status, r.said())),
             Err(e) => st.fail(e.to_string()),
         }
     }
@@ -241,30 +237,53 @@ struct Db {
     what: &'static str,
     url: String,
     key: PathBuf,
-    _pg: Option<PgDatabase>,
+    pg: Option<PgDatabase>,
 }
 
-/// `banzi_load_<pid>` on the PostgreSQL server, dropped with this value.
+/// `banzi_load_<pid>` on the PostgreSQL server, dropped with this value unless kept.
 struct PgDatabase {
     admin: String,
     name: String,
+    keep: bool,
 }
 
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
+impl PgDatabase {
+    /// Runs `sql` on the server's administrative database.
+    fn admin(&self, sql: String) {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("runtime");
         rt.block_on(async {
             if let Ok(pool) = sqlx::PgPool::connect(&self.admin).await {
-                let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
                 if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await {
-                    eprintln!("could not drop {}: {e}", self.name);
+                    eprintln!("on {}: {e}", self.name);
                 }
                 pool.close().await;
             }
         });
+    }
+
+    /// Ends the statements running for over 30 s in this database (the bench's own).
+    fn end_long_statements(&self) {
+        self.admin(format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}' \
+             AND state = 'active' AND now() - query_start > interval '30 seconds'",
+            self.name
+        ));
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if self.keep {
+            println!("kept the database {}", self.name);
+            return;
+        }
+        self.admin(format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
     }
 }
 
@@ -302,6 +321,20 @@ fn prepare(rt: &tokio::runtime::Runtime, url: &str, key: &Path, liaison_units: &
         rt.block_on(store.import_roster(&actor, &roster, &|_, _, _| {}))
             .expect("import");
         println!("stored in {:.1} s", t.elapsed().as_secs_f64());
+        if url.starts_with("postgres") {
+            // The planner's statistics, as autovacuum would gather them after an import (it
+            // is off on some servers, this machine's among them).
+            let t = Instant::now();
+            rt.block_on(async {
+                let pool = sqlx::PgPool::connect(url).await.expect("postgres");
+                sqlx::query("ANALYZE")
+                    .execute(&pool)
+                    .await
+                    .expect("analyze");
+                pool.close().await;
+            });
+            println!("ANALYZE in {:.1} s", t.elapsed().as_secs_f64());
+        }
     }
     let hash = banzi_web::hash_password(PASSWORD);
     let mut accounts: Vec<(String, Role, Option<String>)> = (1..=env("BANZI_BENCH_STAFF", 50))
@@ -460,7 +493,7 @@ fn page_sizes(base: &str, samples: &Samples) {
 }
 
 /// Serves `db`, measures the pages' sizes, then loads it; prints the figures.
-fn run(db: &Db, samples: &Samples, liaison_units: &[String], kinds: &[Kind]) {
+fn run(db: &Db, samples: &Samples, liaison_units: &[String], phases: &[Vec<Kind>]) {
     let dir = db.key.parent().expect("key dir").to_path_buf();
     let t = Instant::now();
     let server = Server::start(
@@ -486,7 +519,28 @@ fn run(db: &Db, samples: &Samples, liaison_units: &[String], kinds: &[Kind]) {
         mb(after_pages.rss_kb),
         mb(after_pages.hwm_kb)
     );
+    // A page that did not answer leaves its statement running in PostgreSQL (the server
+    // does not cancel it when the client goes): ended, so that the load runs without it.
+    if let Some(pg) = &db.pg {
+        pg.end_long_statements();
+    }
+    for kinds in phases {
+        load(&server, samples, liaison_units, kinds, started, after_pages);
+        if let Some(pg) = &db.pg {
+            pg.end_long_statements();
+        }
+    }
+}
 
+/// One load: every client signed in, then all looping over `kinds` at once.
+fn load(
+    server: &Server,
+    samples: &Samples,
+    liaison_units: &[String],
+    kinds: &[Kind],
+    started: Memory,
+    after_pages: Memory,
+) {
     let staff = env("BANZI_BENCH_STAFF", 50);
     let seconds = env("BANZI_BENCH_SECONDS", 20) as u64;
     let clients = staff + liaison_units.len();
@@ -572,8 +626,9 @@ fn run(db: &Db, samples: &Samples, liaison_units: &[String], kinds: &[Kind]) {
     let _ = sampler.join();
     let end: Memory = server.memory();
     println!(
-        "\n### Load: {staff} staff + {} liaison clients, {seconds} s ({wall:.1} s until the last answer)\n",
-        liaison_units.len()
+        "\n### Load: {staff} staff + {} liaison clients, {seconds} s ({wall:.1} s until the last answer); {}\n",
+        liaison_units.len(),
+        kinds.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")
     );
     for e in &refused {
         println!("a client could not start: {e}");
@@ -630,7 +685,7 @@ fn run(db: &Db, samples: &Samples, liaison_units: &[String], kinds: &[Kind]) {
         cpu / wall
     );
     println!(
-        "server memory: at start {:.0} MB, after the pages {:.0} MB, during the load up to {:.0} MB (sampled), at the end {:.0} MB; VmHWM {:.0} MB",
+        "server memory: at start {:.0} MB, after the pages {:.0} MB, during this load up to {:.0} MB (sampled), at its end {:.0} MB; VmHWM {:.0} MB",
         mb(started.rss_kb),
         mb(after_pages.rss_kb),
         mb(peak_rss.load(Ordering::Relaxed)),
@@ -673,14 +728,22 @@ fn main() {
     let liaison_units: Vec<String> = (1..=env("BANZI_BENCH_LIAISONS", 10))
         .map(|k| format!("U{:05}", (k * 3_989) % teams))
         .collect();
-    let kinds: Vec<Kind> = match std::env::var("BANZI_BENCH_KINDS") {
-        Ok(list) => KINDS
-            .into_iter()
-            .filter(|k| list.split(',').any(|w| w.trim() == k.key()))
-            .collect(),
-        Err(_) => KINDS.to_vec(),
-    };
-    assert!(!kinds.is_empty(), "BANZI_BENCH_KINDS names no kind");
+    // Loads one after another on the same server: `all`, or kinds by key, `;` between.
+    let phases: Vec<Vec<Kind>> = std::env::var("BANZI_BENCH_KINDS")
+        .unwrap_or_else(|_| "all".into())
+        .split(';')
+        .map(|list| {
+            let kinds: Vec<Kind> = KINDS
+                .into_iter()
+                .filter(|k| {
+                    list.split(',')
+                        .any(|w| w.trim() == k.key() || w.trim() == "all")
+                })
+                .collect();
+            assert!(!kinds.is_empty(), "BANZI_BENCH_KINDS: no kind in {list:?}");
+            kinds
+        })
+        .collect();
 
     let mut dbs = Vec::new();
     if std::env::var("BANZI_BENCH_SQLITE").as_deref() != Ok("0") {
@@ -689,7 +752,7 @@ fn main() {
             what: "SQLite",
             url: format!("sqlite://{}", path.display()),
             key: dir.join("load-province.audit-key"),
-            _pg: None,
+            pg: None,
         });
     }
     if let Ok(admin) = std::env::var("BANZI_BENCH_PG") {
@@ -719,7 +782,7 @@ fn main() {
             what: "PostgreSQL",
             url: with_database(&admin, &name),
             key: dir.join(format!("{name}.audit-key")),
-            _pg: (!keep).then_some(PgDatabase { admin, name }),
+            pg: Some(PgDatabase { admin, name, keep }),
         });
     }
     for db in &dbs {
@@ -734,7 +797,7 @@ fn main() {
                 .filter_map(|(_, n)| n.get(..10).map(String::from))
                 .collect(),
         };
-        run(db, &samples, &liaison_units, &kinds);
+        run(db, &samples, &liaison_units, &phases);
     }
     // The PostgreSQL database is dropped with `dbs`, after its server stopped.
     drop(dbs);

@@ -23,6 +23,28 @@ impl Resp {
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
+
+    /// What an error page says (its `#error` box, tags dropped), at most 200 characters.
+    pub fn said(&self) -> String {
+        let text = self.text();
+        let part = text.split("id=\"error\">").nth(1).unwrap_or(&text);
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in part.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(200)
+            .collect()
+    }
 }
 
 /// A request of the bench: a GET, or a form POST (with the session's CSRF token) sent as
@@ -116,15 +138,10 @@ impl Client {
             })
             .map_err(|e| format!("sign-in of {login}: {e}"))?;
         if r.status != 303 {
-            let text = r.text();
-            let said = text
-                .split("<div class=\"alert alert-danger\" id=\"error\">")
-                .nth(1)
-                .unwrap_or(&text);
             return Err(format!(
                 "sign-in of {login} answered {}: {}",
                 r.status,
-                said.chars().take(300).collect::<String>()
+                r.said()
             ));
         }
         let page = self.get("/account").text();
