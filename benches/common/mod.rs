@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 /// Runs `f` `runs` times; the shortest time and the last result.
+#[allow(dead_code)] // not every bench times a closure
 pub fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut out = None;
     let mut best = Duration::MAX;
