@@ -210,9 +210,7 @@ async fn read_snapshot<M: Send, A: Send>(
         // be put back so is closed instead.
         for conn in [a, b] {
             let mut conn = conn;
-            let reset = sqlx::raw_sql("ROLLBACK")
-                .execute(&mut *conn)
-                .await;
+            let reset = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
             if reset.is_err() {
                 drop(conn.detach());
             }

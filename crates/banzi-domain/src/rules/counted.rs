@@ -67,15 +67,9 @@ pub fn counted(
     let (members, team): (Vec<Member>, Option<u32>) = match team {
         None => (city_members(&now).collect(), None),
         Some((unit, name)) => {
-            let ti = facts
-                .teams
-                .iter()
-                .enumerate()
-                .position(|(ti, t)| {
-                    facts.text(facts.unit(t.unit).code) == unit
-                        && facts.team_name(ti as u32) == name
-                })?
-                as u32;
+            let ti = facts.teams.iter().enumerate().position(|(ti, t)| {
+                facts.text(facts.unit(t.unit).code) == unit && facts.team_name(ti as u32) == name
+            })? as u32;
             (now.members(ti).to_vec(), Some(ti))
         }
     };

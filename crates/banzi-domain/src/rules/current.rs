@@ -198,7 +198,6 @@ impl Current {
         }
     }
 
-
     /// Current members of team `t`, by cadre.
     pub fn members(&self, t: u32) -> &[Member] {
         let lo = self.team_off[t as usize] as usize;

@@ -143,7 +143,11 @@ impl Report {
             }
             out.write_all(b"],\n  \"summary\": ")?;
             let mut summary = Vec::new();
-            indented(&mut summary, &serde_json::to_vec_pretty(&self.summary)?, b"  ");
+            indented(
+                &mut summary,
+                &serde_json::to_vec_pretty(&self.summary)?,
+                b"  ",
+            );
             out.write_all(&summary)?;
             out.write_all(b"\n}")
         } else {
