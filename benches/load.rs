@@ -189,7 +189,7 @@ fn client_run(
     mut me: Me,
     kinds: &[Kind],
     samples: &Samples,
-    (sign_in, start): (&Mutex<()>, &Barrier),
+    (sign_in, signed, start): (&Mutex<()>, &Barrier, &Barrier),
     seconds: u64,
     seed: u64,
 ) -> Result<(bool, BTreeMap<Kind, Stats>), String> {
@@ -206,6 +206,7 @@ fn client_run(
             Ok(())
         })
     };
+    signed.wait();
     start.wait();
     signed_in?;
     let mut rng = Rng(seed | 1);
@@ -264,11 +265,12 @@ impl PgDatabase {
         });
     }
 
-    /// Ends the statements running for over 30 s in this database (the bench's own).
-    fn end_long_statements(&self) {
+    /// Ends every statement still running in this database (the bench's own), when no
+    /// client is waiting for one: what is left is a statement whose client went away.
+    fn end_statements(&self) {
         self.admin(format!(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}' \
-             AND state = 'active' AND now() - query_start > interval '30 seconds'",
+             AND state = 'active' AND pid <> pg_backend_pid()",
             self.name
         ));
     }
@@ -496,8 +498,13 @@ fn page_sizes(base: &str, samples: &Samples) {
 fn run(db: &Db, samples: &Samples, liaison_units: &[String], phases: &[Vec<Kind>]) {
     let dir = db.key.parent().expect("key dir").to_path_buf();
     let t = Instant::now();
-    let server = Server::start(
-        env!("CARGO_BIN_EXE_banzi"),
+    // A copy of the binary under a name of its own: on a machine shared with other work,
+    // something that stops `banzi serve` processes by name (it happened while this bench
+    // was written) does not stop this one.
+    let binary = dir.join("load-server");
+    std::fs::copy(env!("CARGO_BIN_EXE_banzi"), &binary).expect("copy the binary");
+    let mut server = Server::start(
+        binary.to_str().expect("a UTF-8 path"),
         &db.url,
         &db.key,
         &dir,
@@ -522,19 +529,26 @@ fn run(db: &Db, samples: &Samples, liaison_units: &[String], phases: &[Vec<Kind>
     // A page that did not answer leaves its statement running in PostgreSQL (the server
     // does not cancel it when the client goes): ended, so that the load runs without it.
     if let Some(pg) = &db.pg {
-        pg.end_long_statements();
+        pg.end_statements();
     }
     for kinds in phases {
-        load(&server, samples, liaison_units, kinds, started, after_pages);
+        load(
+            &mut server,
+            samples,
+            liaison_units,
+            kinds,
+            started,
+            after_pages,
+        );
         if let Some(pg) = &db.pg {
-            pg.end_long_statements();
+            pg.end_statements();
         }
     }
 }
 
 /// One load: every client signed in, then all looping over `kinds` at once.
 fn load(
-    server: &Server,
+    server: &mut Server,
     samples: &Samples,
     liaison_units: &[String],
     kinds: &[Kind],
@@ -545,6 +559,7 @@ fn load(
     let seconds = env("BANZI_BENCH_SECONDS", 20) as u64;
     let clients = staff + liaison_units.len();
     let barrier = Arc::new(Barrier::new(clients + 1));
+    let signed = Arc::new(Barrier::new(clients + 1));
     let sign_in = Arc::new(Mutex::new(()));
     let samples = Arc::new(Samples {
         teams: samples.teams,
@@ -568,11 +583,12 @@ fn load(
                 profiles: Vec::new(),
             }
         };
-        let (base, kinds, samples, barrier, sign_in) = (
+        let (base, kinds, samples, barrier, signed, sign_in) = (
             server.base.clone(),
             kinds.to_vec(),
             samples.clone(),
             barrier.clone(),
+            signed.clone(),
             sign_in.clone(),
         );
         handles.push(
@@ -580,18 +596,36 @@ fn load(
                 .name(format!("client-{i}"))
                 .stack_size(256 * 1024)
                 .spawn(move || {
-                    let gates = (sign_in.as_ref(), barrier.as_ref());
+                    let gates = (sign_in.as_ref(), signed.as_ref(), barrier.as_ref());
                     client_run(&base, me, &kinds, &samples, gates, seconds, i as u64 + 7)
                 })
                 .expect("client thread"),
         );
     }
-    let load_before = loadavg();
-    barrier.wait();
+    signed.wait();
     println!(
         "\n{clients} clients signed in one after another in {:.1} s",
         spawned.elapsed().as_secs_f64()
     );
+    // Each sign-in is an audit entry, and the kept analysis is kept for one audit head:
+    // the first alert page after them analyses the province again. Once, here, rather
+    // than by every client at once.
+    if kinds.contains(&Kind::Alerts) {
+        let mut c = Client::new(&server.base);
+        match c.login("staff01", PASSWORD).and_then(|()| {
+            c.send(&Req::Get("/alerts".into()))
+                .map_err(|e| e.to_string())
+        }) {
+            Ok(r) => println!(
+                "the alert list once before the load: {} in {:.1} s",
+                r.status,
+                r.took.as_secs_f64()
+            ),
+            Err(e) => println!("the alert list once before the load: {e}"),
+        }
+    }
+    let load_before = loadavg();
+    barrier.wait();
     let t = Instant::now();
     let cpu0 = server.cpu_seconds();
     // The server's resident memory, sampled while it is loaded.
@@ -625,6 +659,9 @@ fn load(
     done.store(true, Ordering::Relaxed);
     let _ = sampler.join();
     let end: Memory = server.memory();
+    if let Some(status) = server.ended() {
+        println!("**the server ended during this load: {status}**");
+    }
     println!(
         "\n### Load: {staff} staff + {} liaison clients, {seconds} s ({wall:.1} s until the last answer); {}\n",
         liaison_units.len(),

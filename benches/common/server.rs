@@ -75,6 +75,11 @@ impl Server {
         panic!("banzi serve did not answer within 120 s");
     }
 
+    /// How the server ended, if it has.
+    pub fn ended(&mut self) -> Option<String> {
+        self.child.try_wait().ok().flatten().map(|s| s.to_string())
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
