@@ -207,7 +207,7 @@ async fn list(
     Query(q): Query<AlertQuery>,
 ) -> WebResult<Response> {
     let as_of = AsOf::parse(&q.as_of);
-    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await;
+    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await?;
     let (filter, errors) = read(&q);
     let mut errors: Vec<String> = errors
         .into_iter()

@@ -432,7 +432,7 @@ async fn results(
     if is_htmx(headers) {
         return Ok(r.into_response());
     }
-    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await;
+    let unit = Picker::unit(&s, tr, &caller, "unit", "f-unit", &q.unit).await?;
     let chips = q.chips(&tr, in_post);
     Ok(ListPage {
         ctx: Ctx::new(tr, &caller, "/cadres"),

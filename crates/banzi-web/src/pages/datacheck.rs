@@ -180,7 +180,7 @@ async fn page(
         "f-unit",
         if unit == NO_UNIT { "" } else { unit },
     )
-    .await;
+    .await?;
     let units_pages = report.groups.len().div_ceil(UNITS_PER_PAGE).max(1);
     let units_page = usize::try_from(q.units_page.unwrap_or(1))
         .unwrap_or(1)

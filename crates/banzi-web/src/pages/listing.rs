@@ -467,7 +467,7 @@ async fn work(
     Ok(Work {
         f: FilterForm::new(
             a.q.clone(),
-            Picker::unit(s, tr, caller, "unit", "f-unit", &a.q.unit).await,
+            Picker::unit(s, tr, caller, "unit", "f-unit", &a.q.unit).await?,
             Vec::new(),
         ),
         as_of: if a.as_of.trim().is_empty() {

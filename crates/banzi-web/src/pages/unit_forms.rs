@@ -57,7 +57,7 @@ async fn unit_form_page(
     errors: FieldErrors,
 ) -> WebResult<UnitFormPage> {
     let parent = Picker::unit(s, tr, caller, "parent_code", "parent_code", &f.parent_code)
-        .await
+        .await?
         .empty_means("unit.no_parent");
     let path = if editing {
         format!("/units/{}/edit", f.code)

@@ -221,6 +221,16 @@ pub struct Picker {
     pub empty: &'static str,
 }
 
+/// The name of a chosen record; None when the caller cannot see it (the field then shows the
+/// code typed); any other failure stays one.
+fn named(r: Result<String, banzi_domain::DomainError>) -> WebResult<Option<String>> {
+    match r {
+        Ok(n) => Ok(Some(n)),
+        Err(banzi_domain::DomainError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 impl Picker {
     /// The picker of `field` with `code` chosen, named as the registry names it (the code
     /// itself if the caller cannot see such a unit).
@@ -231,26 +241,21 @@ impl Picker {
         field: &'static str,
         id: &'static str,
         code: &str,
-    ) -> Picker {
-        let code = code.trim().to_string();
-        let label = match code.as_str() {
-            "" => String::new(),
-            c => s
-                .store
-                .unit(&caller.actor, c)
-                .await
-                .map(|u| u.name)
-                .unwrap_or_else(|_| c.to_string()),
+    ) -> WebResult<Picker> {
+        let code = code.trim();
+        let label = match code {
+            "" => None,
+            c => named(s.store.unit(&caller.actor, c).await.map(|u| u.name))?,
         };
-        Picker {
+        Ok(Picker::of(
             tr,
             field,
             id,
             code,
             label,
-            source: "/unit-pick",
-            empty: "picker.all_units",
-        }
+            "/unit-pick",
+            "picker.all_units",
+        ))
     }
 
     /// A post field with `code` chosen (empty: none), named "单位 职位".
@@ -261,25 +266,45 @@ impl Picker {
         field: &'static str,
         id: &'static str,
         code: &str,
-    ) -> Picker {
-        let code = code.trim().to_string();
-        let label = match code.as_str() {
-            "" => String::new(),
-            c => s
-                .store
-                .post(&caller.actor, c)
-                .await
-                .map(|p| format!("{} {}", p.unit_name, p.title))
-                .unwrap_or_else(|_| c.to_string()),
+    ) -> WebResult<Picker> {
+        let code = code.trim();
+        let label = match code {
+            "" => None,
+            c => named(
+                s.store
+                    .post(&caller.actor, c)
+                    .await
+                    .map(|p| format!("{} {}", p.unit_name, p.title)),
+            )?,
         };
-        Picker {
+        Ok(Picker::of(
             tr,
             field,
             id,
             code,
             label,
-            source: "/post-pick",
-            empty: "picker.post",
+            "/post-pick",
+            "picker.post",
+        ))
+    }
+
+    fn of(
+        tr: Tr,
+        field: &'static str,
+        id: &'static str,
+        code: &str,
+        label: Option<String>,
+        source: &'static str,
+        empty: &'static str,
+    ) -> Picker {
+        Picker {
+            tr,
+            field,
+            id,
+            label: label.unwrap_or_else(|| code.to_string()),
+            code: code.to_string(),
+            source,
+            empty,
         }
     }
 
