@@ -561,3 +561,53 @@ async fn the_auditors_reading_is_in_the_trail() {
             .any(|r| r.action == "read.audit" && r.after_json.contains("\"page\":2"))
     );
 }
+
+/// A session's last use is written at most once a minute, not on every request (each write
+/// is a commit: issue 18), and an idle session still ends: one used 30 s ago keeps its time,
+/// one used 5 minutes ago gets a new one, one idle past the limit is sent to sign in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sessions_use_is_written_once_a_minute_and_idle_sessions_still_end() {
+    let app = app(banzi_web::WebConfig::default()).await;
+    let store = app.db.store.clone();
+    let base = app.base.clone();
+    let last_seen = |store: banzi_store::Store| async move {
+        let banzi_store::Pool::Sqlite(p) = store.pool() else {
+            panic!("sqlite")
+        };
+        let (t,): (String,) = sqlx::query_as("SELECT last_seen FROM sessions")
+            .fetch_one(p)
+            .await
+            .expect("last_seen");
+        t
+    };
+    let ago = |secs: i64| {
+        let t = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(secs);
+        t.round(jiff::Unit::Second).expect("round").to_string()
+    };
+    let set = |t: String| format!("UPDATE sessions SET last_seen = '{t}'");
+    let mut c = blocking(move || {
+        let mut c = Client::new(&base);
+        assert_eq!(c.login("staff", PASSWORD).status, 303);
+        c
+    })
+    .await;
+    let recent = ago(30);
+    exec(&store, Box::leak(set(recent.clone()).into_boxed_str())).await;
+    c = blocking(move || {
+        assert_eq!(c.get("/units").status, 200);
+        c
+    })
+    .await;
+    assert_eq!(last_seen(store.clone()).await, recent, "not written again");
+    let older = ago(300);
+    exec(&store, Box::leak(set(older.clone()).into_boxed_str())).await;
+    c = blocking(move || {
+        assert_eq!(c.get("/units").status, 200);
+        c
+    })
+    .await;
+    let now = last_seen(store.clone()).await;
+    assert!(now > older && now >= ago(60), "{now} written");
+    exec(&store, Box::leak(set(ago(31 * 60)).into_boxed_str())).await;
+    blocking(move || assert_eq!(c.get("/units").status, 303, "idle past 30 minutes")).await;
+}

@@ -54,7 +54,7 @@ fn a_user_follows_a_count_of_the_data_check_to_the_cadre() {
         .click()
         .expect("click");
     if let Err(e) = d.wait_for_text("#cadre-name", "李娜") {
-        panic!("{e}: {}", d.page_source().unwrap_or_default());
+        panic!("{}", d.failure(&e));
     }
     assert!(
         !d.current_url().expect("url").contains(&li_na()),

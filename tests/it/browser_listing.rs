@@ -44,7 +44,7 @@ fn a_user_saves_the_columns_as_a_template_and_applies_it_later() {
         .click()
         .expect("click");
     if let Err(e) = d.wait_for_text("#template-done", "已保存模板“到龄名册”。") {
-        panic!("{e}: {}", d.page_source().unwrap_or_default());
+        panic!("{}", d.failure(&e));
     }
     // Later: the page opens with the default columns; the template brings its own back.
     d.refresh().expect("reload");

@@ -58,7 +58,7 @@ fn a_user_previews_then_confirms_an_lrmx_import() {
     assert!(asked.contains("确认按预览导入"), "asks first: {asked:?}");
     d.answer_dialog(true).expect("ok");
     if let Err(e) = d.wait_for_text("#lrmx-done", "导入完成") {
-        panic!("{e}: {}", d.page_source().unwrap_or_default());
+        panic!("{}", d.failure(&e));
     }
     d.wait_for_text("#lrmx-files", "已新增")
         .expect("what was written");

@@ -194,7 +194,7 @@ fn one_whole_case_in_the_browser() {
         the_decision(&d, base, &case)
     };
     if let Err(e) = run() {
-        panic!("{e:#}\n{}", d.page_source().unwrap_or_default());
+        panic!("{}", d.failure(&e));
     }
     // The registry has the appointment.
     let store = app.db.store.clone();

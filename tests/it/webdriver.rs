@@ -31,8 +31,10 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The W3C web element reference key (WebDriver spec, "web element identifier").
 pub const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// How long `find` and `wait_for_text` wait.
-const WAIT: Duration = Duration::from_secs(5);
+/// How long `find` and `wait_for_text` wait at most (they return as soon as the page is
+/// there). 5 s was too short once in CI, where every test runs at once on two cores with
+/// debug builds (browser_selection, 2026-12-04).
+const WAIT: Duration = Duration::from_secs(20);
 /// How often they poll.
 const POLL: Duration = Duration::from_millis(100);
 /// Largest response body we read (screenshots, page sources).
@@ -301,6 +303,12 @@ impl Driver {
 
     pub fn title(&self) -> Result<String> {
         Ok(as_string(self.cmd("GET", "/title", None)?))
+    }
+
+    /// The error, then the page it happened on, then the error again: CI shows the end of a
+    /// long output, and a page is long.
+    pub fn failure(&self, e: &anyhow::Error) -> String {
+        format!("{e:#}\n{}\n{e:#}", self.page_source().unwrap_or_default())
     }
 
     pub fn page_source(&self) -> Result<String> {

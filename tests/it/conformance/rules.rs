@@ -223,6 +223,41 @@ async fn a_kept_analysis_is_never_stale(store: Store) {
     assert!(!std::sync::Arc::ptr_eq(&first, &after));
     assert_eq!(after.params.principal_years, 12);
     assert!(exch1(&after.report).len() < exch1(&first.report).len());
+    // Reads, searches, sign-ins and exports are audited too (the trail's head moves) but
+    // change nothing the analysis reads: it is kept.
+    let head = store.audit_head().await.expect("head");
+    for action in [
+        "read.cadre",
+        "read.search",
+        "session.login",
+        "export.alerts",
+    ] {
+        store
+            .audit_event(&staff(), action, "cadre", "", serde_json::json!({}))
+            .await
+            .expect("read");
+    }
+    assert_eq!(store.audit_head().await.expect("head").seq, head.seq + 4);
+    let read = store
+        .analyse_cached(&cache, &staff(), day)
+        .await
+        .expect("read");
+    assert!(std::sync::Arc::ptr_eq(&after, &read), "kept over reads");
+    // A change of the registry: 王强 leaves P3, and his R-EXCH-1 alert goes at once.
+    let wq = store
+        .cadre(&staff(), &wang_qiang(), day)
+        .await
+        .expect("cadre");
+    store
+        .end_appointment(&staff(), wq.appointments[0].id, day, "江委〔2026〕11号")
+        .await
+        .expect("end");
+    let ended = store
+        .analyse_cached(&cache, &staff(), day)
+        .await
+        .expect("ended");
+    assert!(exch1(&read.report).iter().any(|a| a.0 == wang_qiang()));
+    assert!(!exch1(&ended.report).iter().any(|a| a.0 == wang_qiang()));
     let liaison = as_role(Role::Liaison, Some("U1"));
     let mine = store
         .analyse_cached(&cache, &liaison, day)
@@ -238,3 +273,20 @@ async fn a_kept_analysis_is_never_stale(store: Store) {
 }
 
 both!(a_kept_analysis_is_never_stale);
+
+/// Requests that find no analysis kept while one is being made wait for it rather than each
+/// loading the registry again (issue 18: a province's alert page opened by several users at
+/// once): both get the one analysis.
+async fn requests_arriving_together_share_one_analysis(store: Store) {
+    import(&store).await;
+    let cache = banzi_store::AnalysisCache::default();
+    let day = parse_date("2026-11-21").expect("date");
+    let actor = staff();
+    let (a, b) = tokio::join!(
+        store.analyse_cached(&cache, &actor, day),
+        store.analyse_cached(&cache, &actor, day)
+    );
+    assert!(std::sync::Arc::ptr_eq(&a.expect("a"), &b.expect("b")));
+}
+
+both!(requests_arriving_together_share_one_analysis);

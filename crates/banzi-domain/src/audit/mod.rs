@@ -77,6 +77,19 @@ impl AuditDraft {
     }
 }
 
+/// Whether an entry of `action` may change what the structure analysis and the alerts read:
+/// the registry and the rule parameters. Reads, exports, sign-ins, accounts, ballots, saved
+/// listings and the trail's own key do not; every other action, one added later included,
+/// counts as a change, so a kept analysis is never served after a change it did not see
+/// (issue 18: keyed by the whole head, each search or sign-in threw a province's analysis
+/// away).
+pub fn changes_registry(action: &str) -> bool {
+    const UNCHANGING: [&str; 7] = [
+        "read.", "export.", "session.", "user.", "audit.", "ballot.", "listing.",
+    ];
+    !UNCHANGING.iter().any(|p| action.starts_with(p))
+}
+
 /// HMAC-SHA256 under `key` over the length-prefixed fields and the previous hash, hex.
 pub fn entry_hash(key: &AuditKey, e: &AuditEntry) -> String {
     let mut h = key.mac();
@@ -276,6 +289,60 @@ fn walk<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// The actions the store audits, by whether they change what the analysis reads; one not
+    /// known here counts as a change.
+    #[test]
+    fn audited_actions_are_sorted_by_whether_they_change_the_registry() {
+        let changing = [
+            "unit.create",
+            "unit.update",
+            "post.create",
+            "post.update",
+            "cadre.create",
+            "cadre.update",
+            "cadre.photo",
+            "appointment.create",
+            "appointment.update",
+            "appointment.end",
+            "portfolio.create",
+            "portfolio.update",
+            "training.create",
+            "training.update",
+            "rule_param.set",
+            "calendar.save",
+            "calendar.delete",
+            "cycles.db",
+            "selection.appoint",
+        ];
+        let unchanging = [
+            "read.cadre",
+            "read.search",
+            "read.audit",
+            "read.photo",
+            "export.roster",
+            "export.alerts",
+            "export.cadres",
+            "export.datacheck",
+            "session.login",
+            "session.login_failed",
+            "user.create",
+            "user.lock",
+            "user.password",
+            "audit.key",
+            "audit.reveal",
+            "ballot.create",
+            "ballot.void",
+            "listing.save",
+            "listing.delete",
+        ];
+        for a in changing {
+            assert!(changes_registry(a), "{a}");
+        }
+        for a in unchanging {
+            assert!(!changes_registry(a), "{a}");
+        }
+    }
+
     use super::*;
 
     fn key() -> AuditKey {

@@ -114,6 +114,21 @@ impl Alerts {
         self.raw.retain(|r| keep(&view(source, r)));
     }
 
+    /// The alerts `keep` says yes to, in order, copying only those (a unit liaison's few of a
+    /// province's kept alerts).
+    pub fn filtered(&self, mut keep: impl FnMut(&AlertRef<'_>) -> bool) -> Alerts {
+        let source = &self.source;
+        Alerts {
+            source: source.clone(),
+            raw: self
+                .raw
+                .iter()
+                .filter(|r| keep(&view(source, r)))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Every alert owned, its message built.
     pub fn to_vec(&self) -> Vec<Alert> {
         let messages = self.messages();

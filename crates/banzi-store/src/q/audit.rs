@@ -27,11 +27,15 @@ pub async fn append(c: &mut Conn, draft: AuditDraft) -> Result<i64, DomainError>
     .execute(&mut *c)
     .await
     .map_err(db)?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
-        .bind(&e.hash)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
+    // `changed`: the newest entry that changed what the analysis reads (its cache key).
+    sqlx::query(
+        "UPDATE audit_head SET hash = $1, changed = CASE WHEN $2 THEN seq ELSE changed END WHERE id = 1",
+    )
+    .bind(&e.hash)
+    .bind(banzi_domain::audit::changes_registry(&e.action))
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
     Ok(seq)
 }
 

@@ -102,7 +102,8 @@ pub async fn flush_audit(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<(), Do
         .map(|e| vec![e.seq.into(), e.at.into(), e.actor.into(), e.action.into(), e.entity.into(), e.key.into(), e.before.into(), e.after.into(), e.prev_hash.into(), e.hash.into()])
         .collect();
     insert_rows(&mut *c, &AUDIT, &rows).await?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&prev).execute(&mut *c).await.map_err(db)?;
+    // An import writes the registry: the kept analysis's key moves (see `audit::append`).
+    sqlx::query("UPDATE audit_head SET hash = $1, changed = seq WHERE id = 1").bind(&prev).execute(&mut *c).await.map_err(db)?;
     Ok(())
 }
 

@@ -38,7 +38,7 @@ pub async fn set_param(
     Ok(())
 }
 
-/// The newest audit sequence number: it moves with every audited write.
-pub async fn audit_head(c: &mut Conn) -> Result<i64, DomainError> {
-    sqlx::query_scalar("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&mut *c).await.map_err(db)
+/// The newest audit entry that changed the registry or a rule parameter (see migration 0020).
+pub async fn analysis_key(c: &mut Conn) -> Result<i64, DomainError> {
+    sqlx::query_scalar("SELECT changed FROM audit_head WHERE id = 1").fetch_one(&mut *c).await.map_err(db)
 }

@@ -25,34 +25,40 @@ pub struct Analysis {
 impl Analysis {
     /// What `scope` may see: a unit liaison its own unit's alerts (counted again) and
     /// teams, and no city profile.
-    pub fn scoped(self, scope: &Scope) -> Analysis {
+    pub fn scoped(self: Arc<Self>, scope: &Scope) -> Arc<Analysis> {
         match scope {
             Scope::All => self,
-            Scope::Unit(unit) => Analysis {
-                report: only_unit(self.report, unit),
+            Scope::Unit(unit) => Arc::new(Analysis {
+                report: only_unit(&self.report, unit),
                 structure: self.structure.only_unit(unit),
-                params: self.params,
-                facts: self.facts,
-            },
+                params: self.params.clone(),
+                facts: self.facts.clone(),
+            }),
         }
     }
 }
 
-/// The last analysis made, by audit head and date (see [`Store::analyse_cached`]).
+/// The last analysis made, by its key (the newest audit entry that changed what it reads)
+/// and date (see [`Store::analyse_cached`]).
 #[derive(Debug, Default)]
-pub struct AnalysisCache(Mutex<Option<(i64, Date, Arc<Analysis>)>>);
+pub struct AnalysisCache {
+    kept: Mutex<Option<(i64, Date, Arc<Analysis>)>>,
+    /// Held while an analysis is made: requests that find none kept wait for that one
+    /// instead of each loading the province again.
+    making: tokio::sync::Mutex<()>,
+}
 
 impl AnalysisCache {
-    fn get(&self, head: i64, as_of: Date) -> Option<Arc<Analysis>> {
-        let kept = self.0.lock().ok()?;
+    fn get(&self, key: i64, as_of: Date) -> Option<Arc<Analysis>> {
+        let kept = self.kept.lock().ok()?;
         kept.as_ref()
-            .filter(|(h, d, _)| *h == head && *d == as_of)
+            .filter(|(k, d, _)| *k == key && *d == as_of)
             .map(|(_, _, a)| a.clone())
     }
 
-    fn put(&self, head: i64, as_of: Date, a: Arc<Analysis>) {
-        if let Ok(mut kept) = self.0.lock() {
-            *kept = Some((head, as_of, a));
+    fn put(&self, key: i64, as_of: Date, a: Arc<Analysis>) {
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = Some((key, as_of, a));
         }
     }
 }
@@ -171,7 +177,7 @@ impl Store {
         .map_err(|e| DomainError::Internal(format!("rule evaluation stopped: {e}")))?;
         Ok(match scope {
             Scope::All => report,
-            Scope::Unit(unit) => only_unit(report, &unit),
+            Scope::Unit(unit) => only_unit(&report, &unit),
         })
     }
 
@@ -179,15 +185,18 @@ impl Store {
     /// its own unit only: its alerts and its teams (the city profile is left empty).
     pub async fn analyse(&self, actor: &Actor, as_of: Date) -> Result<Analysis, DomainError> {
         let scope = reader(actor)?.clone();
-        let all = self.analyse_all(actor, as_of).await?;
-        Ok(all.scoped(&scope))
+        let all = Arc::new(self.analyse_all(actor, as_of).await?);
+        Ok(Arc::unwrap_or_clone(all.scoped(&scope)))
     }
 
-    /// [`Store::analyse`] through `cache`: the last analysis is kept with the audit head it
-    /// was made at, and served again while the head has not moved and the date is the same.
-    /// Every change to the registry or to a rule parameter moves the head in its own
-    /// transaction, so a kept analysis is never stale. A province takes seconds to analyse;
-    /// paging through its alerts then takes none.
+    /// [`Store::analyse`] through `cache`: the last analysis is kept with its key, the newest
+    /// audit entry that changed the registry or a rule parameter, and served again while
+    /// that has not moved and the date is the same. Every such change is audited in its own
+    /// transaction, so a kept analysis is never stale; reads, sign-ins and exports, audited
+    /// too, leave it be. The key is in the database, so several servers on one PostgreSQL
+    /// each see a change made through another. A province takes seconds to analyse; paging
+    /// through its alerts then takes none, and requests arriving while it is made wait for
+    /// that one analysis.
     pub async fn analyse_cached(
         &self,
         cache: &AnalysisCache,
@@ -195,19 +204,24 @@ impl Store {
         as_of: Date,
     ) -> Result<Arc<Analysis>, DomainError> {
         let scope = reader(actor)?.clone();
-        let head = on_conn!(self, |c, b| b::rules::audit_head(c).await)?;
-        let kept = cache.get(head, as_of);
-        let all = match kept {
+        let key = on_conn!(self, |c, b| b::rules::analysis_key(c).await)?;
+        let all = match cache.get(key, as_of) {
             Some(a) => a,
             None => {
-                let a = Arc::new(self.analyse_all(actor, as_of).await?);
-                cache.put(head, as_of, a.clone());
-                a
+                let _making = cache.making.lock().await;
+                match cache.get(key, as_of) {
+                    Some(a) => a,
+                    None => {
+                        let a = Arc::new(self.analyse_all(actor, as_of).await?);
+                        cache.put(key, as_of, a.clone());
+                        a
+                    }
+                }
             }
         };
         Ok(match scope {
             Scope::All => all,
-            Scope::Unit(_) => Arc::new(Analysis::clone(&all).scoped(&scope)),
+            Scope::Unit(_) => all.scoped(&scope),
         })
     }
 
@@ -277,7 +291,7 @@ impl Store {
 }
 
 /// The report with only `unit`'s alerts, counted again.
-fn only_unit(mut report: Report, unit: &str) -> Report {
+fn only_unit(all: &Report, unit: &str) -> Report {
     fn bump(c: &mut rules::LevelCounts, l: rules::Level) {
         match l {
             rules::Level::Violation => c.violation += 1,
@@ -285,7 +299,11 @@ fn only_unit(mut report: Report, unit: &str) -> Report {
             rules::Level::Notice => c.notice += 1,
         }
     }
-    report.alerts.retain(|a| a.unit == unit);
+    let mut report = Report {
+        as_of: all.as_of,
+        alerts: all.alerts.filtered(|a| a.unit == unit),
+        summary: all.summary.clone(),
+    };
     let s = &mut report.summary;
     s.levels = rules::LevelCounts::default();
     for r in &mut s.rules {
