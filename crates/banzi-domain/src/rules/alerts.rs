@@ -37,6 +37,29 @@ pub struct Alert {
     pub message: Msg,
 }
 
+/// What an alert list keeps: one rule (its id), one level, one unit (its code), due dates in a
+/// window; a field left `None` keeps every alert. An unknown rule, level or unit keeps none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlertFilter {
+    pub rule: Option<String>,
+    /// `Some(None)`: a level that does not exist.
+    pub level: Option<Option<Level>>,
+    pub unit: Option<String>,
+    pub due_from: Option<Date>,
+    pub due_to: Option<Date>,
+}
+
+impl AlertFilter {
+    /// Whether `a` is kept (what [`Alerts::positions`] decides from the keys).
+    pub fn keeps(&self, a: &AlertRef<'_>) -> bool {
+        self.rule.as_ref().is_none_or(|r| a.rule == r)
+            && self.level.is_none_or(|l| l == Some(a.level))
+            && self.unit.as_ref().is_none_or(|u| a.unit == u)
+            && self.due_from.is_none_or(|d| a.due.is_some_and(|x| x >= d))
+            && self.due_to.is_none_or(|d| a.due.is_some_and(|x| x <= d))
+    }
+}
+
 /// What messages are written from: the registry, the parameters and the date evaluated.
 #[derive(Debug)]
 struct Source {
@@ -114,17 +137,57 @@ impl Alerts {
         self.raw.retain(|r| keep(&view(source, r)));
     }
 
-    /// The alerts `keep` says yes to, in order, copying only those (a unit liaison's few of a
-    /// province's kept alerts).
-    pub fn filtered(&self, mut keep: impl FnMut(&AlertRef<'_>) -> bool) -> Alerts {
-        let source = &self.source;
+    /// The positions of the alerts `f` keeps, in order, and how many of them are at each
+    /// level of [`Level::ALL`]. Decided from each alert's keys, with the unit's code looked
+    /// up once, not from its codes and names: an alert read through [`AlertRef`] is a few
+    /// scattered reads of the registry, and a list page filtering a province's 206,497 alerts
+    /// that way spent 30 ms on it (issue 18).
+    pub fn positions(&self, f: &AlertFilter) -> (Vec<u32>, [usize; 3]) {
+        let mut by_level = [0usize; 3];
+        let facts = &*self.source.facts;
+        let unit = match &f.unit {
+            None => None,
+            Some(code) => match (0..facts.units.len() as u32)
+                .find(|u| facts.text(facts.unit(*u).code) == code)
+            {
+                Some(u) => Some(u),
+                None => return (Vec::new(), by_level),
+            },
+        };
+        let level = match f.level {
+            None => None,
+            Some(None) => return (Vec::new(), by_level),
+            Some(Some(l)) => Some(l),
+        };
+        let mut out = Vec::new();
+        for (i, r) in self.raw.iter().enumerate() {
+            let kept = f.rule.as_deref().is_none_or(|x| r.rule.id() == x)
+                && level.is_none_or(|l| r.level == l)
+                && unit.is_none_or(|u| r.unit == u)
+                && f.due_from.is_none_or(|d| r.due.is_some_and(|x| x >= d))
+                && f.due_to.is_none_or(|d| r.due.is_some_and(|x| x <= d));
+            if kept {
+                out.push(i as u32);
+                by_level[r.level as usize] += 1;
+            }
+        }
+        (out, by_level)
+    }
+
+    /// The alerts of the unit `code` alone, in order (a unit liaison's few of a province's
+    /// kept alerts), copying only those.
+    pub fn of_unit(&self, code: &str) -> Alerts {
+        let f = AlertFilter {
+            unit: Some(code.to_string()),
+            ..AlertFilter::default()
+        };
         Alerts {
-            source: source.clone(),
+            source: self.source.clone(),
             raw: self
-                .raw
-                .iter()
-                .filter(|r| keep(&view(source, r)))
-                .cloned()
+                .positions(&f)
+                .0
+                .into_iter()
+                .map(|i| self.raw[i as usize].clone())
                 .collect(),
         }
     }

@@ -301,7 +301,7 @@ fn only_unit(all: &Report, unit: &str) -> Report {
     }
     let mut report = Report {
         as_of: all.as_of,
-        alerts: all.alerts.filtered(|a| a.unit == unit),
+        alerts: all.alerts.of_unit(unit),
         summary: all.summary.clone(),
     };
     let s = &mut report.summary;

@@ -17,10 +17,10 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use banzi_domain::DomainError;
 use banzi_domain::Msg;
 use banzi_domain::date::parse_opt as parse_opt_date;
-use banzi_domain::rules::{AlertRef, Level, RULES};
-use banzi_domain::{Date, DomainError};
+use banzi_domain::rules::{AlertFilter, AlertRef, Level, RULES};
 
 const PER_PAGE: usize = 100;
 
@@ -75,15 +75,7 @@ impl AlertQuery {
 }
 
 /// The filters, read. Errors are (locale key of the field, message of the rules).
-struct Filter {
-    rule: Option<String>,
-    level: Option<Option<Level>>,
-    unit: Option<String>,
-    due_from: Option<Date>,
-    due_to: Option<Date>,
-}
-
-fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, Msg)>) {
+fn read(q: &AlertQuery) -> (AlertFilter, Vec<(&'static str, Msg)>) {
     let mut errors = Vec::new();
     let mut date = |key: &'static str, text: &str| match parse_opt_date(text) {
         Ok(d) => d,
@@ -95,7 +87,7 @@ fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, Msg)>) {
     let due_from = date("alerts.due_from", &q.due_from);
     let due_to = date("alerts.due_to", &q.due_to);
     let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let f = Filter {
+    let f = AlertFilter {
         rule: some(&q.rule),
         // An unknown level matches nothing, as an unknown rule or unit does.
         level: some(&q.level).map(|l| Level::ALL.into_iter().find(|x| x.key() == l)),
@@ -104,16 +96,6 @@ fn read(q: &AlertQuery) -> (Filter, Vec<(&'static str, Msg)>) {
         due_to,
     };
     (f, errors)
-}
-
-impl Filter {
-    fn keeps(&self, a: &AlertRef) -> bool {
-        self.rule.as_ref().is_none_or(|r| a.rule == r)
-            && self.level.is_none_or(|l| l == Some(a.level))
-            && self.unit.as_ref().is_none_or(|u| a.unit == u)
-            && self.due_from.is_none_or(|d| a.due.is_some_and(|x| x >= d))
-            && self.due_to.is_none_or(|d| a.due.is_some_and(|x| x <= d))
-    }
 }
 
 /// An alert as a row of the list.
@@ -219,20 +201,13 @@ async fn list(
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
         .await?;
     let alerts = &analysis.report.alerts;
-    // One pass over a province's alerts: the matching ones by position (not the alerts
-    // themselves, 25 MB a request) and counted by level.
-    let mut matching: Vec<u32> = Vec::new();
-    let mut by_level = [0usize; Level::ALL.len()];
-    if errors.is_empty() {
-        for (i, a) in alerts.iter().enumerate() {
-            if filter.keeps(&a) {
-                matching.push(i as u32);
-                if let Some(l) = Level::ALL.iter().position(|l| *l == a.level) {
-                    by_level[l] += 1;
-                }
-            }
-        }
-    }
+    // The matching alerts by position (not the alerts themselves, 25 MB a request on a
+    // province) and counted by level.
+    let (matching, by_level) = if errors.is_empty() {
+        alerts.positions(&filter)
+    } else {
+        (Vec::new(), [0; 3])
+    };
     let pages = matching.len().div_ceil(PER_PAGE).max(1);
     let page = usize::try_from(q.page.unwrap_or(1))
         .unwrap_or(1)
@@ -298,14 +273,11 @@ async fn export(
         .store
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
         .await?;
-    let count = analysis
-        .report
-        .alerts
-        .iter()
-        .filter(|a| filter.keeps(a))
-        .count();
+    let (kept, _) = analysis.report.alerts.positions(&filter);
+    let count = kept.len();
     let data = tokio::task::spawn_blocking(move || {
-        let alerts = analysis.report.alerts.iter().filter(|a| filter.keeps(a));
+        let all = &analysis.report.alerts;
+        let alerts = kept.iter().filter_map(|i| all.get(*i as usize));
         banzi_io::write_alerts(&tr, alerts)
     })
     .await

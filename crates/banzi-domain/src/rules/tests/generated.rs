@@ -446,6 +446,103 @@ fn alerts_read_owned_and_serialised_agree() {
     assert_eq!(kept.to_vec(), want);
 }
 
+/// A list's filter decided from the alerts' keys (`Alerts::positions`) keeps exactly the
+/// alerts `AlertFilter::keeps` keeps read in place, counted by level, for each rule, level
+/// and unit of the report, due windows, their combinations, and an unknown rule, level and
+/// unit (none); `of_unit` is the unit's alerts in order.
+#[test]
+fn positions_keep_what_the_filter_keeps() {
+    use crate::rules::{AlertFilter, Level, RULES};
+    let roster = city(2000, 5);
+    let r = evaluate(
+        &Arc::new(Facts::new(&roster)),
+        &Params::default(),
+        d("2024-06-30"),
+    );
+    let units: Vec<String> = r.alerts.iter().map(|a| a.unit.to_string()).collect();
+    let some_unit = units[units.len() / 2].clone();
+    let mut filters = vec![AlertFilter::default()];
+    for rule in RULES.iter().chain(&["R-NONE"]) {
+        filters.push(AlertFilter {
+            rule: Some(rule.to_string()),
+            ..AlertFilter::default()
+        });
+    }
+    for level in Level::ALL.map(Some).into_iter().chain([None]) {
+        filters.push(AlertFilter {
+            level: Some(level),
+            ..AlertFilter::default()
+        });
+        filters.push(AlertFilter {
+            level: Some(level),
+            unit: Some(some_unit.clone()),
+            ..AlertFilter::default()
+        });
+    }
+    for unit in [&some_unit, &units[0], &"NOSUCHUNIT".to_string()] {
+        filters.push(AlertFilter {
+            unit: Some(unit.clone()),
+            ..AlertFilter::default()
+        });
+    }
+    for (from, to) in [
+        (Some("2024-01-01"), None),
+        (None, Some("2024-06-30")),
+        (Some("2023-01-01"), Some("2025-01-01")),
+    ] {
+        filters.push(AlertFilter {
+            due_from: from.map(d),
+            due_to: to.map(d),
+            rule: Some("R-EXCH-1".into()),
+            ..AlertFilter::default()
+        });
+        filters.push(AlertFilter {
+            due_from: from.map(d),
+            due_to: to.map(d),
+            ..AlertFilter::default()
+        });
+    }
+    // A window of one day, that of an alert: both ends keep it.
+    let due = r
+        .alerts
+        .iter()
+        .find_map(|a| a.due)
+        .expect("an alert with a due date");
+    filters.push(AlertFilter {
+        due_from: Some(due),
+        due_to: Some(due),
+        ..AlertFilter::default()
+    });
+    let mut kept_some = 0;
+    for f in &filters {
+        let want: Vec<u32> = r
+            .alerts
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| f.keeps(a))
+            .map(|(i, _)| i as u32)
+            .collect();
+        let (got, by_level) = r.alerts.positions(f);
+        assert_eq!(got, want, "{f:?}");
+        for (k, l) in Level::ALL.iter().enumerate() {
+            let n = want
+                .iter()
+                .filter(|i| r.alerts.get(**i as usize).unwrap().level == *l);
+            assert_eq!(by_level[k], n.count(), "{f:?} {l:?}");
+        }
+        kept_some += usize::from(!got.is_empty() && got.len() < r.alerts.len());
+    }
+    assert!(kept_some > 10, "the filters keep some and leave some");
+    let mine = r.alerts.of_unit(&some_unit);
+    let want: Vec<Alert> = r
+        .alerts
+        .to_vec()
+        .into_iter()
+        .filter(|a| a.unit == some_unit)
+        .collect();
+    assert_eq!(mine.to_vec(), want);
+}
+
 #[test]
 fn rows_in_any_order_give_the_same_report() {
     use crate::rules::Rows;
