@@ -120,6 +120,9 @@ impl Store {
                 admin.close().await;
                 opts = opts.options([("search_path", schema)]);
             }
+            // No just-in-time compilation: it is for long reports, and a page's statement
+            // priced high enough (a province) spent 12 ms compiling to save none.
+            let opts = opts.options([("jit", "off")]);
             let pool = PgPoolOptions::new()
                 .max_connections(8)
                 .connect_with(opts)

@@ -278,6 +278,68 @@ async fn the_liaison_scope_still_applies(store: Store) {
 
 both!(the_liaison_scope_still_applies);
 
+/// Every page of a search, `per_page` 2, as (ID numbers in order, count); `general` adds a
+/// filter that keeps everyone (born after 1900), which takes the registry's path.
+async fn pages(store: &Store, q: &str, general: bool) -> Vec<(Vec<String>, i64)> {
+    let mut out = Vec::new();
+    for page in 0.. {
+        let f = banzi_store::CadreFilter {
+            per_page: 2,
+            page,
+            born_after: general.then(|| "1900-01-01".to_string()),
+            ..filter(q)
+        };
+        let (rows, n) = store.search_cadres(&staff(), &f).await.expect("search");
+        if rows.is_empty() {
+            out.push((Vec::new(), n));
+            break;
+        }
+        out.push((rows.into_iter().map(|r| r.id_number).collect(), n));
+    }
+    out
+}
+
+/// A search by the query alone takes its page and count from the keys, which carry the
+/// cadre's pinyin; it finds the same cadres in the same order, page by page, with the same
+/// count, as the search beside a filter that keeps everyone (the registry's path), for
+/// names, pinyin, initials and ID numbers, and again after a rename changed a pinyin.
+async fn the_keys_order_and_count_as_the_registry_does(store: Store) {
+    both_imported(&store).await;
+    let queries = ["w", "王", "z", "l", "x", "ouy", "320102", "3205831983"];
+    let mut seen = 0;
+    for q in queries {
+        let fast = pages(&store, q, false).await;
+        assert_eq!(fast, pages(&store, q, true).await, "{q}");
+        seen += fast.iter().map(|p| p.0.len()).sum::<usize>();
+    }
+    assert!(seen > 8, "the queries find cadres: {seen}");
+    // 张伟 becomes 阿伟 (a wei): first of the 伟 now, and every key says so.
+    let today = day("2026-11-21");
+    let mut zw = store
+        .cadre(&staff(), &zhang_wei(), today)
+        .await
+        .expect("cadre")
+        .cadre;
+    zw.name = "阿伟".into();
+    store
+        .save_cadre(&staff(), &zw, Upsert::MustExist, today)
+        .await
+        .expect("rename");
+    let wei = pages(&store, "伟", false).await;
+    assert_eq!(wei[0].0[0], zhang_wei(), "{wei:?}");
+    assert_eq!(wei, pages(&store, "伟", true).await);
+    for q in queries {
+        assert_eq!(
+            pages(&store, q, false).await,
+            pages(&store, q, true).await,
+            "{q}"
+        );
+    }
+    assert_eq!(keys_total(&store).await, keys_made(&store).await);
+}
+
+both!(the_keys_order_and_count_as_the_registry_does);
+
 /// The keys stored, as (key, cadre id, kind), in order.
 async fn stored_keys(store: &Store) -> Vec<(String, i64, String)> {
     let sql = "SELECT key, cadre_id, kind FROM cadre_search";
@@ -316,11 +378,20 @@ async fn keys_made(store: &Store) -> usize {
         stored_keys(store).await,
         "stored keys = the program's keys"
     );
+    // Every key carries its cadre's stored pinyin.
+    let sql = "SELECT COUNT(*) FROM cadre_search s JOIN cadres c ON c.id = s.cadre_id \
+               WHERE s.pinyin = c.name_pinyin";
+    let (n,): (i64,) = match store.pool() {
+        Pool::Sqlite(p) => sqlx::query_as(sql).fetch_one(p).await,
+        Pool::Pg(p) => sqlx::query_as(sql).fetch_one(p).await,
+    }
+    .expect("pinyin");
+    assert_eq!(n as usize, made.len(), "keys with their cadre's pinyin");
     made.len()
 }
 
-/// The migration fills the keys of the cadres stored before it in SQL; they are the keys the
-/// program writes. (Run again here on a registry the program wrote: the table is dropped
+/// The migrations fill the keys of the cadres stored before them in SQL, with their pinyin;
+/// they are the keys the program writes. (Run again here on a registry the program wrote: the table is dropped
 /// and the migration's text run whole.)
 async fn the_backfill_makes_the_keys_the_program_makes(store: Store) {
     both_imported(&store).await;
@@ -328,32 +399,41 @@ async fn the_backfill_makes_the_keys_the_program_makes(store: Store) {
     assert_eq!(written.len(), keys_made(&store).await);
     assert!(written.len() > 6 * 6, "{} keys", written.len());
     match store.pool() {
+        // One statement list, so one connection: another of the pool may still hold the
+        // table's columns of before the drop when it runs the second migration.
         Pool::Sqlite(p) => {
-            sqlx::raw_sql("DROP TABLE cadre_search; DROP TRIGGER cadre_search_forget")
+            let sql = [
+                "DROP TABLE cadre_search; DROP TRIGGER cadre_search_forget;",
+                include_str!("../../../crates/banzi-store/migrations/sqlite/0017_cadre_search.sql"),
+                include_str!(
+                    "../../../crates/banzi-store/migrations/sqlite/0021_search_pinyin.sql"
+                ),
+            ]
+            .join("\n");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
                 .execute(p)
                 .await
-                .expect("drop");
-            sqlx::raw_sql(include_str!(
-                "../../../crates/banzi-store/migrations/sqlite/0017_cadre_search.sql"
-            ))
-            .execute(p)
-            .await
-            .expect("migration");
+                .expect("migrations");
         }
         Pool::Pg(p) => {
-            sqlx::raw_sql("DROP TABLE cadre_search; DROP TRIGGER cadre_search_forget ON cadres")
+            let sql = [
+                "DROP TABLE cadre_search; DROP TRIGGER cadre_search_forget ON cadres;",
+                include_str!(
+                    "../../../crates/banzi-store/migrations/postgres/0017_cadre_search.sql"
+                ),
+                include_str!(
+                    "../../../crates/banzi-store/migrations/postgres/0021_search_pinyin.sql"
+                ),
+            ]
+            .join("\n");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
                 .execute(p)
                 .await
-                .expect("drop");
-            sqlx::raw_sql(include_str!(
-                "../../../crates/banzi-store/migrations/postgres/0017_cadre_search.sql"
-            ))
-            .execute(p)
-            .await
-            .expect("migration");
+                .expect("migrations");
         }
     }
     assert_eq!(stored_keys(&store).await, written);
+    assert_eq!(keys_made(&store).await, written.len());
 }
 
 both!(the_backfill_makes_the_keys_the_program_makes);

@@ -142,21 +142,36 @@ pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
     ]
 }
 
-/// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin.
+/// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin. A search by
+/// the query alone, over the whole registry, takes its page and count from the keys
+/// ([`super::search::page_of_keys`]) and reads only that page's cadres.
 pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
-    let filters = filter_sql(f);
     let args = filter_args(scope, f);
+    let offset = f.page.max(0) * f.per_page;
+    let range = search_range(f);
+    // $1..$3 are the query's; any other argument given is a filter (or the liaison's unit).
+    // `$14` and `$16` are the day, always given, and filter nothing alone.
+    let query_alone = args.iter().enumerate().all(|(i, a)| i < 3 || i == 13 || i == 15 || a.is_none());
+    let (filters, n, offset) = match (&range, query_alone) {
+        (Some(range), true) => {
+            let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
+            if ids.is_empty() {
+                return Ok((Vec::new(), n));
+            }
+            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            (filter_sql(f).replacen("WHERE ", &format!("WHERE c.id IN ({list}) AND "), 1), Some(n), 0)
+        }
+        _ => (filter_sql(f), None, offset),
+    };
     let mut rows = sqlx::query_as(safe(page_sql(&filters)));
     for a in &args {
         rows = rows.bind(a.as_deref());
     }
-    let rows = rows
-        .bind(f.per_page)
-        .bind(f.page.max(0) * f.per_page)
-        .fetch_all(&mut *c)
-        .await
-        .map_err(db)?;
-    let n = count(c, &filters, &args).await?;
+    let rows = rows.bind(f.per_page).bind(offset).fetch_all(&mut *c).await.map_err(db)?;
+    let n = match n {
+        Some(n) => n,
+        None => count(c, &filters, &args).await?,
+    };
     Ok((rows, n))
 }
 
