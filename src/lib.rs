@@ -1,6 +1,7 @@
 //! The `banzi` command: configuration, the subcommands, and the demo city. `main.rs` only
 //! parses arguments and calls [`cli::run`].
 
+pub mod alloc;
 pub mod check;
 pub mod check_data;
 pub mod cli;

@@ -187,7 +187,7 @@ impl Alerts {
                 .positions(&f)
                 .0
                 .into_iter()
-                .map(|i| self.raw[i as usize].clone())
+                .map(|i| self.raw[i as usize])
                 .collect(),
         }
     }
