@@ -155,14 +155,19 @@ async fn allow_audit_entries(store: &Store) {
     .expect("drop trigger");
 }
 
+/// 张伟's record as stored, to edit.
+async fn zhang_wei_record(store: &Store) -> banzi_domain::registry::Cadre {
+    store
+        .cadre(&staff(), &zhang_wei(), day("2026-11-21"))
+        .await
+        .expect("cadre")
+        .cadre
+}
+
 async fn a_rename_replaces_the_keys_in_its_transaction(store: Store) {
     import(&store).await;
     let today = day("2026-11-21");
-    let mut zw = store
-        .cadre(&staff(), &zhang_wei(), today)
-        .await
-        .expect("cadre")
-        .cadre;
+    let mut zw = zhang_wei_record(&store).await;
     zw.name = "刘洋".into();
     assert!(
         store
@@ -315,11 +320,7 @@ async fn the_keys_order_and_count_as_the_registry_does(store: Store) {
     assert!(seen > 8, "the queries find cadres: {seen}");
     // 张伟 becomes 阿伟 (a wei): first of the 伟 now, and every key says so.
     let today = day("2026-11-21");
-    let mut zw = store
-        .cadre(&staff(), &zhang_wei(), today)
-        .await
-        .expect("cadre")
-        .cadre;
+    let mut zw = zhang_wei_record(&store).await;
     zw.name = "阿伟".into();
     store
         .save_cadre(&staff(), &zw, Upsert::MustExist, today)
