@@ -15,6 +15,8 @@ pub struct Store {
     pool: Pool,
     /// Every audit entry a store operation writes is keyed with it (see `in_tx!`).
     pub(crate) key: AuditKey,
+    /// Events waiting to be written together (see [`Store::audit_event`]).
+    pub(crate) events: std::sync::Arc<crate::store::audit::Events>,
 }
 
 /// The backend's connection pool.
@@ -47,7 +49,11 @@ impl Store {
         key: AuditKey,
     ) -> Result<Store, DomainError> {
         let pool = Self::pool_of(url, schema).await?;
-        let store = Store { pool, key };
+        let store = Store {
+            pool,
+            key,
+            events: Default::default(),
+        };
         store.index_units().await?;
         Ok(store)
     }

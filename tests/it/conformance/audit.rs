@@ -1106,3 +1106,49 @@ fn every_action_of_the_trail_has_its_words_in_every_language() {
     }
     assert!(missing.is_empty(), "no words for:\n{}", missing.join("\n"));
 }
+
+/// Events arriving together (profiles viewed and searches made by many users, issue 18) are
+/// written together: every caller returns once its own entry is in the trail, each entry is
+/// there once and the chain verifies; when the trail refuses the write, every caller is told
+/// and nothing is written (R-SEC-3: a read is recorded, or it is refused).
+async fn events_arriving_together_are_each_in_the_trail(store: Store) {
+    import(&store).await;
+    let before = store.audit_head().await.expect("head").seq;
+    let send = |n: usize| {
+        (0..n)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    store
+                        .audit_event(
+                            &staff(),
+                            "read.cadre",
+                            "cadre",
+                            &format!("k{i}"),
+                            serde_json::json!({ "i": i }),
+                        )
+                        .await
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    for t in send(24) {
+        t.await.expect("task").expect("event");
+    }
+    assert_eq!(store.audit_head().await.expect("head").seq, before + 24);
+    for i in 0..24 {
+        let key = format!("k{i}");
+        let rows = crate::helpers::audited(&store, "read.cadre", Some("cadre"), Some(&key)).await;
+        assert_eq!(rows.len(), 1, "{key}");
+    }
+    assert!(store.verify_audit().await.expect("verify").is_ok());
+    super::search::refuse_audit_entries(&store).await;
+    for t in send(8) {
+        assert!(t.await.expect("task").is_err(), "refused, and told so");
+    }
+    super::search::allow_audit_entries(&store).await;
+    assert_eq!(store.audit_head().await.expect("head").seq, before + 24);
+    assert!(store.verify_audit().await.expect("verify").is_ok());
+}
+
+both!(events_arriving_together_are_each_in_the_trail);

@@ -119,7 +119,7 @@ both!(by_name_pinyin_initials_and_id_number);
 
 /// Creates a trigger that refuses every new audit entry, so that a write fails after its
 /// cadre and keys were written, inside its transaction.
-async fn refuse_audit_entries(store: &Store) {
+pub(super) async fn refuse_audit_entries(store: &Store) {
     match store.pool() {
         Pool::Sqlite(p) => sqlx::raw_sql(
             "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \
@@ -141,7 +141,7 @@ async fn refuse_audit_entries(store: &Store) {
     .expect("trigger");
 }
 
-async fn allow_audit_entries(store: &Store) {
+pub(super) async fn allow_audit_entries(store: &Store) {
     match store.pool() {
         Pool::Sqlite(p) => sqlx::raw_sql("DROP TRIGGER refuse_audit")
             .execute(p)

@@ -102,7 +102,7 @@ fn reader(actor: &Actor) -> Result<&Scope, DomainError> {
 }
 
 mod accounts;
-mod audit;
+pub(crate) mod audit;
 mod ballot_close;
 mod ballot_codes;
 mod ballot_paper;
