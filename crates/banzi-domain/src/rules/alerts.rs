@@ -50,8 +50,10 @@ pub struct AlertFilter {
 }
 
 impl AlertFilter {
-    /// Whether `a` is kept (what [`Alerts::positions`] decides from the keys).
-    pub fn keeps(&self, a: &AlertRef<'_>) -> bool {
+    /// Whether `a`, read in place, is kept: the meaning [`Alerts::positions`] is held to by
+    /// the tests, which decides from the keys instead.
+    #[cfg(test)]
+    pub(crate) fn keeps(&self, a: &AlertRef<'_>) -> bool {
         self.rule.as_ref().is_none_or(|r| a.rule == r)
             && self.level.is_none_or(|l| l == Some(a.level))
             && self.unit.as_ref().is_none_or(|u| a.unit == u)
@@ -131,12 +133,6 @@ impl Alerts {
         }
     }
 
-    /// Keeps the alerts `keep` says yes to, in order.
-    pub fn retain(&mut self, mut keep: impl FnMut(&AlertRef<'_>) -> bool) {
-        let source = &self.source;
-        self.raw.retain(|r| keep(&view(source, r)));
-    }
-
     /// The positions of the alerts `f` keeps, in order, and how many of them are at each
     /// level of [`Level::ALL`]. Decided from each alert's keys, with the unit's code looked
     /// up once, not from its codes and names: an alert read through [`AlertRef`] is a few
@@ -168,6 +164,7 @@ impl Alerts {
                 && f.due_to.is_none_or(|d| r.due.is_some_and(|x| x <= d));
             if kept {
                 out.push(i as u32);
+                // `Level`'s order is that of `Level::ALL`.
                 by_level[r.level as usize] += 1;
             }
         }

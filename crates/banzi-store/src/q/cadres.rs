@@ -149,9 +149,9 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     let args = filter_args(scope, f);
     let offset = f.page.max(0) * f.per_page;
     let range = search_range(f);
-    // $1..$3 are the query's; any other argument given is a filter (or the liaison's unit).
-    // `$14` and `$16` are the day, always given, and filter nothing alone.
-    let query_alone = args.iter().enumerate().all(|(i, a)| i < 3 || i == 13 || i == 15 || a.is_none());
+    // The query alone: the arguments are those of a filter with nothing else, for everyone.
+    let alone = CadreFilter { q: f.q.clone(), today: f.today.clone(), ..CadreFilter::default() };
+    let query_alone = filter_args(&Scope::All, &alone) == args;
     let (filters, n, offset) = match (&range, query_alone) {
         (Some(range), true) => {
             let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
@@ -159,6 +159,7 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
                 return Ok((Vec::new(), n));
             }
             let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            // `filter_sql` begins with its WHERE: the page's ids go first.
             (filter_sql(f).replacen("WHERE ", &format!("WHERE c.id IN ({list}) AND "), 1), Some(n), 0)
         }
         _ => (filter_sql(f), None, offset),

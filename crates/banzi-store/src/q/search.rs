@@ -8,15 +8,15 @@ use banzi_domain::search_keys::{KeyRange, cadre_keys};
 /// key in `[$1, $2)` (an ID number only from six characters, `$3`, or whole). Without a
 /// query the condition is true and its placeholders are still used, so that both forms
 /// take the same arguments.
-pub fn condition(range: Option<&KeyRange>) -> &'static str {
+pub fn condition(range: Option<&KeyRange>) -> String {
     match range {
-        Some(_) => {
-            "c.id IN (SELECT s.cadre_id FROM cadre_search s WHERE s.key >= $1 AND s.key < $2 \
-             AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL))"
-        }
-        None => "($1 IS NULL AND $2 IS NULL AND $3 IS NULL)",
+        Some(_) => format!("c.id IN (SELECT s.cadre_id FROM cadre_search s WHERE {IN_RANGE})"),
+        None => "($1 IS NULL AND $2 IS NULL AND $3 IS NULL)".to_string(),
     }
 }
+
+/// The keys of `s` in the query's range, bound as [`args`] makes them.
+const IN_RANGE: &str = "s.key >= $1 AND s.key < $2 AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL)";
 
 /// The values of [`condition`]'s `$1..$3`.
 pub fn args(range: Option<&KeyRange>) -> [Option<String>; 3] {
@@ -53,8 +53,9 @@ pub async fn insert(
 
 /// Replaces the keys of cadre `cadre_id` by those of its new name: called before its row is
 /// updated, it reads the stored name, pinyin and initials and drops exactly the keys they
-/// made (all of them when the pinyin changed: every key carries it). (The table has no index by cadre to find them: it would cost an import a second
-/// b-tree written in random order, which doubled the time to write the keys.)
+/// made (all of them when the pinyin changed: every key carries it). (The table has no
+/// index by cadre to find them: it would cost an import a second b-tree written in random
+/// order, which doubled the time to write the keys.)
 pub async fn rename(
     c: &mut Conn,
     cadre_id: i64,
@@ -99,8 +100,7 @@ pub async fn rename(
 /// rows spread over the registry's 43 MB, past SQLite's page cache).
 pub async fn page_of_keys(c: &mut Conn, range: &KeyRange, limit: i64, offset: i64) -> Result<(Vec<i64>, i64), DomainError> {
     let [from, to, ids] = args(Some(range));
-    let found = "SELECT DISTINCT s.cadre_id, s.pinyin FROM cadre_search s WHERE s.key >= $1 AND s.key < $2 \
-                 AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL)";
+    let found = format!("SELECT DISTINCT s.cadre_id, s.pinyin FROM cadre_search s WHERE {IN_RANGE}");
     let page: Vec<(i64,)> =
         sqlx::query_as(safe(format!("SELECT f.cadre_id FROM ({found}) f ORDER BY f.pinyin, f.cadre_id LIMIT $4 OFFSET $5")))
             .bind(&from)

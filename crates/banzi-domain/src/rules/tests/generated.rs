@@ -439,8 +439,7 @@ fn alerts_read_owned_and_serialised_agree() {
     }
     // Keeping one unit's alerts keeps their order and their messages.
     let unit = owned[owned.len() / 2].unit.clone();
-    let mut kept = r.alerts.clone();
-    kept.retain(|a| a.unit == unit);
+    let kept = r.alerts.of_unit(&unit);
     let want: Vec<Alert> = owned.into_iter().filter(|a| a.unit == unit).collect();
     assert!(!want.is_empty());
     assert_eq!(kept.to_vec(), want);
