@@ -290,3 +290,57 @@ async fn requests_arriving_together_share_one_analysis(store: Store) {
 }
 
 both!(requests_arriving_together_share_one_analysis);
+
+/// The rows the rules read from the database (straight into positions: SQLite through its
+/// handle, PostgreSQL by COPY, issue 18) give the same report, worded as JSON, as the rows
+/// the exported roster gives (codes resolved in the domain). The demo city has every rule's
+/// cases; a unit name, a post title and a portfolio carry a backslash, which COPY escapes.
+async fn the_rules_read_the_registry_as_the_export_gives_it(store: Store) {
+    use banzi_domain::rules::{Facts, Rows, evaluate};
+    use std::sync::Arc;
+    let mut roster = banzi::demo::city().roster;
+    roster.units[1].value.name.push_str("\\旧");
+    roster.posts[0].value.title.push_str("\\N");
+    roster.portfolios[0].value.work.push_str("\\t分管\\");
+    store
+        .import_roster(&staff(), &roster, &|_, _, _| {})
+        .await
+        .expect("import the demo city");
+    let day = parse_date("2026-11-21").expect("date");
+    let params = store.rule_params(&staff()).await.expect("params");
+    let report = |rows: Rows| {
+        let facts = Arc::new(Facts::from_rows(rows, params.join_gap_days));
+        let r = evaluate(&facts, &params, day);
+        (
+            r.alerts.len(),
+            r.to_json(|m| crate::helpers::zh(&m), true).expect("json"),
+        )
+    };
+    let read = store.rule_rows(&staff()).await.expect("rows");
+    let texts: Vec<&str> = read.units.iter().map(|u| read.texts.get(u.name)).collect();
+    assert!(
+        texts.contains(&roster.units[1].value.name.as_str()),
+        "{texts:?}"
+    );
+    assert!(
+        read.posts
+            .iter()
+            .any(|p| read.texts.get(p.title) == roster.posts[0].value.title)
+    );
+    assert!(
+        read.portfolios
+            .iter()
+            .any(|p| read.texts.get(p.work) == roster.portfolios[0].value.work)
+    );
+    let (n, from_store) = report(read);
+    let exported = store.export_roster(&staff()).await.expect("export");
+    let (m, from_export) = report(Rows::from_roster(&exported));
+    assert!(n > 50, "the demo city has alerts of many rules: {n}");
+    assert_eq!(n, m);
+    assert!(
+        from_store == from_export,
+        "the reports differ:\n{}",
+        String::from_utf8_lossy(&from_store[..from_store.len().min(2000)])
+    );
+}
+both!(the_rules_read_the_registry_as_the_export_gives_it);
