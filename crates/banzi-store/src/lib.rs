@@ -9,8 +9,10 @@
 
 mod connect;
 mod datacheck_sqlite;
+mod keys_page;
 mod rows;
 mod rows_in;
+mod snapshot_pg;
 mod snapshot_sqlite;
 mod store;
 mod types;
@@ -169,7 +171,7 @@ impl Source<'_> {
 
 /// Instantiates the query modules for one backend: the same files, another `DB`.
 macro_rules! backend {
-    ($db:ty, $group_concat:literal, $rows_in:ident) => {
+    ($db:ty, $group_concat:literal, $ids_of_json:literal, $rows_in:ident) => {
         #[allow(unused_imports)]
         use crate::rows_in::$rows_in::insert_rows;
         #[allow(unused_imports)]
@@ -196,6 +198,9 @@ macro_rules! backend {
         };
         pub type Conn = <$db as sqlx::Database>::Connection;
         const GROUP_CONCAT_POSTS: &str = $group_concat;
+        /// The row ids of a JSON array of numbers bound as `$21` (a page's cadres): one
+        /// statement text for every page, prepared once.
+        const IDS_OF_JSON_21: &str = $ids_of_json;
         pub mod audit {
             use super::*;
             include!("q/audit.rs");
@@ -273,6 +278,7 @@ mod sqlite {
     backend!(
         sqlx::Sqlite,
         "group_concat(un.name || ' ' || p.title, '；')",
+        "SELECT value FROM json_each($21)",
         sqlite
     );
 }
@@ -281,6 +287,7 @@ mod pg {
     backend!(
         sqlx::Postgres,
         "string_agg(un.name || ' ' || p.title, '；')",
+        "SELECT value::bigint FROM json_array_elements_text($21::json)",
         pg
     );
 }

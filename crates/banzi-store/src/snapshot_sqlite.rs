@@ -51,6 +51,29 @@ impl Stmt {
         Ok(Stmt { db, stmt })
     }
 
+    /// Binds text (or NULL) to parameter `i` (from 1); SQLite copies it.
+    pub(crate) fn bind_text(&mut self, i: c_int, v: Option<&str>) -> Result<(), DomainError> {
+        // SAFETY: `stmt` is a live prepared statement; SQLITE_TRANSIENT makes SQLite copy
+        // the bytes before the call returns.
+        let rc = unsafe {
+            match v {
+                Some(t) => ffi::sqlite3_bind_text(
+                    self.stmt,
+                    i,
+                    t.as_ptr().cast(),
+                    c_int::try_from(t.len()).map_err(|e| bad("bind", e))?,
+                    ffi::SQLITE_TRANSIENT(),
+                ),
+                None => ffi::sqlite3_bind_null(self.stmt, i),
+            }
+        };
+        if rc != ffi::SQLITE_OK {
+            // SAFETY: as above.
+            return Err(bad("bind", unsafe { errmsg(self.db) }));
+        }
+        Ok(())
+    }
+
     /// Steps to the next row; false when there is none.
     pub(crate) fn next(&mut self) -> Result<bool, DomainError> {
         // SAFETY: `stmt` is a live prepared statement on a live connection.

@@ -96,14 +96,32 @@ fn top_education() -> String {
 /// The filters of the cadre list over `c` (`WHERE …`), to be bound with [`filter_args`] as
 /// `$1..$18`: the cadre list, its export and the 名册 (issue 16, item 4) filter alike. A
 /// search reads the keys kept with the registry (issue 18, item 2), and only then the
-/// cadres it found.
-pub fn filter_sql(f: &CadreFilter) -> String {
+/// cadres it found. A unit (the liaison's scope, the unit filter) is read the same way: its
+/// holders from its posts first, then their rows; asked of each cadre in the list's order,
+/// a liaison's list read the whole registry (4 s on a province).
+pub fn filter_sql(scope: &Scope, f: &CadreFilter) -> String {
     let search = super::search::condition(search_range(f).as_ref());
     let filters = FILTERS.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
+    let mut holders = String::new();
+    if scope.unit().is_some() {
+        holders.push_str(&format!("c.id IN ({}) AND ", holders_of("$12", "$14")));
+    }
+    if f.unit.as_deref().is_some_and(|u| !u.is_empty()) {
+        holders.push_str(&format!("c.id IN ({}) AND ", holders_of("$13", "$16")));
+    }
     format!(
-        "WHERE {search} {filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
+        "WHERE {holders}{search} {filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
         in_unit("$12", "$14"),
         in_unit("$13", "$16")
+    )
+}
+
+/// The row ids of the cadres holding a post of unit `u` on day `d`.
+fn holders_of(u: &str, d: &str) -> String {
+    format!(
+        "SELECT a.cadre_id FROM appointments a JOIN posts p ON p.id = a.post_id \
+         JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
+         WHERE un.code = {u} AND a.start_date <= {d} AND (a.end_date IS NULL OR a.end_date > {d})"
     )
 }
 
@@ -152,23 +170,28 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     // The query alone: the arguments are those of a filter with nothing else, for everyone.
     let alone = CadreFilter { q: f.q.clone(), today: f.today.clone(), ..CadreFilter::default() };
     let query_alone = filter_args(&Scope::All, &alone) == args;
-    let (filters, n, offset) = match (&range, query_alone) {
+    let (filters, n, offset, page) = match (&range, query_alone) {
         (Some(range), true) => {
             let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
             if ids.is_empty() {
                 return Ok((Vec::new(), n));
             }
-            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            let ids = serde_json::to_string(&ids).map_err(|e| DomainError::Internal(e.to_string()))?;
             // `filter_sql` begins with its WHERE: the page's ids go first.
-            (filter_sql(f).replacen("WHERE ", &format!("WHERE c.id IN ({list}) AND "), 1), Some(n), 0)
+            let filters = filter_sql(scope, f).replacen("WHERE ", &format!("WHERE c.id IN ({IDS_OF_JSON_21}) AND "), 1);
+            (filters, Some(n), 0, Some(ids))
         }
-        _ => (filter_sql(f), None, offset),
+        _ => (filter_sql(scope, f), None, offset, None),
     };
     let mut rows = sqlx::query_as(safe(page_sql(&filters)));
     for a in &args {
         rows = rows.bind(a.as_deref());
     }
-    let rows = rows.bind(f.per_page).bind(offset).fetch_all(&mut *c).await.map_err(db)?;
+    rows = rows.bind(f.per_page).bind(offset);
+    if let Some(ids) = page {
+        rows = rows.bind(ids);
+    }
+    let rows = rows.fetch_all(&mut *c).await.map_err(db)?;
     let n = match n {
         Some(n) => n,
         None => count(c, &filters, &args).await?,

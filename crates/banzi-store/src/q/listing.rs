@@ -29,6 +29,42 @@ pub async fn appointments(c: &mut Conn, filters: &str, args: &[Option<String>]) 
     q.fetch_all(&mut *c).await.map_err(db)
 }
 
+/// The posts held at some time by the cadres `filters` finds, in the registry's order: what
+/// their histories name. (Not every post: a province has 96,000, read for each 名册 in
+/// 1.7 s.)
+pub async fn posts(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<Vec<PostRow>, DomainError> {
+    let sql = format!(
+        "{} WHERE p.id IN ({}) ORDER BY u.sort_order, u.id, t.name, p.sort_order, p.id",
+        super::units::POST_COLS,
+        held(filters)
+    );
+    let mut q = sqlx::query_as(safe(sql));
+    for a in args {
+        q = q.bind(a.as_deref());
+    }
+    q.fetch_all(&mut *c).await.map_err(db)
+}
+
+/// The units of [`posts`], in the registry's order.
+pub async fn units(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<Vec<UnitRow>, DomainError> {
+    let sql = format!(
+        "{} WHERE u.id IN (SELECT t.unit_id FROM teams t JOIN posts p ON p.team_id = t.id WHERE p.id IN ({})) \
+         ORDER BY u.sort_order, u.id",
+        super::units::UNIT_COLS,
+        held(filters)
+    );
+    let mut q = sqlx::query_as(safe(sql));
+    for a in args {
+        q = q.bind(a.as_deref());
+    }
+    q.fetch_all(&mut *c).await.map_err(db)
+}
+
+/// The row ids of the posts the cadres `filters` finds ever held.
+fn held(filters: &str) -> String {
+    format!("SELECT a.post_id FROM appointments a WHERE a.cadre_id IN (SELECT c.id FROM cadres c {filters})")
+}
+
 /// A stored template: (name, column keys comma-separated, owner, updated at).
 pub type TemplateTuple = (String, String, String, String);
 

@@ -16,7 +16,7 @@ pub fn condition(range: Option<&KeyRange>) -> String {
 }
 
 /// The keys of `s` in the query's range, bound as [`args`] makes them.
-const IN_RANGE: &str = "s.key >= $1 AND s.key < $2 AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL)";
+pub const IN_RANGE: &str = "s.key >= $1 AND s.key < $2 AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL)";
 
 /// The values of [`condition`]'s `$1..$3`.
 pub fn args(range: Option<&KeyRange>) -> [Option<String>; 3] {
@@ -97,8 +97,15 @@ pub async fn rename(
 /// the query finds, read from the keys alone. The keys carry the pinyin, so neither the
 /// count nor the order reads a cadre row: "zw" finds 1,716 of a province's cadres, and
 /// reading each of their rows to sort and count them made a search 9 ms of one core (the
-/// rows spread over the registry's 43 MB, past SQLite's page cache).
+/// rows spread over the registry's 43 MB, past SQLite's page cache). How each backend reads
+/// them: `crate::keys_page`.
 pub async fn page_of_keys(c: &mut Conn, range: &KeyRange, limit: i64, offset: i64) -> Result<(Vec<i64>, i64), DomainError> {
+    crate::keys_page::KeysPage::page_of_keys(&mut *c, range, limit, offset).await
+}
+
+/// [`page_of_keys`] in SQL: the page and the count, each a distinct (cadre, pinyin) set.
+#[allow(dead_code)] // SQLite reads the keys once and sorts them itself (`crate::keys_page`)
+pub async fn page_of_keys_sql(c: &mut Conn, range: &KeyRange, limit: i64, offset: i64) -> Result<(Vec<i64>, i64), DomainError> {
     let [from, to, ids] = args(Some(range));
     let found = format!("SELECT DISTINCT s.cadre_id, s.pinyin FROM cadre_search s WHERE {IN_RANGE}");
     let page: Vec<(i64,)> =
@@ -177,7 +184,7 @@ pub async fn plan(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<Vec<St
         sqlx::query("SET LOCAL enable_seqscan = off").execute(&mut *c).await.map_err(db)?;
         "EXPLAIN"
     };
-    let filters = super::cadres::filter_sql(f);
+    let filters = super::cadres::filter_sql(scope, f);
     let mut q = sqlx::query(safe(format!("{explain} {}", super::cadres::page_sql(&filters))));
     for a in super::cadres::filter_args(scope, f) {
         q = q.bind(a);

@@ -48,7 +48,7 @@ impl Store {
         let scope = reader(actor)?.clone();
         let params = self.rule_params(actor).await?;
         let (cadres, appts, posts, units) = on_conn!(self, |c, b| {
-            let filters = b::cadres::filter_sql(f);
+            let filters = b::cadres::filter_sql(&scope, f);
             let args = b::cadres::filter_args(&scope, f);
             let total = b::cadres::count(&mut *c, &filters, &args).await?;
             if total > max {
@@ -58,13 +58,13 @@ impl Store {
                     max = max
                 )));
             }
-            // Posts and units are not personal: all of them, for the history of each cadre.
-            let all = banzi_domain::role::Scope::All;
+            // Posts and units are not personal: every one the cadres' histories name, in
+            // any unit.
             Ok::<_, DomainError>((
                 b::listing::cadres(&mut *c, &filters, &args).await?,
                 b::listing::appointments(&mut *c, &filters, &args).await?,
-                b::units::all_posts(&mut *c, &all).await?,
-                b::units::list(&mut *c, &all).await?,
+                b::listing::posts(&mut *c, &filters, &args).await?,
+                b::listing::units(&mut *c, &filters, &args).await?,
             ))
         })?;
         let mut reg = Registry {
