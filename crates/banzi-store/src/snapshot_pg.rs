@@ -7,7 +7,7 @@
 //! The appointments, the largest table, are read on a second connection on the other core,
 //! in the same snapshot (`pg_export_snapshot`), so both sides see one registry.
 
-use crate::snapshot_sqlite::{bad, opt_date, opt_vocab, vocab};
+use crate::snapshot_sqlite::{Positions, bad, opt_date, opt_vocab, vocab};
 use crate::stored_date;
 use banzi_domain::DomainError;
 use banzi_domain::codes::{
@@ -19,7 +19,6 @@ use banzi_domain::rules::{
 use sqlx::PgConnection;
 use sqlx::pool::PoolConnection;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The rules' rows of the whole registry, in one consistent view.
 pub async fn rule_rows(pool: &sqlx::PgPool) -> Result<Rows, DomainError> {
@@ -251,29 +250,6 @@ async fn copy_rows(
     Ok(())
 }
 
-/// Row id → position in the order read.
-struct Positions(HashMap<i64, u32>);
-
-impl Positions {
-    fn get(&self, id: i64) -> Option<u32> {
-        self.0.get(&id).copied()
-    }
-
-    fn cadre(&self, id: i64) -> Result<u32, DomainError> {
-        self.get(id)
-            .ok_or_else(|| bad("干部", format!("no cadre {id}")))
-    }
-
-    fn post(&self, id: i64) -> Result<u32, DomainError> {
-        self.get(id)
-            .ok_or_else(|| bad("职位", format!("no post {id}")))
-    }
-
-    fn add(&mut self, id: i64, at: usize) {
-        self.0.insert(id, at as u32);
-    }
-}
-
 /// Appointments as read, their cadre and post still row ids.
 struct StoredAppointments(Vec<(i64, i64, AppointmentRow)>);
 
@@ -327,7 +303,7 @@ async fn read_appointments(c: &mut Pooled) -> Result<StoredAppointments, DomainE
 /// posts' row ids for them.
 async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), DomainError> {
     let mut r = Rows::default();
-    let mut units = Positions(HashMap::new());
+    let mut ids = Vec::new();
     copy_rows(
         c,
         ("units", "id", false),
@@ -341,7 +317,7 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
             Col::Num("non_cpc_required::int"),
         ],
         |f| {
-            units.add(f.int()?, r.units.len());
+            ids.push(f.int()?);
             let row = UnitRow {
                 code: r.texts.add(&f.text()?),
                 name: r.texts.add(&f.text()?),
@@ -355,7 +331,8 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
         },
     )
     .await?;
-    let mut posts = Positions(HashMap::new());
+    let units = Positions::new(&ids);
+    ids.clear();
     copy_rows(
         c,
         (
@@ -375,7 +352,7 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
             Col::OptText("level"),
         ],
         |f| {
-            posts.add(f.int()?, r.posts.len());
+            ids.push(f.int()?);
             let code = r.texts.add(&f.text()?);
             let unit = f.int()?;
             let row = PostRow {
@@ -394,7 +371,8 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
         },
     )
     .await?;
-    let mut cadres = Positions(HashMap::new());
+    let posts = Positions::new(&ids);
+    ids.clear();
     copy_rows(
         c,
         ("cadres", "id", false),
@@ -412,7 +390,7 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
             Col::Text("rank"),
         ],
         |f| {
-            cadres.add(f.int()?, r.cadres.len());
+            ids.push(f.int()?);
             // The ID number as stored: it was checked on the way in, and the rules only
             // carry it.
             let row = CadreRow {
@@ -432,6 +410,7 @@ async fn read_main(c: &mut Pooled) -> Result<(Rows, Positions, Positions), Domai
         },
     )
     .await?;
+    let cadres = Positions::new(&ids);
     // Portfolios keep their order among equal keys (`Facts::from_rows`): by row id.
     copy_rows(
         c,

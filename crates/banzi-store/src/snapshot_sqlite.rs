@@ -468,7 +468,7 @@ unsafe fn read_main(db: *mut ffi::sqlite3) -> Result<Roster, DomainError> {
 
 /// Row id → position in the order read (by row id). Row ids are dense unless many rows were
 /// deleted: then a table indexed by row id, else a map.
-enum Positions {
+pub(crate) enum Positions {
     Dense(Vec<u32>),
     Sparse(HashMap<i64, u32>),
 }
@@ -476,7 +476,7 @@ enum Positions {
 impl Positions {
     const NONE: u32 = u32::MAX;
 
-    fn new(ids: &[i64]) -> Positions {
+    pub(crate) fn new(ids: &[i64]) -> Positions {
         let max = ids.iter().copied().max().unwrap_or(0);
         match usize::try_from(max) {
             Ok(max) if ids.iter().all(|&id| id >= 0) && max <= 2 * ids.len() + 1024 => {
@@ -495,7 +495,7 @@ impl Positions {
         }
     }
 
-    fn get(&self, id: i64) -> Option<u32> {
+    pub(crate) fn get(&self, id: i64) -> Option<u32> {
         match self {
             Positions::Dense(at) => usize::try_from(id)
                 .ok()
@@ -505,12 +505,12 @@ impl Positions {
         }
     }
 
-    fn cadre(&self, id: i64) -> Result<u32, DomainError> {
+    pub(crate) fn cadre(&self, id: i64) -> Result<u32, DomainError> {
         self.get(id)
             .ok_or_else(|| bad("干部", format!("no cadre {id}")))
     }
 
-    fn post(&self, id: i64) -> Result<u32, DomainError> {
+    pub(crate) fn post(&self, id: i64) -> Result<u32, DomainError> {
         self.get(id)
             .ok_or_else(|| bad("职位", format!("no post {id}")))
     }
