@@ -490,15 +490,28 @@ impl<'a> Element<'a> {
     /// Clicks the element, first brought to the middle of the view at once: the pages
     /// scroll smoothly (Bootstrap's `scroll-behavior: smooth`), and a click computed while a
     /// jump to an anchor is still scrolling lands off the element.
+    /// Scrolls the element to the middle of the window and clicks it. When the page moved
+    /// between the two (a swap above it landed: "element click intercepted … at point
+    /// (x, -31)", seen in CI with every test at once on two cores), it scrolls and clicks
+    /// again, up to five times; any other refusal is returned at once.
     pub fn click(&self) -> Result<()> {
-        self.driver
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});",
-                vec![self.to_json()],
-            )
-            .context("scroll into view")?;
-        self.cmd("POST", "/click", None).context("click")?;
-        Ok(())
+        let mut tries = 0;
+        loop {
+            self.driver
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});",
+                    vec![self.to_json()],
+                )
+                .context("scroll into view")?;
+            match self.cmd("POST", "/click", None) {
+                Ok(_) => return Ok(()),
+                Err(e) if tries < 4 && format!("{e:#}").contains("click intercepted") => {
+                    tries += 1;
+                    std::thread::sleep(POLL);
+                }
+                Err(e) => return Err(e).context("click"),
+            }
+        }
     }
 
     /// Types `text` into the element (appends to what is there).
