@@ -35,40 +35,14 @@ type Pooled = PoolConnection<sqlx::Postgres>;
 
 fn read(rt: &tokio::runtime::Handle, pool: &sqlx::PgPool) -> Result<Rows, DomainError> {
     let (mut a, mut b) = rt.block_on(async {
-        let mut a = pool.acquire().await.map_err(crate::db)?;
-        let mut b = pool.acquire().await.map_err(crate::db)?;
-        sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            .execute(&mut *a)
-            .await
-            .map_err(crate::db)?;
-        let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()")
-            .fetch_one(&mut *a)
-            .await
-            .map_err(crate::db)?;
-        sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            .execute(&mut *b)
-            .await
-            .map_err(crate::db)?;
-        // The snapshot's name is the server's own (hex and dashes), not anyone's input.
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SET TRANSACTION SNAPSHOT '{}'",
-            snapshot.replace('\'', "")
-        )))
-        .execute(&mut *b)
-        .await
-        .map_err(crate::db)?;
+        let a = pool.acquire().await.map_err(crate::db)?;
+        let b = pool.acquire().await.map_err(crate::db)?;
         Ok::<_, DomainError>((a, b))
     })?;
-    let result = std::thread::scope(|s| {
-        let second = s.spawn(|| rt.block_on(read_appointments(&mut b)));
-        let first = rt.block_on(read_main(&mut a));
-        let second = second
-            .join()
-            .map_err(|_| DomainError::Internal("the appointment reader thread stopped".into()))?;
-        let ((mut rows, cadres, posts), appointments) = (first?, second?);
-        rows.appointments = appointments.resolve(&cadres, &posts)?;
-        Ok(rows)
-    });
+    // From the first BEGIN on, whatever fails, both connections are rolled back below.
+    let result = rt
+        .block_on(same_snapshot(&mut a, &mut b))
+        .and_then(|()| read_on(rt, &mut a, &mut b));
     rt.block_on(async {
         // Both go back to the pool out of their transaction; one that cannot (a read that
         // failed halfway through a COPY) is closed instead.
@@ -80,6 +54,49 @@ fn read(rt: &tokio::runtime::Handle, pool: &sqlx::PgPool) -> Result<Rows, Domain
         }
     });
     result
+}
+
+/// Opens a read-only repeatable-read transaction on `a` and gives `b` the same snapshot.
+async fn same_snapshot(a: &mut Pooled, b: &mut Pooled) -> Result<(), DomainError> {
+    sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut **a)
+        .await
+        .map_err(crate::db)?;
+    let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()")
+        .fetch_one(&mut **a)
+        .await
+        .map_err(crate::db)?;
+    sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut **b)
+        .await
+        .map_err(crate::db)?;
+    // The snapshot's name is the server's own (hex and dashes), not anyone's input.
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SET TRANSACTION SNAPSHOT '{}'",
+        snapshot.replace('\'', "")
+    )))
+    .execute(&mut **b)
+    .await
+    .map_err(crate::db)?;
+    Ok(())
+}
+
+/// The two reads, on two threads, and the appointments resolved.
+fn read_on(
+    rt: &tokio::runtime::Handle,
+    a: &mut Pooled,
+    b: &mut Pooled,
+) -> Result<Rows, DomainError> {
+    std::thread::scope(|s| {
+        let second = s.spawn(|| rt.block_on(read_appointments(b)));
+        let first = rt.block_on(read_main(a));
+        let second = second
+            .join()
+            .map_err(|_| DomainError::Internal("the appointment reader thread stopped".into()))?;
+        let ((mut rows, cadres, posts), appointments) = (first?, second?);
+        rows.appointments = appointments.resolve(&cadres, &posts)?;
+        Ok(rows)
+    })
 }
 
 /// One text row of `COPY … TO STDOUT`: tab-separated fields, `\N` for NULL, backslash
