@@ -76,7 +76,7 @@ mod texts;
 mod training;
 
 pub use age::{Retirement, retirement, retirement_by};
-pub use alerts::{Alert, AlertFilter, AlertRef, Alerts, Iter};
+pub use alerts::{Alert, AlertFilter, AlertPage, AlertRef, Alerts, Iter};
 pub use card::{Card, Dimension, Light};
 pub use counted::{Counted, DIMENSIONS, counted};
 pub(crate) use current::add_months;

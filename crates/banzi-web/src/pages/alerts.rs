@@ -201,34 +201,31 @@ async fn list(
         .analyse_cached(&s.analyses, &caller.actor, as_of.date)
         .await?;
     let alerts = &analysis.report.alerts;
-    // The matching alerts by position (not the alerts themselves, 25 MB a request on a
-    // province) and counted by level.
-    let (matching, by_level) = if errors.is_empty() {
-        alerts.positions(&filter)
+    // The page's alerts by position (not the alerts themselves, 25 MB a request on a
+    // province), with how many match in all and at each level.
+    let asked = usize::try_from(q.page.unwrap_or(1)).unwrap_or(1);
+    let found = if errors.is_empty() {
+        alerts.page(&filter, asked, PER_PAGE)
     } else {
-        (Vec::new(), [0; 3])
+        alerts.page(&AlertFilter::keeping_none(), asked, PER_PAGE)
     };
-    let pages = matching.len().div_ceil(PER_PAGE).max(1);
-    let page = usize::try_from(q.page.unwrap_or(1))
-        .unwrap_or(1)
-        .clamp(1, pages);
+    let (page, pages) = (found.page, found.pages);
     let r = Results {
         tr,
         as_of: as_of.date.to_string(),
         errors,
         counts: Level::ALL
             .into_iter()
-            .zip(by_level)
+            .zip(found.by_level)
             .map(|(l, n)| (level_view(&tr, l), n))
             .collect(),
-        total: matching.len(),
+        total: found.total,
         rows: rows(
             &s,
             &tr,
-            matching
+            found
+                .positions
                 .iter()
-                .skip((page - 1) * PER_PAGE)
-                .take(PER_PAGE)
                 .filter_map(|i| alerts.get(*i as usize)),
         )
         .await?,

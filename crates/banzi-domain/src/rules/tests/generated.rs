@@ -448,7 +448,8 @@ fn alerts_read_owned_and_serialised_agree() {
 /// A list's filter decided from the alerts' keys (`Alerts::positions`) keeps exactly the
 /// alerts `AlertFilter::keeps` keeps read in place, counted by level, for each rule, level
 /// and unit of the report, due windows, their combinations, and an unknown rule, level and
-/// unit (none); `of_unit` is the unit's alerts in order.
+/// unit (none); `Alerts::page` cuts them in pages, every page of each; `of_unit` is the
+/// unit's alerts in order.
 #[test]
 fn positions_keep_what_the_filter_keeps() {
     use crate::rules::{AlertFilter, Level, RULES};
@@ -530,7 +531,23 @@ fn positions_keep_what_the_filter_keeps() {
             assert_eq!(by_level[k], n.count(), "{f:?} {l:?}");
         }
         kept_some += usize::from(!got.is_empty() && got.len() < r.alerts.len());
+        // A page of them (`Alerts::page`): the same alerts cut in pages of 7, every page,
+        // one before the first and one past the last brought within.
+        let pages = want.len().div_ceil(7).max(1);
+        for asked in 0..=pages + 1 {
+            let p = r.alerts.page(f, asked, 7);
+            let at = asked.clamp(1, pages);
+            assert_eq!((p.page, p.pages, p.total), (at, pages, want.len()), "{f:?}");
+            assert_eq!(p.by_level, by_level, "{f:?}");
+            let slice: Vec<u32> = want.iter().skip((at - 1) * 7).take(7).copied().collect();
+            assert_eq!(p.positions, slice, "{f:?} page {asked}");
+        }
     }
+    let none = r.alerts.page(&AlertFilter::keeping_none(), 3, 7);
+    assert_eq!(
+        (none.positions.len(), none.total, none.page, none.pages),
+        (0, 0, 1, 1)
+    );
     assert!(kept_some > 10, "the filters keep some and leave some");
     let mine = r.alerts.of_unit(&some_unit);
     let want: Vec<Alert> = r
