@@ -233,6 +233,15 @@ pub struct SessionRow {
     pub last_seen: String,
 }
 
+/// A session and its account, read together: every request reads both.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignedIn {
+    #[sqlx(flatten)]
+    pub session: SessionRow,
+    #[sqlx(flatten)]
+    pub user: UserRow,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRow {
     pub seq: i64,

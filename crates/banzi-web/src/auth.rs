@@ -255,7 +255,8 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         };
     };
     let token_hash = sha256_hex(&token);
-    let session = match state.store.session(&token_hash).await {
+    // The session and its account in one read: every request makes it.
+    let signed_in = match state.store.signed_in(&token_hash).await {
         Ok(Some(s)) => s,
         Ok(None) => {
             return if is_write {
@@ -266,6 +267,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         }
         Err(e) => return failed(tr, &e),
     };
+    let (session, user) = (signed_in.session, signed_in.user);
     let idle_limit = minutes_ago(state.config.idle_minutes);
     let life_limit = minutes_ago(state.config.session_hours * 60);
     if session.last_seen < idle_limit || session.created_at < life_limit {
@@ -280,14 +282,10 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
             to_login(&path, Some("idle"))
         };
     }
-    let user = match state.store.user_by_id(session.user_id).await {
-        Ok(Some(u)) if u.active => u,
-        Ok(_) => {
-            let _ = state.store.delete_session(&token_hash).await;
-            return to_login(&path, None);
-        }
-        Err(e) => return failed(tr, &e),
-    };
+    if !user.active {
+        let _ = state.store.delete_session(&token_hash).await;
+        return to_login(&path, None);
+    }
     let actor = match actor_of(&user) {
         Ok(a) => a,
         Err(e) => return failed(tr, &e),

@@ -1,9 +1,18 @@
 // Accounts, sign-in failures and sessions — R-SEC-1, R-SEC-2. Included once per backend.
 
-const USER_COLS: &str = "SELECT u.id, u.login, u.display_name, u.password_hash, u.role, un.code AS unit_code, un.name AS unit_name, \
-     u.active, u.must_change, u.admin_locked, \
-     (SELECT MAX(l.until) FROM login_locks l WHERE l.login = u.login) AS locked_until \
-     FROM users u LEFT JOIN units un ON un.id = u.unit_id";
+/// An account's fields, of `users u` and `units un` (a macro: `concat!` takes literals).
+macro_rules! user_fields {
+    () => {
+        "u.id, u.login, u.display_name, u.password_hash, u.role, un.code AS unit_code, un.name AS unit_name, \
+         u.active, u.must_change, u.admin_locked, \
+         (SELECT MAX(l.until) FROM login_locks l WHERE l.login = u.login) AS locked_until"
+    };
+}
+const USER_COLS: &str = concat!(
+    "SELECT ",
+    user_fields!(),
+    " FROM users u LEFT JOIN units un ON un.id = u.unit_id"
+);
 
 pub async fn by_login(c: &mut Conn, login: &str) -> Result<Option<UserRow>, DomainError> {
     sqlx::query_as(safe(format!("{USER_COLS} WHERE u.login = $1")))
@@ -297,12 +306,19 @@ pub async fn create_session(c: &mut Conn, token_hash: &str, user_id: i64, csrf: 
     Ok(())
 }
 
-pub async fn session(c: &mut Conn, token_hash: &str) -> Result<Option<SessionRow>, DomainError> {
-    sqlx::query_as("SELECT user_id, csrf, created_at, last_seen FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)
+/// The session and its account in one statement (one round trip of every request).
+pub async fn signed_in(c: &mut Conn, token_hash: &str) -> Result<Option<SignedIn>, DomainError> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        user_fields!(),
+        ", s.user_id, s.csrf, s.created_at, s.last_seen \
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id \
+         WHERE s.token_hash = $1"
+    ))
+    .bind(token_hash)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)
 }
 
 pub async fn touch_session(c: &mut Conn, token_hash: &str, now: &str) -> Result<(), DomainError> {

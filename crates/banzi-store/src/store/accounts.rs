@@ -260,8 +260,9 @@ impl Store {
         .await)
     }
 
-    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, DomainError> {
-        on_conn!(self, |c, b| b::users::session(c, token_hash).await)
+    /// The session of `token_hash` and its account, or none.
+    pub async fn signed_in(&self, token_hash: &str) -> Result<Option<SignedIn>, DomainError> {
+        on_conn!(self, |c, b| b::users::signed_in(c, token_hash).await)
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: &str) -> Result<(), DomainError> {
