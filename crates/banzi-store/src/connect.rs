@@ -49,10 +49,11 @@ impl Store {
         key: AuditKey,
     ) -> Result<Store, DomainError> {
         let pool = Self::pool_of(url, schema).await?;
+        let events = crate::store::audit::Events::new(events_pool(&pool));
         let store = Store {
             pool,
             key,
-            events: Default::default(),
+            events: std::sync::Arc::new(events),
         };
         store.index_units().await?;
         Ok(store)
@@ -81,21 +82,7 @@ impl Store {
                 // row marked used) is overwritten with zeros, not left in free space.
                 .pragma("secure_delete", "on")
                 .busy_timeout(Duration::from_secs(30));
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .after_connect(|conn, _| {
-                    Box::pin(async move {
-                        let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous")
-                            .fetch_one(&mut *conn)
-                            .await?;
-                        if s != 2 {
-                            return Err(sqlx::Error::Configuration(
-                                "SQLite synchronous is not FULL".into(),
-                            ));
-                        }
-                        stable_plans(conn).await
-                    })
-                })
+            let pool = sqlite_pool(8)
                 .connect_with(opts)
                 .await
                 .map_err(|e| setup("cannot open the database", e))?;
@@ -180,10 +167,51 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        match &self.pool {
-            Pool::Sqlite(p) => p.close().await,
-            Pool::Pg(p) => p.close().await,
+        for pool in [&self.pool, self.events.pool()] {
+            match pool {
+                Pool::Sqlite(p) => p.close().await,
+                Pool::Pg(p) => p.close().await,
+            }
         }
+    }
+}
+
+/// SQLite pools of up to `max` connections, each checked to write with synchronous=FULL
+/// (the hook re-reads it, so a connection that did not take it is refused) and to keep its
+/// plans ([`stable_plans`]).
+fn sqlite_pool(max: u32) -> SqlitePoolOptions {
+    SqlitePoolOptions::new()
+        .max_connections(max)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                if s != 2 {
+                    return Err(sqlx::Error::Configuration(
+                        "SQLite synchronous is not FULL".into(),
+                    ));
+                }
+                stable_plans(conn).await
+            })
+        })
+}
+
+/// The one connection the audited reads' group commits are written on
+/// ([`Store::audit_event`]), opened when first used, as the pool's are. Not one of the
+/// pool's: under load every pool connection has a queue of pages waiting for it, and each
+/// group commit waited in that queue while the requests of the next group piled up behind
+/// it (on a province: a profile or a search took four times a team page, issue 18).
+fn events_pool(pool: &Pool) -> Pool {
+    match pool {
+        Pool::Sqlite(p) => {
+            Pool::Sqlite(sqlite_pool(1).connect_lazy_with((*p.connect_options()).clone()))
+        }
+        Pool::Pg(p) => Pool::Pg(
+            PgPoolOptions::new()
+                .max_connections(1)
+                .connect_lazy_with((*p.connect_options()).clone()),
+        ),
     }
 }
 

@@ -1,42 +1,82 @@
 // 审计 — R-SEC-3. Included once per backend (see `backend!` in lib.rs).
 
-/// Appends one entry in the caller's transaction. It starts by updating the head row, which
-/// takes the write lock first (SQLite) or a row lock (PostgreSQL), so concurrent writers
-/// append one after another and the chain never forks.
+/// Appends one entry in the caller's transaction (see [`append_all`]).
 pub async fn append(c: &mut Conn, draft: AuditDraft) -> Result<i64, DomainError> {
-    let (seq, prev): (i64, String) =
-        sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+    let seqs = append_all(c, vec![draft]).await?;
+    seqs.first()
+        .copied()
+        .ok_or_else(|| DomainError::Internal("audit: an entry was not appended".into()))
+}
+
+/// Rows of one `INSERT` of [`append_all`]: ten parameters each, under SQLite's 32,766.
+const AUDIT_ROWS_PER_INSERT: usize = 500;
+
+/// Appends entries in order in the caller's transaction, and returns their numbers. It
+/// starts by moving the head past them, which takes the write lock first (SQLite) or a row
+/// lock (PostgreSQL), so concurrent writers append one after another and the chain never
+/// forks. Three statements whatever the number of entries: the events of a group commit
+/// (`Store::audit_event`) were three each, every one a round trip to the connection's
+/// thread or server, and the audited pages of a loaded province waited on them (issue 18).
+pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64>, DomainError> {
+    if drafts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let n = drafts.len() as i64;
+    let (last, mut prev): (i64, String) =
+        sqlx::query_as("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash")
+            .bind(n)
             .fetch_one(&mut *c)
             .await
             .map_err(db)?;
-    let e = seal(draft, seq, &prev)?;
-    sqlx::query(
-        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(e.seq)
-    .bind(&e.at)
-    .bind(&e.actor)
-    .bind(&e.action)
-    .bind(&e.entity)
-    .bind(&e.key)
-    .bind(&e.before)
-    .bind(&e.after)
-    .bind(&e.prev_hash)
-    .bind(&e.hash)
-    .execute(&mut *c)
-    .await
-    .map_err(db)?;
+    let mut sealed = Vec::with_capacity(drafts.len());
     // `changed`: the newest entry that changed what the analysis reads (its cache key).
+    let mut changed = None;
+    for (seq, d) in (last - n + 1..).zip(drafts) {
+        let e = seal(d, seq, &prev)?;
+        prev.clone_from(&e.hash);
+        if banzi_domain::audit::changes_registry(&e.action) {
+            changed = Some(seq);
+        }
+        sealed.push(e);
+    }
+    for rows in sealed.chunks(AUDIT_ROWS_PER_INSERT) {
+        let values: Vec<String> = (0..rows.len())
+            .map(|r| {
+                let p = (1..=10).map(|k| format!("${}", r * 10 + k));
+                format!("({})", p.collect::<Vec<_>>().join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) \
+             VALUES {}",
+            values.join(", ")
+        );
+        // One text per batch size: only the single row's is kept prepared.
+        let mut q = sqlx::query(safe(sql)).persistent(rows.len() == 1);
+        for e in rows {
+            q = q
+                .bind(e.seq)
+                .bind(&e.at)
+                .bind(&e.actor)
+                .bind(&e.action)
+                .bind(&e.entity)
+                .bind(&e.key)
+                .bind(&e.before)
+                .bind(&e.after)
+                .bind(&e.prev_hash)
+                .bind(&e.hash);
+        }
+        q.execute(&mut *c).await.map_err(db)?;
+    }
     sqlx::query(
-        "UPDATE audit_head SET hash = $1, changed = CASE WHEN $2 THEN seq ELSE changed END WHERE id = 1",
+        "UPDATE audit_head SET hash = $1, changed = COALESCE($2, changed) WHERE id = 1",
     )
-    .bind(&e.hash)
-    .bind(banzi_domain::audit::changes_registry(&e.action))
+    .bind(&prev)
+    .bind(changed)
     .execute(&mut *c)
     .await
     .map_err(db)?;
-    Ok(seq)
+    Ok(sealed.iter().map(|e| e.seq).collect())
 }
 
 /// The head, locked until the caller's transaction ends: of several servers given new
