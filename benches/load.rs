@@ -156,12 +156,21 @@ fn request(kind: Kind, me: &Me, s: &Samples, rng: &mut Rng) -> Option<Req> {
             (None, 0) => format!("/alerts?level=warning&page={}", 1 + rng.below(100)),
             (None, _) => format!("/alerts?page={}", 1 + rng.below(100)),
         }),
+        // A part deep in the root's level, as its "more" link asks for it (after the last
+        // unit shown, with how many the part before said were left).
         Kind::TreeNode => Req::Get(match &me.unit {
-            Some(_) => "/unit-tree?parent=&offset=0".into(),
-            None => format!(
-                "/unit-tree?parent=P&offset={}",
-                100 * rng.below(s.teams.div_ceil(100))
-            ),
+            Some(_) => "/unit-tree?parent=".into(),
+            None => {
+                let shown = 100 * rng.below(s.teams.div_ceil(100));
+                match shown {
+                    0 => "/unit-tree?parent=P".into(),
+                    n => format!(
+                        "/unit-tree?parent=P&after=U{:05}&left={}",
+                        n - 1,
+                        s.teams - n
+                    ),
+                }
+            }
         }),
         Kind::UnitPick => {
             let n = rng.below(s.teams / 10);
@@ -427,7 +436,7 @@ fn page_sizes(base: &str, samples: &Samples) {
         "/ballots",
         "/roster",
         "/unit-tree?parent=P",
-        "/unit-tree?parent=P&offset=39900",
+        "/unit-tree?parent=P&after=U39899&left=100",
         "/unit-pick?q=单位1",
         "/post-pick?q=单位1",
     ]

@@ -118,7 +118,7 @@ async fn every_route_for_every_role() {
                 // readers, a liaison its own unit (tests/it/units_http.rs checks the content).
                 ("/units?q=czj".into(), reads(role)),
                 ("/unit-tree?parent=C".into(), reads(role)),
-                ("/unit-tree?parent=C&offset=100".into(), reads(role)),
+                ("/unit-tree?parent=C&after=U1&left=1".into(), reads(role)),
                 ("/unit-pick?q=czj".into(), reads(role)),
                 ("/post-pick?q=p1".into(), reads(role)),
                 ("/units/U1".into(), reads(role)),

@@ -95,15 +95,31 @@ async fn the_tree_opens_level_by_level_and_finds_units_by_name_pinyin_or_code(ba
             ("U2-001", "U2-100")
         );
         assert!(first.body.contains("还有 150 个"), "{}", first.body);
+        // "More" asks for the part after the last unit shown, saying how many are left.
         assert!(
-            first.body.contains("/unit-tree?parent=U2&#38;offset=100"),
+            first
+                .body
+                .contains("/unit-tree?parent=U2&#38;after=U2-100&#38;left=150"),
             "{}",
             first.body
         );
-        let last = c.get("/unit-tree?parent=U2&offset=200");
+        let second = c.get("/unit-tree?parent=U2&after=U2-100&left=150");
+        let codes = nodes(&second.body);
+        assert_eq!((codes.len(), codes[0].as_str()), (100, "U2-101"));
+        assert!(second.body.contains("还有 50 个"), "{}", second.body);
+        assert!(second.body.contains("after=U2-200&#38;left=50"));
+        let last = c.get("/unit-tree?parent=U2&after=U2-200&left=50");
         let codes = nodes(&last.body);
         assert_eq!((codes.len(), codes[0].as_str()), (50, "U2-201"));
         assert!(!last.body.contains("还有"));
+        // A link without the count left counts it; one after no such unit lists none.
+        let counted = c.get("/unit-tree?parent=U2&after=U2-150");
+        assert_eq!(nodes(&counted.body).len(), 100);
+        assert!(!counted.body.contains("还有"), "{}", counted.body);
+        let counted = c.get("/unit-tree?parent=U2&after=U2-050");
+        assert!(counted.body.contains("还有 100 个"), "{}", counted.body);
+        let none = c.get("/unit-tree?parent=U2&after=NOSUCH");
+        assert_eq!((none.status, nodes(&none.body).len()), (200, 0));
         // The search: a part of the name, the initials or pinyin of a part, the code's start.
         for (q, want) in [
             ("财政", "U1"),

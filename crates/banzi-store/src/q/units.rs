@@ -271,39 +271,54 @@ fn nodes_sql(ids: &str) -> String {
 }
 
 /// One level of the unit tree (issue 18, item 1): the units directly under `parent` (the
-/// roots without one), `limit` of them from `offset` in the registry's order, and how many
-/// there are. A liaison's tree is its unit alone, as a root.
+/// roots without one), `limit` of them in the registry's order, after the unit `after` (from
+/// the first without one), and, when `count`, how many there are from that part on. A liaison's
+/// tree is its unit alone, as a root. A part is found from the unit before it in the
+/// level's index, not by counting past an offset: the province's root has 40,000 units
+/// under it, and a part deep in it counted 20,000 on average (0.5 ms), and counting the
+/// level again for each part was 1.1 ms more (issue 18).
 pub async fn children(
     c: &mut Conn,
     scope: &Scope,
     parent: Option<&str>,
-    offset: i64,
+    after: Option<&str>,
     limit: i64,
-) -> Result<(Vec<UnitNode>, i64), DomainError> {
+    count: bool,
+) -> Result<(Vec<UnitNode>, Option<i64>), DomainError> {
     let level = match parent {
         None => "$2 IS NULL AND (($1 IS NULL AND u.parent_id IS NULL) OR u.code = $1)",
         Some(_) => "u.parent_id = (SELECT id FROM units WHERE code = $2) AND ($1 IS NULL OR u.code = $1)",
     };
-    // The page's ids first, then their columns: PostgreSQL otherwise worked out the counts
-    // of every row the offset skips (minutes at offset 39,900 of the province's root).
-    let page = format!("SELECT u.id FROM units u WHERE {level} ORDER BY u.sort_order, u.id LIMIT $3 OFFSET $4");
+    // Two texts rather than `$n IS NULL OR …`, which keeps SQLite from seeking the index.
+    let from = |n: u8| match after {
+        None => format!("${n} IS NULL"),
+        Some(_) => format!("(u.sort_order, u.id) > (SELECT a.sort_order, a.id FROM units a WHERE a.code = ${n})"),
+    };
+    // The page's ids first, then their columns.
+    let page = format!("SELECT u.id FROM units u WHERE {level} AND {} ORDER BY u.sort_order, u.id LIMIT $3", from(4));
     let rows = sqlx::query_as(safe(format!("{} ORDER BY u.sort_order, u.id", nodes_sql(&page))))
-    .bind(scope.unit())
-    .bind(parent)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
+        .bind(scope.unit())
+        .bind(parent)
+        .bind(limit)
+        .bind(after)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    if !count {
+        return Ok((rows, None));
+    }
+    // How many from this part on.
     let (n,): (i64,) = sqlx::query_as(safe(format!(
-        "SELECT COUNT(*) FROM units u WHERE {level}"
+        "SELECT COUNT(*) FROM units u WHERE {level} AND {}",
+        from(3)
     )))
     .bind(scope.unit())
     .bind(parent)
+    .bind(after)
     .fetch_one(&mut *c)
     .await
     .map_err(db)?;
-    Ok((rows, n))
+    Ok((rows, Some(n)))
 }
 
 /// The units whose keys start with `q` (any part of the name, its pinyin or initials, the

@@ -19,18 +19,20 @@ impl Store {
         on_conn!(self, |c, b| b::units::list(c, scope).await)
     }
 
-    /// One level of the unit tree: the units under `parent` (the roots when None), a page of
-    /// `limit` from `offset`, and how many there are (issue 18, item 1).
+    /// One level of the unit tree: the units under `parent` (the roots when None), a part of
+    /// `limit` after the unit `after` (from the first when None), and, when `count`, how many
+    /// there are from that part on (issue 18, item 1).
     pub async fn unit_children(
         &self,
         actor: &Actor,
         parent: Option<&str>,
-        offset: i64,
+        after: Option<&str>,
         limit: i64,
-    ) -> Result<(Vec<UnitNode>, i64), DomainError> {
+        count: bool,
+    ) -> Result<(Vec<UnitNode>, Option<i64>), DomainError> {
         let scope = reader(actor)?;
         on_conn!(self, |c, b| b::units::children(
-            c, scope, parent, offset, limit
+            c, scope, parent, after, limit, count
         )
         .await)
     }
@@ -179,7 +181,7 @@ impl Store {
                 appointments: b::appointments::of_cadre(&mut *c, row.id).await?,
                 portfolios: b::appointments::portfolios_of(&mut *c, row.id).await?,
                 trainings: b::appointments::trainings_of(&mut *c, row.id).await?,
-                has_photo: b::cadres::photo(&mut *c, row.id).await?.is_some(),
+                has_photo: b::cadres::has_photo(&mut *c, row.id).await?,
                 cadre,
                 row,
             })

@@ -49,39 +49,63 @@ pub struct Level {
     nodes: Vec<UnitNode>,
     /// The parent's code, empty for the roots.
     parent: String,
-    /// Where the next part starts, and how many units come after this part.
-    next: i64,
+    /// How many units come after this part.
     left: i64,
 }
 
 impl Level {
+    /// The part of the level under `parent` after the unit `after` (the first part when
+    /// empty). `left`: how many units the part before said were left, carried by its "more"
+    /// link so a part deep in a level of 40,000 does not count them again; counted when the
+    /// link has none.
     async fn load(
         s: &AppState,
         tr: Tr,
         caller: &Caller,
         parent: &str,
-        offset: i64,
+        after: &str,
+        left: Option<i64>,
     ) -> WebResult<Level> {
-        let offset = offset.max(0);
         let parent_code = Some(parent).filter(|p| !p.is_empty());
+        let after = Some(after).filter(|a| !a.is_empty());
+        let left = left.filter(|_| after.is_some()).map(|n| n.max(0));
         let (nodes, total) = s
             .store
-            .unit_children(&caller.actor, parent_code, offset, LEVEL_PAGE)
+            .unit_children(
+                &caller.actor,
+                parent_code,
+                after,
+                LEVEL_PAGE,
+                left.is_none(),
+            )
             .await?;
-        let next = offset + nodes.len() as i64;
+        let shown = nodes.len() as i64;
+        let left = if shown < LEVEL_PAGE {
+            0
+        } else {
+            (total.or(left).unwrap_or(0) - shown).max(0)
+        };
         Ok(Level {
             tr,
             nodes,
             parent: parent.to_string(),
-            next,
-            left: (total - next).max(0),
+            left,
         })
     }
 
-    /// The address of the next part of this level.
+    /// The address of the next part of this level: after its last unit.
     fn more_link(&self) -> String {
         let parent = crate::auth::encode(&self.parent);
-        format!("/unit-tree?parent={parent}&offset={}", self.next)
+        let last = self
+            .nodes
+            .last()
+            .map(|n| n.unit.code.as_str())
+            .unwrap_or("");
+        format!(
+            "/unit-tree?parent={parent}&after={}&left={}",
+            crate::auth::encode(last),
+            self.left
+        )
     }
 }
 
@@ -101,8 +125,12 @@ struct TreeQuery {
     q: String,
     #[serde(default)]
     parent: String,
+    /// The code of the unit a part of a level comes after, and how many the part before
+    /// said were left (see [`Level::load`]).
     #[serde(default)]
-    offset: i64,
+    after: String,
+    #[serde(default)]
+    left: Option<i64>,
 }
 
 /// `/units`: the roots of the tree (a liaison's unit), or the units a search finds by name,
@@ -118,21 +146,22 @@ async fn tree(
         text => Some(s.store.search_units(&caller.actor, text, FOUND_MAX).await?),
     };
     Ok(TreePage {
-        level: Level::load(&s, tr, &caller, "", 0).await?,
+        level: Level::load(&s, tr, &caller, "", "", None).await?,
         ctx: Ctx::new(tr, &caller, "/units"),
         q: q.q,
         found,
     })
 }
 
-/// `/unit-tree?parent=CODE&offset=N`: the children of a node as the tree opens it (htmx).
+/// `/unit-tree?parent=CODE&after=CODE&left=N`: the children of a node as the tree opens it
+/// (htmx), a part at a time.
 async fn level(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
     Query(q): Query<TreeQuery>,
 ) -> WebResult<Level> {
-    Level::load(&s, tr, &caller, &q.parent, q.offset).await
+    Level::load(&s, tr, &caller, &q.parent, &q.after, q.left).await
 }
 
 /// One choice of a picker's list.
