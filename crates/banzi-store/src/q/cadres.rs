@@ -100,7 +100,11 @@ fn top_education() -> String {
 /// holders from its posts first, then their rows; asked of each cadre in the list's order,
 /// a liaison's list read the whole registry (4 s on a province).
 pub fn filter_sql(scope: &Scope, f: &CadreFilter) -> String {
-    let search = super::search::condition(search_range(f).as_ref());
+    filters_after(scope, f, &super::search::condition(search_range(f).as_ref()))
+}
+
+/// [`filter_sql`] with the search's condition `search`.
+fn filters_after(scope: &Scope, f: &CadreFilter, search: &str) -> String {
     let filters = FILTERS.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
     let mut holders = String::new();
     if scope.unit().is_some() {
@@ -178,7 +182,8 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
             }
             let ids = serde_json::to_string(&ids).map_err(|e| DomainError::Internal(e.to_string()))?;
             // `filter_sql` begins with its WHERE: the page's ids go first.
-            let filters = filter_sql(scope, f).replacen("WHERE ", &format!("WHERE c.id IN ({IDS_OF_JSON_21}) AND "), 1);
+            let filters = filters_after(scope, f, super::search::RANGE_READ)
+                .replacen("WHERE ", &format!("WHERE c.id IN ({IDS_OF_JSON_21}) AND "), 1);
             (filters, Some(n), 0, Some(ids))
         }
         _ => (filter_sql(scope, f), None, offset, None),
@@ -376,6 +381,13 @@ pub async fn set_photo(c: &mut Conn, actor: &Actor, id_number: &str, mime: &str,
 pub async fn photo(c: &mut Conn, cadre_id: i64) -> Result<Option<(String, Vec<u8>)>, DomainError> {
     sqlx::query_as("SELECT mime, data FROM cadre_photos WHERE cadre_id = $1")
         .bind(cadre_id).fetch_optional(&mut *c).await.map_err(db)
+}
+
+/// Whether the cadre has a photo, without reading it (up to 2 MB).
+pub async fn has_photo(c: &mut Conn, cadre_id: i64) -> Result<bool, DomainError> {
+    let (has,): (bool,) = sqlx::query_as("SELECT EXISTS (SELECT 1 FROM cadre_photos WHERE cadre_id = $1)")
+        .bind(cadre_id).fetch_one(&mut *c).await.map_err(db)?;
+    Ok(has)
 }
 
 /// Removes one line of a cadre's record (a wrong 简历 line, family member, 奖惩 or rating),
