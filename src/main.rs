@@ -4,6 +4,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    banzi::alloc::sqlite_on_mimalloc();
     // Every 2 s what is free goes back to the system (see `banzi::alloc`): the threads that
     // read and index a province for the kept analysis sleep after it, and the server kept
     // about 100 MB they had freed. Giving back at every free instead halved the alert list
