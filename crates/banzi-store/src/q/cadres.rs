@@ -100,11 +100,7 @@ fn top_education() -> String {
 /// holders from its posts first, then their rows; asked of each cadre in the list's order,
 /// a liaison's list read the whole registry (4 s on a province).
 pub fn filter_sql(scope: &Scope, f: &CadreFilter) -> String {
-    filters_after(scope, f, &super::search::condition(search_range(f).as_ref()))
-}
-
-/// [`filter_sql`] with the search's condition `search`.
-fn filters_after(scope: &Scope, f: &CadreFilter, search: &str) -> String {
+    let search = super::search::condition(search_range(f).as_ref());
     let filters = FILTERS.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
     let mut holders = String::new();
     if scope.unit().is_some() {
@@ -174,38 +170,36 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     // The query alone: the arguments are those of a filter with nothing else, for everyone.
     let alone = CadreFilter { q: f.q.clone(), today: f.today.clone(), ..CadreFilter::default() };
     let query_alone = filter_args(&Scope::All, &alone) == args;
-    let (filters, n, offset, page) = match (&range, query_alone) {
-        (Some(range), true) => {
-            let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
-            if ids.is_empty() {
-                return Ok((Vec::new(), n));
-            }
-            let ids = serde_json::to_string(&ids).map_err(|e| DomainError::Internal(e.to_string()))?;
-            // `filter_sql` begins with its WHERE: the page's ids go first.
-            let filters = filters_after(scope, f, super::search::RANGE_READ)
-                .replacen("WHERE ", &format!("WHERE c.id IN ({IDS_OF_JSON_21}) AND "), 1);
-            (filters, Some(n), 0, Some(ids))
+    if let (Some(range), true) = (&range, query_alone) {
+        let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
+        if ids.is_empty() {
+            return Ok((Vec::new(), n));
         }
-        _ => (filter_sql(scope, f), None, offset, None),
-    };
+        // The page's cadres by their ids alone: a search by the query alone has no other
+        // filter. The list's statement with every filter and the key range again built the
+        // range's keys into a temporary index at each search (thousands for initials) and
+        // took PostgreSQL 3 ms to plan (issue 18).
+        let ids = serde_json::to_string(&ids).map_err(|e| DomainError::Internal(e.to_string()))?;
+        let rows = sqlx::query_as(safe(page_of_ids_sql()))
+            .bind(args[15].as_deref())
+            .bind(ids)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(db)?;
+        return Ok((rows, n));
+    }
+    let filters = filter_sql(scope, f);
     let mut rows = sqlx::query_as(safe(page_sql(&filters)));
     for a in &args {
         rows = rows.bind(a.as_deref());
     }
-    rows = rows.bind(f.per_page).bind(offset);
-    if let Some(ids) = page {
-        rows = rows.bind(ids);
-    }
-    let rows = rows.fetch_all(&mut *c).await.map_err(db)?;
-    let n = match n {
-        Some(n) => n,
-        None => count(c, &filters, &args).await?,
-    };
+    let rows = rows.bind(f.per_page).bind(offset).fetch_all(&mut *c).await.map_err(db)?;
+    let n = count(c, &filters, &args).await?;
     Ok((rows, n))
 }
 
-/// One page of the cadre list under `filters` (`$1..$18`, then `$19` rows from `$20`).
-pub fn page_sql(filters: &str) -> String {
+/// The columns of a cadre list row over `c`, its posts on the day `day` (a placeholder).
+fn list_columns(day: &str) -> String {
     let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
          WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
@@ -215,9 +209,27 @@ pub fn page_sql(filters: &str) -> String {
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
          WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
     format!(
-        "SELECT c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
-         {posts} AS posts, {last} AS last_post FROM cadres c {filters} \
-         ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20"
+        "c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
+         {posts} AS posts, {last} AS last_post"
+    )
+    .replace("$16", day)
+}
+
+/// One page of the cadre list under `filters` (`$1..$18`, then `$19` rows from `$20`).
+pub fn page_sql(filters: &str) -> String {
+    format!(
+        "SELECT {} FROM cadres c {filters} ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20",
+        list_columns("$16")
+    )
+}
+
+/// The cadres of a page of a search by the query alone, in the list's order: `$1` the day,
+/// `$2` their row ids as a JSON array.
+fn page_of_ids_sql() -> String {
+    format!(
+        "SELECT {} FROM cadres c WHERE c.id IN ({}) ORDER BY c.name_pinyin, c.id",
+        list_columns("$1"),
+        IDS_OF_JSON_21.replace("$21", "$2")
     )
 }
 

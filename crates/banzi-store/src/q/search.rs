@@ -15,13 +15,6 @@ pub fn condition(range: Option<&KeyRange>) -> String {
     }
 }
 
-/// [`condition`] for a page whose ids (`$21`) were read from the range already
-/// (`page_of_keys`): the range is not read again. A range of initials holds thousands of
-/// keys, and the page's statement built them into a temporary index at every search (half
-/// of a search by initials on a province, issue 18). Its placeholders stay, so that both
-/// forms take the same arguments.
-pub const RANGE_READ: &str = "($1 IS NOT NULL AND $2 IS NOT NULL AND ($3 IS NULL OR $3 IS NOT NULL))";
-
 /// The keys of `s` in the query's range, bound as [`args`] makes them.
 pub const IN_RANGE: &str = "s.key >= $1 AND s.key < $2 AND (s.kind <> 'id' OR s.key = $1 OR $3 IS NOT NULL)";
 

@@ -260,7 +260,7 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
 fn nodes_sql(ids: &str) -> String {
     format!(
         "WITH page AS ({ids}), \
-         kids AS (SELECT k.parent_id, COUNT(*) AS n FROM units k WHERE k.parent_id IN (SELECT id FROM page) GROUP BY k.parent_id) \
+         kids AS (SELECT k.parent_id, COUNT(*) AS n FROM units k WHERE k.parent_id {IN_PAGE} GROUP BY k.parent_id) \
          SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
          u.non_cpc_required, p.name AS parent_name, COALESCE(kids.n, 0) AS children, \
          (SELECT CAST(COALESCE(SUM(ps.seats), 0) AS BIGINT) FROM posts ps JOIN teams t ON t.id = ps.team_id \
