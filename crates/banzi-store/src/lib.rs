@@ -171,7 +171,7 @@ impl Source<'_> {
 
 /// Instantiates the query modules for one backend: the same files, another `DB`.
 macro_rules! backend {
-    ($db:ty, $group_concat:literal, $ids_of_json:literal, $in_page:literal, $rows_in:ident) => {
+    ($db:ty, $group_concat:literal, $ids_of_json:literal, $texts_of_json:literal, $in_page:literal, $rows_in:ident) => {
         #[allow(unused_imports)]
         use crate::rows_in::$rows_in::insert_rows;
         #[allow(unused_imports)]
@@ -201,6 +201,9 @@ macro_rules! backend {
         /// The row ids of a JSON array of numbers bound as `$21` (a page's cadres): one
         /// statement text for every page, prepared once.
         const IDS_OF_JSON_21: &str = $ids_of_json;
+        /// The texts of a JSON array of strings bound as `$1` (a page's ID numbers): one
+        /// statement text however many, planned once.
+        const TEXTS_OF_JSON_1: &str = $texts_of_json;
         /// "Is one of the ids of the CTE `page`" (a page of the unit tree), in a form whose
         /// size the planner sees: PostgreSQL's plan kept for every page counted the children
         /// of a page's units by reading all 40,000 units of a province (6 ms a page).
@@ -283,6 +286,7 @@ mod sqlite {
         sqlx::Sqlite,
         "group_concat(un.name || ' ' || p.title, '；')",
         "SELECT value FROM json_each($21)",
+        "SELECT value FROM json_each($1)",
         "IN (SELECT id FROM page)",
         sqlite
     );
@@ -293,6 +297,7 @@ mod pg {
         sqlx::Postgres,
         "string_agg(un.name || ' ' || p.title, '；')",
         "SELECT value::bigint FROM json_array_elements_text($21::json)",
+        "SELECT value FROM json_array_elements_text($1::json)",
         "= ANY (ARRAY(SELECT id FROM page))",
         pg
     );

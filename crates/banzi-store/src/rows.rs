@@ -198,6 +198,17 @@ pub struct RewardRow {
     pub text: String,
 }
 
+/// A cadre's 简历, family, 奖惩 and 考核 lines, and whether there is a photo: what a profile
+/// shows of the small tables, read in one statement.
+#[derive(Debug, Clone, Default)]
+pub struct CadreLines {
+    pub resume: Vec<ResumeRow>,
+    pub family: Vec<FamilyRow>,
+    pub rewards: Vec<RewardRow>,
+    pub ratings: Vec<RatingRow>,
+    pub has_photo: bool,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct RatingRow {
     pub year: i64,

@@ -5,7 +5,7 @@ use super::{day, import};
 use crate::fixture::{li_na, zhang_wei};
 use crate::helpers::{as_role, audited, staff};
 use banzi_domain::DomainError;
-use banzi_domain::cadre::ResumeLine;
+use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
 use banzi_domain::role::Role;
 use banzi_store::{CadreRecord, Store};
 
@@ -121,5 +121,80 @@ async fn a_resume_line_is_replaced_in_one_audited_step(store: Store) {
     );
 }
 
+/// A profile's 简历, family, 奖惩 and 考核 lines, read in one statement, each come in their
+/// list's order whatever the order they were entered in (简历 by start, family as entered,
+/// 奖惩 by date, 考核 by year), and the photo is there once set.
+async fn a_profile_lists_each_record_in_its_order(store: Store) {
+    import(&store).await;
+    let today = day("2026-01-01");
+    let before = store.cadre(&staff(), &li_na(), today).await.expect("cadre");
+    assert!(!before.has_photo);
+    for rec in [
+        CadreRecord::Resume(ResumeLine::parse("2010.07", "2016.02", "某乡乡长").expect("r")),
+        CadreRecord::Resume(ResumeLine::parse("2001.07", "2010.06", "某乡科员").expect("r")),
+        CadreRecord::Family(
+            FamilyMember::parse("丈夫", "王刚", "1978.05", "中共党员", "教师").expect("f"),
+        ),
+        CadreRecord::Family(
+            FamilyMember::parse("女儿", "王小", "2008.09", "群众", "学生").expect("f"),
+        ),
+        CadreRecord::Reward(RewardEntry::parse("2020-01-01", "奖励", "抗洪").expect("w")),
+        CadreRecord::Reward(RewardEntry::parse("2018-05-01", "奖励", "扶贫").expect("w")),
+        CadreRecord::Rating(YearRating::parse("2025", "优秀").expect("y")),
+        CadreRecord::Rating(YearRating::parse("2023", "称职").expect("y")),
+    ] {
+        store
+            .add_cadre_record(&staff(), &li_na(), &rec, today)
+            .await
+            .expect("added");
+    }
+    store
+        .set_photo(
+            &staff(),
+            &li_na(),
+            "image/jpeg",
+            &[0xFF, 0xD8, 0xFF, 0xD9],
+            today,
+        )
+        .await
+        .expect("photo");
+    let d = store.cadre(&staff(), &li_na(), today).await.expect("cadre");
+    assert!(d.has_photo);
+    let resume: Vec<(String, i64, String)> = d
+        .resume
+        .iter()
+        .map(|r| (r.start_ym.clone(), r.id, r.text.clone()))
+        .collect();
+    let mut sorted = resume.clone();
+    sorted.sort();
+    assert_eq!(resume, sorted);
+    let texts: Vec<&str> = resume.iter().map(|r| r.2.as_str()).collect();
+    let at = |t: &str| texts.iter().position(|x| *x == t).expect(t);
+    assert!(at("某乡科员") < at("某乡乡长"), "{texts:?}");
+    let family: Vec<(i64, &str)> = d.family.iter().map(|f| (f.id, f.name.as_str())).collect();
+    assert!(family.windows(2).all(|w| w[0].0 < w[1].0), "{family:?}");
+    assert_eq!(
+        &family[family.len() - 2..]
+            .iter()
+            .map(|f| f.1)
+            .collect::<Vec<_>>(),
+        &["王刚", "王小"]
+    );
+    assert_eq!(d.family.last().map(|f| f.work.as_str()), Some("学生"));
+    let rewards: Vec<(&str, &str)> = d
+        .rewards
+        .iter()
+        .map(|r| (r.on_date.as_str(), r.text.as_str()))
+        .collect();
+    let mut sorted = rewards.clone();
+    sorted.sort();
+    assert_eq!(rewards, sorted);
+    assert!(rewards.contains(&("2018-05-01", "扶贫")) && rewards.contains(&("2020-01-01", "抗洪")));
+    let years: Vec<i64> = d.ratings.iter().map(|r| r.year).collect();
+    assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+    assert!(years.contains(&2023) && years.contains(&2025));
+}
+
 both!(holders_on_a_day_are_those_in_post_then);
+both!(a_profile_lists_each_record_in_its_order);
 both!(a_resume_line_is_replaced_in_one_audited_step);

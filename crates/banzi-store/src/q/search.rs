@@ -103,29 +103,37 @@ pub async fn page_of_keys(c: &mut Conn, range: &KeyRange, limit: i64, offset: i6
     crate::keys_page::KeysPage::page_of_keys(&mut *c, range, limit, offset).await
 }
 
-/// [`page_of_keys`] in SQL: the page and the count, each a distinct (cadre, pinyin) set.
+/// [`page_of_keys`] in SQL: the page and the count of a distinct (cadre, pinyin) set, in
+/// one statement (the count a window over the whole set); a page past the end counts apart.
 #[allow(dead_code)] // SQLite reads the keys once and sorts them itself (`crate::keys_page`)
 pub async fn page_of_keys_sql(c: &mut Conn, range: &KeyRange, limit: i64, offset: i64) -> Result<(Vec<i64>, i64), DomainError> {
     let [from, to, ids] = args(Some(range));
     let found = format!("SELECT DISTINCT s.cadre_id, s.pinyin FROM cadre_search s WHERE {IN_RANGE}");
-    let page: Vec<(i64,)> =
-        sqlx::query_as(safe(format!("SELECT f.cadre_id FROM ({found}) f ORDER BY f.pinyin, f.cadre_id LIMIT $4 OFFSET $5")))
-            .bind(&from)
-            .bind(&to)
-            .bind(&ids)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&mut *c)
-            .await
-            .map_err(db)?;
-    let (n,): (i64,) = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM ({found}) f")))
-        .bind(&from)
-        .bind(&to)
-        .bind(&ids)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(db)?;
-    Ok((page.into_iter().map(|(id,)| id).collect(), n))
+    let page: Vec<(i64, i64)> = sqlx::query_as(safe(format!(
+        "SELECT f.cadre_id, COUNT(*) OVER () FROM ({found}) f ORDER BY f.pinyin, f.cadre_id LIMIT $4 OFFSET $5"
+    )))
+    .bind(&from)
+    .bind(&to)
+    .bind(&ids)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
+    let n = match page.first() {
+        Some((_, n)) => *n,
+        None => {
+            let (n,): (i64,) = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM ({found}) f")))
+                .bind(&from)
+                .bind(&to)
+                .bind(&ids)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(db)?;
+            n
+        }
+    };
+    Ok((page.into_iter().map(|(id, _)| id).collect(), n))
 }
 
 /// The largest row id of a cadre (0 for none): what an import's new cadres come after.

@@ -173,15 +173,16 @@ impl Store {
         on_conn!(self, |c, b| {
             let row = b::cadres::get_row(&mut *c, scope, id_number, &day).await?;
             let cadre = row.into_cadre()?;
+            let lines = b::cadres::lines(&mut *c, row.id).await?;
             Ok(CadreDetail {
-                resume: b::cadres::resume(&mut *c, row.id).await?,
-                family: b::cadres::family(&mut *c, row.id).await?,
-                rewards: b::cadres::rewards(&mut *c, row.id).await?,
-                ratings: b::cadres::ratings(&mut *c, row.id).await?,
+                resume: lines.resume,
+                family: lines.family,
+                rewards: lines.rewards,
+                ratings: lines.ratings,
                 appointments: b::appointments::of_cadre(&mut *c, row.id).await?,
                 portfolios: b::appointments::portfolios_of(&mut *c, row.id).await?,
                 trainings: b::appointments::trainings_of(&mut *c, row.id).await?,
-                has_photo: b::cadres::has_photo(&mut *c, row.id).await?,
+                has_photo: lines.has_photo,
                 cadre,
                 row,
             })
