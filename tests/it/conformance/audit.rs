@@ -1145,25 +1145,12 @@ async fn events_arriving_together_are_each_in_the_trail(store: Store) {
     // Held back by a transaction holding the trail's head, events pile up and are then
     // written as one group (several entries in one statement) and each in its place.
     let head = before + 24;
-    let holder = match store.pool() {
-        Pool::Sqlite(p) => Holder::Sqlite(p.begin_with("BEGIN IMMEDIATE").await.expect("lock")),
-        Pool::Pg(p) => {
-            let mut tx = p.begin().await.expect("tx");
-            sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
-                .execute(&mut *tx)
-                .await
-                .expect("lock the head");
-            Holder::Pg(tx)
-        }
-    };
+    let holder = hold_head(&store).await;
     let held = send(12);
-    while store.audit_events_waiting() < 2 {
+    while store.audit_events_pending().0 < 2 {
         tokio::task::yield_now().await;
     }
-    match holder {
-        Holder::Sqlite(tx) => tx.rollback().await.expect("release"),
-        Holder::Pg(tx) => tx.rollback().await.expect("release"),
-    }
+    holder.release().await;
     for t in held {
         t.await.expect("task").expect("event");
     }
@@ -1185,5 +1172,68 @@ enum Holder {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Pg(sqlx::Transaction<'static, sqlx::Postgres>),
 }
+
+async fn hold_head(store: &Store) -> Holder {
+    match store.pool() {
+        Pool::Sqlite(p) => Holder::Sqlite(p.begin_with("BEGIN IMMEDIATE").await.expect("lock")),
+        Pool::Pg(p) => {
+            let mut tx = p.begin().await.expect("tx");
+            sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+                .execute(&mut *tx)
+                .await
+                .expect("lock the head");
+            Holder::Pg(tx)
+        }
+    }
+}
+
+impl Holder {
+    async fn release(self) {
+        match self {
+            Holder::Sqlite(tx) => tx.rollback().await.expect("release"),
+            Holder::Pg(tx) => tx.rollback().await.expect("release"),
+        }
+    }
+}
+
+/// A group of events being written is written whatever becomes of the request that began
+/// writing it (its client gone, a search the page replaced): dropped while the trail's head
+/// was held, its entry is in the trail once the head is free, as are the entries of the
+/// requests that waited meanwhile, and the chain verifies.
+async fn a_group_is_written_though_the_request_writing_it_is_gone(store: Store) {
+    import(&store).await;
+    let before = store.audit_head().await.expect("head").seq;
+    let event = |key: String| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .audit_event(&staff(), "read.cadre", "cadre", &key, serde_json::json!({}))
+                .await
+        })
+    };
+    let holder = hold_head(&store).await;
+    let first = event("gone".into());
+    while store.audit_events_pending().1 < 1 {
+        tokio::task::yield_now().await;
+    }
+    let others: Vec<_> = (0..3).map(|i| event(format!("w{i}"))).collect();
+    while store.audit_events_pending().0 < 3 {
+        tokio::task::yield_now().await;
+    }
+    first.abort();
+    assert!(first.await.expect_err("aborted").is_cancelled());
+    holder.release().await;
+    for t in others {
+        t.await.expect("task").expect("event");
+    }
+    assert_eq!(store.audit_head().await.expect("head").seq, before + 4);
+    for key in ["gone", "w0", "w1", "w2"] {
+        let rows = crate::helpers::audited(&store, "read.cadre", Some("cadre"), Some(key)).await;
+        assert_eq!(rows.len(), 1, "{key}");
+    }
+    assert!(store.verify_audit().await.expect("verify").is_ok());
+}
+
+both!(a_group_is_written_though_the_request_writing_it_is_gone);
 
 both!(events_arriving_together_are_each_in_the_trail);

@@ -203,9 +203,15 @@ impl Store {
         })
     }
 
-    /// How many events wait for the writer (a sign of load, and what tests wait on).
-    pub fn audit_events_waiting(&self) -> usize {
-        self.events.waiting().len()
+    /// How many events wait for the writer, and how many the group being written holds (a
+    /// sign of load, and what tests wait on).
+    pub fn audit_events_pending(&self) -> (usize, usize) {
+        let waiting = self.events.waiting().len();
+        let writing = self
+            .events
+            .writing
+            .load(std::sync::atomic::Ordering::SeqCst);
+        (waiting, writing)
     }
 
     /// Records an export or another event that writes nothing else, and returns once it is
@@ -234,24 +240,19 @@ impl Store {
         let told = tokio::select! {
             biased;
             told = &mut rx => Some(told),
-            _writer = self.events.writer.lock() => {
-            let batch = std::mem::take(&mut *self.events.waiting());
-            if !batch.is_empty() {
-                let drafts: Vec<AuditDraft> = batch.iter().map(|(d, _)| d.clone()).collect();
-                let writer = EventWriter {
-                    pool: self.events.pool(),
-                    key: self.key.clone(),
-                };
-                let r = in_tx!(writer, |c, b| {
-                    b::audit::append_all(&mut *c, drafts).await?;
-                    Ok(())
-                })
-                .map_err(std::sync::Arc::new);
-                for (_, told) in batch {
-                    let _ = told.send(r.clone());
-                }
-            }
-            None
+            writer = self.events.writer.clone().lock_owned() => {
+                // The group is written by a task of its own, which this request cannot
+                // cancel: a request dropped while it wrote (its client gone, a search the
+                // page replaced) took the group's commit with it, and every other request
+                // of the group answered an error.
+                let store = self.clone();
+                let group = tokio::spawn(async move {
+                    store.write_group().await;
+                    drop(writer);
+                });
+                // A panic in it drops the group's senders: each of them is told below.
+                let _ = group.await;
+                None
             }
         };
         let told = match told {
@@ -271,6 +272,39 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Writes every event waiting, in one transaction, and tells each waiter how it went
+    /// (the caller holds the writer's turn).
+    async fn write_group(&self) {
+        let batch = std::mem::take(&mut *self.events.waiting());
+        if batch.is_empty() {
+            return;
+        }
+        self.events
+            .writing
+            .store(batch.len(), std::sync::atomic::Ordering::SeqCst);
+        let drafts: Vec<AuditDraft> = batch.iter().map(|(d, _)| d.clone()).collect();
+        let writer = EventWriter {
+            pool: self.events.pool(),
+            key: self.key.clone(),
+        };
+        let r = async {
+            in_tx!(writer, |c, b| {
+                b::audit::append_all(&mut *c, drafts).await?;
+                Ok(())
+            })
+        }
+        .await
+        .map_err(std::sync::Arc::new);
+        self.events
+            .writing
+            .store(0, std::sync::atomic::Ordering::SeqCst);
+        for (_, told) in batch {
+            let _ = told.send(r.clone());
+        }
+    }
+}
+
 /// An event waiting to be written, and whom to tell how it went.
 type Waiting = (
     AuditDraft,
@@ -282,7 +316,9 @@ type Waiting = (
 #[derive(Debug)]
 pub(crate) struct Events {
     waiting: std::sync::Mutex<Vec<Waiting>>,
-    writer: tokio::sync::Mutex<()>,
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// How many events the group being written holds (0 between groups).
+    writing: std::sync::atomic::AtomicUsize,
     pool: Pool,
 }
 
@@ -303,6 +339,7 @@ impl Events {
         Events {
             waiting: Default::default(),
             writer: Default::default(),
+            writing: Default::default(),
             pool,
         }
     }
