@@ -1135,6 +1135,11 @@ async fn sqlite_in_memory_ballots_are_written_one_by_one() {
         .await
         .unwrap();
     let s = staff();
+    // The audited reads' group commit opens a connection of its own: the same database.
+    store
+        .audit_event(&s, "read.cadre", "cadre", "k", serde_json::json!({}))
+        .await
+        .expect("a read recorded in the database with no file");
     let (id, codes) = opened(&store, &spec()).await;
     let writer = banzi_store::BallotWriter::new(store.clone());
     let ballot = picks(&[0], [Some(0), None]);

@@ -22,14 +22,6 @@ pub async fn by_login(c: &mut Conn, login: &str) -> Result<Option<UserRow>, Doma
         .map_err(db)
 }
 
-pub async fn by_id(c: &mut Conn, id: i64) -> Result<Option<UserRow>, DomainError> {
-    sqlx::query_as(safe(format!("{USER_COLS} WHERE u.id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)
-}
-
 pub async fn list(c: &mut Conn) -> Result<Vec<UserRow>, DomainError> {
     sqlx::query_as(safe(format!("{USER_COLS} ORDER BY u.login")))
         .fetch_all(&mut *c)

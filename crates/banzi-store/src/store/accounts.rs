@@ -30,10 +30,6 @@ impl Store {
         on_conn!(self, |c, b| b::users::by_login(c, login).await)
     }
 
-    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, DomainError> {
-        on_conn!(self, |c, b| b::users::by_id(c, id).await)
-    }
-
     pub async fn users(&self, actor: &Actor) -> Result<Vec<UserRow>, DomainError> {
         need(
             actor.role.manages_accounts() || actor.role.unlocks_accounts(),
