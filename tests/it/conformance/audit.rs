@@ -1199,7 +1199,8 @@ impl Holder {
 /// A group of events being written is written whatever becomes of the request that began
 /// writing it (its client gone, a search the page replaced): dropped while the trail's head
 /// was held, its entry is in the trail once the head is free, as are the entries of the
-/// requests that waited meanwhile, and the chain verifies.
+/// requests that waited meanwhile, and the chain verifies (R-SEC-3: a read is recorded, or
+/// refused; never lost because another request went away).
 async fn a_group_is_written_though_the_request_writing_it_is_gone(store: Store) {
     import(&store).await;
     let before = store.audit_head().await.expect("head").seq;
