@@ -198,14 +198,16 @@ pub struct RewardRow {
     pub text: String,
 }
 
-/// A cadre's 简历, family, 奖惩 and 考核 lines, and whether there is a photo: what a profile
-/// shows of the small tables, read in one statement.
+/// A cadre's 简历, family, 奖惩 and 考核 lines, 分工, trainings, and whether there is a photo:
+/// what a profile shows of the small tables, read in one statement.
 #[derive(Debug, Clone, Default)]
 pub struct CadreLines {
     pub resume: Vec<ResumeRow>,
     pub family: Vec<FamilyRow>,
     pub rewards: Vec<RewardRow>,
     pub ratings: Vec<RatingRow>,
+    pub portfolios: Vec<PortfolioRow>,
+    pub trainings: Vec<TrainingRow>,
     pub has_photo: bool,
 }
 

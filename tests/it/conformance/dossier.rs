@@ -6,6 +6,8 @@ use crate::fixture::{li_na, zhang_wei};
 use crate::helpers::{as_role, audited, staff};
 use banzi_domain::DomainError;
 use banzi_domain::cadre::{FamilyMember, ResumeLine, RewardEntry, YearRating};
+use banzi_domain::codes::TrainingKind;
+use banzi_domain::registry::{Portfolio, Training};
 use banzi_domain::role::Role;
 use banzi_store::{CadreRecord, Store};
 
@@ -158,6 +160,36 @@ async fn a_profile_lists_each_record_in_its_order(store: Store) {
         )
         .await
         .expect("photo");
+    let id = banzi_domain::IdNumber::parse(&li_na()).expect("id");
+    for (work, start) in [("审计", "2024-06-01"), ("财务", "2017-03-01")] {
+        let f = Portfolio {
+            id_number: id.clone(),
+            post_code: "P2".into(),
+            work: work.into(),
+            start: day(start),
+            end: None,
+        };
+        assert!(store.add_portfolio(&staff(), &f).await.expect("portfolio"));
+    }
+    for (name, start, hours) in [
+        ("数字政府", "2024-03-01", None),
+        ("党性教育", "2021-09-01", Some(12.3)),
+    ] {
+        let t = Training {
+            id_number: id.clone(),
+            name: name.into(),
+            kind: TrainingKind::Professional,
+            start: day(start),
+            end: None,
+            hours,
+        };
+        assert!(
+            store
+                .add_training(&staff(), &t, today)
+                .await
+                .expect("training")
+        );
+    }
     let d = store.cadre(&staff(), &li_na(), today).await.expect("cadre");
     assert!(d.has_photo);
     let resume: Vec<(String, i64, String)> = d
@@ -193,6 +225,34 @@ async fn a_profile_lists_each_record_in_its_order(store: Store) {
     let years: Vec<i64> = d.ratings.iter().map(|r| r.year).collect();
     assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
     assert!(years.contains(&2023) && years.contains(&2025));
+    // 分工 and trainings, by the day they started (the fixture's 预算 from 2019-01-02).
+    let portfolios: Vec<(&str, &str, &str)> = d
+        .portfolios
+        .iter()
+        .map(|f| (f.start_date.as_str(), f.work.as_str(), f.post_code.as_str()))
+        .collect();
+    assert_eq!(
+        portfolios,
+        [
+            ("2017-03-01", "财务", "P2"),
+            ("2019-01-02", "预算", "P2"),
+            ("2024-06-01", "审计", "P2")
+        ]
+    );
+    assert!(d.portfolios.iter().all(|f| f.id_number == li_na()));
+    let trainings: Vec<(&str, &str, Option<f64>)> = d
+        .trainings
+        .iter()
+        .map(|t| (t.start_date.as_str(), t.name.as_str(), t.hours))
+        .collect();
+    assert_eq!(
+        trainings,
+        [
+            ("2021-09-01", "党性教育", Some(12.3)),
+            ("2024-03-01", "数字政府", None)
+        ]
+    );
+    assert!(d.trainings.iter().all(|t| t.id_number == li_na()));
 }
 
 both!(holders_on_a_day_are_those_in_post_then);

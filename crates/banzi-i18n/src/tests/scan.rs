@@ -49,6 +49,8 @@ fn is_sql(s: &str) -> bool {
         "SELECT", "WHERE", "INSERT", "UPDATE", "DELETE", "WITH", "AND", "OR", "FROM",
     ]
     .contains(&first)
+        // A condition compared with a bound value (`c.party = $7 …`, a filter of its own).
+        || s.contains(" = $")
 }
 
 /// A vocabulary label or alias (民盟盟员, 本科 …): `Tr::v` shows those.

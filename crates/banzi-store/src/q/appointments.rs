@@ -132,11 +132,6 @@ pub async fn end(c: &mut Conn, actor: &Actor, id: i64, end: Date, doc_no: &str, 
 const PORTFOLIO_COLS: &str = "SELECT f.id, c.id_number, p.code AS post_code, f.work, f.start_date, f.end_date \
      FROM portfolios f JOIN cadres c ON c.id = f.cadre_id JOIN posts p ON p.id = f.post_id";
 
-pub async fn portfolios_of(c: &mut Conn, cadre_id: i64) -> Result<Vec<PortfolioRow>, DomainError> {
-    sqlx::query_as(safe(format!("{PORTFOLIO_COLS} WHERE f.cadre_id = $1 ORDER BY f.start_date, f.id")))
-        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
-}
-
 #[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all_portfolios(c: &mut Conn) -> Result<Vec<PortfolioRow>, DomainError> {
     sqlx::query_as(safe(format!("{PORTFOLIO_COLS} ORDER BY f.id"))).fetch_all(&mut *c).await.map_err(db)
@@ -172,11 +167,6 @@ pub async fn insert_portfolio(c: &mut Conn, actor: &Actor, f: &Portfolio, now: &
 
 const TRAINING_COLS: &str = "SELECT t.id, c.id_number, t.name, t.kind, t.start_date, t.end_date, t.hours \
      FROM trainings t JOIN cadres c ON c.id = t.cadre_id";
-
-pub async fn trainings_of(c: &mut Conn, cadre_id: i64) -> Result<Vec<TrainingRow>, DomainError> {
-    sqlx::query_as(safe(format!("{TRAINING_COLS} WHERE t.cadre_id = $1 ORDER BY t.start_date, t.id")))
-        .bind(cadre_id).fetch_all(&mut *c).await.map_err(db)
-}
 
 #[allow(dead_code)] // the SQLite instance reads through `snapshot_sqlite`
 pub async fn all_trainings(c: &mut Conn) -> Result<Vec<TrainingRow>, DomainError> {

@@ -5,7 +5,7 @@ pub const CADRE_COLS: &str = "SELECT c.id, c.id_number, c.name, c.name_pinyin, c
      c.native_place, c.party, c.party_joined, c.work_started, c.ft_education, c.ft_degree, c.ft_school, \
      c.pt_education, c.pt_degree, c.pt_school, c.profession, c.rank FROM cadres c";
 
-/// `c` holds a post in unit `$u` on day `$d` (or `$u` is NULL).
+/// `c` holds a post in unit `$u` on day `$d`.
 const IN_UNIT: &str = "EXISTS (SELECT 1 FROM appointments a JOIN posts p ON p.id = a.post_id \
      JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
      WHERE a.cadre_id = c.id AND un.code = {u} AND a.start_date <= {d} AND (a.end_date IS NULL OR a.end_date > {d}))";
@@ -15,12 +15,15 @@ fn in_unit(u: &str, d: &str) -> String {
 }
 
 pub async fn get_row(c: &mut Conn, scope: &Scope, id_number: &str, today: &str) -> Result<CadreRow, DomainError> {
-    let sql = format!("{CADRE_COLS} WHERE c.id_number = $1 AND ($2 IS NULL OR {})", in_unit("$2", "$3"));
-    sqlx::query_as(safe(sql))
-        .bind(id_number)
-        .bind(scope.unit())
-        .bind(today)
-        .fetch_optional(&mut *c)
+    // A statement for each scope: `$2 IS NULL OR …` was planned again at each read.
+    let q = match scope.unit() {
+        Some(u) => sqlx::query_as(safe(format!("{CADRE_COLS} WHERE c.id_number = $1 AND {}", in_unit("$2", "$3"))))
+            .bind(id_number)
+            .bind(u)
+            .bind(today),
+        None => sqlx::query_as(safe(format!("{CADRE_COLS} WHERE c.id_number = $1"))).bind(id_number),
+    };
+    q.fetch_optional(&mut *c)
         .await
         .map_err(db)?
         .ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))
@@ -68,20 +71,32 @@ pub async fn all_rows(c: &mut Conn) -> Result<Vec<CadreRow>, DomainError> {
         .map_err(db)
 }
 
-/// The filters of the cadre list after the search (`$1..$3`, [`super::search::condition`]);
-/// `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`.
-const FILTERS: &str = "AND ($4 IS NULL OR c.gender = $4) \
-     AND ($5 IS NULL OR c.birth_date > $5) AND ($6 IS NULL OR c.birth_date <= $6) \
-     AND ($7 IS NULL OR c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员'))) \
-     AND ($8 IS NULL OR c.ft_education = $8 OR c.pt_education = $8 \
-       OR ($8 = '{blank}' AND COALESCE(c.ft_education, '') = '' AND COALESCE(c.pt_education, '') = '')) \
-     AND ($9 IS NULL OR c.rank = $9) \
-     AND ($10 IS NULL OR c.ethnicity = $10 OR ($10 = '{blank}' AND COALESCE(c.ethnicity, '') = '')) \
-     AND ($11 IS NULL OR c.profession = $11 OR ($11 = '{blank}' AND COALESCE(c.profession, '') = '')) \
-     AND ($15 IS NULL OR EXISTS (SELECT 1 FROM appointments a WHERE a.cadre_id = c.id \
-       AND a.start_date <= $15 AND (a.end_date IS NULL OR a.end_date > $15))) \
-     AND ($17 IS NULL OR c.ft_education = $17 OR ($17 = '{blank}' AND COALESCE(c.ft_education, '') = '')) \
-     AND ($18 IS NULL OR COALESCE({top}, '{blank}') = $18)";
+/// The filters of the cadre list after the search, each with the place of its value in
+/// [`filter_args`] (`$n` in its text): a filter is in the SQL only when its value is given.
+/// `{blank}` is [`crate::BLANK`], `{top}` the 最高学历 of `c`. The liaison's scope and the
+/// unit filter are the holders of their unit, [`holders_of`]; the search, the keys
+/// [`super::search::found`] finds.
+const FILTERS: [(usize, &str); 11] = [
+    (4, "c.gender = $4"),
+    (5, "c.birth_date > $5"),
+    (6, "c.birth_date <= $6"),
+    (7, "(c.party = $7 OR ($7 = '党外' AND c.party NOT IN ('中共党员', '中共预备党员')))"),
+    (
+        8,
+        "(c.ft_education = $8 OR c.pt_education = $8 \
+         OR ($8 = '{blank}' AND COALESCE(c.ft_education, '') = '' AND COALESCE(c.pt_education, '') = ''))",
+    ),
+    (9, "c.rank = $9"),
+    (10, "(c.ethnicity = $10 OR ($10 = '{blank}' AND COALESCE(c.ethnicity, '') = ''))"),
+    (11, "(c.profession = $11 OR ($11 = '{blank}' AND COALESCE(c.profession, '') = ''))"),
+    (
+        15,
+        "EXISTS (SELECT 1 FROM appointments a WHERE a.cadre_id = c.id \
+         AND a.start_date <= $15 AND (a.end_date IS NULL OR a.end_date > $15))",
+    ),
+    (17, "(c.ft_education = $17 OR ($17 = '{blank}' AND COALESCE(c.ft_education, '') = ''))"),
+    (18, "COALESCE({top}, '{blank}') = $18"),
+];
 
 /// 最高学历 of `c` (R-STRUCT-1: the higher of 全日制 and 在职), from the labels, highest first.
 fn top_education() -> String {
@@ -92,27 +107,72 @@ fn top_education() -> String {
     format!("(CASE {whens}END)")
 }
 
-/// The filters of the cadre list over `c` (`WHERE …`), to be bound with [`filter_args`] as
-/// `$1..$18`: the cadre list, its export and the 名册 (issue 16, item 4) filter alike. A
-/// search reads the keys kept with the registry (issue 18, item 2), and only then the
-/// cadres it found. A unit (the liaison's scope, the unit filter) is read the same way: its
-/// holders from its posts first, then their rows; asked of each cadre in the list's order,
-/// a liaison's list read the whole registry (4 s on a province).
-pub fn filter_sql(scope: &Scope, f: &CadreFilter) -> String {
-    let search = super::search::condition(search_range(f).as_ref());
-    let filters = FILTERS.replace("{blank}", crate::BLANK).replace("{top}", &top_education());
-    let mut holders = String::new();
-    if scope.unit().is_some() {
-        holders.push_str(&format!("c.id IN ({}) AND ", holders_of("$12", "$14")));
+/// The cadre list's filters over `c`: `sql` (`WHERE …`, or nothing) and the values of its
+/// placeholders `$1..`, each of them read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filters {
+    pub sql: String,
+    pub args: Vec<Option<String>>,
+}
+
+impl Filters {
+    /// The placeholder of value `n` of [`filter_args`] (1-based), numbered in the order of
+    /// first use.
+    fn place(&mut self, all: &[Option<String>], used: &mut [usize; 18], n: usize) -> String {
+        if used[n - 1] == 0 {
+            self.args.push(all[n - 1].clone());
+            used[n - 1] = self.args.len();
+        }
+        format!("${}", used[n - 1])
     }
-    if f.unit.as_deref().is_some_and(|u| !u.is_empty()) {
-        holders.push_str(&format!("c.id IN ({}) AND ", holders_of("$13", "$16")));
+}
+
+/// The filters of the cadre list: the cadre list, its export and the 名册 (issue 16, item 4)
+/// filter alike. A search reads the keys kept with the registry (issue 18, item 2), and only
+/// then the cadres it found. A unit (the liaison's scope, the unit filter) is read the same
+/// way: its holders from its posts first, then their rows; asked of each cadre in the list's
+/// order, a liaison's list read the whole registry (4 s on a province).
+///
+/// Only the filters given are in the text, so each set of filters is a statement of its
+/// own: with every filter written as `($n IS NULL OR …)`, PostgreSQL planned the whole
+/// statement again at each search (a liaison's search took it 4 ms to plan, 1 to run;
+/// issue 18). Only the values read are bound: PostgreSQL refuses more values than the
+/// statement it prepared for the same text reads.
+pub fn filters(scope: &Scope, f: &CadreFilter) -> Filters {
+    let all = filter_args(scope, f);
+    let mut out = Filters { sql: String::new(), args: Vec::new() };
+    let mut used = [0usize; 18];
+    let mut conditions = Vec::new();
+    if all[11].is_some() {
+        let (u, d) = (out.place(&all, &mut used, 12), out.place(&all, &mut used, 14));
+        conditions.push(format!("c.id {}", in_set(&holders_of(&u, &d))));
     }
-    format!(
-        "WHERE {holders}{search} {filters} AND ($12 IS NULL OR {}) AND ($13 IS NULL OR {})",
-        in_unit("$12", "$14"),
-        in_unit("$13", "$16")
-    )
+    if all[12].is_some() {
+        let (u, d) = (out.place(&all, &mut used, 13), out.place(&all, &mut used, 16));
+        conditions.push(format!("c.id {}", in_set(&holders_of(&u, &d))));
+    }
+    if search_range(f).is_some() {
+        // Through '#': the number given one may be another still to be replaced.
+        let mut found = super::search::found();
+        for n in [3, 2, 1] {
+            let p = out.place(&all, &mut used, n);
+            found = found.replace(&format!("${n}"), &format!("#{}", &p[1..]));
+        }
+        conditions.push(format!("c.id {}", in_set(&found.replace('#', "$"))));
+    }
+    let top = top_education();
+    for (n, sql) in FILTERS.iter().filter(|(n, _)| all[n - 1].is_some()) {
+        let p = out.place(&all, &mut used, *n);
+        conditions.push(
+            sql.replace(&format!("${n}"), &p)
+                .replace("{blank}", crate::BLANK)
+                .replace("{top}", &top),
+        );
+    }
+    if !conditions.is_empty() {
+        out.sql = format!("WHERE {}", conditions.join(" AND "));
+    }
+    out
 }
 
 /// The row ids of the cadres holding a post of unit `u` on day `d`.
@@ -128,7 +188,7 @@ fn search_range(f: &CadreFilter) -> Option<banzi_domain::search_keys::KeyRange> 
     f.q.as_deref().and_then(banzi_domain::search_keys::key_range)
 }
 
-/// The values of [`filter_sql`]'s `$1..$18`, in order.
+/// The values the filters of [`filters`] are made of, in order (`$1..$18` of [`FILTERS`]).
 pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
     let [from, to, id_numbers] = super::search::args(search_range(f).as_ref());
     let given = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
@@ -187,13 +247,13 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
             .map_err(db)?;
         return Ok((rows, n));
     }
-    let filters = filter_sql(scope, f);
+    let filters = filters(scope, f);
     let mut rows = sqlx::query_as(safe(page_sql(&filters)));
-    for a in &args {
+    for a in &filters.args {
         rows = rows.bind(a.as_deref());
     }
-    let rows = rows.bind(f.per_page).bind(offset).fetch_all(&mut *c).await.map_err(db)?;
-    let n = count(c, &filters, &args).await?;
+    let rows = rows.bind(args[15].as_deref()).bind(f.per_page).bind(offset).fetch_all(&mut *c).await.map_err(db)?;
+    let n = count(c, &filters).await?;
     Ok((rows, n))
 }
 
@@ -201,24 +261,29 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
 fn list_columns(day: &str) -> String {
     let posts = "(SELECT GROUP_CONCAT_PLACEHOLDER FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $16 AND (a.end_date IS NULL OR a.end_date > $16))"
+         WHERE a.cadre_id = c.id AND a.start_date <= {day} AND (a.end_date IS NULL OR a.end_date > {day}))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
     // For one who holds no post that day, the last one held before it (namesakes told apart).
     let last = "(SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= $16 ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
+         WHERE a.cadre_id = c.id AND a.start_date <= {day} ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
     format!(
         "c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
          {posts} AS posts, {last} AS last_post"
     )
-    .replace("$16", day)
+    .replace("{day}", day)
 }
 
-/// One page of the cadre list under `filters` (`$1..$18`, then `$19` rows from `$20`).
-pub fn page_sql(filters: &str) -> String {
+/// One page of the cadre list under `filters`, bound with their values and then the day
+/// of the posts shown, the number of rows and the row to start from.
+pub fn page_sql(filters: &Filters) -> String {
+    let n = filters.args.len();
     format!(
-        "SELECT {} FROM cadres c {filters} ORDER BY c.name_pinyin, c.id LIMIT $19 OFFSET $20",
-        list_columns("$16")
+        "SELECT {} FROM cadres c {} ORDER BY c.name_pinyin, c.id LIMIT ${} OFFSET ${}",
+        list_columns(&format!("${}", n + 1)),
+        filters.sql,
+        n + 2,
+        n + 3
     )
 }
 
@@ -232,10 +297,10 @@ fn page_of_ids_sql() -> String {
     )
 }
 
-/// How many cadres `filters` (bound with `args`) finds.
-pub async fn count(c: &mut Conn, filters: &str, args: &[Option<String>]) -> Result<i64, DomainError> {
-    let mut q = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM cadres c {filters}")));
-    for a in args {
+/// How many cadres `filters` finds.
+pub async fn count(c: &mut Conn, filters: &Filters) -> Result<i64, DomainError> {
+    let mut q = sqlx::query_as(safe(format!("SELECT COUNT(*) FROM cadres c {}", filters.sql)));
+    for a in &filters.args {
         q = q.bind(a.as_deref());
     }
     let (n,): (i64,) = q.fetch_one(&mut *c).await.map_err(db)?;
@@ -396,19 +461,25 @@ pub async fn photo(c: &mut Conn, cadre_id: i64) -> Result<Option<(String, Vec<u8
 
 /// A row of [`lines`]: which table (`part`), the row's number, up to five texts, and the
 /// table's own order (a text, then a number).
-type LineRow = (String, i64, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, String, i64);
+type LineRow = (String, i64, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<f64>, String, i64);
 
-/// The 简历, family, 奖惩 and 考核 lines of a cadre, each in its list's order, and whether
-/// there is a photo (not read: up to 2 MB), in one statement instead of five: a profile was
-/// eleven statements, each a round trip to the connection's thread or server (issue 18).
-pub async fn lines(c: &mut Conn, cadre_id: i64) -> Result<CadreLines, DomainError> {
+/// The 简历, family, 奖惩 and 考核 lines, 分工 and trainings of the cadre `cadre_id` (whose ID
+/// number is `id_number`), each in its list's order, and whether there is a photo (not read:
+/// up to 2 MB), in one statement instead of seven: a profile was eleven statements, each a
+/// round trip to the connection's thread or server, and on PostgreSQL under load a wait for
+/// the server's turn too (issue 18).
+pub async fn lines(c: &mut Conn, cadre_id: i64, id_number: &str) -> Result<CadreLines, DomainError> {
     let rows: Vec<LineRow> = sqlx::query_as(
         "SELECT 'r' AS part, id AS n, start_ym AS a, end_ym AS b, text AS d, CAST(NULL AS TEXT) AS e, CAST(NULL AS TEXT) AS f, \
-           start_ym AS sort_text, id AS sort_n FROM resume_lines WHERE cadre_id = $1 \
-         UNION ALL SELECT 'f', id, relation, name, birth_ym, party, work, '', id FROM family_members WHERE cadre_id = $1 \
-         UNION ALL SELECT 'w', id, on_date, kind, text, NULL, NULL, on_date, id FROM rewards WHERE cadre_id = $1 \
-         UNION ALL SELECT 'y', year, rating, NULL, NULL, NULL, NULL, '', year FROM ratings WHERE cadre_id = $1 \
-         UNION ALL SELECT 'p', cadre_id, NULL, NULL, NULL, NULL, NULL, '', 0 FROM cadre_photos WHERE cadre_id = $1 \
+           CAST(NULL AS DOUBLE PRECISION) AS h, start_ym AS sort_text, id AS sort_n FROM resume_lines WHERE cadre_id = $1 \
+         UNION ALL SELECT 'f', id, relation, name, birth_ym, party, work, NULL, '', id FROM family_members WHERE cadre_id = $1 \
+         UNION ALL SELECT 'w', id, on_date, kind, text, NULL, NULL, NULL, on_date, id FROM rewards WHERE cadre_id = $1 \
+         UNION ALL SELECT 'y', year, rating, NULL, NULL, NULL, NULL, NULL, '', year FROM ratings WHERE cadre_id = $1 \
+         UNION ALL SELECT 'p', cadre_id, NULL, NULL, NULL, NULL, NULL, NULL, '', 0 FROM cadre_photos WHERE cadre_id = $1 \
+         UNION ALL SELECT 'q', f.id, p.code, f.work, f.start_date, f.end_date, NULL, NULL, f.start_date, f.id \
+           FROM portfolios f JOIN posts p ON p.id = f.post_id WHERE f.cadre_id = $1 \
+         UNION ALL SELECT 't', id, name, kind, start_date, end_date, NULL, hours, start_date, id \
+           FROM trainings WHERE cadre_id = $1 \
          ORDER BY part, sort_text, sort_n",
     )
     .bind(cadre_id)
@@ -417,7 +488,7 @@ pub async fn lines(c: &mut Conn, cadre_id: i64) -> Result<CadreLines, DomainErro
     .map_err(db)?;
     let missing = |what: &str| DomainError::Internal(format!("cadre {cadre_id}: a {what} line without its text"));
     let mut out = CadreLines::default();
-    for (part, n, a, b, d, e, f, _, _) in rows {
+    for (part, n, a, b, d, e, f, h, _, _) in rows {
         match part.as_str() {
             "r" => out.resume.push(ResumeRow { id: n, start_ym: a.ok_or_else(|| missing("resume"))?, end_ym: b, text: d.ok_or_else(|| missing("resume"))? }),
             "f" => out.family.push(FamilyRow {
@@ -430,6 +501,23 @@ pub async fn lines(c: &mut Conn, cadre_id: i64) -> Result<CadreLines, DomainErro
             }),
             "w" => out.rewards.push(RewardRow { id: n, on_date: a.ok_or_else(|| missing("reward"))?, kind: b.ok_or_else(|| missing("reward"))?, text: d.ok_or_else(|| missing("reward"))? }),
             "y" => out.ratings.push(RatingRow { year: n, rating: a.ok_or_else(|| missing("rating"))? }),
+            "q" => out.portfolios.push(PortfolioRow {
+                id: n,
+                id_number: id_number.to_string(),
+                post_code: a.ok_or_else(|| missing("portfolio"))?,
+                work: b.ok_or_else(|| missing("portfolio"))?,
+                start_date: d.ok_or_else(|| missing("portfolio"))?,
+                end_date: e,
+            }),
+            "t" => out.trainings.push(TrainingRow {
+                id: n,
+                id_number: id_number.to_string(),
+                name: a.ok_or_else(|| missing("training"))?,
+                kind: b.ok_or_else(|| missing("training"))?,
+                start_date: d.ok_or_else(|| missing("training"))?,
+                end_date: e,
+                hours: h,
+            }),
             _ => out.has_photo = true,
         }
     }

@@ -1,5 +1,5 @@
 // 名册 (issue 16, item 4): the cadres the cadre list's filters find (the same SQL and the
-// same values, `cadres::filter_sql`, so a liaison's scope is in the query, R-SEC-1), every
+// same values, `cadres::filters`, so a liaison's scope is in the query, R-SEC-1), every
 // appointment they had, and the named templates of the department. Included once per
 // backend.
 

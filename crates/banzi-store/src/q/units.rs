@@ -258,9 +258,10 @@ pub async fn upsert_post(c: &mut Conn, actor: &Actor, p: &Post, now: &str) -> Re
 /// parent, priced the per-row count as a scan of every unit and ran it for each row (200 ms
 /// a tree node of 100 units, and as long for a search's list).
 fn nodes_sql(ids: &str) -> String {
+    let in_page = in_set("SELECT id FROM page");
     format!(
         "WITH page AS ({ids}), \
-         kids AS (SELECT k.parent_id, COUNT(*) AS n FROM units k WHERE k.parent_id {IN_PAGE} GROUP BY k.parent_id) \
+         kids AS (SELECT k.parent_id, COUNT(*) AS n FROM units k WHERE k.parent_id {in_page} GROUP BY k.parent_id) \
          SELECT u.id, u.code, u.name, p.code AS parent_code, u.category, u.platform, u.system, \
          u.non_cpc_required, p.name AS parent_name, COALESCE(kids.n, 0) AS children, \
          (SELECT CAST(COALESCE(SUM(ps.seats), 0) AS BIGINT) FROM posts ps JOIN teams t ON t.id = ps.team_id \

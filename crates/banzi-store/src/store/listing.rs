@@ -48,9 +48,9 @@ impl Store {
         let scope = reader(actor)?.clone();
         let params = self.rule_params(actor).await?;
         let (cadres, appts, posts, units) = on_conn!(self, |c, b| {
-            let filters = b::cadres::filter_sql(&scope, f);
-            let args = b::cadres::filter_args(&scope, f);
-            let total = b::cadres::count(&mut *c, &filters, &args).await?;
+            let filters = b::cadres::filters(&scope, f);
+            let (sql, args) = (&filters.sql, &filters.args);
+            let total = b::cadres::count(&mut *c, &filters).await?;
             if total > max {
                 return Err(DomainError::Conflict(message!(
                     "store-listing-too-many",
@@ -61,10 +61,10 @@ impl Store {
             // Posts and units are not personal: every one the cadres' histories name, in
             // any unit.
             Ok::<_, DomainError>((
-                b::listing::cadres(&mut *c, &filters, &args).await?,
-                b::listing::appointments(&mut *c, &filters, &args).await?,
-                b::listing::posts(&mut *c, &filters, &args).await?,
-                b::listing::units(&mut *c, &filters, &args).await?,
+                b::listing::cadres(&mut *c, sql, args).await?,
+                b::listing::appointments(&mut *c, sql, args).await?,
+                b::listing::posts(&mut *c, sql, args).await?,
+                b::listing::units(&mut *c, sql, args).await?,
             ))
         })?;
         let mut reg = Registry {

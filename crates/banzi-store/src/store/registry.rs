@@ -173,15 +173,15 @@ impl Store {
         on_conn!(self, |c, b| {
             let row = b::cadres::get_row(&mut *c, scope, id_number, &day).await?;
             let cadre = row.into_cadre()?;
-            let lines = b::cadres::lines(&mut *c, row.id).await?;
+            let lines = b::cadres::lines(&mut *c, row.id, &row.id_number).await?;
             Ok(CadreDetail {
                 resume: lines.resume,
                 family: lines.family,
                 rewards: lines.rewards,
                 ratings: lines.ratings,
                 appointments: b::appointments::of_cadre(&mut *c, row.id).await?,
-                portfolios: b::appointments::portfolios_of(&mut *c, row.id).await?,
-                trainings: b::appointments::trainings_of(&mut *c, row.id).await?,
+                portfolios: lines.portfolios,
+                trainings: lines.trainings,
                 has_photo: lines.has_photo,
                 cadre,
                 row,
