@@ -168,10 +168,37 @@ impl Store {
         id_number: &str,
         today: Date,
     ) -> Result<CadreDetail, DomainError> {
+        self.cadre_by(actor, CadreKey::IdNumber(id_number), today)
+            .await
+    }
+
+    /// A cadre's profile by the row id of its address (`/cadres/{r}`): one statement less
+    /// than finding its ID number first, which on PostgreSQL under load was a wait for the
+    /// server's turn more (issue 18). Outside the reader's scope it is not found.
+    pub async fn cadre_at(
+        &self,
+        actor: &Actor,
+        r: i64,
+        today: Date,
+    ) -> Result<CadreDetail, DomainError> {
+        self.cadre_by(actor, CadreKey::Row(r), today).await
+    }
+
+    async fn cadre_by(
+        &self,
+        actor: &Actor,
+        key: CadreKey<'_>,
+        today: Date,
+    ) -> Result<CadreDetail, DomainError> {
         let scope = reader(actor)?;
         let day = iso(today);
         on_conn!(self, |c, b| {
-            let row = b::cadres::get_row(&mut *c, scope, id_number, &day).await?;
+            let row = match key {
+                CadreKey::IdNumber(id_number) => {
+                    b::cadres::get_row(&mut *c, scope, id_number, &day).await?
+                }
+                CadreKey::Row(r) => b::cadres::get_row_at(&mut *c, scope, r, &day).await?,
+            };
             let cadre = row.into_cadre()?;
             let lines = b::cadres::lines(&mut *c, row.id, &row.id_number).await?;
             Ok(CadreDetail {
@@ -519,4 +546,11 @@ async fn bulk_done(pool: &sqlx::SqlitePool, mut bulk: BulkConnection) {
             .execute(&pool)
             .await;
     });
+}
+
+/// How a cadre is named to [`Store::cadre_by`].
+#[derive(Clone, Copy)]
+enum CadreKey<'a> {
+    IdNumber(&'a str),
+    Row(i64),
 }

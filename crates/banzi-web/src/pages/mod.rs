@@ -179,22 +179,43 @@ impl axum::extract::FromRequestParts<AppState> for CadreRef {
         parts: &mut axum::http::request::Parts,
         s: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let gone = || {
-            crate::error::WebError(banzi_domain::DomainError::NotFound(banzi_domain::Msg::new(
-                "web-no-such-cadre",
-            )))
-        };
+        let CadreRow(r) = CadreRow::from_request_parts(parts, s).await?;
+        let id = s
+            .store
+            .cadre_id_number(r)
+            .await?
+            .ok_or_else(no_such_cadre)?;
+        Ok(CadreRef { id, r })
+    }
+}
+
+/// The row id of a cadre's address `/cadres/{r}…` alone, for a handler that reads the cadre
+/// by it (with the reader's scope) rather than by its ID number.
+pub struct CadreRow(pub i64);
+
+impl axum::extract::FromRequestParts<AppState> for CadreRow {
+    type Rejection = crate::error::WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         // The first segment after /cadres/.
-        let r: i64 = parts
+        parts
             .uri
             .path()
             .strip_prefix("/cadres/")
             .and_then(|rest| rest.split('/').next())
             .and_then(|seg| seg.parse().ok())
-            .ok_or_else(gone)?;
-        let id = s.store.cadre_id_number(r).await?.ok_or_else(gone)?;
-        Ok(CadreRef { id, r })
+            .map(CadreRow)
+            .ok_or_else(no_such_cadre)
     }
+}
+
+pub(crate) fn no_such_cadre() -> crate::error::WebError {
+    crate::error::WebError(banzi_domain::DomainError::NotFound(banzi_domain::Msg::new(
+        "web-no-such-cadre",
+    )))
 }
 
 /// The address of a cadre's profile by ID number (`/cadres/{row id}`).

@@ -8,7 +8,7 @@ mod photo;
 mod records;
 
 use super::forms::FieldErrors;
-use super::{CadreRef, Ctx};
+use super::{CadreRow, Ctx};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{Query, WebResult};
@@ -129,16 +129,15 @@ pub struct ProfileQuery {
     rank: String,
 }
 
-async fn profile_page(
-    s: &AppState,
+/// The profile of `d`, read on `now`.
+fn profile_page(
     tr: Tr,
     caller: &Caller,
-    id: &str,
+    d: CadreDetail,
+    now: banzi_domain::Date,
     q: &ProfileQuery,
     errors: FieldErrors,
 ) -> WebResult<ProfilePage> {
-    let now = today();
-    let d = s.store.cadre(&caller.actor, id, now).await?;
     let mut as_of_error = String::new();
     let (day, as_of) = match q.as_of.trim() {
         "" => (now, false),
@@ -263,14 +262,23 @@ async fn profile_page(
     })
 }
 
+/// `/cadres/{r}`: read by the row id of the address, in one statement with the reader's
+/// scope (not its ID number first: a statement more, issue 18).
 async fn profile(
     State(s): State<AppState>,
     tr: Tr,
     caller: Caller,
-    CadreRef { id, .. }: CadreRef,
+    CadreRow(r): CadreRow,
     Query(q): Query<ProfileQuery>,
 ) -> WebResult<Response> {
-    let page = profile_page(&s, tr, &caller, &id, &q, FieldErrors::default()).await?;
+    let now = today();
+    // Not there, or outside a liaison's unit: the same answer as for an address of no one.
+    let d = match s.store.cadre_at(&caller.actor, r, now).await {
+        Err(banzi_domain::DomainError::NotFound(_)) => return Err(super::no_such_cadre()),
+        d => d?,
+    };
+    let id = d.row.id_number.clone();
+    let page = profile_page(tr, &caller, d, now, &q, FieldErrors::default())?;
     super::audit_read(
         &s,
         &caller,
@@ -302,6 +310,8 @@ async fn refused(
         edit: edit.to_string(),
         ..Default::default()
     };
-    let page = profile_page(s, tr, caller, id, &q, errors).await?;
+    let now = today();
+    let d = s.store.cadre(&caller.actor, id, now).await?;
+    let page = profile_page(tr, caller, d, now, &q, errors)?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
