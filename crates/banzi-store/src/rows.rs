@@ -112,7 +112,7 @@ pub struct CadreListRow {
     pub rank: String,
     /// Current posts, "单位 职位" joined by "；".
     pub posts: Option<String>,
-    /// The post held last ("单位 职位"), for one who holds none now.
+    /// The post held last ("单位 职位"), for one who holds none now (None for one who does).
     pub last_post: Option<String>,
 }
 

@@ -305,10 +305,14 @@ fn list_columns(day: &str) -> String {
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
          WHERE a.cadre_id = c.id AND a.start_date <= {day} AND (a.end_date IS NULL OR a.end_date > {day}))"
         .replace("GROUP_CONCAT_PLACEHOLDER", GROUP_CONCAT_POSTS);
-    // For one who holds no post that day, the last one held before it (namesakes told apart).
-    let last = "(SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
+    // For one who holds no post that day, the last one held before it (namesakes told apart);
+    // NULL for one who does (the list shows it only then), without reading it: asked of every
+    // row, it was a third of a page's work.
+    let last = "CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.cadre_id = c.id \
+         AND a.start_date <= {day} AND (a.end_date IS NULL OR a.end_date > {day})) THEN NULL ELSE \
+         (SELECT un.name || ' ' || p.title FROM appointments a JOIN posts p ON p.id = a.post_id \
          JOIN teams t ON t.id = p.team_id JOIN units un ON un.id = t.unit_id \
-         WHERE a.cadre_id = c.id AND a.start_date <= {day} ORDER BY a.start_date DESC, a.id DESC LIMIT 1)";
+         WHERE a.cadre_id = c.id AND a.start_date <= {day} ORDER BY a.start_date DESC, a.id DESC LIMIT 1) END";
     format!(
         "c.id, c.id_number, c.name, c.gender, c.birth_date, c.party, c.ft_education, c.pt_education, c.rank, \
          {posts} AS posts, {last} AS last_post"
