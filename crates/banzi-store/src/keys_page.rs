@@ -81,7 +81,7 @@ unsafe fn pairs(
 
 /// The page of `found` in the list's order (pinyin, then row id), each cadre once, and how
 /// many cadres there are.
-fn page(mut found: Vec<(String, i64)>, limit: i64, offset: i64) -> Page {
+pub(crate) fn page(mut found: Vec<(String, i64)>, limit: i64, offset: i64) -> Page {
     // A cadre's keys all carry its pinyin: its pairs are equal and fall together.
     found.sort_unstable();
     found.dedup();

@@ -341,6 +341,71 @@ async fn the_keys_order_and_count_as_the_registry_does(store: Store) {
 
 both!(the_keys_order_and_count_as_the_registry_does);
 
+/// A search among a unit's cadres (the unit filter, a liaison's list) asks each of the unit's
+/// holders whether a key of its is in the query's range, instead of reading the range's keys:
+/// page by page (one a page) it finds the holders the whole registry's search finds, in its
+/// order, with their count, for staff with the unit filter and for the unit's liaison alike.
+async fn a_units_search_finds_what_the_keys_find_among_its_holders(store: Store) {
+    both_imported(&store).await;
+    let all = |who: banzi_domain::role::Actor, unit: Option<&'static str>, q: &'static str| {
+        let store = store.clone();
+        async move {
+            let mut ids = Vec::new();
+            let mut counts = Vec::new();
+            for page in 0.. {
+                let f = banzi_store::CadreFilter {
+                    per_page: 1,
+                    page,
+                    unit: unit.map(str::to_string),
+                    ..filter(q)
+                };
+                let (rows, n) = store.search_cadres(&who, &f).await.expect("search");
+                counts.push(n);
+                if rows.is_empty() {
+                    break;
+                }
+                ids.extend(rows.into_iter().map(|r| r.id_number));
+            }
+            (ids, counts)
+        }
+    };
+    let (holders, _) = all(staff(), Some("U1"), "").await;
+    let liaison = as_role(Role::Liaison, Some("U1"));
+    let mut most = 0;
+    for q in [
+        "w",
+        "王",
+        "z",
+        "zw",
+        "l",
+        "320102",
+        "3201021970",
+        "张伟",
+        "ouy",
+    ] {
+        let (everyone, _) = all(staff(), None, q).await;
+        let expected: Vec<String> = everyone
+            .into_iter()
+            .filter(|id| holders.contains(id))
+            .collect();
+        for (who, unit) in [(staff(), Some("U1")), (liaison.clone(), None)] {
+            let (found, counts) = all(who, unit, q).await;
+            assert_eq!(found, expected, "{q}");
+            assert!(
+                counts.iter().all(|n| *n == expected.len() as i64),
+                "{q}: {counts:?}"
+            );
+        }
+        most = most.max(expected.len());
+    }
+    assert!(
+        most >= 2,
+        "a query finds more than one of the unit's cadres: {most}"
+    );
+}
+
+both!(a_units_search_finds_what_the_keys_find_among_its_holders);
+
 /// The keys stored, as (key, cadre id, kind), in order.
 async fn stored_keys(store: &Store) -> Vec<(String, i64, String)> {
     let sql = "SELECT key, cadre_id, kind FROM cadre_search";

@@ -237,7 +237,8 @@ pub fn filter_args(scope: &Scope, f: &CadreFilter) -> Vec<Option<String>> {
 
 /// Searches by name, pinyin or initials, and filters; one page, sorted by pinyin. A search by
 /// the query alone, over the whole registry, takes its page and count from the keys
-/// ([`super::search::page_of_keys`]) and reads only that page's cadres.
+/// ([`super::search::page_of_keys`]) and reads only that page's cadres; a search among a
+/// unit's cadres asks the unit's holders of their keys in the program.
 pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec<CadreListRow>, i64), DomainError> {
     let args = filter_args(scope, f);
     let offset = f.page.max(0) * f.per_page;
@@ -245,26 +246,41 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     // The query alone: the arguments are those of a filter with nothing else, for everyone.
     let alone = CadreFilter { q: f.q.clone(), today: f.today.clone(), ..CadreFilter::default() };
     let query_alone = filter_args(&Scope::All, &alone) == args;
+    let day = args[15].as_deref();
     if let (Some(range), true) = (&range, query_alone) {
         let (ids, n) = super::search::page_of_keys(&mut *c, range, f.per_page, offset).await?;
-        if ids.is_empty() {
-            return Ok((Vec::new(), n));
-        }
         // The page's cadres by their ids alone: a search by the query alone has no other
         // filter. The list's statement with every filter and the key range again built the
         // range's keys into a temporary index at each search (thousands for initials) and
         // took PostgreSQL 3 ms to plan (issue 18).
-        let ids = serde_json::to_string(&ids).map_err(|e| DomainError::Internal(e.to_string()))?;
-        let rows = sqlx::query_as(safe(page_of_ids_sql()))
-            .bind(args[15].as_deref())
-            .bind(ids)
-            .fetch_all(&mut *c)
-            .await
-            .map_err(db)?;
-        return Ok((rows, n));
+        return Ok((rows_of(c, day, &ids).await?, n));
+    }
+    // A search among a unit's cadres (a liaison's, or the unit filter's): the unit's holders
+    // the other filters keep are few, and each is asked here whether one of its keys is in
+    // the query's range (`cadre_keys`, what the key index holds of it, `KeyRange::finds`, the
+    // index's condition), instead of reading the range's keys: "zw" has 1,716 of them, read
+    // twice, for the page and its count (issue 18).
+    if let (Some(range), true) = (&range, args[11].is_some() || args[12].is_some()) {
+        let others = filters(scope, &CadreFilter { q: None, ..f.clone() });
+        let mut q = sqlx::query_as(safe(format!(
+            "SELECT c.id, c.name, c.name_pinyin, c.name_initials, c.id_number FROM cadres c {}",
+            others.sql
+        )));
+        for a in &others.args {
+            q = q.bind(a.as_deref());
+        }
+        let held: Vec<(i64, String, String, String, String)> = q.fetch_all(&mut *c).await.map_err(db)?;
+        let found = held
+            .into_iter()
+            .filter(|(_, name, pinyin, initials, id_number)| {
+                banzi_domain::search_keys::cadre_keys(name, pinyin, initials, id_number).iter().any(|k| range.finds(k))
+            })
+            .map(|(id, _, pinyin, _, _)| (pinyin, id))
+            .collect();
+        let (ids, n) = crate::keys_page::page(found, f.per_page, offset);
+        return Ok((rows_of(c, day, &ids).await?, n));
     }
     let filters = filters(scope, f);
-    let day = args[15].as_deref();
     let sqlite = <<Conn as sqlx::Connection>::Database as sqlx::Database>::NAME == "SQLite";
     if sqlite || !filters.bounded {
         return page_and_count(c, &filters, day, f.per_page, offset).await;
@@ -279,6 +295,15 @@ pub async fn search(c: &mut Conn, scope: &Scope, f: &CadreFilter) -> Result<(Vec
     let out = page_and_count(&mut tx, &filters, day, f.per_page, offset).await?;
     tx.commit().await.map_err(db)?;
     Ok(out)
+}
+
+/// The list rows of the cadres `ids`, in the list's order, their posts of `day` shown.
+async fn rows_of(c: &mut Conn, day: Option<&str>, ids: &[i64]) -> Result<Vec<CadreListRow>, DomainError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = serde_json::to_string(ids).map_err(|e| DomainError::Internal(e.to_string()))?;
+    sqlx::query_as(safe(page_of_ids_sql())).bind(day).bind(ids).fetch_all(&mut *c).await.map_err(db)
 }
 
 /// One page of the cadre list under `filters`, the posts of `day` shown, and how many
