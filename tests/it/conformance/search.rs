@@ -344,7 +344,8 @@ both!(the_keys_order_and_count_as_the_registry_does);
 /// A search among a unit's cadres (the unit filter, a liaison's list) asks each of the unit's
 /// holders whether a key of its is in the query's range, instead of reading the range's keys:
 /// page by page (one a page) it finds the holders the whole registry's search finds, in its
-/// order, with their count, for staff with the unit filter and for the unit's liaison alike.
+/// order, with their count, for staff with the unit filter and for the unit's liaison alike
+/// (R-SEC-1: the liaison finds none but its unit's).
 async fn a_units_search_finds_what_the_keys_find_among_its_holders(store: Store) {
     both_imported(&store).await;
     let all = |who: banzi_domain::role::Actor, unit: Option<&'static str>, q: &'static str| {

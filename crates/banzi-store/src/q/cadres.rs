@@ -29,7 +29,8 @@ pub async fn get_row(c: &mut Conn, scope: &Scope, id_number: &str, today: &str) 
         .ok_or_else(|| DomainError::NotFound(message!("store-cadre", id_number = id_number.to_string())))
 }
 
-/// The cadre with row id `r` (the opaque id of its address), if the scope lets it be read.
+/// The cadre with row id `r` (the opaque id of its address), if the scope lets it be read
+/// (R-SEC-1: a liaison, only one holding a post in its unit on `today`).
 pub async fn get_row_at(c: &mut Conn, scope: &Scope, r: i64, today: &str) -> Result<CadreRow, DomainError> {
     let q = match scope.unit() {
         Some(u) => sqlx::query_as(safe(format!("{CADRE_COLS} WHERE c.id = $1 AND {}", in_unit("$2", "$3"))))
@@ -121,7 +122,7 @@ fn top_education() -> String {
 
 /// The cadre list's filters over `c`: `sql` (`WHERE …`, or nothing) and the values of its
 /// placeholders `$1..`, each of them read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Filters {
     pub sql: String,
     pub args: Vec<Option<String>>,
@@ -158,6 +159,8 @@ pub fn filters(scope: &Scope, f: &CadreFilter) -> Filters {
     let mut out = Filters { sql: String::new(), args: Vec::new(), bounded: false };
     let mut used = [0usize; 18];
     let mut conditions = Vec::new();
+    // The search's values first: they are then `$1..$3`, as `search::found` writes them.
+    let search = search_range(f).map(|_| [1, 2, 3].map(|n| out.place(&all, &mut used, n)));
     if all[11].is_some() {
         let (u, d) = (out.place(&all, &mut used, 12), out.place(&all, &mut used, 14));
         conditions.push(format!("c.id {}", in_set(&holders_of(&u, &d))));
@@ -166,14 +169,9 @@ pub fn filters(scope: &Scope, f: &CadreFilter) -> Filters {
         let (u, d) = (out.place(&all, &mut used, 13), out.place(&all, &mut used, 16));
         conditions.push(format!("c.id {}", in_set(&holders_of(&u, &d))));
     }
-    if search_range(f).is_some() {
-        // Through '#': the number given one may be another still to be replaced.
-        let mut found = super::search::found();
-        for n in [3, 2, 1] {
-            let p = out.place(&all, &mut used, n);
-            found = found.replace(&format!("${n}"), &format!("#{}", &p[1..]));
-        }
-        conditions.push(format!("c.id {}", in_set(&found.replace('#', "$"))));
+    if let Some(places) = search {
+        debug_assert_eq!(places, ["$1", "$2", "$3"]);
+        conditions.push(format!("c.id {}", in_set(&super::search::found())));
     }
     out.bounded = !conditions.is_empty();
     let top = top_education();
