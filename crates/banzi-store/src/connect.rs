@@ -116,8 +116,7 @@ impl Store {
             // No just-in-time compilation: it is for long reports, and a page's statement
             // priced high enough (a province) spent 12 ms compiling to save none.
             let opts = opts.options([("jit", "off")]);
-            let pool = PgPoolOptions::new()
-                .max_connections(8)
+            let pool = pg_pool(8)
                 .connect_with(opts)
                 .await
                 .map_err(|e| setup("cannot connect to the database", e))?;
@@ -182,6 +181,8 @@ impl Store {
 fn sqlite_pool(max: u32) -> SqlitePoolOptions {
     SqlitePoolOptions::new()
         .max_connections(max)
+        // A file does not hang up: no round trip to the connection's thread before each use.
+        .test_before_acquire(false)
         .after_connect(|conn, _| {
             Box::pin(async move {
                 let (s,): (i64,) = sqlx::query_as("PRAGMA synchronous")
@@ -197,6 +198,28 @@ fn sqlite_pool(max: u32) -> SqlitePoolOptions {
         })
 }
 
+/// How long a PostgreSQL connection may sit in the pool before it is asked whether it is
+/// still there (a server restarted, a firewall that dropped it) before being lent out.
+const PG_IDLE_BEFORE_PING: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// PostgreSQL pools of up to `max` connections. sqlx's default asks the server before every
+/// loan (a Sync and its answer): under load that was a round trip and a wake-up of the
+/// server's process for every store call, two or three a page (issue 18). A connection
+/// that was busy a moment ago is lent as it is; one idle for longer is asked first.
+fn pg_pool(max: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max)
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for > PG_IDLE_BEFORE_PING {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
+}
+
 /// The one connection the audited reads' group commits are written on
 /// ([`Store::audit_event`]), opened when first used, as the pool's are. Not one of the
 /// pool's: under load every pool connection has a queue of pages waiting for it, and each
@@ -207,11 +230,7 @@ fn events_pool(pool: &Pool) -> Pool {
         Pool::Sqlite(p) => {
             Pool::Sqlite(sqlite_pool(1).connect_lazy_with((*p.connect_options()).clone()))
         }
-        Pool::Pg(p) => Pool::Pg(
-            PgPoolOptions::new()
-                .max_connections(1)
-                .connect_lazy_with((*p.connect_options()).clone()),
-        ),
+        Pool::Pg(p) => Pool::Pg(pg_pool(1).connect_lazy_with((*p.connect_options()).clone())),
     }
 }
 

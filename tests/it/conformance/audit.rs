@@ -1238,3 +1238,55 @@ async fn a_group_is_written_though_the_request_writing_it_is_gone(store: Store) 
 both!(a_group_is_written_though_the_request_writing_it_is_gone);
 
 both!(events_arriving_together_are_each_in_the_trail);
+
+/// Events written after another writer moved the trail's head are chained after it: a
+/// change on the same server between two events, then two servers on one database taking
+/// turns (R-SEC-3). On PostgreSQL a group of events follows the head its last group left,
+/// in one statement, and this is where that head is stale: each entry is in the trail
+/// once, in the order written, and the chain verifies.
+async fn events_follow_a_head_another_writer_moved(db: &TestDb) {
+    let a = db.store.clone();
+    import(&a).await;
+    let b = db.reopen(test_key()).await;
+    let s = staff();
+    let event = |store: &Store, key: &'static str| {
+        let (store, s) = (store.clone(), s.clone());
+        async move {
+            store
+                .audit_event(&s, "read.cadre", "cadre", key, serde_json::json!({}))
+                .await
+                .unwrap_or_else(|e| panic!("{key}: {e}"));
+        }
+    };
+    event(&a, "e1").await;
+    event(&a, "e2").await;
+    let tpl = banzi_domain::listing::Template::parse("班子名册", &["name", "age"]).expect("tpl");
+    a.save_listing_template(&s, &tpl).await.expect("a change");
+    event(&a, "e3").await;
+    event(&b, "e4").await;
+    event(&a, "e5").await;
+    event(&b, "e6").await;
+    event(&b, "e7").await;
+    event(&a, "e8").await;
+    let trail = raw_trail(&a).await;
+    let reads: Vec<&str> = trail
+        .iter()
+        .filter(|r| r.action == "read.cadre")
+        .map(|r| r.entity_key.as_str())
+        .collect();
+    assert_eq!(reads, ["e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8"]);
+    let saved = trail
+        .iter()
+        .position(|r| r.entity == "listing_template")
+        .expect("the change is in the trail");
+    let at = |key: &str| trail.iter().position(|r| r.entity_key == key).expect(key);
+    assert!(at("e2") < saved && saved < at("e3"), "in the order written");
+    assert_eq!(
+        a.audit_head().await.expect("head").seq,
+        trail.last().expect("entries").seq
+    );
+    assert!(a.verify_audit().await.expect("verify").is_ok());
+    assert!(b.verify_audit().await.expect("verify").is_ok());
+}
+
+both_db!(events_follow_a_head_another_writer_moved);

@@ -46,17 +46,7 @@ pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64
     let chunks: Vec<&[banzi_domain::audit::AuditEntry]> = sealed.chunks(AUDIT_ROWS_PER_INSERT).collect();
     for (i, rows) in chunks.iter().enumerate() {
         let with_head = pg && i + 1 == chunks.len();
-        let values: Vec<String> = (0..rows.len())
-            .map(|r| {
-                let p = (1..=10).map(|k| format!("${}", r * 10 + k));
-                format!("({})", p.collect::<Vec<_>>().join(", "))
-            })
-            .collect();
-        let insert = format!(
-            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash) \
-             VALUES {}",
-            values.join(", ")
-        );
+        let insert = format!("INSERT INTO audit_log ({ENTRY_COLUMNS}) VALUES {}", entry_values(rows.len()));
         let sql = if with_head {
             let k = rows.len() * 10;
             format!(
@@ -68,20 +58,7 @@ pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64
             insert
         };
         // One text per batch size: only the single row's is kept prepared.
-        let mut q = sqlx::query(safe(sql)).persistent(rows.len() == 1);
-        for e in rows.iter() {
-            q = q
-                .bind(e.seq)
-                .bind(&e.at)
-                .bind(&e.actor)
-                .bind(&e.action)
-                .bind(&e.entity)
-                .bind(&e.key)
-                .bind(&e.before)
-                .bind(&e.after)
-                .bind(&e.prev_hash)
-                .bind(&e.hash);
-        }
+        let mut q = bind_entries(sqlx::query(safe(sql)).persistent(rows.len() == 1), rows);
         if with_head {
             q = q.bind(&prev).bind(changed);
         }
@@ -98,6 +75,91 @@ pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64
         .map_err(db)?;
     }
     Ok(sealed.iter().map(|e| e.seq).collect())
+}
+
+/// The columns of an entry, in the order [`entry_values`] and [`bind_entries`] give them.
+const ENTRY_COLUMNS: &str = "seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash";
+
+/// `($1, …, $10), ($11, …)`: the placeholders of `rows` entries.
+fn entry_values(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let p = (1..=10).map(|k| format!("${}", r * 10 + k));
+            format!("({})", p.collect::<Vec<_>>().join(", "))
+        })
+        .collect();
+    values.join(", ")
+}
+
+type Query<'q> = sqlx::query::Query<'q, <Conn as sqlx::Connection>::Database, <<Conn as sqlx::Connection>::Database as sqlx::Database>::Arguments>;
+
+fn bind_entries<'q>(mut q: Query<'q>, rows: &'q [banzi_domain::audit::AuditEntry]) -> Query<'q> {
+    for e in rows {
+        q = q
+            .bind(e.seq)
+            .bind(&e.at)
+            .bind(&e.actor)
+            .bind(&e.action)
+            .bind(&e.entity)
+            .bind(&e.key)
+            .bind(&e.before)
+            .bind(&e.after)
+            .bind(&e.prev_hash)
+            .bind(&e.hash);
+    }
+    q
+}
+
+/// The head of the chain: the last entry's number and hash.
+#[allow(dead_code)] // SQLite's groups lock the head in their transaction
+pub type Head = (i64, String);
+
+/// Appends `drafts` after `head` in one statement, its own transaction, if the chain's head
+/// is still `head`; `None`, having written nothing, if another writer moved it since (a
+/// change on this server, or another server on the same PostgreSQL database). The head is
+/// compared and moved under its row lock, so two writers never append after the same entry.
+/// PostgreSQL only (a data-modifying `WITH`): the group commit of audited reads was four
+/// round trips on its own connection (BEGIN, the head, the entries, COMMIT), and the audited
+/// pages of a loaded province waited on them (issue 18).
+#[allow(dead_code)] // SQLite has no data-modifying `WITH`
+pub async fn append_after(c: &mut Conn, drafts: Vec<AuditDraft>, head: &Head) -> Result<Option<Head>, DomainError> {
+    if drafts.is_empty() || drafts.len() > AUDIT_ROWS_PER_INSERT {
+        return Ok(None);
+    }
+    let (mut seq, mut prev) = head.clone();
+    let mut sealed = Vec::with_capacity(drafts.len());
+    let mut changed = None;
+    for d in drafts {
+        seq += 1;
+        let e = seal(d, seq, &prev)?;
+        prev.clone_from(&e.hash);
+        if banzi_domain::audit::changes_registry(&e.action) {
+            changed = Some(seq);
+        }
+        sealed.push(e);
+    }
+    let k = sealed.len() * 10;
+    let sql = format!(
+        "WITH head AS (UPDATE audit_head SET seq = ${a}, hash = ${b}, changed = COALESCE(${c}, changed) \
+         WHERE id = 1 AND seq = ${d} AND hash = ${e} RETURNING seq) \
+         INSERT INTO audit_log ({ENTRY_COLUMNS}) SELECT * FROM (VALUES {}) AS v WHERE EXISTS (SELECT 1 FROM head)",
+        entry_values(sealed.len()),
+        a = k + 1,
+        b = k + 2,
+        c = k + 3,
+        d = k + 4,
+        e = k + 5,
+    );
+    let done = bind_entries(sqlx::query(safe(sql)).persistent(sealed.len() == 1), &sealed)
+        .bind(seq)
+        .bind(&prev)
+        .bind(changed)
+        .bind(head.0)
+        .bind(&head.1)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok((done.rows_affected() == sealed.len() as u64).then_some((seq, prev)))
 }
 
 /// The head, locked until the caller's transaction ends: of several servers given new

@@ -284,24 +284,54 @@ impl Store {
             .writing
             .store(batch.len(), std::sync::atomic::Ordering::SeqCst);
         let drafts: Vec<AuditDraft> = batch.iter().map(|(d, _)| d.clone()).collect();
-        let writer = EventWriter {
-            pool: self.events.pool(),
-            key: self.key.clone(),
-        };
-        let r = async {
-            in_tx!(writer, |c, b| {
-                b::audit::append_all(&mut *c, drafts).await?;
-                Ok(())
-            })
-        }
-        .await
-        .map_err(std::sync::Arc::new);
+        let r = self
+            .append_events(drafts)
+            .await
+            .map_err(std::sync::Arc::new);
         self.events
             .writing
             .store(0, std::sync::atomic::Ordering::SeqCst);
         for (_, told) in batch {
             let _ = told.send(r.clone());
         }
+    }
+}
+
+impl Store {
+    /// Appends a group of events on the events' connection. On PostgreSQL a group follows
+    /// the head the last group left, in one statement (`append_after`); when that head is
+    /// unknown (the first group) or was moved by another writer since, the head is locked
+    /// and read in a transaction, as any other write does it.
+    async fn append_events(&self, drafts: Vec<AuditDraft>) -> Result<(), DomainError> {
+        let writer = EventWriter {
+            pool: self.events.pool(),
+            key: self.key.clone(),
+        };
+        let crate::Pool::Pg(pool) = writer.pool else {
+            return in_tx!(writer, |c, b| {
+                b::audit::append_all(&mut *c, drafts).await?;
+                Ok(())
+            });
+        };
+        let known = self.events.head().clone();
+        if let Some(head) = known {
+            let moved = crate::AUDIT_KEY
+                .scope(self.key.clone(), async {
+                    let mut conn = pool.acquire().await.map_err(db)?;
+                    crate::pg::audit::append_after(&mut conn, drafts.clone(), &head).await
+                })
+                .await?;
+            if let Some(head) = moved {
+                *self.events.head() = Some(head);
+                return Ok(());
+            }
+        }
+        let head = in_tx!(writer, |c, b| {
+            b::audit::append_all(&mut *c, drafts).await?;
+            b::audit::head(&mut *c).await
+        })?;
+        *self.events.head() = Some(head);
+        Ok(())
     }
 }
 
@@ -319,6 +349,8 @@ pub(crate) struct Events {
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// How many events the group being written holds (0 between groups).
     writing: std::sync::atomic::AtomicUsize,
+    /// The chain's head as the last group left it (PostgreSQL; see `Store::append_events`).
+    head: std::sync::Mutex<Option<crate::pg::audit::Head>>,
     pool: Pool,
 }
 
@@ -340,8 +372,13 @@ impl Events {
             waiting: Default::default(),
             writer: Default::default(),
             writing: Default::default(),
+            head: Default::default(),
             pool,
         }
+    }
+
+    fn head(&self) -> std::sync::MutexGuard<'_, Option<crate::pg::audit::Head>> {
+        self.head.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub(crate) fn pool(&self) -> &Pool {
