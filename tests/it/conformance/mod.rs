@@ -111,6 +111,33 @@ async fn registry_story(store: Store) {
         .await
         .expect("team");
     assert!(gap.holders.iter().all(|h| h.name != "李娜"));
+    // So too the cadre list's posts of its day, found by the query alone and by a filter:
+    // her first run is over on its end date, and her last post is shown instead.
+    for f in [
+        filter("ln"),
+        CadreFilter {
+            gender: Some("女".into()),
+            ..filter("")
+        },
+    ] {
+        for (on, posts, last) in [
+            ("2018-12-31", Some("市财政局 副局长"), None),
+            ("2019-01-01", None, Some("市财政局 副局长")),
+            ("2019-01-02", Some("市财政局 副局长"), None),
+        ] {
+            let f = CadreFilter {
+                today: on.into(),
+                ..f.clone()
+            };
+            let (rows, _) = store.search_cadres(&staff(), &f).await.expect("list");
+            let li = rows.iter().find(|r| r.name == "李娜").expect("李娜 listed");
+            assert_eq!(
+                (li.posts.as_deref(), li.last_post.as_deref()),
+                (posts, last),
+                "{on}: {f:?}"
+            );
+        }
+    }
 
     // Search by initials, full pinyin, a name fragment and the ID number.
     for q in ["zw", "ZW", "zhangwei", "zhang", "张", &zhang_wei()] {
