@@ -163,8 +163,10 @@ pub enum AuditCommand {
 pub fn run(cli: Cli, tr: Tr) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
+            // PostgreSQL's notices (the migrations' "relation … already exists, skipping" at
+            // every start) are the server's English chatter, not news for the user.
             tracing_subscriber::EnvFilter::try_from_env("BANZI_LOG")
-                .unwrap_or_else(|_| "info".into()),
+                .unwrap_or_else(|_| "info,sqlx::postgres::notice=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
