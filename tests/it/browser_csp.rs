@@ -122,7 +122,7 @@ fn pages_under_the_policy_show_refusals_and_ask_before_irreversible_steps() {
     );
 
     // The security administrator locks an account: asked first, then said what was done.
-    d.find("#logout").expect("logout").click().expect("click");
+    d.sign_out().expect("sign out");
     d.goto(&format!("{base}/admin/users")).expect("goto");
     d.sign_in("secadmin", PASSWORD).expect("sign in");
     d.wait_for_text("#users-table", "leader").expect("accounts");

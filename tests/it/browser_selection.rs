@@ -84,7 +84,7 @@ fn the_case(d: &Driver, base: &str) -> Result<String> {
     send(d, "#inspect-submit", false)?;
     at_step(d, "integrity")?;
     let url = d.current_url()?;
-    d.find("#logout")?.click()?;
+    d.sign_out()?;
     Ok(url.split('#').next().unwrap_or_default().to_string())
 }
 
@@ -99,7 +99,7 @@ fn the_opinion(d: &Driver, base: &str) -> Result<()> {
     fill(d, "#opinion-text", "未发现违纪违法问题")?;
     send(d, "#opinion-submit", true)?;
     at_step(d, "decision")?;
-    d.find("#logout")?.click()?;
+    d.sign_out()?;
     Ok(())
 }
 

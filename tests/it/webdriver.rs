@@ -264,6 +264,14 @@ impl Driver {
         self.find("#login-submit")?.click()
     }
 
+    /// Signs out with the page's button and waits for the sign-in page: a navigation started
+    /// at once could cancel the sign-out's POST before it left, and the next page was then
+    /// still the last user's.
+    pub fn sign_out(&self) -> Result<()> {
+        self.find("#logout")?.click()?;
+        self.find("#login").map(drop)
+    }
+
     /// Navigates to `url` and waits for the page to load.
     pub fn goto(&self, url: &str) -> Result<()> {
         self.cmd("POST", "/url", Some(json!({ "url": url })))
