@@ -28,17 +28,7 @@ pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64
             .fetch_one(&mut *c)
             .await
             .map_err(db)?;
-    let mut sealed = Vec::with_capacity(drafts.len());
-    // `changed`: the newest entry that changed what the analysis reads (its cache key).
-    let mut changed = None;
-    for (seq, d) in (last - n + 1..).zip(drafts) {
-        let e = seal(d, seq, &prev)?;
-        prev.clone_from(&e.hash);
-        if banzi_domain::audit::changes_registry(&e.action) {
-            changed = Some(seq);
-        }
-        sealed.push(e);
-    }
+    let (sealed, changed) = seal_after(drafts, last - n, &mut prev)?;
     // On PostgreSQL the last INSERT moves the head's hash too, in one statement (a
     // data-modifying `WITH`): a round trip less for every write and every group of audited
     // reads (issue 18). SQLite has no such statement.
@@ -75,6 +65,26 @@ pub async fn append_all(c: &mut Conn, drafts: Vec<AuditDraft>) -> Result<Vec<i64
         .map_err(db)?;
     }
     Ok(sealed.iter().map(|e| e.seq).collect())
+}
+
+/// Seals `drafts` as the entries after number `after`, whose hash `prev` holds (left holding
+/// the last one's), with the newest that changed what the analysis reads (its cache key).
+fn seal_after(
+    drafts: Vec<AuditDraft>,
+    after: i64,
+    prev: &mut String,
+) -> Result<(Vec<banzi_domain::audit::AuditEntry>, Option<i64>), DomainError> {
+    let mut sealed = Vec::with_capacity(drafts.len());
+    let mut changed = None;
+    for (seq, d) in (after + 1..).zip(drafts) {
+        let e = seal(d, seq, prev)?;
+        prev.clone_from(&e.hash);
+        if banzi_domain::audit::changes_registry(&e.action) {
+            changed = Some(seq);
+        }
+        sealed.push(e);
+    }
+    Ok((sealed, changed))
 }
 
 /// The columns of an entry, in the order [`entry_values`] and [`bind_entries`] give them.
@@ -126,18 +136,9 @@ pub async fn append_after(c: &mut Conn, drafts: Vec<AuditDraft>, head: &Head) ->
     if drafts.is_empty() || drafts.len() > AUDIT_ROWS_PER_INSERT {
         return Ok(None);
     }
-    let (mut seq, mut prev) = head.clone();
-    let mut sealed = Vec::with_capacity(drafts.len());
-    let mut changed = None;
-    for d in drafts {
-        seq += 1;
-        let e = seal(d, seq, &prev)?;
-        prev.clone_from(&e.hash);
-        if banzi_domain::audit::changes_registry(&e.action) {
-            changed = Some(seq);
-        }
-        sealed.push(e);
-    }
+    let mut prev = head.1.clone();
+    let (sealed, changed) = seal_after(drafts, head.0, &mut prev)?;
+    let seq = head.0 + sealed.len() as i64;
     let k = sealed.len() * 10;
     let sql = format!(
         "WITH head AS (UPDATE audit_head SET seq = ${a}, hash = ${b}, changed = COALESCE(${c}, changed) \

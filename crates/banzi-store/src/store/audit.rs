@@ -295,9 +295,7 @@ impl Store {
             let _ = told.send(r.clone());
         }
     }
-}
 
-impl Store {
     /// Appends a group of events on the events' connection. On PostgreSQL a group follows
     /// the head the last group left, in one statement (`append_after`); when that head is
     /// unknown (the first group) or was moved by another writer since, the head is locked
